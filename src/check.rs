@@ -1,0 +1,241 @@
+//! Stage 2, **check**: problems that need more than one file to see
+//! (unknown exercise ids, pictures, consent, output folders).
+
+use crate::date::Date;
+use crate::diag::{Diagnostic, Diagnostics, closest};
+use crate::load::{Clinic, Source};
+use crate::plan::{ConsentProblem, Plan};
+use crate::yaml::{locate, locate_key};
+use std::path::{Component, Path};
+
+/// Codes for cross-file problems.
+pub mod codes {
+    /// A plan without steps.
+    pub const NO_STEPS: &str = "HP0101";
+    /// No responsibilities at all.
+    pub const NO_RESPONSIBILITIES: &str = "HP0102";
+    /// An exercise entry with neither or both of `use` and `name`.
+    pub const EXERCISE_SHAPE: &str = "HP0103";
+    /// A picture that does not exist or escapes the images folder.
+    pub const BAD_IMAGE: &str = "HP0104";
+    /// A picture without alt text.
+    pub const NO_ALT: &str = "HP0105";
+    /// `use:` names no exercise in the library.
+    pub const UNKNOWN_EXERCISE: &str = "HP0006";
+    /// A story without a consent block.
+    pub const CONSENT_MISSING: &str = "HP0201";
+    /// A story whose consent expired.
+    pub const CONSENT_EXPIRED: &str = "HP0202";
+    /// A story whose consent was revoked.
+    pub const CONSENT_REVOKED: &str = "HP0203";
+    /// A story whose consent does not cover the website.
+    pub const CONSENT_SCOPE: &str = "HP0204";
+    /// Output folders nest or point somewhere unsafe.
+    pub const OUTPUT_DIRS: &str = "HP0401";
+    /// A video link that is not http(s).
+    pub const BAD_VIDEO: &str = "HP0106";
+}
+
+/// Run every cross-file check.
+pub fn check(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
+    for src in &clinic.plans {
+        check_plan(clinic, src, today, diags);
+    }
+    for ex in clinic.exercises.values() {
+        let v = &ex.value;
+        check_picture(clinic, &ex.path, &ex.text, v.image.as_deref(), v.image_alt.as_deref(), diags);
+        check_video(&ex.path, &ex.text, v.video.as_deref(), diags);
+    }
+}
+
+fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diagnostics) {
+    let plan = &src.value;
+    let file = &src.path;
+    if plan.steps.is_empty() {
+        diags.push(
+            Diagnostic::error(codes::NO_STEPS, "a plan needs at least one step")
+                .in_file(file)
+                .at(locate_key(&src.text, "steps").or_else(|| locate_key(&src.text, "guide_steps")))
+                .help("add a step under `steps:`, e.g. `- title: Calm the pain`"),
+        );
+    }
+    let r = &plan.responsibilities;
+    if r.clinician.is_empty() && r.patient.is_empty() && r.together.is_empty() {
+        diags.push(
+            Diagnostic::error(codes::NO_RESPONSIBILITIES, "`responsibilities` needs at least one item")
+                .in_file(file)
+                .at(locate_key(&src.text, "responsibilities"))
+                .help("add what you will do: `patient: [ Do your exercises twice a day ]`"),
+        );
+    }
+    let mut nth_use = std::collections::BTreeMap::<&str, usize>::new();
+    for (si, step) in plan.steps.iter().enumerate() {
+        for (ei, item) in step.exercises.iter().enumerate() {
+            match (&item.use_id, &item.name) {
+                (None, None) => diags.push(
+                    Diagnostic::error(
+                        codes::EXERCISE_SHAPE,
+                        format!("steps[{si}].exercises[{ei}]: an exercise needs `use:` (a library id) or `name:` (an exercise written here)"),
+                    )
+                    .in_file(file)
+                    .at(locate_key(&src.text, "exercises"))
+                    .help(library_help(clinic)),
+                ),
+                (Some(id), _) => {
+                    let n = nth_use.entry(id.as_str()).or_default();
+                    let pos = locate(&src.text, "use", id, *n);
+                    *n += 1;
+                    if !clinic.exercises.contains_key(id) {
+                        let help = match closest(id, clinic.exercises.keys().map(String::as_str)) {
+                            Some(c) => format!("did you mean `{c}`?"),
+                            None => library_help(clinic),
+                        };
+                        diags.push(
+                            Diagnostic::error(codes::UNKNOWN_EXERCISE, format!("unknown exercise `{id}`: no content/exercises/{id}.yaml"))
+                                .in_file(file)
+                                .at(pos)
+                                .help(help),
+                        );
+                    }
+                }
+                (None, Some(_)) => {}
+            }
+            check_picture(clinic, file, &src.text, item.image.as_deref(), item.image_alt.as_deref(), diags);
+            check_video(file, &src.text, item.video.as_deref(), diags);
+        }
+    }
+    if let Some(story) = &plan.story
+        && !plan.draft
+        && let Err(problem) = story.consent_status(today)
+    {
+        let (code, why, help) = match problem {
+            ConsentProblem::Missing => (codes::CONSENT_MISSING, "it has no `consent:`".to_string(), "add the signed authorisation under `story.consent`"),
+            ConsentProblem::Revoked => (codes::CONSENT_REVOKED, "the patient revoked consent".to_string(), "remove the story, or keep it unpublished"),
+            ConsentProblem::OutOfScope => (codes::CONSENT_SCOPE, "consent does not include `website` in its scope".to_string(), "publish only what the patient authorised"),
+            ConsentProblem::NoExpiry => (codes::CONSENT_EXPIRED, "consent has no `expires_on` date".to_string(), "an authorisation must have an expiry date; add `expires_on: YYYY-MM-DD`"),
+            ConsentProblem::Expired(d) => (codes::CONSENT_EXPIRED, format!("consent expired on {d}"), "ask the patient to renew the authorisation, or remove the story"),
+            ConsentProblem::NotSigned => (codes::CONSENT_MISSING, "consent has no `signed_on` date in the past".to_string(), "add the date the patient signed: `signed_on: YYYY-MM-DD`"),
+        };
+        diags.push(
+            Diagnostic::warning(code, format!("story not published: {why}"))
+                .in_file(file)
+                .at(locate_key(&src.text, "consent").or_else(|| locate_key(&src.text, "story")))
+                .help(help),
+        );
+    }
+}
+
+fn library_help(clinic: &Clinic) -> String {
+    let ids: Vec<&str> = clinic.exercises.keys().map(String::as_str).take(12).collect();
+    if ids.is_empty() {
+        "the exercise library (content/exercises/) is empty".into()
+    } else {
+        format!("library ids: {}", ids.join(", "))
+    }
+}
+
+/// Is a picture path a plain relative path inside the images folder?
+pub fn image_path_ok(rel: &str) -> bool {
+    let p = Path::new(rel);
+    !rel.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_))) && !rel.contains('\\')
+}
+
+fn check_picture(clinic: &Clinic, file: &Path, text: &str, image: Option<&str>, alt: Option<&str>, diags: &mut Diagnostics) {
+    let Some(image) = image else { return };
+    let pos = locate(text, "image", image, 0);
+    let images = clinic.root.join("content/exercises/images");
+    if !image_path_ok(image) {
+        diags.push(
+            Diagnostic::error(codes::BAD_IMAGE, format!("picture `{image}` must be a file name inside content/exercises/images/"))
+                .in_file(file)
+                .at(pos)
+                .help("write just the file name, e.g. `image: pendulum.svg`"),
+        );
+        return;
+    }
+    let full = images.join(image);
+    let inside = match (full.canonicalize(), images.canonicalize()) {
+        (Ok(f), Ok(base)) => f.starts_with(base) && f.is_file(),
+        _ => false,
+    };
+    if !inside {
+        diags.push(
+            Diagnostic::error(codes::BAD_IMAGE, format!("picture `{image}` not found in content/exercises/images/"))
+                .in_file(file)
+                .at(pos)
+                .help("check the file name, or remove the `image:` line"),
+        );
+    }
+    if alt.is_none_or(|a| a.trim().is_empty()) {
+        diags.push(
+            Diagnostic::error(codes::NO_ALT, "a picture needs `image_alt:` describing it, for patients who cannot see it")
+                .in_file(file)
+                .at(pos)
+                .help("e.g. `image_alt: Person leaning on a table, letting the arm hang and swing`"),
+        );
+    }
+}
+
+fn check_video(file: &Path, text: &str, video: Option<&str>, diags: &mut Diagnostics) {
+    let Some(v) = video else { return };
+    let l = v.trim().to_ascii_lowercase();
+    if !(l.starts_with("https://") || l.starts_with("http://")) {
+        diags.push(
+            Diagnostic::error(codes::BAD_VIDEO, format!("video `{v}` must be a web address starting with https://"))
+                .in_file(file)
+                .at(locate(text, "video", v, 0)),
+        );
+    }
+}
+
+/// Refuse output folders that nest in each other or would replace something
+/// precious (`/`, the home folder, the clinic root, its content).
+pub fn check_outputs(root: &Path, public: &Path, handouts: &Path, diags: &mut Diagnostics) {
+    let abs = |p: &Path| normalize(&if p.is_absolute() { p.to_path_buf() } else { root.join(p) });
+    let (root_n, pub_n, hand_n) = (normalize(root), abs(public), abs(handouts));
+    let nested = pub_n.starts_with(&hand_n) || hand_n.starts_with(&pub_n);
+    if nested {
+        diags.push(
+            Diagnostic::error(codes::OUTPUT_DIRS, format!(
+                "the public folder ({}) and the handouts folder ({}) must not be inside each other: private handouts would be published",
+                public.display(), handouts.display()))
+                .in_file("site.yaml")
+                .help("use separate folders, e.g. `output: { public: public, handouts: handouts }`"),
+        );
+    }
+    let home = std::env::var_os("HOME").map(|h| normalize(Path::new(&h)));
+    for (label, dir) in [("public", &pub_n), ("handouts", &hand_n)] {
+        let precious = dir.parent().is_none()
+            || home.as_ref() == Some(dir)
+            || *dir == root_n
+            || root_n.starts_with(dir)
+            || ["content", "themes", "templates", "static"].iter().any(|d| dir.starts_with(root_n.join(d)));
+        if precious {
+            diags.push(
+                Diagnostic::error(codes::OUTPUT_DIRS, format!("refusing to use {} as the {label} output folder: it holds files heropath did not make", dir.display()))
+                    .help("choose an empty or new folder, e.g. `public` or `handouts`"),
+            );
+        }
+    }
+}
+
+/// Make a path absolute and drop `.`/`..` without touching the disk (the
+/// folder may not exist yet).
+pub fn normalize(p: &Path) -> std::path::PathBuf {
+    let base = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut out = std::path::PathBuf::new();
+    for c in base.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}

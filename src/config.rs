@@ -1,0 +1,153 @@
+//! `site.yaml`: the clinic's settings.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The clinic settings from `site.yaml`. Every key but `title` is optional.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// The website's title.
+    pub title: String,
+    /// One sentence about the clinic, for search results and link previews.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Absolute URL the public site is served from.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Default language of handouts and the website (`en`, `es`).
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Theme name (a folder under `themes/`, or an embedded theme).
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Paper size handouts are laid out for.
+    #[serde(default)]
+    pub paper: Paper,
+    /// The clinic itself.
+    #[serde(default)]
+    pub clinic: Clinic,
+    /// Output folders.
+    #[serde(default)]
+    pub output: Output,
+    /// Plain-language settings.
+    #[serde(default)]
+    pub reading_level: ReadingLevel,
+    /// Extra jargon → plain word pairs, added to the built-in list.
+    #[serde(default)]
+    pub plain_words: BTreeMap<String, String>,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+/// Paper size for printed handouts.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in.
+    #[default]
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+}
+
+impl Paper {
+    /// The CSS `@page size` value.
+    pub fn css_size(self) -> &'static str {
+        match self {
+            Paper::Letter => "letter",
+            Paper::A4 => "A4",
+        }
+    }
+}
+
+/// The clinic's public details.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clinic {
+    /// Clinic name (defaults to the site title).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Front-desk phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Street address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Front-desk email.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Opening hours, free text.
+    #[serde(default)]
+    pub hours: Option<String>,
+    /// The default guide for plans that do not name one.
+    #[serde(default)]
+    pub clinician: Option<Clinician>,
+}
+
+/// A clinician: the patient's guide.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Clinician {
+    /// Full name as the clinician signs.
+    pub name: String,
+    /// Credentials, e.g. `PT, DPT`.
+    #[serde(default)]
+    pub credentials: Option<String>,
+}
+
+/// Output folders, relative to the clinic root.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Output {
+    /// The public website.
+    #[serde(default = "default_public")]
+    pub public: String,
+    /// Private handouts: never inside `public`.
+    #[serde(default = "default_handouts")]
+    pub handouts: String,
+}
+
+impl Default for Output {
+    fn default() -> Self {
+        Output {
+            public: default_public(),
+            handouts: default_handouts(),
+        }
+    }
+}
+
+fn default_public() -> String {
+    "public".into()
+}
+
+fn default_handouts() -> String {
+    "handouts".into()
+}
+
+/// Plain-language targets.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingLevel {
+    /// Highest acceptable Flesch-Kincaid grade for handout text.
+    #[serde(default = "default_grade")]
+    pub max_grade: f64,
+}
+
+impl Default for ReadingLevel {
+    fn default() -> Self {
+        ReadingLevel {
+            max_grade: default_grade(),
+        }
+    }
+}
+
+fn default_grade() -> f64 {
+    8.0
+}

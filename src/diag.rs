@@ -1,0 +1,218 @@
+//! Diagnostics: the one place where problems found by any stage become
+//! user-facing messages (`path:line:col: error: message`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build cannot go on; nothing is written.
+    Error,
+    /// Something worth fixing; the build still succeeds (fails under `--strict`).
+    Warning,
+}
+
+impl Severity {
+    /// The word printed before the message.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A position in a source file (1-based line and column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub column: usize,
+}
+
+/// One problem, tied to a file and, where known, a position in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable code (`HP` + number) that scripts can match on.
+    pub code: &'static str,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// The file the problem is in, relative to the clinic root where possible.
+    pub file: Option<PathBuf>,
+    /// Where in the file.
+    pub pos: Option<Pos>,
+    /// How to fix it, when there is something to suggest.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: None,
+            pos: None,
+            help: None,
+        }
+    }
+
+    /// A warning.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    /// Attach the file.
+    pub fn in_file(mut self, file: impl AsRef<Path>) -> Self {
+        self.file = Some(file.as_ref().to_path_buf());
+        self
+    }
+
+    /// Attach a position.
+    pub fn at(mut self, pos: Option<Pos>) -> Self {
+        self.pos = pos;
+        self
+    }
+
+    /// Attach a fix suggestion.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `path:line:col: severity[code]: message` plus an indented help line.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        if let Some(file) = &self.file {
+            let _ = write!(out, "{}", file.display());
+            if let Some(pos) = self.pos {
+                let _ = write!(out, ":{}:{}", pos.line, pos.column);
+            }
+            out.push_str(": ");
+        }
+        let _ = write!(
+            out,
+            "{}[{}]: {}",
+            self.severity.label(),
+            self.code,
+            self.message
+        );
+        if let Some(help) = &self.help {
+            let _ = write!(out, "\n  = help: {help}");
+        }
+        out
+    }
+}
+
+/// All diagnostics of one run, in a stable order.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Add one.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// Add many.
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    /// True when at least one error was reported.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Number of errors and warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        (errors, self.items.len() - errors)
+    }
+
+    /// Sorted by file, position, then severity, so output is deterministic
+    /// whatever order parallel stages finished in.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.pos, a.severity, &a.message).cmp(&(&b.file, b.pos, b.severity, &b.message))
+        });
+        self.items.dedup();
+        self.items
+    }
+
+    /// Borrow the items in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+/// The closest candidate to `word` by edit distance, if it is close enough to
+/// be a plausible typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_l = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(&word_l, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(word.chars().count()) / 3).max(2))
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .map(|(_, c)| c)
+}
+
+/// Classic two-row Levenshtein distance over characters.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levenshtein_counts_edits() {
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(levenshtein("", "abc"), 3);
+        assert_eq!(levenshtein("same", "same"), 0);
+    }
+
+    #[test]
+    fn closest_finds_typos_but_not_strangers() {
+        let keys = ["name", "preferred_name", "pronouns", "language"];
+        assert_eq!(closest("prefered_name", keys), Some("preferred_name"));
+        assert_eq!(closest("langauge", keys), Some("language"));
+        assert_eq!(closest("zzzzzzzz", keys), None);
+    }
+
+    #[test]
+    fn render_puts_location_first() {
+        let d = Diagnostic::error("HP0001", "bad")
+            .in_file("a/b.yaml")
+            .at(Some(Pos { line: 3, column: 5 }))
+            .help("fix it");
+        assert_eq!(d.render(), "a/b.yaml:3:5: error[HP0001]: bad\n  = help: fix it");
+    }
+}

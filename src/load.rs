@@ -1,0 +1,228 @@
+//! Stage 1, **load**: walk the clinic folder and parse every file. Parsing
+//! runs in parallel; every file's problems are collected, not just the first.
+
+use crate::config::Site;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::plan::{Exercise, Plan};
+use crate::yaml;
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Codes for problems found while loading.
+pub mod codes {
+    /// A file could not be read.
+    pub const READ: &str = "HP0010";
+    /// `site.yaml` is missing.
+    pub const NO_SITE: &str = "HP0011";
+    /// Two files give the same slug or id.
+    pub const DUPLICATE: &str = "HP0012";
+    /// A file name that cannot be a slug.
+    pub const BAD_NAME: &str = "HP0013";
+    /// A page without front matter.
+    pub const NO_FRONT_MATTER: &str = "HP0014";
+    /// A file is too large to be a plan.
+    pub const TOO_LARGE: &str = "HP0015";
+}
+
+/// Files larger than this are refused before parsing: no real plan comes
+/// near it, and a huge file would stall the build.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A parsed file, with its text kept for locating later diagnostics.
+#[derive(Debug, Clone)]
+pub struct Source<T> {
+    /// Path relative to the clinic root (what diagnostics print).
+    pub path: PathBuf,
+    /// File stem: the slug or id.
+    pub slug: String,
+    /// The raw text.
+    pub text: String,
+    /// The parsed value.
+    pub value: T,
+}
+
+/// Front matter of a Markdown page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFront {
+    /// Page title.
+    pub title: String,
+    /// One sentence for search results and previews.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Position in the menu (lower first); pages without it are not in the menu.
+    #[serde(default)]
+    pub menu_order: Option<i32>,
+    /// Drafts are skipped unless `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// A Markdown page: front matter and body.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Front matter.
+    pub front: PageFront,
+    /// Markdown body.
+    pub body: String,
+}
+
+/// Everything read from the clinic folder.
+#[derive(Debug)]
+pub struct Clinic {
+    /// The clinic root.
+    pub root: PathBuf,
+    /// `site.yaml`.
+    pub site: Site,
+    /// Plans, sorted by slug.
+    pub plans: Vec<Source<Plan>>,
+    /// The exercise library by id.
+    pub exercises: BTreeMap<String, Source<Exercise>>,
+    /// Pages, sorted by slug.
+    pub pages: Vec<Source<Page>>,
+}
+
+/// Load the clinic at `root`. Returns `None` only when nothing useful could
+/// be read (no `site.yaml`); otherwise every parse problem is in `diags`
+/// and the files that parsed are returned.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
+    let site_path = root.join("site.yaml");
+    let site = match std::fs::read_to_string(&site_path) {
+        Ok(text) => yaml::parse::<Site>(&text, Path::new("site.yaml")).map_err(|d| diags.push(*d)).ok(),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(codes::NO_SITE, format!("cannot read site.yaml in {}: {e}", root.display()))
+                    .help("run heropath in a clinic folder, pass --root DIR, or create one with `heropath init`"),
+            );
+            None
+        }
+    };
+    let content = root.join("content");
+    let plans = parse_all::<Plan>(root, &content.join("plans"), &["yaml", "yml"], diags, |text, path| {
+        yaml::parse(text, path).map_err(|d| vec![*d])
+    });
+    let exercises = parse_all::<Exercise>(root, &content.join("exercises"), &["yaml", "yml"], diags, |text, path| {
+        yaml::parse(text, path).map_err(|d| vec![*d])
+    });
+    let pages = parse_all::<Page>(root, &content.join("pages"), &["md", "markdown"], diags, parse_page);
+    let site = site?;
+    Some(Clinic {
+        root: root.to_path_buf(),
+        site,
+        plans,
+        exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
+        pages,
+    })
+}
+
+fn parse_page(text: &str, path: &Path) -> Result<Page, Vec<Diagnostic>> {
+    let Some((fm, body, _)) = yaml::split_front_matter(text) else {
+        return Err(vec![
+            Diagnostic::error(codes::NO_FRONT_MATTER, "a page must start with front matter between `---` lines")
+                .in_file(path)
+                .at(Some(crate::diag::Pos { line: 1, column: 1 }))
+                .help("add `---`, a line `title: Your title`, and `---` at the top"),
+        ]);
+    };
+    let front = yaml::parse_front_matter::<PageFront>(fm, path).map_err(|d| vec![*d])?;
+    Ok(Page {
+        front,
+        body: body.to_string(),
+    })
+}
+
+/// Is `s` a safe slug: lowercase letters, digits, `-` and `_`, starting with
+/// a letter or digit? Slugs become file and URL names, so nothing else.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn parse_all<T: Send>(
+    root: &Path,
+    dir: &Path,
+    exts: &[&str],
+    diags: &mut Diagnostics,
+    parse: impl Fn(&str, &Path) -> Result<T, Vec<Diagnostic>> + Sync,
+) -> Vec<Source<T>> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut paths = Vec::new();
+    // Symlinks are not followed: content must live inside the clinic folder,
+    // and a link loop must not hang the build.
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let p = e.path();
+                let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                let ext_ok = p
+                    .extension()
+                    .is_some_and(|x| exts.iter().any(|want| x.eq_ignore_ascii_case(want)));
+                if ext_ok && !hidden {
+                    paths.push(p.to_path_buf());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => diags.push(Diagnostic::error(codes::READ, format!("cannot read {}: {e}", dir.display()))),
+        }
+    }
+    let results: Vec<Result<Source<T>, Vec<Diagnostic>>> = paths
+        .par_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(root).unwrap_or(p).to_path_buf();
+            let slug = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            if !is_slug(&slug) {
+                return Err(vec![
+                    Diagnostic::error(codes::BAD_NAME, format!("`{slug}` cannot be used as a name: file names become web addresses"))
+                        .in_file(&rel)
+                        .help(format!("rename the file to `{}`", slug::slugify(&slug))),
+                ]);
+            }
+            let meta = std::fs::metadata(p).map_err(|e| vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)])?;
+            if meta.len() > MAX_FILE_BYTES {
+                return Err(vec![
+                    Diagnostic::error(codes::TOO_LARGE, format!("file is {} MB; the limit is {} MB", meta.len() / 1_000_000, MAX_FILE_BYTES / 1_000_000))
+                        .in_file(&rel)
+                        .help("a plan is a few kilobytes; check that this is the right file"),
+                ]);
+            }
+            let bytes = std::fs::read(p).map_err(|e| vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)])?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
+                vec![
+                    Diagnostic::error(codes::READ, "file is not valid UTF-8 text")
+                        .in_file(&rel)
+                        .at(Some(crate::diag::Pos { line, column: 1 }))
+                        .help("save the file as UTF-8 in your editor"),
+                ]
+            })?;
+            let value = parse(&text, &rel)?;
+            Ok(Source { path: rel, slug, text, value })
+        })
+        .collect();
+    let mut out: Vec<Source<T>> = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => out.push(s),
+            Err(ds) => diags.extend(ds),
+        }
+    }
+    out.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.path.cmp(&b.path)));
+    for w in out.windows(2) {
+        if w[0].slug == w[1].slug {
+            diags.push(
+                Diagnostic::error(codes::DUPLICATE, format!("`{}` is also defined in {}", w[1].slug, w[0].path.display()))
+                    .in_file(&w[1].path)
+                    .help("give each file a different name"),
+            );
+        }
+    }
+    out.dedup_by(|a, b| a.slug == b.slug);
+    out
+}

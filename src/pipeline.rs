@@ -1,0 +1,356 @@
+//! The whole build: load → check → model → render → write.
+
+use crate::check;
+use crate::date::Date;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
+use crate::load::{self, Clinic};
+use crate::model::{self, Assets, SiteView};
+use crate::privacy::Guard;
+use crate::render::{self, Compiled, Output, PublicSite};
+use crate::theme::{self, Theme};
+use crate::write;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Codes raised by the pipeline itself.
+pub mod codes {
+    /// An identifier from a plan found in a public file.
+    pub const PRIVACY_LEAK: &str = "HP0501";
+    /// Writing the output failed.
+    pub const WRITE: &str = "HP0402";
+    /// Two public pages want the same address.
+    pub const URL_CLASH: &str = "HP0403";
+}
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The clinic folder.
+    pub root: PathBuf,
+    /// Override of the public folder.
+    pub out: Option<PathBuf>,
+    /// Override of the handouts folder.
+    pub handouts: Option<PathBuf>,
+    /// Override of `base_url`.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Build only the public website.
+    pub public_only: bool,
+    /// Write nothing (check).
+    pub dry_run: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Every diagnostic, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Handouts rendered.
+    pub handouts: usize,
+    /// Public files rendered.
+    pub public_files: usize,
+    /// Stories published.
+    pub stories: usize,
+    /// Where the public site went.
+    pub public_dir: Option<PathBuf>,
+    /// Where handouts went.
+    pub handouts_dir: Option<PathBuf>,
+    /// Whether anything was written.
+    pub wrote: bool,
+}
+
+impl Report {
+    /// True when an error was reported.
+    pub fn failed(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error)
+    }
+}
+
+/// Everything the render stage needs, prepared once.
+pub struct Prepared {
+    /// The loaded clinic.
+    pub clinic: Clinic,
+    /// Compiled themes by name.
+    pub themes: BTreeMap<String, Compiled>,
+    /// Site data.
+    pub site: SiteView,
+    /// Pictures and QR codes.
+    pub assets: Assets,
+    /// Today (or `SOURCE_DATE_EPOCH`).
+    pub today: Date,
+}
+
+/// Load, check and compile. `None` when errors make rendering pointless.
+pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
+    let today = Date::today();
+    let clinic = load::load(&opts.root, diags)?;
+    check::check(&clinic, today, diags);
+    let (public_dir, handouts_dir) = dirs(opts, &clinic);
+    check::check_outputs(&opts.root, &public_dir, &handouts_dir, diags);
+
+    // Themes: the site's, plus any a plan asks for.
+    let mut wanted: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
+    wanted.insert(clinic.site.theme.clone(), None);
+    for p in &clinic.plans {
+        if let Some(t) = p.value.handout.as_ref().and_then(|h| h.theme.clone()) {
+            wanted.entry(t).or_insert_with(|| Some(p.path.clone()));
+        }
+    }
+    let mut langs: BTreeSet<String> = BTreeSet::from([clinic.site.language.clone(), "en".to_string()]);
+    langs.extend(clinic.plans.iter().filter_map(|p| p.value.patient.language.clone()));
+    let mut themes = BTreeMap::new();
+    for (name, asked_by) in wanted {
+        match compile_theme(&opts.root, &name, &langs, diags) {
+            Ok(c) => {
+                themes.insert(name, c);
+            }
+            Err(d) => diags.push(match asked_by {
+                Some(file) => d.in_file(file),
+                None => d.in_file("site.yaml"),
+            }),
+        }
+    }
+    let site = SiteView::new(&clinic.site, opts.base_url.as_deref());
+    if diags.has_errors() {
+        return None;
+    }
+    let assets = Assets::collect(&clinic);
+    Some(Prepared { clinic, themes, site, assets, today })
+}
+
+fn compile_theme(root: &Path, name: &str, langs: &BTreeSet<String>, diags: &mut Diagnostics) -> Result<Compiled, Diagnostic> {
+    let theme = Theme::resolve(root, name).map_err(|d| *d)?;
+    let tera = theme.compile().map_err(|mut ds| {
+        let first = ds.remove(0);
+        diags.extend(ds);
+        first
+    })?;
+    let tables = theme.tables().map_err(|mut ds| {
+        let first = ds.remove(0);
+        diags.extend(ds);
+        first
+    })?;
+    let Some(en) = tables.get("en") else {
+        return Err(Diagnostic::error(theme::codes::BAD_TABLE, format!("theme `{name}` has no i18n/en.yaml string table")));
+    };
+    let mut strings = BTreeMap::new();
+    for lang in langs {
+        let table = tables.get(lang);
+        if table.is_none() {
+            diags.push(
+                Diagnostic::warning(theme::codes::MISSING_STRINGS, format!("theme `{name}` has no strings for language `{lang}`: using English"))
+                    .help(format!("add themes/{name}/i18n/{lang}.yaml")),
+            );
+        }
+        let (s, missing) = Strings::merged(table, en);
+        if table.is_some() && !missing.is_empty() {
+            diags.push(
+                Diagnostic::warning(
+                    theme::codes::MISSING_STRINGS,
+                    format!("theme `{name}`, language `{lang}`: {} phrase(s) missing, English used: {}", missing.len(), missing.join(", ")),
+                )
+                .in_file(theme.files.origin(&format!("i18n/{lang}.yaml")).unwrap_or("i18n")),
+            );
+        }
+        strings.insert(lang.clone(), s);
+    }
+    let handout_css = theme
+        .files
+        .get("static/handout.css")
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    Ok(Compiled { tera, handout_css, strings })
+}
+
+/// The public and handouts folders, absolute.
+pub fn dirs(opts: &Options, clinic: &Clinic) -> (PathBuf, PathBuf) {
+    let abs = |p: &Path| if p.is_absolute() { p.to_path_buf() } else { opts.root.join(p) };
+    let public = opts.out.clone().map_or_else(|| abs(Path::new(&clinic.site.output.public)), |p| abs(&p));
+    let handouts = opts.handouts.clone().map_or_else(|| abs(Path::new(&clinic.site.output.handouts)), |p| abs(&p));
+    (public, handouts)
+}
+
+/// Model and render every handout of the prepared clinic.
+pub fn render_handouts(p: &Prepared, drafts: bool, only: Option<&str>) -> Vec<Result<Output, Diagnostic>> {
+    let site_theme = &p.clinic.site.theme;
+    let handouts: Vec<model::Handout> = p
+        .clinic
+        .plans
+        .par_iter()
+        .filter(|s| (drafts || !s.value.draft) && only.is_none_or(|o| o == s.slug))
+        .map(|src| {
+            let lang = src.value.patient.language.clone().unwrap_or_else(|| p.clinic.site.language.clone());
+            let theme = src.value.handout.as_ref().and_then(|h| h.theme.clone()).unwrap_or_else(|| site_theme.clone());
+            let t = p.themes[&theme].strings(&lang);
+            model::handout(src, &p.clinic, t, &lang, &theme, &p.assets)
+        })
+        .collect();
+    render::handouts(&handouts, &p.themes, &p.site)
+}
+
+/// Run a build.
+pub fn build(opts: &Options) -> Report {
+    let mut diags = Diagnostics::default();
+    let mut report = Report::default();
+    let Some(p) = prepare(opts, &mut diags) else {
+        report.diagnostics = diags.sorted();
+        return report;
+    };
+    let (public_dir, handouts_dir) = dirs(opts, &p.clinic);
+
+    // Handouts (private).
+    let mut handout_files = Vec::new();
+    if !opts.public_only {
+        for r in render_handouts(&p, opts.drafts, None) {
+            match r {
+                Ok(o) => handout_files.push(o),
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+
+    // Public site.
+    let theme = &p.themes[&p.clinic.site.theme];
+    let t = theme.strings(&p.clinic.site.language);
+    let stories = model::stories(&p.clinic, &p.site, t, p.today, opts.drafts);
+    let (pages, intro) = model::pages(&p.clinic, &p.site, opts.drafts);
+    for pg in &pages {
+        if ["stories", "tags", "404", "sitemap", "atom", "robots"].contains(&pg.slug.as_str()) {
+            diags.push(
+                Diagnostic::error(codes::URL_CLASH, format!("a page cannot be called `{}`: that address is used by heropath", pg.slug))
+                    .in_file(format!("content/pages/{}.md", pg.slug))
+                    .help("rename the file"),
+            );
+        }
+    }
+    let menu = model::menu(&pages, &p.site, t);
+    let public = PublicSite {
+        site: &p.site,
+        pages: &pages,
+        intro_html: intro.as_deref(),
+        stories: &stories,
+        menu: &menu,
+        lang: &p.clinic.site.language,
+    };
+    let mut public_files = Vec::new();
+    for r in render::public(&public, theme) {
+        match r {
+            Ok(o) => public_files.push(o),
+            Err(d) => diags.push(d),
+        }
+    }
+    public_files.extend(static_files(theme_files(&opts.root, &p.clinic.site.theme).as_ref()));
+
+    // Privacy guard over everything public.
+    let published: BTreeSet<Date> = p
+        .clinic
+        .plans
+        .iter()
+        .filter_map(|s| s.value.story.as_ref().and_then(|s| s.published_on))
+        .collect();
+    let guard = Guard::new(&p.clinic.plans, &published);
+    let leaks: Vec<_> = public_files
+        .par_iter()
+        .filter(|f| is_text(&f.path))
+        .flat_map_iter(|f| guard.scan(&f.path, &String::from_utf8_lossy(&f.bytes)))
+        .collect();
+    for leak in leaks {
+        diags.push(
+            Diagnostic::error(codes::PRIVACY_LEAK, format!("public file {} contains {}", leak.file, leak.what))
+                .in_file(&leak.plan)
+                .help("remove it from the story or page; if it is an ordinary word (a surname like Walker), list it in `story.public_words`"),
+        );
+    }
+
+    report.handouts = handout_files.len();
+    report.public_files = public_files.len();
+    report.stories = stories.len();
+    report.public_dir = Some(public_dir.clone());
+    report.handouts_dir = (!opts.public_only).then(|| handouts_dir.clone());
+    if !diags.has_errors() && !opts.dry_run {
+        let mut targets = vec![(public_dir, public_files)];
+        if !opts.public_only {
+            targets.push((handouts_dir, handout_files));
+        }
+        for (dir, files) in targets {
+            if let Err(e) = write::write_tree(&dir, &files) {
+                diags.push(Diagnostic::error(codes::WRITE, e.to_string()));
+                break;
+            }
+        }
+        report.wrote = !diags.has_errors();
+    }
+    report.diagnostics = diags.sorted();
+    report
+}
+
+fn theme_files(root: &Path, name: &str) -> Option<Theme> {
+    Theme::resolve(root, name).ok()
+}
+
+/// Theme `static/` then site `static/` (site wins), minus the handout
+/// stylesheet, which is inlined into handouts instead.
+fn static_files(theme: Option<&Theme>) -> Vec<Output> {
+    let Some(theme) = theme else { return Vec::new() };
+    theme
+        .files
+        .under("static")
+        .filter(|(p, _)| *p != "handout.css")
+        .map(|(p, b)| Output { path: p.to_string(), bytes: b.to_vec() })
+        .collect()
+}
+
+fn is_text(path: &str) -> bool {
+    [".html", ".xml", ".txt", ".css", ".js", ".json", ".svg", ".md"].iter().any(|e| path.ends_with(e))
+}
+
+/// Check only: everything a build does, but nothing is written.
+pub fn check(opts: &Options) -> Report {
+    build(&Options { dry_run: true, ..opts.clone() })
+}
+
+/// Render one plan's handout to `dest` (the `handout` command).
+pub fn one_handout(opts: &Options, plan_file: &Path, dest: Option<&Path>) -> (Report, Option<PathBuf>) {
+    let mut diags = Diagnostics::default();
+    let mut report = Report::default();
+    let slug = plan_file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let Some(p) = prepare(opts, &mut diags) else {
+        report.diagnostics = diags.sorted();
+        return (report, None);
+    };
+    if !p.clinic.plans.iter().any(|s| s.slug == slug) {
+        diags.push(
+            Diagnostic::error(load::codes::READ, format!("no plan `{slug}` in content/plans/"))
+                .in_file(plan_file)
+                .help("give the path of a plan file, e.g. content/plans/maria-lopez.yaml"),
+        );
+    }
+    let mut out = None;
+    for r in render_handouts(&p, true, Some(&slug)) {
+        match r {
+            Ok(o) => {
+                let (_, handouts_dir) = dirs(opts, &p.clinic);
+                let target = dest.map(Path::to_path_buf).unwrap_or_else(|| handouts_dir.join(&o.path));
+                if !diags.has_errors() {
+                    let tmp = target.with_extension("html.heropath-tmp");
+                    let res = target
+                        .parent()
+                        .map_or(Ok(()), std::fs::create_dir_all)
+                        .and_then(|_| std::fs::write(&tmp, &o.bytes))
+                        .and_then(|_| std::fs::rename(&tmp, &target));
+                    match res {
+                        Ok(()) => out = Some(target),
+                        Err(e) => diags.push(Diagnostic::error(codes::WRITE, format!("cannot write {}: {e}", target.display()))),
+                    }
+                }
+                report.handouts = 1;
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    report.diagnostics = diags.sorted();
+    (report, out)
+}

@@ -1,0 +1,257 @@
+//! Every YAML parse in heropath goes through this module, so swapping
+//! `serde_yaml` (archived upstream) for a maintained fork touches one file.
+//!
+//! Errors come back as [`Diagnostic`]s with the file, line and column, a
+//! stable code and, where we can tell, a suggested fix.
+
+use crate::diag::{Diagnostic, Pos, closest};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// Stable diagnostic codes for YAML problems.
+pub mod codes {
+    /// The file is not valid YAML.
+    pub const SYNTAX: &str = "HP0001";
+    /// A key the format does not know.
+    pub const UNKNOWN_KEY: &str = "HP0002";
+    /// A required key is missing.
+    pub const MISSING_KEY: &str = "HP0003";
+    /// A value of the wrong type.
+    pub const WRONG_TYPE: &str = "HP0004";
+    /// A date not written as YYYY-MM-DD.
+    pub const BAD_DATE: &str = "HP0005";
+    /// A value that is of the right type but not allowed.
+    pub const BAD_VALUE: &str = "HP0007";
+}
+
+/// Parse `src` (the text of `file`) into `T`.
+pub fn parse<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Box<Diagnostic>> {
+    if src.trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::error(codes::MISSING_KEY, "the file is empty")
+                .in_file(file)
+                .at(Some(Pos { line: 1, column: 1 }))
+                .help("start from `heropath new plan \"Full Name\"` or copy a sample from content/"),
+        ));
+    }
+    serde_yaml::from_str(src).map_err(|e| Box::new(to_diagnostic(&e, file)))
+}
+
+fn to_diagnostic(e: &serde_yaml::Error, file: &Path) -> Diagnostic {
+    let pos = e.location().map(|l| Pos {
+        line: l.line(),
+        column: l.column(),
+    });
+    let full = e.to_string();
+    // serde_yaml appends " at line L column C"; we print the position ourselves.
+    let message = match full.rfind(" at line ") {
+        Some(i) if full[i..].contains(" column ") => full[..i].to_string(),
+        _ => full,
+    };
+    let (code, help) = classify(&message);
+    let mut d = Diagnostic::error(code, message).in_file(file).at(pos);
+    if let Some(h) = help {
+        d = d.help(h);
+    }
+    d
+}
+
+/// Pick a code and a fix suggestion from serde's message text.
+fn classify(message: &str) -> (&'static str, Option<String>) {
+    if let Some(rest) = after(message, "unknown field `") {
+        let unknown = rest.split('`').next().unwrap_or_default();
+        let expected = backticked(rest.split_once("expected").map_or("", |(_, e)| e));
+        let help = match closest(unknown, expected.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None if expected.is_empty() => "remove this key".to_string(),
+            None => format!("allowed keys here: {}", expected.join(", ")),
+        };
+        return (codes::UNKNOWN_KEY, Some(help));
+    }
+    if let Some(rest) = after(message, "missing field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return (
+            codes::MISSING_KEY,
+            Some(format!("add `{key}:` here; see the plan reference in README.md")),
+        );
+    }
+    if message.contains("invalid date") {
+        return (
+            codes::BAD_DATE,
+            Some("write dates as YYYY-MM-DD, for example 2026-12-03".into()),
+        );
+    }
+    if message.contains("invalid type") {
+        let expected = message.rsplit("expected ").next().unwrap_or_default();
+        return (codes::WRONG_TYPE, Some(type_example(expected)));
+    }
+    if message.contains("unknown variant") {
+        let expected = backticked(message.rsplit("expected").next().unwrap_or_default());
+        return (
+            codes::BAD_VALUE,
+            Some(format!("use one of: {}", expected.join(", "))),
+        );
+    }
+    if message.contains("invalid value") {
+        return (codes::BAD_VALUE, None);
+    }
+    (codes::SYNTAX, Some(
+        "check the indentation (spaces, not tabs) and that text containing `: ` or `#` is in quotes".into(),
+    ))
+}
+
+fn after<'a>(s: &'a str, pat: &str) -> Option<&'a str> {
+    s.find(pat).map(|i| &s[i + pat.len()..])
+}
+
+fn backticked(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+fn type_example(expected: &str) -> String {
+    let e = expected.trim();
+    let example = if e.starts_with('u') || e.starts_with('i') || e.contains("integer") {
+        "a whole number, for example `reps: 10`"
+    } else if e.contains("sequence") {
+        "a list: one `- item` per line"
+    } else if e.contains("struct") || e.contains("map") {
+        "a group of `key: value` lines, indented under this key"
+    } else if e.contains("bool") {
+        "`true` or `false`"
+    } else if e.contains("string") || e.contains("date") {
+        "text; put it in quotes if it contains `: ` or starts with a symbol"
+    } else {
+        return format!("expected {e}");
+    };
+    format!("expected {e}: {example}")
+}
+
+/// Split a Markdown document's YAML front matter (between `---` lines) from
+/// its body. Returns `(front_matter, body, body_first_line)`.
+pub fn split_front_matter(src: &str) -> Option<(&str, &str, usize)> {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let rest = src
+        .strip_prefix("---\n")
+        .or_else(|| src.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let fm = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let body_line = fm.lines().count() + 3;
+            return Some((fm, body, body_line));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Parse front matter that starts on line 2 of `file`: positions are shifted
+/// so they point into the real file.
+pub fn parse_front_matter<T: DeserializeOwned>(fm: &str, file: &Path) -> Result<T, Box<Diagnostic>> {
+    parse(fm, file).map_err(|mut d| {
+        if let Some(p) = d.pos.as_mut() {
+            p.line += 1;
+        }
+        d
+    })
+}
+
+/// Find where `key: value` occurs for the `nth` time (0-based) in a YAML
+/// source, for diagnostics raised after parsing (unknown exercise ids...).
+/// Returns the position of the value. Works for block and flow style.
+pub fn locate(src: &str, key: &str, value: &str, nth: usize) -> Option<Pos> {
+    let mut seen = 0;
+    for (i, line) in src.lines().enumerate() {
+        let mut from = 0;
+        while let Some(k) = line[from..].find(key) {
+            let start = from + k;
+            from = start + key.len();
+            let before_ok = start == 0
+                || !line[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let rest = &line[from..];
+            let Some(rest) = rest.strip_prefix(':') else {
+                continue;
+            };
+            let trimmed = rest.trim_start();
+            let unquoted = trimmed.trim_start_matches(['"', '\'']);
+            if before_ok && unquoted.starts_with(value) {
+                if seen == nth {
+                    let col_byte = line.len() - trimmed.len();
+                    return Some(Pos {
+                        line: i + 1,
+                        column: line[..col_byte].chars().count() + 1,
+                    });
+                }
+                seen += 1;
+            }
+        }
+    }
+    None
+}
+
+/// Find the line of a top-level-or-nested key (first occurrence).
+pub fn locate_key(src: &str, key: &str) -> Option<Pos> {
+    src.lines().enumerate().find_map(|(i, line)| {
+        let t = line.trim_start().trim_start_matches("- ");
+        (t.starts_with(key) && t[key.len()..].starts_with(':')).then(|| Pos {
+            line: i + 1,
+            column: line.len() - t.len() + 1,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct P {
+        name: String,
+        #[serde(default)]
+        preferred_name: Option<String>,
+        #[serde(default)]
+        reps: Option<u32>,
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_right_one() {
+        let e = parse::<P>("name: A\nprefered_name: B\n", Path::new("p.yaml")).unwrap_err();
+        assert_eq!(e.code, codes::UNKNOWN_KEY);
+        assert_eq!(e.pos, Some(Pos { line: 2, column: 1 }));
+        assert_eq!(e.help.as_deref(), Some("did you mean `preferred_name`?"));
+        assert!(!e.message.contains(" at line "), "{}", e.message);
+    }
+
+    #[test]
+    fn wrong_type_names_the_expected_type() {
+        let e = parse::<P>("name: A\nreps: ten\n", Path::new("p.yaml")).unwrap_err();
+        assert_eq!(e.code, codes::WRONG_TYPE);
+        assert_eq!(e.pos, Some(Pos { line: 2, column: 7 }));
+        assert!(e.help.unwrap().contains("whole number"));
+    }
+
+    #[test]
+    fn front_matter_splits_and_counts_lines() {
+        let (fm, body, line) = split_front_matter("---\ntitle: A\n---\n# Hi\n").unwrap();
+        assert_eq!(fm, "title: A\n");
+        assert_eq!(body, "# Hi\n");
+        assert_eq!(line, 4);
+        assert!(split_front_matter("# no front matter").is_none());
+    }
+
+    #[test]
+    fn locate_finds_nth_value() {
+        let src = "steps:\n  - exercises:\n      - use: pendulum\n      - { use: wall-slide, reps: 3 }\n      - use: pendulum\n";
+        assert_eq!(locate(src, "use", "pendulum", 0), Some(Pos { line: 3, column: 14 }));
+        assert_eq!(locate(src, "use", "wall-slide", 0), Some(Pos { line: 4, column: 16 }));
+        assert_eq!(locate(src, "use", "pendulum", 1), Some(Pos { line: 5, column: 14 }));
+        assert_eq!(locate(src, "use", "nope", 0), None);
+    }
+}
