@@ -25,11 +25,15 @@ fn main() {
     let mut files = Vec::new();
     collect(&themes, &mut files);
     files.sort();
-    let mut code = String::from("/// (theme, path inside the theme, bytes), sorted.\npub static EMBEDDED: &[(&str, &str, &[u8])] = &[\n");
+    let mut code = String::from(
+        "/// (theme, path inside the theme, bytes), sorted.\npub static EMBEDDED: &[(&str, &str, &[u8])] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f.strip_prefix(&themes).expect("under themes/");
-        let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let mut parts = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
         let Some(theme) = parts.next() else { continue };
         let inner: Vec<String> = parts.collect();
         if inner.is_empty() {
@@ -44,6 +48,7 @@ fn main() {
         );
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this")).join("embedded_themes.rs");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"))
+        .join("embedded_themes.rs");
     std::fs::write(out, code).expect("write embedded theme list");
 }

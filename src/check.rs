@@ -36,14 +36,52 @@ pub mod codes {
     pub const BAD_VIDEO: &str = "HP0106";
 }
 
+/// Codes for advice: plain language and actionability (warnings).
+pub mod advice {
+    /// Handout text reads above the target grade.
+    pub const READING_LEVEL: &str = "HP0601";
+    /// Medical jargon with a plain alternative.
+    pub const JARGON: &str = "HP0602";
+    /// An exercise without a dose.
+    pub const NO_DOSE: &str = "HP0701";
+    /// A step with neither exercises nor text.
+    pub const EMPTY_STEP: &str = "HP0702";
+    /// No patient responsibilities.
+    pub const NO_PATIENT_TASKS: &str = "HP0703";
+    /// No next visit.
+    pub const NO_NEXT_VISIT: &str = "HP0704";
+    /// More than four home exercises at once.
+    pub const TOO_MANY_EXERCISES: &str = "HP0705";
+    /// A goal without a target date.
+    pub const NO_TARGET_DATE: &str = "HP0706";
+}
+
 /// Run every cross-file check.
 pub fn check(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
+    let mut plain = crate::readability::default_plain_words();
+    plain.extend(
+        clinic
+            .site
+            .plain_words
+            .iter()
+            .map(|(k, v)| (k.to_lowercase(), v.clone())),
+    );
     for src in &clinic.plans {
         check_plan(clinic, src, today, diags);
+        if !src.value.draft {
+            advise(clinic, src, &plain, diags);
+        }
     }
     for ex in clinic.exercises.values() {
         let v = &ex.value;
-        check_picture(clinic, &ex.path, &ex.text, v.image.as_deref(), v.image_alt.as_deref(), diags);
+        check_picture(
+            clinic,
+            &ex.path,
+            &ex.text,
+            v.image.as_deref(),
+            v.image_alt.as_deref(),
+            diags,
+        );
         check_video(&ex.path, &ex.text, v.video.as_deref(), diags);
     }
 }
@@ -62,10 +100,13 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
     let r = &plan.responsibilities;
     if r.clinician.is_empty() && r.patient.is_empty() && r.together.is_empty() {
         diags.push(
-            Diagnostic::error(codes::NO_RESPONSIBILITIES, "`responsibilities` needs at least one item")
-                .in_file(file)
-                .at(locate_key(&src.text, "responsibilities"))
-                .help("add what you will do: `patient: [ Do your exercises twice a day ]`"),
+            Diagnostic::error(
+                codes::NO_RESPONSIBILITIES,
+                "`responsibilities` needs at least one item",
+            )
+            .in_file(file)
+            .at(locate_key(&src.text, "responsibilities"))
+            .help("add what you will do: `patient: [ Do your exercises twice a day ]`"),
         );
     }
     let mut nth_use = std::collections::BTreeMap::<&str, usize>::new();
@@ -100,7 +141,14 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
                 }
                 (None, Some(_)) => {}
             }
-            check_picture(clinic, file, &src.text, item.image.as_deref(), item.image_alt.as_deref(), diags);
+            check_picture(
+                clinic,
+                file,
+                &src.text,
+                item.image.as_deref(),
+                item.image_alt.as_deref(),
+                diags,
+            );
             check_video(file, &src.text, item.video.as_deref(), diags);
         }
     }
@@ -109,12 +157,36 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
         && let Err(problem) = story.consent_status(today)
     {
         let (code, why, help) = match problem {
-            ConsentProblem::Missing => (codes::CONSENT_MISSING, "it has no `consent:`".to_string(), "add the signed authorisation under `story.consent`"),
-            ConsentProblem::Revoked => (codes::CONSENT_REVOKED, "the patient revoked consent".to_string(), "remove the story, or keep it unpublished"),
-            ConsentProblem::OutOfScope => (codes::CONSENT_SCOPE, "consent does not include `website` in its scope".to_string(), "publish only what the patient authorised"),
-            ConsentProblem::NoExpiry => (codes::CONSENT_EXPIRED, "consent has no `expires_on` date".to_string(), "an authorisation must have an expiry date; add `expires_on: YYYY-MM-DD`"),
-            ConsentProblem::Expired(d) => (codes::CONSENT_EXPIRED, format!("consent expired on {d}"), "ask the patient to renew the authorisation, or remove the story"),
-            ConsentProblem::NotSigned => (codes::CONSENT_MISSING, "consent has no `signed_on` date in the past".to_string(), "add the date the patient signed: `signed_on: YYYY-MM-DD`"),
+            ConsentProblem::Missing => (
+                codes::CONSENT_MISSING,
+                "it has no `consent:`".to_string(),
+                "add the signed authorisation under `story.consent`",
+            ),
+            ConsentProblem::Revoked => (
+                codes::CONSENT_REVOKED,
+                "the patient revoked consent".to_string(),
+                "remove the story, or keep it unpublished",
+            ),
+            ConsentProblem::OutOfScope => (
+                codes::CONSENT_SCOPE,
+                "consent does not include `website` in its scope".to_string(),
+                "publish only what the patient authorised",
+            ),
+            ConsentProblem::NoExpiry => (
+                codes::CONSENT_EXPIRED,
+                "consent has no `expires_on` date".to_string(),
+                "an authorisation must have an expiry date; add `expires_on: YYYY-MM-DD`",
+            ),
+            ConsentProblem::Expired(d) => (
+                codes::CONSENT_EXPIRED,
+                format!("consent expired on {d}"),
+                "ask the patient to renew the authorisation, or remove the story",
+            ),
+            ConsentProblem::NotSigned => (
+                codes::CONSENT_MISSING,
+                "consent has no `signed_on` date in the past".to_string(),
+                "add the date the patient signed: `signed_on: YYYY-MM-DD`",
+            ),
         };
         diags.push(
             Diagnostic::warning(code, format!("story not published: {why}"))
@@ -126,7 +198,12 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
 }
 
 fn library_help(clinic: &Clinic) -> String {
-    let ids: Vec<&str> = clinic.exercises.keys().map(String::as_str).take(12).collect();
+    let ids: Vec<&str> = clinic
+        .exercises
+        .keys()
+        .map(String::as_str)
+        .take(12)
+        .collect();
     if ids.is_empty() {
         "the exercise library (content/exercises/) is empty".into()
     } else {
@@ -137,19 +214,31 @@ fn library_help(clinic: &Clinic) -> String {
 /// Is a picture path a plain relative path inside the images folder?
 pub fn image_path_ok(rel: &str) -> bool {
     let p = Path::new(rel);
-    !rel.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_))) && !rel.contains('\\')
+    !rel.is_empty()
+        && p.components().all(|c| matches!(c, Component::Normal(_)))
+        && !rel.contains('\\')
 }
 
-fn check_picture(clinic: &Clinic, file: &Path, text: &str, image: Option<&str>, alt: Option<&str>, diags: &mut Diagnostics) {
+fn check_picture(
+    clinic: &Clinic,
+    file: &Path,
+    text: &str,
+    image: Option<&str>,
+    alt: Option<&str>,
+    diags: &mut Diagnostics,
+) {
     let Some(image) = image else { return };
     let pos = locate(text, "image", image, 0);
     let images = clinic.root.join("content/exercises/images");
     if !image_path_ok(image) {
         diags.push(
-            Diagnostic::error(codes::BAD_IMAGE, format!("picture `{image}` must be a file name inside content/exercises/images/"))
-                .in_file(file)
-                .at(pos)
-                .help("write just the file name, e.g. `image: pendulum.svg`"),
+            Diagnostic::error(
+                codes::BAD_IMAGE,
+                format!("picture `{image}` must be a file name inside content/exercises/images/"),
+            )
+            .in_file(file)
+            .at(pos)
+            .help("write just the file name, e.g. `image: pendulum.svg`"),
         );
         return;
     }
@@ -160,18 +249,24 @@ fn check_picture(clinic: &Clinic, file: &Path, text: &str, image: Option<&str>, 
     };
     if !inside {
         diags.push(
-            Diagnostic::error(codes::BAD_IMAGE, format!("picture `{image}` not found in content/exercises/images/"))
-                .in_file(file)
-                .at(pos)
-                .help("check the file name, or remove the `image:` line"),
+            Diagnostic::error(
+                codes::BAD_IMAGE,
+                format!("picture `{image}` not found in content/exercises/images/"),
+            )
+            .in_file(file)
+            .at(pos)
+            .help("check the file name, or remove the `image:` line"),
         );
     }
     if alt.is_none_or(|a| a.trim().is_empty()) {
         diags.push(
-            Diagnostic::error(codes::NO_ALT, "a picture needs `image_alt:` describing it, for patients who cannot see it")
-                .in_file(file)
-                .at(pos)
-                .help("e.g. `image_alt: Person leaning on a table, letting the arm hang and swing`"),
+            Diagnostic::error(
+                codes::NO_ALT,
+                "a picture needs `image_alt:` describing it, for patients who cannot see it",
+            )
+            .in_file(file)
+            .at(pos)
+            .help("e.g. `image_alt: Person leaning on a table, letting the arm hang and swing`"),
         );
     }
 }
@@ -181,9 +276,12 @@ fn check_video(file: &Path, text: &str, video: Option<&str>, diags: &mut Diagnos
     let l = v.trim().to_ascii_lowercase();
     if !(l.starts_with("https://") || l.starts_with("http://")) {
         diags.push(
-            Diagnostic::error(codes::BAD_VIDEO, format!("video `{v}` must be a web address starting with https://"))
-                .in_file(file)
-                .at(locate(text, "video", v, 0)),
+            Diagnostic::error(
+                codes::BAD_VIDEO,
+                format!("video `{v}` must be a web address starting with https://"),
+            )
+            .in_file(file)
+            .at(locate(text, "video", v, 0)),
         );
     }
 }
@@ -191,7 +289,13 @@ fn check_video(file: &Path, text: &str, video: Option<&str>, diags: &mut Diagnos
 /// Refuse output folders that nest in each other or would replace something
 /// precious (`/`, the home folder, the clinic root, its content).
 pub fn check_outputs(root: &Path, public: &Path, handouts: &Path, diags: &mut Diagnostics) {
-    let abs = |p: &Path| normalize(&if p.is_absolute() { p.to_path_buf() } else { root.join(p) });
+    let abs = |p: &Path| {
+        normalize(&if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            root.join(p)
+        })
+    };
     let (root_n, pub_n, hand_n) = (normalize(root), abs(public), abs(handouts));
     let nested = pub_n.starts_with(&hand_n) || hand_n.starts_with(&pub_n);
     if nested {
@@ -209,7 +313,9 @@ pub fn check_outputs(root: &Path, public: &Path, handouts: &Path, diags: &mut Di
             || home.as_ref() == Some(dir)
             || *dir == root_n
             || root_n.starts_with(dir)
-            || ["content", "themes", "templates", "static"].iter().any(|d| dir.starts_with(root_n.join(d)));
+            || ["content", "themes", "templates", "static"]
+                .iter()
+                .any(|d| dir.starts_with(root_n.join(d)));
         if precious {
             diags.push(
                 Diagnostic::error(codes::OUTPUT_DIRS, format!("refusing to use {} as the {label} output folder: it holds files heropath did not make", dir.display()))
@@ -238,4 +344,203 @@ pub fn normalize(p: &Path) -> std::path::PathBuf {
         }
     }
     out
+}
+
+/// Plain-language and actionability advice for one plan (warnings only).
+fn advise(
+    clinic: &Clinic,
+    src: &Source<Plan>,
+    plain: &std::collections::BTreeMap<String, String>,
+    diags: &mut Diagnostics,
+) {
+    use crate::readability::{Counts, jargon};
+    let plan = &src.value;
+    let file = &src.path;
+    let warn = |code, msg: String, pos, help: &str| {
+        Diagnostic::warning(code, msg)
+            .in_file(file)
+            .at(pos)
+            .help(help.to_string())
+    };
+
+    // Patient-facing text, as the handout shows it (the patient's own words
+    // are theirs, so they are not graded).
+    let mut texts: Vec<String> = vec![plan.problem.summary.clone(), plan.goal.statement.clone()];
+    texts.extend(plan.problem.details.iter().cloned());
+    texts.extend(plan.success.iter().cloned());
+    let r = &plan.responsibilities;
+    texts.extend(
+        r.clinician
+            .iter()
+            .chain(&r.patient)
+            .chain(&r.together)
+            .cloned(),
+    );
+    texts.extend(plan.next_visit.iter().filter_map(|v| v.focus.clone()));
+    for step in &plan.steps {
+        texts.push(step.title.clone());
+        texts.extend(step.why.iter().cloned());
+        for e in &step.exercises {
+            let lib = e
+                .use_id
+                .as_ref()
+                .and_then(|id| clinic.exercises.get(id))
+                .map(|s| &s.value);
+            texts.extend(
+                e.instructions
+                    .clone()
+                    .or_else(|| lib.and_then(|l| l.instructions.clone())),
+            );
+            let cues = if e.cues.is_empty() {
+                lib.map(|l| l.cues.clone()).unwrap_or_default()
+            } else {
+                e.cues.clone()
+            };
+            texts.extend(cues);
+        }
+    }
+    let lang = plan
+        .patient
+        .language
+        .as_deref()
+        .unwrap_or(&clinic.site.language);
+    // The Flesch-Kincaid formula is calibrated for English only.
+    if lang == "en" {
+        let plain_texts: Vec<String> = texts.iter().map(|t| crate::model::plain_text(t)).collect();
+        let mut total = Counts::default();
+        let mut hardest: Vec<(f64, String)> = Vec::new();
+        for t in &plain_texts {
+            for sentence in crate::readability::sentences(t) {
+                let c = Counts::of(sentence);
+                total.add(c);
+                hardest.push((c.grade(), sentence.to_string()));
+            }
+        }
+        let max = clinic.site.reading_level.max_grade;
+        let grade = total.grade();
+        if total.words >= 20 && grade > max {
+            hardest.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            let list: Vec<String> = hardest
+                .iter()
+                .take(3)
+                .map(|(g, s)| format!("\"{s}\" (grade {g:.1})"))
+                .collect();
+            let pos = hardest.first().and_then(|(_, s)| locate_text(&src.text, s));
+            diags.push(warn(
+                advice::READING_LEVEL,
+                format!("handout text reads at grade {grade:.1}; the target is {max} or lower"),
+                pos,
+                &format!(
+                    "shorten or simplify the hardest sentences: {}",
+                    list.join("; ")
+                ),
+            ));
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for t in &texts {
+        for (word, _term, better) in jargon(t, plain) {
+            if seen.insert(word.to_lowercase()) {
+                diags.push(warn(
+                    advice::JARGON,
+                    format!("`{word}` is medical jargon"),
+                    locate_text(&src.text, &word),
+                    &format!("say \"{better}\" instead"),
+                ));
+            }
+        }
+    }
+
+    // Actionability (AHRQ PEMAT): named actions, explicit steps, a dose, a next step.
+    for (si, step) in plan.steps.iter().enumerate() {
+        if step.exercises.is_empty() && step.why.as_deref().is_none_or(|w| w.trim().is_empty()) {
+            diags.push(warn(
+                advice::EMPTY_STEP,
+                format!(
+                    "step {} (\"{}\") has neither exercises nor text",
+                    si + 1,
+                    step.title
+                ),
+                locate(&src.text, "title", &step.title, 0),
+                "add exercises, or a `why:` that says what the patient does in this step",
+            ));
+        }
+        if step.exercises.len() > 4 {
+            diags.push(warn(
+                advice::TOO_MANY_EXERCISES,
+                format!(
+                    "step {} prescribes {} home exercises at once",
+                    si + 1,
+                    step.exercises.len()
+                ),
+                locate(&src.text, "title", &step.title, 0),
+                "patients do fewer exercises more often: keep to four or fewer at a time",
+            ));
+        }
+        for e in &step.exercises {
+            let lib = e
+                .use_id
+                .as_ref()
+                .and_then(|id| clinic.exercises.get(id))
+                .map(|s| &s.value);
+            let dose = lib.map_or_else(|| e.dose(), |l| l.dose.overridden_by(&e.dose()));
+            if dose.is_empty() {
+                let name = e
+                    .name
+                    .clone()
+                    .or_else(|| lib.map(|l| l.name.clone()))
+                    .or_else(|| e.use_id.clone())
+                    .unwrap_or_default();
+                let pos = e.use_id.as_ref().map_or_else(
+                    || locate(&src.text, "name", &name, 0),
+                    |id| locate(&src.text, "use", id, 0),
+                );
+                diags.push(warn(
+                    advice::NO_DOSE,
+                    format!("exercise `{name}` has no dose"),
+                    pos,
+                    "say how much and how often, e.g. `reps: 10` and `per_day: 2`",
+                ));
+            }
+        }
+    }
+    if plan.responsibilities.patient.is_empty() {
+        diags.push(warn(
+            advice::NO_PATIENT_TASKS,
+            "the plan gives the patient no tasks of their own".into(),
+            locate_key(&src.text, "responsibilities"),
+            "add `patient: [ ... ]` under `responsibilities`: what will they do?",
+        ));
+    }
+    if plan.next_visit.is_none() {
+        diags.push(warn(
+            advice::NO_NEXT_VISIT,
+            "the plan has no next visit".into(),
+            None,
+            "add `next_visit: { date: YYYY-MM-DD, time: \"10:30\", focus: ... }`",
+        ));
+    }
+    if plan.goal.target_date.is_none() {
+        diags.push(warn(
+            advice::NO_TARGET_DATE,
+            "the goal has no target date".into(),
+            locate_key(&src.text, "goal"),
+            "add `target_date: YYYY-MM-DD` so you can check progress together",
+        ));
+    }
+}
+
+/// Position of the first occurrence of a (short prefix of a) text.
+fn locate_text(src: &str, needle: &str) -> Option<crate::diag::Pos> {
+    let probe: String = needle.chars().take(30).collect();
+    let probe = probe.trim();
+    if probe.is_empty() {
+        return None;
+    }
+    let lower = src.to_lowercase();
+    let at = lower.find(&probe.to_lowercase())?;
+    let before = &src[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some(crate::diag::Pos { line, column: col })
 }

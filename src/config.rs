@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The clinic settings from `site.yaml`. Every key but `title` is optional.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     /// The website's title.
@@ -47,7 +47,9 @@ fn default_theme() -> String {
 }
 
 /// Paper size for printed handouts.
-#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(
+    Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
     /// US Letter, 8.5 × 11 in.
@@ -68,7 +70,7 @@ impl Paper {
 }
 
 /// The clinic's public details.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Clinic {
     /// Clinic name (defaults to the site title).
@@ -92,7 +94,7 @@ pub struct Clinic {
 }
 
 /// A clinician: the patient's guide.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Clinician {
     /// Full name as the clinician signs.
@@ -103,7 +105,7 @@ pub struct Clinician {
 }
 
 /// Output folders, relative to the clinic root.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Output {
     /// The public website.
@@ -132,7 +134,7 @@ fn default_handouts() -> String {
 }
 
 /// Plain-language targets.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReadingLevel {
     /// Highest acceptable Flesch-Kincaid grade for handout text.

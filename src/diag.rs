@@ -213,6 +213,9 @@ mod tests {
             .in_file("a/b.yaml")
             .at(Some(Pos { line: 3, column: 5 }))
             .help("fix it");
-        assert_eq!(d.render(), "a/b.yaml:3:5: error[HP0001]: bad\n  = help: fix it");
+        assert_eq!(
+            d.render(),
+            "a/b.yaml:3:5: error[HP0001]: bad\n  = help: fix it"
+        );
     }
 }

@@ -15,7 +15,9 @@ pub fn text(d: &Dose, t: &Strings) -> String {
     }
     let (sets, reps) = (d.sets.map(|n| n.to_string()), d.reps.map(|n| n.to_string()));
     match (&sets, &reps) {
-        (Some(s), Some(r)) if s != "1" => parts.push(t.fmt("dose_sets_reps", &[("sets", s), ("reps", r)])),
+        (Some(s), Some(r)) if s != "1" => {
+            parts.push(t.fmt("dose_sets_reps", &[("sets", s), ("reps", r)]))
+        }
         (_, Some(r)) => parts.push(t.fmt("dose_reps", &[("reps", r)])),
         (Some(s), None) => parts.push(t.fmt("dose_sets", &[("sets", s)])),
         (None, None) => {}
@@ -52,7 +54,10 @@ pub fn text(d: &Dose, t: &Strings) -> String {
 pub fn short(d: &Dose, t: &Strings) -> String {
     let mut parts: Vec<String> = Vec::new();
     match (d.sets, d.reps) {
-        (Some(s), Some(r)) if s != 1 => parts.push(t.fmt("short_sets_reps", &[("sets", &s.to_string()), ("reps", &r.to_string())])),
+        (Some(s), Some(r)) if s != 1 => parts.push(t.fmt(
+            "short_sets_reps",
+            &[("sets", &s.to_string()), ("reps", &r.to_string())],
+        )),
         (_, Some(r)) => parts.push(t.fmt("short_reps", &[("reps", &r.to_string())])),
         _ => {}
     }
@@ -121,18 +126,44 @@ mod tests {
             ("short_hold", "hold {n} seconds"),
             ("short_minutes", "{n} minutes"),
         ];
-        let table: Table = pairs.iter().map(|(k, v)| (k.to_string(), Entry::Text(v.to_string()))).collect();
+        let table: Table = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), Entry::Text(v.to_string())))
+            .collect();
         Strings::merged(None, &table).0
     }
 
     #[test]
     fn issue_example_reads_naturally() {
-        let d = Dose { hold_seconds: Some(5), reps: Some(10), per_day: Some(2), side: Some(Side::Right), ..Dose::default() };
-        assert_eq!(text(&d, &en()), "Hold 5 seconds. Do 10. Twice a day, every day. Right side.");
-        let d = Dose { sets: Some(2), reps: Some(10), per_day: Some(2), ..Dose::default() };
+        let d = Dose {
+            hold_seconds: Some(5),
+            reps: Some(10),
+            per_day: Some(2),
+            side: Some(Side::Right),
+            ..Dose::default()
+        };
+        assert_eq!(
+            text(&d, &en()),
+            "Hold 5 seconds. Do 10. Twice a day, every day. Right side."
+        );
+        let d = Dose {
+            sets: Some(2),
+            reps: Some(10),
+            per_day: Some(2),
+            ..Dose::default()
+        };
         assert_eq!(short(&d, &en()), "2 sets of 10, twice a day");
-        let d = Dose { minutes: Some(1), per_day: Some(3), days_per_week: Some(5), load: Some("red band".into()), ..Dose::default() };
-        assert_eq!(text(&d, &en()), "Keep going for 1 minute. Use red band. 3 times a day, 5 days a week.");
+        let d = Dose {
+            minutes: Some(1),
+            per_day: Some(3),
+            days_per_week: Some(5),
+            load: Some("red band".into()),
+            ..Dose::default()
+        };
+        assert_eq!(
+            text(&d, &en()),
+            "Keep going for 1 minute. Use red band. 3 times a day, 5 days a week."
+        );
         assert_eq!(text(&Dose::default(), &en()), "");
     }
 }

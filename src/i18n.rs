@@ -68,7 +68,9 @@ impl Strings {
 
     /// The 7 short weekday names, Monday first.
     pub fn weekdays_short(&self) -> Vec<String> {
-        (0..7).map(|i| self.list("weekdays_short", i).to_string()).collect()
+        (0..7)
+            .map(|i| self.list("weekdays_short", i).to_string())
+            .collect()
     }
 
     /// A date written out in this language ("Thursday, December 3, 2026").
@@ -101,7 +103,10 @@ mod tests {
     use super::*;
 
     fn table(pairs: &[(&str, Entry)]) -> Table {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
     }
 
     fn list(items: &str) -> Entry {
@@ -111,15 +116,37 @@ mod tests {
     #[test]
     fn spanish_dates_and_english_fallback() {
         let en = table(&[
-            ("date_format", Entry::Text("{weekday}, {month} {day}, {year}".into())),
-            ("months", list("January,February,March,April,May,June,July,August,September,October,November,December")),
-            ("weekdays", list("Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday")),
+            (
+                "date_format",
+                Entry::Text("{weekday}, {month} {day}, {year}".into()),
+            ),
+            (
+                "months",
+                list(
+                    "January,February,March,April,May,June,July,August,September,October,November,December",
+                ),
+            ),
+            (
+                "weekdays",
+                list("Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday"),
+            ),
             ("hello", Entry::Text("Hello".into())),
         ]);
         let es = table(&[
-            ("date_format", Entry::Text("{weekday}, {day} de {month} de {year}".into())),
-            ("months", list("enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre")),
-            ("weekdays", list("lunes,martes,miércoles,jueves,viernes,sábado,domingo")),
+            (
+                "date_format",
+                Entry::Text("{weekday}, {day} de {month} de {year}".into()),
+            ),
+            (
+                "months",
+                list(
+                    "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre",
+                ),
+            ),
+            (
+                "weekdays",
+                list("lunes,martes,miércoles,jueves,viernes,sábado,domingo"),
+            ),
         ]);
         let d = Date::parse("2026-12-03").unwrap();
         let (en_s, none) = Strings::merged(None, &en);

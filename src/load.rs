@@ -91,7 +91,9 @@ pub struct Clinic {
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
     let site_path = root.join("site.yaml");
     let site = match std::fs::read_to_string(&site_path) {
-        Ok(text) => yaml::parse::<Site>(&text, Path::new("site.yaml")).map_err(|d| diags.push(*d)).ok(),
+        Ok(text) => yaml::parse::<Site>(&text, Path::new("site.yaml"))
+            .map_err(|d| diags.push(*d))
+            .ok(),
         Err(e) => {
             diags.push(
                 Diagnostic::error(codes::NO_SITE, format!("cannot read site.yaml in {}: {e}", root.display()))
@@ -101,13 +103,27 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
         }
     };
     let content = root.join("content");
-    let plans = parse_all::<Plan>(root, &content.join("plans"), &["yaml", "yml"], diags, |text, path| {
-        yaml::parse(text, path).map_err(|d| vec![*d])
-    });
-    let exercises = parse_all::<Exercise>(root, &content.join("exercises"), &["yaml", "yml"], diags, |text, path| {
-        yaml::parse(text, path).map_err(|d| vec![*d])
-    });
-    let pages = parse_all::<Page>(root, &content.join("pages"), &["md", "markdown"], diags, parse_page);
+    let plans = parse_all::<Plan>(
+        root,
+        &content.join("plans"),
+        &["yaml", "yml"],
+        diags,
+        |text, path| yaml::parse(text, path).map_err(|d| vec![*d]),
+    );
+    let exercises = parse_all::<Exercise>(
+        root,
+        &content.join("exercises"),
+        &["yaml", "yml"],
+        diags,
+        |text, path| yaml::parse(text, path).map_err(|d| vec![*d]),
+    );
+    let pages = parse_all::<Page>(
+        root,
+        &content.join("pages"),
+        &["md", "markdown"],
+        diags,
+        parse_page,
+    );
     let site = site?;
     Some(Clinic {
         root: root.to_path_buf(),
@@ -121,10 +137,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
 fn parse_page(text: &str, path: &Path) -> Result<Page, Vec<Diagnostic>> {
     let Some((fm, body, _)) = yaml::split_front_matter(text) else {
         return Err(vec![
-            Diagnostic::error(codes::NO_FRONT_MATTER, "a page must start with front matter between `---` lines")
-                .in_file(path)
-                .at(Some(crate::diag::Pos { line: 1, column: 1 }))
-                .help("add `---`, a line `title: Your title`, and `---` at the top"),
+            Diagnostic::error(
+                codes::NO_FRONT_MATTER,
+                "a page must start with front matter between `---` lines",
+            )
+            .in_file(path)
+            .at(Some(crate::diag::Pos { line: 1, column: 1 }))
+            .help("add `---`, a line `title: Your title`, and `---` at the top"),
         ]);
     };
     let front = yaml::parse_front_matter::<PageFront>(fm, path).map_err(|d| vec![*d])?;
@@ -139,7 +158,8 @@ fn parse_page(text: &str, path: &Path) -> Result<Page, Vec<Diagnostic>> {
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 fn parse_all<T: Send>(
@@ -159,7 +179,9 @@ fn parse_all<T: Send>(
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let p = e.path();
-                let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                let hidden = p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
                 let ext_ok = p
                     .extension()
                     .is_some_and(|x| exts.iter().any(|want| x.eq_ignore_ascii_case(want)));
@@ -168,30 +190,52 @@ fn parse_all<T: Send>(
                 }
             }
             Ok(_) => {}
-            Err(e) => diags.push(Diagnostic::error(codes::READ, format!("cannot read {}: {e}", dir.display()))),
+            Err(e) => diags.push(Diagnostic::error(
+                codes::READ,
+                format!("cannot read {}: {e}", dir.display()),
+            )),
         }
     }
     let results: Vec<Result<Source<T>, Vec<Diagnostic>>> = paths
         .par_iter()
         .map(|p| {
             let rel = p.strip_prefix(root).unwrap_or(p).to_path_buf();
-            let slug = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let slug = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if !is_slug(&slug) {
                 return Err(vec![
-                    Diagnostic::error(codes::BAD_NAME, format!("`{slug}` cannot be used as a name: file names become web addresses"))
-                        .in_file(&rel)
-                        .help(format!("rename the file to `{}`", slug::slugify(&slug))),
+                    Diagnostic::error(
+                        codes::BAD_NAME,
+                        format!(
+                            "`{slug}` cannot be used as a name: file names become web addresses"
+                        ),
+                    )
+                    .in_file(&rel)
+                    .help(format!("rename the file to `{}`", slug::slugify(&slug))),
                 ]);
             }
-            let meta = std::fs::metadata(p).map_err(|e| vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)])?;
+            let meta = std::fs::metadata(p).map_err(|e| {
+                vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)]
+            })?;
             if meta.len() > MAX_FILE_BYTES {
                 return Err(vec![
-                    Diagnostic::error(codes::TOO_LARGE, format!("file is {} MB; the limit is {} MB", meta.len() / 1_000_000, MAX_FILE_BYTES / 1_000_000))
-                        .in_file(&rel)
-                        .help("a plan is a few kilobytes; check that this is the right file"),
+                    Diagnostic::error(
+                        codes::TOO_LARGE,
+                        format!(
+                            "file is {} MB; the limit is {} MB",
+                            meta.len() / 1_000_000,
+                            MAX_FILE_BYTES / 1_000_000
+                        ),
+                    )
+                    .in_file(&rel)
+                    .help("a plan is a few kilobytes; check that this is the right file"),
                 ]);
             }
-            let bytes = std::fs::read(p).map_err(|e| vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)])?;
+            let bytes = std::fs::read(p).map_err(|e| {
+                vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)]
+            })?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
@@ -203,7 +247,12 @@ fn parse_all<T: Send>(
                 ]
             })?;
             let value = parse(&text, &rel)?;
-            Ok(Source { path: rel, slug, text, value })
+            Ok(Source {
+                path: rel,
+                slug,
+                text,
+                value,
+            })
         })
         .collect();
     let mut out: Vec<Source<T>> = Vec::with_capacity(results.len());
@@ -217,9 +266,12 @@ fn parse_all<T: Send>(
     for w in out.windows(2) {
         if w[0].slug == w[1].slug {
             diags.push(
-                Diagnostic::error(codes::DUPLICATE, format!("`{}` is also defined in {}", w[1].slug, w[0].path.display()))
-                    .in_file(&w[1].path)
-                    .help("give each file a different name"),
+                Diagnostic::error(
+                    codes::DUPLICATE,
+                    format!("`{}` is also defined in {}", w[1].slug, w[0].path.display()),
+                )
+                .in_file(&w[1].path)
+                .help("give each file a different name"),
             );
         }
     }

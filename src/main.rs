@@ -3,6 +3,8 @@
 use clap::{Parser, Subcommand};
 use heropath::diag::Diagnostic;
 use heropath::pipeline::{self, Options, Report};
+use heropath::report::{Format, Reporter};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,6 +18,9 @@ struct Cli {
     /// Print only errors.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// How to print diagnostics: human (code frames), short (one line each), json (one object per line, on stdout).
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    format: Format,
     #[command(subcommand)]
     command: Command,
 }
@@ -49,6 +54,12 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Print the JSON Schema of a file format, for editors.
+    Schema {
+        /// plan, exercise or site.
+        #[arg(value_enum)]
+        kind: heropath::schema::Kind,
+    },
     /// Render one plan's handout.
     Handout {
         /// The plan file, e.g. content/plans/maria-lopez.yaml.
@@ -59,22 +70,54 @@ enum Command {
     },
 }
 
-fn print(diags: &[Diagnostic], quiet: bool) {
-    for d in diags {
-        if quiet && d.severity != heropath::diag::Severity::Error {
-            continue;
+/// How diagnostics are printed for this run.
+struct Ui {
+    root: PathBuf,
+    format: Format,
+    quiet: bool,
+}
+
+impl Ui {
+    /// Print progress and summaries (not in JSON mode, not with --quiet).
+    fn chatty(&self) -> bool {
+        !self.quiet && self.format != Format::Json
+    }
+
+    fn print(&self, diags: &[Diagnostic]) {
+        let color = std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let mut reporter = Reporter::new(&self.root, self.format, color);
+        for d in diags {
+            if self.quiet
+                && self.format != Format::Json
+                && d.severity != heropath::diag::Severity::Error
+            {
+                continue;
+            }
+            let text = reporter.render(d);
+            if self.format == Format::Json {
+                println!("{text}");
+            } else {
+                eprintln!("{text}");
+            }
         }
-        eprintln!("{}", d.render());
     }
 }
 
-fn finish(report: &Report, strict: bool, quiet: bool) -> ExitCode {
-    print(&report.diagnostics, quiet);
+fn finish(report: &Report, strict: bool, ui: &Ui) -> ExitCode {
+    ui.print(&report.diagnostics);
     let errors = report.failed();
-    let warnings = report.diagnostics.len() - report.diagnostics.iter().filter(|d| d.severity == heropath::diag::Severity::Error).count();
+    let warnings = report.diagnostics.len()
+        - report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == heropath::diag::Severity::Error)
+            .count();
     if errors || (strict && warnings > 0) {
         let (e, w) = (report.diagnostics.len() - warnings, warnings);
-        eprintln!("heropath: failed with {e} error(s) and {w} warning(s); nothing was written");
+        if ui.format != Format::Json {
+            eprintln!("heropath: failed with {e} error(s) and {w} warning(s); nothing was written");
+        }
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -84,42 +127,85 @@ fn finish(report: &Report, strict: bool, quiet: bool) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.clone();
+    let ui = Ui {
+        root: root.clone(),
+        format: cli.format,
+        quiet: cli.quiet,
+    };
     match cli.command {
-        Command::Build { out, handouts, base_url, drafts, public_only, strict } => {
-            let opts = Options { root, out, handouts, base_url, drafts, public_only, dry_run: strict };
+        Command::Build {
+            out,
+            handouts,
+            base_url,
+            drafts,
+            public_only,
+            strict,
+        } => {
+            let opts = Options {
+                root,
+                out,
+                handouts,
+                base_url,
+                drafts,
+                public_only,
+                dry_run: strict,
+            };
             let mut report = pipeline::build(&opts);
             // Under --strict a warning must stop the build before it writes,
             // so check first and build only when the check is clean.
             if strict && !report.failed() && report.diagnostics.is_empty() {
-                report = pipeline::build(&Options { dry_run: false, ..opts });
+                report = pipeline::build(&Options {
+                    dry_run: false,
+                    ..opts
+                });
             }
-            let code = finish(&report, strict, cli.quiet);
-            if report.wrote && !cli.quiet {
-                let mut msg = format!("built {} public file(s), {} stor(ies)", report.public_files, report.stories);
+            let code = finish(&report, strict, &ui);
+            if report.wrote && ui.chatty() {
+                let mut msg = format!(
+                    "built {} public file(s), {} stor(ies)",
+                    report.public_files, report.stories
+                );
                 if let Some(p) = &report.public_dir {
                     msg.push_str(&format!(" → {}", p.display()));
                 }
                 if let Some(h) = &report.handouts_dir {
-                    msg.push_str(&format!("; {} handout(s) → {}", report.handouts, h.display()));
+                    msg.push_str(&format!(
+                        "; {} handout(s) → {}",
+                        report.handouts,
+                        h.display()
+                    ));
                 }
                 eprintln!("{msg}");
             }
             code
         }
         Command::Check { strict } => {
-            let report = pipeline::check(&Options { root, ..Options::default() });
-            let code = finish(&report, strict, cli.quiet);
-            if code == ExitCode::SUCCESS && !cli.quiet {
-                eprintln!("heropath: all checks passed ({} warning(s))", report.diagnostics.len());
+            let report = pipeline::check(&Options {
+                root,
+                ..Options::default()
+            });
+            let code = finish(&report, strict, &ui);
+            if code == ExitCode::SUCCESS && ui.chatty() {
+                eprintln!(
+                    "heropath: all checks passed ({} warning(s))",
+                    report.diagnostics.len()
+                );
             }
             code
         }
+        Command::Schema { kind } => {
+            print!("{}", heropath::schema::schema(kind));
+            ExitCode::SUCCESS
+        }
         Command::Handout { plan, output } => {
-            let opts = Options { root, ..Options::default() };
+            let opts = Options {
+                root,
+                ..Options::default()
+            };
             let (report, written) = pipeline::one_handout(&opts, &plan, output.as_deref());
-            let code = finish(&report, false, cli.quiet);
+            let code = finish(&report, false, &ui);
             if let Some(w) = written
-                && !cli.quiet
+                && ui.chatty()
             {
                 eprintln!("wrote {}", w.display());
             }

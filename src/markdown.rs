@@ -91,7 +91,10 @@ pub fn steps(md: &str) -> Vec<String> {
                     html::push_html(
                         &mut raw,
                         evs.into_iter().filter(|e| {
-                            !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph))
+                            !matches!(
+                                e,
+                                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                            )
                         }),
                     );
                     items.push(clean(raw.trim()));
@@ -121,7 +124,10 @@ pub fn sentences(text: &str) -> Vec<String> {
         let (_, a) = w[0];
         let (_, b) = w[1];
         let (ci, c) = w[2];
-        if matches!(a, '.' | '!' | '?') && b == ' ' && (c.is_uppercase() || c.is_ascii_digit() || c == '¿' || c == '¡') {
+        if matches!(a, '.' | '!' | '?')
+            && b == ' '
+            && (c.is_uppercase() || c.is_ascii_digit() || c == '¿' || c == '¡')
+        {
             out.push(text[start..ci].trim().to_string());
             start = ci;
         }
@@ -139,7 +145,9 @@ mod tests {
 
     #[test]
     fn scripts_and_handlers_are_removed() {
-        let html = to_html("Hi <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))");
+        let html = to_html(
+            "Hi <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))",
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
@@ -161,8 +169,14 @@ mod tests {
 
     #[test]
     fn steps_from_numbered_list_or_sentences() {
-        assert_eq!(steps("1. Sit tall.\n2. Squeeze **gently**.\n"), vec!["Sit tall.", "Squeeze <strong>gently</strong>."]);
-        assert_eq!(steps("Sit tall. Gently squeeze. Hold 5 seconds."), vec!["Sit tall.", "Gently squeeze.", "Hold 5 seconds."]);
+        assert_eq!(
+            steps("1. Sit tall.\n2. Squeeze **gently**.\n"),
+            vec!["Sit tall.", "Squeeze <strong>gently</strong>."]
+        );
+        assert_eq!(
+            steps("Sit tall. Gently squeeze. Hold 5 seconds."),
+            vec!["Sit tall.", "Gently squeeze.", "Hold 5 seconds."]
+        );
         assert_eq!(steps("Intro.\n\n1. One\n2. Two\n"), vec!["One", "Two"]);
     }
 }

@@ -56,9 +56,15 @@ impl SiteView {
             .or_else(|| site.base_url.clone())
             .unwrap_or_else(|| "http://localhost".into());
         let base_url = raw.trim().trim_end_matches('/').to_string();
-        let after_scheme = base_url.split_once("://").map_or(base_url.as_str(), |(_, r)| r);
+        let after_scheme = base_url
+            .split_once("://")
+            .map_or(base_url.as_str(), |(_, r)| r);
         let path = after_scheme.split_once('/').map_or("", |(_, p)| p);
-        let base_path = if path.is_empty() { "/".to_string() } else { format!("/{path}/") };
+        let base_path = if path.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{path}/")
+        };
         SiteView {
             title: site.title.clone(),
             description: site.description.clone(),
@@ -67,7 +73,11 @@ impl SiteView {
             paper: site.paper,
             page_size: site.paper.css_size(),
             clinic: ClinicView {
-                name: site.clinic.name.clone().unwrap_or_else(|| site.title.clone()),
+                name: site
+                    .clinic
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| site.title.clone()),
                 phone: site.clinic.phone.clone(),
                 address: site.clinic.address.clone(),
                 email: site.clinic.email.clone(),
@@ -160,7 +170,12 @@ impl ClinicianView {
         ClinicianView {
             name: c.name.clone(),
             credentials: c.credentials.clone(),
-            first_name: c.name.split_whitespace().next().unwrap_or(&c.name).to_string(),
+            first_name: c
+                .name
+                .split_whitespace()
+                .next()
+                .unwrap_or(&c.name)
+                .to_string(),
             display,
         }
     }
@@ -313,7 +328,10 @@ fn data_uri(name: &str, bytes: &[u8]) -> String {
         "webp" => "image/webp",
         _ => "application/octet-stream",
     };
-    format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
+    format!(
+        "data:{mime};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
 }
 
 /// A QR code for `url` as inline SVG (no XML declaration), or `None` when
@@ -326,14 +344,30 @@ pub fn qr_svg(url: &str) -> Option<String> {
         .quiet_zone(true)
         .build();
     let start = svg.find("<svg")?;
-    Some(svg[start..].replacen("<svg ", "<svg class=\"qr\" role=\"img\" aria-label=\"QR code\" ", 1))
+    Some(svg[start..].replacen(
+        "<svg ",
+        "<svg class=\"qr\" role=\"img\" aria-label=\"QR code\" ",
+        1,
+    ))
 }
 
 /// Build one plan's handout view.
-pub fn handout(src: &Source<Plan>, clinic: &Clinic, t: &Strings, lang: &str, theme: &str, assets: &Assets) -> Handout {
+pub fn handout(
+    src: &Source<Plan>,
+    clinic: &Clinic,
+    t: &Strings,
+    lang: &str,
+    theme: &str,
+    assets: &Assets,
+) -> Handout {
     let plan = &src.value;
     let default_guide = Clinician {
-        name: clinic.site.clinic.name.clone().unwrap_or_else(|| clinic.site.title.clone()),
+        name: clinic
+            .site
+            .clinic
+            .name
+            .clone()
+            .unwrap_or_else(|| clinic.site.title.clone()),
         credentials: None,
     };
     let guide = plan
@@ -361,7 +395,10 @@ pub fn handout(src: &Source<Plan>, clinic: &Clinic, t: &Strings, lang: &str, the
                 .collect(),
         })
         .collect();
-    let exercises = steps.iter().flat_map(|s| s.exercises.iter().cloned()).collect();
+    let exercises = steps
+        .iter()
+        .flat_map(|s| s.exercises.iter().cloned())
+        .collect();
     let goal = &plan.goal;
     Handout {
         slug: src.slug.clone(),
@@ -404,8 +441,14 @@ pub fn handout(src: &Source<Plan>, clinic: &Clinic, t: &Strings, lang: &str, the
 }
 
 fn card(number: usize, item: &ExerciseItem, clinic: &Clinic, t: &Strings, assets: &Assets) -> Card {
-    let lib = item.use_id.as_ref().and_then(|id| clinic.exercises.get(id)).map(|s| &s.value);
-    let pick = |own: &Option<String>, libv: Option<&Option<String>>| own.clone().or_else(|| libv.cloned().flatten());
+    let lib = item
+        .use_id
+        .as_ref()
+        .and_then(|id| clinic.exercises.get(id))
+        .map(|s| &s.value);
+    let pick = |own: &Option<String>, libv: Option<&Option<String>>| {
+        own.clone().or_else(|| libv.cloned().flatten())
+    };
     let instructions = pick(&item.instructions, lib.map(|l| &l.instructions));
     let image = pick(&item.image, lib.map(|l| &l.image));
     let video = pick(&item.video, lib.map(|l| &l.video));
@@ -413,7 +456,11 @@ fn card(number: usize, item: &ExerciseItem, clinic: &Clinic, t: &Strings, assets
         Some(l) => l.dose.overridden_by(&item.dose()),
         None => item.dose(),
     };
-    let cues = if item.cues.is_empty() { lib.map(|l| l.cues.clone()).unwrap_or_default() } else { item.cues.clone() };
+    let cues = if item.cues.is_empty() {
+        lib.map(|l| l.cues.clone()).unwrap_or_default()
+    } else {
+        item.cues.clone()
+    };
     Card {
         number,
         id: item.use_id.clone().unwrap_or_default(),
@@ -423,7 +470,10 @@ fn card(number: usize, item: &ExerciseItem, clinic: &Clinic, t: &Strings, assets
             .or_else(|| lib.map(|l| l.name.clone()))
             .unwrap_or_else(|| item.use_id.clone().unwrap_or_default()),
         instructions_html: instructions.as_deref().map(markdown::to_html),
-        steps_html: instructions.as_deref().map(markdown::steps).unwrap_or_default(),
+        steps_html: instructions
+            .as_deref()
+            .map(markdown::steps)
+            .unwrap_or_default(),
         cues,
         image: image.as_ref().and_then(|i| assets.images.get(i).cloned()),
         image_alt: pick(&item.image_alt, lib.map(|l| &l.image_alt)),
@@ -507,7 +557,13 @@ pub struct Published {
 }
 
 /// Build every publishable story, newest first.
-pub fn stories(clinic: &Clinic, site: &SiteView, t: &Strings, today: Date, drafts: bool) -> Vec<Published> {
+pub fn stories(
+    clinic: &Clinic,
+    site: &SiteView,
+    t: &Strings,
+    today: Date,
+    drafts: bool,
+) -> Vec<Published> {
     let mut out: Vec<Published> = Vec::new();
     for (i, src) in clinic.plans.iter().enumerate() {
         let plan = &src.value;
@@ -515,7 +571,10 @@ pub fn stories(clinic: &Clinic, site: &SiteView, t: &Strings, today: Date, draft
         if (plan.draft && !drafts) || s.consent_status(today).is_err() {
             continue;
         }
-        let guide = plan.clinician.as_ref().or(clinic.site.clinic.clinician.as_ref());
+        let guide = plan
+            .clinician
+            .as_ref()
+            .or(clinic.site.clinic.clinician.as_ref());
         let weeks = match (plan.goal.agreed_on, plan.goal.target_date) {
             (Some(a), Some(b)) if a <= b => Some((a.days_until(b) + 6) / 7),
             _ => None,
@@ -525,7 +584,11 @@ pub fn stories(clinic: &Clinic, site: &SiteView, t: &Strings, today: Date, draft
             .iter()
             .map(|name| {
                 let slug = slug::slugify(name);
-                TagRef { name: name.clone(), url: site.url(&format!("tags/{slug}/")), slug }
+                TagRef {
+                    name: name.clone(),
+                    url: site.url(&format!("tags/{slug}/")),
+                    slug,
+                }
             })
             .filter(|t| !t.slug.is_empty())
             .collect();
@@ -535,7 +598,15 @@ pub fn stories(clinic: &Clinic, site: &SiteView, t: &Strings, today: Date, draft
         let summary = s
             .quote
             .clone()
-            .or_else(|| s.body.as_deref().map(|b| markdown::sentences(&plain_text(b)).into_iter().take(2).collect::<Vec<_>>().join(" ")))
+            .or_else(|| {
+                s.body.as_deref().map(|b| {
+                    markdown::sentences(&plain_text(b))
+                        .into_iter()
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            })
             .unwrap_or_else(|| s.title.clone());
         let updated_day = s.published_on.unwrap_or(today);
         out.push(Published {
@@ -551,8 +622,14 @@ pub fn stories(clinic: &Clinic, site: &SiteView, t: &Strings, today: Date, draft
                 measures: plan.goal.measures.clone(),
                 weeks_of_care: weeks,
                 clinician: guide
-                    .map(|g| PublicClinician { name: g.name.clone(), credentials: g.credentials.clone() })
-                    .unwrap_or(PublicClinician { name: site.clinic.name.clone(), credentials: None }),
+                    .map(|g| PublicClinician {
+                        name: g.name.clone(),
+                        credentials: g.credentials.clone(),
+                    })
+                    .unwrap_or(PublicClinician {
+                        name: site.clinic.name.clone(),
+                        credentials: None,
+                    }),
                 published_on: s.published_on.map(|d| d.to_string()),
                 published_on_text: s.published_on.map(|d| t.date(d)),
                 updated: format!("{updated_day}T00:00:00Z"),
@@ -580,7 +657,12 @@ pub fn stories(clinic: &Clinic, site: &SiteView, t: &Strings, today: Date, draft
         p.story.permalink = site.permalink(&format!("stories/{slug}/"));
         p.story.slug = slug;
     }
-    out.sort_by(|a, b| b.story.published_on.cmp(&a.story.published_on).then_with(|| a.story.slug.cmp(&b.story.slug)));
+    out.sort_by(|a, b| {
+        b.story
+            .published_on
+            .cmp(&a.story.published_on)
+            .then_with(|| a.story.slug.cmp(&b.story.slug))
+    });
     out
 }
 
@@ -656,9 +738,22 @@ pub fn pages(clinic: &Clinic, site: &SiteView, drafts: bool) -> (Vec<PageView>, 
 /// The menu: home, pages with a `menu_order`, then stories.
 pub fn menu(pages: &[PageView], site: &SiteView, t: &Strings) -> Vec<MenuItem> {
     let mut ordered: Vec<&PageView> = pages.iter().filter(|p| p.menu_order.is_some()).collect();
-    ordered.sort_by(|a, b| a.menu_order.cmp(&b.menu_order).then_with(|| a.title.cmp(&b.title)));
-    let mut items = vec![MenuItem { title: t.get("nav_home").to_string(), url: site.url("") }];
-    items.extend(ordered.into_iter().map(|p| MenuItem { title: p.title.clone(), url: p.url.clone() }));
-    items.push(MenuItem { title: t.get("nav_stories").to_string(), url: site.url("stories/") });
+    ordered.sort_by(|a, b| {
+        a.menu_order
+            .cmp(&b.menu_order)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    let mut items = vec![MenuItem {
+        title: t.get("nav_home").to_string(),
+        url: site.url(""),
+    }];
+    items.extend(ordered.into_iter().map(|p| MenuItem {
+        title: p.title.clone(),
+        url: p.url.clone(),
+    }));
+    items.push(MenuItem {
+        title: t.get("nav_stories").to_string(),
+        url: site.url("stories/"),
+    });
     items
 }

@@ -24,6 +24,20 @@ pub mod codes {
     pub const URL_CLASH: &str = "HP0403";
 }
 
+/// Templates every theme must provide (after falling back to the default).
+pub const REQUIRED_TEMPLATES: [&str; 10] = [
+    "handout.html",
+    "index.html",
+    "page.html",
+    "stories.html",
+    "story.html",
+    "tag.html",
+    "404.html",
+    "sitemap.xml",
+    "atom.xml",
+    "robots.txt",
+];
+
 /// What to build.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -65,7 +79,9 @@ pub struct Report {
 impl Report {
     /// True when an error was reported.
     pub fn failed(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
     }
 }
 
@@ -99,11 +115,22 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
             wanted.entry(t).or_insert_with(|| Some(p.path.clone()));
         }
     }
-    let mut langs: BTreeSet<String> = BTreeSet::from([clinic.site.language.clone(), "en".to_string()]);
-    langs.extend(clinic.plans.iter().filter_map(|p| p.value.patient.language.clone()));
+    let mut langs: BTreeSet<String> =
+        BTreeSet::from([clinic.site.language.clone(), "en".to_string()]);
+    langs.extend(
+        clinic
+            .plans
+            .iter()
+            .filter_map(|p| p.value.patient.language.clone()),
+    );
     let mut themes = BTreeMap::new();
     for (name, asked_by) in wanted {
-        match compile_theme(&opts.root, &name, &langs, diags) {
+        let required: &[&str] = if name == clinic.site.theme {
+            &REQUIRED_TEMPLATES
+        } else {
+            &REQUIRED_TEMPLATES[..1]
+        };
+        match compile_theme(&opts.root, &name, required, &langs, diags) {
             Ok(c) => {
                 themes.insert(name, c);
             }
@@ -118,31 +145,58 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         return None;
     }
     let assets = Assets::collect(&clinic);
-    Some(Prepared { clinic, themes, site, assets, today })
+    Some(Prepared {
+        clinic,
+        themes,
+        site,
+        assets,
+        today,
+    })
 }
 
-fn compile_theme(root: &Path, name: &str, langs: &BTreeSet<String>, diags: &mut Diagnostics) -> Result<Compiled, Diagnostic> {
+fn compile_theme(
+    root: &Path,
+    name: &str,
+    required: &[&str],
+    langs: &BTreeSet<String>,
+    diags: &mut Diagnostics,
+) -> Result<Compiled, Diagnostic> {
     let theme = Theme::resolve(root, name).map_err(|d| *d)?;
     let tera = theme.compile().map_err(|mut ds| {
         let first = ds.remove(0);
         diags.extend(ds);
         first
     })?;
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|t| theme.files.get(&format!("templates/{t}")).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Diagnostic::error(theme::codes::MISSING_TEMPLATE, format!("theme `{name}` lacks template(s): {}", missing.join(", ")))
+            .help("add them to the theme's templates/ folder, or remove the theme folder to use the built-in default"));
+    }
     let tables = theme.tables().map_err(|mut ds| {
         let first = ds.remove(0);
         diags.extend(ds);
         first
     })?;
     let Some(en) = tables.get("en") else {
-        return Err(Diagnostic::error(theme::codes::BAD_TABLE, format!("theme `{name}` has no i18n/en.yaml string table")));
+        return Err(Diagnostic::error(
+            theme::codes::BAD_TABLE,
+            format!("theme `{name}` has no i18n/en.yaml string table"),
+        ));
     };
     let mut strings = BTreeMap::new();
     for lang in langs {
         let table = tables.get(lang);
         if table.is_none() {
             diags.push(
-                Diagnostic::warning(theme::codes::MISSING_STRINGS, format!("theme `{name}` has no strings for language `{lang}`: using English"))
-                    .help(format!("add themes/{name}/i18n/{lang}.yaml")),
+                Diagnostic::warning(
+                    theme::codes::MISSING_STRINGS,
+                    format!("theme `{name}` has no strings for language `{lang}`: using English"),
+                )
+                .help(format!("add themes/{name}/i18n/{lang}.yaml")),
             );
         }
         let (s, missing) = Strings::merged(table, en);
@@ -150,9 +204,18 @@ fn compile_theme(root: &Path, name: &str, langs: &BTreeSet<String>, diags: &mut 
             diags.push(
                 Diagnostic::warning(
                     theme::codes::MISSING_STRINGS,
-                    format!("theme `{name}`, language `{lang}`: {} phrase(s) missing, English used: {}", missing.len(), missing.join(", ")),
+                    format!(
+                        "theme `{name}`, language `{lang}`: {} phrase(s) missing, English used: {}",
+                        missing.len(),
+                        missing.join(", ")
+                    ),
                 )
-                .in_file(theme.files.origin(&format!("i18n/{lang}.yaml")).unwrap_or("i18n")),
+                .in_file(
+                    theme
+                        .files
+                        .origin(&format!("i18n/{lang}.yaml"))
+                        .unwrap_or("i18n"),
+                ),
             );
         }
         strings.insert(lang.clone(), s);
@@ -162,19 +225,39 @@ fn compile_theme(root: &Path, name: &str, langs: &BTreeSet<String>, diags: &mut 
         .get("static/handout.css")
         .map(|b| String::from_utf8_lossy(b).into_owned())
         .unwrap_or_default();
-    Ok(Compiled { tera, handout_css, strings })
+    Ok(Compiled {
+        tera,
+        handout_css,
+        strings,
+    })
 }
 
 /// The public and handouts folders, absolute.
 pub fn dirs(opts: &Options, clinic: &Clinic) -> (PathBuf, PathBuf) {
-    let abs = |p: &Path| if p.is_absolute() { p.to_path_buf() } else { opts.root.join(p) };
-    let public = opts.out.clone().map_or_else(|| abs(Path::new(&clinic.site.output.public)), |p| abs(&p));
-    let handouts = opts.handouts.clone().map_or_else(|| abs(Path::new(&clinic.site.output.handouts)), |p| abs(&p));
+    let abs = |p: &Path| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            opts.root.join(p)
+        }
+    };
+    let public = opts
+        .out
+        .clone()
+        .map_or_else(|| abs(Path::new(&clinic.site.output.public)), |p| abs(&p));
+    let handouts = opts
+        .handouts
+        .clone()
+        .map_or_else(|| abs(Path::new(&clinic.site.output.handouts)), |p| abs(&p));
     (public, handouts)
 }
 
 /// Model and render every handout of the prepared clinic.
-pub fn render_handouts(p: &Prepared, drafts: bool, only: Option<&str>) -> Vec<Result<Output, Diagnostic>> {
+pub fn render_handouts(
+    p: &Prepared,
+    drafts: bool,
+    only: Option<&str>,
+) -> Vec<Result<Output, Diagnostic>> {
     let site_theme = &p.clinic.site.theme;
     let handouts: Vec<model::Handout> = p
         .clinic
@@ -182,8 +265,18 @@ pub fn render_handouts(p: &Prepared, drafts: bool, only: Option<&str>) -> Vec<Re
         .par_iter()
         .filter(|s| (drafts || !s.value.draft) && only.is_none_or(|o| o == s.slug))
         .map(|src| {
-            let lang = src.value.patient.language.clone().unwrap_or_else(|| p.clinic.site.language.clone());
-            let theme = src.value.handout.as_ref().and_then(|h| h.theme.clone()).unwrap_or_else(|| site_theme.clone());
+            let lang = src
+                .value
+                .patient
+                .language
+                .clone()
+                .unwrap_or_else(|| p.clinic.site.language.clone());
+            let theme = src
+                .value
+                .handout
+                .as_ref()
+                .and_then(|h| h.theme.clone())
+                .unwrap_or_else(|| site_theme.clone());
             let t = p.themes[&theme].strings(&lang);
             model::handout(src, &p.clinic, t, &lang, &theme, &p.assets)
         })
@@ -220,9 +313,15 @@ pub fn build(opts: &Options) -> Report {
     for pg in &pages {
         if ["stories", "tags", "404", "sitemap", "atom", "robots"].contains(&pg.slug.as_str()) {
             diags.push(
-                Diagnostic::error(codes::URL_CLASH, format!("a page cannot be called `{}`: that address is used by heropath", pg.slug))
-                    .in_file(format!("content/pages/{}.md", pg.slug))
-                    .help("rename the file"),
+                Diagnostic::error(
+                    codes::URL_CLASH,
+                    format!(
+                        "a page cannot be called `{}`: that address is used by heropath",
+                        pg.slug
+                    ),
+                )
+                .in_file(format!("content/pages/{}.md", pg.slug))
+                .help("rename the file"),
             );
         }
     }
@@ -242,7 +341,9 @@ pub fn build(opts: &Options) -> Report {
             Err(d) => diags.push(d),
         }
     }
-    public_files.extend(static_files(theme_files(&opts.root, &p.clinic.site.theme).as_ref()));
+    public_files.extend(static_files(
+        theme_files(&opts.root, &p.clinic.site.theme).as_ref(),
+    ));
 
     // Privacy guard over everything public.
     let published: BTreeSet<Date> = p
@@ -294,38 +395,60 @@ fn theme_files(root: &Path, name: &str) -> Option<Theme> {
 /// Theme `static/` then site `static/` (site wins), minus the handout
 /// stylesheet, which is inlined into handouts instead.
 fn static_files(theme: Option<&Theme>) -> Vec<Output> {
-    let Some(theme) = theme else { return Vec::new() };
+    let Some(theme) = theme else {
+        return Vec::new();
+    };
     theme
         .files
         .under("static")
         .filter(|(p, _)| *p != "handout.css")
-        .map(|(p, b)| Output { path: p.to_string(), bytes: b.to_vec() })
+        .map(|(p, b)| Output {
+            path: p.to_string(),
+            bytes: b.to_vec(),
+        })
         .collect()
 }
 
 fn is_text(path: &str) -> bool {
-    [".html", ".xml", ".txt", ".css", ".js", ".json", ".svg", ".md"].iter().any(|e| path.ends_with(e))
+    [
+        ".html", ".xml", ".txt", ".css", ".js", ".json", ".svg", ".md",
+    ]
+    .iter()
+    .any(|e| path.ends_with(e))
 }
 
 /// Check only: everything a build does, but nothing is written.
 pub fn check(opts: &Options) -> Report {
-    build(&Options { dry_run: true, ..opts.clone() })
+    build(&Options {
+        dry_run: true,
+        ..opts.clone()
+    })
 }
 
 /// Render one plan's handout to `dest` (the `handout` command).
-pub fn one_handout(opts: &Options, plan_file: &Path, dest: Option<&Path>) -> (Report, Option<PathBuf>) {
+pub fn one_handout(
+    opts: &Options,
+    plan_file: &Path,
+    dest: Option<&Path>,
+) -> (Report, Option<PathBuf>) {
     let mut diags = Diagnostics::default();
     let mut report = Report::default();
-    let slug = plan_file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let slug = plan_file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let Some(p) = prepare(opts, &mut diags) else {
         report.diagnostics = diags.sorted();
         return (report, None);
     };
     if !p.clinic.plans.iter().any(|s| s.slug == slug) {
         diags.push(
-            Diagnostic::error(load::codes::READ, format!("no plan `{slug}` in content/plans/"))
-                .in_file(plan_file)
-                .help("give the path of a plan file, e.g. content/plans/maria-lopez.yaml"),
+            Diagnostic::error(
+                load::codes::READ,
+                format!("no plan `{slug}` in content/plans/"),
+            )
+            .in_file(plan_file)
+            .help("give the path of a plan file, e.g. content/plans/maria-lopez.yaml"),
         );
     }
     let mut out = None;
@@ -333,7 +456,9 @@ pub fn one_handout(opts: &Options, plan_file: &Path, dest: Option<&Path>) -> (Re
         match r {
             Ok(o) => {
                 let (_, handouts_dir) = dirs(opts, &p.clinic);
-                let target = dest.map(Path::to_path_buf).unwrap_or_else(|| handouts_dir.join(&o.path));
+                let target = dest
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| handouts_dir.join(&o.path));
                 if !diags.has_errors() {
                     let tmp = target.with_extension("html.heropath-tmp");
                     let res = target
@@ -343,7 +468,10 @@ pub fn one_handout(opts: &Options, plan_file: &Path, dest: Option<&Path>) -> (Re
                         .and_then(|_| std::fs::rename(&tmp, &target));
                     match res {
                         Ok(()) => out = Some(target),
-                        Err(e) => diags.push(Diagnostic::error(codes::WRITE, format!("cannot write {}: {e}", target.display()))),
+                        Err(e) => diags.push(Diagnostic::error(
+                            codes::WRITE,
+                            format!("cannot write {}: {e}", target.display()),
+                        )),
                     }
                 }
                 report.handouts = 1;

@@ -8,7 +8,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// One patient's plan of care.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The hero of the story.
@@ -43,7 +43,7 @@ pub struct Plan {
 }
 
 /// The patient. Everything here is private.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Patient {
     /// Full name: private, never published.
@@ -79,7 +79,7 @@ impl Patient {
 }
 
 /// The problem, in clinical and in the patient's own words.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Problem {
     /// One line.
@@ -93,7 +93,7 @@ pub struct Problem {
 }
 
 /// The goal the patient and clinician agreed on.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// In the patient's words.
@@ -110,7 +110,7 @@ pub struct Goal {
 }
 
 /// One measure of progress.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// What we measure.
@@ -124,7 +124,7 @@ pub struct Measure {
 }
 
 /// One of the guide's steps.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GuideStep {
     /// Short title.
@@ -142,7 +142,7 @@ pub struct GuideStep {
 
 /// An exercise in a plan: either `use:` a library id, or inline with `name:`.
 /// Dose keys override the library's default dose key by key.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExerciseItem {
     /// Library id (file stem in `content/exercises/`).
@@ -212,7 +212,7 @@ impl ExerciseItem {
 }
 
 /// How much of an exercise, how often.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dose {
     /// Sets.
@@ -263,7 +263,7 @@ impl Dose {
 }
 
 /// Which side of the body.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     /// Left side.
@@ -275,7 +275,7 @@ pub enum Side {
 }
 
 /// Who does what: the agreement on tasks.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Responsibilities {
     /// What the clinician will do.
@@ -290,7 +290,7 @@ pub struct Responsibilities {
 }
 
 /// The next visit.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NextVisit {
     /// Date.
@@ -305,7 +305,7 @@ pub struct NextVisit {
 }
 
 /// Per-plan handout options.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HandoutOptions {
     /// Theme for this patient's handout (e.g. `large-print`).
@@ -314,7 +314,7 @@ pub struct HandoutOptions {
 }
 
 /// A success story the patient may agree to share.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StoryBlock {
     /// Public title.
@@ -343,7 +343,7 @@ pub struct StoryBlock {
 }
 
 /// The patient's written authorisation to publish.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
     /// When it was signed.
@@ -361,7 +361,7 @@ pub struct Consent {
 }
 
 /// An exercise in the clinic's library (`content/exercises/<id>.yaml`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
     /// Name.
@@ -413,7 +413,11 @@ impl StoryBlock {
         if c.revoked {
             return Err(ConsentProblem::Revoked);
         }
-        if !c.scope.iter().any(|s| s.trim().eq_ignore_ascii_case("website")) {
+        if !c
+            .scope
+            .iter()
+            .any(|s| s.trim().eq_ignore_ascii_case("website"))
+        {
             return Err(ConsentProblem::OutOfScope);
         }
         match c.signed_on {

@@ -48,7 +48,11 @@ fn words(s: &str) -> Vec<String> {
 fn digits(s: &str) -> String {
     let d: String = s.chars().filter(char::is_ascii_digit).collect();
     // Compare national numbers: drop a leading country code.
-    if d.len() > 10 { d[d.len() - 10..].to_string() } else { d }
+    if d.len() > 10 {
+        d[d.len() - 10..].to_string()
+    } else {
+        d
+    }
 }
 
 impl Guard {
@@ -73,12 +77,16 @@ impl Guard {
                 .collect();
             if let Some(last) = name.last() {
                 // A one-letter "surname" (an initial) is not identifying on its own.
-                let surname_allowed = name.len() < 2 || last.chars().count() < 2 || allowed.contains(last);
-                g.by_last_word.entry(last.clone()).or_default().push(NameNeedle {
-                    plan: i,
-                    words: name.clone(),
-                    surname_allowed,
-                });
+                let surname_allowed =
+                    name.len() < 2 || last.chars().count() < 2 || allowed.contains(last);
+                g.by_last_word
+                    .entry(last.clone())
+                    .or_default()
+                    .push(NameNeedle {
+                        plan: i,
+                        words: name.clone(),
+                        surname_allowed,
+                    });
             }
             if let Some(e) = &p.patient.email {
                 g.emails.entry(e.trim().to_lowercase()).or_default().push(i);
@@ -97,7 +105,13 @@ impl Guard {
             add_date(p.patient.birth_date, "birth date");
             add_date(p.goal.agreed_on, "visit date");
             add_date(p.next_visit.as_ref().and_then(|v| v.date), "visit date");
-            add_date(p.story.as_ref().and_then(|s| s.consent.as_ref()).and_then(|c| c.signed_on), "visit date");
+            add_date(
+                p.story
+                    .as_ref()
+                    .and_then(|s| s.consent.as_ref())
+                    .and_then(|c| c.signed_on),
+                "visit date",
+            );
         }
         g
     }
@@ -106,7 +120,11 @@ impl Guard {
     pub fn scan(&self, file: &str, text: &str) -> Vec<Leak> {
         let mut leaks = BTreeSet::new();
         let toks = words(text);
-        let leak = |plan: usize, what: String| Leak { file: file.to_string(), plan: self.plan_paths[plan].clone(), what };
+        let leak = |plan: usize, what: String| Leak {
+            file: file.to_string(),
+            plan: self.plan_paths[plan].clone(),
+            what,
+        };
         for (i, w) in toks.iter().enumerate() {
             if let Some(needles) = self.by_last_word.get(w) {
                 for n in needles {
@@ -115,7 +133,13 @@ impl Guard {
                     if full && k >= 2 {
                         leaks.insert(leak(n.plan, "the patient's full name".into()));
                     } else if !n.surname_allowed {
-                        leaks.insert(leak(n.plan, format!("the patient's surname (\"{}…\")", &w[..w.char_indices().nth(1).map_or(w.len(), |(b, _)| b)])));
+                        leaks.insert(leak(
+                            n.plan,
+                            format!(
+                                "the patient's surname (\"{}…\")",
+                                &w[..w.char_indices().nth(1).map_or(w.len(), |(b, _)| b)]
+                            ),
+                        ));
                     }
                 }
             }
@@ -157,24 +181,45 @@ impl Guard {
 }
 
 const MONTHS: [[&str; 2]; 12] = [
-    ["january", "enero"], ["february", "febrero"], ["march", "marzo"], ["april", "abril"],
-    ["may", "mayo"], ["june", "junio"], ["july", "julio"], ["august", "agosto"],
-    ["september", "septiembre"], ["october", "octubre"], ["november", "noviembre"], ["december", "diciembre"],
+    ["january", "enero"],
+    ["february", "febrero"],
+    ["march", "marzo"],
+    ["april", "abril"],
+    ["may", "mayo"],
+    ["june", "junio"],
+    ["july", "julio"],
+    ["august", "agosto"],
+    ["september", "septiembre"],
+    ["october", "octubre"],
+    ["november", "noviembre"],
+    ["december", "diciembre"],
 ];
 
 fn month_of(w: &str) -> Option<i8> {
     MONTHS
         .iter()
-        .position(|names| names.iter().any(|n| *n == w || (w.len() >= 3 && n.starts_with(w) && w.len() == 3)))
+        .position(|names| {
+            names
+                .iter()
+                .any(|n| *n == w || (w.len() >= 3 && n.starts_with(w) && w.len() == 3))
+        })
         .map(|i| i as i8 + 1)
 }
 
 /// Every date written in a common way: 2026-12-03, 12/03/2026, 3/12/2026,
 /// December 3 2026, 3 December 2026, 3 de diciembre de 2026.
 fn dates_in(toks: &[String]) -> Vec<Date> {
-    let num = |s: &str| -> Option<i32> { (s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten() };
+    let num = |s: &str| -> Option<i32> {
+        (s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
     let mut out = Vec::new();
-    let toks: Vec<&str> = toks.iter().map(String::as_str).filter(|w| *w != "de").collect();
+    let toks: Vec<&str> = toks
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "de")
+        .collect();
     for w in toks.windows(3) {
         let (a, b, c) = (w[0], w[1], w[2]);
         let mut push = |y: i32, m: i32, d: i32| {
@@ -213,7 +258,13 @@ mod tests {
     #[test]
     fn finds_dates_in_many_spellings() {
         let want = Date::parse("2026-12-03").unwrap();
-        for s in ["on 2026-12-03.", "12/03/2026", "Thursday, December 3, 2026", "3 Dec 2026", "jueves, 3 de diciembre de 2026"] {
+        for s in [
+            "on 2026-12-03.",
+            "12/03/2026",
+            "Thursday, December 3, 2026",
+            "3 Dec 2026",
+            "jueves, 3 de diciembre de 2026",
+        ] {
             assert!(dates_in(&words(s)).contains(&want), "{s}");
         }
         assert!(dates_in(&words("we walked 3 miles in 2026")).is_empty());

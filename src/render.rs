@@ -63,8 +63,16 @@ pub fn handouts(
             ctx.insert("t", theme.strings(&h.lang));
             ctx.insert("site", site);
             ctx.insert("css", &theme.handout_css);
-            let bytes = render(&theme.tera, "handout.html", &ctx, &format!("the handout for {}", h.slug))?;
-            Ok(Output { path: format!("{}.html", h.slug), bytes })
+            let bytes = render(
+                &theme.tera,
+                "handout.html",
+                &ctx,
+                &format!("the handout for {}", h.slug),
+            )?;
+            Ok(Output {
+                path: format!("{}.html", h.slug),
+                bytes,
+            })
         })
         .collect()
 }
@@ -117,7 +125,10 @@ pub fn public(p: &PublicSite<'_>, theme: &Compiled) -> Vec<Result<Output, Diagno
     let mut tags: BTreeMap<&str, (&TagRef, Vec<&Story>)> = BTreeMap::new();
     for s in &stories {
         for tag in &s.tags {
-            tags.entry(tag.slug.as_str()).or_insert_with(|| (tag, Vec::new())).1.push(s);
+            tags.entry(tag.slug.as_str())
+                .or_insert_with(|| (tag, Vec::new()))
+                .1
+                .push(s);
         }
     }
     let tag_list: Vec<&TagRef> = tags.values().map(|(t, _)| *t).collect();
@@ -127,7 +138,14 @@ pub fn public(p: &PublicSite<'_>, theme: &Compiled) -> Vec<Result<Output, Diagno
     base.insert("site", p.site);
     base.insert("menu", p.menu);
 
-    let mut jobs = vec![Job::Index, Job::Stories, Job::NotFound, Job::Sitemap, Job::Atom, Job::Robots];
+    let mut jobs = vec![
+        Job::Index,
+        Job::Stories,
+        Job::NotFound,
+        Job::Sitemap,
+        Job::Atom,
+        Job::Robots,
+    ];
     jobs.extend(p.pages.iter().map(Job::Page));
     jobs.extend(stories.iter().map(|s| Job::Story(s)));
     jobs.extend(tags.into_values().map(|(t, s)| Job::Tag(t, s)));
@@ -159,7 +177,12 @@ pub fn public(p: &PublicSite<'_>, theme: &Compiled) -> Vec<Result<Output, Diagno
                     ("index.html".to_string(), "index.html", c)
                 }
                 Job::Page(pg) => {
-                    let mut c = page_ctx(&pg.title, pg.description.as_deref(), &format!("{}/", pg.slug), "website");
+                    let mut c = page_ctx(
+                        &pg.title,
+                        pg.description.as_deref(),
+                        &format!("{}/", pg.slug),
+                        "website",
+                    );
                     c.insert("page", pg);
                     (format!("{}/index.html", pg.slug), "page.html", c)
                 }
@@ -170,7 +193,12 @@ pub fn public(p: &PublicSite<'_>, theme: &Compiled) -> Vec<Result<Output, Diagno
                     ("stories/index.html".to_string(), "stories.html", c)
                 }
                 Job::Story(s) => {
-                    let mut c = page_ctx(&s.title, Some(&s.summary), &format!("stories/{}/", s.slug), "article");
+                    let mut c = page_ctx(
+                        &s.title,
+                        Some(&s.summary),
+                        &format!("stories/{}/", s.slug),
+                        "article",
+                    );
                     c.insert("story", s);
                     (format!("stories/{}/index.html", s.slug), "story.html", c)
                 }
@@ -184,7 +212,15 @@ pub fn public(p: &PublicSite<'_>, theme: &Compiled) -> Vec<Result<Output, Diagno
                         url: &'a str,
                         permalink: String,
                     }
-                    c.insert("tag", &TagView { name: &tag.name, slug: &tag.slug, url: &tag.url, permalink: site.permalink(&rel) });
+                    c.insert(
+                        "tag",
+                        &TagView {
+                            name: &tag.name,
+                            slug: &tag.slug,
+                            url: &tag.url,
+                            permalink: site.permalink(&rel),
+                        },
+                    );
                     c.insert("stories", list);
                     (format!("{rel}index.html"), "tag.html", c)
                 }
@@ -197,15 +233,26 @@ pub fn public(p: &PublicSite<'_>, theme: &Compiled) -> Vec<Result<Output, Diagno
                     let mut urls = vec![site.permalink(""), site.permalink("stories/")];
                     urls.extend(p.pages.iter().map(|pg| pg.permalink.clone()));
                     urls.extend(stories.iter().map(|s| s.permalink.clone()));
-                    urls.extend(tag_list.iter().map(|tg| site.permalink(&format!("tags/{}/", tg.slug))));
-                    c.insert("urls", &urls.into_iter().map(|loc| Url { loc }).collect::<Vec<_>>());
+                    urls.extend(
+                        tag_list
+                            .iter()
+                            .map(|tg| site.permalink(&format!("tags/{}/", tg.slug))),
+                    );
+                    c.insert(
+                        "urls",
+                        &urls.into_iter().map(|loc| Url { loc }).collect::<Vec<_>>(),
+                    );
                     ("sitemap.xml".to_string(), "sitemap.xml", c)
                 }
                 Job::Atom => {
                     let mut c = base.clone();
                     c.insert("stories", &stories);
                     c.insert("feed_url", &site.permalink("atom.xml"));
-                    let updated = stories.iter().map(|s| s.updated.as_str()).max().unwrap_or("1970-01-01T00:00:00Z");
+                    let updated = stories
+                        .iter()
+                        .map(|s| s.updated.as_str())
+                        .max()
+                        .unwrap_or("1970-01-01T00:00:00Z");
                     c.insert("updated", updated);
                     ("atom.xml".to_string(), "atom.xml", c)
                 }

@@ -95,7 +95,11 @@ impl Theme {
         if !safe_name(name) || (!disk.is_dir() && !is_embedded) {
             let mut known: Vec<String> = embedded_names().iter().map(|s| s.to_string()).collect();
             if let Ok(rd) = std::fs::read_dir(root.join("themes")) {
-                known.extend(rd.flatten().filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()));
+                known.extend(
+                    rd.flatten()
+                        .filter(|e| e.path().is_dir())
+                        .map(|e| e.file_name().to_string_lossy().into_owned()),
+                );
             }
             known.sort();
             known.dedup();
@@ -104,7 +108,8 @@ impl Theme {
                 None => format!("available themes: {}", known.join(", ")),
             };
             return Err(Box::new(
-                Diagnostic::error(codes::UNKNOWN_THEME, format!("unknown theme `{name}`")).help(help),
+                Diagnostic::error(codes::UNKNOWN_THEME, format!("unknown theme `{name}`"))
+                    .help(help),
             ));
         }
         let mut files = Files::default();
@@ -114,9 +119,19 @@ impl Theme {
             }
         }
         for layer in ["default", name] {
-            add_dir(&mut files, &root.join("themes").join(layer), "", &format!("themes/{layer}/"));
+            add_dir(
+                &mut files,
+                &root.join("themes").join(layer),
+                "",
+                &format!("themes/{layer}/"),
+            );
         }
-        add_dir(&mut files, &root.join("templates"), "templates/", "templates/");
+        add_dir(
+            &mut files,
+            &root.join("templates"),
+            "templates/",
+            "templates/",
+        );
         add_dir(&mut files, &root.join("static"), "static/", "static/");
         Ok(Theme {
             name: name.to_string(),
@@ -135,14 +150,25 @@ impl Theme {
                 Ok(s) => sources.push((name, s)),
                 Err(_) => errors.push(
                     Diagnostic::error(codes::TEMPLATE_SYNTAX, "template is not valid UTF-8")
-                        .in_file(self.files.origin(&format!("templates/{name}")).unwrap_or(name)),
+                        .in_file(
+                            self.files
+                                .origin(&format!("templates/{name}"))
+                                .unwrap_or(name),
+                        ),
                 ),
             }
         }
         if let Err(e) = tera.add_raw_templates(sources) {
-            errors.push(template_error(&e, "could not compile the theme's templates"));
+            errors.push(template_error(
+                &e,
+                "could not compile the theme's templates",
+            ));
         }
-        if errors.is_empty() { Ok(tera) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(tera)
+        } else {
+            Err(errors)
+        }
     }
 
     /// The string tables in `i18n/`, by language.
@@ -150,17 +176,30 @@ impl Theme {
         let mut out = BTreeMap::new();
         let mut errors = Vec::new();
         for (file, bytes) in self.files.under("i18n") {
-            let Some(lang) = file.strip_suffix(".yaml") else { continue };
-            let origin = self.files.origin(&format!("i18n/{file}")).unwrap_or(file).to_string();
+            let Some(lang) = file.strip_suffix(".yaml") else {
+                continue;
+            };
+            let origin = self
+                .files
+                .origin(&format!("i18n/{file}"))
+                .unwrap_or(file)
+                .to_string();
             let text = String::from_utf8_lossy(bytes);
             match crate::yaml::parse::<Table>(&text, Path::new(&origin)) {
                 Ok(t) => {
                     out.insert(lang.to_string(), t);
                 }
-                Err(d) => errors.push(Diagnostic { code: codes::BAD_TABLE, ..*d }),
+                Err(d) => errors.push(Diagnostic {
+                    code: codes::BAD_TABLE,
+                    ..*d
+                }),
             }
         }
-        if errors.is_empty() { Ok(out) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -178,7 +217,9 @@ pub fn template_error(e: &tera::Error, context: &str) -> Diagnostic {
 
 fn safe_name(name: &str) -> bool {
     !name.is_empty()
-        && Path::new(name).components().all(|c| matches!(c, Component::Normal(_)))
+        && Path::new(name)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
         && !name.contains(['/', '\\'])
 }
 
@@ -196,13 +237,19 @@ fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
         .collect();
     entries.sort_by(|a, b| a.path().cmp(b.path()));
     for e in entries {
-        let Ok(rel) = e.path().strip_prefix(dir) else { continue };
+        let Ok(rel) = e.path().strip_prefix(dir) else {
+            continue;
+        };
         let rel = rel.to_string_lossy().replace('\\', "/");
         if rel.split('/').any(|p| p.starts_with('.')) {
             continue;
         }
         if let Ok(bytes) = std::fs::read(e.path()) {
-            files.insert(format!("{prefix}{rel}"), Arc::from(bytes), format!("{origin_prefix}{rel}"));
+            files.insert(
+                format!("{prefix}{rel}"),
+                Arc::from(bytes),
+                format!("{origin_prefix}{rel}"),
+            );
         }
     }
 }

@@ -36,7 +36,9 @@ impl std::fmt::Display for WriteError {
                 p.display()
             ),
             WriteError::NotADirectory(p) => write!(f, "{} exists and is not a folder", p.display()),
-            WriteError::BadPath(p) => write!(f, "refusing to write `{p}`: outside the output folder"),
+            WriteError::BadPath(p) => {
+                write!(f, "refusing to write `{p}`: outside the output folder")
+            }
             WriteError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
         }
     }
@@ -66,9 +68,15 @@ pub fn write_tree(target: &Path, files: &[Output]) -> Result<(), WriteError> {
     if !is_replaceable(target)? {
         return Err(WriteError::NotOurs(target.to_path_buf()));
     }
-    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(io(parent))?;
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.heropath-new-{pid}"));
     let old = parent.join(format!(".{name}.heropath-old-{pid}"));
@@ -78,14 +86,19 @@ pub fn write_tree(target: &Path, files: &[Output]) -> Result<(), WriteError> {
     let result = (|| {
         for f in files {
             let rel = Path::new(&f.path);
-            if f.path.is_empty() || !rel.components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+            if f.path.is_empty()
+                || !rel
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)))
+            {
                 return Err(WriteError::BadPath(f.path.clone()));
             }
             let dest = staging.join(rel);
             if let Some(d) = dest.parent() {
                 std::fs::create_dir_all(d).map_err(io(d))?;
             }
-            let mut file = std::io::BufWriter::new(std::fs::File::create(&dest).map_err(io(&dest))?);
+            let mut file =
+                std::io::BufWriter::new(std::fs::File::create(&dest).map_err(io(&dest))?);
             file.write_all(&f.bytes).map_err(io(&dest))?;
             file.flush().map_err(io(&dest))?;
         }
@@ -131,7 +144,10 @@ mod tests {
     use super::*;
 
     fn out(path: &str, s: &str) -> Output {
-        Output { path: path.into(), bytes: s.as_bytes().to_vec() }
+        Output {
+            path: path.into(),
+            bytes: s.as_bytes().to_vec(),
+        }
     }
 
     #[test]
@@ -139,23 +155,38 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
         write_tree(&target, &[out("a/index.html", "one")]).unwrap();
-        assert_eq!(std::fs::read_to_string(target.join("a/index.html")).unwrap(), "one");
+        assert_eq!(
+            std::fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "one"
+        );
         write_tree(&target, &[out("b.html", "two")]).unwrap();
         assert!(!target.join("a").exists());
-        assert_eq!(std::fs::read_to_string(target.join("b.html")).unwrap(), "two");
+        assert_eq!(
+            std::fs::read_to_string(target.join("b.html")).unwrap(),
+            "two"
+        );
 
         let foreign = tmp.path().join("mine");
         std::fs::create_dir(&foreign).unwrap();
         std::fs::write(foreign.join("thesis.docx"), "precious").unwrap();
-        assert!(matches!(write_tree(&foreign, &[out("x", "y")]), Err(WriteError::NotOurs(_))));
-        assert_eq!(std::fs::read_to_string(foreign.join("thesis.docx")).unwrap(), "precious");
+        assert!(matches!(
+            write_tree(&foreign, &[out("x", "y")]),
+            Err(WriteError::NotOurs(_))
+        ));
+        assert_eq!(
+            std::fs::read_to_string(foreign.join("thesis.docx")).unwrap(),
+            "precious"
+        );
     }
 
     #[test]
     fn refuses_paths_that_escape() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        assert!(matches!(write_tree(&target, &[out("../evil", "x")]), Err(WriteError::BadPath(_))));
+        assert!(matches!(
+            write_tree(&target, &[out("../evil", "x")]),
+            Err(WriteError::BadPath(_))
+        ));
         assert!(!tmp.path().join("evil").exists());
         assert!(!target.exists());
     }

@@ -31,7 +31,9 @@ pub fn parse<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Box<Diagn
             Diagnostic::error(codes::MISSING_KEY, "the file is empty")
                 .in_file(file)
                 .at(Some(Pos { line: 1, column: 1 }))
-                .help("start from `heropath new plan \"Full Name\"` or copy a sample from content/"),
+                .help(
+                    "start from `heropath new plan \"Full Name\"` or copy a sample from content/",
+                ),
         ));
     }
     serde_yaml::from_str(src).map_err(|e| Box::new(to_diagnostic(&e, file)))
@@ -72,7 +74,9 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
         let key = rest.split('`').next().unwrap_or_default();
         return (
             codes::MISSING_KEY,
-            Some(format!("add `{key}:` here; see the plan reference in README.md")),
+            Some(format!(
+                "add `{key}:` here; see the plan reference in README.md"
+            )),
         );
     }
     if message.contains("invalid date") {
@@ -148,7 +152,10 @@ pub fn split_front_matter(src: &str) -> Option<(&str, &str, usize)> {
 
 /// Parse front matter that starts on line 2 of `file`: positions are shifted
 /// so they point into the real file.
-pub fn parse_front_matter<T: DeserializeOwned>(fm: &str, file: &Path) -> Result<T, Box<Diagnostic>> {
+pub fn parse_front_matter<T: DeserializeOwned>(
+    fm: &str,
+    file: &Path,
+) -> Result<T, Box<Diagnostic>> {
     parse(fm, file).map_err(|mut d| {
         if let Some(p) = d.pos.as_mut() {
             p.line += 1;
@@ -249,9 +256,27 @@ mod tests {
     #[test]
     fn locate_finds_nth_value() {
         let src = "steps:\n  - exercises:\n      - use: pendulum\n      - { use: wall-slide, reps: 3 }\n      - use: pendulum\n";
-        assert_eq!(locate(src, "use", "pendulum", 0), Some(Pos { line: 3, column: 14 }));
-        assert_eq!(locate(src, "use", "wall-slide", 0), Some(Pos { line: 4, column: 16 }));
-        assert_eq!(locate(src, "use", "pendulum", 1), Some(Pos { line: 5, column: 14 }));
+        assert_eq!(
+            locate(src, "use", "pendulum", 0),
+            Some(Pos {
+                line: 3,
+                column: 14
+            })
+        );
+        assert_eq!(
+            locate(src, "use", "wall-slide", 0),
+            Some(Pos {
+                line: 4,
+                column: 16
+            })
+        );
+        assert_eq!(
+            locate(src, "use", "pendulum", 1),
+            Some(Pos {
+                line: 5,
+                column: 14
+            })
+        );
         assert_eq!(locate(src, "use", "nope", 0), None);
     }
 }

@@ -1,0 +1,46 @@
+//! JSON Schemas for editors, generated from the same types the loader uses,
+//! so completion and validation in an editor match what heropath accepts.
+
+use crate::config::Site;
+use crate::plan::{Exercise, Plan};
+
+/// Which file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// A patient plan (`content/plans/*.yaml`).
+    Plan,
+    /// A library exercise (`content/exercises/*.yaml`).
+    Exercise,
+    /// Clinic settings (`site.yaml`).
+    Site,
+}
+
+impl Kind {
+    /// All kinds, for shipping every schema.
+    pub const ALL: [Kind; 3] = [Kind::Plan, Kind::Exercise, Kind::Site];
+
+    /// File name under `schemas/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Kind::Plan => "plan.schema.json",
+            Kind::Exercise => "exercise.schema.json",
+            Kind::Site => "site.schema.json",
+        }
+    }
+}
+
+/// The schema as pretty JSON with a trailing newline.
+pub fn schema(kind: Kind) -> String {
+    let mut s = match kind {
+        Kind::Plan => schemars::schema_for!(Plan),
+        Kind::Exercise => schemars::schema_for!(Exercise),
+        Kind::Site => schemars::schema_for!(Site),
+    };
+    s.insert(
+        "$id".into(),
+        format!("https://heropath.invalid/schemas/{}", kind.file_name()).into(),
+    );
+    let mut text = serde_json::to_string_pretty(&s).unwrap_or_default();
+    text.push('\n');
+    text
+}

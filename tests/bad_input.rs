@@ -1,0 +1,238 @@
+//! Bad input: a clear `file:line:column` error for every problem in one run,
+//! a non-zero exit, and the previous output left as it was.
+
+mod common;
+use common::*;
+
+/// Build once successfully, then break things, and check the old output.
+fn broken_after_good_build(files: &[(&str, &str)]) -> (Clinic, String) {
+    let c = Clinic::with_plan();
+    c.cmd(&["build"]).assert().success();
+    let before = (c.tree("public"), c.tree("handouts"));
+    for (rel, text) in files {
+        c.write(rel, text);
+    }
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        before == (c.tree("public"), c.tree("handouts")),
+        "previous output was changed"
+    );
+    (c, stderr(&out))
+}
+
+#[test]
+fn yaml_syntax_error_has_line_and_column() {
+    let (_, err) = broken_after_good_build(&[(
+        "content/plans/bad.yaml",
+        "patient:\n  name: [Ann\nproblem: x\n",
+    )]);
+    assert!(err.contains("content/plans/bad.yaml:3:"), "{err}");
+    assert!(err.contains("HP0001"), "{err}");
+}
+
+#[test]
+fn unknown_key_suggests_the_known_one() {
+    let (_, err) = broken_after_good_build(&[(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replace("  preferred_name: Mari", "  prefered_name: Mari"),
+    )]);
+    assert!(err.contains("content/plans/maria-lopez.yaml:3:3: error[HP0002]: patient: unknown field `prefered_name`"), "{err}");
+    assert!(
+        err.contains("help: did you mean `preferred_name`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_required_key_is_named() {
+    let (_, err) = broken_after_good_build(&[(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replace("  statement: Lift my granddaughter without pain\n", ""),
+    )]);
+    assert!(
+        err.contains(
+            "content/plans/maria-lopez.yaml:11:3: error[HP0003]: goal: missing field `statement`"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn wrong_type_names_the_expected_type() {
+    let (_, err) = broken_after_good_build(&[(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replace("        reps: 10\n", "        reps: ten\n"),
+    )]);
+    assert!(
+        err.contains("content/plans/maria-lopez.yaml:25:15: error[HP0004]"),
+        "{err}"
+    );
+    assert!(err.contains("whole number"), "{err}");
+}
+
+#[test]
+fn bad_date_asks_for_yyyy_mm_dd() {
+    let (_, err) = broken_after_good_build(&[(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replace("  date: 2026-12-03", "  date: 12/03/2026"),
+    )]);
+    assert!(
+        err.contains("content/plans/maria-lopez.yaml:35:9: error[HP0005]"),
+        "{err}"
+    );
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+}
+
+#[test]
+fn unknown_exercise_id_suggests_the_closest() {
+    let (_, err) = broken_after_good_build(&[(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replace("use: pendulum", "use: pendulm"),
+    )]);
+    assert!(
+        err.contains(
+            "content/plans/maria-lopez.yaml:20:14: error[HP0006]: unknown exercise `pendulm`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `pendulum`?"), "{err}");
+}
+
+#[test]
+fn every_broken_file_is_reported_in_one_run() {
+    let (_, err) = broken_after_good_build(&[
+        (
+            "content/plans/a.yaml",
+            &PLAN.replace("  preferred_name: Mari", "  nickname: Mari"),
+        ),
+        (
+            "content/plans/b.yaml",
+            &PLAN.replace("use: pendulum", "use: nope-nope"),
+        ),
+        ("content/plans/c.yaml", "patient: [\n"),
+        (
+            "content/exercises/broken.yaml",
+            "name: X\ndose: { reps: many }\n",
+        ),
+    ]);
+    for f in [
+        "content/plans/a.yaml:",
+        "content/plans/b.yaml:",
+        "content/plans/c.yaml:",
+        "content/exercises/broken.yaml:",
+    ] {
+        assert!(err.contains(f), "missing {f} in {err}");
+    }
+    assert!(err.contains("4 error(s)"), "{err}");
+}
+
+#[test]
+fn never_replaces_a_folder_it_did_not_create() {
+    let c = Clinic::with_plan();
+    c.write("mine/thesis.txt", "precious");
+    let out = c.cmd(&["build", "--handouts", "mine"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not made by heropath"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(c.read("mine/thesis.txt"), "precious");
+    assert!(!c.path().join("mine/maria-lopez.html").exists());
+}
+
+#[test]
+fn refuses_nested_output_folders() {
+    let c = Clinic::with_plan();
+    let out = c
+        .cmd(&["build", "--handouts", "public/handouts"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("must not be inside each other"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!c.path().join("public").exists());
+}
+
+#[test]
+fn refuses_to_write_over_the_clinic_itself() {
+    let c = Clinic::with_plan();
+    for target in [".", "content", "/"] {
+        let out = c.cmd(&["build", "--out", target]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "--out {target} was accepted");
+        assert!(stderr(&out).contains("refusing to use"), "{}", stderr(&out));
+    }
+    assert!(c.path().join("content/plans/maria-lopez.yaml").exists());
+}
+
+#[test]
+fn missing_site_yaml_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = assert_cmd::Command::cargo_bin("heropath").unwrap();
+    let out = cmd
+        .arg("--root")
+        .arg(dir.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("cannot read site.yaml"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let c = Clinic::new();
+    c.cmd(&["build", "--no-such-flag"]).assert().code(2);
+}
+
+#[test]
+fn script_payloads_in_every_field_are_neutralised() {
+    let c = Clinic::new();
+    let x = "<script>alert(1)</script><img src=x onerror=alert(2)> [click](javascript:alert(3))";
+    let q = |s: &str| format!("{:?}", s); // a YAML-safe double-quoted string
+    let plan = format!(
+        "patient:\n  name: Eve Doe\n  preferred_name: {p}\nproblem:\n  summary: {p}\n  in_their_words: {p}\n  details: {p}\n\
+goal:\n  statement: {p}\n  measures:\n    - {{ name: {p}, now: {p}, target: {p} }}\n\
+steps:\n  - title: {p}\n    when: {p}\n    why: {p}\n    exercises:\n      - name: {p}\n        instructions: {p}\n        cues: [{p}]\n        load: {p}\n        reps: 3\n        note: {p}\n\
+responsibilities:\n  clinician: [{p}]\n  patient: [{p}]\n  together: [{p}]\n\
+next_visit:\n  time: {p}\n  focus: {p}\nsuccess: {p}\n\
+story:\n  title: Safe story\n  display_name: {p}\n  tags: [safe]\n  quote: {p}\n  body: {p}\n  consent: {{ signed_on: 2026-11-01, scope: [website], expires_on: 2027-11-01 }}\n",
+        p = q(x)
+    );
+    c.write("content/plans/eve.yaml", &plan);
+    c.write(
+        "content/pages/about.md",
+        &format!(
+            "---\ntitle: {t}\ndescription: {t}\nmenu_order: 1\n---\n{x}\n",
+            t = q(x)
+        ),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut files = c.tree("public");
+    files.extend(c.tree("handouts"));
+    let mut html_files = 0;
+    for (path, bytes) in files {
+        let s = String::from_utf8_lossy(&bytes).to_lowercase();
+        if !path.to_string_lossy().ends_with(".html") {
+            continue;
+        }
+        html_files += 1;
+        assert!(!s.contains("<script"), "{}: script tag", path.display());
+        assert!(!s.contains("onerror="), "{}: event handler", path.display());
+        assert!(
+            !s.contains("href=\"javascript:"),
+            "{}: javascript url",
+            path.display()
+        );
+    }
+    assert!(html_files >= 4);
+}

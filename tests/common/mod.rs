@@ -1,0 +1,200 @@
+//! Shared fixtures: small clinic folders in temporary directories, and a
+//! runner for the real `heropath` binary.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A clinic folder in a temporary directory.
+pub struct Clinic {
+    pub dir: TempDir,
+}
+
+pub const SITE: &str = "\
+title: Test Clinic
+base_url: https://clinic.test
+language: en
+clinic:
+  name: Test Clinic
+  phone: \"(555) 555-0100\"
+  clinician: { name: Sam Rivera, credentials: \"PT, DPT\" }
+";
+
+pub const PENDULUM: &str = "\
+name: Pendulum swing
+instructions: |
+  1. Lean on a table.
+  2. Let your arm hang.
+  3. Swing it in small circles.
+cues: [Keep your shoulder relaxed]
+dose: { reps: 10, per_day: 2 }
+";
+
+/// A complete plan; `{story}` is replaced by a story block (or nothing).
+pub const PLAN: &str = "\
+patient:
+  name: Maria Lopez
+  preferred_name: Mari
+  birth_date: 1968-04-12
+  phone: \"(302) 555-0142\"
+  email: maria.lopez@mail.test
+problem:
+  summary: Right shoulder pain when reaching up
+  in_their_words: \"I can't lift my granddaughter.\"
+goal:
+  statement: Lift my granddaughter without pain
+  agreed_on: 2026-11-20
+  target_date: 2027-02-15
+  measures:
+    - { name: Reaching up, now: Pain 6 out of 10, target: Pain 1 out of 10 }
+steps:
+  - title: Calm the pain
+    when: Weeks 1-2
+    exercises:
+      - use: pendulum
+        sets: 2
+      - name: Shoulder blade squeeze
+        instructions: Sit tall. Squeeze your shoulder blades together.
+        hold_seconds: 5
+        reps: 10
+        per_day: 2
+        side: right
+responsibilities:
+  clinician: [Adjust your exercises at every visit]
+  patient: [Do your exercises twice a day]
+  together: [Check your progress every two weeks]
+next_visit:
+  date: 2026-12-03
+  time: \"10:30\"
+  focus: We will check your reach.
+success: You pick up your granddaughter and it does not hurt.
+";
+
+pub const STORY: &str = "\
+story:
+  title: Back to hugging her granddaughter
+  display_name: Mari L.
+  tags: [shoulder]
+  quote: I picked her up last week.
+  published_on: 2026-12-01
+  body: Mari came to us with a sore shoulder. Now she lifts with ease.
+  consent:
+    signed_on: 2026-11-20
+    scope: [website]
+    expires_on: 2027-11-20
+";
+
+impl Clinic {
+    /// A clinic with site.yaml, the pendulum exercise and no plans.
+    pub fn new() -> Clinic {
+        let c = Clinic {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        c.write("site.yaml", SITE);
+        c.write("content/exercises/pendulum.yaml", PENDULUM);
+        c
+    }
+
+    /// A clinic with the full sample plan `maria-lopez` (with a story).
+    pub fn with_plan() -> Clinic {
+        let c = Clinic::new();
+        c.write("content/plans/maria-lopez.yaml", &format!("{PLAN}{STORY}"));
+        c
+    }
+
+    /// A copy of this repository's sample clinic.
+    pub fn sample() -> Clinic {
+        let c = Clinic {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(repo.join("site.yaml"), c.path().join("site.yaml")).expect("copy site.yaml");
+        for dir in ["content", "themes"] {
+            copy_dir(&repo.join(dir), &c.path().join(dir));
+        }
+        c
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write fixture");
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    /// `heropath --root <clinic> args…`, with a fixed SOURCE_DATE_EPOCH
+    /// (2026-11-26) so consent expiry does not depend on the clock.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("heropath").expect("binary built");
+        c.arg("--root").arg(self.path()).args(args);
+        c.env("SOURCE_DATE_EPOCH", "1795651200");
+        c.env_remove("NO_COLOR");
+        c
+    }
+
+    /// Every file under `rel`, as (path relative to it, bytes), sorted.
+    pub fn tree(&self, rel: &str) -> Vec<(PathBuf, Vec<u8>)> {
+        let base = self.path().join(rel);
+        let mut out: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(&base)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(&base).unwrap().to_path_buf(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// The text of an HTML document with tags removed and whitespace folded.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}

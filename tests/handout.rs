@@ -1,0 +1,185 @@
+//! The handout: every sample plan renders and tells the patient's story.
+
+mod common;
+use common::*;
+use heropath::plan::Plan;
+use std::path::Path;
+
+#[test]
+fn every_sample_plan_renders_with_name_goal_exercises_and_responsibilities() {
+    let c = Clinic::sample();
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut seen = 0;
+    for entry in std::fs::read_dir(c.path().join("content/plans")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let plan: Plan = heropath::yaml::parse(&text, Path::new("x")).unwrap();
+        if plan.draft {
+            continue;
+        }
+        seen += 1;
+        let slug = path.file_stem().unwrap().to_string_lossy();
+        let html = c.read(&format!("handouts/{slug}.html"));
+        let text = text_of(&html);
+        let name = plan.patient.preferred();
+        let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
+        assert!(title.contains(name), "{slug}: title {title:?} lacks {name}");
+        assert!(
+            text.matches(name).count() >= 3,
+            "{slug}: preferred name {name} appears fewer than 3 times"
+        );
+        assert!(text.contains(&plan.goal.statement), "{slug}: goal missing");
+        for step in &plan.steps {
+            assert!(
+                text.contains(&step.title),
+                "{slug}: step {} missing",
+                step.title
+            );
+            for ex in &step.exercises {
+                let name = match (&ex.name, &ex.use_id) {
+                    (Some(n), _) => n.clone(),
+                    (None, Some(id)) => {
+                        let lib = c.read(&format!("content/exercises/{id}.yaml"));
+                        let e: heropath::plan::Exercise =
+                            heropath::yaml::parse(&lib, Path::new("x")).unwrap();
+                        e.name
+                    }
+                    _ => unreachable!(),
+                };
+                assert!(text.contains(&name), "{slug}: exercise {name} missing");
+                for n in [ex.reps, ex.sets, ex.hold_seconds, ex.minutes]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!(
+                        text.contains(&n.to_string()),
+                        "{slug}: dose number {n} for {name} missing"
+                    );
+                }
+            }
+        }
+        let r = &plan.responsibilities;
+        for item in r.clinician.iter().chain(&r.patient).chain(&r.together) {
+            assert!(
+                text.contains(item.as_str()),
+                "{slug}: responsibility {item:?} missing"
+            );
+        }
+        assert!(!html.contains("<script"), "{slug}: handout has a script");
+        assert!(
+            !html.contains("<link "),
+            "{slug}: handout loads an external file"
+        );
+    }
+    assert!(
+        seen >= 4,
+        "the sample clinic needs at least four plans, found {seen}"
+    );
+}
+
+#[test]
+fn handout_speaks_in_plain_words_with_the_dose() {
+    let c = Clinic::with_plan();
+    c.cmd(&["build"]).assert().success();
+    let text = text_of(&c.read("handouts/maria-lopez.html"));
+    // Inline exercise: the dose as the issue spells it.
+    assert!(
+        text.contains("Hold 5 seconds. Do 10. Twice a day, every day. Right side."),
+        "{text}"
+    );
+    // Library exercise: plan's `sets: 2` overrides, library reps and per_day stay.
+    assert!(
+        text.contains("Do 2 sets of 10. Twice a day, every day."),
+        "{text}"
+    );
+    assert!(text.contains("Sam will"), "{text}");
+    assert!(text.contains("Together we will"), "{text}");
+    assert!(text.contains("Thursday, December 3, 2026"), "{text}");
+    assert!(text.contains("I can't lift my granddaughter."), "{text}");
+    assert!(
+        text.contains("Lean on a table."),
+        "library instructions become steps: {text}"
+    );
+}
+
+#[test]
+fn builds_with_the_embedded_theme_when_there_is_no_themes_folder() {
+    let c = Clinic::with_plan();
+    assert!(!c.path().join("themes").exists());
+    c.cmd(&["build"]).assert().success();
+    let html = c.read("handouts/maria-lopez.html");
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains("<style>"), "CSS is inlined");
+}
+
+#[test]
+fn site_templates_override_theme_templates_by_name() {
+    let c = Clinic::with_plan();
+    c.write("templates/handout.html", "<!doctype html><title>{{ patient.preferred_name }}</title><p>custom {{ goal.statement }}</p>");
+    c.cmd(&["build"]).assert().success();
+    let html = c.read("handouts/maria-lopez.html");
+    assert!(
+        html.contains("<p>custom Lift my granddaughter without pain</p>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn drafts_are_skipped_unless_asked_for() {
+    let c = Clinic::with_plan();
+    c.write(
+        "content/plans/draft-plan.yaml",
+        &PLAN.replace("success:", "draft: true\nsuccess:"),
+    );
+    c.cmd(&["build"]).assert().success();
+    assert!(!c.path().join("handouts/draft-plan.html").exists());
+    c.cmd(&["build", "--drafts"]).assert().success();
+    assert!(c.path().join("handouts/draft-plan.html").exists());
+}
+
+#[test]
+fn handouts_folder_can_be_overridden_and_stays_out_of_public() {
+    let c = Clinic::with_plan();
+    c.cmd(&["build", "--handouts", "private/out"])
+        .assert()
+        .success();
+    assert!(c.path().join("private/out/maria-lopez.html").exists());
+    for (path, _) in c.tree("public") {
+        assert!(
+            !path.to_string_lossy().contains("maria-lopez"),
+            "handout-like file in public: {}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let c = Clinic::sample();
+    c.cmd(&["build"]).assert().success();
+    let first = (c.tree("public"), c.tree("handouts"));
+    c.cmd(&["build"]).assert().success();
+    let second = (c.tree("public"), c.tree("handouts"));
+    assert!(!first.0.is_empty() && !first.1.is_empty());
+    assert!(first == second, "output differs between two builds");
+}
+
+#[test]
+fn handout_command_renders_one_plan() {
+    let c = Clinic::with_plan();
+    let dest = c.path().join("desk.html");
+    c.cmd(&[
+        "handout",
+        "content/plans/maria-lopez.yaml",
+        "-o",
+        dest.to_str().unwrap(),
+    ])
+    .assert()
+    .success();
+    assert!(text_of(&std::fs::read_to_string(&dest).unwrap()).contains("Mari"));
+    assert!(
+        !c.path().join("public").exists(),
+        "the handout command writes no website"
+    );
+}

@@ -1,0 +1,413 @@
+//! The public website: consented stories only, de-identified, with a
+//! privacy guard that fails the build on a leak.
+
+mod common;
+use common::*;
+
+fn story_pages(c: &Clinic) -> Vec<String> {
+    c.tree("public")
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| p.starts_with("stories/") && p != "stories/index.html")
+        .collect()
+}
+
+#[test]
+fn a_consented_story_is_published_with_its_display_name_only() {
+    let c = Clinic::with_plan();
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        story_pages(&c),
+        vec!["stories/back-to-hugging-her-granddaughter/index.html"]
+    );
+    let story = c.read("public/stories/back-to-hugging-her-granddaughter/index.html");
+    assert!(story.contains("Mari L."));
+    assert!(
+        story.contains("Lift my granddaughter without pain"),
+        "the goal is shown"
+    );
+    assert!(
+        text_of(&c.read("public/stories/index.html")).contains("Back to hugging her granddaughter")
+    );
+    assert!(
+        text_of(&c.read("public/tags/shoulder/index.html"))
+            .contains("Back to hugging her granddaughter")
+    );
+    assert!(
+        text_of(&c.read("public/index.html")).contains("Back to hugging her granddaughter"),
+        "latest stories on home"
+    );
+    for (path, bytes) in c.tree("public") {
+        let s = String::from_utf8_lossy(&bytes).to_lowercase();
+        for private in ["lopez", "1968", "555-0142", "maria.lopez@", "she/her"] {
+            assert!(!s.contains(private), "{} leaks {private}", path.display());
+        }
+    }
+}
+
+fn unpublished(consent: &str, warning: &str) {
+    let c = Clinic::new();
+    let story = STORY.split("  consent:").next().unwrap().to_string() + consent;
+    c.write("content/plans/maria-lopez.yaml", &format!("{PLAN}{story}"));
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/plans/maria-lopez.yaml"),
+        "warning names the plan: {err}"
+    );
+    assert!(err.contains("story not published"), "{err}");
+    assert!(err.contains(warning), "{err}");
+    assert!(
+        story_pages(&c).is_empty(),
+        "published anyway: {:?}",
+        story_pages(&c)
+    );
+    let stories = text_of(&c.read("public/stories/index.html"));
+    assert!(!stories.contains("Back to hugging"), "listed anyway");
+    assert!(
+        !c.read("public/atom.xml").contains("Back to hugging"),
+        "in the feed anyway"
+    );
+    assert!(
+        !c.read("public/sitemap.xml").contains("back-to-hugging"),
+        "in the sitemap anyway"
+    );
+}
+
+#[test]
+fn expired_consent_is_not_published() {
+    unpublished(
+        "  consent: { signed_on: 2025-01-01, scope: [website], expires_on: 2026-01-01 }\n",
+        "HP0202",
+    );
+}
+
+#[test]
+fn revoked_consent_is_not_published() {
+    unpublished(
+        "  consent: { signed_on: 2026-11-01, scope: [website], expires_on: 2027-11-01, revoked: true }\n",
+        "HP0203",
+    );
+}
+
+#[test]
+fn consent_without_website_scope_is_not_published() {
+    unpublished(
+        "  consent: { signed_on: 2026-11-01, scope: [brochure], expires_on: 2027-11-01 }\n",
+        "HP0204",
+    );
+}
+
+#[test]
+fn missing_consent_is_not_published() {
+    unpublished("", "HP0201");
+}
+
+#[test]
+fn a_full_name_in_a_story_fails_the_build_and_keeps_the_old_site() {
+    let c = Clinic::with_plan();
+    c.cmd(&["build"]).assert().success();
+    let before = c.tree("public");
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &format!(
+            "{PLAN}{}",
+            STORY.replace("Mari came to us", "Maria Lopez came to us")
+        ),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/plans/maria-lopez.yaml"),
+        "names the plan: {err}"
+    );
+    assert!(
+        err.contains("stories/back-to-hugging-her-granddaughter/index.html"),
+        "names the public file: {err}"
+    );
+    assert!(err.contains("full name"), "{err}");
+    assert!(
+        before == c.tree("public"),
+        "the previous public/ was changed"
+    );
+}
+
+#[test]
+fn phone_email_and_birth_date_in_a_page_fail_the_build() {
+    for leak in [
+        "Call Maria at 302-555-0142",
+        "write to Maria.Lopez@mail.test",
+        "born April 12, 1968",
+        "visit on 12/03/2026",
+    ] {
+        let c = Clinic::with_plan();
+        c.write(
+            "content/pages/news.md",
+            &format!("---\ntitle: News\n---\n{leak}\n"),
+        );
+        let out = c.cmd(&["build"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{leak} was not caught");
+        assert!(stderr(&out).contains("news/index.html"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_surname_that_is_an_ordinary_word_needs_an_explicit_allowance() {
+    let c = Clinic::new();
+    let plan = PLAN
+        .replace("Maria Lopez", "Dot Walker")
+        .replace("maria.lopez@", "dot.walker@");
+    let story = STORY.replace("Now she lifts with ease.", "She no longer needs a walker.");
+    c.write("content/plans/dot.yaml", &format!("{plan}{story}"));
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "surname as a word must be caught by default"
+    );
+    assert!(stderr(&out).contains("surname"), "{}", stderr(&out));
+    c.write(
+        "content/plans/dot.yaml",
+        &format!("{plan}{story}  public_words: [Walker]\n"),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The allowance covers the word, never the full name.
+    c.write(
+        "content/plans/dot.yaml",
+        &format!(
+            "{plan}{}  public_words: [Walker]\n",
+            story.replace("Mari came", "Dot Walker came")
+        ),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("full name"), "{}", stderr(&out));
+}
+
+#[test]
+fn no_public_file_contains_a_sample_patients_full_name() {
+    let c = Clinic::sample();
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut names = Vec::new();
+    for e in std::fs::read_dir(c.path().join("content/plans")).unwrap() {
+        let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        let plan: heropath::plan::Plan =
+            heropath::yaml::parse(&text, std::path::Path::new("x")).unwrap();
+        names.push(plan.patient.name.to_lowercase());
+    }
+    assert!(names.len() >= 4);
+    let files = c.tree("public");
+    assert!(files.len() > 10);
+    for (path, bytes) in files {
+        let s = String::from_utf8_lossy(&bytes).to_lowercase();
+        for n in &names {
+            assert!(!s.contains(n.as_str()), "{} contains {n}", path.display());
+        }
+    }
+    assert!(
+        !story_pages(&c).is_empty(),
+        "the sample clinic publishes at least one story"
+    );
+}
+
+fn xml_locs(xml: &str, tag: &str, attr: Option<&str>) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).expect("well-formed XML");
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == tag)
+        .filter_map(|n| match attr {
+            Some(a) => (n.attribute("rel").is_none_or(|r| r == "alternate"))
+                .then(|| n.attribute(a).map(str::to_string))
+                .flatten(),
+            None => n.text().map(str::to_string),
+        })
+        .collect()
+}
+
+#[test]
+fn sitemap_and_feed_list_exactly_the_published_pages() {
+    let c = Clinic::with_plan();
+    c.write(
+        "content/plans/other.yaml",
+        &format!(
+            "{}{}",
+            PLAN.replace("Maria Lopez", "Ann Other")
+                .replace("maria.lopez", "ann.other"),
+            STORY
+                .replace("Back to hugging her granddaughter", "Unpublished story")
+                .replace("scope: [website]", "scope: []")
+        ),
+    );
+    c.write(
+        "content/pages/about.md",
+        "---\ntitle: About us\nmenu_order: 1\n---\nHello.\n",
+    );
+    c.write(
+        "content/pages/secret.md",
+        "---\ntitle: Secret\ndraft: true\n---\nNot yet.\n",
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut locs = xml_locs(&c.read("public/sitemap.xml"), "loc", None);
+    locs.sort();
+    let base = "https://clinic.test";
+    let mut want: Vec<String> = [
+        "/",
+        "/about/",
+        "/stories/",
+        "/stories/back-to-hugging-her-granddaughter/",
+        "/tags/shoulder/",
+    ]
+    .iter()
+    .map(|p| format!("{base}{p}"))
+    .collect();
+    want.sort();
+    assert_eq!(locs, want);
+    for loc in &locs {
+        let rel = loc.trim_start_matches(base).trim_start_matches('/');
+        assert!(
+            c.path()
+                .join("public")
+                .join(rel)
+                .join("index.html")
+                .exists(),
+            "{loc} has no page"
+        );
+    }
+    let atom = c.read("public/atom.xml");
+    let ids = xml_locs(&atom, "id", None);
+    assert!(
+        ids.contains(&format!(
+            "{base}/stories/back-to-hugging-her-granddaughter/"
+        )),
+        "{ids:?}"
+    );
+    let entries = roxmltree::Document::parse(&atom)
+        .unwrap()
+        .descendants()
+        .filter(|n| n.tag_name().name() == "entry")
+        .count();
+    assert_eq!(entries, 1);
+}
+
+#[test]
+fn base_url_flag_changes_every_absolute_url() {
+    let c = Clinic::with_plan();
+    c.cmd(&[
+        "build",
+        "--public-only",
+        "--base-url",
+        "https://preview.test/pr-7/",
+    ])
+    .assert()
+    .success();
+    let mut absolute = 0;
+    for (path, bytes) in c.tree("public") {
+        let s = String::from_utf8_lossy(&bytes);
+        assert!(
+            !s.contains("clinic.test"),
+            "{} still uses the site.yaml base_url",
+            path.display()
+        );
+        absolute += s.matches("https://preview.test/pr-7/").count();
+    }
+    assert!(absolute > 10, "only {absolute} absolute URLs");
+    let home = c.read("public/index.html");
+    assert!(
+        home.contains("href=\"/pr-7/stories/\""),
+        "links carry the base path"
+    );
+    assert!(
+        !c.path().join("handouts").exists(),
+        "--public-only writes no handouts"
+    );
+}
+
+#[test]
+fn reproducible_with_source_date_epoch() {
+    let c = Clinic::sample();
+    c.cmd(&["build"]).assert().success();
+    let first = c.tree("public");
+    std::fs::remove_dir_all(c.path().join("public")).unwrap();
+    c.cmd(&["build"])
+        .env("RAYON_NUM_THREADS", "1")
+        .assert()
+        .success();
+    assert!(first == c.tree("public"), "public/ differs between builds");
+}
+
+#[test]
+fn pages_become_folders_with_meta_and_menu() {
+    let c = Clinic::with_plan();
+    c.write(
+        "content/pages/index.md",
+        "---\ntitle: Welcome\n---\nWe help you **move**.\n",
+    );
+    c.write(
+        "content/pages/about.md",
+        "---\ntitle: About us\ndescription: Who we are.\nmenu_order: 1\n---\n# Our team\n",
+    );
+    c.cmd(&["build"]).assert().success();
+    let about = c.read("public/about/index.html");
+    assert!(
+        about.contains("<link rel=\"canonical\" href=\"https://clinic.test/about/\""),
+        "{about}"
+    );
+    assert!(about.contains("og:title"));
+    assert!(about.contains("Who we are."));
+    let home = c.read("public/index.html");
+    assert!(
+        home.contains("<strong>move</strong>"),
+        "intro from index.md"
+    );
+    assert!(home.contains("/about/"), "menu links to pages");
+    assert!(
+        text_of(&home).contains("(555) 555-0100"),
+        "clinic phone on the home page"
+    );
+    for f in [
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "atom.xml",
+        "style.css",
+    ] {
+        assert!(c.path().join("public").join(f).exists(), "{f} missing");
+    }
+    assert!(
+        c.read("public/robots.txt")
+            .contains("Sitemap: https://clinic.test/sitemap.xml")
+    );
+    // No third-party requests on public pages.
+    for (path, bytes) in c.tree("public") {
+        let s = String::from_utf8_lossy(&bytes);
+        for attr in ["src=\"http", "href=\"//", "src=\"//"] {
+            assert!(
+                !s.contains(attr),
+                "{}: third-party resource ({attr})",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn site_static_overrides_theme_static() {
+    let c = Clinic::with_plan();
+    c.write("static/style.css", "body { color: black; }");
+    c.write(
+        "static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    c.cmd(&["build"]).assert().success();
+    assert_eq!(c.read("public/style.css"), "body { color: black; }");
+    assert!(c.path().join("public/logo.svg").exists());
+    assert!(
+        !c.path().join("public/handout.css").exists(),
+        "the handout stylesheet is inlined, not published"
+    );
+}
