@@ -67,6 +67,9 @@ enum Command {
         /// Where to write the HTML (default: the handouts folder).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Also print it to PDF (beside the HTML) with a local Chromium.
+        #[arg(long)]
+        pdf: bool,
     },
 }
 
@@ -197,17 +200,28 @@ fn main() -> ExitCode {
             print!("{}", heropath::schema::schema(kind));
             ExitCode::SUCCESS
         }
-        Command::Handout { plan, output } => {
+        Command::Handout { plan, output, pdf } => {
             let opts = Options {
                 root,
                 ..Options::default()
             };
             let (report, written) = pipeline::one_handout(&opts, &plan, output.as_deref());
-            let code = finish(&report, false, &ui);
-            if let Some(w) = written
-                && ui.chatty()
-            {
-                eprintln!("wrote {}", w.display());
+            let mut code = finish(&report, false, &ui);
+            if let Some(html) = &written {
+                if ui.chatty() {
+                    eprintln!("wrote {}", html.display());
+                }
+                if pdf {
+                    let pdf_path = html.with_extension("pdf");
+                    match heropath::pdf::print(html, &pdf_path) {
+                        Ok(()) if ui.chatty() => eprintln!("wrote {}", pdf_path.display()),
+                        Ok(()) => {}
+                        Err(e) => {
+                            eprintln!("error: {e}");
+                            code = ExitCode::from(1);
+                        }
+                    }
+                }
             }
             code
         }

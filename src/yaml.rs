@@ -45,11 +45,9 @@ fn to_diagnostic(e: &serde_yaml::Error, file: &Path) -> Diagnostic {
         column: l.column(),
     });
     let full = e.to_string();
-    // serde_yaml appends " at line L column C"; we print the position ourselves.
-    let message = match full.rfind(" at line ") {
-        Some(i) if full[i..].contains(" column ") => full[..i].to_string(),
-        _ => full,
-    };
+    // serde_yaml writes " at line L column C" into its messages; we print
+    // the position ourselves, in front.
+    let message = strip_position(&full);
     let (code, help) = classify(&message);
     let mut d = Diagnostic::error(code, message).in_file(file).at(pos);
     if let Some(h) = help {
@@ -102,6 +100,22 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
     (codes::SYNTAX, Some(
         "check the indentation (spaces, not tabs) and that text containing `: ` or `#` is in quotes".into(),
     ))
+}
+
+fn strip_position(msg: &str) -> String {
+    let mut out = msg.to_string();
+    while let Some(i) = out.find(" at line ") {
+        let rest = &out[i + " at line ".len()..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let Some(after) = rest[digits..].strip_prefix(" column ") else { break };
+        let col_digits = after.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || col_digits == 0 {
+            break;
+        }
+        let end = i + " at line ".len() + digits + " column ".len() + col_digits;
+        out.replace_range(i..end, "");
+    }
+    out
 }
 
 fn after<'a>(s: &'a str, pat: &str) -> Option<&'a str> {
@@ -234,6 +248,7 @@ mod tests {
         assert_eq!(e.pos, Some(Pos { line: 2, column: 1 }));
         assert_eq!(e.help.as_deref(), Some("did you mean `preferred_name`?"));
         assert!(!e.message.contains(" at line "), "{}", e.message);
+        assert_eq!(strip_position("did not find expected key at line 3 column 3, while parsing"), "did not find expected key, while parsing");
     }
 
     #[test]
