@@ -25,6 +25,8 @@ pub mod codes {
     pub const NO_FRONT_MATTER: &str = "HP0014";
     /// A file is too large to be a plan.
     pub const TOO_LARGE: &str = "HP0015";
+    /// A symbolic link inside content/.
+    pub const SYMLINK: &str = "HP0016";
 }
 
 /// Files larger than this are refused before parsing: no real plan comes
@@ -177,6 +179,18 @@ fn parse_all<T: Send>(
     // and a link loop must not hang the build.
     for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
         match entry {
+            Ok(e) if e.path_is_symlink() => {
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(e.path())
+                    .to_path_buf();
+                diags.push(
+                    Diagnostic::error(codes::SYMLINK, "this is a symbolic link; heropath does not follow links in content/ (they can point outside the clinic folder, or loop)")
+                        .in_file(rel)
+                        .help("replace the link with the file itself"),
+                );
+            }
             Ok(e) if e.file_type().is_file() => {
                 let p = e.path();
                 let hidden = p

@@ -18,6 +18,9 @@ struct Cli {
     /// Print only errors.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Print timings and file counts.
+    #[arg(long, global = true, conflicts_with = "quiet")]
+    verbose: bool,
     /// How to print diagnostics: human (code frames), short (one line each), json (one object per line, on stdout).
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -70,6 +73,54 @@ enum Command {
         /// Also print it to PDF (beside the HTML) with a local Chromium.
         #[arg(long)]
         pdf: bool,
+    },
+    /// Start a clinic folder: settings, a sample plan, exercises and pages.
+    Init {
+        /// The folder to fill (default: --root, the current folder).
+        dir: Option<PathBuf>,
+        /// Add the missing files to a folder that is not empty (existing files are never overwritten).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add a plan, exercise or page from a commented template.
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
+    /// Preview the website and handouts in a browser, rebuilt on every save.
+    Serve {
+        /// Port to listen on (0: any free port).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on. Other than 127.0.0.1 or ::1, other computers can see the public site (never the handouts).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in your browser.
+        #[arg(long)]
+        open: bool,
+        /// Include plans and pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+/// What `heropath new` makes.
+#[derive(Subcommand)]
+enum NewWhat {
+    /// A patient plan: content/plans/<name>.yaml.
+    Plan {
+        /// The patient's full name, e.g. "Maria Lopez".
+        name: String,
+    },
+    /// A library exercise: content/exercises/<name>.yaml.
+    Exercise {
+        /// The exercise's name, e.g. "Wall slide".
+        name: String,
+    },
+    /// A website page: content/pages/<title>.md.
+    Page {
+        /// The page's title, e.g. "Our team".
+        title: String,
     },
 }
 
@@ -135,6 +186,7 @@ fn main() -> ExitCode {
         format: cli.format,
         quiet: cli.quiet,
     };
+    let verbose = cli.verbose;
     match cli.command {
         Command::Build {
             out,
@@ -153,6 +205,7 @@ fn main() -> ExitCode {
                 public_only,
                 dry_run: strict,
             };
+            let started = std::time::Instant::now();
             let mut report = pipeline::build(&opts);
             // Under --strict a warning must stop the build before it writes,
             // so check first and build only when the check is clean.
@@ -163,6 +216,16 @@ fn main() -> ExitCode {
                 });
             }
             let code = finish(&report, strict, &ui);
+            if verbose {
+                eprintln!(
+                    "heropath: build took {} ms: {} handout(s), {} public file(s), {} stor(ies), {} diagnostic(s)",
+                    started.elapsed().as_millis(),
+                    report.handouts,
+                    report.public_files,
+                    report.stories,
+                    report.diagnostics.len()
+                );
+            }
             if report.wrote && ui.chatty() {
                 let mut msg = format!(
                     "built {} public file(s), {} stor(ies)",
@@ -195,6 +258,80 @@ fn main() -> ExitCode {
                 );
             }
             code
+        }
+        Command::Init { dir, force } => {
+            let dir = dir.unwrap_or(root);
+            match heropath::scaffold::init(&dir, force, heropath::date::Date::today()) {
+                Ok(r) => {
+                    if !ui.quiet {
+                        for f in &r.created {
+                            eprintln!("  created {}", f.display());
+                        }
+                        for f in &r.skipped {
+                            eprintln!(
+                                "  skipped {} (it already exists; left as it was)",
+                                f.display()
+                            );
+                        }
+                        eprintln!(
+                            "heropath: your clinic folder is ready in {}. Next:\n  heropath --root {0} serve    preview with live reload\n  heropath --root {0} build    write public/ and handouts/\n  heropath --root {0} new plan \"Full Name\"",
+                            dir.display()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::New { what } => {
+            use heropath::scaffold::{Kind, ScaffoldError};
+            let (kind, name) = match what {
+                NewWhat::Plan { name } => (Kind::Plan, name),
+                NewWhat::Exercise { name } => (Kind::Exercise, name),
+                NewWhat::Page { title } => (Kind::Page, title),
+            };
+            match heropath::scaffold::new_item(&root, kind, &name, heropath::date::Date::today()) {
+                Ok(rel) => {
+                    if !ui.quiet {
+                        eprintln!("created {}", root.join(rel).display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(if matches!(e, ScaffoldError::BadName(_)) {
+                        2
+                    } else {
+                        1
+                    })
+                }
+            }
+        }
+        Command::Serve {
+            port,
+            bind,
+            open,
+            drafts,
+        } => {
+            let opts = heropath::serve::ServeOptions {
+                root,
+                port,
+                bind,
+                open,
+                drafts,
+                quiet: ui.quiet,
+                verbose,
+            };
+            match heropath::serve::run(&opts, &|d| ui.print(d)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::Schema { kind } => {
             print!("{}", heropath::schema::schema(kind));

@@ -34,7 +34,13 @@ pub fn find_browser() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("HEROPATH_CHROMIUM").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    let names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
+    let names = [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+        "chrome",
+    ];
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
@@ -49,7 +55,9 @@ pub fn find_browser() -> Option<PathBuf> {
 /// no network, so printing is private and repeatable.
 pub fn print(html: &Path, pdf: &Path) -> Result<(), PdfError> {
     let browser = find_browser().ok_or(PdfError::NoBrowser)?;
-    let html = html.canonicalize().map_err(|e| PdfError::Failed(e.to_string()))?;
+    let html = html
+        .canonicalize()
+        .map_err(|e| PdfError::Failed(e.to_string()))?;
     let profile = std::env::temp_dir().join(format!("heropath-chromium-{}", std::process::id()));
     let _ = std::fs::remove_file(pdf);
     let out = Command::new(&browser)
@@ -76,6 +84,8 @@ pub fn print(html: &Path, pdf: &Path) -> Result<(), PdfError> {
         Ok(())
     } else {
         let err = String::from_utf8_lossy(&out.stderr);
-        Err(PdfError::Failed(err.lines().last().unwrap_or("no output").to_string()))
+        Err(PdfError::Failed(
+            err.lines().last().unwrap_or("no output").to_string(),
+        ))
     }
 }

@@ -116,8 +116,20 @@ impl Guard {
         g
     }
 
-    /// Scan one public file's text.
-    pub fn scan(&self, file: &str, text: &str) -> Vec<Leak> {
+    /// Scan one public file. Markup is set aside first (tag and attribute
+    /// names: a surname "Li" must not match `<li>`), but text and attribute
+    /// values, where a name could hide, are scanned.
+    pub fn scan(&self, file: &str, content: &str) -> Vec<Leak> {
+        let is_markup = [".html", ".htm", ".xml", ".svg"]
+            .iter()
+            .any(|e| file.ends_with(e));
+        let visible;
+        let text = if is_markup {
+            visible = visible_text(content);
+            visible.as_str()
+        } else {
+            content
+        };
         let mut leaks = BTreeSet::new();
         let toks = words(text);
         let leak = |plan: usize, what: String| Leak {
@@ -178,6 +190,42 @@ impl Guard {
         }
         leaks.into_iter().collect()
     }
+}
+
+/// Text and attribute values of an HTML/XML document, without tag and
+/// attribute names. Entities are decoded for the common cases.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut chars = html.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            out.push(c);
+            continue;
+        }
+        out.push(' ');
+        // Inside a tag: keep only quoted attribute values.
+        while let Some(t) = chars.next() {
+            match t {
+                '>' => break,
+                '"' | '\'' => {
+                    for v in chars.by_ref() {
+                        if v == t {
+                            break;
+                        }
+                        out.push(v);
+                    }
+                    out.push(' ');
+                }
+                _ => {}
+            }
+        }
+    }
+    out.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 const MONTHS: [[&str; 2]; 12] = [
@@ -254,6 +302,16 @@ fn dates_in(toks: &[String]) -> Vec<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_is_not_text_but_attribute_values_are() {
+        let t = visible_text(
+            "<ul><li class=\"x\">Hello</li></ul><meta content=\"Dot Walker\"><p title='Ann O&#x27;Neil'>",
+        );
+        assert!(!words(&t).contains(&"li".to_string()));
+        assert!(t.contains("Dot Walker"));
+        assert!(t.contains("Ann O'Neil"));
+    }
 
     #[test]
     fn finds_dates_in_many_spellings() {

@@ -14,12 +14,30 @@ use std::path::{Path, PathBuf};
 const INIT_FILES: &[(&str, &str)] = &[
     ("site.yaml", include_str!("scaffold/init/site.yaml")),
     (".gitignore", include_str!("scaffold/init/gitignore")),
-    ("content/pages/index.md", include_str!("scaffold/init/content/pages/index.md")),
-    ("content/pages/about.md", include_str!("scaffold/init/content/pages/about.md")),
-    ("content/plans/dana-whitfield.yaml", include_str!("scaffold/init/content/plans/dana-whitfield.yaml")),
-    ("content/exercises/heel-slide.yaml", include_str!("scaffold/init/content/exercises/heel-slide.yaml")),
-    ("content/exercises/sit-to-stand.yaml", include_str!("scaffold/init/content/exercises/sit-to-stand.yaml")),
-    ("content/exercises/calf-raise.yaml", include_str!("scaffold/init/content/exercises/calf-raise.yaml")),
+    (
+        "content/pages/index.md",
+        include_str!("scaffold/init/content/pages/index.md"),
+    ),
+    (
+        "content/pages/about.md",
+        include_str!("scaffold/init/content/pages/about.md"),
+    ),
+    (
+        "content/plans/dana-whitfield.yaml",
+        include_str!("scaffold/init/content/plans/dana-whitfield.yaml"),
+    ),
+    (
+        "content/exercises/heel-slide.yaml",
+        include_str!("scaffold/init/content/exercises/heel-slide.yaml"),
+    ),
+    (
+        "content/exercises/sit-to-stand.yaml",
+        include_str!("scaffold/init/content/exercises/sit-to-stand.yaml"),
+    ),
+    (
+        "content/exercises/calf-raise.yaml",
+        include_str!("scaffold/init/content/exercises/calf-raise.yaml"),
+    ),
     (
         "content/exercises/images/heel-slide.svg",
         include_str!("scaffold/init/content/exercises/images/heel-slide.svg"),
@@ -67,7 +85,11 @@ impl fmt::Display for ScaffoldError {
                 p.display()
             ),
             ScaffoldError::NotAFolder(p) => write!(f, "{} exists and is not a folder", p.display()),
-            ScaffoldError::Exists(p) => write!(f, "{} already exists; heropath never overwrites it (pick another name, or edit that file)", p.display()),
+            ScaffoldError::Exists(p) => write!(
+                f,
+                "{} already exists; heropath never overwrites it (pick another name, or edit that file)",
+                p.display()
+            ),
             ScaffoldError::NotAClinic(p) => write!(
                 f,
                 "{} has no site.yaml: run `heropath init` first, or pass --root with your clinic folder",
@@ -133,12 +155,15 @@ pub fn init(dir: &Path, force: bool, today: Date) -> Result<InitReport, Scaffold
     match std::fs::symlink_metadata(dir) {
         Ok(m) if !m.is_dir() => return Err(ScaffoldError::NotAFolder(dir.to_path_buf())),
         Ok(_) => {
-            let mut entries = std::fs::read_dir(dir).map_err(|e| ScaffoldError::Io(dir.to_path_buf(), e))?;
+            let mut entries =
+                std::fs::read_dir(dir).map_err(|e| ScaffoldError::Io(dir.to_path_buf(), e))?;
             if entries.next().is_some() && !force {
                 return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
             }
         }
-        Err(_) => std::fs::create_dir_all(dir).map_err(|e| ScaffoldError::Io(dir.to_path_buf(), e))?,
+        Err(_) => {
+            std::fs::create_dir_all(dir).map_err(|e| ScaffoldError::Io(dir.to_path_buf(), e))?
+        }
     }
     let mut report = InitReport::default();
     for (rel, text) in INIT_FILES {
@@ -158,12 +183,18 @@ fn create_new(path: &Path, text: &str) -> Result<bool, ScaffoldError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io)?;
     }
-    let mut file = match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
         Err(e) => return Err(io(e)),
     };
-    file.write_all(text.as_bytes()).and_then(|_| file.flush()).map_err(io)?;
+    file.write_all(text.as_bytes())
+        .and_then(|_| file.flush())
+        .map_err(io)?;
     Ok(true)
 }
 
@@ -171,11 +202,21 @@ fn plus_days(d: Date, days: i64) -> String {
     jiff::civil::Date::new(d.year(), d.month(), d.day())
         .ok()
         .and_then(|c| c.checked_add(jiff::Span::new().days(days)).ok())
-        .map_or_else(|| d.to_string(), |c| format!("{:04}-{:02}-{:02}", c.year(), c.month(), c.day()))
+        .map_or_else(
+            || d.to_string(),
+            |c| format!("{:04}-{:02}-{:02}", c.year(), c.month(), c.day()),
+        )
 }
 
 fn fill_dates(text: &str, today: Date) -> String {
-    fill(text, &[("TODAY", today.to_string()), ("IN_1_WEEK", plus_days(today, 7)), ("IN_8_WEEKS", plus_days(today, 56))])
+    fill(
+        text,
+        &[
+            ("TODAY", today.to_string()),
+            ("IN_1_WEEK", plus_days(today, 7)),
+            ("IN_8_WEEKS", plus_days(today, 56)),
+        ],
+    )
 }
 
 /// Replace each `@KEY@` of `template` in one pass, so a value that happens
@@ -223,7 +264,9 @@ pub fn slug_for(name: &str, prefix: &str) -> String {
 /// FNV-1a: a stable hash (unlike `DefaultHasher`), so a name always gives
 /// the same fallback slug.
 fn fnv1a(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    s.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// A YAML double-quoted scalar (JSON strings are valid YAML).
@@ -234,10 +277,14 @@ fn quoted(s: &str) -> String {
 fn check_name(name: &str, what: &str) -> Result<String, ScaffoldError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(ScaffoldError::BadName(format!("give the {what}, e.g. heropath new plan \"Maria Lopez\"")));
+        return Err(ScaffoldError::BadName(format!(
+            "give the {what}, e.g. heropath new plan \"Maria Lopez\""
+        )));
     }
     if name.chars().any(char::is_control) {
-        return Err(ScaffoldError::BadName(format!("the {what} cannot contain line breaks or control characters")));
+        return Err(ScaffoldError::BadName(format!(
+            "the {what} cannot contain line breaks or control characters"
+        )));
     }
     Ok(name.to_string())
 }
@@ -247,12 +294,17 @@ fn check_name(name: &str, what: &str) -> Result<String, ScaffoldError> {
 pub fn plan_text(name: &str, today: Date, library: &[String], path: &str) -> String {
     let preferred = name.split_whitespace().next().unwrap_or(name);
     let lib = if library.is_empty() {
-        "      # Or use an exercise from content/exercises/ with `- use: <its file name>`.".to_string()
+        "      # To use an exercise from content/exercises/, write `- use: <its file name>`."
+            .to_string()
     } else {
         let shown: Vec<&str> = library.iter().map(String::as_str).take(8).collect();
-        let more = if library.len() > shown.len() { ", …" } else { "" };
+        let more = if library.len() > shown.len() {
+            ", …"
+        } else {
+            ""
+        };
         format!(
-            "      # Or use one from your library (content/exercises/), with this patient's dose:\n      # - use: {}\n      #   reps: 10\n      # Library: {}{more}",
+            "      # To use an exercise from your library (content/exercises/) with this patient's dose:\n      # - use: {}\n      #   reps: 10\n      # Library: {}{more}",
             shown[0],
             shown.join(", ")
         )
@@ -274,7 +326,12 @@ pub fn plan_text(name: &str, today: Date, library: &[String], path: &str) -> Str
 
 /// Create a plan, exercise or page from its template under `root`. Returns
 /// the path written (relative to `root`). Never overwrites.
-pub fn new_item(root: &Path, kind: Kind, name: &str, today: Date) -> Result<PathBuf, ScaffoldError> {
+pub fn new_item(
+    root: &Path,
+    kind: Kind,
+    name: &str,
+    today: Date,
+) -> Result<PathBuf, ScaffoldError> {
     let what = match kind {
         Kind::Plan => "patient's full name",
         Kind::Exercise => "exercise name",
@@ -297,12 +354,21 @@ pub fn new_item(root: &Path, kind: Kind, name: &str, today: Date) -> Result<Path
         Kind::Plan | Kind::Exercise => &["yaml", "yml"],
         Kind::Page => &["md", "markdown"],
     };
-    if let Some(t) = twins.iter().map(|x| dir.join(format!("{slug}.{x}"))).find(|p| p.exists()) {
-        return Err(ScaffoldError::Exists(t.strip_prefix(root).map(Path::to_path_buf).unwrap_or(t)));
+    if let Some(t) = twins
+        .iter()
+        .map(|x| dir.join(format!("{slug}.{x}")))
+        .find(|p| p.exists())
+    {
+        return Err(ScaffoldError::Exists(
+            t.strip_prefix(root).map(Path::to_path_buf).unwrap_or(t),
+        ));
     }
     let text = match kind {
         Kind::Plan => plan_text(&name, today, &library_ids(root), &rel.to_string_lossy()),
-        Kind::Exercise => fill(NEW_EXERCISE, &[("NAME", quoted(&name)), ("ID", slug.clone())]),
+        Kind::Exercise => fill(
+            NEW_EXERCISE,
+            &[("NAME", quoted(&name)), ("ID", slug.clone())],
+        ),
         Kind::Page => fill(NEW_PAGE, &[("TITLE", quoted(&name))]),
     };
     if create_new(&root.join(&rel), &text)? {
@@ -352,18 +418,34 @@ mod tests {
     fn templates_parse() {
         for name in ["Maria Lopez", "O'Brien \"Bo\" #1: test @LIBRARY@", "王芳"] {
             let text = plan_text(name, day(), &["pendulum".into()], "content/plans/x.yaml");
-            let plan: Plan = crate::yaml::parse(&text, Path::new("x.yaml")).unwrap_or_else(|d| panic!("{}\n{text}", d.render()));
+            let plan: Plan = crate::yaml::parse(&text, Path::new("x.yaml"))
+                .unwrap_or_else(|d| panic!("{}\n{text}", d.render()));
             assert_eq!(plan.patient.name, name);
             assert_eq!(plan.goal.agreed_on, Some(day()));
-            assert!(text.starts_with("# yaml-language-server: $schema=../../schemas/plan.schema.json\n"));
+            assert!(
+                text.starts_with(
+                    "# yaml-language-server: $schema=../../schemas/plan.schema.json\n"
+                )
+            );
         }
-        let ex = fill(NEW_EXERCISE, &[("NAME", quoted("Wall: slide @ID@")), ("ID", "wall-slide".into())]);
-        let e: Exercise = crate::yaml::parse(&ex, Path::new("x.yaml")).unwrap_or_else(|d| panic!("{}", d.render()));
+        let ex = fill(
+            NEW_EXERCISE,
+            &[
+                ("NAME", quoted("Wall: slide @ID@")),
+                ("ID", "wall-slide".into()),
+            ],
+        );
+        let e: Exercise = crate::yaml::parse(&ex, Path::new("x.yaml"))
+            .unwrap_or_else(|d| panic!("{}", d.render()));
         assert_eq!(e.name, "Wall: slide @ID@");
         for (rel, text) in INIT_FILES {
             if rel.starts_with("content/plans/") {
-                let plan: Plan = crate::yaml::parse(&fill_dates(text, day()), Path::new(rel)).unwrap_or_else(|d| panic!("{}", d.render()));
-                assert_eq!(plan.goal.target_date.map(|d| d.to_string()).as_deref(), Some("2027-01-21"));
+                let plan: Plan = crate::yaml::parse(&fill_dates(text, day()), Path::new(rel))
+                    .unwrap_or_else(|d| panic!("{}", d.render()));
+                assert_eq!(
+                    plan.goal.target_date.map(|d| d.to_string()).as_deref(),
+                    Some("2027-01-21")
+                );
             }
         }
     }

@@ -80,7 +80,7 @@ pub fn write_tree(target: &Path, files: &[Output]) -> Result<(), WriteError> {
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.heropath-new-{pid}"));
     let old = parent.join(format!(".{name}.heropath-old-{pid}"));
-    remove_ours(&staging)?;
+    remove_stale(parent, &name);
     std::fs::create_dir(&staging).map_err(io(&staging))?;
     std::fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io(&staging))?;
     let result = (|| {
@@ -126,6 +126,22 @@ pub fn write_tree(target: &Path, files: &[Output]) -> Result<(), WriteError> {
         return Err(WriteError::Io(target.to_path_buf(), e));
     }
     remove_ours(&old)
+}
+
+/// Remove staging folders left by a build that was killed (they carry our
+/// mark; anything else is left alone).
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let new = format!(".{name}.heropath-new-");
+    let old = format!(".{name}.heropath-old-");
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&new) || n.starts_with(&old) {
+            let _ = remove_ours(&e.path());
+        }
+    }
 }
 
 /// Remove a folder only if it carries our mark.

@@ -36,15 +36,76 @@ pub fn parse<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Box<Diagn
                 ),
         ));
     }
-    serde_yaml::from_str(src).map_err(|e| Box::new(to_diagnostic(&e, file)))
+    if let Some(pos) = too_deep(src) {
+        return Err(Box::new(
+            Diagnostic::error(
+                codes::SYNTAX,
+                format!("the YAML is nested more than {MAX_DEPTH} levels deep"),
+            )
+            .in_file(file)
+            .at(Some(pos))
+            .help("a plan is a few levels deep; check for runaway brackets or indentation"),
+        ));
+    }
+    serde_yaml::from_str(src).map_err(|e| Box::new(to_diagnostic(&e, src, file)))
 }
 
-fn to_diagnostic(e: &serde_yaml::Error, file: &Path) -> Diagnostic {
+/// How deep YAML may nest. Real files stay under 10; the limit keeps a
+/// hostile file from exhausting the stack of the recursive deserializer.
+pub const MAX_DEPTH: usize = 64;
+
+/// The position where nesting first exceeds [`MAX_DEPTH`], counting flow
+/// brackets (outside quotes and comments) and block indentation.
+fn too_deep(src: &str) -> Option<Pos> {
+    let mut depth = 0usize;
+    for (i, line) in src.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+        if indent / 2 > MAX_DEPTH {
+            return Some(Pos {
+                line: i + 1,
+                column: 1,
+            });
+        }
+        let mut quote: Option<char> = None;
+        for (col, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some(Pos {
+                            line: i + 1,
+                            column: col + 1,
+                        });
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
     let pos = e.location().map(|l| Pos {
         line: l.line(),
         column: l.column(),
     });
     let full = e.to_string();
+    // Some scanner errors carry only a byte offset ("at position 115").
+    let pos = match (pos, full.rsplit_once(" at position ")) {
+        (None | Some(Pos { line: 1, column: 1 }), Some((_, n))) => n
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .map(|at| position_of(src, at))
+            .or(pos),
+        (p, _) => p,
+    };
     // serde_yaml writes " at line L column C" into its messages; we print
     // the position ourselves, in front.
     let message = strip_position(&full);
@@ -102,12 +163,30 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
     ))
 }
 
+/// 1-based line and column of a byte offset.
+fn position_of(src: &str, at: usize) -> Pos {
+    let at = (0..=at.min(src.len()))
+        .rev()
+        .find(|i| src.is_char_boundary(*i))
+        .unwrap_or(0);
+    let before = &src[..at];
+    Pos {
+        line: before.matches('\n').count() + 1,
+        column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+    }
+}
+
 fn strip_position(msg: &str) -> String {
-    let mut out = msg.to_string();
+    let mut out = match msg.rsplit_once(" at position ") {
+        Some((head, n)) if n.trim().chars().all(|c| c.is_ascii_digit()) => head.to_string(),
+        _ => msg.to_string(),
+    };
     while let Some(i) = out.find(" at line ") {
         let rest = &out[i + " at line ".len()..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        let Some(after) = rest[digits..].strip_prefix(" column ") else { break };
+        let Some(after) = rest[digits..].strip_prefix(" column ") else {
+            break;
+        };
         let col_digits = after.chars().take_while(char::is_ascii_digit).count();
         if digits == 0 || col_digits == 0 {
             break;
@@ -248,7 +327,10 @@ mod tests {
         assert_eq!(e.pos, Some(Pos { line: 2, column: 1 }));
         assert_eq!(e.help.as_deref(), Some("did you mean `preferred_name`?"));
         assert!(!e.message.contains(" at line "), "{}", e.message);
-        assert_eq!(strip_position("did not find expected key at line 3 column 3, while parsing"), "did not find expected key, while parsing");
+        assert_eq!(
+            strip_position("did not find expected key at line 3 column 3, while parsing"),
+            "did not find expected key, while parsing"
+        );
     }
 
     #[test]
@@ -257,6 +339,25 @@ mod tests {
         assert_eq!(e.code, codes::WRONG_TYPE);
         assert_eq!(e.pos, Some(Pos { line: 2, column: 7 }));
         assert!(e.help.unwrap().contains("whole number"));
+    }
+
+    #[test]
+    fn control_characters_get_a_real_position() {
+        let e = parse::<P>(
+            "name: A\nreps: 1\npreferred_name: \"x\u{7f}\"\n",
+            Path::new("p.yaml"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.pos,
+            Some(Pos {
+                line: 3,
+                column: 19
+            }),
+            "{}",
+            e.message
+        );
+        assert!(!e.message.contains("position"), "{}", e.message);
     }
 
     #[test]

@@ -27,7 +27,10 @@ fn yaml_syntax_error_has_line_and_column() {
         "content/plans/bad.yaml",
         "patient:\n  name: Ann\n  - broken\n",
     )]);
-    assert!(err.contains("content/plans/bad.yaml:3:3: error[HP0001]: did not find expected key"), "{err}");
+    assert!(
+        err.contains("content/plans/bad.yaml:3:3: error[HP0001]: did not find expected key"),
+        "{err}"
+    );
     assert!(err.contains("3 |   - broken"), "code frame: {err}");
 }
 
@@ -291,7 +294,11 @@ fn has_event_handler(html: &str) -> bool {
 #[test]
 fn event_handler_detector_works() {
     assert!(has_event_handler("<p><img src=x onerror=alert(1)></p>"));
-    assert!(!has_event_handler("<p>&lt;img src=x onerror=alert(1)&gt;</p>"));
-    assert!(!has_event_handler("<meta content=\"&lt;img src=x onerror=alert(2)&gt;\">"));
+    assert!(!has_event_handler(
+        "<p>&lt;img src=x onerror=alert(1)&gt;</p>"
+    ));
+    assert!(!has_event_handler(
+        "<meta content=\"&lt;img src=x onerror=alert(2)&gt;\">"
+    ));
     assert!(has_event_handler("<a title='x' onclick=\"go()\">"));
 }

@@ -12,23 +12,41 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn tool(name: &str) -> bool {
-    Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().is_ok_and(|o| o.status.success())
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {name}"))
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// True when the browser tools are here; false (skip) outside CI; panics in CI.
 fn tools_present() -> bool {
-    let missing: Vec<&str> = ["chromium", "pdfinfo", "pdftotext", "pdftoppm", "zbarimg"].into_iter().filter(|t| !tool(t)).collect();
+    let missing: Vec<&str> = ["chromium", "pdfinfo", "pdftotext", "pdftoppm", "zbarimg"]
+        .into_iter()
+        .filter(|t| !tool(t))
+        .collect();
     if missing.is_empty() {
         return true;
     }
-    assert!(std::env::var("CI").is_err(), "CI must install {missing:?} (see .ci/run)");
+    assert!(
+        std::env::var("CI").is_err(),
+        "CI must install {missing:?} (see .ci/run)"
+    );
     eprintln!("skipping browser test: {missing:?} not installed");
     false
 }
 
 fn chromium(args: &[&str], profile: &Path) -> std::process::Output {
     Command::new("chromium")
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .output()
@@ -36,16 +54,34 @@ fn chromium(args: &[&str], profile: &Path) -> std::process::Output {
 }
 
 fn print_pdf(html: &Path, work: &Path) -> PathBuf {
-    let pdf = work.join(format!("{}.pdf", html.file_stem().unwrap().to_string_lossy()));
-    let out = chromium(&["--no-pdf-header-footer", &format!("--print-to-pdf={}", pdf.display()), &format!("file://{}", html.display())], &work.join("profile"));
-    assert!(pdf.exists(), "chromium did not print {}: {}", html.display(), String::from_utf8_lossy(&out.stderr));
+    let pdf = work.join(format!(
+        "{}.pdf",
+        html.file_stem().unwrap().to_string_lossy()
+    ));
+    let out = chromium(
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+            &format!("file://{}", html.display()),
+        ],
+        &work.join("profile"),
+    );
+    assert!(
+        pdf.exists(),
+        "chromium did not print {}: {}",
+        html.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     pdf
 }
 
 fn pages(pdf: &Path) -> usize {
     let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
     let info = String::from_utf8_lossy(&out.stdout);
-    info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).expect("page count")
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
 }
 
 fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
@@ -54,11 +90,18 @@ fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
         cmd.args(["-f", &p.to_string(), "-l", &p.to_string()]);
     }
     let out = cmd.arg(pdf).arg("-").output().unwrap();
-    String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn plan(c: &Clinic, slug: &str) -> Plan {
-    heropath::yaml::parse(&c.read(&format!("content/plans/{slug}.yaml")), Path::new("x")).unwrap()
+    heropath::yaml::parse(
+        &c.read(&format!("content/plans/{slug}.yaml")),
+        Path::new("x"),
+    )
+    .unwrap()
 }
 
 fn exercise_names(c: &Clinic, plan: &Plan) -> Vec<String> {
@@ -68,7 +111,11 @@ fn exercise_names(c: &Clinic, plan: &Plan) -> Vec<String> {
         .map(|e| match (&e.name, &e.use_id) {
             (Some(n), _) => n.clone(),
             (None, Some(id)) => {
-                let e: heropath::plan::Exercise = heropath::yaml::parse(&c.read(&format!("content/exercises/{id}.yaml")), Path::new("x")).unwrap();
+                let e: heropath::plan::Exercise = heropath::yaml::parse(
+                    &c.read(&format!("content/exercises/{id}.yaml")),
+                    Path::new("x"),
+                )
+                .unwrap();
                 e.name
             }
             _ => unreachable!(),
@@ -96,7 +143,10 @@ fn every_sample_handout_prints_on_at_most_two_pages_with_names_and_exercises() {
         let n = pages(&pdf);
         assert!(n <= 2, "{slug}: {n} pages");
         let text = pdf_text(&pdf, None);
-        assert!(text.contains(p.patient.preferred()), "{slug}: PDF lacks the preferred name");
+        assert!(
+            text.contains(p.patient.preferred()),
+            "{slug}: PDF lacks the preferred name"
+        );
         for name in exercise_names(&c, &p) {
             let words = name.split_whitespace().collect::<Vec<_>>().join(" ");
             assert!(text.contains(&words), "{slug}: PDF lacks exercise {name}");
@@ -116,14 +166,27 @@ fn qr_codes_decode_to_the_video_urls() {
     let work = tempfile::tempdir().unwrap();
     let pdf = print_pdf(&c.path().join("handouts/maria-lopez.html"), work.path());
     let prefix = work.path().join("page");
-    let st = Command::new("pdftoppm").args(["-r", "200", "-png"]).arg(&pdf).arg(&prefix).status().unwrap();
+    let st = Command::new("pdftoppm")
+        .args(["-r", "200", "-png"])
+        .arg(&pdf)
+        .arg(&prefix)
+        .status()
+        .unwrap();
     assert!(st.success());
     let mut decoded = Vec::new();
     for e in std::fs::read_dir(work.path()).unwrap() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "png") {
-            let out = Command::new("zbarimg").args(["--raw", "-q"]).arg(&p).output().unwrap();
-            decoded.extend(String::from_utf8_lossy(&out.stdout).lines().map(str::to_string));
+            let out = Command::new("zbarimg")
+                .args(["--raw", "-q"])
+                .arg(&p)
+                .output()
+                .unwrap();
+            decoded.extend(
+                String::from_utf8_lossy(&out.stdout)
+                    .lines()
+                    .map(str::to_string),
+            );
         }
     }
     decoded.sort();
@@ -136,14 +199,21 @@ fn qr_codes_decode_to_the_video_urls() {
         .filter_map(|e| {
             e.video.clone().or_else(|| {
                 let id = e.use_id.as_ref()?;
-                let ex: heropath::plan::Exercise = heropath::yaml::parse(&c.read(&format!("content/exercises/{id}.yaml")), Path::new("x")).unwrap();
+                let ex: heropath::plan::Exercise = heropath::yaml::parse(
+                    &c.read(&format!("content/exercises/{id}.yaml")),
+                    Path::new("x"),
+                )
+                .unwrap();
                 ex.video
             })
         })
         .collect();
     want.sort();
     want.dedup();
-    assert!(!want.is_empty(), "the sample plan should have exercise videos");
+    assert!(
+        !want.is_empty(),
+        "the sample plan should have exercise videos"
+    );
     assert_eq!(decoded, want);
 }
 
@@ -160,13 +230,24 @@ fn large_print_theme_body_is_at_least_18pt() {
         let probe = html.replace("</body>", "<script>document.body.setAttribute('data-fs', getComputedStyle(document.body).fontSize)</script></body>");
         let file = work.path().join(format!("{slug}-probe.html"));
         std::fs::write(&file, probe).unwrap();
-        let out = chromium(&["--dump-dom", &format!("file://{}", file.display())], &work.path().join("profile"));
+        let out = chromium(
+            &["--dump-dom", &format!("file://{}", file.display())],
+            &work.path().join("profile"),
+        );
         let dom = String::from_utf8_lossy(&out.stdout);
-        let px: f64 = dom.split("data-fs=\"").nth(1).and_then(|s| s.split("px").next()).and_then(|s| s.parse().ok()).expect("computed font size");
+        let px: f64 = dom
+            .split("data-fs=\"")
+            .nth(1)
+            .and_then(|s| s.split("px").next())
+            .and_then(|s| s.parse().ok())
+            .expect("computed font size");
         px * 0.75
     };
     let large = plan(&c, "dorothy-walker");
-    assert_eq!(large.handout.and_then(|h| h.theme).as_deref(), Some("large-print"));
+    assert_eq!(
+        large.handout.and_then(|h| h.theme).as_deref(),
+        Some("large-print")
+    );
     let big = size_of("dorothy-walker");
     assert!(big >= 18.0, "large-print body is {big}pt");
     let normal = size_of("maria-lopez");
@@ -182,10 +263,16 @@ fn spanish_plan_renders_spanish_phrases_and_dates() {
     let html = c.read("handouts/rosa-hernandez.html");
     assert!(html.contains("<html lang=\"es\""));
     let text = text_of(&html);
-    assert!(text.contains("de diciembre de 2026"), "Spanish date: {text}");
+    assert!(
+        text.contains("de diciembre de 2026"),
+        "Spanish date: {text}"
+    );
     assert!(text.contains("Juntos vamos a"), "{text}");
     assert!(text.contains("Su próxima visita"), "{text}");
-    assert!(!text.contains("Your next visit"), "English phrase in a Spanish handout");
+    assert!(
+        !text.contains("Your next visit"),
+        "English phrase in a Spanish handout"
+    );
 }
 
 #[test]
@@ -197,10 +284,7 @@ fn six_exercises_print_with_every_card_whole() {
     let exercises: String = (1..=6)
         .map(|i| format!("      - name: Exercise number {i}\n        instructions: \"1. Stand up tall.\\n2. Move slowly.\\n3. Breathe out.\\n4. Rest.\"\n        reps: {}\n        per_day: 2\n", 10 + i))
         .collect();
-    let plan = PLAN.replace(
-        "      - use: pendulum\n        sets: 2\n",
-        &exercises,
-    );
+    let plan = PLAN.replace("      - use: pendulum\n        sets: 2\n", &exercises);
     c.write("content/plans/six.yaml", &plan);
     c.cmd(&["build"]).assert().success();
     let work = tempfile::tempdir().unwrap();
@@ -220,13 +304,23 @@ fn six_exercises_print_with_every_card_whole() {
 #[test]
 fn handout_pdf_flag_prints_or_explains() {
     let c = Clinic::with_plan();
-    let out = c.cmd(&["handout", "content/plans/maria-lopez.yaml", "--pdf"]).env("HEROPATH_CHROMIUM", "/nonexistent/chromium").output().unwrap();
+    let out = c
+        .cmd(&["handout", "content/plans/maria-lopez.yaml", "--pdf"])
+        .env("HEROPATH_CHROMIUM", "/nonexistent/chromium")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("apt-get install chromium"), "{err}");
-    assert!(c.path().join("handouts/maria-lopez.html").exists(), "the HTML is still written");
+    assert!(
+        c.path().join("handouts/maria-lopez.html").exists(),
+        "the HTML is still written"
+    );
     if tools_present() {
-        let out = c.cmd(&["handout", "content/plans/maria-lopez.yaml", "--pdf"]).output().unwrap();
+        let out = c
+            .cmd(&["handout", "content/plans/maria-lopez.yaml", "--pdf"])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", stderr(&out));
         assert!(pages(&c.path().join("handouts/maria-lopez.pdf")) >= 1);
     }
