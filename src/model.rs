@@ -334,20 +334,40 @@ fn data_uri(name: &str, bytes: &[u8]) -> String {
     )
 }
 
-/// A QR code for `url` as inline SVG (no XML declaration), or `None` when
-/// the URL is too long to encode.
+/// A QR code for `url` as compact inline SVG (one path, horizontal runs of
+/// dark modules merged), or `None` when the URL is too long to encode.
 pub fn qr_svg(url: &str) -> Option<String> {
+    use std::fmt::Write as _;
     let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    let svg = code
-        .render::<qrcode::render::svg::Color<'_>>()
-        .min_dimensions(120, 120)
-        .quiet_zone(true)
-        .build();
-    let start = svg.find("<svg")?;
-    Some(svg[start..].replacen(
-        "<svg ",
-        "<svg class=\"qr\" role=\"img\" aria-label=\"QR code\" ",
-        1,
+    let width = code.width();
+    let colors = code.to_colors();
+    let quiet = 4;
+    let size = width + 2 * quiet;
+    let mut d = String::new();
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if colors[y * width + x] == qrcode::Color::Dark {
+                let start = x;
+                while x < width && colors[y * width + x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                let _ = write!(
+                    d,
+                    "M{} {}h{}v1h-{}z",
+                    start + quiet,
+                    y + quiet,
+                    x - start,
+                    x - start
+                );
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some(format!(
+        "<svg class=\"qr\" role=\"img\" aria-label=\"QR code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>",
+        px = size * 3,
     ))
 }
 

@@ -223,13 +223,58 @@ fn compile_theme(
     let handout_css = theme
         .files
         .get("static/handout.css")
-        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .map(|b| compact_css(&String::from_utf8_lossy(b)))
         .unwrap_or_default();
     Ok(Compiled {
         tera,
         handout_css,
         strings,
     })
+}
+
+/// The handout stylesheet is inlined into every handout, so drop comments
+/// and fold whitespace once here (quoted strings are kept as they are).
+pub fn compact_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut quote: Option<char> = None;
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        if let Some(q) = quote {
+            out.push(c);
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        if c == '/' && chars.peek() == Some(&'*') {
+            chars.next();
+            let mut prev = ' ';
+            for n in chars.by_ref() {
+                if prev == '*' && n == '/' {
+                    break;
+                }
+                prev = n;
+            }
+            space = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        // A space before `:` can matter (`a :hover`), one after never does.
+        let tight = |x: char| matches!(x, '{' | '}' | ';' | ',' | '>');
+        if space && !out.is_empty() && !tight(c) && !out.ends_with(|x| tight(x) || x == ':') {
+            out.push(' ');
+        }
+        space = false;
+        if c == '"' || c == '\'' {
+            quote = Some(c);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The public and handouts folders, absolute.
@@ -481,4 +526,89 @@ pub fn one_handout(
     }
     report.diagnostics = diags.sorted();
     (report, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact_css;
+
+    #[test]
+    fn css_is_compacted_without_touching_strings() {
+        let css = "/* c */\nbody {\n  font: 12pt serif;\n}\n.a::before { content: \"a  /* b */\"; }\n@media print { .b > .c { color: #000 } }\n";
+        assert_eq!(
+            compact_css(css),
+            "body{font:12pt serif;}.a::before{content:\"a  /* b */\";}@media print{.b>.c{color:#000}}"
+        );
+        assert_eq!(compact_css("a :hover { x: y }"), "a :hover{x:y}");
+    }
+}
+
+/// Parse one plan from text and render its handout with the embedded
+/// default theme, entirely in memory: no clinic folder, no writes. For
+/// fuzzing and property tests of the parse → model → render path.
+pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
+    use std::sync::OnceLock;
+    static THEMES: OnceLock<Result<BTreeMap<String, Compiled>, Vec<Diagnostic>>> = OnceLock::new();
+    let nowhere = Path::new("/nonexistent/heropath-standalone");
+    let themes = THEMES.get_or_init(|| {
+        let mut diags = Diagnostics::default();
+        let langs = BTreeSet::from(["en".to_string(), "es".to_string()]);
+        compile_theme(
+            nowhere,
+            "default",
+            &REQUIRED_TEMPLATES[..1],
+            &langs,
+            &mut diags,
+        )
+        .map(|c| BTreeMap::from([("default".to_string(), c)]))
+        .map_err(|d| vec![d])
+    });
+    let themes = themes.as_ref().map_err(Clone::clone)?;
+    let compiled = &themes["default"];
+    let path = PathBuf::from("content/plans/standalone.yaml");
+    let plan: crate::plan::Plan = crate::yaml::parse(plan_yaml, &path).map_err(|d| vec![*d])?;
+    let site = crate::config::Site {
+        title: "Clinic".into(),
+        description: None,
+        base_url: None,
+        language: "en".into(),
+        theme: "default".into(),
+        paper: crate::config::Paper::Letter,
+        clinic: crate::config::Clinic::default(),
+        output: crate::config::Output::default(),
+        reading_level: crate::config::ReadingLevel::default(),
+        plain_words: BTreeMap::new(),
+    };
+    let clinic = Clinic {
+        root: nowhere.to_path_buf(),
+        site,
+        plans: vec![load::Source {
+            path,
+            slug: "standalone".into(),
+            text: plan_yaml.to_string(),
+            value: plan,
+        }],
+        exercises: BTreeMap::new(),
+        pages: Vec::new(),
+    };
+    let lang = clinic.plans[0]
+        .value
+        .patient
+        .language
+        .clone()
+        .unwrap_or_else(|| "en".into());
+    let view = SiteView::new(&clinic.site, None);
+    let handout = model::handout(
+        &clinic.plans[0],
+        &clinic,
+        compiled.strings(&lang),
+        &lang,
+        "default",
+        &Assets::default(),
+    );
+    match render::handouts(&[handout], themes, &view).pop() {
+        Some(Ok(o)) => Ok(String::from_utf8_lossy(&o.bytes).into_owned()),
+        Some(Err(d)) => Err(vec![d]),
+        None => Err(Vec::new()),
+    }
 }
