@@ -142,6 +142,10 @@ pub struct GuideStep {
 
 /// An exercise in a plan: either `use:` a library id, or inline with `name:`.
 /// Dose keys override the library's default dose key by key.
+///
+/// The dose keys repeat [`Dose`]'s on purpose: serde cannot combine
+/// `#[serde(flatten)]` with `deny_unknown_fields`, and a misspelt dose key
+/// must be an error, not silently ignored. [`ExerciseItem::dose`] maps them.
 #[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExerciseItem {
