@@ -588,7 +588,9 @@ pub fn stories(
     for (i, src) in clinic.plans.iter().enumerate() {
         let plan = &src.value;
         let Some(s) = &plan.story else { continue };
-        if (plan.draft && !drafts) || s.consent_status(today).is_err() {
+        // A future `published_on` schedules the story: it appears on that day.
+        let scheduled = s.published_on.is_some_and(|d| d > today);
+        if (plan.draft && !drafts) || scheduled || s.consent_status(today).is_err() {
             continue;
         }
         let guide = plan

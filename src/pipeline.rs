@@ -225,10 +225,12 @@ fn compile_theme(
         .get("static/handout.css")
         .map(|b| compact_css(&String::from_utf8_lossy(b)))
         .unwrap_or_default();
+    let static_files = static_files(&theme);
     Ok(Compiled {
         tera,
         handout_css,
         strings,
+        static_files,
     })
 }
 
@@ -329,34 +331,30 @@ pub fn render_handouts(
     render::handouts(&handouts, &p.themes, &p.site)
 }
 
-/// Run a build.
-pub fn build(opts: &Options) -> Report {
-    let mut diags = Diagnostics::default();
-    let mut report = Report::default();
-    let Some(p) = prepare(opts, &mut diags) else {
-        report.diagnostics = diags.sorted();
-        return report;
-    };
-    let (public_dir, handouts_dir) = dirs(opts, &p.clinic);
+/// The rendered public site.
+pub struct PublicBuild {
+    /// Files, relative to the public folder.
+    pub files: Vec<Output>,
+    /// Number of stories published.
+    pub stories: usize,
+    /// Problems, including privacy-guard hits.
+    pub diagnostics: Vec<Diagnostic>,
+}
 
-    // Handouts (private).
-    let mut handout_files = Vec::new();
-    if !opts.public_only {
-        for r in render_handouts(&p, opts.drafts, None) {
-            match r {
-                Ok(o) => handout_files.push(o),
-                Err(d) => diags.push(d),
-            }
-        }
-    }
+/// Page slugs heropath uses itself (and `handouts`, which `serve` uses).
+pub const RESERVED_SLUGS: [&str; 7] = [
+    "stories", "tags", "404", "sitemap", "atom", "robots", "handouts",
+];
 
-    // Public site.
+/// Model, render and privacy-check the public site of a prepared clinic.
+pub fn render_public(p: &Prepared, drafts: bool) -> PublicBuild {
+    let mut diags = Vec::new();
     let theme = &p.themes[&p.clinic.site.theme];
     let t = theme.strings(&p.clinic.site.language);
-    let stories = model::stories(&p.clinic, &p.site, t, p.today, opts.drafts);
-    let (pages, intro) = model::pages(&p.clinic, &p.site, opts.drafts);
+    let stories = model::stories(&p.clinic, &p.site, t, p.today, drafts);
+    let (pages, intro) = model::pages(&p.clinic, &p.site, drafts);
     for pg in &pages {
-        if ["stories", "tags", "404", "sitemap", "atom", "robots"].contains(&pg.slug.as_str()) {
+        if RESERVED_SLUGS.contains(&pg.slug.as_str()) {
             diags.push(
                 Diagnostic::error(
                     codes::URL_CLASH,
@@ -379,18 +377,24 @@ pub fn build(opts: &Options) -> Report {
         menu: &menu,
         lang: &p.clinic.site.language,
     };
-    let mut public_files = Vec::new();
+    let mut files = Vec::new();
     for r in render::public(&public, theme) {
         match r {
-            Ok(o) => public_files.push(o),
+            Ok(o) => files.push(o),
             Err(d) => diags.push(d),
         }
     }
-    public_files.extend(static_files(
-        theme_files(&opts.root, &p.clinic.site.theme).as_ref(),
-    ));
+    files.extend(theme.static_files.iter().cloned());
+    diags.extend(privacy_check(p, &files));
+    PublicBuild {
+        files,
+        stories: stories.len(),
+        diagnostics: diags,
+    }
+}
 
-    // Privacy guard over everything public.
+/// Scan public files for identifiers from the plans (see [`crate::privacy`]).
+pub fn privacy_check(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
     let published: BTreeSet<Date> = p
         .clinic
         .plans
@@ -398,22 +402,51 @@ pub fn build(opts: &Options) -> Report {
         .filter_map(|s| s.value.story.as_ref().and_then(|s| s.published_on))
         .collect();
     let guard = Guard::new(&p.clinic.plans, &published);
-    let leaks: Vec<_> = public_files
+    let leaks: Vec<_> = files
         .par_iter()
         .filter(|f| is_text(&f.path))
         .flat_map_iter(|f| guard.scan(&f.path, &String::from_utf8_lossy(&f.bytes)))
         .collect();
-    for leak in leaks {
-        diags.push(
+    leaks
+        .into_iter()
+        .map(|leak| {
             Diagnostic::error(codes::PRIVACY_LEAK, format!("public file {} contains {}", leak.file, leak.what))
                 .in_file(&leak.plan)
-                .help("remove it from the story or page; if it is an ordinary word (a surname like Walker), list it in `story.public_words`"),
-        );
+                .help("remove it from the story or page; if it is an ordinary word (a surname like Walker), list it in `story.public_words`")
+        })
+        .collect()
+}
+
+/// Run a build.
+pub fn build(opts: &Options) -> Report {
+    let mut diags = Diagnostics::default();
+    let mut report = Report::default();
+    let Some(p) = prepare(opts, &mut diags) else {
+        report.diagnostics = diags.sorted();
+        return report;
+    };
+    let (public_dir, handouts_dir) = dirs(opts, &p.clinic);
+
+    // Handouts (private).
+    let mut handout_files = Vec::new();
+    if !opts.public_only {
+        for r in render_handouts(&p, opts.drafts, None) {
+            match r {
+                Ok(o) => handout_files.push(o),
+                Err(d) => diags.push(d),
+            }
+        }
     }
+
+    // Public site, checked by the privacy guard.
+    let public = render_public(&p, opts.drafts);
+    diags.extend(public.diagnostics);
+    let public_files = public.files;
+    let stories = public.stories;
 
     report.handouts = handout_files.len();
     report.public_files = public_files.len();
-    report.stories = stories.len();
+    report.stories = stories;
     report.public_dir = Some(public_dir.clone());
     report.handouts_dir = (!opts.public_only).then(|| handouts_dir.clone());
     if !diags.has_errors() && !opts.dry_run {
@@ -433,16 +466,9 @@ pub fn build(opts: &Options) -> Report {
     report
 }
 
-fn theme_files(root: &Path, name: &str) -> Option<Theme> {
-    Theme::resolve(root, name).ok()
-}
-
 /// Theme `static/` then site `static/` (site wins), minus the handout
 /// stylesheet, which is inlined into handouts instead.
-fn static_files(theme: Option<&Theme>) -> Vec<Output> {
-    let Some(theme) = theme else {
-        return Vec::new();
-    };
+fn static_files(theme: &Theme) -> Vec<Output> {
     theme
         .files
         .under("static")
@@ -528,21 +554,6 @@ pub fn one_handout(
     (report, out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::compact_css;
-
-    #[test]
-    fn css_is_compacted_without_touching_strings() {
-        let css = "/* c */\nbody {\n  font: 12pt serif;\n}\n.a::before { content: \"a  /* b */\"; }\n@media print { .b > .c { color: #000 } }\n";
-        assert_eq!(
-            compact_css(css),
-            "body{font:12pt serif;}.a::before{content:\"a  /* b */\";}@media print{.b>.c{color:#000}}"
-        );
-        assert_eq!(compact_css("a :hover { x: y }"), "a :hover{x:y}");
-    }
-}
-
 /// Parse one plan from text and render its handout with the embedded
 /// default theme, entirely in memory: no clinic folder, no writes. For
 /// fuzzing and property tests of the parse → model → render path.
@@ -610,5 +621,20 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         Some(Ok(o)) => Ok(String::from_utf8_lossy(&o.bytes).into_owned()),
         Some(Err(d)) => Err(vec![d]),
         None => Err(Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact_css;
+
+    #[test]
+    fn css_is_compacted_without_touching_strings() {
+        let css = "/* c */\nbody {\n  font: 12pt serif;\n}\n.a::before { content: \"a  /* b */\"; }\n@media print { .b > .c { color: #000 } }\n";
+        assert_eq!(
+            compact_css(css),
+            "body{font:12pt serif;}.a::before{content:\"a  /* b */\";}@media print{.b>.c{color:#000}}"
+        );
+        assert_eq!(compact_css("a :hover { x: y }"), "a :hover{x:y}");
     }
 }

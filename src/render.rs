@@ -28,6 +28,8 @@ pub struct Compiled {
     pub handout_css: String,
     /// Strings by language.
     pub strings: BTreeMap<String, Strings>,
+    /// The theme's (and site's) static files for `public/`.
+    pub static_files: Vec<Output>,
 }
 
 impl Compiled {

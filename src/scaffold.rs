@@ -166,9 +166,20 @@ pub fn init(dir: &Path, force: bool, today: Date) -> Result<InitReport, Scaffold
         }
     }
     let mut report = InitReport::default();
-    for (rel, text) in INIT_FILES {
-        let text = fill_dates(text, today);
-        if create_new(&dir.join(rel), &text)? {
+    // The JSON Schemas the files' `yaml-language-server` lines point to, so
+    // editors complete and check them from the start.
+    let schemas = crate::schema::Kind::ALL.map(|k| {
+        (
+            format!("schemas/{}", k.file_name()),
+            crate::schema::schema(k),
+        )
+    });
+    let files = INIT_FILES
+        .iter()
+        .map(|(rel, text)| (rel.to_string(), fill_dates(text, today)))
+        .chain(schemas);
+    for (rel, text) in files {
+        if create_new(&dir.join(&rel), &text)? {
             report.created.push(PathBuf::from(rel));
         } else {
             report.skipped.push(PathBuf::from(rel));

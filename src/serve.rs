@@ -7,10 +7,8 @@
 //! tabs reload through server-sent events. A failed rebuild keeps serving
 //! the last good pages and shows the diagnostics over the page.
 
-use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::pipeline::{self, Options};
-use crate::privacy::Guard;
 use crate::report::{Format, Reporter};
 use notify::event::{CreateKind, RemoveKind};
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -353,22 +351,16 @@ impl Builder {
         let mut public_rendered = None;
         let public = if everything || dirty.public || story_touched {
             let t = Instant::now();
-            let io_error = |e: std::io::Error| {
-                vec![Diagnostic::error(
-                    pipeline::codes::WRITE,
-                    format!("cannot use a temporary folder for the preview: {e}"),
-                )]
-            };
-            // The preview lives in memory: the folder goes once it is read.
-            let tmp = TempFolder::new().map_err(io_error)?;
-            let opts = self.options(&tmp.path);
-            let report = pipeline::build(&opts);
-            diags.extend(report.diagnostics);
-            if diags.has_errors() || !report.wrote {
+            let built = pipeline::render_public(&p, self.drafts);
+            diags.extend(built.diagnostics);
+            if diags.has_errors() {
                 return Err(diags.sorted());
             }
-            let files = read_tree(&tmp.path.join("public")).map_err(io_error)?;
-            drop(tmp);
+            let files: BTreeMap<String, Arc<[u8]>> = built
+                .files
+                .into_iter()
+                .map(|o| (o.path, Arc::from(o.bytes)))
+                .collect();
             public_rendered = Some(files.len());
             self.stage(
                 &format!("built the public site ({} file(s))", files.len()),
@@ -379,22 +371,15 @@ impl Builder {
             // The public pages did not change, but this plan's name, phone
             // or dates may now appear in them: run the privacy guard again.
             let t = Instant::now();
-            let published: BTreeSet<Date> = p
-                .clinic
-                .plans
+            let files: Vec<crate::render::Output> = prev
+                .public
                 .iter()
-                .filter_map(|s| s.value.story.as_ref().and_then(|s| s.published_on))
+                .map(|(path, bytes)| crate::render::Output {
+                    path: path.clone(),
+                    bytes: bytes.to_vec(),
+                })
                 .collect();
-            let guard = Guard::new(&p.clinic.plans, &published);
-            for (path, bytes) in prev.public.iter().filter(|(path, _)| is_text(path)) {
-                for leak in guard.scan(path, &String::from_utf8_lossy(bytes)) {
-                    diags.push(
-                        Diagnostic::error(pipeline::codes::PRIVACY_LEAK, format!("public file {} contains {}", leak.file, leak.what))
-                            .in_file(&leak.plan)
-                            .help("remove it from the story or page; if it is an ordinary word (a surname like Walker), list it in `story.public_words`"),
-                    );
-                }
-            }
+            diags.extend(pipeline::privacy_check(&p, &files));
             if diags.has_errors() {
                 return Err(diags.sorted());
             }
@@ -412,68 +397,6 @@ impl Builder {
             handouts_rendered: rendered,
             public_rendered,
         })
-    }
-}
-
-fn is_text(path: &str) -> bool {
-    [
-        ".html", ".xml", ".txt", ".css", ".js", ".json", ".svg", ".md",
-    ]
-    .iter()
-    .any(|e| path.ends_with(e))
-}
-
-/// Every file under `dir`, by `/`-separated relative path (heropath's own
-/// output marker left out).
-fn read_tree(dir: &Path) -> std::io::Result<BTreeMap<String, Arc<[u8]>>> {
-    let mut out = BTreeMap::new();
-    for e in walkdir::WalkDir::new(dir).follow_links(false) {
-        let e = e.map_err(std::io::Error::other)?;
-        if !e.file_type().is_file() {
-            continue;
-        }
-        let rel = e.path().strip_prefix(dir).map_err(std::io::Error::other)?;
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if rel == crate::write::MARKER {
-            continue;
-        }
-        out.insert(rel, Arc::from(std::fs::read(e.path())?));
-    }
-    Ok(out)
-}
-
-/// A private temporary folder, removed when dropped.
-struct TempFolder {
-    path: PathBuf,
-}
-
-impl TempFolder {
-    fn new() -> std::io::Result<TempFolder> {
-        let base = std::env::temp_dir();
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        for n in 0..100u32 {
-            let path = base.join(format!(
-                "heropath-serve-{}-{stamp:x}-{n}",
-                std::process::id()
-            ));
-            let mut b = std::fs::DirBuilder::new();
-            #[cfg(unix)]
-            std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-            match b.create(&path) {
-                Ok(()) => return Ok(TempFolder { path }),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(e),
-            }
-        }
-        Err(std::io::Error::other("cannot create a temporary folder"))
-    }
-}
-
-impl Drop for TempFolder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.path);
     }
 }
 
@@ -881,14 +804,18 @@ fn handle(rq: tiny_http::Request, shared: &Arc<Shared>) {
         Target::Path(s, slash) => (s, slash),
         Target::Refused => return plain(rq, 400, "Bad request: that path is not allowed.\n"),
     };
+    // Handouts and build errors (which quote plan files) are private.
+    let private_ok = private_ok(&rq, shared.loopback_bind);
     if segs.len() == 2 && url.split('?').next() == Some(EVENTS_PATH) {
-        return events(rq, shared);
+        return events(rq, shared, private_ok);
     }
     let snap = shared.snapshot();
     if !snap.built {
-        let msg = shared
-            .current_error()
-            .map_or_else(|| "The site is being built.".to_string(), |e| e.to_string());
+        let msg = match shared.current_error() {
+            None => "The site is being built.".to_string(),
+            Some(e) if private_ok => e.to_string(),
+            Some(_) => PRIVATE_ERROR.to_string(),
+        };
         let body = page(
             "heropath could not build the site yet",
             &format!(
@@ -905,10 +832,7 @@ fn handle(rq: tiny_http::Request, shared: &Arc<Shared>) {
     let raw_path = url.split(['?', '#']).next().unwrap_or("/").to_string();
 
     if segs.first().map(String::as_str) == Some("handouts") {
-        let local = rq
-            .remote_addr()
-            .is_some_and(|a| a.ip().is_loopback() || a.ip().to_canonical().is_loopback());
-        if !shared.loopback_bind && !local {
+        if !private_ok {
             return plain(
                 rq,
                 403,
@@ -981,7 +905,45 @@ fn not_found(rq: tiny_http::Request, snap: &Snapshot) {
 /// Server-sent events: `reload` after a good rebuild, `build-error` (with
 /// the diagnostics as text) after a failed one, and at once on connecting
 /// while the last build failed.
-fn events(rq: tiny_http::Request, shared: &Arc<Shared>) {
+/// What other computers see instead of a build error.
+const PRIVATE_ERROR: &str =
+    "The last change did not build: the details are shown on the computer running heropath.";
+
+/// May this request see private things (handouts, build errors)? Only from
+/// this computer, and only when addressed by an IP address or `localhost`:
+/// a web page that points its own domain at 127.0.0.1 (DNS rebinding) is
+/// refused.
+fn private_ok(rq: &tiny_http::Request, loopback_bind: bool) -> bool {
+    let local = loopback_bind
+        || rq
+            .remote_addr()
+            .is_some_and(|a| a.ip().to_canonical().is_loopback());
+    let host = rq
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    local && host.as_deref().is_some_and(trusted_host)
+}
+
+/// Is a `Host` header an IP address or `localhost` (with any port)?
+pub fn trusted_host(host: &str) -> bool {
+    let host = host.trim();
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host.rsplit_once(':').map_or(host, |(h, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                h
+            } else {
+                host
+            }
+        })
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<IpAddr>().is_ok()
+}
+
+fn events(rq: tiny_http::Request, shared: &Arc<Shared>, private_ok: bool) {
     let (tx, rx) = mpsc::channel();
     {
         let mut clients = shared.clients.lock().unwrap_or_else(|e| e.into_inner());
@@ -1003,14 +965,18 @@ fn events(rq: tiny_http::Request, shared: &Arc<Shared>) {
         {
             return;
         }
+        let shown = |ev: Event| match ev {
+            Event::Error(_) if !private_ok => Event::Error(Arc::from(PRIVATE_ERROR)),
+            ev => ev,
+        };
         if let Some(e) = current
-            && send_event(&mut w, &Event::Error(e)).is_err()
+            && send_event(&mut w, &shown(Event::Error(e))).is_err()
         {
             return;
         }
         loop {
             let res = match rx.recv_timeout(Duration::from_secs(15)) {
-                Ok(ev) => send_event(&mut w, &ev),
+                Ok(ev) => send_event(&mut w, &shown(ev)),
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     w.write_all(b": ping\n\n").and_then(|_| w.flush())
                 }
@@ -1096,6 +1062,7 @@ mod tests {
             &mut d,
         );
         classify(root, &root.join("public/index.html"), false, &mut d);
+        classify(root, &root.join("content/plans/sedAb12Cd"), false, &mut d);
         assert_eq!(
             d,
             Dirty {
@@ -1134,5 +1101,22 @@ mod tests {
         assert_eq!(ev, "event: build-error\ndata: a\ndata: b\ndata: <c>\n\n");
         assert_eq!(content_type("x/index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("a.svg"), "image/svg+xml");
+        for ok in [
+            "127.0.0.1:1111",
+            "localhost:8080",
+            "[::1]:1111",
+            "LOCALHOST",
+            "192.168.1.5:1111",
+        ] {
+            assert!(trusted_host(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example:1111",
+            "evil.example",
+            "127.0.0.1.evil.example:1111",
+            "",
+        ] {
+            assert!(!trusted_host(bad), "{bad}");
+        }
     }
 }

@@ -411,3 +411,23 @@ fn site_static_overrides_theme_static() {
         "the handout stylesheet is inlined, not published"
     );
 }
+
+#[test]
+fn a_story_with_a_future_publication_date_waits_for_it() {
+    let c = Clinic::new();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &format!(
+            "{PLAN}{}",
+            STORY.replace("published_on: 2026-11-25", "published_on: 2026-12-24")
+        ),
+    );
+    c.cmd(&["build"]).assert().success();
+    assert!(story_pages(&c).is_empty(), "published before its date");
+    // SOURCE_DATE_EPOCH for 2026-12-25: now it is out.
+    c.cmd(&["build"])
+        .env("SOURCE_DATE_EPOCH", "1798156800")
+        .assert()
+        .success();
+    assert_eq!(story_pages(&c).len(), 1);
+}

@@ -77,7 +77,7 @@ story:
   display_name: Mari L.
   tags: [shoulder]
   quote: I picked her up last week.
-  published_on: 2026-12-01
+  published_on: 2026-11-25
   body: Mari came to us with a sore shoulder. Now she lifts with ease.
   consent:
     signed_on: 2026-11-20
