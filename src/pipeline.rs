@@ -299,14 +299,18 @@ pub fn dirs(opts: &Options, clinic: &Clinic) -> (PathBuf, PathBuf) {
     (public, handouts)
 }
 
-/// Model and render every handout of the prepared clinic.
-pub fn render_handouts(
+/// Model and render every handout of the prepared clinic (or just `only`),
+/// handing each to `sink` as soon as it is rendered, in parallel. Nothing
+/// is collected, so memory stays flat however many plans there are.
+/// Returns how many were rendered and the problems met.
+pub fn stream_handouts(
     p: &Prepared,
     drafts: bool,
     only: Option<&str>,
-) -> Vec<Result<Output, Diagnostic>> {
+    sink: impl Fn(Output) -> Result<(), Diagnostic> + Sync,
+) -> (usize, Vec<Diagnostic>) {
     let site_theme = &p.clinic.site.theme;
-    let handouts: Vec<model::Handout> = p
+    let results: Vec<Result<(), Diagnostic>> = p
         .clinic
         .plans
         .par_iter()
@@ -316,19 +320,51 @@ pub fn render_handouts(
                 .value
                 .patient
                 .language
-                .clone()
-                .unwrap_or_else(|| p.clinic.site.language.clone());
+                .as_deref()
+                .unwrap_or(&p.clinic.site.language);
             let theme = src
                 .value
                 .handout
                 .as_ref()
-                .and_then(|h| h.theme.clone())
-                .unwrap_or_else(|| site_theme.clone());
-            let t = p.themes[&theme].strings(&lang);
-            model::handout(src, &p.clinic, t, &lang, &theme, &p.assets)
+                .and_then(|h| h.theme.as_deref())
+                .unwrap_or(site_theme);
+            let t = p.themes[theme].strings(lang);
+            let handout = model::handout(src, &p.clinic, t, lang, theme, &p.assets);
+            sink(render::handout(&handout, &p.themes, &p.site)?)
         })
         .collect();
-    render::handouts(&handouts, &p.themes, &p.site)
+    let rendered = results.iter().filter(|r| r.is_ok()).count();
+    (
+        rendered,
+        results.into_iter().filter_map(Result::err).collect(),
+    )
+}
+
+/// Model and render handouts into memory (serve, the `handout` command).
+pub fn render_handouts(
+    p: &Prepared,
+    drafts: bool,
+    only: Option<&str>,
+) -> Vec<Result<Output, Diagnostic>> {
+    let out = std::sync::Mutex::new(Vec::new());
+    let (_, errors) = stream_handouts(p, drafts, only, |o| {
+        out.lock()
+            .map_err(|_| Diagnostic::error(codes::WRITE, "a render thread failed"))?
+            .push(o);
+        Ok(())
+    });
+    let mut all: Vec<Result<Output, Diagnostic>> = out
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(Ok)
+        .collect();
+    all.sort_by(|a, b| match (a, b) {
+        (Ok(x), Ok(y)) => x.path.cmp(&y.path),
+        _ => std::cmp::Ordering::Equal,
+    });
+    all.extend(errors.into_iter().map(Err));
+    all
 }
 
 /// The rendered public site.
@@ -427,38 +463,51 @@ pub fn build(opts: &Options) -> Report {
     };
     let (public_dir, handouts_dir) = dirs(opts, &p.clinic);
 
-    // Handouts (private).
-    let mut handout_files = Vec::new();
-    if !opts.public_only {
-        for r in render_handouts(&p, opts.drafts, None) {
-            match r {
-                Ok(o) => handout_files.push(o),
-                Err(d) => diags.push(d),
-            }
-        }
-    }
-
-    // Public site, checked by the privacy guard.
+    // Public site first: small, kept in memory, checked by the privacy guard.
     let public = render_public(&p, opts.drafts);
     diags.extend(public.diagnostics);
-    let public_files = public.files;
-    let stories = public.stories;
-
-    report.handouts = handout_files.len();
-    report.public_files = public_files.len();
-    report.stories = stories;
+    report.public_files = public.files.len();
+    report.stories = public.stories;
     report.public_dir = Some(public_dir.clone());
     report.handouts_dir = (!opts.public_only).then(|| handouts_dir.clone());
-    if !diags.has_errors() && !opts.dry_run {
-        let mut targets = vec![(public_dir, public_files)];
-        if !opts.public_only {
-            targets.push((handouts_dir, handout_files));
-        }
-        for (dir, files) in targets {
-            if let Err(e) = write::write_tree(&dir, &files) {
-                diags.push(Diagnostic::error(codes::WRITE, e.to_string()));
-                break;
+    let write = !opts.dry_run && !diags.has_errors();
+
+    // Handouts (private): streamed into a staging folder beside the target,
+    // swapped in only when every handout and the public site rendered.
+    let mut handouts_staging = None;
+    if !opts.public_only {
+        let staging = if write {
+            match write::Staging::new(&handouts_dir) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    diags.push(Diagnostic::error(codes::WRITE, e.to_string()));
+                    None
+                }
             }
+        } else {
+            None
+        };
+        // Rendered even when nothing will be written, so one run reports
+        // every problem.
+        let (n, errors) = stream_handouts(&p, opts.drafts, None, |o| match &staging {
+            Some(s) => s
+                .write(&o.path, &o.bytes)
+                .map_err(|e| Diagnostic::error(codes::WRITE, e.to_string())),
+            None => Ok(()),
+        });
+        report.handouts = n;
+        diags.extend(errors);
+        handouts_staging = staging;
+    }
+    if write && !diags.has_errors() {
+        let result = write::write_tree(&public_dir, &public.files).and_then(|()| {
+            match handouts_staging.take() {
+                Some(s) => s.commit(),
+                None => Ok(()),
+            }
+        });
+        if let Err(e) = result {
+            diags.push(Diagnostic::error(codes::WRITE, e.to_string()));
         }
         report.wrote = !diags.has_errors();
     }

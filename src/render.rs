@@ -49,6 +49,31 @@ fn render(tera: &Tera, name: &str, ctx: &Context, what: &str) -> Result<Vec<u8>,
         .map_err(|e| template_error(&e, &format!("could not render {what} with `{name}`")))
 }
 
+/// Render one handout.
+pub fn handout(
+    h: &Handout,
+    themes: &BTreeMap<String, Compiled>,
+    site: &SiteView,
+) -> Result<Output, Diagnostic> {
+    let theme = &themes[&h.theme];
+    let mut ctx = Context::from_serialize(&h.view)
+        .map_err(|e| template_error(&e, "could not build the handout data"))?;
+    ctx.insert("lang", &h.lang);
+    ctx.insert("t", theme.strings(&h.lang));
+    ctx.insert("site", site);
+    ctx.insert("css", &theme.handout_css);
+    let bytes = render(
+        &theme.tera,
+        "handout.html",
+        &ctx,
+        &format!("the handout for {}", h.slug),
+    )?;
+    Ok(Output {
+        path: format!("{}.html", h.slug),
+        bytes,
+    })
+}
+
 /// Render every handout.
 pub fn handouts(
     handouts: &[Handout],
@@ -57,25 +82,7 @@ pub fn handouts(
 ) -> Vec<Result<Output, Diagnostic>> {
     handouts
         .par_iter()
-        .map(|h| {
-            let theme = &themes[&h.theme];
-            let mut ctx = Context::from_serialize(&h.view)
-                .map_err(|e| template_error(&e, "could not build the handout data"))?;
-            ctx.insert("lang", &h.lang);
-            ctx.insert("t", theme.strings(&h.lang));
-            ctx.insert("site", site);
-            ctx.insert("css", &theme.handout_css);
-            let bytes = render(
-                &theme.tera,
-                "handout.html",
-                &ctx,
-                &format!("the handout for {}", h.slug),
-            )?;
-            Ok(Output {
-                path: format!("{}.html", h.slug),
-                bytes,
-            })
-        })
+        .map(|h| handout(h, themes, site))
         .collect()
 }
 

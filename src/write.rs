@@ -63,69 +63,100 @@ pub fn is_replaceable(dir: &Path) -> Result<bool, WriteError> {
     }
 }
 
+/// A new output tree being written beside its target. Files can be added
+/// from many threads; [`Staging::commit`] swaps it in, and dropping it
+/// without committing removes it, leaving the target untouched.
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Start a new tree for `target`, refusing a target heropath did not make.
+    pub fn new(target: &Path) -> Result<Staging, WriteError> {
+        if !is_replaceable(target)? {
+            return Err(WriteError::NotOurs(target.to_path_buf()));
+        }
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "out".into());
+        let pid = std::process::id();
+        remove_stale(parent, &name);
+        let dir = parent.join(format!(".{name}.heropath-new-{pid}"));
+        std::fs::create_dir(&dir).map_err(io(&dir))?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io(&dir))?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            old: parent.join(format!(".{name}.heropath-old-{pid}")),
+            dir,
+            committed: false,
+        })
+    }
+
+    /// Write one file (path relative to the tree, `/`-separated).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = Path::new(rel);
+        if rel.is_empty()
+            || !path
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        {
+            return Err(WriteError::BadPath(rel.to_string()));
+        }
+        let dest = self.dir.join(path);
+        if let Some(d) = dest.parent().filter(|d| *d != self.dir) {
+            std::fs::create_dir_all(d).map_err(io(d))?;
+        }
+        let mut file = std::fs::File::create(&dest).map_err(io(&dest))?;
+        file.write_all(bytes).map_err(io(&dest))
+    }
+
+    /// Swap the new tree in: two renames, each atomic; the old tree is
+    /// removed only once the new one is in place.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        let target = self.target.clone();
+        if target.exists() {
+            if target.join(MARKER).is_file() {
+                std::fs::rename(&target, &self.old).map_err(io(&target))?;
+            } else {
+                // An empty folder without our mark: remove_dir only removes empty ones.
+                std::fs::remove_dir(&target).map_err(io(&target))?;
+            }
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &target) {
+            if self.old.exists() {
+                let _ = std::fs::rename(&self.old, &target);
+            }
+            return Err(WriteError::Io(target, e));
+        }
+        self.committed = true;
+        remove_ours(&self.old)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_ours(&self.dir);
+        }
+    }
+}
+
 /// Write `files` as the complete new contents of `target`.
 pub fn write_tree(target: &Path, files: &[Output]) -> Result<(), WriteError> {
-    if !is_replaceable(target)? {
-        return Err(WriteError::NotOurs(target.to_path_buf()));
+    let staging = Staging::new(target)?;
+    for f in files {
+        staging.write(&f.path, &f.bytes)?;
     }
-    let parent = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(io(parent))?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.heropath-new-{pid}"));
-    let old = parent.join(format!(".{name}.heropath-old-{pid}"));
-    remove_stale(parent, &name);
-    std::fs::create_dir(&staging).map_err(io(&staging))?;
-    std::fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io(&staging))?;
-    let result = (|| {
-        for f in files {
-            let rel = Path::new(&f.path);
-            if f.path.is_empty()
-                || !rel
-                    .components()
-                    .all(|c| matches!(c, std::path::Component::Normal(_)))
-            {
-                return Err(WriteError::BadPath(f.path.clone()));
-            }
-            let dest = staging.join(rel);
-            if let Some(d) = dest.parent() {
-                std::fs::create_dir_all(d).map_err(io(d))?;
-            }
-            let mut file =
-                std::io::BufWriter::new(std::fs::File::create(&dest).map_err(io(&dest))?);
-            file.write_all(&f.bytes).map_err(io(&dest))?;
-            file.flush().map_err(io(&dest))?;
-        }
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    // Swap: two renames, each atomic. The old tree is removed only after the
-    // new one is in place.
-    let had_old = target.exists();
-    if had_old {
-        if target.join(MARKER).is_file() {
-            std::fs::rename(target, &old).map_err(io(target))?;
-        } else {
-            // An empty folder without our mark: remove_dir only removes empty ones.
-            std::fs::remove_dir(target).map_err(io(target))?;
-        }
-    }
-    if let Err(e) = std::fs::rename(&staging, target) {
-        if old.exists() {
-            let _ = std::fs::rename(&old, target);
-        }
-        return Err(WriteError::Io(target.to_path_buf(), e));
-    }
-    remove_ours(&old)
+    staging.commit()
 }
 
 /// Remove staging folders left by a build that was killed (they carry our
