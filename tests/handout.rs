@@ -183,3 +183,34 @@ fn handout_command_renders_one_plan() {
         "the handout command writes no website"
     );
 }
+
+#[test]
+fn a_phrase_missing_from_a_string_table_falls_back_to_english_with_a_warning() {
+    let c = Clinic::with_plan();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replace(
+            "  preferred_name: Mari\n",
+            "  preferred_name: Mari\n  language: es\n",
+        ),
+    );
+    // A clinic's own Spanish table that only translates one phrase.
+    c.write(
+        "themes/default/i18n/es.yaml",
+        "roles_together: \"Juntos vamos a\"\n",
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("warning[HP0305]"), "{err}");
+    assert!(err.contains("themes/default/i18n/es.yaml"), "{err}");
+    assert!(
+        err.contains("next_heading"),
+        "the missing keys are named: {err}"
+    );
+    let html = c.read("handouts/maria-lopez.html");
+    assert!(html.contains("<html lang=\"es\""));
+    let text = text_of(&html);
+    assert!(text.contains("Juntos vamos a"), "{text}");
+    assert!(text.contains("Your next visit"), "English fallback: {text}");
+}
