@@ -119,7 +119,7 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
                         format!("steps[{si}].exercises[{ei}]: an exercise needs `use:` (a library id) or `name:` (an exercise written here)"),
                     )
                     .in_file(file)
-                    .at(locate_key(&src.text, "exercises"))
+                    .at(crate::yaml::locate_exercise(&src.text, si, ei).or_else(|| locate_key(&src.text, "exercises")))
                     .help(library_help(clinic)),
                 ),
                 (Some(id), _) => {
@@ -281,34 +281,54 @@ fn check_video(file: &Path, text: &str, video: Option<&str>, diags: &mut Diagnos
                 format!("video `{v}` must be a web address starting with https://"),
             )
             .in_file(file)
-            .at(locate(text, "video", v, 0)),
+            .at(locate(text, "video", v, 0))
+            .help("use the video's https:// address, e.g. `video: https://www.example-pt.test/videos/pendulum`"),
         );
     }
 }
 
+/// Where an output folder was chosen: on the command line, or in
+/// site.yaml (then diagnostics point at its `output:` block).
+#[derive(Debug, Clone, Copy)]
+pub enum Origin<'a> {
+    /// A command-line flag.
+    Flag,
+    /// site.yaml, with its text.
+    SiteYaml(&'a str),
+}
+
 /// Refuse output folders that nest in each other or would replace something
-/// precious (`/`, the home folder, the clinic root, its content).
-pub fn check_outputs(root: &Path, public: &Path, handouts: &Path, diags: &mut Diagnostics) {
-    let abs = |p: &Path| {
-        normalize(&if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            root.join(p)
-        })
+/// precious (`/`, the home folder, the clinic root, its content). The paths
+/// are as the build will use them (already joined to the root).
+pub fn check_outputs(
+    root: &Path,
+    public: (&Path, Origin<'_>),
+    handouts: (&Path, Origin<'_>),
+    diags: &mut Diagnostics,
+) {
+    let (root_n, pub_n, hand_n) = (normalize(root), normalize(public.0), normalize(handouts.0));
+    let place = |d: Diagnostic, origin: Origin<'_>| match origin {
+        Origin::SiteYaml(text) => d.in_file("site.yaml").at(locate_key(text, "output")),
+        Origin::Flag => d,
     };
-    let (root_n, pub_n, hand_n) = (normalize(root), abs(public), abs(handouts));
-    let nested = pub_n.starts_with(&hand_n) || hand_n.starts_with(&pub_n);
-    if nested {
-        diags.push(
+    if pub_n.starts_with(&hand_n) || hand_n.starts_with(&pub_n) {
+        let origin = match (public.1, handouts.1) {
+            (Origin::SiteYaml(t), _) | (_, Origin::SiteYaml(t)) => Origin::SiteYaml(t),
+            _ => Origin::Flag,
+        };
+        diags.push(place(
             Diagnostic::error(codes::OUTPUT_DIRS, format!(
                 "the public folder ({}) and the handouts folder ({}) must not be inside each other: private handouts would be published",
-                public.display(), handouts.display()))
-                .in_file("site.yaml")
+                public.0.display(), handouts.0.display()))
                 .help("use separate folders, e.g. `output: { public: public, handouts: handouts }`"),
-        );
+            origin,
+        ));
     }
     let home = std::env::var_os("HOME").map(|h| normalize(Path::new(&h)));
-    for (label, dir) in [("public", &pub_n), ("handouts", &hand_n)] {
+    for (label, dir, origin) in [
+        ("public", &pub_n, public.1),
+        ("handouts", &hand_n, handouts.1),
+    ] {
         let precious = dir.parent().is_none()
             || home.as_ref() == Some(dir)
             || *dir == root_n
@@ -317,10 +337,11 @@ pub fn check_outputs(root: &Path, public: &Path, handouts: &Path, diags: &mut Di
                 .iter()
                 .any(|d| dir.starts_with(root_n.join(d)));
         if precious {
-            diags.push(
+            diags.push(place(
                 Diagnostic::error(codes::OUTPUT_DIRS, format!("refusing to use {} as the {label} output folder: it holds files heropath did not make", dir.display()))
                     .help("choose an empty or new folder, e.g. `public` or `handouts`"),
-            );
+                origin,
+            ));
         }
     }
 }
@@ -413,7 +434,10 @@ fn advise(
             for sentence in crate::readability::sentences(t) {
                 let c = Counts::of(sentence);
                 total.add(c);
-                hardest.push((c.grade(), sentence.to_string()));
+                // Titles and short fragments are not sentences to rewrite.
+                if c.words >= 4 {
+                    hardest.push((c.grade(), sentence.to_string()));
+                }
             }
         }
         let max = clinic.site.reading_level.max_grade;
@@ -530,15 +554,29 @@ fn advise(
     }
 }
 
-/// Position of the first occurrence of a (short prefix of a) text.
+/// Position of the first whole-word occurrence of a (short prefix of a)
+/// text: as written first, then ignoring case.
 fn locate_text(src: &str, needle: &str) -> Option<crate::diag::Pos> {
     let probe: String = needle.chars().take(30).collect();
+    let truncated = probe.len() < needle.len();
     let probe = probe.trim();
     if probe.is_empty() {
         return None;
     }
-    let lower = src.to_lowercase();
-    let at = lower.find(&probe.to_lowercase())?;
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let find = |hay: &str, pat: &str| {
+        hay.match_indices(pat).map(|(i, _)| i).find(|&i| {
+            !word(hay[..i].chars().next_back())
+                && (truncated || !word(hay[i + pat.len()..].chars().next()))
+        })
+    };
+    let at = find(src, probe).or_else(|| {
+        let lower = src.to_lowercase();
+        // Lowercasing can change byte lengths; only trust it when it did not.
+        (lower.len() == src.len())
+            .then(|| find(&lower, &probe.to_lowercase()))
+            .flatten()
+    })?;
     let before = &src[..at];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

@@ -31,7 +31,7 @@ pub mod codes {
 
 /// Files larger than this are refused before parsing: no real plan comes
 /// near it, and a huge file would stall the build.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 4_000_000;
 
 /// A parsed file, with its text kept for locating later diagnostics.
 #[derive(Debug, Clone)]
@@ -79,6 +79,8 @@ pub struct Clinic {
     pub root: PathBuf,
     /// `site.yaml`.
     pub site: Site,
+    /// The text of `site.yaml`, for locating diagnostics.
+    pub site_text: String,
     /// Plans, sorted by slug.
     pub plans: Vec<Source<Plan>>,
     /// The exercise library by id.
@@ -92,10 +94,15 @@ pub struct Clinic {
 /// and the files that parsed are returned.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
     let site_path = root.join("site.yaml");
+    let mut site_text = String::new();
     let site = match std::fs::read_to_string(&site_path) {
-        Ok(text) => yaml::parse::<Site>(&text, Path::new("site.yaml"))
-            .map_err(|d| diags.push(*d))
-            .ok(),
+        Ok(text) => {
+            let parsed = yaml::parse::<Site>(&text, Path::new("site.yaml"))
+                .map_err(|d| diags.push(*d))
+                .ok();
+            site_text = text;
+            parsed
+        }
         Err(e) => {
             diags.push(
                 Diagnostic::error(codes::NO_SITE, format!("cannot read site.yaml in {}: {e}", root.display()))
@@ -130,6 +137,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
     Some(Clinic {
         root: root.to_path_buf(),
         site,
+        site_text,
         plans,
         exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         pages,
@@ -238,9 +246,9 @@ fn parse_all<T: Send>(
                     Diagnostic::error(
                         codes::TOO_LARGE,
                         format!(
-                            "file is {} MB; the limit is {} MB",
-                            meta.len() / 1_000_000,
-                            MAX_FILE_BYTES / 1_000_000
+                            "file is {:.1} MB; the limit is {:.1} MB",
+                            meta.len() as f64 / 1e6,
+                            MAX_FILE_BYTES as f64 / 1e6
                         ),
                     )
                     .in_file(&rel)
@@ -253,10 +261,12 @@ fn parse_all<T: Send>(
             let text = String::from_utf8(bytes).map_err(|e| {
                 let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
+                let line_start = upto.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+                let column = String::from_utf8_lossy(&upto[line_start..]).chars().count() + 1;
                 vec![
                     Diagnostic::error(codes::READ, "file is not valid UTF-8 text")
                         .in_file(&rel)
-                        .at(Some(crate::diag::Pos { line, column: 1 }))
+                        .at(Some(crate::diag::Pos { line, column }))
                         .help("save the file as UTF-8 in your editor"),
                 ]
             })?;

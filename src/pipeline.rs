@@ -105,27 +105,60 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     let clinic = load::load(&opts.root, diags)?;
     check::check(&clinic, today, diags);
     let (public_dir, handouts_dir) = dirs(opts, &clinic);
-    check::check_outputs(&opts.root, &public_dir, &handouts_dir, diags);
+    let origin = |flag: bool| {
+        if flag {
+            check::Origin::Flag
+        } else {
+            check::Origin::SiteYaml(&clinic.site_text)
+        }
+    };
+    check::check_outputs(
+        &opts.root,
+        (&public_dir, origin(opts.out.is_some())),
+        (&handouts_dir, origin(opts.handouts.is_some())),
+        diags,
+    );
 
-    // Themes: the site's, plus any a plan asks for.
-    let mut wanted: BTreeMap<String, Option<PathBuf>> = BTreeMap::new();
-    wanted.insert(clinic.site.theme.clone(), None);
+    // Themes and languages: the site's, plus any a plan asks for, each with
+    // where it was asked for (for diagnostics).
+    let site_file = PathBuf::from("site.yaml");
+    let mut wanted: BTreeMap<String, Asked> = BTreeMap::new();
+    let site_theme = &clinic.site.theme;
+    wanted.insert(
+        site_theme.clone(),
+        (
+            site_file.clone(),
+            crate::yaml::locate(&clinic.site_text, "theme", site_theme, 0),
+        ),
+    );
+    let mut langs: BTreeMap<String, Asked> = BTreeMap::new();
+    let site_lang = &clinic.site.language;
+    langs.insert(
+        site_lang.clone(),
+        (
+            site_file.clone(),
+            crate::yaml::locate(&clinic.site_text, "language", site_lang, 0),
+        ),
+    );
     for p in &clinic.plans {
-        if let Some(t) = p.value.handout.as_ref().and_then(|h| h.theme.clone()) {
-            wanted.entry(t).or_insert_with(|| Some(p.path.clone()));
+        if let Some(t) = p.value.handout.as_ref().and_then(|h| h.theme.as_ref()) {
+            wanted
+                .entry(t.clone())
+                .or_insert_with(|| (p.path.clone(), crate::yaml::locate(&p.text, "theme", t, 0)));
+        }
+        if let Some(l) = &p.value.patient.language {
+            langs.entry(l.clone()).or_insert_with(|| {
+                (
+                    p.path.clone(),
+                    crate::yaml::locate(&p.text, "language", l, 0),
+                )
+            });
         }
     }
-    let mut langs: BTreeSet<String> =
-        BTreeSet::from([clinic.site.language.clone(), "en".to_string()]);
-    langs.extend(
-        clinic
-            .plans
-            .iter()
-            .filter_map(|p| p.value.patient.language.clone()),
-    );
+    langs.entry("en".to_string()).or_insert((site_file, None));
     let mut themes = BTreeMap::new();
-    for (name, asked_by) in wanted {
-        let required: &[&str] = if name == clinic.site.theme {
+    for (name, (file, pos)) in wanted {
+        let required: &[&str] = if name == *site_theme {
             &REQUIRED_TEMPLATES
         } else {
             &REQUIRED_TEMPLATES[..1]
@@ -134,10 +167,10 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
             Ok(c) => {
                 themes.insert(name, c);
             }
-            Err(d) => diags.push(match asked_by {
-                Some(file) => d.in_file(file),
-                None => d.in_file("site.yaml"),
-            }),
+            // Problems inside the theme name their own file; "no such
+            // theme" points at where the theme was asked for.
+            Err(d) if d.file.is_some() => diags.push(d),
+            Err(d) => diags.push(d.in_file(file).at(pos)),
         }
     }
     let site = SiteView::new(&clinic.site, opts.base_url.as_deref());
@@ -154,11 +187,14 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     })
 }
 
+/// Who asked for a theme or language: a file and the position in it.
+type Asked = (PathBuf, Option<crate::diag::Pos>);
+
 fn compile_theme(
     root: &Path,
     name: &str,
     required: &[&str],
-    langs: &BTreeSet<String>,
+    langs: &BTreeMap<String, Asked>,
     diags: &mut Diagnostics,
 ) -> Result<Compiled, Diagnostic> {
     let theme = Theme::resolve(root, name).map_err(|d| *d)?;
@@ -188,7 +224,7 @@ fn compile_theme(
         ));
     };
     let mut strings = BTreeMap::new();
-    for lang in langs {
+    for (lang, (asked_in, asked_at)) in langs {
         let table = tables.get(lang);
         if table.is_none() {
             diags.push(
@@ -196,7 +232,9 @@ fn compile_theme(
                     theme::codes::MISSING_STRINGS,
                     format!("theme `{name}` has no strings for language `{lang}`: using English"),
                 )
-                .help(format!("add themes/{name}/i18n/{lang}.yaml")),
+                .in_file(asked_in)
+                .at(*asked_at)
+                .help(format!("add themes/{name}/i18n/{lang}.yaml (copy i18n/en.yaml and translate it), or use one of: {}", tables.keys().cloned().collect::<Vec<_>>().join(", "))),
             );
         }
         let (s, missing) = Strings::merged(table, en);
@@ -210,12 +248,8 @@ fn compile_theme(
                         missing.join(", ")
                     ),
                 )
-                .in_file(
-                    theme
-                        .files
-                        .origin(&format!("i18n/{lang}.yaml"))
-                        .unwrap_or("i18n"),
-                ),
+                .in_file(theme.files.origin(&format!("i18n/{lang}.yaml")).unwrap_or("i18n"))
+                .help(format!("add the missing phrases to i18n/{lang}.yaml (English is used until then); i18n/en.yaml has them all")),
             );
         }
         strings.insert(lang.clone(), s);
@@ -226,11 +260,22 @@ fn compile_theme(
         .map(|b| compact_css(&String::from_utf8_lossy(b)))
         .unwrap_or_default();
     let static_files = static_files(&theme);
+    let origins = theme
+        .files
+        .under("templates")
+        .filter_map(|(n, _)| {
+            theme
+                .files
+                .origin(&format!("templates/{n}"))
+                .map(|o| (n.to_string(), o.to_string()))
+        })
+        .collect();
     Ok(Compiled {
         tera,
         handout_css,
         strings,
         static_files,
+        origins,
     })
 }
 
@@ -480,7 +525,7 @@ pub fn build(opts: &Options) -> Report {
             match write::Staging::new(&handouts_dir) {
                 Ok(s) => Some(s),
                 Err(e) => {
-                    diags.push(Diagnostic::error(codes::WRITE, e.to_string()));
+                    diags.push(write_error(e));
                     None
                 }
             }
@@ -490,9 +535,7 @@ pub fn build(opts: &Options) -> Report {
         // Rendered even when nothing will be written, so one run reports
         // every problem.
         let (n, errors) = stream_handouts(&p, opts.drafts, None, |o| match &staging {
-            Some(s) => s
-                .write(&o.path, &o.bytes)
-                .map_err(|e| Diagnostic::error(codes::WRITE, e.to_string())),
+            Some(s) => s.write(&o.path, &o.bytes).map_err(write_error),
             None => Ok(()),
         });
         report.handouts = n;
@@ -507,12 +550,22 @@ pub fn build(opts: &Options) -> Report {
             }
         });
         if let Err(e) = result {
-            diags.push(Diagnostic::error(codes::WRITE, e.to_string()));
+            diags.push(write_error(e));
         }
         report.wrote = !diags.has_errors();
     }
     report.diagnostics = diags.sorted();
     report
+}
+
+fn write_error(e: write::WriteError) -> Diagnostic {
+    let help = match e {
+        write::WriteError::NotOurs(_) => {
+            "choose a new or empty folder (--out, --handouts, or `output:` in site.yaml); heropath only replaces folders it made"
+        }
+        _ => "check that the folder's parent exists, is writable, and is not a file",
+    };
+    Diagnostic::error(codes::WRITE, e.to_string()).help(help)
 }
 
 /// Theme `static/` then site `static/` (site wins), minus the handout
@@ -612,7 +665,10 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
     let nowhere = Path::new("/nonexistent/heropath-standalone");
     let themes = THEMES.get_or_init(|| {
         let mut diags = Diagnostics::default();
-        let langs = BTreeSet::from(["en".to_string(), "es".to_string()]);
+        let langs = BTreeMap::from([
+            ("en".to_string(), (PathBuf::from("site.yaml"), None)),
+            ("es".to_string(), (PathBuf::from("site.yaml"), None)),
+        ]);
         compile_theme(
             nowhere,
             "default",
@@ -642,6 +698,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
     let clinic = Clinic {
         root: nowhere.to_path_buf(),
         site,
+        site_text: String::new(),
         plans: vec![load::Source {
             path,
             slug: "standalone".into(),

@@ -30,6 +30,8 @@ pub struct Compiled {
     pub strings: BTreeMap<String, Strings>,
     /// The theme's (and site's) static files for `public/`.
     pub static_files: Vec<Output>,
+    /// Template name → the file it came from (for diagnostics).
+    pub origins: BTreeMap<String, String>,
 }
 
 impl Compiled {
@@ -43,10 +45,20 @@ impl Compiled {
     }
 }
 
-fn render(tera: &Tera, name: &str, ctx: &Context, what: &str) -> Result<Vec<u8>, Diagnostic> {
-    tera.render(name, ctx)
+fn render(theme: &Compiled, name: &str, ctx: &Context, what: &str) -> Result<Vec<u8>, Diagnostic> {
+    theme
+        .tera
+        .render(name, ctx)
         .map(String::into_bytes)
-        .map_err(|e| template_error(&e, &format!("could not render {what} with `{name}`")))
+        .map_err(|e| {
+            let origin = |n: &str| theme.origins.get(n).cloned();
+            template_error(
+                &e,
+                &format!("could not render {what} with `{name}`"),
+                crate::theme::codes::TEMPLATE_RENDER,
+                &origin,
+            )
+        })
 }
 
 /// Render one handout.
@@ -56,14 +68,20 @@ pub fn handout(
     site: &SiteView,
 ) -> Result<Output, Diagnostic> {
     let theme = &themes[&h.theme];
-    let mut ctx = Context::from_serialize(&h.view)
-        .map_err(|e| template_error(&e, "could not build the handout data"))?;
+    let mut ctx = Context::from_serialize(&h.view).map_err(|e| {
+        template_error(
+            &e,
+            "could not build the handout data",
+            crate::theme::codes::TEMPLATE_RENDER,
+            &|_| None,
+        )
+    })?;
     ctx.insert("lang", &h.lang);
     ctx.insert("t", theme.strings(&h.lang));
     ctx.insert("site", site);
     ctx.insert("css", &theme.handout_css);
     let bytes = render(
-        &theme.tera,
+        theme,
         "handout.html",
         &ctx,
         &format!("the handout for {}", h.slug),
@@ -271,7 +289,7 @@ pub fn public(p: &PublicSite<'_>, theme: &Compiled) -> Vec<Result<Output, Diagno
                     ("robots.txt".to_string(), "robots.txt", c)
                 }
             };
-            let bytes = render(&theme.tera, tpl, &ctx, &format!("public/{path}"))?;
+            let bytes = render(theme, tpl, &ctx, &format!("public/{path}"))?;
             Ok(Output { path, bytes })
         })
         .collect()

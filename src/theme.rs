@@ -159,9 +159,16 @@ impl Theme {
             }
         }
         if let Err(e) = tera.add_raw_templates(sources) {
+            let origin = |name: &str| {
+                self.files
+                    .origin(&format!("templates/{name}"))
+                    .map(str::to_string)
+            };
             errors.push(template_error(
                 &e,
-                "could not compile the theme's templates",
+                "could not compile a template",
+                codes::TEMPLATE_SYNTAX,
+                &origin,
             ));
         }
         if errors.is_empty() {
@@ -203,16 +210,54 @@ impl Theme {
     }
 }
 
-/// Turn a Tera error into a diagnostic. Tera 2 already prints rustc-style
-/// reports naming the template and line, so keep its text whole.
-pub fn template_error(e: &tera::Error, context: &str) -> Diagnostic {
-    let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        text.push_str(&format!("\n{s}"));
-        source = s.source();
+/// Turn a Tera error into a diagnostic at the template's file, line and
+/// column. `origin` maps a template name to the file it came from.
+pub fn template_error(
+    e: &tera::Error,
+    context: &str,
+    code: &'static str,
+    origin: &dyn Fn(&str) -> Option<String>,
+) -> Diagnostic {
+    // Tera wraps the located error ("syntax" or "rendering") in others.
+    let mut located = None;
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(te) = err.downcast_ref::<tera::Error>()
+            && let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = te.kind()
+        {
+            located = Some(r.clone());
+            break;
+        }
+        cur = err.source();
     }
-    Diagnostic::error(codes::TEMPLATE_SYNTAX, format!("{context}:\n{text}"))
+    let help = if code == codes::TEMPLATE_SYNTAX {
+        "see the Tera 2 template syntax; every tag needs its closing tag and expression"
+    } else {
+        "docs/templates.md lists the variables each template receives; test optional ones with `{% if x %}`"
+    };
+    match located {
+        Some(r) => {
+            let span = r.span();
+            let file =
+                origin(r.filename()).unwrap_or_else(|| format!("templates/{}", r.filename()));
+            Diagnostic::error(code, format!("{context}: {}", r.message()))
+                .in_file(file)
+                .at(Some(crate::diag::Pos {
+                    line: span.start_line,
+                    column: span.start_col + 1,
+                }))
+                .help(help)
+        }
+        None => {
+            let mut text = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                text.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            Diagnostic::error(code, format!("{context}: {text}")).help(help)
+        }
+    }
 }
 
 fn safe_name(name: &str) -> bool {

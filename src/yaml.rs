@@ -110,6 +110,12 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
     // the position ourselves, in front.
     let message = strip_position(&full);
     let (code, help) = classify(&message);
+    // serde reports a repeated key at the start of its block; point at the
+    // repeat instead.
+    let pos = match after(&message, "duplicate field `").and_then(|r| r.split('`').next()) {
+        Some(key) => second_key(src, key, pos.map_or(1, |p| p.line)).or(pos),
+        None => pos,
+    };
     let mut d = Diagnostic::error(code, message).in_file(file).at(pos);
     if let Some(h) = help {
         d = d.help(h);
@@ -128,6 +134,15 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
             None => format!("allowed keys here: {}", expected.join(", ")),
         };
         return (codes::UNKNOWN_KEY, Some(help));
+    }
+    if let Some(rest) = after(message, "duplicate field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return (
+            codes::SYNTAX,
+            Some(format!(
+                "`{key}` is given twice in the same block: keep one"
+            )),
+        );
     }
     if let Some(rest) = after(message, "missing field `") {
         let key = rest.split('`').next().unwrap_or_default();
@@ -161,6 +176,28 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
     (codes::SYNTAX, Some(
         "check the indentation (spaces, not tabs) and that text containing `: ` or `#` is in quotes".into(),
     ))
+}
+
+/// The second `key:` at the same indentation from line `from` on.
+fn second_key(src: &str, key: &str, from: usize) -> Option<Pos> {
+    let mut first_indent = None;
+    for (i, line) in src.lines().enumerate().skip(from.saturating_sub(1)) {
+        let t = line.trim_start().trim_start_matches("- ");
+        if t.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
+            let indent = line.len() - t.len();
+            match first_indent {
+                None => first_indent = Some(indent),
+                Some(f) if f == indent => {
+                    return Some(Pos {
+                        line: i + 1,
+                        column: indent + 1,
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    None
 }
 
 /// 1-based line and column of a byte offset.
@@ -278,7 +315,16 @@ pub fn locate(src: &str, key: &str, value: &str, nth: usize) -> Option<Pos> {
             };
             let trimmed = rest.trim_start();
             let unquoted = trimmed.trim_start_matches(['"', '\'']);
-            if before_ok && unquoted.starts_with(value) {
+            // The whole value: a plain scalar runs to the end of the line
+            // (or a comment), a flow one to `,` `}` `]`, a quoted one to its quote.
+            let quoted = trimmed.starts_with(['"', '\'']);
+            let whole = unquoted.strip_prefix(value).is_some_and(|after| {
+                let rest = after.trim_start();
+                (quoted && after.starts_with(['"', '\'']))
+                    || rest.is_empty()
+                    || rest.starts_with([',', '}', ']', '#'])
+            });
+            if before_ok && whole {
                 if seen == nth {
                     let col_byte = line.len() - trimmed.len();
                     return Some(Pos {
@@ -291,6 +337,60 @@ pub fn locate(src: &str, key: &str, value: &str, nth: usize) -> Option<Pos> {
         }
     }
     None
+}
+
+/// Where the `item`-th entry of the `exercises:` list of the `step`-th entry
+/// of `steps:` starts (block style; `None` for flow style).
+pub fn locate_exercise(src: &str, step: usize, item: usize) -> Option<Pos> {
+    let lines: Vec<&str> = src.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let top = lines
+        .iter()
+        .position(|l| l.starts_with("steps:") || l.starts_with("guide_steps:"))?;
+    // Entries of a block list: lines whose first non-space is "- " at the
+    // list's indentation, until a line less indented than that.
+    let entries = |from: usize, min_indent: usize| -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut list_indent = None;
+        for (i, l) in lines.iter().enumerate().skip(from) {
+            if l.trim().is_empty() || l.trim_start().starts_with('#') {
+                continue;
+            }
+            let ind = indent(l);
+            if ind < min_indent {
+                break;
+            }
+            if l.trim_start().starts_with("- ") || l.trim() == "-" {
+                let li = *list_indent.get_or_insert(ind);
+                if ind == li {
+                    out.push(i);
+                } else if ind < li {
+                    break;
+                }
+            } else if list_indent.is_some_and(|li| ind <= li) && ind < min_indent + 1 {
+                break;
+            }
+        }
+        out
+    };
+    let steps = entries(top + 1, 0);
+    let s = *steps.get(step)?;
+    let step_indent = indent(lines[s]);
+    let end = steps.get(step + 1).copied().unwrap_or(lines.len());
+    let ex = (s..end).find(|&i| {
+        lines[i]
+            .trim_start()
+            .trim_start_matches("- ")
+            .starts_with("exercises:")
+    })?;
+    let items = entries(ex + 1, step_indent + 1);
+    let at = *items.get(item)?;
+    let l = lines[at];
+    let col = indent(l) + 2;
+    Some(Pos {
+        line: at + 1,
+        column: col + 1,
+    })
 }
 
 /// Find the line of a top-level-or-nested key (first occurrence).
@@ -358,6 +458,31 @@ mod tests {
             e.message
         );
         assert!(!e.message.contains("position"), "{}", e.message);
+    }
+
+    #[test]
+    fn locate_exercise_finds_nested_entries() {
+        let src = "patient: {}\nsteps:\n  - title: A\n    exercises:\n      - use: x\n      - name: y\n        reps: 1\n  - title: B\n    exercises:\n      - reps: 10\nresponsibilities: {}\n";
+        assert_eq!(locate_exercise(src, 0, 1), Some(Pos { line: 6, column: 9 }));
+        assert_eq!(
+            locate_exercise(src, 1, 0),
+            Some(Pos {
+                line: 10,
+                column: 9
+            })
+        );
+        assert_eq!(locate_exercise(src, 1, 1), None);
+        assert_eq!(
+            locate(src, "use", "x", 0),
+            Some(Pos {
+                line: 5,
+                column: 14
+            })
+        );
+        assert_eq!(
+            locate("a:\n  use: pendulum\n  use: pend\n", "use", "pend", 0),
+            Some(Pos { line: 3, column: 8 })
+        );
     }
 
     #[test]

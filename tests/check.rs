@@ -5,10 +5,8 @@
 //! column and help are checked against positions worked out by hand from the
 //! fixture text below (never copied from heropath's own output).
 //!
-//! Codes that cannot be triggered from the command line, and codes whose
-//! only test is `#[ignore]`d because heropath gets them wrong today, are
-//! listed in [`NOT_COVERABLE`] and [`ONLY_IN_IGNORED_TESTS`], with the
-//! reason.
+//! Codes that cannot be triggered from the command line are listed in
+//! [`NOT_COVERABLE`], with the reason.
 //!
 //! The grade computation itself is unit-tested against published worked
 //! examples in `src/readability.rs`; here only the CLI behaviour is tested.
@@ -298,8 +296,6 @@ enum At {
     Pos(usize, usize),
     /// No position: the problem is not at a place in a file.
     Null,
-    /// heropath's position is wrong today: see the `#[ignore]`d test named.
-    Bug(&'static str),
 }
 
 /// The file the diagnostic must name.
@@ -307,16 +303,12 @@ enum At {
 enum File {
     Is(&'static str),
     Null,
-    /// heropath names the wrong file today: see the `#[ignore]`d test named.
-    Bug(&'static str),
 }
 
 /// The help the diagnostic must give.
 #[derive(Debug, Clone, Copy)]
 enum Help {
     Contains(&'static str),
-    /// heropath gives no (or wrong) help today: see the `#[ignore]`d test named.
-    Bug(&'static str),
 }
 
 struct Case {
@@ -497,7 +489,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             file: File::Is(PLAN_FILE),
-            at: At::Bug("hp0010_points_at_the_invalid_byte"),
+            at: At::Pos(37, 6),
             help: Help::Contains("save the file as UTF-8"),
             message: "not valid UTF-8",
         },
@@ -607,7 +599,7 @@ fn cases() -> Vec<Case> {
             setup: |c| write_plan(c, &edit(BASE, &[("- use: pendulum", "- per_day: 3")])),
             args: CHECK,
             file: File::Is(PLAN_FILE),
-            at: At::Bug("hp0103_points_at_the_exercise_entry"),
+            at: At::Pos(20, 9),
             help: Help::Contains("library ids: pendulum"),
             message: "steps[0].exercises[0]",
         },
@@ -685,7 +677,7 @@ fn cases() -> Vec<Case> {
             args: CHECK,
             file: File::Is("content/exercises/wall-slide.yaml"),
             at: At::Pos(3, 8),
-            help: Help::Bug("hp0106_has_help"),
+            help: Help::Contains("https://"),
             message: "ftp://videos.test/wall-slide",
         },
         // ---- HP0201–HP0204: consent (warnings) --------------------------
@@ -758,7 +750,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             file: File::Is("site.yaml"),
-            at: At::Bug("hp0301_points_at_the_theme_name"),
+            at: At::Pos(4, 8),
             help: Help::Contains("did you mean `default`?"),
             message: "unknown theme `defualt`",
         },
@@ -769,7 +761,7 @@ fn cases() -> Vec<Case> {
             setup: |c| write_plan(c, &format!("{BASE}handout: {{ theme: huge-print }}\n")),
             args: CHECK,
             file: File::Is(PLAN_FILE),
-            at: At::Bug("hp0301_points_at_the_theme_name"),
+            at: At::Pos(37, 19),
             help: Help::Contains("did you mean `large-print`?"),
             message: "unknown theme `huge-print`",
         },
@@ -782,10 +774,25 @@ fn cases() -> Vec<Case> {
                 c.write("templates/page.html", "<p>\n{% if %}\n</p>\n");
             },
             args: CHECK,
-            file: File::Bug("hp0302_names_the_template_and_position"),
-            at: At::Bug("hp0302_names_the_template_and_position"),
-            help: Help::Bug("hp0302_names_the_template_and_position"),
-            message: "page.html:2:7",
+            file: File::Is("templates/page.html"),
+            at: At::Pos(2, 7),
+            help: Help::Contains("Tera 2 template syntax"),
+            message: "could not compile a template",
+        },
+        Case {
+            name: "template render error",
+            code: "HP0303",
+            warning: false,
+            // templates/robots.txt line 2 `{{ nope.field }}`: `nope` is column 4.
+            setup: |c| {
+                write_plan(c, BASE);
+                c.write("templates/robots.txt", "User-agent: *\n{{ nope.field }}\n");
+            },
+            args: CHECK,
+            file: File::Is("templates/robots.txt"),
+            at: At::Pos(2, 4),
+            help: Help::Contains("docs/templates.md"),
+            message: "could not render",
         },
         Case {
             name: "broken string table",
@@ -796,8 +803,8 @@ fn cases() -> Vec<Case> {
                 c.write("themes/default/i18n/en.yaml", "title:\n\tbad: x\n");
             },
             args: CHECK,
-            file: File::Bug("hp0304_names_the_string_table"),
-            at: At::Bug("hp0304_names_the_string_table"),
+            file: File::Is("themes/default/i18n/en.yaml"),
+            at: At::Pos(2, 1),
             help: Help::Contains("spaces, not tabs"),
             message: "cannot start any token",
         },
@@ -818,8 +825,8 @@ fn cases() -> Vec<Case> {
                 )
             },
             args: CHECK,
-            file: File::Bug("hp0305_missing_language_points_at_the_plan"),
-            at: At::Bug("hp0305_missing_language_points_at_the_plan"),
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(4, 13),
             help: Help::Contains("add themes/default/i18n/fr.yaml"),
             message: "no strings for language `fr`",
         },
@@ -844,7 +851,7 @@ fn cases() -> Vec<Case> {
             file: File::Is("themes/default/i18n/de.yaml"),
             // Missing phrases are nowhere in the file.
             at: At::Null,
-            help: Help::Bug("hp0305_missing_phrases_has_help"),
+            help: Help::Contains("de.yaml"),
             message: "phrase(s) missing",
         },
         // ---- HP0401–HP0403: output ---------------------------------------
@@ -861,7 +868,7 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             file: File::Is("site.yaml"),
-            at: At::Bug("hp0401_points_into_site_yaml"),
+            at: At::Pos(4, 1),
             help: Help::Contains("use separate folders"),
             message: "must not be inside each other",
         },
@@ -874,8 +881,8 @@ fn cases() -> Vec<Case> {
                 write_plan(c, BASE);
             },
             args: CHECK,
-            file: File::Bug("hp0401_points_into_site_yaml"),
-            at: At::Bug("hp0401_points_into_site_yaml"),
+            file: File::Is("site.yaml"),
+            at: At::Pos(4, 1),
             help: Help::Contains("choose an empty or new folder"),
             message: "refusing to use",
         },
@@ -891,7 +898,7 @@ fn cases() -> Vec<Case> {
             // An output folder, not a source file.
             file: File::Null,
             at: At::Null,
-            help: Help::Bug("hp0402_has_help"),
+            help: Help::Contains("writable"),
             message: "blocker",
         },
         Case {
@@ -1118,16 +1125,9 @@ const NOT_COVERABLE: &[(&str, &str)] = &[(
      cannot go missing",
 )];
 
-/// Codes whose only test is `#[ignore]`d because heropath is wrong today.
-const ONLY_IN_IGNORED_TESTS: &[(&str, &str)] = &[(
-    "HP0303",
-    "render errors are reported as HP0302: see hp0303_render_errors_have_their_own_code",
-)];
-
 #[test]
 fn every_code_gives_its_file_position_and_help() {
     let mut failures = Vec::new();
-    let mut known = BTreeSet::new();
     for case in cases() {
         let c = Clinic::new();
         (case.setup)(&c);
@@ -1187,18 +1187,8 @@ fn every_code_gives_its_file_position_and_help() {
         if !case.warning {
             assert_eq!(run.exit, Some(1), "{}: an error exits 1", case.name);
         }
-        if let File::Bug(t) = case.file {
-            known.insert(t);
-        }
-        if let At::Bug(t) = case.at {
-            known.insert(t);
-        }
-        if let Help::Bug(t) = case.help {
-            known.insert(t);
-        }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
-    eprintln!("not checked here, see the ignored tests: {known:?}");
 }
 
 /// The codes defined in src/ (`pub const X: &str = "HPnnnn"`).
@@ -1265,7 +1255,6 @@ fn every_code_is_documented_and_tested() {
     );
     let mut tested: BTreeSet<String> = cases().iter().map(|c| c.code.to_string()).collect();
     tested.extend(NOT_COVERABLE.iter().map(|(c, _)| c.to_string()));
-    tested.extend(ONLY_IN_IGNORED_TESTS.iter().map(|(c, _)| c.to_string()));
     let untested: Vec<_> = src.difference(&tested).collect();
     assert!(untested.is_empty(), "codes without a test: {untested:?}");
 }
@@ -1649,8 +1638,8 @@ fn no_colour_when_not_a_terminal_or_with_no_color() {
 }
 
 // ---------------------------------------------------------------------------
-// Known bugs: each asserts the correct behaviour and is ignored until src/
-// is fixed. Remove the `#[ignore]` (and the matching `Bug` in the table) then.
+// Precise positions and help that once were wrong: each asserts the
+// correct behaviour, so a regression fails here.
 // ---------------------------------------------------------------------------
 
 fn one_of(c: &Clinic, args: &[&str], code: &str) -> Diag {
@@ -1658,7 +1647,7 @@ fn one_of(c: &Clinic, args: &[&str], code: &str) -> Diag {
 }
 
 #[test]
-#[ignore = "src bug: HP0010 for invalid UTF-8 always says column 1 (load.rs), not the bad byte's column"]
+
 fn hp0010_points_at_the_invalid_byte() {
     let c = Clinic::new();
     // line 37 `# caf\xE9`: `# caf` is 5 characters, the bad byte is column 6.
@@ -1671,7 +1660,7 @@ fn hp0010_points_at_the_invalid_byte() {
 }
 
 #[test]
-#[ignore = "src bug: HP0015 says `file is 4 MB; the limit is 4 MB` (integer MB of a MiB limit) for a 4.5 MB file"]
+
 fn hp0015_message_states_a_size_above_the_limit() {
     let c = Clinic::new();
     let mut big = BASE.to_string();
@@ -1691,7 +1680,7 @@ fn hp0015_message_states_a_size_above_the_limit() {
 }
 
 #[test]
-#[ignore = "src bug: HP0103 points at the first `exercises:` key of the plan (check.rs uses locate_key), not at the offending entry"]
+
 fn hp0103_points_at_the_exercise_entry() {
     let c = Clinic::new();
     // A second step; its entry without `use`/`name` is line 30, column 9.
@@ -1711,7 +1700,7 @@ fn hp0103_points_at_the_exercise_entry() {
 }
 
 #[test]
-#[ignore = "src bug: HP0106 (bad video link) has no help (check.rs check_video)"]
+
 fn hp0106_has_help() {
     let c = Clinic::new();
     c.write(
@@ -1726,7 +1715,7 @@ fn hp0106_has_help() {
 }
 
 #[test]
-#[ignore = "src bug: HP0301 has no position: not the `theme:` value in site.yaml, nor `handout.theme` in a plan"]
+
 fn hp0301_points_at_the_theme_name() {
     let c = Clinic::new();
     // site.yaml line 4 `theme: defualt`: column 8.
@@ -1745,7 +1734,6 @@ fn hp0301_points_at_the_theme_name() {
 }
 
 #[test]
-#[ignore = "src bug: HP0302 names site.yaml (pipeline.rs prepare: d.in_file(\"site.yaml\")) with no position or help; the template file and line are only inside the message"]
 fn hp0302_names_the_template_and_position() {
     let c = Clinic::new();
     write_plan(&c, BASE);
@@ -1759,7 +1747,7 @@ fn hp0302_names_the_template_and_position() {
 }
 
 #[test]
-#[ignore = "src bug: HP0303 is never emitted: theme::template_error always uses TEMPLATE_SYNTAX (HP0302), also for render errors, which have no file or position"]
+
 fn hp0303_render_errors_have_their_own_code() {
     let c = Clinic::new();
     write_plan(&c, BASE);
@@ -1774,7 +1762,7 @@ fn hp0303_render_errors_have_their_own_code() {
 }
 
 #[test]
-#[ignore = "src bug: HP0304 names site.yaml (pipeline.rs prepare overrides the file) while keeping the string table's line and column"]
+
 fn hp0304_names_the_string_table() {
     let c = Clinic::new();
     write_plan(&c, BASE);
@@ -1790,7 +1778,7 @@ fn hp0304_names_the_string_table() {
 }
 
 #[test]
-#[ignore = "src bug: HP0305 for a language without a string table has no file or position; it should point at the `language:` that asked for it"]
+
 fn hp0305_missing_language_points_at_the_plan() {
     let c = Clinic::new();
     // line 4 `  language: fr`: column 13.
@@ -1810,7 +1798,7 @@ fn hp0305_missing_language_points_at_the_plan() {
 }
 
 #[test]
-#[ignore = "src bug: HP0305 for a string table with missing phrases has no help"]
+
 fn hp0305_missing_phrases_has_help() {
     let c = Clinic::new();
     write_plan(
@@ -1832,7 +1820,7 @@ fn hp0305_missing_phrases_has_help() {
 }
 
 #[test]
-#[ignore = "src bug: HP0401 from site.yaml's `output:` has no position, and the `refusing to use` form names no file at all"]
+
 fn hp0401_points_into_site_yaml() {
     // Nested: the `output:` block is lines 4-6.
     let c = Clinic::new();
@@ -1855,7 +1843,7 @@ fn hp0401_points_into_site_yaml() {
 }
 
 #[test]
-#[ignore = "src bug: with a relative --root, check_outputs joins the root twice (pipeline::dirs already did), so `output.public: content` is not refused"]
+
 fn hp0401_with_a_relative_root() {
     let c = Clinic::new();
     c.write("site.yaml", &format!("{SITE3}output:\n  public: content\n"));
@@ -1876,7 +1864,7 @@ fn hp0401_with_a_relative_root() {
 }
 
 #[test]
-#[ignore = "src bug: HP0402 (write failure) has no help (pipeline.rs build)"]
+
 fn hp0402_has_help() {
     let c = Clinic::new();
     write_plan(&c, BASE);
@@ -1886,7 +1874,7 @@ fn hp0402_has_help() {
 }
 
 #[test]
-#[ignore = "src bug: yaml::locate matches value prefixes, so `use: pend` and a step titled `Calm` point at an earlier `pendulum` / `Calm the pain` line"]
+
 fn positions_match_whole_values_not_prefixes() {
     // A step on lines 28-30; line 30 `      - use: pend`: column 14.
     let c = Clinic::new();
@@ -1920,7 +1908,7 @@ fn positions_match_whole_values_not_prefixes() {
 }
 
 #[test]
-#[ignore = "src bug: check::locate_text finds the first case-insensitive substring anywhere in the file: `ROM` inside `from`, or jargon in the patient's own (ungraded) words"]
+
 fn jargon_position_is_the_graded_word() {
     // line 8 `  summary: Pain from reaching up`; line 9
     // `  details: We will measure your ROM.`: `ROM` is column 33.
@@ -1962,7 +1950,7 @@ fn jargon_position_is_the_graded_word() {
 }
 
 #[test]
-#[ignore = "src bug: a duplicate key is HP0001 with the generic `check the indentation…tabs` help and the mapping's position, not the repeated key's"]
+
 fn duplicate_key_names_the_key() {
     let c = Clinic::new();
     // line 22 is the second `        sets: 3`: column 9.
