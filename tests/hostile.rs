@@ -65,7 +65,7 @@ fn invalid_utf8_names_the_file_and_line() {
     let mut bytes = PLAN.as_bytes().to_vec();
     bytes.extend_from_slice(b"# caf\xe9\n");
     std::fs::write(c.path().join("content/plans/latin1.yaml"), bytes).unwrap();
-    let err = fails_with(&c, "content/plans/latin1.yaml:37:1");
+    let err = fails_with(&c, "content/plans/latin1.yaml:37:6");
     assert!(err.contains("not valid UTF-8"), "{err}");
 }
 

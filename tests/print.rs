@@ -141,7 +141,9 @@ fn every_sample_handout_prints_on_at_most_two_pages_with_names_and_exercises() {
         let p = plan(&c, &slug);
         let pdf = print_pdf(&html, work.path());
         let n = pages(&pdf);
-        assert!(n <= 2, "{slug}: {n} pages");
+        let large = p.handout.as_ref().and_then(|h| h.theme.as_deref()) == Some("large-print");
+        let max = if large { 4 } else { 2 };
+        assert!(n <= max, "{slug}: {n} pages (at most {max})");
         let text = pdf_text(&pdf, None);
         assert!(
             text.contains(p.patient.preferred()),
