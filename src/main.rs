@@ -218,18 +218,21 @@ fn main() -> ExitCode {
             let code = finish(&report, strict, &ui);
             if verbose {
                 eprintln!(
-                    "heropath: build took {} ms: {} handout(s), {} public file(s), {} stor(ies), {} diagnostic(s)",
+                    "heropath: build took {} ms: {} handout(s), {} public file(s), {} published stor{}, {} diagnostic(s)",
                     started.elapsed().as_millis(),
                     report.handouts,
                     report.public_files,
                     report.stories,
+                    if report.stories == 1 { "y" } else { "ies" },
                     report.diagnostics.len()
                 );
             }
             if report.wrote && ui.chatty() {
                 let mut msg = format!(
-                    "built {} public file(s), {} stor(ies)",
-                    report.public_files, report.stories
+                    "built {} public file(s) with {} published stor{}",
+                    report.public_files,
+                    report.stories,
+                    if report.stories == 1 { "y" } else { "ies" }
                 );
                 if let Some(p) = &report.public_dir {
                     msg.push_str(&format!(" → {}", p.display()));
