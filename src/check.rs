@@ -58,6 +58,7 @@ pub mod advice {
 
 /// Run every cross-file check.
 pub fn check(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
+    use rayon::prelude::*;
     let mut plain = crate::readability::default_plain_words();
     plain.extend(
         clinic
@@ -66,11 +67,23 @@ pub fn check(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
             .iter()
             .map(|(k, v)| (k.to_lowercase(), v.clone())),
     );
-    for src in &clinic.plans {
-        check_plan(clinic, src, today, diags);
-        if !src.value.draft {
-            advise(clinic, src, &plain, diags);
-        }
+    let jargon = crate::readability::Jargon::new(&plain);
+    // Plans are checked in parallel; diagnostics are sorted before printing,
+    // so their order does not depend on the threads.
+    let per_plan: Vec<Diagnostics> = clinic
+        .plans
+        .par_iter()
+        .map(|src| {
+            let mut d = Diagnostics::default();
+            check_plan(clinic, src, today, &mut d);
+            if !src.value.draft {
+                advise(clinic, src, &jargon, &mut d);
+            }
+            d
+        })
+        .collect();
+    for d in per_plan {
+        diags.extend(d.sorted());
     }
     for ex in clinic.exercises.values() {
         let v = &ex.value;
@@ -124,9 +137,11 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
                 ),
                 (Some(id), _) => {
                     let n = nth_use.entry(id.as_str()).or_default();
-                    let pos = locate(&src.text, "use", id, *n);
+                    let nth = *n;
                     *n += 1;
                     if !clinic.exercises.contains_key(id) {
+                        // Located only on error: scanning the text is the costly part.
+                        let pos = locate(&src.text, "use", id, nth);
                         let help = match closest(id, clinic.exercises.keys().map(String::as_str)) {
                             Some(c) => format!("did you mean `{c}`?"),
                             None => library_help(clinic),
@@ -228,8 +243,7 @@ fn check_picture(
     diags: &mut Diagnostics,
 ) {
     let Some(image) = image else { return };
-    let pos = locate(text, "image", image, 0);
-    let images = clinic.root.join("content/exercises/images");
+    let pos = || locate(text, "image", image, 0);
     if !image_path_ok(image) {
         diags.push(
             Diagnostic::error(
@@ -237,24 +251,21 @@ fn check_picture(
                 format!("picture `{image}` must be a file name inside content/exercises/images/"),
             )
             .in_file(file)
-            .at(pos)
+            .at(pos())
             .help("write just the file name, e.g. `image: pendulum.svg`"),
         );
         return;
     }
-    let full = images.join(image);
-    let inside = match (full.canonicalize(), images.canonicalize()) {
-        (Ok(f), Ok(base)) => f.starts_with(base) && f.is_file(),
-        _ => false,
-    };
-    if !inside {
+    // The images folder was listed once at load (regular files only, no
+    // links), so a name outside it can never be in the set.
+    if !clinic.images.contains(image) {
         diags.push(
             Diagnostic::error(
                 codes::BAD_IMAGE,
                 format!("picture `{image}` not found in content/exercises/images/"),
             )
             .in_file(file)
-            .at(pos)
+            .at(pos())
             .help("check the file name, or remove the `image:` line"),
         );
     }
@@ -265,7 +276,7 @@ fn check_picture(
                 "a picture needs `image_alt:` describing it, for patients who cannot see it",
             )
             .in_file(file)
-            .at(pos)
+            .at(pos())
             .help("e.g. `image_alt: Person leaning on a table, letting the arm hang and swing`"),
         );
     }
@@ -371,10 +382,10 @@ pub fn normalize(p: &Path) -> std::path::PathBuf {
 fn advise(
     clinic: &Clinic,
     src: &Source<Plan>,
-    plain: &std::collections::BTreeMap<String, String>,
+    jargon: &crate::readability::Jargon,
     diags: &mut Diagnostics,
 ) {
-    use crate::readability::{Counts, jargon};
+    use crate::readability::Counts;
     let plan = &src.value;
     let file = &src.path;
     let warn = |code, msg: String, pos, help: &str| {
@@ -463,7 +474,7 @@ fn advise(
     }
     let mut seen = std::collections::BTreeSet::new();
     for t in &texts {
-        for (word, _term, better) in jargon(t, plain) {
+        for (word, _term, better) in jargon.find(t) {
             if seen.insert(word.to_lowercase()) {
                 diags.push(warn(
                     advice::JARGON,

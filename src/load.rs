@@ -87,6 +87,9 @@ pub struct Clinic {
     pub exercises: BTreeMap<String, Source<Exercise>>,
     /// Pages, sorted by slug.
     pub pages: Vec<Source<Page>>,
+    /// Picture files in `content/exercises/images/` (regular files, no
+    /// links), by path relative to that folder.
+    pub images: std::collections::BTreeSet<String>,
 }
 
 /// Load the clinic at `root`. Returns `None` only when nothing useful could
@@ -141,7 +144,23 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
         plans,
         exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         pages,
+        images: list_images(&content.join("exercises/images")),
     })
+}
+
+fn list_images(dir: &Path) -> std::collections::BTreeSet<String> {
+    WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .collect()
 }
 
 fn parse_page(text: &str, path: &Path) -> Result<Page, Vec<Diagnostic>> {

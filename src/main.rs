@@ -217,6 +217,14 @@ fn main() -> ExitCode {
             }
             let code = finish(&report, strict, &ui);
             if verbose {
+                for (stage, took) in &report.timings {
+                    eprintln!(
+                        "heropath: {stage:<28} {:>8.1} ms",
+                        took.as_secs_f64() * 1000.0
+                    );
+                }
+            }
+            if verbose {
                 eprintln!(
                     "heropath: build took {} ms: {} handout(s), {} public file(s), {} published stor{}, {} diagnostic(s)",
                     started.elapsed().as_millis(),

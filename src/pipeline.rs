@@ -74,6 +74,8 @@ pub struct Report {
     pub handouts_dir: Option<PathBuf>,
     /// Whether anything was written.
     pub wrote: bool,
+    /// How long each stage took (for `--verbose`).
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl Report {
@@ -97,13 +99,23 @@ pub struct Prepared {
     pub assets: Assets,
     /// Today (or `SOURCE_DATE_EPOCH`).
     pub today: Date,
+    /// How long each stage of the preparation took.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Load, check and compile. `None` when errors make rendering pointless.
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     let today = Date::today();
+    let mut timings = Vec::new();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<_>| {
+        timings.push((name, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
     let clinic = load::load(&opts.root, diags)?;
+    lap("load", &mut timings);
     check::check(&clinic, today, diags);
+    lap("check", &mut timings);
     let (public_dir, handouts_dir) = dirs(opts, &clinic);
     let origin = |flag: bool| {
         if flag {
@@ -177,13 +189,16 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     if diags.has_errors() {
         return None;
     }
+    lap("themes", &mut timings);
     let assets = Assets::collect(&clinic);
+    lap("assets", &mut timings);
     Some(Prepared {
         clinic,
         themes,
         site,
         assets,
         today,
+        timings,
     })
 }
 
@@ -507,9 +522,15 @@ pub fn build(opts: &Options) -> Report {
         return report;
     };
     let (public_dir, handouts_dir) = dirs(opts, &p.clinic);
+    report.timings = p.timings.clone();
+    let mut clock = std::time::Instant::now();
 
     // Public site first: small, kept in memory, checked by the privacy guard.
     let public = render_public(&p, opts.drafts);
+    report
+        .timings
+        .push(("public site + privacy guard", clock.elapsed()));
+    clock = std::time::Instant::now();
     diags.extend(public.diagnostics);
     report.public_files = public.files.len();
     report.stories = public.stories;
@@ -540,6 +561,10 @@ pub fn build(opts: &Options) -> Report {
         });
         report.handouts = n;
         diags.extend(errors);
+        report
+            .timings
+            .push(("handouts (render + write)", clock.elapsed()));
+        clock = std::time::Instant::now();
         handouts_staging = staging;
     }
     if write && !diags.has_errors() {
@@ -553,6 +578,9 @@ pub fn build(opts: &Options) -> Report {
             diags.push(write_error(e));
         }
         report.wrote = !diags.has_errors();
+        report
+            .timings
+            .push(("write public + swap", clock.elapsed()));
     }
     report.diagnostics = diags.sorted();
     report
@@ -707,6 +735,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         }],
         exercises: BTreeMap::new(),
         pages: Vec::new(),
+        images: Default::default(),
     };
     let lang = clinic.plans[0]
         .value

@@ -194,33 +194,65 @@ const SUFFIXES: [&str; 14] = [
     "", "s", "es", "d", "ed", "ing", "ion", "ions", "ly", "al", "ally", "ory", "ive", "ness",
 ];
 
-/// Jargon found in `text`: (the word as written, the jargon term, the
-/// plain word), whatever its inflection (ambulate, ambulating, ambulation).
-pub fn jargon<'a>(
-    text: &str,
-    list: &'a BTreeMap<String, String>,
-) -> Vec<(String, &'a str, &'a str)> {
-    let mut out = Vec::new();
-    for w in words(text) {
-        let lw = w.to_lowercase();
+/// A jargon list indexed for fast lookup: one lowercase per word and a few
+/// hash lookups (one per suffix), whatever the size of the list.
+#[derive(Debug, Clone, Default)]
+pub struct Jargon {
+    /// Stem → (term, plain word, whether the term is long enough to inflect).
+    stems: std::collections::HashMap<String, (String, String, bool)>,
+}
+
+impl Jargon {
+    /// Index a jargon → plain word list. For each stem the first term in the
+    /// list's (alphabetical) order wins.
+    pub fn new(list: &BTreeMap<String, String>) -> Jargon {
+        let mut stems = std::collections::HashMap::new();
         for (term, plain) in list {
             let t = term.to_lowercase();
             let stem = if t.len() > 4 && t.ends_with('e') {
-                &t[..t.len() - 1]
+                t[..t.len() - 1].to_string()
             } else {
-                t.as_str()
+                t.clone()
             };
-            let hit = lw == t
-                || lw.strip_prefix(stem).is_some_and(|rest| {
-                    SUFFIXES.contains(&rest) && (t.len() > 3 || rest.is_empty())
-                });
-            if hit {
-                out.push((w.to_string(), term.as_str(), plain.as_str()));
-                break;
+            let inflects = t.len() > 3;
+            // The exact term always matches, even where the stem differs.
+            stems
+                .entry(t.clone())
+                .or_insert_with(|| (term.clone(), plain.clone(), inflects));
+            stems
+                .entry(stem)
+                .or_insert_with(|| (term.clone(), plain.clone(), inflects));
+        }
+        Jargon { stems }
+    }
+
+    /// Jargon in `text`: (the word as written, the term, the plain word),
+    /// whatever its inflection (ambulate, ambulating, ambulation).
+    pub fn find<'a>(&'a self, text: &str) -> Vec<(String, &'a str, &'a str)> {
+        let mut out = Vec::new();
+        for w in words(text) {
+            let lw = w.to_lowercase();
+            let hit = SUFFIXES.iter().find_map(|suffix| {
+                let stem = lw.strip_suffix(suffix)?;
+                let (term, plain, inflects) = self.stems.get(stem)?;
+                (suffix.is_empty() || *inflects).then_some((term.as_str(), plain.as_str()))
+            });
+            if let Some((term, plain)) = hit {
+                out.push((w.to_string(), term, plain));
             }
         }
+        out
     }
-    out
+}
+
+/// Jargon found in `text` (see [`Jargon::find`]); builds the index each
+/// call, so prefer a [`Jargon`] kept across calls.
+pub fn jargon(text: &str, list: &BTreeMap<String, String>) -> Vec<(String, String, String)> {
+    Jargon::new(list)
+        .find(text)
+        .into_iter()
+        .map(|(w, t, p)| (w, t.to_string(), p.to_string()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -288,7 +320,7 @@ mod tests {
             "You will ambulate daily. Ambulating helps. Flexion improves. We walked.",
             &list,
         );
-        let terms: Vec<&str> = hits.iter().map(|h| h.1).collect();
+        let terms: Vec<&str> = hits.iter().map(|h| h.1.as_str()).collect();
         assert_eq!(terms, vec!["ambulate", "ambulate", "flexion"]);
         assert_eq!(hits[0].2, "walk");
         assert!(
