@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of `heropath build` and `heropath check` (issue 7).
+#
+#   benches/bench.sh                          # 1,000, 10,000 and 100,000 plans
+#   benches/bench.sh --sizes "1000 10000" --runs 5
+#
+# Builds the release binary and the clinic generator, writes synthetic
+# clinics (examples/gen_clinic.rs, seed 42, 200 exercises, a consented story
+# every 10th plan) into $HEROPATH_BENCH_DIR (default: $TMPDIR/heropath-bench),
+# re-using a clinic already generated with the same arguments, warms the
+# file cache, then times each command --runs times with /usr/bin/time -v.
+# Prints a Markdown table: median wall time, plans per second, median CPU
+# time (user + system) and peak resident memory (the highest of the runs).
+#
+# Performance targets (release build, warm cache): 10,000 plans: build <= 1.0 s
+# and <= 300 MB, check <= 0.5 s; 100,000 plans: build <= 10 s and <= 2 GB.
+#
+# Not part of `cargo test`: cargo only runs benches/*.rs targets.
+set -euo pipefail
+
+sizes="1000 10000 100000"
+runs=5
+commands="build check"
+out_file=""
+usage() {
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+    echo
+    echo "options: --sizes \"N ...\"  --runs N  --commands \"build check\"  --out FILE  (table also written to FILE)"
+}
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) sizes="$2"; shift 2 ;;
+        --runs) runs="$2"; shift 2 ;;
+        --commands) commands="$2"; shift 2 ;;
+        --out) out_file="$2"; shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "bench.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+[ "$runs" -ge 1 ] 2>/dev/null || { echo "bench.sh: --runs must be a positive number" >&2; exit 2; }
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench_dir="${HEROPATH_BENCH_DIR:-${TMPDIR:-/tmp}/heropath-bench}"
+mkdir -p "$bench_dir"
+
+# /usr/bin/time (GNU time) gives the peak resident set size.
+if [ ! -x /usr/bin/time ]; then
+    echo "bench.sh: installing GNU time" >&2
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq >&2 && apt-get install -y -qq time >&2
+    else
+        sudo apt-get update -qq >&2 && sudo apt-get install -y -qq time >&2
+    fi
+fi
+
+cd "$repo"
+echo "bench.sh: building (release)" >&2
+cargo build --release --quiet --bin heropath --example gen_clinic
+target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+heropath="$target_dir/release/heropath"
+gen="$target_dir/release/examples/gen_clinic"
+[ -x "$heropath" ] && [ -x "$gen" ] || { echo "bench.sh: binaries not found in $target_dir/release" >&2; exit 1; }
+
+# Deterministic "today" (consent expiry), as in CI.
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1795000000}"
+
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+maximum() { sort -g | tail -n 1; }
+
+# Seconds from GNU time's "h:mm:ss" or "m:ss.ss".
+to_seconds() { awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }'; }
+
+rows=()
+for n in $sizes; do
+    clinic="$bench_dir/clinic-$n"
+    want="gen_clinic --plans $n --seed 42 --exercises 200 --stories-every 10"
+    if [ "$(cat "$clinic/.gen_clinic" 2>/dev/null)" = "$want" ]; then
+        echo "bench.sh: re-using $clinic" >&2
+    else
+        echo "bench.sh: generating $n plans in $clinic" >&2
+        "$gen" --plans "$n" --seed 42 --exercises 200 --stories-every 10 --out "$clinic"
+    fi
+    # Warm the file cache and reach the steady state (a rebuild replaces
+    # an existing output): one untimed build.
+    find "$clinic/content" -type f -exec cat {} + >/dev/null
+    echo "bench.sh: warm-up build of $n plans" >&2
+    if ! "$heropath" --root "$clinic" --quiet build >"$bench_dir/warmup-$n.log" 2>&1; then
+        echo "bench.sh: heropath build failed on $n plans; see $bench_dir/warmup-$n.log" >&2
+        exit 1
+    fi
+    warnings="$("$heropath" --root "$clinic" --format short check 2>&1 | grep -c 'warning\[' || true)"
+    echo "bench.sh: $n plans: $warnings warning(s)" >&2
+    for cmd in $commands; do
+        walls=(); cpus=(); rss=()
+        for ((i = 1; i <= runs; i++)); do
+            tv="$bench_dir/time-$n-$cmd-$i.txt"
+            if ! /usr/bin/time -v -o "$tv" "$heropath" --root "$clinic" --quiet "$cmd" >/dev/null 2>"$bench_dir/stderr-$n-$cmd.log"; then
+                echo "bench.sh: heropath $cmd failed on $n plans; see $bench_dir/stderr-$n-$cmd.log" >&2
+                exit 1
+            fi
+            wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tv" | to_seconds)"
+            user="$(sed -n 's/.*User time (seconds): //p' "$tv")"
+            sys="$(sed -n 's/.*System time (seconds): //p' "$tv")"
+            kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tv")"
+            walls+=("$wall"); cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"); rss+=("$kb")
+            echo "bench.sh: $n $cmd run $i: ${wall}s wall, $((kb / 1024)) MB" >&2
+        done
+        w="$(printf '%s\n' "${walls[@]}" | median)"
+        c="$(printf '%s\n' "${cpus[@]}" | median)"
+        m="$(printf '%s\n' "${rss[@]}" | maximum)"
+        rate="$(awk -v n="$n" -v w="$w" 'BEGIN { if (w > 0) printf "%.0f", n / w; else print "-" }')"
+        rows+=("| $n | $cmd | $(printf '%.2f' "$w") | $rate | $(printf '%.2f' "$c") | $(awk -v k="$m" 'BEGIN { printf "%.0f", k / 1024 }') |")
+    done
+done
+
+{
+    echo
+    echo "heropath $("$heropath" --version | awk '{ print $2 }'), $(nproc) CPU(s), $runs run(s) each, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    echo "| plans | command | wall s (median) | plans/s | CPU s (median) | peak RSS MB |"
+    echo "| ---: | --- | ---: | ---: | ---: | ---: |"
+    printf '%s\n' "${rows[@]}"
+} | tee ${out_file:+"$out_file"}

@@ -1,0 +1,89 @@
+//! Stage benchmarks on a generated 1,000-plan clinic (issue 7).
+//!
+//! ```sh
+//! cargo bench --bench stages                       # 1,000 plans
+//! HEROPATH_BENCH_PLANS=10000 cargo bench --bench stages
+//! ```
+//!
+//! The clinic is written once per run into a temporary folder by the same
+//! generator as `examples/gen_clinic.rs` (seed 42, 200 exercises, a story
+//! every 10th plan). `cargo test` never runs this file: it is a
+//! `harness = false` bench target.
+
+use heropath::diag::Diagnostics;
+use heropath::pipeline::{self, Options};
+use std::path::Path;
+use std::sync::OnceLock;
+
+#[path = "../examples/gen_clinic.rs"]
+#[allow(dead_code)]
+mod gen_clinic;
+
+fn main() {
+    // Generate before timing anything.
+    let _ = root();
+    divan::main();
+}
+
+fn plans() -> usize {
+    std::env::var("HEROPATH_BENCH_PLANS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1000)
+}
+
+fn root() -> &'static Path {
+    static CLINIC: OnceLock<tempfile::TempDir> = OnceLock::new();
+    CLINIC
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let args = gen_clinic::Args::new(plans(), dir.path().to_path_buf());
+            let s = gen_clinic::generate(&args).expect("generate the clinic");
+            eprintln!(
+                "bench clinic: {} plans, {} stories in {}",
+                s.plans,
+                s.stories,
+                dir.path().display()
+            );
+            dir
+        })
+        .path()
+}
+
+fn opts(dry_run: bool) -> Options {
+    Options {
+        root: root().to_path_buf(),
+        dry_run,
+        ..Options::default()
+    }
+}
+
+/// Stage 1: walk the folder and parse every file.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn load(b: divan::Bencher) {
+    b.bench(|| {
+        let mut d = Diagnostics::default();
+        heropath::load::load(root(), &mut d).expect("site.yaml")
+    });
+}
+
+/// Load, cross-file checks and advice, themes and assets.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn prepare(b: divan::Bencher) {
+    let o = opts(true);
+    b.bench(|| {
+        let mut d = Diagnostics::default();
+        pipeline::prepare(&o, &mut d).is_some()
+    });
+}
+
+/// The whole build without writing (what `heropath check` does).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn build_dry_run(b: divan::Bencher) {
+    let o = opts(true);
+    b.bench(|| {
+        let r = pipeline::build(&o);
+        assert!(!r.failed(), "{:?}", r.diagnostics.first());
+        r.handouts
+    });
+}
