@@ -114,7 +114,8 @@ pub fn syllables(word: &str) -> usize {
         prev = v;
     }
     let n = w.len();
-    let ends = |s: &str| w.iter().collect::<String>().ends_with(s);
+    let lower: String = w.iter().collect();
+    let ends = |s: &str| lower.ends_with(s);
     if ends("e") && !ends("le") && !ends("ee") && !ends("ie") && count > 1 {
         count -= 1;
     } else if ends("le") && n > 2 && !vowel(w[n - 3]) {
