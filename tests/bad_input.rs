@@ -198,8 +198,34 @@ fn usage_errors_exit_with_2() {
 
 #[test]
 fn script_payloads_in_every_field_are_neutralised() {
+    for x in XSS {
+        payload_in_every_field_is_neutralised(x);
+    }
+}
+
+/// Payloads in the style of the OWASP XSS filter-evasion cheat sheet, plus
+/// Markdown-specific ones.
+const XSS: &[&str] = &[
+    "<script>alert(1)</script><img src=x onerror=alert(2)> [click](javascript:alert(3))",
+    "<SCRIPT SRC=//xss.test/xss.js></SCRIPT>",
+    "<IMG SRC=\"javascript:alert('XSS');\">",
+    "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+    "<IMG \"\"\"><SCRIPT>alert(\"XSS\")</SCRIPT>\"\\>",
+    "<svg/onload=alert('XSS')>",
+    "<BODY ONLOAD=alert('XSS')>",
+    "<iframe src=\"javascript:alert(1)\"></iframe>",
+    "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">x</a>",
+    "<div style=\"background:url(javascript:alert(1))\">x</div>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "\"><script>alert(1)</script>",
+    "'';!--\"<XSS>=&{()}",
+    "[a](javascript&#58;alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html;base64,PHNjcmlwdD4=)",
+    "<details open ontoggle=alert(1)>",
+    "{{ patient.name }}{% raw %}<script>x</script>",
+];
+
+fn payload_in_every_field_is_neutralised(x: &str) {
     let c = Clinic::new();
-    let x = "<script>alert(1)</script><img src=x onerror=alert(2)> [click](javascript:alert(3))";
     let q = |s: &str| format!("{:?}", s); // a YAML-safe double-quoted string
     let plan = format!(
         "patient:\n  name: Eve Doe\n  preferred_name: {p}\nproblem:\n  summary: {p}\n  in_their_words: {p}\n  details: {p}\n\
@@ -243,6 +269,42 @@ story:\n  title: Safe story\n  display_name: {p}\n  tags: [safe]\n  quote: {p}\n
 /// Attribute names of every real tag (quote-aware, so text inside an
 /// attribute value or escaped text is never mistaken for markup).
 fn attribute_names(html: &str) -> Vec<String> {
+    attributes(html).into_iter().map(|(n, _)| n).collect()
+}
+
+/// Attribute values of every real tag, with numeric character references
+/// decoded (as a browser would before using a URL), lowercased.
+fn attribute_values(html: &str) -> Vec<String> {
+    attributes(html)
+        .into_iter()
+        .map(|(_, v)| decode_numeric(&v).to_ascii_lowercase())
+        .collect()
+}
+
+fn decode_numeric(v: &str) -> String {
+    let mut out = String::new();
+    let mut rest = v;
+    while let Some(i) = rest.find("&#") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let end = after.find(';').unwrap_or(after.len());
+        let num = &after[..end];
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(h) => u32::from_str_radix(h, 16).ok(),
+            None => num.parse().ok(),
+        };
+        match code.and_then(char::from_u32) {
+            Some(c) => out.push(c),
+            None => out.push_str(&rest[i..i + 2 + end]),
+        }
+        rest = after.get(end + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// (name, value) of every attribute of every real tag, quote-aware.
+fn attributes(html: &str) -> Vec<(String, String)> {
     let b = html.as_bytes();
     let mut names = Vec::new();
     let mut i = 0;
@@ -263,22 +325,28 @@ fn attribute_names(html: &str) -> Vec<String> {
                 while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>') {
                     i += 1;
                 }
-                names.push(html[start..i].to_ascii_lowercase());
+                let name = html[start..i].to_ascii_lowercase();
+                let mut value = String::new();
                 if i < b.len() && b[i] == b'=' {
                     i += 1;
                     if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
                         let q = b[i];
                         i += 1;
+                        let v0 = i;
                         while i < b.len() && b[i] != q {
                             i += 1;
                         }
+                        value = html[v0..i.min(b.len())].to_string();
                         i += 1;
                     } else {
+                        let v0 = i;
                         while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
                             i += 1;
                         }
+                        value = html[v0..i].to_string();
                     }
                 }
+                names.push((name, value));
             }
         }
         i += 1;
@@ -301,4 +369,8 @@ fn event_handler_detector_works() {
         "<meta content=\"&lt;img src=x onerror=alert(2)&gt;\">"
     ));
     assert!(has_event_handler("<a title='x' onclick=\"go()\">"));
+    assert_eq!(
+        attribute_values("<a href=\"&#106;&#x61;vascript:x\" title=y>"),
+        vec!["javascript:x", "y"]
+    );
 }
