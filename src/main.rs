@@ -132,6 +132,19 @@ struct Ui {
 }
 
 impl Ui {
+    /// A progress bar for long builds: only on a terminal, never with
+    /// --quiet or JSON output (indicatif also hides it when not a TTY).
+    fn progress_bar(&self) -> Option<indicatif::ProgressBar> {
+        if !self.chatty() || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} rendering handouts [{bar:30}] {pos}/{len}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        Some(indicatif::ProgressBar::new(0).with_style(style))
+    }
+
     /// Print progress and summaries (not in JSON mode, not with --quiet).
     fn chatty(&self) -> bool {
         !self.quiet && self.format != Format::Json
@@ -204,6 +217,7 @@ fn main() -> ExitCode {
                 drafts,
                 public_only,
                 dry_run: strict,
+                progress: ui.progress_bar(),
             };
             let started = std::time::Instant::now();
             let mut report = pipeline::build(&opts);

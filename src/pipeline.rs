@@ -55,6 +55,8 @@ pub struct Options {
     pub public_only: bool,
     /// Write nothing (check).
     pub dry_run: bool,
+    /// A progress bar for the handouts (the CLI passes one on a terminal).
+    pub progress: Option<indicatif::ProgressBar>,
 }
 
 /// What a build did.
@@ -555,10 +557,21 @@ pub fn build(opts: &Options) -> Report {
         };
         // Rendered even when nothing will be written, so one run reports
         // every problem.
-        let (n, errors) = stream_handouts(&p, opts.drafts, None, |o| match &staging {
-            Some(s) => s.write(&o.path, &o.bytes).map_err(write_error),
-            None => Ok(()),
+        if let Some(pb) = &opts.progress {
+            pb.set_length(p.clinic.plans.len() as u64);
+        }
+        let (n, errors) = stream_handouts(&p, opts.drafts, None, |o| {
+            if let Some(pb) = &opts.progress {
+                pb.inc(1);
+            }
+            match &staging {
+                Some(s) => s.write(&o.path, &o.bytes).map_err(write_error),
+                None => Ok(()),
+            }
         });
+        if let Some(pb) = &opts.progress {
+            pb.finish_and_clear();
+        }
         report.handouts = n;
         diags.extend(errors);
         report
