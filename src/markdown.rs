@@ -42,7 +42,25 @@ fn is_remote(url: &str) -> bool {
 pub fn to_html(md: &str) -> String {
     let mut raw = String::with_capacity(md.len() * 3 / 2);
     html::push_html(&mut raw, Parser::new_ext(md, options()));
-    clean(&raw)
+    if needs_sanitizing(md) {
+        clean(&raw)
+    } else {
+        raw
+    }
+}
+
+/// Can this Markdown produce anything but escaped text and plain block
+/// markup? Raw HTML and autolinks need `<`, entities `&`, links and images
+/// `](`, `]:` or `![`. Without any of these pulldown-cmark's output is
+/// already safe, so the (costly) HTML sanitiser is skipped: most plan text
+/// is plain prose.
+fn needs_sanitizing(md: &str) -> bool {
+    md.contains(['<', '&'])
+        || md.contains("](")
+        || md.contains("]:")
+        || md.contains("![")
+        || md.contains("]\n")
+        || md.contains("] [")
 }
 
 /// Sanitise an HTML fragment.
@@ -97,7 +115,11 @@ pub fn steps(md: &str) -> Vec<String> {
                             )
                         }),
                     );
-                    items.push(clean(raw.trim()));
+                    items.push(if needs_sanitizing(md) {
+                        clean(raw.trim())
+                    } else {
+                        raw.trim().to_string()
+                    });
                 }
                 continue;
             }
@@ -158,6 +180,28 @@ mod tests {
         let html = to_html("![tracker](https://evil.test/p.gif) ![ok](/img/a.png)");
         assert!(!html.contains("evil.test"), "{html}");
         assert!(html.contains("/img/a.png"), "{html}");
+    }
+
+    #[test]
+    fn plain_prose_skips_the_sanitiser_but_links_do_not() {
+        assert!(!needs_sanitizing(
+            "Sit tall. Squeeze **gently** for 5 seconds.\n\n1. One\n2. Two"
+        ));
+        for risky in [
+            "<b>x</b>",
+            "[a](javascript:x)",
+            "[a]: javascript:x",
+            "![i](x.png)",
+            "&#106;",
+            "<https://x.test>",
+            "[a][r]\n\n[r]: javascript:x",
+        ] {
+            assert!(needs_sanitizing(risky), "{risky}");
+        }
+        assert_eq!(
+            to_html("Plain *text* & more"),
+            "<p>Plain <em>text</em> &amp; more</p>\n"
+        );
     }
 
     #[test]

@@ -280,6 +280,9 @@ pub struct Assets {
     pub images: BTreeMap<String, Arc<str>>,
     /// Video URL → inline SVG.
     pub qr: BTreeMap<String, Arc<str>>,
+    /// Library exercise id → its instructions as HTML and as numbered
+    /// steps, rendered once instead of once per plan that uses it.
+    pub instructions: BTreeMap<String, (Arc<str>, Vec<String>)>,
 }
 
 impl Assets {
@@ -314,7 +317,22 @@ impl Assets {
             .into_par_iter()
             .filter_map(|url| qr_svg(&url).map(|svg| (url, Arc::from(svg))))
             .collect();
-        Assets { images, qr }
+        let instructions = clinic
+            .exercises
+            .par_iter()
+            .filter_map(|(id, ex)| {
+                let md = ex.value.instructions.as_deref()?;
+                Some((
+                    id.clone(),
+                    (Arc::from(markdown::to_html(md)), markdown::steps(md)),
+                ))
+            })
+            .collect();
+        Assets {
+            images,
+            qr,
+            instructions,
+        }
     }
 }
 
@@ -469,6 +487,11 @@ fn card(number: usize, item: &ExerciseItem, clinic: &Clinic, t: &Strings, assets
     let pick = |own: &Option<String>, libv: Option<&Option<String>>| {
         own.clone().or_else(|| libv.cloned().flatten())
     };
+    // The library's own instructions were rendered once (see Assets).
+    let cached = match (&item.instructions, &item.use_id) {
+        (None, Some(id)) => assets.instructions.get(id),
+        _ => None,
+    };
     let instructions = pick(&item.instructions, lib.map(|l| &l.instructions));
     let image = pick(&item.image, lib.map(|l| &l.image));
     let video = pick(&item.video, lib.map(|l| &l.video));
@@ -489,11 +512,17 @@ fn card(number: usize, item: &ExerciseItem, clinic: &Clinic, t: &Strings, assets
             .clone()
             .or_else(|| lib.map(|l| l.name.clone()))
             .unwrap_or_else(|| item.use_id.clone().unwrap_or_default()),
-        instructions_html: instructions.as_deref().map(markdown::to_html),
-        steps_html: instructions
-            .as_deref()
-            .map(markdown::steps)
-            .unwrap_or_default(),
+        instructions_html: match cached {
+            Some((html, _)) => Some(html.to_string()),
+            None => instructions.as_deref().map(markdown::to_html),
+        },
+        steps_html: match cached {
+            Some((_, steps)) => steps.clone(),
+            None => instructions
+                .as_deref()
+                .map(markdown::steps)
+                .unwrap_or_default(),
+        },
         cues,
         image: image.as_ref().and_then(|i| assets.images.get(i).cloned()),
         image_alt: pick(&item.image_alt, lib.map(|l| &l.image_alt)),
