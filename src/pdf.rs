@@ -28,6 +28,18 @@ impl std::fmt::Display for PdfError {
     }
 }
 
+/// Flags for a private, offline, headless Chromium: no sandbox (it may run
+/// as root in CI), no GPU, no first-run or background network traffic.
+pub const HEADLESS_FLAGS: [&str; 7] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 /// The browser to print with: `HEROPATH_CHROMIUM`, else the first of the
 /// usual names on `PATH`.
 pub fn find_browser() -> Option<PathBuf> {
@@ -61,16 +73,8 @@ pub fn print(html: &Path, pdf: &Path) -> Result<(), PdfError> {
     let profile = std::env::temp_dir().join(format!("heropath-chromium-{}", std::process::id()));
     let _ = std::fs::remove_file(pdf);
     let out = Command::new(&browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
+        .args(HEADLESS_FLAGS)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", html.display()))

@@ -38,15 +38,7 @@ fn tools_present() -> bool {
 
 fn chromium(args: &[&str], profile: &Path) -> std::process::Output {
     Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
+        .args(heropath::pdf::HEADLESS_FLAGS)
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .output()
