@@ -19,10 +19,17 @@ use std::sync::OnceLock;
 #[allow(dead_code)]
 mod gen_clinic;
 
+/// The generated clinic, removed at the end of the run.
+static CLINIC: OnceLock<tempfile::TempDir> = OnceLock::new();
+
 fn main() {
     // Generate before timing anything.
     let _ = root();
     divan::main();
+    // Statics are never dropped: remove the folder here.
+    if let Some(dir) = CLINIC.get() {
+        let _ = std::fs::remove_dir_all(dir.path());
+    }
 }
 
 fn plans() -> usize {
@@ -33,7 +40,6 @@ fn plans() -> usize {
 }
 
 fn root() -> &'static Path {
-    static CLINIC: OnceLock<tempfile::TempDir> = OnceLock::new();
     CLINIC
         .get_or_init(|| {
             let dir = tempfile::tempdir().expect("a temporary folder");

@@ -39,28 +39,65 @@ fn is_remote(url: &str) -> bool {
 }
 
 /// Render Markdown to sanitised block HTML.
+///
+/// Most fields are plain prose. pulldown-cmark escapes all text, so for
+/// paragraphs, lists, emphasis, headings and quotes the sanitiser would only
+/// re-serialise the same tags; it runs only when the Markdown holds anything
+/// else (raw HTML, a link, a picture, code, a table). The result is the same
+/// bytes either way.
 pub fn to_html(md: &str) -> String {
+    let events: Vec<Event<'_>> = Parser::new_ext(md, options()).collect();
+    let plain = events.iter().all(is_plain);
     let mut raw = String::with_capacity(md.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new_ext(md, options()));
-    if needs_sanitizing(md) {
-        clean(&raw)
+    html::push_html(&mut raw, events.into_iter());
+    if plain {
+        as_sanitised(raw)
     } else {
-        raw
+        clean(&raw)
     }
 }
 
-/// Can this Markdown produce anything but escaped text and plain block
-/// markup? Raw HTML and autolinks need `<`, entities `&`, links and images
-/// `](`, `]:` or `![`. Without any of these pulldown-cmark's output is
-/// already safe, so the (costly) HTML sanitiser is skipped: most plan text
-/// is plain prose.
-fn needs_sanitizing(md: &str) -> bool {
-    md.contains(['<', '&'])
-        || md.contains("](")
-        || md.contains("]:")
-        || md.contains("![")
-        || md.contains("]\n")
-        || md.contains("] [")
+/// Events whose HTML is already safe and needs no sanitiser.
+fn is_plain(e: &Event<'_>) -> bool {
+    match e {
+        Event::Text(_) | Event::SoftBreak | Event::HardBreak | Event::Rule => true,
+        Event::Start(t) => {
+            matches!(
+                t,
+                Tag::Paragraph
+                    | Tag::BlockQuote(None)
+                    | Tag::List(_)
+                    | Tag::Item
+                    | Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+            ) || matches!(t, Tag::Heading { id: None, classes, attrs, .. } if classes.is_empty() && attrs.is_empty())
+        }
+        Event::End(t) => matches!(
+            t,
+            TagEnd::Paragraph
+                | TagEnd::BlockQuote(None)
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Heading(_)
+        ),
+        _ => false,
+    }
+}
+
+/// What the sanitiser's serialiser would change in plain output: void tags
+/// and no-break spaces.
+fn as_sanitised(raw: String) -> String {
+    if raw.contains(" />") || raw.contains('\u{a0}') {
+        raw.replace("<br />", "<br>")
+            .replace("<hr />", "<hr>")
+            .replace('\u{a0}', "&nbsp;")
+    } else {
+        raw
+    }
 }
 
 /// Sanitise an HTML fragment.
@@ -105,6 +142,7 @@ pub fn steps(md: &str) -> Vec<String> {
             }
             Event::End(TagEnd::Item) if in_ordered && depth == 1 => {
                 if let Some(evs) = current.take() {
+                    let plain = evs.iter().all(is_plain);
                     let mut raw = String::new();
                     html::push_html(
                         &mut raw,
@@ -115,10 +153,10 @@ pub fn steps(md: &str) -> Vec<String> {
                             )
                         }),
                     );
-                    items.push(if needs_sanitizing(md) {
-                        clean(raw.trim())
+                    items.push(if plain {
+                        as_sanitised(raw.trim().to_string())
                     } else {
-                        raw.trim().to_string()
+                        clean(raw.trim())
                     });
                 }
                 continue;
@@ -184,24 +222,26 @@ mod tests {
 
     #[test]
     fn plain_prose_skips_the_sanitiser_but_links_do_not() {
-        assert!(!needs_sanitizing(
+        let plain = |md: &str| Parser::new_ext(md, options()).all(|e| is_plain(&e));
+        assert!(plain(
             "Sit tall. Squeeze **gently** for 5 seconds.\n\n1. One\n2. Two"
         ));
         for risky in [
             "<b>x</b>",
             "[a](javascript:x)",
-            "[a]: javascript:x",
-            "![i](x.png)",
-            "&#106;",
-            "<https://x.test>",
             "[a][r]\n\n[r]: javascript:x",
+            "![i](x.png)",
+            "<https://x.test>",
+            "`code`",
+            "| a |\n|---|\n| b |",
         ] {
-            assert!(needs_sanitizing(risky), "{risky}");
+            assert!(!plain(risky), "{risky}");
         }
         assert_eq!(
             to_html("Plain *text* & more"),
             "<p>Plain <em>text</em> &amp; more</p>\n"
         );
+        assert_eq!(to_html("a  \nb\n\n***"), "<p>a<br>\nb</p>\n<hr>\n");
     }
 
     #[test]
