@@ -68,6 +68,7 @@ pub fn check(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
             .map(|(k, v)| (k.to_lowercase(), v.clone())),
     );
     let jargon = crate::readability::Jargon::new(&plain);
+    let library = library_facts(clinic, &jargon);
     // Plans are checked in parallel; diagnostics are sorted before printing,
     // so their order does not depend on the threads.
     let per_plan: Vec<Diagnostics> = clinic
@@ -77,7 +78,7 @@ pub fn check(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
             let mut d = Diagnostics::default();
             check_plan(clinic, src, today, &mut d);
             if !src.value.draft {
-                advise(clinic, src, &jargon, &mut d);
+                advise(clinic, src, &jargon, &library, &mut d);
             }
             d
         })
@@ -378,14 +379,56 @@ pub fn normalize(p: &Path) -> std::path::PathBuf {
     out
 }
 
+/// Readability counts and jargon of one text.
+#[derive(Debug, Clone)]
+struct TextFacts<'j> {
+    /// Each sentence of the plain text, with its counts.
+    sentences: Vec<(crate::readability::Counts, String)>,
+    /// Jargon words, in order.
+    jargon: Vec<(String, &'j str, &'j str)>,
+}
+
+fn facts<'j>(t: &str, jargon: &'j crate::readability::Jargon) -> TextFacts<'j> {
+    let plain = crate::model::plain_text(t);
+    let sentences = crate::readability::sentences(&plain)
+        .map(|s| (crate::readability::Counts::of(s), s.to_string()))
+        .collect();
+    TextFacts {
+        sentences,
+        jargon: jargon.find(t),
+    }
+}
+
+/// The facts of every library text (instructions and cues), worked out
+/// once: the same library exercise appears in many plans.
+fn library_facts<'c, 'j>(
+    clinic: &'c Clinic,
+    jargon: &'j crate::readability::Jargon,
+) -> std::collections::HashMap<&'c str, TextFacts<'j>> {
+    use rayon::prelude::*;
+    let mut texts: Vec<&str> = Vec::new();
+    for ex in clinic.exercises.values() {
+        texts.extend(ex.value.instructions.as_deref());
+        texts.extend(ex.value.cues.iter().map(String::as_str));
+    }
+    texts.sort_unstable();
+    texts.dedup();
+    texts
+        .into_par_iter()
+        .map(|t| (t, facts(t, jargon)))
+        .collect()
+}
+
 /// Plain-language and actionability advice for one plan (warnings only).
 fn advise(
     clinic: &Clinic,
     src: &Source<Plan>,
     jargon: &crate::readability::Jargon,
+    library: &std::collections::HashMap<&str, TextFacts<'_>>,
     diags: &mut Diagnostics,
 ) {
     use crate::readability::Counts;
+    use std::borrow::Cow;
     let plan = &src.value;
     let file = &src.path;
     let warn = |code, msg: String, pos, help: &str| {
@@ -397,21 +440,21 @@ fn advise(
 
     // Patient-facing text, as the handout shows it (the patient's own words
     // are theirs, so they are not graded).
-    let mut texts: Vec<String> = vec![plan.problem.summary.clone(), plan.goal.statement.clone()];
-    texts.extend(plan.problem.details.iter().cloned());
-    texts.extend(plan.success.iter().cloned());
+    let mut texts: Vec<&str> = vec![&plan.problem.summary, &plan.goal.statement];
+    texts.extend(plan.problem.details.as_deref());
+    texts.extend(plan.success.as_deref());
     let r = &plan.responsibilities;
     texts.extend(
         r.clinician
             .iter()
             .chain(&r.patient)
             .chain(&r.together)
-            .cloned(),
+            .map(String::as_str),
     );
-    texts.extend(plan.next_visit.iter().filter_map(|v| v.focus.clone()));
+    texts.extend(plan.next_visit.iter().filter_map(|v| v.focus.as_deref()));
     for step in &plan.steps {
-        texts.push(step.title.clone());
-        texts.extend(step.why.iter().cloned());
+        texts.push(&step.title);
+        texts.extend(step.why.as_deref());
         for e in &step.exercises {
             let lib = e
                 .use_id
@@ -420,17 +463,26 @@ fn advise(
                 .map(|s| &s.value);
             texts.extend(
                 e.instructions
-                    .clone()
-                    .or_else(|| lib.and_then(|l| l.instructions.clone())),
+                    .as_deref()
+                    .or_else(|| lib.and_then(|l| l.instructions.as_deref())),
             );
             let cues = if e.cues.is_empty() {
-                lib.map(|l| l.cues.clone()).unwrap_or_default()
+                lib.map_or(&[][..], |l| &l.cues[..])
             } else {
-                e.cues.clone()
+                &e.cues[..]
             };
-            texts.extend(cues);
+            texts.extend(cues.iter().map(String::as_str));
         }
     }
+    // Library texts were analysed once; the plan's own are analysed here.
+    let all: Vec<Cow<'_, TextFacts<'_>>> = texts
+        .iter()
+        .map(|t| {
+            library
+                .get(t)
+                .map_or_else(|| Cow::Owned(facts(t, jargon)), Cow::Borrowed)
+        })
+        .collect();
     let lang = plan
         .patient
         .language
@@ -438,23 +490,19 @@ fn advise(
         .unwrap_or(&clinic.site.language);
     // The Flesch-Kincaid formula is calibrated for English only.
     if lang == "en" {
-        let plain_texts: Vec<String> = texts.iter().map(|t| crate::model::plain_text(t)).collect();
         let mut total = Counts::default();
-        let mut hardest: Vec<(f64, String)> = Vec::new();
-        for t in &plain_texts {
-            for sentence in crate::readability::sentences(t) {
-                let c = Counts::of(sentence);
-                total.add(c);
-                // Titles and short fragments are not sentences to rewrite.
-                if c.words >= 4 {
-                    hardest.push((c.grade(), sentence.to_string()));
-                }
+        let mut hardest: Vec<(f64, &str)> = Vec::new();
+        for (c, sentence) in all.iter().flat_map(|f| f.sentences.iter()) {
+            total.add(*c);
+            // Titles and short fragments are not sentences to rewrite.
+            if c.words >= 4 {
+                hardest.push((c.grade(), sentence));
             }
         }
         let max = clinic.site.reading_level.max_grade;
         let grade = total.grade();
         if total.words >= 20 && grade > max {
-            hardest.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            hardest.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
             let list: Vec<String> = hardest
                 .iter()
                 .take(3)
@@ -473,16 +521,14 @@ fn advise(
         }
     }
     let mut seen = std::collections::BTreeSet::new();
-    for t in &texts {
-        for (word, _term, better) in jargon.find(t) {
-            if seen.insert(word.to_lowercase()) {
-                diags.push(warn(
-                    advice::JARGON,
-                    format!("`{word}` is medical jargon"),
-                    locate_text(&src.text, &word),
-                    &format!("say \"{better}\" instead"),
-                ));
-            }
+    for (word, _term, better) in all.iter().flat_map(|f| f.jargon.iter()) {
+        if seen.insert(word.to_lowercase()) {
+            diags.push(warn(
+                advice::JARGON,
+                format!("`{word}` is medical jargon"),
+                locate_text(&src.text, word),
+                &format!("say \"{better}\" instead"),
+            ));
         }
     }
 

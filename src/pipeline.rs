@@ -372,6 +372,7 @@ pub fn stream_handouts(
     sink: impl Fn(Output) -> Result<(), Diagnostic> + Sync,
 ) -> (usize, Vec<Diagnostic>) {
     let site_theme = &p.clinic.site.theme;
+    let renderer = render::HandoutRenderer::new(&p.themes, &p.site);
     let results: Vec<Result<(), Diagnostic>> = p
         .clinic
         .plans
@@ -392,7 +393,7 @@ pub fn stream_handouts(
                 .unwrap_or(site_theme);
             let t = p.themes[theme].strings(lang);
             let handout = model::handout(src, &p.clinic, t, lang, theme, &p.assets);
-            sink(render::handout(&handout, &p.themes, &p.site)?)
+            sink(renderer.render(&handout)?)
         })
         .collect();
     let rendered = results.iter().filter(|r| r.is_ok()).count();

@@ -39,13 +39,17 @@ impl Counts {
     pub fn of(text: &str) -> Counts {
         let mut c = Counts::default();
         for sentence in sentences(text) {
-            let words: Vec<&str> = words(sentence).collect();
-            if words.is_empty() {
+            let (mut n, mut syl) = (0, 0);
+            for w in words(sentence) {
+                n += 1;
+                syl += syllables(w);
+            }
+            if n == 0 {
                 continue;
             }
             c.sentences += 1;
-            c.words += words.len();
-            c.syllables += words.iter().map(|w| syllables(w)).sum::<usize>();
+            c.words += n;
+            c.syllables += syl;
         }
         c
     }
@@ -82,11 +86,25 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Estimated syllables in an English word.
 pub fn syllables(word: &str) -> usize {
+    // Fast path for short ASCII words (nearly all): no allocation.
+    if word.is_ascii() && word.len() <= 48 {
+        let mut buf = [' '; 48];
+        let mut n = 0;
+        for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+            buf[n] = char::from(b.to_ascii_lowercase());
+            n += 1;
+        }
+        return syllables_of(&buf[..n]);
+    }
     let w: Vec<char> = word
         .to_lowercase()
         .chars()
         .filter(|c| c.is_alphabetic())
         .collect();
+    syllables_of(&w)
+}
+
+fn syllables_of(w: &[char]) -> usize {
     if w.is_empty() {
         return 1;
     }
@@ -114,8 +132,10 @@ pub fn syllables(word: &str) -> usize {
         prev = v;
     }
     let n = w.len();
-    let lower: String = w.iter().collect();
-    let ends = |s: &str| lower.ends_with(s);
+    let ends = |s: &str| {
+        let k = s.chars().count();
+        n >= k && w[n - k..].iter().copied().eq(s.chars())
+    };
     if ends("e") && !ends("le") && !ends("ee") && !ends("ie") && count > 1 {
         count -= 1;
     } else if ends("le") && n > 2 && !vowel(w[n - 3]) {

@@ -61,35 +61,79 @@ fn render(theme: &Compiled, name: &str, ctx: &Context, what: &str) -> Result<Vec
         })
 }
 
-/// Render one handout.
+/// Renders handouts one at a time, sharing what is the same for every
+/// patient (strings, stylesheet, site): it becomes template values once,
+/// not once per handout (tera values share their strings).
+pub struct HandoutRenderer<'a> {
+    themes: &'a BTreeMap<String, Compiled>,
+    site: tera::Value,
+    /// (theme, language) → (strings, stylesheet).
+    shared: BTreeMap<(&'a str, &'a str), (tera::Value, tera::Value)>,
+}
+
+impl<'a> HandoutRenderer<'a> {
+    /// Prepare the shared values of every theme and language.
+    pub fn new(themes: &'a BTreeMap<String, Compiled>, site: &SiteView) -> HandoutRenderer<'a> {
+        let mut shared = BTreeMap::new();
+        for (name, theme) in themes {
+            let css = tera::Value::from_serializable(&theme.handout_css);
+            for (lang, strings) in &theme.strings {
+                shared.insert(
+                    (name.as_str(), lang.as_str()),
+                    (tera::Value::from_serializable(strings), css.clone()),
+                );
+            }
+        }
+        HandoutRenderer {
+            themes,
+            site: tera::Value::from_serializable(site),
+            shared,
+        }
+    }
+
+    /// Render one handout.
+    pub fn render(&self, h: &Handout) -> Result<Output, Diagnostic> {
+        let theme = &self.themes[&h.theme];
+        let mut ctx = Context::from_serialize(&h.view).map_err(|e| {
+            template_error(
+                &e,
+                "could not build the handout data",
+                crate::theme::codes::TEMPLATE_RENDER,
+                &|_| None,
+            )
+        })?;
+        ctx.insert("lang", &h.lang);
+        match self.shared.get(&(h.theme.as_str(), h.lang.as_str())) {
+            Some((t, css)) => {
+                ctx.insert_value("t", t.clone());
+                ctx.insert_value("css", css.clone());
+            }
+            None => {
+                ctx.insert("t", theme.strings(&h.lang));
+                ctx.insert("css", &theme.handout_css);
+            }
+        }
+        ctx.insert_value("site", self.site.clone());
+        let bytes = render(
+            theme,
+            "handout.html",
+            &ctx,
+            &format!("the handout for {}", h.slug),
+        )?;
+        Ok(Output {
+            path: format!("{}.html", h.slug),
+            bytes,
+        })
+    }
+}
+
+/// Render one handout (prefer [`HandoutRenderer`] for many).
 pub fn handout(
     h: &Handout,
     themes: &BTreeMap<String, Compiled>,
     site: &SiteView,
 ) -> Result<Output, Diagnostic> {
-    let theme = &themes[&h.theme];
-    let mut ctx = Context::from_serialize(&h.view).map_err(|e| {
-        template_error(
-            &e,
-            "could not build the handout data",
-            crate::theme::codes::TEMPLATE_RENDER,
-            &|_| None,
-        )
-    })?;
-    ctx.insert("lang", &h.lang);
-    ctx.insert("t", theme.strings(&h.lang));
-    ctx.insert("site", site);
-    ctx.insert("css", &theme.handout_css);
-    let bytes = render(
-        theme,
-        "handout.html",
-        &ctx,
-        &format!("the handout for {}", h.slug),
-    )?;
-    Ok(Output {
-        path: format!("{}.html", h.slug),
-        bytes,
-    })
+    HandoutRenderer::new(themes, site).render(h)
 }
 
 /// Render every handout.
@@ -98,10 +142,8 @@ pub fn handouts(
     themes: &BTreeMap<String, Compiled>,
     site: &SiteView,
 ) -> Vec<Result<Output, Diagnostic>> {
-    handouts
-        .par_iter()
-        .map(|h| handout(h, themes, site))
-        .collect()
+    let r = HandoutRenderer::new(themes, site);
+    handouts.par_iter().map(|h| r.render(h)).collect()
 }
 
 /// Everything the public site is made of.

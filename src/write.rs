@@ -196,6 +196,19 @@ fn remove_stale(parent: &Path, name: &str) {
 /// Remove a folder only if it carries our mark.
 fn remove_ours(dir: &Path) -> Result<(), WriteError> {
     if dir.join(MARKER).is_file() {
+        // A tree can hold a file per plan: unlink its top-level files in
+        // parallel first (the mark goes last, with the folder).
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            use rayon::prelude::*;
+            let files: Vec<PathBuf> = entries
+                .flatten()
+                .filter(|e| e.file_name() != MARKER && e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .collect();
+            files.par_iter().for_each(|f| {
+                let _ = std::fs::remove_file(f);
+            });
+        }
         std::fs::remove_dir_all(dir).map_err(io(dir))?;
     } else if dir.is_dir() {
         // A staging folder we created but had not marked yet: only if empty.
