@@ -216,19 +216,12 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 public_only,
-                dry_run: strict,
+                dry_run: false,
+                strict,
                 progress: ui.progress_bar(),
             };
             let started = std::time::Instant::now();
-            let mut report = pipeline::build(&opts);
-            // Under --strict a warning must stop the build before it writes,
-            // so check first and build only when the check is clean.
-            if strict && !report.failed() && report.diagnostics.is_empty() {
-                report = pipeline::build(&Options {
-                    dry_run: false,
-                    ..opts
-                });
-            }
+            let report = pipeline::build(&opts);
             let code = finish(&report, strict, &ui);
             if verbose {
                 for (stage, took) in &report.timings {

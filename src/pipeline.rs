@@ -55,6 +55,8 @@ pub struct Options {
     pub public_only: bool,
     /// Write nothing (check).
     pub dry_run: bool,
+    /// Treat warnings as errors: write nothing when there are any.
+    pub strict: bool,
     /// A progress bar for the handouts (the CLI passes one on a terminal).
     pub progress: Option<indicatif::ProgressBar>,
 }
@@ -539,7 +541,10 @@ pub fn build(opts: &Options) -> Report {
     report.stories = public.stories;
     report.public_dir = Some(public_dir.clone());
     report.handouts_dir = (!opts.public_only).then(|| handouts_dir.clone());
-    let write = !opts.dry_run && !diags.has_errors();
+    // Every warning is known by now (handouts only add errors), so
+    // `--strict` can refuse to write here, in one pass.
+    let refused_by_strict = opts.strict && diags.iter().next().is_some();
+    let write = !(opts.dry_run || diags.has_errors() || refused_by_strict);
 
     // Handouts (private): streamed into a staging folder beside the target,
     // swapped in only when every handout and the public site rendered.

@@ -269,6 +269,7 @@ impl Builder {
             drafts: self.drafts,
             public_only: true,
             dry_run: false,
+            strict: false,
             progress: None,
         }
     }
