@@ -56,36 +56,53 @@ pub mod advice {
     pub const NO_TARGET_DATE: &str = "HP0706";
 }
 
-/// Run every cross-file check.
-pub fn check(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
+/// Run every cross-file check. Library problems go into `diags`; each
+/// plan's own diagnostics are returned, one list per plan of
+/// `clinic.plans` (sorted), for the caller to report and cache. `reuse`
+/// may supply a plan's diagnostics from an earlier run instead.
+pub fn check(
+    clinic: &Clinic,
+    today: Date,
+    diags: &mut Diagnostics,
+    reuse: &(dyn Fn(&Source<Plan>) -> Option<Vec<Diagnostic>> + Sync),
+) -> Vec<Vec<Diagnostic>> {
     use rayon::prelude::*;
-    let mut plain = crate::readability::default_plain_words();
-    plain.extend(
-        clinic
-            .site
-            .plain_words
-            .iter()
-            .map(|(k, v)| (k.to_lowercase(), v.clone())),
-    );
-    let jargon = crate::readability::Jargon::new(&plain);
-    let library = library_facts(clinic, &jargon);
+    let reused: Vec<Option<Vec<Diagnostic>>> = clinic.plans.par_iter().map(reuse).collect();
+    // The jargon index and library facts are worth building only when a
+    // plan is checked afresh (never lazily inside the parallel loop: a
+    // work-stealing thread could re-enter the initialiser).
+    let fresh = reused.iter().any(Option::is_none);
+    let jargon = fresh.then(|| {
+        let mut plain = crate::readability::default_plain_words();
+        plain.extend(
+            clinic
+                .site
+                .plain_words
+                .iter()
+                .map(|(k, v)| (k.to_lowercase(), v.clone())),
+        );
+        crate::readability::Jargon::new(&plain)
+    });
+    let library = jargon.as_ref().map(|j| library_facts(clinic, j));
     // Plans are checked in parallel; diagnostics are sorted before printing,
     // so their order does not depend on the threads.
-    let per_plan: Vec<Diagnostics> = clinic
+    let per_plan: Vec<Vec<Diagnostic>> = clinic
         .plans
         .par_iter()
-        .map(|src| {
-            let mut d = Diagnostics::default();
-            check_plan(clinic, src, today, &mut d);
-            if !src.value.draft {
-                advise(clinic, src, &jargon, &library, &mut d);
+        .zip(reused)
+        .map(|(src, reused)| match (reused, &jargon, &library) {
+            (Some(d), _, _) => d,
+            (None, Some(jargon), Some(library)) => {
+                let mut d = Diagnostics::default();
+                check_plan(clinic, src, today, &mut d);
+                if !src.value.draft {
+                    advise(clinic, src, jargon, library, &mut d);
+                }
+                d.sorted()
             }
-            d
+            (None, _, _) => Vec::new(),
         })
         .collect();
-    for d in per_plan {
-        diags.extend(d.sorted());
-    }
     for ex in clinic.exercises.values() {
         let v = &ex.value;
         check_picture(
@@ -98,6 +115,29 @@ pub fn check(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
         );
         check_video(&ex.path, &ex.text, v.video.as_deref(), diags);
     }
+    per_plan
+}
+
+/// What a plan's own diagnostics depend on besides its text: the site, the
+/// exercise library and the list of pictures (and today, for consent,
+/// which [`check`]'s caller keys separately). For the build cache.
+pub fn inputs_key(clinic: &Clinic) -> u128 {
+    let mut f = crate::cache::Fingerprint::new();
+    f.add(clinic.site_text.as_bytes());
+    for ex in clinic.exercises.values() {
+        f.add(ex.path.to_string_lossy().as_bytes())
+            .add(ex.text.as_bytes());
+    }
+    for img in &clinic.images {
+        f.add(img.as_bytes());
+    }
+    f.finish()
+}
+
+/// The day a plan's diagnostics depend on: consent is checked against
+/// today, so a plan with a story is re-checked each day.
+pub fn depends_on_today(plan: &Plan, today: Date) -> Option<Date> {
+    plan.story.is_some().then_some(today)
 }
 
 fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diagnostics) {

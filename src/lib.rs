@@ -8,6 +8,7 @@
 //! ([`model`]) → **render** ([`render`]) → **write** ([`write`]), run by
 //! [`pipeline`]. Problems from every stage are [`diag::Diagnostic`]s.
 
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod date;

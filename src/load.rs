@@ -1,6 +1,7 @@
 //! Stage 1, **load**: walk the clinic folder and parse every file. Parsing
 //! runs in parallel; every file's problems are collected, not just the first.
 
+use crate::cache::Cache;
 use crate::config::Site;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::plan::{Exercise, Plan};
@@ -42,6 +43,8 @@ pub struct Source<T> {
     pub slug: String,
     /// The raw text.
     pub text: String,
+    /// A hash of the text (see [`crate::cache`]).
+    pub hash: u128,
     /// The parsed value.
     pub value: T,
 }
@@ -96,6 +99,17 @@ pub struct Clinic {
 /// be read (no `site.yaml`); otherwise every parse problem is in `diags`
 /// and the files that parsed are returned.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
+    load_reusing(root, diags, |_| None).map(|(c, _)| c)
+}
+
+/// [`load`], taking unchanged plans from a build cache instead of parsing
+/// them. `open_cache` is given `site.yaml` (it says where the handouts, and
+/// so the cache, are) and the cache it opened is handed back.
+pub fn load_reusing(
+    root: &Path,
+    diags: &mut Diagnostics,
+    open_cache: impl FnOnce(&Site) -> Option<Cache>,
+) -> Option<(Clinic, Option<Cache>)> {
     let site_path = root.join("site.yaml");
     let mut site_text = String::new();
     let site = match std::fs::read_to_string(&site_path) {
@@ -115,29 +129,33 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
         }
     };
     let content = root.join("content");
+    let cache = site.as_ref().and_then(open_cache);
     let plans = parse_all::<Plan>(
         root,
         &content.join("plans"),
         &["yaml", "yml"],
         diags,
-        |text, path| yaml::parse(text, path).map_err(|d| vec![*d]),
+        |text, path, hash| match cache.as_ref().and_then(|c| c.plan(path, hash)) {
+            Some(plan) => Ok(plan),
+            None => yaml::parse(text, path).map_err(|d| vec![*d]),
+        },
     );
     let exercises = parse_all::<Exercise>(
         root,
         &content.join("exercises"),
         &["yaml", "yml"],
         diags,
-        |text, path| yaml::parse(text, path).map_err(|d| vec![*d]),
+        |text, path, _| yaml::parse(text, path).map_err(|d| vec![*d]),
     );
     let pages = parse_all::<Page>(
         root,
         &content.join("pages"),
         &["md", "markdown"],
         diags,
-        parse_page,
+        |text, path, _| parse_page(text, path),
     );
     let site = site?;
-    Some(Clinic {
+    let clinic = Clinic {
         root: root.to_path_buf(),
         site,
         site_text,
@@ -145,7 +163,8 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
         exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         pages,
         images: list_images(&content.join("exercises/images")),
-    })
+    };
+    Some((clinic, cache))
 }
 
 fn list_images(dir: &Path) -> std::collections::BTreeSet<String> {
@@ -196,7 +215,7 @@ fn parse_all<T: Send>(
     dir: &Path,
     exts: &[&str],
     diags: &mut Diagnostics,
-    parse: impl Fn(&str, &Path) -> Result<T, Vec<Diagnostic>> + Sync,
+    parse: impl Fn(&str, &Path, u128) -> Result<T, Vec<Diagnostic>> + Sync,
 ) -> Vec<Source<T>> {
     if !dir.is_dir() {
         return Vec::new();
@@ -289,11 +308,13 @@ fn parse_all<T: Send>(
                         .help("save the file as UTF-8 in your editor"),
                 ]
             })?;
-            let value = parse(&text, &rel)?;
+            let hash = crate::cache::hash(text.as_bytes());
+            let value = parse(&text, &rel, hash)?;
             Ok(Source {
                 path: rel,
                 slug,
                 text,
+                hash,
                 value,
             })
         })

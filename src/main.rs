@@ -50,12 +50,19 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// Parse, check and render every plan, ignoring what the last build
+        /// cached in the handouts folder (a new cache is still written).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Run every check of a build and write nothing.
     Check {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// Check every plan afresh, ignoring the last build's cache.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Print the JSON Schema of a file format, for editors.
     Schema {
@@ -208,6 +215,7 @@ fn main() -> ExitCode {
             drafts,
             public_only,
             strict,
+            no_cache,
         } => {
             let opts = Options {
                 root,
@@ -218,6 +226,7 @@ fn main() -> ExitCode {
                 public_only,
                 dry_run: false,
                 strict,
+                no_cache,
                 progress: ui.progress_bar(),
             };
             let started = std::time::Instant::now();
@@ -233,9 +242,10 @@ fn main() -> ExitCode {
             }
             if verbose {
                 eprintln!(
-                    "heropath: build took {} ms: {} handout(s), {} public file(s), {} published stor{}, {} diagnostic(s)",
+                    "heropath: build took {} ms: {} handout(s) ({} unchanged, reused), {} public file(s), {} published stor{}, {} diagnostic(s)",
                     started.elapsed().as_millis(),
                     report.handouts,
+                    report.reused,
                     report.public_files,
                     report.stories,
                     if report.stories == 1 { "y" } else { "ies" },
@@ -263,9 +273,10 @@ fn main() -> ExitCode {
             }
             code
         }
-        Command::Check { strict } => {
+        Command::Check { strict, no_cache } => {
             let report = pipeline::check(&Options {
                 root,
+                no_cache,
                 ..Options::default()
             });
             let code = finish(&report, strict, &ui);

@@ -1,5 +1,6 @@
 //! The whole build: load → check → model → render → write.
 
+use crate::cache::{self, Cache};
 use crate::check;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -57,6 +58,9 @@ pub struct Options {
     pub dry_run: bool,
     /// Treat warnings as errors: write nothing when there are any.
     pub strict: bool,
+    /// Ignore the build cache (see [`crate::cache`]): parse, check and
+    /// render every plan. A new cache is still written.
+    pub no_cache: bool,
     /// A progress bar for the handouts (the CLI passes one on a terminal).
     pub progress: Option<indicatif::ProgressBar>,
 }
@@ -66,8 +70,10 @@ pub struct Options {
 pub struct Report {
     /// Every diagnostic, sorted.
     pub diagnostics: Vec<Diagnostic>,
-    /// Handouts rendered.
+    /// Handouts produced (rendered or reused).
     pub handouts: usize,
+    /// Of those, handouts taken unchanged from the last build.
+    pub reused: usize,
     /// Public files rendered.
     pub public_files: usize,
     /// Stories published.
@@ -103,6 +109,14 @@ pub struct Prepared {
     pub assets: Assets,
     /// Today (or `SOURCE_DATE_EPOCH`).
     pub today: Date,
+    /// Each plan's own diagnostics (in `clinic.plans` order).
+    pub plan_diags: Vec<Vec<Diagnostic>>,
+    /// The build cache read at load, if any.
+    pub cache: Option<Cache>,
+    /// What a plan's diagnostics depend on besides its text.
+    pub check_key: u128,
+    /// What a plan's handout depends on besides its text.
+    pub handout_key: u128,
     /// How long each stage of the preparation took.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -116,9 +130,26 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         timings.push((name, clock.elapsed()));
         clock = std::time::Instant::now();
     };
-    let clinic = load::load(&opts.root, diags)?;
+    let (clinic, cache) = load::load_reusing(&opts.root, diags, |site| {
+        if opts.no_cache {
+            None
+        } else {
+            Cache::open(&dirs_for(opts, site).1)
+        }
+    })?;
     lap("load", &mut timings);
-    check::check(&clinic, today, diags);
+    let check_key = check::inputs_key(&clinic);
+    let plan_diags = check::check(&clinic, today, diags, &|src| {
+        cache.as_ref()?.diagnostics(
+            &src.path,
+            src.hash,
+            check_key,
+            check::depends_on_today(&src.value, today),
+        )
+    });
+    for d in &plan_diags {
+        diags.extend(d.iter().cloned());
+    }
     lap("check", &mut timings);
     let (public_dir, handouts_dir) = dirs(opts, &clinic);
     let origin = |flag: bool| {
@@ -196,12 +227,26 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     lap("themes", &mut timings);
     let assets = Assets::collect(&clinic);
     lap("assets", &mut timings);
+    let mut key = cache::Fingerprint::new();
+    key.add(&check_key.to_le_bytes());
+    key.add(format!("{:?}", opts.base_url).as_bytes());
+    for (name, c) in &themes {
+        key.add(name.as_bytes()).add(&c.fingerprint.to_le_bytes());
+    }
+    for (name, uri) in &assets.images {
+        key.add(name.as_bytes()).add(uri.as_bytes());
+    }
+    let handout_key = key.finish();
     Some(Prepared {
         clinic,
         themes,
         site,
         assets,
         today,
+        plan_diags,
+        cache,
+        check_key,
+        handout_key,
         timings,
     })
 }
@@ -295,6 +340,7 @@ fn compile_theme(
         strings,
         static_files,
         origins,
+        fingerprint: theme.files.fingerprint(),
     })
 }
 
@@ -345,6 +391,11 @@ pub fn compact_css(css: &str) -> String {
 
 /// The public and handouts folders, absolute.
 pub fn dirs(opts: &Options, clinic: &Clinic) -> (PathBuf, PathBuf) {
+    dirs_for(opts, &clinic.site)
+}
+
+/// The public and handouts folders of `site`, absolute.
+fn dirs_for(opts: &Options, site: &crate::config::Site) -> (PathBuf, PathBuf) {
     let abs = |p: &Path| {
         if p.is_absolute() {
             p.to_path_buf()
@@ -355,32 +406,62 @@ pub fn dirs(opts: &Options, clinic: &Clinic) -> (PathBuf, PathBuf) {
     let public = opts
         .out
         .clone()
-        .map_or_else(|| abs(Path::new(&clinic.site.output.public)), |p| abs(&p));
+        .map_or_else(|| abs(Path::new(&site.output.public)), |p| abs(&p));
     let handouts = opts
         .handouts
         .clone()
-        .map_or_else(|| abs(Path::new(&clinic.site.output.handouts)), |p| abs(&p));
+        .map_or_else(|| abs(Path::new(&site.output.handouts)), |p| abs(&p));
     (public, handouts)
+}
+
+/// What [`stream_handouts`] did.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    /// Handouts rendered.
+    pub rendered: usize,
+    /// Handouts taken from the last build instead.
+    pub reused: usize,
+    /// Problems met.
+    pub errors: Vec<Diagnostic>,
+    /// Per plan (in `clinic.plans` order): its handout's path and content
+    /// hash, when it has one.
+    pub handouts: Vec<Option<(String, u128)>>,
 }
 
 /// Model and render every handout of the prepared clinic (or just `only`),
 /// handing each to `sink` as soon as it is rendered, in parallel. Nothing
 /// is collected, so memory stays flat however many plans there are.
-/// Returns how many were rendered and the problems met.
+///
+/// With `reuse`, a plan the build cache says would render exactly as last
+/// time is offered to `reuse(path, hash)` first; when that returns true
+/// (say, the old file was still intact and is now linked into the new
+/// tree) the plan is not rendered at all.
 pub fn stream_handouts(
     p: &Prepared,
     drafts: bool,
     only: Option<&str>,
+    reuse: Option<&(dyn Fn(&str, u128) -> bool + Sync)>,
     sink: impl Fn(Output) -> Result<(), Diagnostic> + Sync,
-) -> (usize, Vec<Diagnostic>) {
+) -> Streamed {
     let site_theme = &p.clinic.site.theme;
     let renderer = render::HandoutRenderer::new(&p.themes, &p.site);
-    let results: Vec<Result<(), Diagnostic>> = p
+    let results: Vec<Result<Option<(String, u128, bool)>, Diagnostic>> = p
         .clinic
         .plans
         .par_iter()
-        .filter(|s| (drafts || !s.value.draft) && only.is_none_or(|o| o == s.slug))
         .map(|src| {
+            if !((drafts || !src.value.draft) && only.is_none_or(|o| o == src.slug)) {
+                return Ok(None);
+            }
+            let cached = p
+                .cache
+                .as_ref()
+                .and_then(|c| c.handout(&src.path, src.hash, p.handout_key));
+            if let (Some(reuse), Some((path, hash))) = (reuse, cached)
+                && reuse(path, hash)
+            {
+                return Ok(Some((path.to_string(), hash, false)));
+            }
             let lang = src
                 .value
                 .patient
@@ -395,14 +476,31 @@ pub fn stream_handouts(
                 .unwrap_or(site_theme);
             let t = p.themes[theme].strings(lang);
             let handout = model::handout(src, &p.clinic, t, lang, theme, &p.assets);
-            sink(renderer.render(&handout)?)
+            let out = renderer.render(&handout)?;
+            let (path, hash) = (out.path.clone(), cache::hash(&out.bytes));
+            sink(out)?;
+            Ok(Some((path, hash, true)))
         })
         .collect();
-    let rendered = results.iter().filter(|r| r.is_ok()).count();
-    (
-        rendered,
-        results.into_iter().filter_map(Result::err).collect(),
-    )
+    let mut done = Streamed::default();
+    for r in results {
+        match r {
+            Ok(Some((path, hash, rendered))) => {
+                if rendered {
+                    done.rendered += 1;
+                } else {
+                    done.reused += 1;
+                }
+                done.handouts.push(Some((path, hash)));
+            }
+            Ok(None) => done.handouts.push(None),
+            Err(d) => {
+                done.errors.push(d);
+                done.handouts.push(None);
+            }
+        }
+    }
+    done
 }
 
 /// Model and render handouts into memory (serve, the `handout` command).
@@ -412,12 +510,13 @@ pub fn render_handouts(
     only: Option<&str>,
 ) -> Vec<Result<Output, Diagnostic>> {
     let out = std::sync::Mutex::new(Vec::new());
-    let (_, errors) = stream_handouts(p, drafts, only, |o| {
+    let errors = stream_handouts(p, drafts, only, None, |o| {
         out.lock()
             .map_err(|_| Diagnostic::error(codes::WRITE, "a render thread failed"))?
             .push(o);
         Ok(())
-    });
+    })
+    .errors;
     let mut all: Vec<Result<Output, Diagnostic>> = out
         .into_inner()
         .unwrap_or_default()
@@ -566,10 +665,22 @@ pub fn build(opts: &Options) -> Report {
         if let Some(pb) = &opts.progress {
             pb.set_length(p.clinic.plans.len() as u64);
         }
-        let (n, errors) = stream_handouts(&p, opts.drafts, None, |o| {
+        let tick = || {
             if let Some(pb) = &opts.progress {
                 pb.inc(1);
             }
+        };
+        // A handout the cache vouches for is linked from the current tree
+        // if that file is intact; a check (no staging) needs nothing more.
+        let reuse = |path: &str, hash: u128| {
+            let ok = staging.as_ref().is_none_or(|s| s.link_if_same(path, hash));
+            if ok {
+                tick();
+            }
+            ok
+        };
+        let streamed = stream_handouts(&p, opts.drafts, None, Some(&reuse), |o| {
+            tick();
             match &staging {
                 Some(s) => s.write(&o.path, &o.bytes).map_err(write_error),
                 None => Ok(()),
@@ -578,8 +689,36 @@ pub fn build(opts: &Options) -> Report {
         if let Some(pb) = &opts.progress {
             pb.finish_and_clear();
         }
-        report.handouts = n;
-        diags.extend(errors);
+        report.handouts = streamed.rendered + streamed.reused;
+        report.reused = streamed.reused;
+        diags.extend(streamed.errors);
+        if let Some(s) = &staging
+            && !diags.has_errors()
+        {
+            // The cache for the next build goes into the new tree, so that
+            // it is swapped in (or thrown away) with the handouts it describes.
+            let records = p
+                .clinic
+                .plans
+                .iter()
+                .zip(&p.plan_diags)
+                .zip(streamed.handouts)
+                .map(|((src, d), handout)| cache::Record {
+                    path: &src.path,
+                    hash: src.hash,
+                    plan: &src.value,
+                    today: check::depends_on_today(&src.value, p.today),
+                    diagnostics: d,
+                    handout,
+                })
+                .collect();
+            let written = cache::encode(p.cache.as_ref(), p.check_key, p.handout_key, records)
+                .map_err(|e| write::WriteError::Io(handouts_dir.join(cache::FILE), e.into()))
+                .and_then(|bytes| s.write(cache::FILE, &bytes));
+            if let Err(e) = written {
+                diags.push(write_error(e));
+            }
+        }
         report
             .timings
             .push(("handouts (render + write)", clock.elapsed()));
@@ -749,6 +888,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         plans: vec![load::Source {
             path,
             slug: "standalone".into(),
+            hash: crate::cache::hash(plan_yaml.as_bytes()),
             text: plan_yaml.to_string(),
             value: plan,
         }],

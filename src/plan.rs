@@ -8,7 +8,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// One patient's plan of care.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The hero of the story.
@@ -43,7 +43,7 @@ pub struct Plan {
 }
 
 /// The patient. Everything here is private.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Patient {
     /// Full name: private, never published.
@@ -79,7 +79,7 @@ impl Patient {
 }
 
 /// The problem, in clinical and in the patient's own words.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Problem {
     /// One line.
@@ -93,7 +93,7 @@ pub struct Problem {
 }
 
 /// The goal the patient and clinician agreed on.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// In the patient's words.
@@ -124,7 +124,7 @@ pub struct Measure {
 }
 
 /// One of the guide's steps.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GuideStep {
     /// Short title.
@@ -146,7 +146,7 @@ pub struct GuideStep {
 /// The dose keys repeat [`Dose`]'s on purpose: serde cannot combine
 /// `#[serde(flatten)]` with `deny_unknown_fields`, and a misspelt dose key
 /// must be an error, not silently ignored. [`ExerciseItem::dose`] maps them.
-#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExerciseItem {
     /// Library id (file stem in `content/exercises/`).
@@ -279,7 +279,7 @@ pub enum Side {
 }
 
 /// Who does what: the agreement on tasks.
-#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Responsibilities {
     /// What the clinician will do.
@@ -294,7 +294,7 @@ pub struct Responsibilities {
 }
 
 /// The next visit.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NextVisit {
     /// Date.
@@ -309,7 +309,7 @@ pub struct NextVisit {
 }
 
 /// Per-plan handout options.
-#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HandoutOptions {
     /// Theme for this patient's handout (e.g. `large-print`).
@@ -318,7 +318,7 @@ pub struct HandoutOptions {
 }
 
 /// A success story the patient may agree to share.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StoryBlock {
     /// Public title.
@@ -347,7 +347,7 @@ pub struct StoryBlock {
 }
 
 /// The patient's written authorisation to publish.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
     /// When it was signed.
@@ -365,7 +365,7 @@ pub struct Consent {
 }
 
 /// An exercise in the clinic's library (`content/exercises/<id>.yaml`).
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
     /// Name.

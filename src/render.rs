@@ -32,6 +32,8 @@ pub struct Compiled {
     pub static_files: Vec<Output>,
     /// Template name → the file it came from (for diagnostics).
     pub origins: BTreeMap<String, String>,
+    /// A hash of every file of the theme (for the build cache).
+    pub fingerprint: u128,
 }
 
 impl Compiled {

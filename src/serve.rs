@@ -270,6 +270,8 @@ impl Builder {
             public_only: true,
             dry_run: false,
             strict: false,
+            // Serving keeps its state in memory; there is no cache to read.
+            no_cache: true,
             progress: None,
         }
     }

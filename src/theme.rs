@@ -50,6 +50,15 @@ impl Files {
         self.files.get(path).map(|(_, o)| o.as_str())
     }
 
+    /// A hash of every file's path and bytes (for the build cache).
+    pub fn fingerprint(&self) -> u128 {
+        let mut f = crate::cache::Fingerprint::new();
+        for (path, (bytes, _)) in &self.files {
+            f.add(path.as_bytes()).add(bytes);
+        }
+        f.finish()
+    }
+
     /// Files under a folder, as (path inside the folder, bytes), sorted.
     pub fn under<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (&'a str, &'a [u8])> + 'a {
         let prefix = format!("{dir}/");

@@ -126,6 +126,34 @@ impl Staging {
         file.write_all(bytes).map_err(io(&dest))
     }
 
+    /// Link the current output's `rel` into the new tree if its contents
+    /// still hash to `hash` (see [`crate::cache`]). False when the file is
+    /// missing, changed, not a regular file, or cannot be linked: the
+    /// caller then renders it again.
+    pub fn link_if_same(&self, rel: &str, hash: u128) -> bool {
+        let path = Path::new(rel);
+        if rel.is_empty()
+            || !path
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        {
+            return false;
+        }
+        let current = self.target.join(path);
+        let intact = std::fs::symlink_metadata(&current).is_ok_and(|m| m.is_file())
+            && std::fs::read(&current).is_ok_and(|b| crate::cache::hash(&b) == hash);
+        if !intact {
+            return false;
+        }
+        let dest = self.dir.join(path);
+        if let Some(d) = dest.parent().filter(|d| *d != self.dir)
+            && std::fs::create_dir_all(d).is_err()
+        {
+            return false;
+        }
+        std::fs::hard_link(&current, &dest).is_ok()
+    }
+
     /// Swap the new tree in: two renames, each atomic; the old tree is
     /// removed only once the new one is in place.
     pub fn commit(mut self) -> Result<(), WriteError> {
