@@ -111,6 +111,9 @@ pub struct Prepared {
     pub today: Date,
     /// Each plan's own diagnostics (in `clinic.plans` order).
     pub plan_diags: Vec<Vec<Diagnostic>>,
+    /// The other diagnostics of the preparation (library, themes, output
+    /// folders): all warnings, as a prepared clinic has no errors.
+    pub shared_diags: Vec<Diagnostic>,
     /// The build cache read at load, if any.
     pub cache: Option<Cache>,
     /// What a plan's diagnostics depend on besides its text.
@@ -147,9 +150,11 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
             check::depends_on_today(&src.value, today),
         )
     });
+    let plan_diags_from = diags.iter().count();
     for d in &plan_diags {
         diags.extend(d.iter().cloned());
     }
+    let plan_diags_to = diags.iter().count();
     lap("check", &mut timings);
     let (public_dir, handouts_dir) = dirs(opts, &clinic);
     let origin = |flag: bool| {
@@ -237,6 +242,12 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         key.add(name.as_bytes()).add(uri.as_bytes());
     }
     let handout_key = key.finish();
+    let shared_diags = diags
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !(plan_diags_from..plan_diags_to).contains(i))
+        .map(|(_, d)| d.clone())
+        .collect();
     Some(Prepared {
         clinic,
         themes,
@@ -244,6 +255,7 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         assets,
         today,
         plan_diags,
+        shared_diags,
         cache,
         check_key,
         handout_key,
