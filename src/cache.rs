@@ -22,7 +22,6 @@ use crate::date::Date;
 use crate::diag::{Diagnostic, Pos, Severity};
 use crate::plan::Plan;
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
@@ -96,21 +95,38 @@ fn unhex(s: &str) -> Option<u128> {
     u128::from_str_radix(s, 16).ok()
 }
 
-/// The file as stored.
+/// The first line of the file.
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Header {
     format: u32,
     program: String,
     check_key: String,
     handout_key: String,
-    plans: Vec<StoredPlan>,
+    #[serde(default)]
+    public: Option<StoredPublic>,
 }
 
+/// The public site of the last build: what it was made from, and its files.
 #[derive(Serialize, Deserialize)]
-struct StoredPlan {
-    path: String,
-    hash: String,
-    plan: Box<RawValue>,
+struct StoredPublic {
+    key: String,
+    stories: usize,
+    files: Vec<(String, String)>,
+}
+
+/// What the cache records of the public site (see [`Cache::public`]).
+pub struct Public {
+    /// A hash of everything the public site is made from.
+    pub key: u128,
+    /// Stories published.
+    pub stories: usize,
+    /// Each file (path relative to the public folder) and its content hash.
+    pub files: Vec<(String, u128)>,
+}
+
+/// What is stored of a plan besides the plan itself.
+#[derive(Serialize, Deserialize)]
+struct Meta {
     #[serde(default)]
     today: Option<Date>,
     #[serde(default)]
@@ -175,19 +191,29 @@ fn intern(code: &str) -> &'static str {
     leaked
 }
 
-/// What one plan looked like at the last build.
+/// Where one plan's line is in the file: its hash and the byte ranges of
+/// its meta and plan JSON.
 struct Entry {
     hash: u128,
-    plan: Box<RawValue>,
-    today: Option<Date>,
-    diagnostics: Vec<StoredDiagnostic>,
-    handout: Option<(String, u128)>,
+    meta: std::ops::Range<usize>,
+    plan: std::ops::Range<usize>,
+    /// Set once the plan's JSON decoded: only then is it carried over into
+    /// the next cache as it is (a damaged line must not live on).
+    decoded: std::sync::atomic::AtomicBool,
 }
 
 /// A cache read from disk.
+///
+/// The file is a JSON header line, then one line per plan:
+/// `path TAB hash TAB meta-JSON TAB plan-JSON`. Opening it only splits the
+/// lines; a plan's JSON is decoded when (and only if) it is asked for, on
+/// whichever thread asks, so reading the cache of 10,000 plans costs a few
+/// milliseconds plus the plans actually reused, in parallel.
 pub struct Cache {
+    text: String,
     check_key: u128,
     handout_key: u128,
+    public: Option<Public>,
     plans: HashMap<PathBuf, Entry>,
 }
 
@@ -195,34 +221,55 @@ impl Cache {
     /// Read the cache of the handouts folder `dir`; `None` when there is
     /// none, or it is unreadable, of another format, or by another binary.
     pub fn open(dir: &Path) -> Option<Cache> {
-        let bytes = std::fs::read(dir.join(FILE)).ok()?;
-        let stored: Stored = serde_json::from_slice(&bytes).ok()?;
-        if stored.format != FORMAT || stored.program != program() {
+        let text = std::fs::read_to_string(dir.join(FILE)).ok()?;
+        // A cache of no plans is just the header line.
+        let first = text.split('\n').next().unwrap_or_default();
+        let header: Header = serde_json::from_str(first).ok()?;
+        if header.format != FORMAT || header.program != program() {
             return None;
         }
-        let plans = stored
-            .plans
-            .into_iter()
-            .filter_map(|p| {
-                let handout = match p.handout {
-                    Some((path, h)) => Some((path, unhex(&h)?)),
-                    None => None,
-                };
-                Some((
-                    PathBuf::from(p.path),
-                    Entry {
-                        hash: unhex(&p.hash)?,
-                        plan: p.plan,
-                        today: p.today,
-                        diagnostics: p.diagnostics,
-                        handout,
-                    },
-                ))
+        let mut plans = HashMap::new();
+        let mut at = first.len() + 1;
+        for line in text.get(at..).unwrap_or_default().split('\n') {
+            let start = at;
+            at += line.len() + 1;
+            let mut cols = line.splitn(4, '\t');
+            let (Some(path), Some(hash_hex), Some(meta), Some(plan)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let Some(hash) = unhex(hash_hex) else {
+                continue;
+            };
+            let meta_start = start + path.len() + 1 + hash_hex.len() + 1;
+            let plan_start = meta_start + meta.len() + 1;
+            plans.insert(
+                PathBuf::from(path),
+                Entry {
+                    hash,
+                    meta: meta_start..meta_start + meta.len(),
+                    plan: plan_start..plan_start + plan.len(),
+                    decoded: std::sync::atomic::AtomicBool::new(false),
+                },
+            );
+        }
+        let public = header.public.and_then(|p| {
+            Some(Public {
+                key: unhex(&p.key)?,
+                stories: p.stories,
+                files: p
+                    .files
+                    .into_iter()
+                    .map(|(f, h)| Some((f, unhex(&h)?)))
+                    .collect::<Option<_>>()?,
             })
-            .collect();
+        });
         Some(Cache {
-            check_key: unhex(&stored.check_key)?,
-            handout_key: unhex(&stored.handout_key)?,
+            check_key: unhex(&header.check_key)?,
+            handout_key: unhex(&header.handout_key)?,
+            public,
+            text,
             plans,
         })
     }
@@ -231,9 +278,16 @@ impl Cache {
         self.plans.get(path).filter(|e| e.hash == hash)
     }
 
+    fn meta(&self, e: &Entry) -> Option<Meta> {
+        serde_json::from_str(self.text.get(e.meta.clone())?).ok()
+    }
+
     /// The parsed plan at `path` if its text still hashes to `hash`.
     pub fn plan(&self, path: &Path, hash: u128) -> Option<Plan> {
-        serde_json::from_str(self.entry(path, hash)?.plan.get()).ok()
+        let e = self.entry(path, hash)?;
+        let plan = serde_json::from_str(self.text.get(e.plan.clone())?).ok()?;
+        e.decoded.store(true, std::sync::atomic::Ordering::Relaxed);
+        Some(plan)
     }
 
     /// The plan's own diagnostics, if nothing they depend on changed.
@@ -244,9 +298,12 @@ impl Cache {
         check_key: u128,
         today: Option<Date>,
     ) -> Option<Vec<Diagnostic>> {
-        let e = self.entry(path, hash)?;
-        (self.check_key == check_key && e.today == today).then(|| {
-            e.diagnostics
+        if self.check_key != check_key {
+            return None;
+        }
+        let meta = self.meta(self.entry(path, hash)?)?;
+        (meta.today == today).then(|| {
+            meta.diagnostics
                 .iter()
                 .map(StoredDiagnostic::to_diagnostic)
                 .collect()
@@ -255,17 +312,32 @@ impl Cache {
 
     /// The plan's handout (its path and content hash) if it would render
     /// the same. The caller still checks the file on disk.
-    pub fn handout(&self, path: &Path, hash: u128, handout_key: u128) -> Option<(&str, u128)> {
-        let e = self.entry(path, hash)?;
-        (self.handout_key == handout_key)
-            .then_some(e.handout.as_ref())
-            .flatten()
-            .map(|(p, h)| (p.as_str(), *h))
+    pub fn handout(&self, path: &Path, hash: u128, handout_key: u128) -> Option<(String, u128)> {
+        if self.handout_key != handout_key {
+            return None;
+        }
+        let (p, h) = self.meta(self.entry(path, hash)?)?.handout?;
+        Some((p, unhex(&h)?))
     }
 
-    /// The stored JSON of a plan, to carry over without re-encoding.
-    fn raw_plan(&self, path: &Path, hash: u128) -> Option<&RawValue> {
-        self.entry(path, hash).map(|e| &*e.plan)
+    /// Is the plan at `path` exactly as at the last build?
+    pub fn unchanged(&self, path: &Path, hash: u128) -> bool {
+        self.entry(path, hash).is_some()
+    }
+
+    /// The last build's public site, if it was made from the same inputs
+    /// (`key`). The caller still checks the files on disk.
+    pub fn public(&self, key: u128) -> Option<&Public> {
+        self.public.as_ref().filter(|p| p.key == key)
+    }
+
+    /// The stored JSON of a plan that [`Cache::plan`] decoded, to carry
+    /// over without re-encoding.
+    fn raw_plan(&self, path: &Path, hash: u128) -> Option<&str> {
+        let e = self
+            .entry(path, hash)
+            .filter(|e| e.decoded.load(std::sync::atomic::Ordering::Relaxed))?;
+        self.text.get(e.plan.clone())
     }
 }
 
@@ -285,41 +357,50 @@ pub struct Record<'a> {
     pub handout: Option<(String, u128)>,
 }
 
-/// Encode a new cache. Plans already in `old` are carried over as stored
-/// text; others are encoded. Records are sorted by path, so the same build
-/// writes the same bytes.
-pub fn encode(
+/// Write a new cache to `out`. Plans already in `old` are carried over as
+/// stored text; others are encoded. Give records sorted by path (the
+/// pipeline's plan order) and the same build writes the same bytes.
+pub fn write<'a>(
+    out: &mut dyn std::io::Write,
     old: Option<&Cache>,
     check_key: u128,
     handout_key: u128,
-    records: Vec<Record<'_>>,
-) -> Result<Vec<u8>, serde_json::Error> {
-    use rayon::prelude::*;
-    let mut plans = records
-        .into_par_iter()
-        .map(|r| {
-            let plan = match old.and_then(|c| c.raw_plan(r.path, r.hash)) {
-                Some(raw) => raw.to_owned(),
-                None => serde_json::value::to_raw_value(r.plan)?,
-            };
-            Ok(StoredPlan {
-                path: r.path.to_string_lossy().into_owned(),
-                hash: hex(r.hash),
-                plan,
-                today: r.today,
-                diagnostics: r.diagnostics.iter().map(StoredDiagnostic::from).collect(),
-                handout: r.handout.map(|(p, h)| (p, hex(h))),
-            })
-        })
-        .collect::<Result<Vec<_>, serde_json::Error>>()?;
-    plans.sort_by(|a, b| a.path.cmp(&b.path));
-    serde_json::to_vec(&Stored {
+    public: Option<&Public>,
+    records: impl IntoIterator<Item = Record<'a>>,
+) -> std::io::Result<()> {
+    let header = Header {
         format: FORMAT,
         program: program().to_string(),
         check_key: hex(check_key),
         handout_key: hex(handout_key),
-        plans,
-    })
+        public: public.map(|p| StoredPublic {
+            key: hex(p.key),
+            stories: p.stories,
+            files: p.files.iter().map(|(f, h)| (f.clone(), hex(*h))).collect(),
+        }),
+    };
+    serde_json::to_writer(&mut *out, &header)?;
+    for r in records {
+        let path = r.path.to_string_lossy();
+        // Such a path cannot be stored on one line; that plan is simply
+        // not cached (heropath's own slugs never contain these).
+        if path.contains(['\t', '\n']) {
+            continue;
+        }
+        let meta = Meta {
+            today: r.today,
+            diagnostics: r.diagnostics.iter().map(StoredDiagnostic::from).collect(),
+            handout: r.handout.map(|(p, h)| (p, hex(h))),
+        };
+        write!(out, "\n{path}\t{}\t", hex(r.hash))?;
+        serde_json::to_writer(&mut *out, &meta)?;
+        out.write_all(b"\t")?;
+        match old.and_then(|c| c.raw_plan(r.path, r.hash)) {
+            Some(raw) => out.write_all(raw.as_bytes())?,
+            None => serde_json::to_writer(&mut *out, r.plan)?,
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -350,7 +431,8 @@ mod tests {
         });
         std::fs::write(tmp.path().join(FILE), other.to_string()).unwrap();
         assert!(Cache::open(tmp.path()).is_none(), "another binary");
-        let ours = encode(None, 1, 2, Vec::new()).unwrap();
+        let mut ours = Vec::new();
+        write(&mut ours, None, 1, 2, None, Vec::new()).unwrap();
         std::fs::write(tmp.path().join(FILE), ours).unwrap();
         assert!(Cache::open(tmp.path()).is_some(), "our own, empty");
     }

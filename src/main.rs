@@ -242,11 +242,16 @@ fn main() -> ExitCode {
             }
             if verbose {
                 eprintln!(
-                    "heropath: build took {} ms: {} handout(s) ({} unchanged, reused), {} public file(s), {} published stor{}, {} diagnostic(s)",
+                    "heropath: build took {} ms: {} handout(s) ({} unchanged, reused), {} public file(s){}, {} published stor{}, {} diagnostic(s)",
                     started.elapsed().as_millis(),
                     report.handouts,
                     report.reused,
                     report.public_files,
+                    if report.public_reused {
+                        " (unchanged, reused)"
+                    } else {
+                        ""
+                    },
                     report.stories,
                     if report.stories == 1 { "y" } else { "ies" },
                     report.diagnostics.len()

@@ -74,6 +74,8 @@ pub struct Report {
     pub handouts: usize,
     /// Of those, handouts taken unchanged from the last build.
     pub reused: usize,
+    /// Whether the public site was taken unchanged from the last build.
+    pub public_reused: bool,
     /// Public files rendered.
     pub public_files: usize,
     /// Stories published.
@@ -426,6 +428,13 @@ fn dirs_for(opts: &Options, site: &crate::config::Site) -> (PathBuf, PathBuf) {
     (public, handouts)
 }
 
+/// Offered a handout the cache vouches for (its path and content hash):
+/// true when it was taken as it is (see [`stream_handouts`]).
+pub type Reuse<'a> = dyn Fn(&str, u128) -> bool + Sync + 'a;
+
+/// A handout's path, content hash, and whether it was rendered (or reused).
+type Done = Option<(String, u128, bool)>;
+
 /// What [`stream_handouts`] did.
 #[derive(Debug, Default)]
 pub struct Streamed {
@@ -452,12 +461,12 @@ pub fn stream_handouts(
     p: &Prepared,
     drafts: bool,
     only: Option<&str>,
-    reuse: Option<&(dyn Fn(&str, u128) -> bool + Sync)>,
+    reuse: Option<&Reuse<'_>>,
     sink: impl Fn(Output) -> Result<(), Diagnostic> + Sync,
 ) -> Streamed {
     let site_theme = &p.clinic.site.theme;
     let renderer = render::HandoutRenderer::new(&p.themes, &p.site);
-    let results: Vec<Result<Option<(String, u128, bool)>, Diagnostic>> = p
+    let results: Vec<Result<Done, Diagnostic>> = p
         .clinic
         .plans
         .par_iter()
@@ -469,10 +478,10 @@ pub fn stream_handouts(
                 .cache
                 .as_ref()
                 .and_then(|c| c.handout(&src.path, src.hash, p.handout_key));
-            if let (Some(reuse), Some((path, hash))) = (reuse, cached)
-                && reuse(path, hash)
+            if let (Some(reuse), Some((path, hash))) = (reuse, cached.as_ref())
+                && reuse(path, *hash)
             {
-                return Ok(Some((path.to_string(), hash, false)));
+                return Ok(cached.map(|(path, hash)| (path, hash, false)));
             }
             let lang = src
                 .value
@@ -607,13 +616,22 @@ pub fn render_public(p: &Prepared, drafts: bool) -> PublicBuild {
 
 /// Scan public files for identifiers from the plans (see [`crate::privacy`]).
 pub fn privacy_check(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
+    privacy_check_of(p, &p.clinic.plans, files)
+}
+
+/// Scan public files for identifiers from `plans` only.
+fn privacy_check_of<'a>(
+    p: &Prepared,
+    plans: impl IntoIterator<Item = &'a load::Source<crate::plan::Plan>>,
+    files: &[Output],
+) -> Vec<Diagnostic> {
     let published: BTreeSet<Date> = p
         .clinic
         .plans
         .iter()
         .filter_map(|s| s.value.story.as_ref().and_then(|s| s.published_on))
         .collect();
-    let guard = Guard::new(&p.clinic.plans, &published);
+    let guard = Guard::new(plans, &published);
     let leaks: Vec<_> = files
         .par_iter()
         .filter(|f| is_text(&f.path))
@@ -629,6 +647,56 @@ pub fn privacy_check(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Everything the public site is made from besides the plans without a
+/// story (which never reach it): for the build cache.
+fn public_key(p: &Prepared, opts: &Options) -> u128 {
+    let mut f = cache::Fingerprint::new();
+    f.add(p.clinic.site_text.as_bytes())
+        .add(format!("{:?} {} {}", opts.base_url, opts.drafts, p.today).as_bytes())
+        .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
+    for page in &p.clinic.pages {
+        f.add(page.path.to_string_lossy().as_bytes())
+            .add(page.text.as_bytes());
+    }
+    for plan in p.clinic.plans.iter().filter(|s| s.value.story.is_some()) {
+        f.add(plan.path.to_string_lossy().as_bytes())
+            .add(&plan.hash.to_le_bytes());
+    }
+    f.finish()
+}
+
+/// The last build's public site, when it was made from the same inputs and
+/// its files are intact: nothing to render, and only plans that changed
+/// since then can have put a name into it, so only they are scanned.
+fn reuse_public(p: &Prepared, key: u128, public_dir: &Path) -> Option<PublicBuild> {
+    let cache = p.cache.as_ref()?;
+    let public = cache.public(key)?;
+    let files = public
+        .files
+        .par_iter()
+        .map(|(path, hash)| {
+            let safe = Path::new(path)
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+            let bytes = std::fs::read(public_dir.join(path)).ok().filter(|_| safe)?;
+            (cache::hash(&bytes) == *hash).then(|| Output {
+                path: path.clone(),
+                bytes,
+            })
+        })
+        .collect::<Option<Vec<Output>>>()?;
+    let changed = p
+        .clinic
+        .plans
+        .iter()
+        .filter(|s| !cache.unchanged(&s.path, s.hash));
+    Some(PublicBuild {
+        diagnostics: privacy_check_of(p, changed, &files),
+        files,
+        stories: public.stories,
+    })
+}
+
 /// Run a build.
 pub fn build(opts: &Options) -> Report {
     let mut diags = Diagnostics::default();
@@ -642,7 +710,23 @@ pub fn build(opts: &Options) -> Report {
     let mut clock = std::time::Instant::now();
 
     // Public site first: small, kept in memory, checked by the privacy guard.
-    let public = render_public(&p, opts.drafts);
+    let public_key = public_key(&p, opts);
+    let public = match reuse_public(&p, public_key, &public_dir) {
+        Some(reused) => {
+            report.public_reused = true;
+            reused
+        }
+        None => render_public(&p, opts.drafts),
+    };
+    let public_record = cache::Public {
+        key: public_key,
+        stories: public.stories,
+        files: public
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), cache::hash(&f.bytes)))
+            .collect(),
+    };
     report
         .timings
         .push(("public site + privacy guard", clock.elapsed()));
@@ -722,11 +806,17 @@ pub fn build(opts: &Options) -> Report {
                     today: check::depends_on_today(&src.value, p.today),
                     diagnostics: d,
                     handout,
-                })
-                .collect();
-            let written = cache::encode(p.cache.as_ref(), p.check_key, p.handout_key, records)
-                .map_err(|e| write::WriteError::Io(handouts_dir.join(cache::FILE), e.into()))
-                .and_then(|bytes| s.write(cache::FILE, &bytes));
+                });
+            let written = s.write_with(cache::FILE, |out| {
+                cache::write(
+                    out,
+                    p.cache.as_ref(),
+                    p.check_key,
+                    p.handout_key,
+                    Some(&public_record),
+                    records,
+                )
+            });
             if let Err(e) = written {
                 diags.push(write_error(e));
             }

@@ -38,10 +38,21 @@ pub struct Guard {
     dates: HashMap<Date, Vec<(usize, &'static str)>>,
 }
 
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
+/// The words of already lower-cased text, borrowed (a public page has
+/// thousands; allocating each showed up in profiles).
+fn tokens(lower: &str) -> Vec<&str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The lower-cased words of `s` (lower-cased first, then split, exactly as
+/// [`Guard::scan`] splits a document, so both sides agree).
+fn words(s: &str) -> Vec<String> {
+    tokens(&s.to_lowercase())
+        .into_iter()
+        .map(str::to_string)
         .collect()
 }
 
@@ -58,7 +69,11 @@ fn digits(s: &str) -> String {
 impl Guard {
     /// Index the identifiers of `plans`. Dates in `public_dates` (stories'
     /// publication dates) are exempt: they are meant to be public.
-    pub fn new(plans: &[Source<Plan>], public_dates: &BTreeSet<Date>) -> Guard {
+    pub fn new<'a>(
+        plans: impl IntoIterator<Item = &'a Source<Plan>>,
+        public_dates: &BTreeSet<Date>,
+    ) -> Guard {
+        let plans: Vec<&Source<Plan>> = plans.into_iter().collect();
         let mut g = Guard {
             plan_paths: plans.iter().map(|p| p.path.clone()).collect(),
             by_last_word: HashMap::new(),
@@ -131,17 +146,22 @@ impl Guard {
             content
         };
         let mut leaks = BTreeSet::new();
-        let toks = words(text);
+        let lower = text.to_lowercase();
+        let toks = tokens(&lower);
         let leak = |plan: usize, what: String| Leak {
             file: file.to_string(),
             plan: self.plan_paths[plan].clone(),
             what,
         };
         for (i, w) in toks.iter().enumerate() {
-            if let Some(needles) = self.by_last_word.get(w) {
+            if let Some(needles) = self.by_last_word.get(*w) {
                 for n in needles {
                     let k = n.words.len();
-                    let full = i + 1 >= k && toks[i + 1 - k..=i] == n.words[..];
+                    let full = i + 1 >= k
+                        && toks[i + 1 - k..=i]
+                            .iter()
+                            .zip(&n.words)
+                            .all(|(a, b)| *a == b.as_str());
                     if full && k >= 2 {
                         leaks.insert(leak(n.plan, "the patient's full name".into()));
                     } else if !n.surname_allowed {
@@ -169,6 +189,10 @@ impl Guard {
         }
         if !self.phones.is_empty() {
             for run in text.split(|c: char| !(c.is_ascii_digit() || " ()-.+".contains(c))) {
+                // Most runs are a space or a year: skip them before allocating.
+                if run.bytes().filter(u8::is_ascii_digit).count() < 7 {
+                    continue;
+                }
                 let d = digits(run);
                 if d.len() >= 7
                     && let Some(plans) = self.phones.get(&d)
@@ -256,18 +280,14 @@ fn month_of(w: &str) -> Option<i8> {
 
 /// Every date written in a common way: 2026-12-03, 12/03/2026, 3/12/2026,
 /// December 3 2026, 3 December 2026, 3 de diciembre de 2026.
-fn dates_in(toks: &[String]) -> Vec<Date> {
+fn dates_in(toks: &[&str]) -> Vec<Date> {
     let num = |s: &str| -> Option<i32> {
         (s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
             .then(|| s.parse().ok())
             .flatten()
     };
     let mut out = Vec::new();
-    let toks: Vec<&str> = toks
-        .iter()
-        .map(String::as_str)
-        .filter(|w| *w != "de")
-        .collect();
+    let toks: Vec<&str> = toks.iter().copied().filter(|w| *w != "de").collect();
     for w in toks.windows(3) {
         let (a, b, c) = (w[0], w[1], w[2]);
         let mut push = |y: i32, m: i32, d: i32| {
@@ -308,7 +328,7 @@ mod tests {
         let t = visible_text(
             "<ul><li class=\"x\">Hello</li></ul><meta content=\"Dot Walker\"><p title='Ann O&#x27;Neil'>",
         );
-        assert!(!words(&t).contains(&"li".to_string()));
+        assert!(!tokens(&t.to_lowercase()).contains(&"li"));
         assert!(t.contains("Dot Walker"));
         assert!(t.contains("Ann O'Neil"));
     }
@@ -323,8 +343,8 @@ mod tests {
             "3 Dec 2026",
             "jueves, 3 de diciembre de 2026",
         ] {
-            assert!(dates_in(&words(s)).contains(&want), "{s}");
+            assert!(dates_in(&tokens(&s.to_lowercase())).contains(&want), "{s}");
         }
-        assert!(dates_in(&words("we walked 3 miles in 2026")).is_empty());
+        assert!(dates_in(&tokens("we walked 3 miles in 2026")).is_empty());
     }
 }

@@ -1,0 +1,306 @@
+//! The build cache (`handouts/.heropath-cache`): a rebuild parses, checks
+//! and renders only what changed, and its output is byte for byte what a
+//! build from scratch (`--no-cache`) writes.
+
+mod common;
+use common::{Clinic, stderr};
+
+/// `heropath --verbose build ARGS` must succeed; returns what it printed.
+fn build(c: &Clinic, args: &[&str]) -> String {
+    let mut all = vec!["--verbose", "build"];
+    all.extend_from_slice(args);
+    let out = c.cmd(&all).output().unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "build failed:\n{err}");
+    err
+}
+
+/// The "N handout(s) (M unchanged, reused)" figures of a verbose build.
+fn handouts_reused(log: &str) -> (usize, usize) {
+    let line = log
+        .lines()
+        .find(|l| l.contains("build took"))
+        .unwrap_or_else(|| panic!("no summary line in:\n{log}"));
+    let nums: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    // build took T ms: N handout(s) (M unchanged, reused), ...
+    (nums[1], nums[2])
+}
+
+fn public_reused(log: &str) -> bool {
+    log.lines()
+        .any(|l| l.contains("build took") && l.contains("public file(s) (unchanged, reused)"))
+}
+
+/// Build the same clinic from scratch into other folders and compare: the
+/// cached build must have written exactly the same files, cache included.
+fn assert_same_as_fresh(c: &Clinic) {
+    build(
+        c,
+        &[
+            "--no-cache",
+            "--out",
+            "fresh-public",
+            "--handouts",
+            "fresh-handouts",
+        ],
+    );
+    for (cached, fresh) in [("public", "fresh-public"), ("handouts", "fresh-handouts")] {
+        let a = c.tree(cached);
+        let b = c.tree(fresh);
+        assert_eq!(
+            a.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+            b.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+            "{cached}/ and {fresh}/ hold different files"
+        );
+        for ((path, x), (_, y)) in a.iter().zip(&b) {
+            assert!(
+                x == y,
+                "{cached}/{} differs from a fresh build",
+                path.display()
+            );
+        }
+    }
+    std::fs::remove_dir_all(c.path().join("fresh-public")).unwrap();
+    std::fs::remove_dir_all(c.path().join("fresh-handouts")).unwrap();
+}
+
+#[test]
+fn a_rebuild_renders_only_the_changed_plan_and_matches_a_fresh_build() {
+    let c = Clinic::sample();
+    let first = build(&c, &[]);
+    assert_eq!(handouts_reused(&first), (6, 0), "{first}");
+    assert!(c.path().join("handouts/.heropath-cache").is_file());
+
+    let again = build(&c, &[]);
+    assert_eq!(handouts_reused(&again), (6, 6), "{again}");
+    assert!(public_reused(&again), "{again}");
+    assert_same_as_fresh(&c);
+
+    // Alexandra has no story: her handout changes, the public site does not.
+    let plan = c.read("content/plans/alexandra-nguyen.yaml");
+    let statement = plan
+        .lines()
+        .find(|l| l.trim_start().starts_with("statement:"))
+        .expect("a goal statement")
+        .to_string();
+    c.write(
+        "content/plans/alexandra-nguyen.yaml",
+        &plan.replace(
+            &statement,
+            "  statement: I want to dance at my niece's wedding.",
+        ),
+    );
+    let edited = build(&c, &[]);
+    assert_eq!(handouts_reused(&edited), (6, 5), "{edited}");
+    assert!(public_reused(&edited), "{edited}");
+    assert!(
+        c.read("handouts/alexandra-nguyen.html")
+            .contains("dance at my niece")
+    );
+    assert_same_as_fresh(&c);
+
+    // Maria has a story: the public site is rebuilt, with the new quote.
+    let maria = c.read("content/plans/maria-lopez.yaml");
+    let quote = maria
+        .lines()
+        .find(|l| l.trim_start().starts_with("quote:"))
+        .expect("a story quote")
+        .to_string();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &maria.replace(&quote, "  quote: I carried the groceries in one trip."),
+    );
+    let story = build(&c, &[]);
+    assert_eq!(handouts_reused(&story), (6, 5), "{story}");
+    assert!(!public_reused(&story), "{story}");
+    let stories = c.tree("public/stories");
+    assert!(
+        stories
+            .iter()
+            .any(|(_, b)| String::from_utf8_lossy(b).contains("groceries in one trip")),
+        "the edited quote is not on the public site"
+    );
+    assert_same_as_fresh(&c);
+
+    // A deleted plan loses its handout.
+    std::fs::remove_file(c.path().join("content/plans/walter-kaminski.yaml")).unwrap();
+    let deleted = build(&c, &[]);
+    assert_eq!(handouts_reused(&deleted), (5, 5), "{deleted}");
+    assert!(!c.path().join("handouts/walter-kaminski.html").exists());
+    assert_same_as_fresh(&c);
+}
+
+#[test]
+fn library_and_theme_changes_rerender_every_handout() {
+    let c = Clinic::sample();
+    build(&c, &[]);
+    let ex = std::fs::read_dir(c.path().join("content/exercises"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .expect("a library exercise");
+    let text = std::fs::read_to_string(&ex).unwrap();
+    std::fs::write(&ex, format!("{text}\n# edited\n")).unwrap();
+    let log = build(&c, &[]);
+    assert_eq!(handouts_reused(&log), (6, 0), "{log}");
+    assert_same_as_fresh(&c);
+
+    // A site template override changes the handouts' look.
+    let default = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/handout.css"),
+    )
+    .unwrap();
+    c.write(
+        "static/handout.css",
+        &format!("{default}\n.marker-from-site {{ color: #000 }}\n"),
+    );
+    let log = build(&c, &[]);
+    assert_eq!(handouts_reused(&log), (6, 0), "{log}");
+    assert!(
+        c.read("handouts/maria-lopez.html")
+            .contains("marker-from-site")
+    );
+    assert_same_as_fresh(&c);
+}
+
+#[test]
+fn damaged_handouts_and_caches_are_not_trusted() {
+    let c = Clinic::sample();
+    build(&c, &[]);
+    let good = c.read("handouts/maria-lopez.html");
+
+    // Someone edits a handout by hand: it is rendered again, not reused.
+    c.write("handouts/maria-lopez.html", "<p>scribbled over</p>");
+    let log = build(&c, &[]);
+    assert_eq!(handouts_reused(&log), (6, 5), "{log}");
+    assert_eq!(c.read("handouts/maria-lopez.html"), good);
+
+    // A public file edited by hand: the public site is rendered again.
+    c.write("public/index.html", "<p>defaced</p>");
+    let log = build(&c, &[]);
+    assert!(!public_reused(&log), "{log}");
+    assert!(!c.read("public/index.html").contains("defaced"));
+
+    // A cache of garbage (or truncated) is ignored: a full, correct build.
+    for junk in ["{ this is not a cache", ""] {
+        c.write("handouts/.heropath-cache", junk);
+        let log = build(&c, &[]);
+        assert_eq!(handouts_reused(&log), (6, 0), "{log}");
+        assert_same_as_fresh(&c);
+    }
+    // A cache whose lines are cut short mid-plan.
+    let cache = c.read("handouts/.heropath-cache");
+    c.write("handouts/.heropath-cache", &cache[..cache.len() / 2]);
+    build(&c, &[]);
+    assert_same_as_fresh(&c);
+
+    // --no-cache renders everything even with a good cache.
+    let log = build(&c, &["--no-cache"]);
+    assert_eq!(handouts_reused(&log), (6, 0), "{log}");
+}
+
+#[test]
+fn cached_diagnostics_are_the_same_as_fresh_ones() {
+    let c = Clinic::sample();
+    // Jargon and a hard sentence: warnings that are cached per plan.
+    let plan = c.read("content/plans/walter-kaminski.yaml");
+    let summary = plan
+        .lines()
+        .find(|l| l.trim_start().starts_with("summary:"))
+        .expect("a problem summary")
+        .to_string();
+    c.write(
+        "content/plans/walter-kaminski.yaml",
+        &plan.replace(
+            &summary,
+            "  summary: Bilateral patellofemoral crepitus with quadriceps inhibition limits ambulation tolerance.",
+        ),
+    );
+    build(&c, &[]);
+    let check = |args: &[&str]| {
+        let mut all = vec!["--format", "json", "check"];
+        all.extend_from_slice(args);
+        let out = c.cmd(&all).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let cached = check(&[]);
+    let fresh = check(&["--no-cache"]);
+    assert!(
+        cached.contains("HP0602"),
+        "expected jargon warnings: {cached}"
+    );
+    assert_eq!(cached, fresh);
+    // And a build from the cache reports them too.
+    let out = c.cmd(&["--format", "json", "build"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), fresh);
+}
+
+#[test]
+fn a_changed_plan_is_still_privacy_checked_against_a_reused_public_site() {
+    let c = Clinic::sample();
+    // A page that happens to mention someone who is not a patient (yet).
+    let about = c.read("content/pages/about.md");
+    c.write(
+        "content/pages/about.md",
+        &format!("{about}\n\nOur volunteer Jane Roebuck runs the front desk.\n"),
+    );
+    build(&c, &[]);
+    // She becomes a patient (no story): the public site is unchanged and
+    // reused, but now names a patient. The build must fail.
+    let plan = c.read("content/plans/alexandra-nguyen.yaml");
+    let name = plan
+        .lines()
+        .find(|l| l.trim_start().starts_with("name:"))
+        .expect("a patient name")
+        .to_string();
+    c.write(
+        "content/plans/alexandra-nguyen.yaml",
+        &plan.replacen(&name, "  name: Jane Roebuck", 1),
+    );
+    let before = c.tree("public");
+    let out = c.cmd(&["--format", "short", "build"]).output().unwrap();
+    let err = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(!out.status.success(), "a leak must fail the build:\n{err}");
+    assert!(err.contains("HP0501"), "{err}");
+    assert!(err.contains("alexandra-nguyen.yaml"), "{err}");
+    assert_eq!(
+        c.tree("public"),
+        before,
+        "public/ changed after a failed build"
+    );
+}
+
+#[test]
+fn a_new_day_rechecks_consent() {
+    let c = Clinic::with_plan();
+    // Consent that runs out on 2026-11-27, the day after the fixed date.
+    let plan = c
+        .read("content/plans/maria-lopez.yaml")
+        .replace("expires_on: 2027-11-20", "expires_on: 2026-11-27");
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    let story_pages = |c: &Clinic| {
+        c.tree("public")
+            .into_iter()
+            .filter(|(p, _)| p.starts_with("stories/") && p.components().count() > 2)
+            .count()
+    };
+    build(&c, &[]);
+    assert_eq!(story_pages(&c), 1);
+    // Two days later, with the cache from the first build.
+    let out = c
+        .cmd(&["--format", "short", "build"])
+        .env("SOURCE_DATE_EPOCH", "1795824000")
+        .output()
+        .unwrap();
+    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(out.status.success(), "{all}");
+    assert!(
+        all.contains("HP0202"),
+        "expired consent not reported: {all}"
+    );
+    assert_eq!(story_pages(&c), 0, "an expired story is still public");
+}
