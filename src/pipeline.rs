@@ -625,6 +625,10 @@ fn privacy_check_of<'a>(
     plans: impl IntoIterator<Item = &'a load::Source<crate::plan::Plan>>,
     files: &[Output],
 ) -> Vec<Diagnostic> {
+    let mut plans = plans.into_iter().peekable();
+    if plans.peek().is_none() {
+        return Vec::new();
+    }
     let published: BTreeSet<Date> = p
         .clinic
         .plans
@@ -828,11 +832,18 @@ pub fn build(opts: &Options) -> Report {
         handouts_staging = staging;
     }
     if write && !diags.has_errors() {
-        let result = write::write_tree(&public_dir, &public.files).and_then(|()| {
-            match handouts_staging.take() {
-                Some(s) => s.commit(),
-                None => Ok(()),
-            }
+        // A reused public site that is exactly what is on disk (the files
+        // were just read and hashed; nothing else is in the folder) is
+        // left alone rather than copied into a new tree and swapped.
+        let unchanged = report.public_reused && write::holds_exactly(&public_dir, &public.files);
+        let public_written = if unchanged {
+            Ok(())
+        } else {
+            write::write_tree(&public_dir, &public.files)
+        };
+        let result = public_written.and_then(|()| match handouts_staging.take() {
+            Some(s) => s.commit(),
+            None => Ok(()),
         });
         if let Err(e) = result {
             diags.push(write_error(e));
@@ -843,6 +854,9 @@ pub fn build(opts: &Options) -> Report {
             .push(("write public + swap", clock.elapsed()));
     }
     report.diagnostics = diags.sorted();
+    // Freeing tens of thousands of parsed plans takes a noticeable moment;
+    // the caller does not need to wait for it.
+    std::thread::spawn(move || drop(p));
     report
 }
 

@@ -156,7 +156,7 @@ impl Staging {
         }
         let current = self.target.join(path);
         let intact = std::fs::symlink_metadata(&current).is_ok_and(|m| m.is_file())
-            && std::fs::read(&current).is_ok_and(|b| crate::cache::hash(&b) == hash);
+            && hash_of_file(&current).is_some_and(|h| h == hash);
         if !intact {
             return false;
         }
@@ -209,6 +209,55 @@ fn same_contents(path: &Path, bytes: &[u8]) -> bool {
         }
         _ => false,
     }
+}
+
+/// The content hash of a file, read into a per-thread buffer (this runs
+/// for every handout of a rebuild; a fresh allocation each time showed).
+fn hash_of_file(path: &Path) -> Option<u128> {
+    use std::cell::RefCell;
+    use std::io::Read as _;
+    thread_local! {
+        static BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    BUF.with(|buf| {
+        let mut buf = buf.try_borrow_mut().ok()?;
+        buf.clear();
+        file.read_to_end(&mut buf).ok()?;
+        Some(crate::cache::hash(&buf))
+    })
+}
+
+/// Does `dir` hold exactly `files` (same paths, same bytes) and nothing
+/// else but our mark? Then writing them would change nothing.
+pub fn holds_exactly(dir: &Path, files: &[Output]) -> bool {
+    if !dir.join(MARKER).is_file() {
+        return false;
+    }
+    let mut on_disk = Vec::new();
+    for e in walkdir::WalkDir::new(dir).follow_links(false).min_depth(1) {
+        let Ok(e) = e else { return false };
+        if e.file_type().is_dir() {
+            continue;
+        }
+        if !e.file_type().is_file() {
+            return false;
+        }
+        let Ok(rel) = e.path().strip_prefix(dir) else {
+            return false;
+        };
+        on_disk.push(rel.to_string_lossy().replace('\\', "/"));
+    }
+    on_disk.retain(|p| p != MARKER);
+    on_disk.sort_unstable();
+    let mut wanted: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    wanted.sort_unstable();
+    on_disk == wanted
+        && files.iter().all(|f| {
+            let p = dir.join(&f.path);
+            std::fs::metadata(&p).is_ok_and(|m| m.len() == f.bytes.len() as u64)
+                && hash_of_file(&p) == Some(crate::cache::hash(&f.bytes))
+        })
 }
 
 /// Write `files` as the complete new contents of `target`.

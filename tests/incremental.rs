@@ -185,6 +185,14 @@ fn damaged_handouts_and_caches_are_not_trusted() {
     assert!(!public_reused(&log), "{log}");
     assert!(!c.read("public/index.html").contains("defaced"));
 
+    // A stray file in public/: the folder is rewritten without it, as a
+    // build from scratch would.
+    build(&c, &[]);
+    c.write("public/stray.txt", "left here by hand");
+    build(&c, &[]);
+    assert!(!c.path().join("public/stray.txt").exists());
+    assert_same_as_fresh(&c);
+
     // A cache of garbage (or truncated) is ignored: a full, correct build.
     for junk in ["{ this is not a cache", ""] {
         c.write("handouts/.heropath-cache", junk);
