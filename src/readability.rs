@@ -221,6 +221,10 @@ const SUFFIXES: [&str; 14] = [
 pub struct Jargon {
     /// Stem → (term, plain word, whether the term is long enough to inflect).
     stems: std::collections::HashMap<String, (String, String, bool)>,
+    /// The first four bytes of every stem of four bytes or more: a word
+    /// whose start is not here cannot be jargon, which settles almost every
+    /// word with one lookup instead of one per suffix.
+    starts: std::collections::HashSet<String>,
 }
 
 impl Jargon {
@@ -244,15 +248,29 @@ impl Jargon {
                 .entry(stem)
                 .or_insert_with(|| (term.clone(), plain.clone(), inflects));
         }
-        Jargon { stems }
+        let starts = stems
+            .keys()
+            .filter_map(|s: &String| s.get(..4).map(str::to_string))
+            .collect();
+        Jargon { stems, starts }
     }
 
     /// Jargon in `text`: (the word as written, the term, the plain word),
     /// whatever its inflection (ambulate, ambulating, ambulation).
     pub fn find<'a>(&'a self, text: &str) -> Vec<(String, &'a str, &'a str)> {
         let mut out = Vec::new();
+        let mut lw = String::new();
         for w in words(text) {
-            let lw = w.to_lowercase();
+            lw.clear();
+            lw.extend(w.chars().flat_map(char::to_lowercase));
+            // A word is a stem plus a suffix, so it starts with its stem;
+            // stems shorter than four bytes come only from short terms,
+            // which match only themselves (shorter than four bytes).
+            if let Some(start) = lw.get(..4)
+                && !self.starts.contains(start)
+            {
+                continue;
+            }
             let hit = SUFFIXES.iter().find_map(|suffix| {
                 let stem = lw.strip_suffix(suffix)?;
                 let (term, plain, inflects) = self.stems.get(stem)?;
@@ -279,6 +297,42 @@ pub fn jargon(text: &str, list: &BTreeMap<String, String>) -> Vec<(String, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefix filter in `Jargon::find` must not lose a hit: compare it
+    /// with trying every suffix on every word, over every term inflected
+    /// every way, plus ordinary words.
+    #[test]
+    fn jargon_prefilter_loses_nothing() {
+        let mut list = default_plain_words();
+        list.insert("rom".into(), "x".into());
+        list.insert("éxtasis".into(), "y".into());
+        let j = Jargon::new(&list);
+        let naive = |w: &str| {
+            let lw = w.to_lowercase();
+            SUFFIXES.iter().find_map(|suffix| {
+                let stem = lw.strip_suffix(suffix)?;
+                let (term, _, inflects) = j.stems.get(stem)?;
+                (suffix.is_empty() || *inflects).then_some(term.clone())
+            })
+        };
+        let mut words: Vec<String> = "the a walk walking shoulder rom roms Éxtasis é ab abc"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        for term in list.keys() {
+            for suffix in SUFFIXES {
+                words.push(format!("{term}{suffix}"));
+                words.push(format!("{}{suffix}", term.trim_end_matches('e')));
+            }
+        }
+        let mut hits = 0;
+        for w in &words {
+            let fast = j.find(w).first().map(|(_, t, _)| t.to_string());
+            assert_eq!(fast, naive(w), "{w}");
+            hits += usize::from(fast.is_some());
+        }
+        assert!(hits > list.len(), "only {hits} hits");
+    }
 
     #[test]
     fn grade_matches_the_published_platypus_example() {
