@@ -1,10 +1,12 @@
 //! The build cache: what the last successful build learnt about each plan,
 //! so that a rebuild parses, checks and renders only the plans that changed.
 //!
-//! It lives in the handouts folder (`handouts/.heropath-cache`) because it
-//! holds the same private data as the handouts, and goes wherever they go:
-//! written into the staging tree and swapped in with it, deleted with it.
-//! Nothing in it is trusted blindly:
+//! It lives in the clinic folder, in `.heropath-cache/`, beside the plans it
+//! is made from (it holds the same private data, nothing more), and never
+//! in an output folder: handouts get passed around, the cache must not. The
+//! folder carries a `.gitignore` of `*` (so git never picks it up, whatever
+//! the clinic's own ignore rules) and a `CACHEDIR.TAG` (so backup tools can
+//! skip it). Nothing in it is trusted blindly:
 //!
 //! - a plan is reused only when its text hashes the same and this very
 //!   heropath binary wrote the cache;
@@ -26,8 +28,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
-/// The cache file's name inside the handouts folder.
-pub const FILE: &str = ".heropath-cache";
+/// The cache folder, in the clinic folder.
+pub const DIR: &str = ".heropath-cache";
+
+/// The build cache file inside [`DIR`].
+const FILE: &str = "build";
+
+/// The standard cache-directory tag (<https://bford.info/cachedir/>).
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is heropath's build cache; it is re-created as needed.\n";
 
 /// Bumped when the file layout changes.
 const FORMAT: u32 = 1;
@@ -218,10 +226,10 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// Read the cache of the handouts folder `dir`; `None` when there is
-    /// none, or it is unreadable, of another format, or by another binary.
-    pub fn open(dir: &Path) -> Option<Cache> {
-        let text = std::fs::read_to_string(dir.join(FILE)).ok()?;
+    /// Read the cache of the clinic at `root`; `None` when there is none,
+    /// or it is unreadable, of another format, or by another binary.
+    pub fn open(root: &Path) -> Option<Cache> {
+        let text = std::fs::read_to_string(root.join(DIR).join(FILE)).ok()?;
         // A cache of no plans is just the header line.
         let first = text.split('\n').next().unwrap_or_default();
         let header: Header = serde_json::from_str(first).ok()?;
@@ -357,6 +365,57 @@ pub struct Record<'a> {
     pub handout: Option<(String, u128)>,
 }
 
+/// Replace the cache of the clinic at `root` with what `fill` writes
+/// (see [`write`]): into a temporary file, renamed over the old one, so a
+/// killed build leaves the old cache or the new one, never half of one.
+/// A cache folder that is a link or a file is left alone (an error).
+pub fn save(
+    root: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = root.join(DIR);
+    match std::fs::symlink_metadata(&dir) {
+        Ok(m) if !m.is_dir() => {
+            return Err(std::io::Error::other(format!(
+                "{} is not a folder",
+                dir.display()
+            )));
+        }
+        Ok(_) => {}
+        Err(_) => std::fs::create_dir(&dir)?,
+    }
+    for (name, text) in [(".gitignore", "*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)] {
+        if std::fs::symlink_metadata(dir.join(name)).is_err() {
+            std::fs::write(dir.join(name), text)?;
+        }
+    }
+    // Temporary files of killed builds.
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            if e.file_name()
+                .to_string_lossy()
+                .starts_with(&format!("{FILE}.tmp-"))
+            {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    let tmp = dir.join(format!("{FILE}.tmp-{}", std::process::id()));
+    let result = std::fs::File::create(&tmp).and_then(|f| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, f);
+        fill(&mut out)?;
+        out.flush()
+    });
+    match result.and_then(|()| std::fs::rename(&tmp, dir.join(FILE))) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
 /// Write a new cache to `out`. Plans already in `old` are carried over as
 /// stored text; others are encoded. Give records sorted by path (the
 /// pipeline's plan order) and the same build writes the same bytes.
@@ -423,18 +482,22 @@ mod tests {
     fn damaged_or_foreign_caches_are_not_used() {
         let tmp = tempfile::tempdir().unwrap();
         assert!(Cache::open(tmp.path()).is_none(), "no file");
-        std::fs::write(tmp.path().join(FILE), b"{ not json").unwrap();
+        let file = tmp.path().join(DIR).join(FILE);
+        std::fs::create_dir(tmp.path().join(DIR)).unwrap();
+        std::fs::write(&file, b"{ not json").unwrap();
         assert!(Cache::open(tmp.path()).is_none(), "garbage");
         let other = serde_json::json!({
             "format": FORMAT, "program": "heropath 0.0.0 other", "check_key": "0",
             "handout_key": "0", "plans": []
         });
-        std::fs::write(tmp.path().join(FILE), other.to_string()).unwrap();
+        std::fs::write(&file, other.to_string()).unwrap();
         assert!(Cache::open(tmp.path()).is_none(), "another binary");
-        let mut ours = Vec::new();
-        write(&mut ours, None, 1, 2, None, Vec::new()).unwrap();
-        std::fs::write(tmp.path().join(FILE), ours).unwrap();
+        save(tmp.path(), |out| write(out, None, 1, 2, None, Vec::new())).unwrap();
         assert!(Cache::open(tmp.path()).is_some(), "our own, empty");
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join(DIR).join(".gitignore")).unwrap(),
+            "*\n"
+        );
     }
 
     #[test]

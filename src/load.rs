@@ -99,17 +99,12 @@ pub struct Clinic {
 /// be read (no `site.yaml`); otherwise every parse problem is in `diags`
 /// and the files that parsed are returned.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
-    load_reusing(root, diags, |_| None).map(|(c, _)| c)
+    load_reusing(root, diags, None)
 }
 
 /// [`load`], taking unchanged plans from a build cache instead of parsing
-/// them. `open_cache` is given `site.yaml` (it says where the handouts, and
-/// so the cache, are) and the cache it opened is handed back.
-pub fn load_reusing(
-    root: &Path,
-    diags: &mut Diagnostics,
-    open_cache: impl FnOnce(&Site) -> Option<Cache>,
-) -> Option<(Clinic, Option<Cache>)> {
+/// them.
+pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>) -> Option<Clinic> {
     let site_path = root.join("site.yaml");
     let mut site_text = String::new();
     let site = match std::fs::read_to_string(&site_path) {
@@ -129,13 +124,12 @@ pub fn load_reusing(
         }
     };
     let content = root.join("content");
-    let cache = site.as_ref().and_then(open_cache);
     let plans = parse_all::<Plan>(
         root,
         &content.join("plans"),
         &["yaml", "yml"],
         diags,
-        |text, path, hash| match cache.as_ref().and_then(|c| c.plan(path, hash)) {
+        |text, path, hash| match cache.and_then(|c| c.plan(path, hash)) {
             Some(plan) => Ok(plan),
             None => yaml::parse(text, path).map_err(|d| vec![*d]),
         },
@@ -164,7 +158,7 @@ pub fn load_reusing(
         pages,
         images: list_images(&content.join("exercises/images")),
     };
-    Some((clinic, cache))
+    Some(clinic)
 }
 
 fn list_images(dir: &Path) -> std::collections::BTreeSet<String> {

@@ -257,6 +257,13 @@ fn main() -> ExitCode {
                     report.diagnostics.len()
                 );
             }
+            if let Some(e) = &report.cache_error
+                && ui.chatty()
+            {
+                eprintln!(
+                    "heropath: note: could not save the build cache ({e}); the next build will do everything again"
+                );
+            }
             if report.wrote && ui.chatty() {
                 let mut msg = format!(
                     "built {} public file(s) with {} published stor{}",

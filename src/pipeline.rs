@@ -76,6 +76,8 @@ pub struct Report {
     pub reused: usize,
     /// Whether the public site was taken unchanged from the last build.
     pub public_reused: bool,
+    /// Why the build cache could not be saved (the build itself succeeded).
+    pub cache_error: Option<String>,
     /// Public files rendered.
     pub public_files: usize,
     /// Stories published.
@@ -135,13 +137,8 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         timings.push((name, clock.elapsed()));
         clock = std::time::Instant::now();
     };
-    let (clinic, cache) = load::load_reusing(&opts.root, diags, |site| {
-        if opts.no_cache {
-            None
-        } else {
-            Cache::open(&dirs_for(opts, site).1)
-        }
-    })?;
+    let cache = (!opts.no_cache).then(|| Cache::open(&opts.root)).flatten();
+    let clinic = load::load_reusing(&opts.root, diags, cache.as_ref())?;
     lap("load", &mut timings);
     let check_key = check::inputs_key(&clinic);
     let plan_diags = check::check(&clinic, today, diags, &|src| {
@@ -701,6 +698,40 @@ fn reuse_public(p: &Prepared, key: u128, public_dir: &Path) -> Option<PublicBuil
     })
 }
 
+/// Record this build for the next one (see [`crate::cache`]). A cache that
+/// cannot be written costs the next build time, nothing else: not an error.
+fn save_cache(
+    p: &Prepared,
+    opts: &Options,
+    handouts: Vec<Option<(String, u128)>>,
+    public: cache::Public,
+) -> std::io::Result<()> {
+    let records =
+        p.clinic
+            .plans
+            .iter()
+            .zip(&p.plan_diags)
+            .zip(handouts)
+            .map(|((src, d), handout)| cache::Record {
+                path: &src.path,
+                hash: src.hash,
+                plan: &src.value,
+                today: check::depends_on_today(&src.value, p.today),
+                diagnostics: d,
+                handout,
+            });
+    cache::save(&opts.root, |out| {
+        cache::write(
+            out,
+            p.cache.as_ref(),
+            p.check_key,
+            p.handout_key,
+            Some(&public),
+            records,
+        )
+    })
+}
+
 /// Run a build.
 pub fn build(opts: &Options) -> Report {
     let mut diags = Diagnostics::default();
@@ -748,6 +779,7 @@ pub fn build(opts: &Options) -> Report {
     // Handouts (private): streamed into a staging folder beside the target,
     // swapped in only when every handout and the public site rendered.
     let mut handouts_staging = None;
+    let mut handout_records = Vec::new();
     if !opts.public_only {
         let staging = if write {
             match write::Staging::new(&handouts_dir) {
@@ -792,39 +824,7 @@ pub fn build(opts: &Options) -> Report {
         report.handouts = streamed.rendered + streamed.reused;
         report.reused = streamed.reused;
         diags.extend(streamed.errors);
-        if let Some(s) = &staging
-            && !diags.has_errors()
-        {
-            // The cache for the next build goes into the new tree, so that
-            // it is swapped in (or thrown away) with the handouts it describes.
-            let records = p
-                .clinic
-                .plans
-                .iter()
-                .zip(&p.plan_diags)
-                .zip(streamed.handouts)
-                .map(|((src, d), handout)| cache::Record {
-                    path: &src.path,
-                    hash: src.hash,
-                    plan: &src.value,
-                    today: check::depends_on_today(&src.value, p.today),
-                    diagnostics: d,
-                    handout,
-                });
-            let written = s.write_with(cache::FILE, |out| {
-                cache::write(
-                    out,
-                    p.cache.as_ref(),
-                    p.check_key,
-                    p.handout_key,
-                    Some(&public_record),
-                    records,
-                )
-            });
-            if let Err(e) = written {
-                diags.push(write_error(e));
-            }
-        }
+        handout_records = streamed.handouts;
         report
             .timings
             .push(("handouts (render + write)", clock.elapsed()));
@@ -852,6 +852,15 @@ pub fn build(opts: &Options) -> Report {
         report
             .timings
             .push(("write public + swap", clock.elapsed()));
+        clock = std::time::Instant::now();
+        if report.wrote && !opts.public_only {
+            report.cache_error = save_cache(&p, opts, handout_records, public_record)
+                .err()
+                .map(|e| e.to_string());
+            report
+                .timings
+                .push(("save the build cache", clock.elapsed()));
+        }
     }
     report.diagnostics = diags.sorted();
     // Freeing tens of thousands of parsed plans takes a noticeable moment;

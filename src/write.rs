@@ -126,21 +126,6 @@ impl Staging {
         file.write_all(bytes).map_err(io(&dest))
     }
 
-    /// Write one file through `fill` (for large files built piece by piece).
-    pub fn write_with(
-        &self,
-        rel: &str,
-        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), WriteError> {
-        if rel.is_empty() || rel.contains(['/', '\\']) || rel == "." || rel == ".." {
-            return Err(WriteError::BadPath(rel.to_string()));
-        }
-        let dest = self.dir.join(rel);
-        let file = std::fs::File::create(&dest).map_err(io(&dest))?;
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-        fill(&mut out).and_then(|()| out.flush()).map_err(io(&dest))
-    }
-
     /// Link the current output's `rel` into the new tree if its contents
     /// still hash to `hash` (see [`crate::cache`]). False when the file is
     /// missing, changed, not a regular file, or cannot be linked: the

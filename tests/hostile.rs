@@ -130,11 +130,7 @@ fn a_killed_build_leaves_the_previous_output_intact() {
     }
     c.cmd(&["build"]).timeout(HANG).assert().success();
     let before = c.tree("handouts");
-    assert_eq!(
-        before.len(),
-        602,
-        "600 handouts, the marker and the build cache"
-    );
+    assert_eq!(before.len(), 601, "600 handouts and the marker");
     for delay_ms in [30u64, 120, 400] {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("heropath"))
             .arg("--root")
@@ -159,7 +155,14 @@ fn a_killed_build_leaves_the_previous_output_intact() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".heropath-"))
+        .filter(|n| n.contains(".heropath-new-") || n.contains(".heropath-old-"))
+        .chain(
+            std::fs::read_dir(c.path().join(".heropath-cache"))
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.contains(".tmp-")),
+        )
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -1,6 +1,8 @@
-//! The build cache (`handouts/.heropath-cache`): a rebuild parses, checks
-//! and renders only what changed, and its output is byte for byte what a
-//! build from scratch (`--no-cache`) writes.
+//! The build cache (`.heropath-cache/` in the clinic folder): a rebuild
+//! parses, checks and renders only what changed, and its output is byte for
+//! byte what a build from scratch (`--no-cache`) writes.
+
+const CACHE: &str = ".heropath-cache/build";
 
 mod common;
 use common::{Clinic, stderr};
@@ -35,8 +37,10 @@ fn public_reused(log: &str) -> bool {
 }
 
 /// Build the same clinic from scratch into other folders and compare: the
-/// cached build must have written exactly the same files, cache included.
+/// cached build must have written exactly the same files, and the cache it
+/// left must be the one a build from scratch leaves.
 fn assert_same_as_fresh(c: &Clinic) {
+    let cache = std::fs::read(c.path().join(CACHE)).expect("a build cache");
     build(
         c,
         &[
@@ -63,6 +67,10 @@ fn assert_same_as_fresh(c: &Clinic) {
             );
         }
     }
+    assert!(
+        std::fs::read(c.path().join(CACHE)).unwrap() == cache,
+        "the cache differs from the one a fresh build writes"
+    );
     std::fs::remove_dir_all(c.path().join("fresh-public")).unwrap();
     std::fs::remove_dir_all(c.path().join("fresh-handouts")).unwrap();
 }
@@ -72,7 +80,15 @@ fn a_rebuild_renders_only_the_changed_plan_and_matches_a_fresh_build() {
     let c = Clinic::sample();
     let first = build(&c, &[]);
     assert_eq!(handouts_reused(&first), (6, 0), "{first}");
-    assert!(c.path().join("handouts/.heropath-cache").is_file());
+    assert!(c.path().join(CACHE).is_file());
+    assert!(
+        !c.tree("handouts")
+            .iter()
+            .chain(&c.tree("public"))
+            .any(|(p, _)| p.to_string_lossy().contains("cache")),
+        "the cache (private data) must not be in an output folder"
+    );
+    assert_eq!(c.read(".heropath-cache/.gitignore"), "*\n");
 
     let again = build(&c, &[]);
     assert_eq!(handouts_reused(&again), (6, 6), "{again}");
@@ -195,14 +211,14 @@ fn damaged_handouts_and_caches_are_not_trusted() {
 
     // A cache of garbage (or truncated) is ignored: a full, correct build.
     for junk in ["{ this is not a cache", ""] {
-        c.write("handouts/.heropath-cache", junk);
+        c.write(CACHE, junk);
         let log = build(&c, &[]);
         assert_eq!(handouts_reused(&log), (6, 0), "{log}");
         assert_same_as_fresh(&c);
     }
     // A cache whose lines are cut short mid-plan.
-    let cache = c.read("handouts/.heropath-cache");
-    c.write("handouts/.heropath-cache", &cache[..cache.len() / 2]);
+    let cache = c.read(CACHE);
+    c.write(CACHE, &cache[..cache.len() / 2]);
     build(&c, &[]);
     assert_same_as_fresh(&c);
 
