@@ -440,6 +440,13 @@ pub struct Streamed {
     pub handouts: Vec<Option<(String, u128)>>,
 }
 
+/// Offered a cached handout's path and hash: true when it was reused.
+type Reuse<'a> = dyn Fn(&str, u128) -> bool + Sync + 'a;
+
+/// One plan's handout: its path, content hash, and whether it was rendered
+/// (false: reused).
+type Done = (String, u128, bool);
+
 /// Model and render every handout of the prepared clinic (or just `only`),
 /// handing each to `sink` as soon as it is rendered, in parallel. Nothing
 /// is collected, so memory stays flat however many plans there are.
@@ -452,12 +459,12 @@ pub fn stream_handouts(
     p: &Prepared,
     drafts: bool,
     only: Option<&str>,
-    reuse: Option<&(dyn Fn(&str, u128) -> bool + Sync)>,
+    reuse: Option<&Reuse<'_>>,
     sink: impl Fn(Output) -> Result<(), Diagnostic> + Sync,
 ) -> Streamed {
     let site_theme = &p.clinic.site.theme;
     let renderer = render::HandoutRenderer::new(&p.themes, &p.site);
-    let results: Vec<Result<Option<(String, u128, bool)>, Diagnostic>> = p
+    let results: Vec<Result<Option<Done>, Diagnostic>> = p
         .clinic
         .plans
         .par_iter()
