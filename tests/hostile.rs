@@ -130,7 +130,17 @@ fn a_killed_build_leaves_the_previous_output_intact() {
     }
     c.cmd(&["build"]).timeout(HANG).assert().success();
     let before = c.tree("handouts");
-    assert_eq!(before.len(), 601, "600 handouts and the marker");
+    assert_eq!(
+        before.len(),
+        602,
+        "600 handouts, the marker and the build cache"
+    );
+    assert!(
+        before
+            .iter()
+            .any(|(p, _)| p.as_os_str() == heropath::cache::FILE),
+        "the build cache is swapped in with the handouts it describes"
+    );
     for delay_ms in [30u64, 120, 400] {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("heropath"))
             .arg("--root")
