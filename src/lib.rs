@@ -15,6 +15,7 @@ pub mod date;
 pub mod diag;
 pub mod dose;
 pub mod i18n;
+pub mod incremental;
 pub mod load;
 pub mod markdown;
 pub mod model;

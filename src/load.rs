@@ -252,66 +252,7 @@ fn parse_all<T: Send>(
     }
     let results: Vec<Result<Source<T>, Vec<Diagnostic>>> = paths
         .par_iter()
-        .map(|p| {
-            let rel = p.strip_prefix(root).unwrap_or(p).to_path_buf();
-            let slug = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if !is_slug(&slug) {
-                return Err(vec![
-                    Diagnostic::error(
-                        codes::BAD_NAME,
-                        format!(
-                            "`{slug}` cannot be used as a name: file names become web addresses"
-                        ),
-                    )
-                    .in_file(&rel)
-                    .help(format!("rename the file to `{}`", slug::slugify(&slug))),
-                ]);
-            }
-            let meta = std::fs::metadata(p).map_err(|e| {
-                vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)]
-            })?;
-            if meta.len() > MAX_FILE_BYTES {
-                return Err(vec![
-                    Diagnostic::error(
-                        codes::TOO_LARGE,
-                        format!(
-                            "file is {:.1} MB; the limit is {:.1} MB",
-                            meta.len() as f64 / 1e6,
-                            MAX_FILE_BYTES as f64 / 1e6
-                        ),
-                    )
-                    .in_file(&rel)
-                    .help("a plan is a few kilobytes; check that this is the right file"),
-                ]);
-            }
-            let bytes = std::fs::read(p).map_err(|e| {
-                vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)]
-            })?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
-                let line_start = upto.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-                let column = String::from_utf8_lossy(&upto[line_start..]).chars().count() + 1;
-                vec![
-                    Diagnostic::error(codes::READ, "file is not valid UTF-8 text")
-                        .in_file(&rel)
-                        .at(Some(crate::diag::Pos { line, column }))
-                        .help("save the file as UTF-8 in your editor"),
-                ]
-            })?;
-            let hash = crate::cache::hash(text.as_bytes());
-            let value = parse(&text, &rel, hash)?;
-            Ok(Source {
-                path: rel,
-                slug,
-                text,
-                hash,
-                value,
-            })
-        })
+        .map(|p| read_source(root, p, &parse))
         .collect();
     let mut out: Vec<Source<T>> = Vec::with_capacity(results.len());
     for r in results {
@@ -335,4 +276,71 @@ fn parse_all<T: Send>(
     }
     out.dedup_by(|a, b| a.slug == b.slug);
     out
+}
+
+/// Read and parse one content file (`p`, under `root`) with the guards
+/// every load applies: a slug-safe name, the size limit, UTF-8. A build
+/// and `serve`'s incremental reload share it so that they report the same
+/// problems in the same words.
+pub fn read_source<T>(
+    root: &Path,
+    p: &Path,
+    parse: &impl Fn(&str, &Path, u128) -> Result<T, Vec<Diagnostic>>,
+) -> Result<Source<T>, Vec<Diagnostic>> {
+    let rel = p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    let slug = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !is_slug(&slug) {
+        return Err(vec![
+            Diagnostic::error(
+                codes::BAD_NAME,
+                format!("`{slug}` cannot be used as a name: file names become web addresses"),
+            )
+            .in_file(&rel)
+            .help(format!("rename the file to `{}`", slug::slugify(&slug))),
+        ]);
+    }
+    let meta = std::fs::metadata(p).map_err(|e| {
+        vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)]
+    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(vec![
+            Diagnostic::error(
+                codes::TOO_LARGE,
+                format!(
+                    "file is {:.1} MB; the limit is {:.1} MB",
+                    meta.len() as f64 / 1e6,
+                    MAX_FILE_BYTES as f64 / 1e6
+                ),
+            )
+            .in_file(&rel)
+            .help("a plan is a few kilobytes; check that this is the right file"),
+        ]);
+    }
+    let bytes = std::fs::read(p).map_err(|e| {
+        vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)]
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = upto.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&upto[line_start..]).chars().count() + 1;
+        vec![
+            Diagnostic::error(codes::READ, "file is not valid UTF-8 text")
+                .in_file(&rel)
+                .at(Some(crate::diag::Pos { line, column }))
+                .help("save the file as UTF-8 in your editor"),
+        ]
+    })?;
+    let hash = crate::cache::hash(text.as_bytes());
+    let value = parse(&text, &rel, hash)?;
+    Ok(Source {
+        path: rel,
+        slug,
+        text,
+        hash,
+        value,
+    })
 }

@@ -170,43 +170,8 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         diags,
     );
 
-    // Themes and languages: the site's, plus any a plan asks for, each with
-    // where it was asked for (for diagnostics).
-    let site_file = PathBuf::from("site.yaml");
-    let mut wanted: BTreeMap<String, Asked> = BTreeMap::new();
+    let (wanted, langs) = asked(&clinic);
     let site_theme = &clinic.site.theme;
-    wanted.insert(
-        site_theme.clone(),
-        (
-            site_file.clone(),
-            crate::yaml::locate(&clinic.site_text, "theme", site_theme, 0),
-        ),
-    );
-    let mut langs: BTreeMap<String, Asked> = BTreeMap::new();
-    let site_lang = &clinic.site.language;
-    langs.insert(
-        site_lang.clone(),
-        (
-            site_file.clone(),
-            crate::yaml::locate(&clinic.site_text, "language", site_lang, 0),
-        ),
-    );
-    for p in &clinic.plans {
-        if let Some(t) = p.value.handout.as_ref().and_then(|h| h.theme.as_ref()) {
-            wanted
-                .entry(t.clone())
-                .or_insert_with(|| (p.path.clone(), crate::yaml::locate(&p.text, "theme", t, 0)));
-        }
-        if let Some(l) = &p.value.patient.language {
-            langs.entry(l.clone()).or_insert_with(|| {
-                (
-                    p.path.clone(),
-                    crate::yaml::locate(&p.text, "language", l, 0),
-                )
-            });
-        }
-    }
-    langs.entry("en".to_string()).or_insert((site_file, None));
     let mut themes = BTreeMap::new();
     for (name, (file, pos)) in wanted {
         let required: &[&str] = if name == *site_theme {
@@ -262,8 +227,55 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     })
 }
 
+/// Themes and languages to compile: the site's, plus any a plan asks for,
+/// each with where it was first asked for (diagnostics point there). The
+/// incremental reload compares these before and after an edit, as they
+/// decide the theme diagnostics of a preparation.
+pub(crate) fn asked(clinic: &Clinic) -> Asking {
+    let site_file = PathBuf::from("site.yaml");
+    let mut wanted: BTreeMap<String, Asked> = BTreeMap::new();
+    let site_theme = &clinic.site.theme;
+    wanted.insert(
+        site_theme.clone(),
+        (
+            site_file.clone(),
+            crate::yaml::locate(&clinic.site_text, "theme", site_theme, 0),
+        ),
+    );
+    let mut langs: BTreeMap<String, Asked> = BTreeMap::new();
+    let site_lang = &clinic.site.language;
+    langs.insert(
+        site_lang.clone(),
+        (
+            site_file.clone(),
+            crate::yaml::locate(&clinic.site_text, "language", site_lang, 0),
+        ),
+    );
+    for p in &clinic.plans {
+        // Looked up before inserting: most plans ask for what an earlier
+        // one already did, and this runs on every incremental reload.
+        if let Some(t) = p.value.handout.as_ref().and_then(|h| h.theme.as_ref())
+            && !wanted.contains_key(t)
+        {
+            let at = crate::yaml::locate(&p.text, "theme", t, 0);
+            wanted.insert(t.clone(), (p.path.clone(), at));
+        }
+        if let Some(l) = &p.value.patient.language
+            && !langs.contains_key(l)
+        {
+            let at = crate::yaml::locate(&p.text, "language", l, 0);
+            langs.insert(l.clone(), (p.path.clone(), at));
+        }
+    }
+    langs.entry("en".to_string()).or_insert((site_file, None));
+    (wanted, langs)
+}
+
 /// Who asked for a theme or language: a file and the position in it.
-type Asked = (PathBuf, Option<crate::diag::Pos>);
+pub(crate) type Asked = (PathBuf, Option<crate::diag::Pos>);
+
+/// Themes, then languages, each with who first asked for it.
+pub(crate) type Asking = (BTreeMap<String, Asked>, BTreeMap<String, Asked>);
 
 fn compile_theme(
     root: &Path,

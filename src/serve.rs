@@ -3,11 +3,13 @@
 //! The site is built into memory (the public pages go through a temporary
 //! folder, as `build` writes them; handouts never touch the disk, so no copy
 //! of a patient's plan is left behind if the server is killed). A watcher
-//! rebuilds on save, re-rendering only what a change can affect, and open
-//! tabs reload through server-sent events. A failed rebuild keeps serving
+//! rebuilds on save, re-rendering only what a change can affect (a plan
+//! edit re-reads and re-checks only that plan, see [`crate::incremental`]),
+//! and open tabs reload through server-sent events. A failed rebuild keeps serving
 //! the last good pages and shows the diagnostics over the page.
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::incremental::Reload;
 use crate::pipeline::{self, Options};
 use crate::report::{Format, Reporter};
 use notify::event::{CreateKind, RemoveKind};
@@ -247,6 +249,13 @@ struct Builder {
     base_url: String,
     drafts: bool,
     verbose: bool,
+    /// The preparation of the last good build. An edit to plans alone is
+    /// reloaded into it ([`pipeline::Prepared::reload_plans`]) instead of
+    /// loading and checking the whole clinic again. `None` until the first
+    /// good build and after a failed one, so that the next build starts
+    /// afresh; except when the reload itself found errors in the edited
+    /// files, as it then leaves the preparation as it was.
+    kept: Option<pipeline::Prepared>,
 }
 
 /// What a good rebuild produced.
@@ -255,6 +264,9 @@ struct Built {
     warnings: Vec<Diagnostic>,
     handouts_rendered: usize,
     public_rendered: Option<usize>,
+    /// The new handouts were already served (through `early`) and the
+    /// public site did not change since: open tabs have been reloaded.
+    served_early: bool,
 }
 
 impl Builder {
@@ -282,13 +294,14 @@ impl Builder {
         }
     }
 
-    /// Rebuild what `dirty` says on top of `prev`; all or nothing.
-    fn rebuild(&self, dirty: &Dirty, prev: &Snapshot) -> Result<Built, Vec<Diagnostic>> {
-        // Not created yet: only the public build writes, into a fresh one.
-        let opts = self.options(&std::env::temp_dir().join("heropath-serve"));
+    /// Load and check the whole clinic.
+    fn prepare(
+        &self,
+        opts: &Options,
+    ) -> Result<(pipeline::Prepared, Diagnostics), Vec<Diagnostic>> {
         let mut diags = Diagnostics::default();
         let t = Instant::now();
-        let Some(p) = pipeline::prepare(&opts, &mut diags) else {
+        let Some(p) = pipeline::prepare(opts, &mut diags) else {
             return Err(diags.sorted());
         };
         self.stage(
@@ -300,7 +313,59 @@ impl Builder {
             ),
             t,
         );
+        Ok((p, diags))
+    }
+
+    /// Rebuild what `dirty` says on top of `prev`. The result is all or
+    /// nothing, except that when only some handouts change they are handed
+    /// to `early` as soon as they are rendered (in a snapshot with the
+    /// public site of `prev`): the privacy scan of the public site, which
+    /// must still pass for the build to be good, need not hold them back.
+    fn rebuild(
+        &mut self,
+        dirty: &Dirty,
+        prev: &Snapshot,
+        early: &dyn Fn(Snapshot),
+    ) -> Result<Built, Vec<Diagnostic>> {
+        // Not created yet: only the public build writes, into a fresh one.
+        let opts = self.options(&std::env::temp_dir().join("heropath-serve"));
         let everything = dirty.full || !prev.built;
+        let plans_only = !everything && !dirty.all_handouts && !dirty.public;
+        // Taken out for this build; put back only when it succeeds.
+        let (p, mut diags) = match self.kept.take() {
+            Some(mut p) if plans_only && !dirty.plans.is_empty() => {
+                let t = Instant::now();
+                match p.reload_plans(&opts, &dirty.plans) {
+                    Reload::Done {
+                        diagnostics,
+                        reloaded,
+                        removed,
+                    } => {
+                        let removed = match removed {
+                            0 => String::new(),
+                            n => format!(", removed {n}"),
+                        };
+                        self.stage(&format!("reloaded {reloaded} plan(s){removed}"), t);
+                        let mut diags = Diagnostics::default();
+                        diags.extend(diagnostics);
+                        (p, diags)
+                    }
+                    Reload::Failed(d) => {
+                        // The reload left `p` as it was (the last good
+                        // build), so it can take the fixed file next time.
+                        self.kept = Some(p);
+                        return Err(d);
+                    }
+                    Reload::Full(why) => {
+                        if self.verbose {
+                            eprintln!("heropath:   loading everything: {why}");
+                        }
+                        self.prepare(&opts)?
+                    }
+                }
+            }
+            _ => self.prepare(&opts)?,
+        };
 
         // Handouts: private, kept in memory only.
         let t = Instant::now();
@@ -339,6 +404,18 @@ impl Builder {
             return Err(diags.sorted());
         }
         self.stage(&format!("rendered {rendered} handout(s)"), t);
+        // The site's look did not change, so the new handouts can be shown
+        // with the public pages being served. `stories` stays that of the
+        // public pages served: it says which plans they were built from.
+        let served_early = !everything;
+        if served_early {
+            early(Snapshot {
+                public: prev.public.clone(),
+                handouts: handouts.clone(),
+                stories: prev.stories.clone(),
+                built: true,
+            });
+        }
 
         // The public site: only when a change can reach it.
         let stories: BTreeSet<String> = p
@@ -390,6 +467,7 @@ impl Builder {
             self.stage("privacy scan of the public site", t);
             prev.public.clone()
         };
+        self.kept = Some(p);
         Ok(Built {
             snap: Snapshot {
                 public,
@@ -399,6 +477,7 @@ impl Builder {
             },
             warnings: diags.sorted(),
             handouts_rendered: rendered,
+            served_early: served_early && public_rendered.is_none(),
             public_rendered,
         })
     }
@@ -437,11 +516,12 @@ pub fn run(opts: &ServeOptions, print: &dyn Fn(&[Diagnostic])) -> Result<(), Str
     let url = format!("http://{}/", SocketAddr::new(host, addr.port()));
     let loopback_bind = opts.bind.is_loopback();
 
-    let builder = Builder {
+    let mut builder = Builder {
         root: opts.root.clone(),
         base_url: url.trim_end_matches('/').to_string(),
         drafts: opts.drafts,
         verbose: opts.verbose,
+        kept: None,
     };
     let shared = Arc::new(Shared {
         snap: RwLock::new(Arc::new(Snapshot::default())),
@@ -452,7 +532,7 @@ pub fn run(opts: &ServeOptions, print: &dyn Fn(&[Diagnostic])) -> Result<(), Str
 
     // The first build, before anyone is told where to look.
     let mut pending = Dirty::everything();
-    rebuild(&builder, &shared, &mut pending, opts, print);
+    rebuild(&mut builder, &shared, &mut pending, opts, print);
 
     let server = Arc::new(server);
     for _ in 0..4 {
@@ -547,7 +627,7 @@ pub fn run(opts: &ServeOptions, print: &dyn Fn(&[Diagnostic])) -> Result<(), Str
                 }
                 if !dirty.is_empty() {
                     pending.merge(std::mem::take(&mut dirty));
-                    rebuild(&builder, &shared, &mut pending, opts, print);
+                    rebuild(&mut builder, &shared, &mut pending, opts, print);
                 }
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
@@ -576,9 +656,10 @@ fn rewatch(watcher: &mut impl Watcher, root: &Path, watched: &mut BTreeSet<PathB
 }
 
 /// Rebuild what `pending` says; on success clear it, swap the snapshot and
-/// reload open tabs; on failure keep everything and show the errors.
+/// reload open tabs (new handouts may be swapped in first, see
+/// [`Builder::rebuild`]); on failure keep pending and show the errors.
 fn rebuild(
-    builder: &Builder,
+    builder: &mut Builder,
     shared: &Shared,
     pending: &mut Dirty,
     opts: &ServeOptions,
@@ -587,12 +668,31 @@ fn rebuild(
     let t = Instant::now();
     let what = pending.describe();
     let prev = shared.snapshot();
-    match builder.rebuild(pending, &prev) {
+    let publish = |snap: Snapshot| {
+        *shared.snap.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
+        *shared.error.write().unwrap_or_else(|e| e.into_inner()) = None;
+    };
+    // New handouts, served before the rest of the build is done.
+    let early = |snap: Snapshot| {
+        publish(snap);
+        shared.broadcast(&Event::Reload);
+        if opts.verbose {
+            eprintln!(
+                "heropath:   handout(s) ready in {} ms",
+                t.elapsed().as_millis()
+            );
+        }
+    };
+    match builder.rebuild(pending, &prev, &early) {
         Ok(built) => {
-            print(&built.warnings);
             let n = built.snap.public.len();
-            *shared.snap.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(built.snap);
-            *shared.error.write().unwrap_or_else(|e| e.into_inner()) = None;
+            publish(built.snap);
+            // Not again when the tabs already reloaded for the new
+            // handouts and nothing else changed since.
+            if !built.served_early {
+                shared.broadcast(&Event::Reload);
+            }
+            print(&built.warnings);
             *pending = Dirty::default();
             if !opts.quiet {
                 let public = built.public_rendered.map_or_else(
@@ -610,7 +710,6 @@ fn rebuild(
                     built.handouts_rendered
                 );
             }
-            shared.broadcast(&Event::Reload);
         }
         Err(diags) => {
             print(&diags);

@@ -94,6 +94,29 @@ impl Server {
         }
     }
 
+    /// Every line of the server's stderr up to and including the first
+    /// that matches; panics at the deadline.
+    fn lines_until(&self, want: impl Fn(&str) -> bool, within: Duration) -> Vec<String> {
+        let end = Instant::now() + within;
+        let mut seen = Vec::new();
+        loop {
+            let left = end.saturating_duration_since(Instant::now());
+            match self.log.recv_timeout(left) {
+                Ok(l) => {
+                    let done = want(&l);
+                    seen.push(l);
+                    if done {
+                        return seen;
+                    }
+                }
+                Err(_) => panic!(
+                    "no such line from the server within {within:?}; it printed:\n{}",
+                    seen.join("\n")
+                ),
+            }
+        }
+    }
+
     fn get(&self, path: &str) -> Response {
         get(&self.addr, path)
     }
@@ -384,4 +407,201 @@ fn listening_beyond_loopback_warns_about_handouts() {
     assert!(warning.contains("health information"), "{warning}");
     // This computer still gets its handouts.
     assert_eq!(s.get("/handouts/maria-lopez.html").status, 200);
+}
+
+/// Three plans; `serve --verbose` on them.
+fn three_plans() -> (Clinic, Server) {
+    let c = Clinic::new();
+    c.write("content/plans/maria-lopez.yaml", PLAN);
+    for name in ["Ana Diaz", "Lea Chen"] {
+        let slug = name.to_lowercase().replace(' ', "-");
+        c.write(
+            &format!("content/plans/{slug}.yaml"),
+            &PLAN.replace("Maria Lopez", name),
+        );
+    }
+    let s = Server::start(&c, &["--verbose"]);
+    (c, s)
+}
+
+/// The lines of one rebuild, up to its summary (`heropath: built …`).
+fn one_rebuild(s: &Server) -> Vec<String> {
+    s.lines_until(|l| l.starts_with("heropath: built "), DEADLINE)
+}
+
+#[test]
+fn an_edit_to_one_plan_reloads_only_that_plan() {
+    let (c, s) = three_plans();
+    let before: Vec<Response> = ["ana-diaz", "lea-chen"]
+        .iter()
+        .map(|p| s.get(&format!("/handouts/{p}.html")))
+        .collect();
+    assert!(before.iter().all(|r| r.status == 200));
+
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replace(
+            "Lift my granddaughter without pain",
+            "Carry the groceries upstairs",
+        ),
+    );
+    let log = one_rebuild(&s).join("\n");
+    // Only the edited plan was read and checked again.
+    assert!(log.contains("reloaded 1 plan(s) in "), "{log}");
+    assert!(!log.contains("loaded and checked"), "{log}");
+    assert!(log.contains("rendered 1 handout(s)"), "{log}");
+    assert!(log.contains("handout(s) ready in"), "{log}");
+    let r = s.get("/handouts/maria-lopez.html");
+    assert!(
+        r.body.contains("Carry the groceries upstairs"),
+        "{}",
+        r.body
+    );
+    assert!(!r.body.contains("Lift my granddaughter without pain"));
+    for (p, old) in ["ana-diaz", "lea-chen"].iter().zip(&before) {
+        assert_eq!(s.get(&format!("/handouts/{p}.html")).body, old.body, "{p}");
+    }
+
+    // A new plan file is added the same way.
+    c.write(
+        "content/plans/bo-kim.yaml",
+        &PLAN.replace("Maria Lopez", "Bo Kim"),
+    );
+    let log = one_rebuild(&s).join("\n");
+    assert!(log.contains("reloaded 1 plan(s) in "), "{log}");
+    assert_eq!(s.get("/handouts/bo-kim.html").status, 200);
+    assert!(s.get("/handouts/").body.contains("bo-kim.html"));
+}
+
+#[test]
+fn a_broken_plan_is_reported_and_its_fix_reloads_incrementally() {
+    let (c, s) = three_plans();
+    let good = s.get("/handouts/maria-lopez.html");
+    assert_eq!(good.status, 200);
+    let mut events = Events::open(&s.addr);
+
+    // A tab for indentation: YAML that does not parse.
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replacen("  name: Maria Lopez", "\tname: Maria Lopez", 1),
+    );
+    let seen = events.wait_for("HP0001");
+    assert!(seen.contains("event: build-error"), "{seen}");
+    assert!(seen.contains("maria-lopez.yaml"), "{seen}");
+    let log = s
+        .lines_until(
+            |l| l.contains("still serving the last good version"),
+            DEADLINE,
+        )
+        .join("\n");
+    assert!(!log.contains("loaded and checked"), "{log}");
+    assert_eq!(s.get("/handouts/maria-lopez.html").body, good.body);
+
+    // An error the checks find (not the parser) is reported too.
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replace("use: pendulum", "use: pendulumm"),
+    );
+    let seen = events.wait_for("HP0006");
+    assert!(seen.contains("did you mean `pendulum`?"), "{seen}");
+    s.wait_for_line(
+        |l| l.contains("still serving the last good version"),
+        DEADLINE,
+    );
+    assert_eq!(s.get("/handouts/maria-lopez.html").body, good.body);
+
+    // The fix is served, still without loading the whole clinic.
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replace("Calm the pain", "Calm the ache"),
+    );
+    let log = one_rebuild(&s).join("\n");
+    assert!(log.contains("reloaded 1 plan(s)"), "{log}");
+    assert!(!log.contains("loaded and checked"), "{log}");
+    let r = s.get("/handouts/maria-lopez.html");
+    assert!(r.body.contains("Calm the ache"), "{}", r.body);
+    events.wait_for("event: reload");
+}
+
+#[test]
+fn deleting_or_duplicating_a_plan_file_is_seen() {
+    let (c, s) = three_plans();
+    assert_eq!(s.get("/handouts/ana-diaz.html").status, 200);
+
+    std::fs::remove_file(c.path().join("content/plans/ana-diaz.yaml")).unwrap();
+    let log = one_rebuild(&s).join("\n");
+    assert!(log.contains("reloaded 0 plan(s), removed 1 in "), "{log}");
+    assert_eq!(s.get("/handouts/ana-diaz.html").status, 404);
+    assert!(!s.get("/handouts/").body.contains("ana-diaz"));
+    assert_eq!(s.get("/handouts/lea-chen.html").status, 200);
+
+    // A second `lea-chen` in a subfolder is the duplicate a full build
+    // reports, though the first file did not change. (The folder comes
+    // first: a new folder rebuilds everything by itself.)
+    std::fs::create_dir(c.path().join("content/plans/2027")).unwrap();
+    one_rebuild(&s);
+    let mut events = Events::open(&s.addr);
+    c.write(
+        "content/plans/2027/lea-chen.yaml",
+        &PLAN.replace("Maria Lopez", "Lea Chen"),
+    );
+    events.wait_for("HP0012");
+    let log = s
+        .lines_until(
+            |l| l.contains("still serving the last good version"),
+            DEADLINE,
+        )
+        .join("\n");
+    assert!(
+        log.contains("more than one plan file is called `lea-chen`"),
+        "{log}"
+    );
+    assert_eq!(s.get("/handouts/lea-chen.html").status, 200);
+}
+
+#[test]
+fn a_plan_switching_to_a_language_not_yet_used_is_rendered_in_it() {
+    let (c, s) = three_plans();
+    let english = s.get("/handouts/maria-lopez.html");
+    assert!(english.body.contains("<html lang=\"en\""));
+    assert!(!english.body.contains("Dos veces al día"));
+    let other = s.get("/handouts/ana-diaz.html");
+
+    // No plan asked for Spanish, so its strings were never prepared: the
+    // reload falls back to loading everything.
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replace(
+            "  preferred_name: Mari\n",
+            "  preferred_name: Mari\n  language: es\n",
+        ),
+    );
+    let log = one_rebuild(&s).join("\n");
+    assert!(log.contains("loading everything"), "{log}");
+    assert!(log.contains("loaded and checked"), "{log}");
+    let r = s.get("/handouts/maria-lopez.html");
+    assert!(r.body.contains("<html lang=\"es\""), "{}", r.body);
+    assert!(r.body.contains("Dos veces al día"), "{}", r.body);
+    assert_eq!(
+        s.get("/handouts/ana-diaz.html").body,
+        other.body,
+        "the other handouts stay as they were"
+    );
+
+    // Now that Spanish is prepared, the next Spanish edit is incremental
+    // (though this plan now asks for it before maria-lopez does).
+    c.write(
+        "content/plans/ana-diaz.yaml",
+        &PLAN.replace("Maria Lopez", "Ana Diaz").replace(
+            "  preferred_name: Mari\n",
+            "  preferred_name: Mari\n  language: es\n",
+        ),
+    );
+    let log = one_rebuild(&s).join("\n");
+    assert!(log.contains("reloaded 1 plan(s)"), "{log}");
+    assert!(
+        s.get("/handouts/ana-diaz.html")
+            .body
+            .contains("Dos veces al día")
+    );
 }
