@@ -30,8 +30,11 @@ const WATCHED: [&str; 4] = ["content", "templates", "themes", "static"];
 /// At most this many open live-reload connections.
 const MAX_EVENT_CLIENTS: usize = 256;
 
-/// How long a burst of saves is gathered before rebuilding.
-const DEBOUNCE: Duration = Duration::from_millis(200);
+/// How long the files must be quiet before a rebuild: an editor's save
+/// (temporary file, rename, permissions) lands within a few milliseconds,
+/// and an edited handout should be back in well under 100 ms (watchexec
+/// uses the same 50 ms).
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// What to serve.
 #[derive(Debug, Clone)]
