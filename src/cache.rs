@@ -118,6 +118,7 @@ struct Header {
 #[derive(Serialize, Deserialize)]
 struct StoredPublic {
     key: String,
+    guard_key: String,
     stories: usize,
     files: Vec<(String, String)>,
 }
@@ -126,6 +127,8 @@ struct StoredPublic {
 pub struct Public {
     /// A hash of everything the public site is made from.
     pub key: u128,
+    /// A hash of what the privacy guard let through (see the pipeline).
+    pub guard_key: u128,
     /// Stories published.
     pub stories: usize,
     /// Each file (path relative to the public folder) and its content hash.
@@ -265,6 +268,7 @@ impl Cache {
         let public = header.public.and_then(|p| {
             Some(Public {
                 key: unhex(&p.key)?,
+                guard_key: unhex(&p.guard_key)?,
                 stories: p.stories,
                 files: p
                     .files
@@ -337,6 +341,41 @@ impl Cache {
     /// (`key`). The caller still checks the files on disk.
     pub fn public(&self, key: u128) -> Option<&Public> {
         self.public.as_ref().filter(|p| p.key == key)
+    }
+
+    /// Would `fill` write exactly this cache again? (Then there is nothing
+    /// to save. Stops at the first byte that differs.)
+    pub fn same_as(
+        &self,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> bool {
+        struct Compare<'a> {
+            old: &'a [u8],
+            at: usize,
+        }
+        impl std::io::Write for Compare<'_> {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                let end = self.at + buf.len();
+                if self.old.get(self.at..end) != Some(buf) {
+                    return Err(std::io::Error::other("differs"));
+                }
+                self.at = end;
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut cmp = Compare {
+            old: self.text.as_bytes(),
+            at: 0,
+        };
+        fill(&mut cmp).is_ok() && cmp.at == cmp.old.len()
+    }
+
+    /// The last build's public site, whatever it was made from.
+    pub fn last_public(&self) -> Option<&Public> {
+        self.public.as_ref()
     }
 
     /// The stored JSON of a plan that [`Cache::plan`] decoded, to carry
@@ -434,6 +473,7 @@ pub fn write<'a>(
         handout_key: hex(handout_key),
         public: public.map(|p| StoredPublic {
             key: hex(p.key),
+            guard_key: hex(p.guard_key),
             stories: p.stories,
             files: p.files.iter().map(|(f, h)| (f.clone(), hex(*h))).collect(),
         }),

@@ -578,6 +578,15 @@ pub const RESERVED_SLUGS: [&str; 7] = [
 
 /// Model, render and privacy-check the public site of a prepared clinic.
 pub fn render_public(p: &Prepared, drafts: bool) -> PublicBuild {
+    render_public_then(p, drafts, |files| privacy_check(p, files))
+}
+
+/// [`render_public`] with the privacy scan given as `scan`.
+fn render_public_then(
+    p: &Prepared,
+    drafts: bool,
+    scan: impl FnOnce(&[Output]) -> Vec<Diagnostic>,
+) -> PublicBuild {
     let mut diags = Vec::new();
     let theme = &p.themes[&p.clinic.site.theme];
     let t = theme.strings(&p.clinic.site.language);
@@ -615,7 +624,7 @@ pub fn render_public(p: &Prepared, drafts: bool) -> PublicBuild {
         }
     }
     files.extend(theme.static_files.iter().cloned());
-    diags.extend(privacy_check(p, &files));
+    diags.extend(scan(&files));
     PublicBuild {
         files,
         stories: stories.len(),
@@ -626,6 +635,56 @@ pub fn render_public(p: &Prepared, drafts: bool) -> PublicBuild {
 /// Scan public files for identifiers from the plans (see [`crate::privacy`]).
 pub fn privacy_check(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
     privacy_check_of(p, &p.clinic.plans, files)
+}
+
+/// The privacy scan of a freshly rendered public site, using the last build
+/// where it can: a file identical to one the last build published was
+/// scanned then against every plan as it was, so it needs scanning only for
+/// the plans that changed since; other files are scanned for every plan.
+/// When the dates exempt from the scan (stories' publication days) changed,
+/// every file is scanned for every plan.
+fn privacy_check_since_last(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
+    let last = p
+        .cache
+        .as_ref()
+        .and_then(|c| c.last_public().map(|public| (c, public)))
+        .filter(|(_, public)| public.guard_key == guard_key(p));
+    let Some((cache, last)) = last else {
+        return privacy_check(p, files);
+    };
+    let published: std::collections::HashSet<(&str, u128)> = last
+        .files
+        .iter()
+        .map(|(path, hash)| (path.as_str(), *hash))
+        .collect();
+    let (known, new): (Vec<Output>, Vec<Output>) = files
+        .iter()
+        .cloned()
+        .partition(|f| published.contains(&(f.path.as_str(), cache::hash(&f.bytes))));
+    let changed = p
+        .clinic
+        .plans
+        .iter()
+        .filter(|s| !cache.unchanged(&s.path, s.hash));
+    let mut diags = privacy_check(p, &new);
+    diags.extend(privacy_check_of(p, changed, &known));
+    diags
+}
+
+/// What the privacy guard's verdict depends on besides the plans and the
+/// files: the dates it lets through.
+fn guard_key(p: &Prepared) -> u128 {
+    let mut f = cache::Fingerprint::new();
+    let published: BTreeSet<Date> = p
+        .clinic
+        .plans
+        .iter()
+        .filter_map(|s| s.value.story.as_ref().and_then(|s| s.published_on))
+        .collect();
+    for d in published {
+        f.add(d.to_string().as_bytes());
+    }
+    f.finish()
 }
 
 /// Scan public files for identifiers from `plans` only.
@@ -718,30 +777,32 @@ fn save_cache(
     handouts: Vec<Option<(String, u128)>>,
     public: cache::Public,
 ) -> std::io::Result<()> {
-    let records =
-        p.clinic
-            .plans
-            .iter()
-            .zip(&p.plan_diags)
-            .zip(handouts)
-            .map(|((src, d), handout)| cache::Record {
-                path: &src.path,
-                hash: src.hash,
-                plan: &src.value,
-                today: check::depends_on_today(&src.value, p.today),
-                diagnostics: d,
-                handout,
-            });
-    cache::save(&opts.root, |out| {
-        cache::write(
-            out,
-            p.cache.as_ref(),
-            p.check_key,
-            p.handout_key,
-            Some(&public),
-            records,
-        )
-    })
+    let fill =
+        |out: &mut dyn std::io::Write| {
+            let records = p.clinic.plans.iter().zip(&p.plan_diags).zip(&handouts).map(
+                |((src, d), handout)| cache::Record {
+                    path: &src.path,
+                    hash: src.hash,
+                    plan: &src.value,
+                    today: check::depends_on_today(&src.value, p.today),
+                    diagnostics: d,
+                    handout: handout.clone(),
+                },
+            );
+            cache::write(
+                out,
+                p.cache.as_ref(),
+                p.check_key,
+                p.handout_key,
+                Some(&public),
+                records,
+            )
+        };
+    // Nothing changed: do not rewrite tens of megabytes to say so.
+    if p.cache.as_ref().is_some_and(|c| c.same_as(fill)) {
+        return Ok(());
+    }
+    cache::save(&opts.root, fill)
 }
 
 /// Run a build.
@@ -763,10 +824,11 @@ pub fn build(opts: &Options) -> Report {
             report.public_reused = true;
             reused
         }
-        None => render_public(&p, opts.drafts),
+        None => render_public_then(&p, opts.drafts, |files| privacy_check_since_last(&p, files)),
     };
     let public_record = cache::Public {
         key: public_key,
+        guard_key: guard_key(&p),
         stories: public.stories,
         files: public
             .files

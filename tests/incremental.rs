@@ -90,8 +90,14 @@ fn a_rebuild_renders_only_the_changed_plan_and_matches_a_fresh_build() {
     );
     assert_eq!(c.read(".heropath-cache/.gitignore"), "*\n");
 
+    let stamp = |c: &Clinic| {
+        let m = std::fs::metadata(c.path().join(CACHE)).unwrap();
+        (m.modified().unwrap(), m.len())
+    };
+    let before = stamp(&c);
     let again = build(&c, &[]);
     assert_eq!(handouts_reused(&again), (6, 6), "{again}");
+    assert_eq!(stamp(&c), before, "an unchanged cache was rewritten");
     assert!(public_reused(&again), "{again}");
     assert_same_as_fresh(&c);
 
@@ -327,4 +333,76 @@ fn a_new_day_rechecks_consent() {
         "expired consent not reported: {all}"
     );
     assert_eq!(story_pages(&c), 0, "an expired story is still public");
+}
+
+#[test]
+fn a_rerendered_public_site_is_scanned_for_changed_plans_in_unchanged_pages() {
+    let c = Clinic::sample();
+    let about = c.read("content/pages/about.md");
+    c.write(
+        "content/pages/about.md",
+        &format!("{about}\n\nOur volunteer Jane Roebuck runs the front desk.\n"),
+    );
+    build(&c, &[]);
+    // A story changes (the public site is rendered again, the about page
+    // comes out the same) and, in the same edit, a plan without a story
+    // now names the volunteer.
+    let maria = c.read("content/plans/maria-lopez.yaml");
+    let quote = maria
+        .lines()
+        .find(|l| l.trim_start().starts_with("quote:"))
+        .expect("a story quote")
+        .to_string();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &maria.replace(&quote, "  quote: I carried the groceries in one trip."),
+    );
+    let plan = c.read("content/plans/alexandra-nguyen.yaml");
+    let name = plan
+        .lines()
+        .find(|l| l.trim_start().starts_with("name:"))
+        .expect("a patient name")
+        .to_string();
+    c.write(
+        "content/plans/alexandra-nguyen.yaml",
+        &plan.replacen(&name, "  name: Jane Roebuck", 1),
+    );
+    let out = c.cmd(&["--format", "short", "build"]).output().unwrap();
+    let err = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(!out.status.success(), "a leak must fail the build:\n{err}");
+    assert!(
+        err.contains("HP0501") && err.contains("alexandra-nguyen.yaml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_date_no_longer_exempt_is_found_in_unchanged_pages() {
+    let c = Clinic::with_plan();
+    // 2026-11-25 is Mari's story's publication day: public, so exempt. It
+    // is also the day Ana agreed her goal, which is private.
+    c.write(
+        "content/plans/ana-diaz.yaml",
+        &common::PLAN
+            .replace("Maria Lopez", "Ana Diaz")
+            .replace("agreed_on: 2026-11-20", "agreed_on: 2026-11-25"),
+    );
+    c.write(
+        "content/pages/news.md",
+        "---\ntitle: News\n---\nOpen house on 2026-11-25.\n",
+    );
+    build(&c, &[]);
+    // The story moves to the day before: 2026-11-25 is no longer public,
+    // and the unchanged news page now shows Ana's visit date.
+    let plan = c
+        .read("content/plans/maria-lopez.yaml")
+        .replace("published_on: 2026-11-25", "published_on: 2026-11-24");
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    let out = c.cmd(&["--format", "short", "build"]).output().unwrap();
+    let err = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(!out.status.success(), "a leak must fail the build:\n{err}");
+    assert!(
+        err.contains("HP0501") && err.contains("ana-diaz.yaml"),
+        "{err}"
+    );
 }
