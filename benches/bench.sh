@@ -99,8 +99,8 @@ for n in $sizes; do
     fi
     warnings="$("$heropath" --root "$clinic" --format short check 2>&1 | grep -c 'warning\[' || true)"
     echo "bench.sh: $n plans: $warnings warning(s)" >&2
-    plain_plan="$(grep -L '^story:' "$clinic"/content/plans/*.yaml | head -n 1 || true)"
-    story_plan="$(grep -l '^story:' "$clinic"/content/plans/*.yaml | head -n 1 || true)"
+    plain_plan="$(grep -rL --include='*.yaml' '^story:' "$clinic/content/plans" | head -n 1 || true)"
+    story_plan="$(grep -rl --include='*.yaml' '^story:' "$clinic/content/plans" | head -n 1 || true)"
     cp "$plain_plan" "$bench_dir/plain-plan.orig"
     cp "$story_plan" "$bench_dir/story-plan.orig"
     for cmd in $commands; do
