@@ -285,8 +285,10 @@ impl Builder {
             public_only: true,
             dry_run: false,
             strict: false,
-            // Serving keeps its state in memory; there is no cache to read.
-            no_cache: true,
+            // The last `build`'s cache speeds up the first load (plans and
+            // their checks); serve only reads it, never writes it (a
+            // public-only build saves no cache).
+            no_cache: false,
             progress: None,
         }
     }
