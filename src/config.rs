@@ -36,6 +36,12 @@ pub struct Site {
     /// Extra jargon → plain word pairs, added to the built-in list.
     #[serde(default)]
     pub plain_words: BTreeMap<String, String>,
+    /// Ordinary words of the public pages that are also a patient's surname
+    /// (Young, Day, Go): the privacy guard then lets the word alone through,
+    /// never a full name. For patients without a story; a story's own
+    /// `public_words` covers its patient.
+    #[serde(default)]
+    pub public_words: Vec<String>,
 }
 
 fn default_language() -> String {

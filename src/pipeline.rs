@@ -672,9 +672,12 @@ fn privacy_check_since_last(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
 }
 
 /// What the privacy guard's verdict depends on besides the plans and the
-/// files: the dates it lets through.
+/// files: the dates and words it lets through.
 fn guard_key(p: &Prepared) -> u128 {
     let mut f = cache::Fingerprint::new();
+    for w in &p.clinic.site.public_words {
+        f.add(w.as_bytes());
+    }
     let published: BTreeSet<Date> = p
         .clinic
         .plans
@@ -703,7 +706,7 @@ fn privacy_check_of<'a>(
         .iter()
         .filter_map(|s| s.value.story.as_ref().and_then(|s| s.published_on))
         .collect();
-    let guard = Guard::new(plans, &published);
+    let guard = Guard::new(plans, &published, &p.clinic.site.public_words);
     let leaks: Vec<_> = files
         .par_iter()
         .filter(|f| is_text(&f.path))
@@ -714,7 +717,7 @@ fn privacy_check_of<'a>(
         .map(|leak| {
             Diagnostic::error(codes::PRIVACY_LEAK, format!("public file {} contains {}", leak.file, leak.what))
                 .in_file(&leak.plan)
-                .help("remove it from the story or page; if it is an ordinary word (a surname like Walker), list it in `story.public_words`")
+                .help("remove it from the story or page; if it is an ordinary word (a surname like Walker), list it in the plan's `story.public_words`, or in site.yaml's `public_words` when the patient has no story")
         })
         .collect()
 }
@@ -1079,6 +1082,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         output: crate::config::Output::default(),
         reading_level: crate::config::ReadingLevel::default(),
         plain_words: BTreeMap::new(),
+        public_words: Vec::new(),
     };
     let clinic = Clinic {
         root: nowhere.to_path_buf(),

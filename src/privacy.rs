@@ -69,9 +69,12 @@ fn digits(s: &str) -> String {
 impl Guard {
     /// Index the identifiers of `plans`. Dates in `public_dates` (stories'
     /// publication dates) are exempt: they are meant to be public.
+    /// `site_words` are ordinary words allowed for every plan (site.yaml's
+    /// `public_words`), as a story's `public_words` are for its plan.
     pub fn new<'a>(
         plans: impl IntoIterator<Item = &'a Source<Plan>>,
         public_dates: &BTreeSet<Date>,
+        site_words: &[String],
     ) -> Guard {
         let plans: Vec<&Source<Plan>> = plans.into_iter().collect();
         let mut g = Guard {
@@ -88,6 +91,7 @@ impl Guard {
                 .story
                 .iter()
                 .flat_map(|s| s.public_words.iter())
+                .chain(site_words)
                 .map(|w| w.to_lowercase())
                 .collect();
             if let Some(last) = name.last() {

@@ -182,10 +182,13 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
 
     /// Arbitrary values in every text field render without panic into HTML
-    /// where none of the input became markup.
+    /// where none of the input became markup. (Surnames start with "Xq":
+    /// a random surname can be an ordinary word of the public pages, such
+    /// as "Go", which the privacy guard rightly refuses; that is tested in
+    /// tests/public_site.rs, not here.)
     #[test]
     fn arbitrary_plan_text_renders_safely(summary in any_text(), statement in any_text(), title in any_text(),
-                                          details in any_text(), item in any_text(), name in "[A-Za-z]{1,12} [A-Za-z]{2,12}") {
+                                          details in any_text(), item in any_text(), name in "[A-Za-z]{1,12} Xq[a-z]{1,10}") {
         let c = Clinic::new();
         let q = |s: &str| serde_json::to_string(s).unwrap(); // JSON strings are valid YAML
         let plan = format!(

@@ -440,3 +440,41 @@ fn a_story_with_a_future_publication_date_waits_for_it() {
         .success();
     assert_eq!(story_pages(&c).len(), 1);
 }
+
+#[test]
+fn a_site_allowance_covers_a_surname_word_for_patients_without_a_story() {
+    let c = Clinic::new();
+    c.write(
+        "content/plans/mary.yaml",
+        &PLAN
+            .replace("Maria Lopez", "Mary Young")
+            .replace("maria.lopez@", "mary.young@"),
+    );
+    c.write(
+        "content/pages/about.md",
+        "---\ntitle: About us\n---\nWe help you stay young at heart.\n",
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "surname as a word must be caught"
+    );
+    assert!(
+        stderr(&out).contains("site.yaml's `public_words`"),
+        "{}",
+        stderr(&out)
+    );
+    c.write("site.yaml", &format!("{SITE}public_words: [Young]\n"));
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(c.read("public/about/index.html").contains("young at heart"));
+    // The word, never the full name.
+    c.write(
+        "content/pages/about.md",
+        "---\ntitle: About us\n---\nMary Young is one of our patients.\n",
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "a full name must be caught");
+    assert!(stderr(&out).contains("full name"), "{}", stderr(&out));
+}
