@@ -432,9 +432,9 @@ pub fn save(
     // Temporary files of killed builds.
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for e in entries.flatten() {
-            if e.file_name()
-                .to_string_lossy()
-                .starts_with(&format!("{FILE}.tmp-"))
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&format!("{FILE}.tmp-"))
+                || name.starts_with(&format!("{STAMPS}.tmp-"))
             {
                 let _ = std::fs::remove_file(e.path());
             }
@@ -447,6 +447,109 @@ pub fn save(
         out.flush()
     });
     match result.and_then(|()| std::fs::rename(&tmp, dir.join(FILE))) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// What the file system says of a file: size, modification time and inode.
+/// A handout whose stamp is the one recorded when it was written (or last
+/// hashed) is taken to be unchanged without reading it, as git's index and
+/// make do: editing a file changes its modification time. Stamps are kept
+/// apart from the cache (`stamps`), which stays the same for the same
+/// input, while stamps differ from one machine or copy to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: u128,
+    inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of the file at `path` (not following a link).
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::symlink_metadata(path).ok()?;
+        if !m.is_file() {
+            return None;
+        }
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Stamp {
+            len: m.len(),
+            modified: m
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?
+                .as_nanos(),
+            inode,
+        })
+    }
+}
+
+const STAMPS: &str = "stamps";
+
+/// The stamps of the last build's handouts: path → (stamp, content hash).
+/// Empty when there are none or another binary wrote them.
+pub fn open_stamps(root: &Path) -> HashMap<String, (Stamp, u128)> {
+    let Ok(text) = std::fs::read_to_string(root.join(DIR).join(STAMPS)) else {
+        return HashMap::new();
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(program()) {
+        return HashMap::new();
+    }
+    lines
+        .filter_map(|line| {
+            let mut c = line.split('\t');
+            let path = c.next()?.to_string();
+            let stamp = Stamp {
+                len: c.next()?.parse().ok()?,
+                modified: c.next()?.parse().ok()?,
+                inode: c.next()?.parse().ok()?,
+            };
+            Some((path, (stamp, unhex(c.next()?)?)))
+        })
+        .collect()
+}
+
+/// Record the stamps of the handouts (path, content hash) in `dir`, the
+/// handouts folder just written.
+pub fn save_stamps(root: &Path, dir: &Path, handouts: &[(String, u128)]) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    use std::io::Write as _;
+    let lines: Vec<Option<String>> = handouts
+        .par_iter()
+        .map(|(path, hash)| {
+            if path.contains(['\t', '\n']) {
+                return None;
+            }
+            let s = Stamp::of(&dir.join(path))?;
+            Some(format!(
+                "{path}\t{}\t{}\t{}\t{}\n",
+                s.len,
+                s.modified,
+                s.inode,
+                hex(*hash)
+            ))
+        })
+        .collect();
+    let dir_path = root.join(DIR);
+    let tmp = dir_path.join(format!("{STAMPS}.tmp-{}", std::process::id()));
+    let result = std::fs::File::create(&tmp).and_then(|f| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, f);
+        writeln!(out, "{}", program())?;
+        for line in lines.iter().flatten() {
+            out.write_all(line.as_bytes())?;
+        }
+        out.flush()
+    });
+    match result.and_then(|()| std::fs::rename(&tmp, dir_path.join(STAMPS))) {
         Ok(()) => Ok(()),
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);

@@ -881,8 +881,19 @@ pub fn build(opts: &Options) -> Report {
         };
         // A handout the cache vouches for is linked from the current tree
         // if that file is intact; a check (no staging) needs nothing more.
+        let stamps = if opts.no_cache || staging.is_none() {
+            Default::default()
+        } else {
+            cache::open_stamps(&opts.root)
+        };
         let reuse = |path: &str, hash: u128| {
-            let ok = staging.as_ref().is_none_or(|s| s.link_if_same(path, hash));
+            let stamp = stamps
+                .get(path)
+                .filter(|(_, h)| *h == hash)
+                .map(|(s, _)| *s);
+            let ok = staging
+                .as_ref()
+                .is_none_or(|s| s.link_if_same(path, hash, stamp));
             if ok {
                 tick();
             }
@@ -931,7 +942,9 @@ pub fn build(opts: &Options) -> Report {
             .push(("write public + swap", clock.elapsed()));
         clock = std::time::Instant::now();
         if report.wrote && !opts.public_only {
+            let written: Vec<(String, u128)> = handout_records.iter().flatten().cloned().collect();
             report.cache_error = save_cache(&p, opts, handout_records, public_record)
+                .and_then(|()| cache::save_stamps(&opts.root, &handouts_dir, &written))
                 .err()
                 .map(|e| e.to_string());
             report

@@ -127,10 +127,11 @@ impl Staging {
     }
 
     /// Link the current output's `rel` into the new tree if its contents
-    /// still hash to `hash` (see [`crate::cache`]). False when the file is
-    /// missing, changed, not a regular file, or cannot be linked: the
-    /// caller then renders it again.
-    pub fn link_if_same(&self, rel: &str, hash: u128) -> bool {
+    /// still hash to `hash` (see [`crate::cache`]); a file whose stamp is
+    /// `stamp` (recorded with that hash) is not read again. False when the
+    /// file is missing, changed, not a regular file, or cannot be linked:
+    /// the caller then renders it again.
+    pub fn link_if_same(&self, rel: &str, hash: u128, stamp: Option<crate::cache::Stamp>) -> bool {
         let path = Path::new(rel);
         if rel.is_empty()
             || !path
@@ -140,8 +141,10 @@ impl Staging {
             return false;
         }
         let current = self.target.join(path);
-        let intact = std::fs::symlink_metadata(&current).is_ok_and(|m| m.is_file())
-            && hash_of_file(&current).is_some_and(|h| h == hash);
+        let now = crate::cache::Stamp::of(&current);
+        let intact = now.is_some()
+            && (stamp.is_some() && now == stamp
+                || hash_of_file(&current).is_some_and(|h| h == hash));
         if !intact {
             return false;
         }
