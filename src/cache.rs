@@ -14,8 +14,12 @@
 //!   picture list are the same (and, for a plan with a story, today is the
 //!   same day, as consent can expire);
 //! - its handout only when, on top of that, the themes, pictures and base
-//!   URL are the same *and* the handout file on disk still hashes to what
-//!   was written (an edited or replaced handout is rendered again).
+//!   URL are the same *and* the handout file on disk is the one written:
+//!   its [`Stamp`] (size, modification time, inode) is as recorded, or
+//!   else its contents still hash the same (an edited or replaced handout
+//!   is rendered again);
+//! - the public site only when no page, theme, plan with a story, date or
+//!   setting it is made from changed, and its files still hash the same.
 //!
 //! A missing, old or damaged cache is simply not used: the build is then a
 //! full one. `build --no-cache` ignores it on purpose.
