@@ -925,13 +925,18 @@ pub fn build(opts: &Options) -> Report {
         // left alone rather than copied into a new tree and swapped.
         let unchanged = report.public_reused && write::holds_exactly(&public_dir, &public.files);
         let public_written = if unchanged {
-            Ok(())
+            Ok(write::OldTree::none())
         } else {
-            write::write_tree(&public_dir, &public.files)
+            write::write_tree_keeping_old(&public_dir, &public.files)
         };
-        let result = public_written.and_then(|()| match handouts_staging.take() {
-            Some(s) => s.commit(),
-            None => Ok(()),
+        let result = public_written.and_then(|old_public| {
+            let old_handouts = match handouts_staging.take() {
+                Some(s) => s.swap(),
+                None => Ok(write::OldTree::none()),
+            };
+            // Both new trees are in place: remove the old ones together.
+            let (a, b) = rayon::join(|| old_public.remove(), || old_handouts.map(|o| o.remove()));
+            a.and(b.and_then(|r| r))
         });
         if let Err(e) = result {
             diags.push(write_error(e));

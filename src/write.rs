@@ -159,7 +159,13 @@ impl Staging {
 
     /// Swap the new tree in: two renames, each atomic; the old tree is
     /// removed only once the new one is in place.
-    pub fn commit(mut self) -> Result<(), WriteError> {
+    pub fn commit(self) -> Result<(), WriteError> {
+        self.swap()?.remove()
+    }
+
+    /// [`Staging::commit`] without removing the old tree: the caller does,
+    /// when it suits (two trees can then be removed at the same time).
+    pub fn swap(mut self) -> Result<OldTree, WriteError> {
         let target = self.target.clone();
         if target.exists() {
             if target.join(MARKER).is_file() {
@@ -176,7 +182,7 @@ impl Staging {
             return Err(WriteError::Io(target, e));
         }
         self.committed = true;
-        remove_ours(&self.old)
+        Ok(OldTree(Some(self.old.clone())))
     }
 }
 
@@ -184,6 +190,26 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = remove_ours(&self.dir);
+        }
+    }
+}
+
+/// An output tree moved aside by [`Staging::swap`], still to be removed.
+/// Left alone, the next build removes it (it carries our mark).
+#[must_use = "remove the old tree"]
+pub struct OldTree(Option<PathBuf>);
+
+impl OldTree {
+    /// No old tree.
+    pub fn none() -> OldTree {
+        OldTree(None)
+    }
+
+    /// Remove it (only if it carries our mark).
+    pub fn remove(self) -> Result<(), WriteError> {
+        match self.0 {
+            Some(dir) => remove_ours(&dir),
+            None => Ok(()),
         }
     }
 }
@@ -250,11 +276,16 @@ pub fn holds_exactly(dir: &Path, files: &[Output]) -> bool {
 
 /// Write `files` as the complete new contents of `target`.
 pub fn write_tree(target: &Path, files: &[Output]) -> Result<(), WriteError> {
+    write_tree_keeping_old(target, files)?.remove()
+}
+
+/// [`write_tree`], leaving the removal of the old tree to the caller.
+pub fn write_tree_keeping_old(target: &Path, files: &[Output]) -> Result<OldTree, WriteError> {
     let staging = Staging::new(target)?;
     for f in files {
         staging.write(&f.path, &f.bytes)?;
     }
-    staging.commit()
+    staging.swap()
 }
 
 /// Remove staging folders left by a build that was killed (they carry our
