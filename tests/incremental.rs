@@ -36,6 +36,30 @@ fn public_reused(log: &str) -> bool {
         .any(|l| l.contains("build took") && l.contains("public file(s) (unchanged, reused)"))
 }
 
+/// Replace the first line of `file` whose key is `key` (any indentation)
+/// with `key: value`, at the same indentation.
+fn set_line(c: &Clinic, file: &str, key: &str, value: &str) {
+    let text = c.read(file);
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("{key}:")))
+        .unwrap_or_else(|| panic!("no `{key}:` in {file}"))
+        .to_string();
+    let indent = &line[..line.len() - line.trim_start().len()];
+    c.write(
+        file,
+        &text.replacen(&line, &format!("{indent}{key}: {value}"), 1),
+    );
+}
+
+/// `build` must fail with `code`, naming `file`.
+fn build_fails_with(c: &Clinic, code: &str, file: &str) {
+    let out = c.cmd(&["--format", "short", "build"]).output().unwrap();
+    let err = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(!out.status.success(), "the build must fail:\n{err}");
+    assert!(err.contains(code) && err.contains(file), "{err}");
+}
+
 /// Build the same clinic from scratch into other folders and compare: the
 /// cached build must have written exactly the same files, and the cache it
 /// left must be the one a build from scratch leaves.
@@ -102,18 +126,11 @@ fn a_rebuild_renders_only_the_changed_plan_and_matches_a_fresh_build() {
     assert_same_as_fresh(&c);
 
     // Alexandra has no story: her handout changes, the public site does not.
-    let plan = c.read("content/plans/alexandra-nguyen.yaml");
-    let statement = plan
-        .lines()
-        .find(|l| l.trim_start().starts_with("statement:"))
-        .expect("a goal statement")
-        .to_string();
-    c.write(
+    set_line(
+        &c,
         "content/plans/alexandra-nguyen.yaml",
-        &plan.replace(
-            &statement,
-            "  statement: I want to dance at my niece's wedding.",
-        ),
+        "statement",
+        "I want to dance at my niece's wedding.",
     );
     let edited = build(&c, &[]);
     assert_eq!(handouts_reused(&edited), (6, 5), "{edited}");
@@ -125,15 +142,11 @@ fn a_rebuild_renders_only_the_changed_plan_and_matches_a_fresh_build() {
     assert_same_as_fresh(&c);
 
     // Maria has a story: the public site is rebuilt, with the new quote.
-    let maria = c.read("content/plans/maria-lopez.yaml");
-    let quote = maria
-        .lines()
-        .find(|l| l.trim_start().starts_with("quote:"))
-        .expect("a story quote")
-        .to_string();
-    c.write(
+    set_line(
+        &c,
         "content/plans/maria-lopez.yaml",
-        &maria.replace(&quote, "  quote: I carried the groceries in one trip."),
+        "quote",
+        "I carried the groceries in one trip.",
     );
     let story = build(&c, &[]);
     assert_eq!(handouts_reused(&story), (6, 5), "{story}");
@@ -245,18 +258,11 @@ fn damaged_handouts_and_caches_are_not_trusted() {
 fn cached_diagnostics_are_the_same_as_fresh_ones() {
     let c = Clinic::sample();
     // Jargon and a hard sentence: warnings that are cached per plan.
-    let plan = c.read("content/plans/walter-kaminski.yaml");
-    let summary = plan
-        .lines()
-        .find(|l| l.trim_start().starts_with("summary:"))
-        .expect("a problem summary")
-        .to_string();
-    c.write(
+    set_line(
+        &c,
         "content/plans/walter-kaminski.yaml",
-        &plan.replace(
-            &summary,
-            "  summary: Bilateral patellofemoral crepitus with quadriceps inhibition limits ambulation tolerance.",
-        ),
+        "summary",
+        "Bilateral patellofemoral crepitus with quadriceps inhibition limits ambulation tolerance.",
     );
     build(&c, &[]);
     let check = |args: &[&str]| {
@@ -289,22 +295,14 @@ fn a_changed_plan_is_still_privacy_checked_against_a_reused_public_site() {
     build(&c, &[]);
     // She becomes a patient (no story): the public site is unchanged and
     // reused, but now names a patient. The build must fail.
-    let plan = c.read("content/plans/alexandra-nguyen.yaml");
-    let name = plan
-        .lines()
-        .find(|l| l.trim_start().starts_with("name:"))
-        .expect("a patient name")
-        .to_string();
-    c.write(
+    set_line(
+        &c,
         "content/plans/alexandra-nguyen.yaml",
-        &plan.replacen(&name, "  name: Jane Roebuck", 1),
+        "name",
+        "Jane Roebuck",
     );
     let before = c.tree("public");
-    let out = c.cmd(&["--format", "short", "build"]).output().unwrap();
-    let err = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
-    assert!(!out.status.success(), "a leak must fail the build:\n{err}");
-    assert!(err.contains("HP0501"), "{err}");
-    assert!(err.contains("alexandra-nguyen.yaml"), "{err}");
+    build_fails_with(&c, "HP0501", "alexandra-nguyen.yaml");
     assert_eq!(
         c.tree("public"),
         before,
@@ -355,33 +353,19 @@ fn a_rerendered_public_site_is_scanned_for_changed_plans_in_unchanged_pages() {
     // A story changes (the public site is rendered again, the about page
     // comes out the same) and, in the same edit, a plan without a story
     // now names the volunteer.
-    let maria = c.read("content/plans/maria-lopez.yaml");
-    let quote = maria
-        .lines()
-        .find(|l| l.trim_start().starts_with("quote:"))
-        .expect("a story quote")
-        .to_string();
-    c.write(
+    set_line(
+        &c,
         "content/plans/maria-lopez.yaml",
-        &maria.replace(&quote, "  quote: I carried the groceries in one trip."),
+        "quote",
+        "I carried the groceries in one trip.",
     );
-    let plan = c.read("content/plans/alexandra-nguyen.yaml");
-    let name = plan
-        .lines()
-        .find(|l| l.trim_start().starts_with("name:"))
-        .expect("a patient name")
-        .to_string();
-    c.write(
+    set_line(
+        &c,
         "content/plans/alexandra-nguyen.yaml",
-        &plan.replacen(&name, "  name: Jane Roebuck", 1),
+        "name",
+        "Jane Roebuck",
     );
-    let out = c.cmd(&["--format", "short", "build"]).output().unwrap();
-    let err = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
-    assert!(!out.status.success(), "a leak must fail the build:\n{err}");
-    assert!(
-        err.contains("HP0501") && err.contains("alexandra-nguyen.yaml"),
-        "{err}"
-    );
+    build_fails_with(&c, "HP0501", "alexandra-nguyen.yaml");
 }
 
 #[test]
@@ -406,11 +390,5 @@ fn a_date_no_longer_exempt_is_found_in_unchanged_pages() {
         .read("content/plans/maria-lopez.yaml")
         .replace("published_on: 2026-11-25", "published_on: 2026-11-24");
     c.write("content/plans/maria-lopez.yaml", &plan);
-    let out = c.cmd(&["--format", "short", "build"]).output().unwrap();
-    let err = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
-    assert!(!out.status.success(), "a leak must fail the build:\n{err}");
-    assert!(
-        err.contains("HP0501") && err.contains("ana-diaz.yaml"),
-        "{err}"
-    );
+    build_fails_with(&c, "HP0501", "ana-diaz.yaml");
 }
