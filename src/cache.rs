@@ -215,6 +215,9 @@ struct Entry {
     /// Set once the plan's JSON decoded: only then is it carried over into
     /// the next cache as it is (a damaged line must not live on).
     decoded: std::sync::atomic::AtomicBool,
+    /// The meta JSON, decoded on first use (the check and the handout
+    /// stages both ask for it).
+    decoded_meta: std::sync::OnceLock<Option<Meta>>,
 }
 
 /// A cache read from disk.
@@ -266,6 +269,7 @@ impl Cache {
                     meta: meta_start..meta_start + meta.len(),
                     plan: plan_start..plan_start + plan.len(),
                     decoded: std::sync::atomic::AtomicBool::new(false),
+                    decoded_meta: std::sync::OnceLock::new(),
                 },
             );
         }
@@ -294,8 +298,10 @@ impl Cache {
         self.plans.get(path).filter(|e| e.hash == hash)
     }
 
-    fn meta(&self, e: &Entry) -> Option<Meta> {
-        serde_json::from_str(self.text.get(e.meta.clone())?).ok()
+    fn meta<'a>(&self, e: &'a Entry) -> Option<&'a Meta> {
+        e.decoded_meta
+            .get_or_init(|| serde_json::from_str(self.text.get(e.meta.clone())?).ok())
+            .as_ref()
     }
 
     /// The parsed plan at `path` if its text still hashes to `hash`.
@@ -332,8 +338,8 @@ impl Cache {
         if self.handout_key != handout_key {
             return None;
         }
-        let (p, h) = self.meta(self.entry(path, hash)?)?.handout?;
-        Some((p, unhex(&h)?))
+        let (p, h) = self.meta(self.entry(path, hash)?)?.handout.as_ref()?;
+        Some((p.clone(), unhex(h)?))
     }
 
     /// Is the plan at `path` exactly as at the last build?
@@ -409,14 +415,12 @@ pub struct Record<'a> {
 }
 
 /// Replace the cache of the clinic at `root` with what `fill` writes
-/// (see [`write`]): into a temporary file, renamed over the old one, so a
-/// killed build leaves the old cache or the new one, never half of one.
-/// A cache folder that is a link or a file is left alone (an error).
+/// (see [`write`]), by [`crate::write::replace_file`]. A cache folder that
+/// is a link or a file is left alone (an error).
 pub fn save(
     root: &Path,
     fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    use std::io::Write as _;
     let dir = root.join(DIR);
     match std::fs::symlink_metadata(&dir) {
         Ok(m) if !m.is_dir() => {
@@ -433,30 +437,7 @@ pub fn save(
             std::fs::write(dir.join(name), text)?;
         }
     }
-    // Temporary files of killed builds.
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with(&format!("{FILE}.tmp-"))
-                || name.starts_with(&format!("{STAMPS}.tmp-"))
-            {
-                let _ = std::fs::remove_file(e.path());
-            }
-        }
-    }
-    let tmp = dir.join(format!("{FILE}.tmp-{}", std::process::id()));
-    let result = std::fs::File::create(&tmp).and_then(|f| {
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, f);
-        fill(&mut out)?;
-        out.flush()
-    });
-    match result.and_then(|()| std::fs::rename(&tmp, dir.join(FILE))) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
-    }
+    crate::write::replace_file(&dir, FILE, fill)
 }
 
 /// What the file system says of a file: size, modification time and inode.
@@ -526,7 +507,6 @@ pub fn open_stamps(root: &Path) -> HashMap<String, (Stamp, u128)> {
 /// handouts folder just written.
 pub fn save_stamps(root: &Path, dir: &Path, handouts: &[(String, u128)]) -> std::io::Result<()> {
     use rayon::prelude::*;
-    use std::io::Write as _;
     let lines: Vec<Option<String>> = handouts
         .par_iter()
         .map(|(path, hash)| {
@@ -543,23 +523,13 @@ pub fn save_stamps(root: &Path, dir: &Path, handouts: &[(String, u128)]) -> std:
             ))
         })
         .collect();
-    let dir_path = root.join(DIR);
-    let tmp = dir_path.join(format!("{STAMPS}.tmp-{}", std::process::id()));
-    let result = std::fs::File::create(&tmp).and_then(|f| {
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, f);
+    crate::write::replace_file(&root.join(DIR), STAMPS, |out| {
         writeln!(out, "{}", program())?;
         for line in lines.iter().flatten() {
             out.write_all(line.as_bytes())?;
         }
-        out.flush()
-    });
-    match result.and_then(|()| std::fs::rename(&tmp, dir_path.join(STAMPS))) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
-    }
+        Ok(())
+    })
 }
 
 /// Write a new cache to `out`. Plans already in `old` are carried over as

@@ -233,24 +233,12 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
 /// decide the theme diagnostics of a preparation.
 pub(crate) fn asked(clinic: &Clinic) -> Asking {
     let site_file = PathBuf::from("site.yaml");
-    let mut wanted: BTreeMap<String, Asked> = BTreeMap::new();
-    let site_theme = &clinic.site.theme;
-    wanted.insert(
-        site_theme.clone(),
-        (
-            site_file.clone(),
-            crate::yaml::locate(&clinic.site_text, "theme", site_theme, 0),
-        ),
-    );
-    let mut langs: BTreeMap<String, Asked> = BTreeMap::new();
-    let site_lang = &clinic.site.language;
-    langs.insert(
-        site_lang.clone(),
-        (
-            site_file.clone(),
-            crate::yaml::locate(&clinic.site_text, "language", site_lang, 0),
-        ),
-    );
+    let from_site = |key: &str, value: &String| {
+        let at = crate::yaml::locate(&clinic.site_text, key, value, 0);
+        BTreeMap::from([(value.clone(), (site_file.clone(), at))])
+    };
+    let mut wanted: BTreeMap<String, Asked> = from_site("theme", &clinic.site.theme);
+    let mut langs: BTreeMap<String, Asked> = from_site("language", &clinic.site.language);
     for p in &clinic.plans {
         // Looked up before inserting: most plans ask for what an earlier
         // one already did, and this runs on every incremental reload.
@@ -634,7 +622,18 @@ fn render_public_then(
 
 /// Scan public files for identifiers from the plans (see [`crate::privacy`]).
 pub fn privacy_check(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
-    privacy_check_of(p, &p.clinic.plans, files)
+    let files: Vec<&Output> = files.iter().collect();
+    privacy_check_of(p, &p.clinic.plans, &files)
+}
+
+/// Stories' publication days: public by design, so the guard lets them
+/// through.
+fn published_dates(p: &Prepared) -> BTreeSet<Date> {
+    p.clinic
+        .plans
+        .iter()
+        .filter_map(|s| s.value.story.as_ref().and_then(|s| s.published_on))
+        .collect()
 }
 
 /// The privacy scan of a freshly rendered public site, using the last build
@@ -657,16 +656,15 @@ fn privacy_check_since_last(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
         .iter()
         .map(|(path, hash)| (path.as_str(), *hash))
         .collect();
-    let (known, new): (Vec<Output>, Vec<Output>) = files
+    let (known, new): (Vec<&Output>, Vec<&Output>) = files
         .iter()
-        .cloned()
         .partition(|f| published.contains(&(f.path.as_str(), cache::hash(&f.bytes))));
     let changed = p
         .clinic
         .plans
         .iter()
         .filter(|s| !cache.unchanged(&s.path, s.hash));
-    let mut diags = privacy_check(p, &new);
+    let mut diags = privacy_check_of(p, &p.clinic.plans, &new);
     diags.extend(privacy_check_of(p, changed, &known));
     diags
 }
@@ -678,13 +676,7 @@ fn guard_key(p: &Prepared) -> u128 {
     for w in &p.clinic.site.public_words {
         f.add(w.as_bytes());
     }
-    let published: BTreeSet<Date> = p
-        .clinic
-        .plans
-        .iter()
-        .filter_map(|s| s.value.story.as_ref().and_then(|s| s.published_on))
-        .collect();
-    for d in published {
+    for d in published_dates(p) {
         f.add(d.to_string().as_bytes());
     }
     f.finish()
@@ -694,19 +686,13 @@ fn guard_key(p: &Prepared) -> u128 {
 fn privacy_check_of<'a>(
     p: &Prepared,
     plans: impl IntoIterator<Item = &'a load::Source<crate::plan::Plan>>,
-    files: &[Output],
+    files: &[&Output],
 ) -> Vec<Diagnostic> {
     let mut plans = plans.into_iter().peekable();
     if plans.peek().is_none() {
         return Vec::new();
     }
-    let published: BTreeSet<Date> = p
-        .clinic
-        .plans
-        .iter()
-        .filter_map(|s| s.value.story.as_ref().and_then(|s| s.published_on))
-        .collect();
-    let guard = Guard::new(plans, &published, &p.clinic.site.public_words);
+    let guard = Guard::new(plans, &published_dates(p), &p.clinic.site.public_words);
     let leaks: Vec<_> = files
         .par_iter()
         .filter(|f| is_text(&f.path))
@@ -750,10 +736,10 @@ fn reuse_public(p: &Prepared, key: u128, public_dir: &Path) -> Option<PublicBuil
         .files
         .par_iter()
         .map(|(path, hash)| {
-            let safe = Path::new(path)
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)));
-            let bytes = std::fs::read(public_dir.join(path)).ok().filter(|_| safe)?;
+            if !write::is_inside(path) {
+                return None;
+            }
+            let bytes = std::fs::read(public_dir.join(path)).ok()?;
             (cache::hash(&bytes) == *hash).then(|| Output {
                 path: path.clone(),
                 bytes,
@@ -765,8 +751,9 @@ fn reuse_public(p: &Prepared, key: u128, public_dir: &Path) -> Option<PublicBuil
         .plans
         .iter()
         .filter(|s| !cache.unchanged(&s.path, s.hash));
+    let scanned: Vec<&Output> = files.iter().collect();
     Some(PublicBuild {
-        diagnostics: privacy_check_of(p, changed, &files),
+        diagnostics: privacy_check_of(p, changed, &scanned),
         files,
         stories: public.stories,
     })

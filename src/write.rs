@@ -106,14 +106,10 @@ impl Staging {
     /// of written: rebuilds then touch (and later free) only what changed,
     /// which matters with thousands of handouts.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        let path = Path::new(rel);
-        if rel.is_empty()
-            || !path
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)))
-        {
+        if !is_inside(rel) {
             return Err(WriteError::BadPath(rel.to_string()));
         }
+        let path = Path::new(rel);
         let dest = self.dir.join(path);
         if let Some(d) = dest.parent().filter(|d| *d != self.dir) {
             std::fs::create_dir_all(d).map_err(io(d))?;
@@ -132,14 +128,10 @@ impl Staging {
     /// file is missing, changed, not a regular file, or cannot be linked:
     /// the caller then renders it again.
     pub fn link_if_same(&self, rel: &str, hash: u128, stamp: Option<crate::cache::Stamp>) -> bool {
-        let path = Path::new(rel);
-        if rel.is_empty()
-            || !path
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)))
-        {
+        if !is_inside(rel) {
             return false;
         }
+        let path = Path::new(rel);
         let current = self.target.join(path);
         let now = crate::cache::Stamp::of(&current);
         let intact = now.is_some()
@@ -190,6 +182,47 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = remove_ours(&self.dir);
+        }
+    }
+}
+
+/// Is `rel` a path that stays inside a tree (not empty, no `..`, not
+/// absolute)? Every path written or read under an output folder is.
+pub fn is_inside(rel: &str) -> bool {
+    !rel.is_empty()
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// Replace `dir/name` with what `fill` writes: into a temporary file first,
+/// renamed over the old one, so a killed process leaves the old file or the
+/// new one, never half of one. Temporary files a killed process left behind
+/// are removed first.
+pub fn replace_file(
+    dir: &Path,
+    name: &str,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let prefix = format!("{name}.tmp-");
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    let tmp = dir.join(format!("{prefix}{}", std::process::id()));
+    let result = std::fs::File::create(&tmp).and_then(|f| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, f);
+        fill(&mut out)?;
+        out.flush()
+    });
+    match result.and_then(|()| std::fs::rename(&tmp, dir.join(name))) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
         }
     }
 }

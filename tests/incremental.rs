@@ -283,16 +283,22 @@ fn cached_diagnostics_are_the_same_as_fresh_ones() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), fresh);
 }
 
-#[test]
-fn a_changed_plan_is_still_privacy_checked_against_a_reused_public_site() {
+/// The sample clinic, built, with an about page that mentions someone who
+/// is not a patient (yet): Jane Roebuck.
+fn built_with_volunteer() -> Clinic {
     let c = Clinic::sample();
-    // A page that happens to mention someone who is not a patient (yet).
     let about = c.read("content/pages/about.md");
     c.write(
         "content/pages/about.md",
         &format!("{about}\n\nOur volunteer Jane Roebuck runs the front desk.\n"),
     );
     build(&c, &[]);
+    c
+}
+
+#[test]
+fn a_changed_plan_is_still_privacy_checked_against_a_reused_public_site() {
+    let c = built_with_volunteer();
     // She becomes a patient (no story): the public site is unchanged and
     // reused, but now names a patient. The build must fail.
     set_line(
@@ -343,13 +349,7 @@ fn a_new_day_rechecks_consent() {
 
 #[test]
 fn a_rerendered_public_site_is_scanned_for_changed_plans_in_unchanged_pages() {
-    let c = Clinic::sample();
-    let about = c.read("content/pages/about.md");
-    c.write(
-        "content/pages/about.md",
-        &format!("{about}\n\nOur volunteer Jane Roebuck runs the front desk.\n"),
-    );
-    build(&c, &[]);
+    let c = built_with_volunteer();
     // A story changes (the public site is rendered again, the about page
     // comes out the same) and, in the same edit, a plan without a story
     // now names the volunteer.
