@@ -184,6 +184,7 @@ impl StoredDiagnostic {
             file: self.file.clone(),
             pos: self.pos.map(|(line, column)| Pos { line, column }),
             help: self.help.clone(),
+            sensitive: false,
         }
     }
 }

@@ -42,6 +42,41 @@ pub struct Site {
     /// `public_words` covers its patient.
     #[serde(default)]
     pub public_words: Vec<String>,
+    /// What the privacy guard lets through, by kind.
+    #[serde(default)]
+    pub privacy: Privacy,
+}
+
+/// The privacy guard's allowances (site.yaml `privacy:`). Each is narrow:
+/// nothing here ever lets a full name through.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Privacy {
+    /// Ordinary words that are also a patient's family name (Young, Walker):
+    /// allowed alone, for every patient.
+    #[serde(default)]
+    pub public_words: Vec<String>,
+    /// Dates that are public (a clinic event) even when a patient's date is
+    /// the same day.
+    #[serde(default)]
+    pub public_dates: Vec<crate::date::Date>,
+    /// Phone numbers that are public besides the clinic's own.
+    #[serde(default)]
+    pub public_phones: Vec<String>,
+    /// Public files the guard cannot read (a PDF) that a person has
+    /// reviewed.
+    #[serde(default)]
+    pub reviewed_files: Vec<ReviewedFile>,
+}
+
+/// A public file (or a glob of them) that a person has checked.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewedFile {
+    /// Path in the public folder; `*` matches within a folder, `**` across.
+    pub pattern: String,
+    /// Who reviewed it and why it is safe.
+    pub reason: String,
 }
 
 fn default_language() -> String {

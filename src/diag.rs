@@ -47,6 +47,9 @@ pub struct Diagnostic {
     pub pos: Option<Pos>,
     /// How to fix it, when there is something to suggest.
     pub help: Option<String>,
+    /// The source line holds private data (a patient's name the privacy
+    /// guard found): reports give its place but never quote it.
+    pub sensitive: bool,
 }
 
 impl Diagnostic {
@@ -59,6 +62,7 @@ impl Diagnostic {
             file: None,
             pos: None,
             help: None,
+            sensitive: false,
         }
     }
 
@@ -79,6 +83,12 @@ impl Diagnostic {
     /// Attach a position.
     pub fn at(mut self, pos: Option<Pos>) -> Self {
         self.pos = pos;
+        self
+    }
+
+    /// Mark the source line as private: never quoted in a report.
+    pub fn sensitive(mut self) -> Self {
+        self.sensitive = true;
         self
     }
 

@@ -54,6 +54,14 @@ impl Strings {
         }
     }
 
+    /// A whole list (months, weekdays), if the table has one under `key`.
+    pub fn list_all(&self, key: &str) -> Option<&[String]> {
+        match self.entries.get(key) {
+            Some(Entry::List(v)) => Some(v),
+            _ => None,
+        }
+    }
+
     fn list(&self, key: &str, i: usize) -> &str {
         match self.entries.get(key) {
             Some(Entry::List(v)) => v.get(i).map_or("", String::as_str),

@@ -28,6 +28,8 @@ pub mod codes {
     pub const TOO_LARGE: &str = "HP0015";
     /// A symbolic link inside content/.
     pub const SYMLINK: &str = "HP0016";
+    /// A file that may hold a patient's plan but is not read as one.
+    pub const UNREAD_PLAN: &str = "HP0017";
 }
 
 /// Files larger than this are refused before parsing: no real plan comes
@@ -128,6 +130,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         root,
         &content.join("plans"),
         &["yaml", "yml"],
+        Some("plans"),
         diags,
         |text, path, hash| match cache.and_then(|c| c.plan(path, hash)) {
             Some(plan) => Ok(plan),
@@ -138,6 +141,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         root,
         &content.join("exercises"),
         &["yaml", "yml"],
+        None,
         diags,
         |text, path, _| yaml::parse(text, path).map_err(|d| vec![*d]),
     );
@@ -145,9 +149,11 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         root,
         &content.join("pages"),
         &["md", "markdown"],
+        None,
         diags,
         |text, path, _| parse_page(text, path),
     );
+    stray_plans(root, &content, diags);
     let site = site?;
     let clinic = Clinic {
         root: root.to_path_buf(),
@@ -159,6 +165,62 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         images: list_images(&content.join("exercises/images")),
     };
     Some(clinic)
+}
+
+/// Files a folder may hold that are nobody's data: operating-system
+/// litter, version-control keep files, an editor's swap file of a plan
+/// being edited.
+fn is_junk(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    ["thumbs.db", "desktop.ini", ".ds_store", ".gitkeep", ".gitignore", ".keep"]
+        .contains(&name.as_str())
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with('~')
+        || name.starts_with(".#")
+        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+/// A file in content/plans that heropath would not read: the privacy guard
+/// would be blind to the patient in it, so it is refused.
+fn unread_plan(root: &Path, p: &Path, folder: &str) -> Diagnostic {
+    let rel = p.strip_prefix(root).unwrap_or(p);
+    Diagnostic::error(
+        codes::UNREAD_PLAN,
+        format!("content/{folder}/ holds a file heropath does not read as a plan (hidden, or not .yaml/.yml), so the privacy guard cannot know the patient in it"),
+    )
+    .in_file(rel)
+    .help("rename it to a visible `<name>.yaml` to use it, or move it out of content/ (an archive of old plans belongs beside the clinic folder, not inside it)")
+}
+
+/// Plan-shaped YAML outside content/plans (a top-level `patient:` key):
+/// refused for the same reason.
+fn stray_plans(root: &Path, content: &Path, diags: &mut Diagnostics) {
+    let plans = content.join("plans");
+    for e in WalkDir::new(content).follow_links(false).into_iter().flatten() {
+        let p = e.path();
+        let yaml = p
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"));
+        if !e.file_type().is_file() || !yaml || p.starts_with(&plans) {
+            continue;
+        }
+        let is_plan = std::fs::read_to_string(p)
+            .is_ok_and(|t| t.lines().any(|l| l.trim_start_matches('\u{feff}').starts_with("patient:")));
+        if is_plan {
+            diags.push(
+                Diagnostic::error(
+                    codes::UNREAD_PLAN,
+                    "a patient plan outside content/plans/: heropath does not read it, so the privacy guard cannot know the patient in it",
+                )
+                .in_file(p.strip_prefix(root).unwrap_or(p))
+                .help("move it into content/plans/, or out of content/"),
+            );
+        }
+    }
 }
 
 fn list_images(dir: &Path) -> std::collections::BTreeSet<String> {
@@ -208,6 +270,7 @@ fn parse_all<T: Send>(
     root: &Path,
     dir: &Path,
     exts: &[&str],
+    unread: Option<&str>,
     diags: &mut Diagnostics,
     parse: impl Fn(&str, &Path, u128) -> Result<T, Vec<Diagnostic>> + Sync,
 ) -> Vec<Source<T>> {
@@ -233,14 +296,17 @@ fn parse_all<T: Send>(
             }
             Ok(e) if e.file_type().is_file() => {
                 let p = e.path();
-                let hidden = p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                let rel = p.strip_prefix(dir).unwrap_or(p);
+                let hidden = rel
+                    .components()
+                    .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
                 let ext_ok = p
                     .extension()
                     .is_some_and(|x| exts.iter().any(|want| x.eq_ignore_ascii_case(want)));
                 if ext_ok && !hidden {
                     paths.push(p.to_path_buf());
+                } else if let Some(what) = unread && !is_junk(p) {
+                    diags.push(unread_plan(root, p, what));
                 }
             }
             Ok(_) => {}

@@ -7,18 +7,17 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::load::{self, Clinic};
 use crate::model::{self, Assets, SiteView};
-use crate::privacy::Guard;
+use crate::privacy::{self, Guard};
 use crate::render::{self, Compiled, Output, PublicSite};
 use crate::theme::{self, Theme};
 use crate::write;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Codes raised by the pipeline itself.
 pub mod codes {
-    /// An identifier from a plan found in a public file.
-    pub const PRIVACY_LEAK: &str = "HP0501";
+    pub use crate::privacy::verdict::codes::*;
     /// Writing the output failed.
     pub const WRITE: &str = "HP0402";
     /// Two public pages want the same address.
@@ -335,6 +334,15 @@ fn compile_theme(
         .map(|b| compact_css(&String::from_utf8_lossy(b)))
         .unwrap_or_default();
     let static_files = static_files(&theme);
+    let static_origins = static_files
+        .iter()
+        .filter_map(|f| {
+            theme
+                .files
+                .origin(&format!("static/{}", f.path))
+                .map(|o| (f.path.clone(), o.to_string()))
+        })
+        .collect();
     let origins = theme
         .files
         .under("templates")
@@ -350,6 +358,7 @@ fn compile_theme(
         handout_css,
         strings,
         static_files,
+        static_origins,
         origins,
         fingerprint: theme.files.fingerprint(),
     })
@@ -626,22 +635,12 @@ pub fn privacy_check(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
     privacy_check_of(p, &p.clinic.plans, &files)
 }
 
-/// Stories' publication days: public by design, so the guard lets them
-/// through.
-fn published_dates(p: &Prepared) -> BTreeSet<Date> {
-    p.clinic
-        .plans
-        .iter()
-        .filter_map(|s| s.value.story.as_ref().and_then(|s| s.published_on))
-        .collect()
-}
-
 /// The privacy scan of a freshly rendered public site, using the last build
 /// where it can: a file identical to one the last build published was
 /// scanned then against every plan as it was, so it needs scanning only for
 /// the plans that changed since; other files are scanned for every plan.
-/// When the dates exempt from the scan (stories' publication days) changed,
-/// every file is scanned for every plan.
+/// When what the guard lets through changed, every file is scanned for
+/// every plan.
 fn privacy_check_since_last(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
     let last = p
         .cache
@@ -665,21 +664,40 @@ fn privacy_check_since_last(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
         .iter()
         .filter(|s| !cache.unchanged(&s.path, s.hash));
     let mut diags = privacy_check_of(p, &p.clinic.plans, &new);
-    diags.extend(privacy_check_of(p, changed, &known));
+    let changed: Vec<_> = changed.collect();
+    if !changed.is_empty() {
+        // Known files were readable (or reviewed) last time: guard_key
+        // covers site.yaml, so only the changed plans' needles are new.
+        diags.extend(privacy_check_of(p, changed, &known));
+    }
     diags
 }
 
 /// What the privacy guard's verdict depends on besides the plans and the
-/// files: the dates and words it lets through.
+/// files: site.yaml (allowances, clinic details), the stories published
+/// (their dates are exempt where they show) and the theme (month names).
 fn guard_key(p: &Prepared) -> u128 {
     let mut f = cache::Fingerprint::new();
-    for w in &p.clinic.site.public_words {
-        f.add(w.as_bytes());
-    }
-    for d in published_dates(p) {
-        f.add(d.to_string().as_bytes());
+    f.add(p.clinic.site_text.as_bytes())
+        .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
+    for (slug, d) in published_stories(p) {
+        f.add(slug.as_bytes()).add(d.to_string().as_bytes());
     }
     f.finish()
+}
+
+/// Published stories' URL slugs and publication days: a story's day is
+/// public where that story shows.
+fn published_stories(p: &Prepared) -> Vec<(String, Date)> {
+    let theme = &p.themes[&p.clinic.site.theme];
+    let t = theme.strings(&p.clinic.site.language);
+    model::stories(&p.clinic, &p.site, t, p.today, true)
+        .into_iter()
+        .filter_map(|s| {
+            let d = s.story.published_on.as_deref().and_then(Date::parse)?;
+            Some((s.story.slug, d))
+        })
+        .collect()
 }
 
 /// Scan public files for identifiers from `plans` only.
@@ -688,24 +706,91 @@ fn privacy_check_of<'a>(
     plans: impl IntoIterator<Item = &'a load::Source<crate::plan::Plan>>,
     files: &[&Output],
 ) -> Vec<Diagnostic> {
-    let mut plans = plans.into_iter().peekable();
-    if plans.peek().is_none() {
-        return Vec::new();
-    }
-    let guard = Guard::new(plans, &published_dates(p), &p.clinic.site.public_words);
-    let leaks: Vec<_> = files
+    let plans: Vec<&load::Source<crate::plan::Plan>> = plans.into_iter().collect();
+    let theme = &p.themes[&p.clinic.site.theme];
+    let reviewed = &p.clinic.site.privacy.reviewed_files;
+    let cx = privacy::Context {
+        site: &p.clinic.site,
+        stories: if plans.is_empty() { Vec::new() } else { published_stories(p) },
+        months: theme.month_tables(),
+    };
+    let guard = Guard::new(plans.iter().copied(), &cx);
+    let found: Vec<privacy::verdict::Found> = files
         .par_iter()
-        .filter(|f| is_text(&f.path))
-        .flat_map_iter(|f| guard.scan(&f.path, &String::from_utf8_lossy(&f.bytes)))
-        .collect();
-    leaks
-        .into_iter()
-        .map(|leak| {
-            Diagnostic::error(codes::PRIVACY_LEAK, format!("public file {} contains {}", leak.file, leak.what))
-                .in_file(&leak.plan)
-                .help("remove it from the story or page; if it is an ordinary word (a surname like Walker), list it in the plan's `story.public_words`, or in site.yaml's `public_words` when the patient has no story")
+        .map(|f| privacy::verdict::Found {
+            path: &f.path,
+            origin: theme.static_origins.get(&f.path).map(String::as_str),
+            scan: guard.scan(&f.path, &f.bytes),
         })
-        .collect()
+        .collect();
+    let plan_paths: Vec<PathBuf> = plans.iter().map(|s| s.path.clone()).collect();
+    let mut diags = privacy::verdict::check_reviewed(reviewed);
+    diags.extend(privacy::verdict::diagnostics(
+        &guard,
+        &plan_paths,
+        found,
+        reviewed,
+        || privacy_sources(p),
+    ));
+    diags
+}
+
+/// Every file a public page may have taken text from, for locating a leak:
+/// pages, stories (the `story:` block of their plan), site.yaml and the
+/// theme's templates. Read only when there is a leak to locate.
+fn privacy_sources(p: &Prepared) -> Vec<privacy::verdict::SourceText> {
+    use privacy::verdict::SourceText;
+    let mut out = Vec::new();
+    for page in &p.clinic.pages {
+        out.push(SourceText {
+            path: page.path.clone(),
+            read_as: "page.html".into(),
+            text: page.text.clone(),
+            line_offset: 0,
+        });
+    }
+    for plan in p.clinic.plans.iter().filter(|s| s.value.story.is_some()) {
+        if let Some((offset, block)) = top_level_block(&plan.text, "story") {
+            out.push(SourceText {
+                path: plan.path.clone(),
+                read_as: "story.html".into(),
+                text: block,
+                line_offset: offset,
+            });
+        }
+    }
+    out.push(SourceText {
+        path: "site.yaml".into(),
+        read_as: "site.yaml".into(),
+        text: p.clinic.site_text.clone(),
+        line_offset: 0,
+    });
+    if let Ok(theme) = crate::theme::Theme::resolve(&p.clinic.root, &p.clinic.site.theme) {
+        for (name, bytes) in theme.files.under("templates") {
+            let path = format!("templates/{name}");
+            out.push(SourceText {
+                path: theme.files.origin(&path).unwrap_or(&path).into(),
+                read_as: "template.html".into(),
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                line_offset: 0,
+            });
+        }
+    }
+    out
+}
+
+/// The lines of a YAML file's top-level `key:` block, with the number of
+/// lines before it.
+fn top_level_block(text: &str, key: &str) -> Option<(u32, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':')))?;
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| l.chars().next().is_some_and(|c| !c.is_whitespace() && c != '#'))
+        .map_or(lines.len(), |i| start + 1 + i);
+    Some((start as u32, lines[start..end].join("\n")))
 }
 
 /// Everything the public site is made from besides the plans without a
@@ -753,7 +838,14 @@ fn reuse_public(p: &Prepared, key: u128, public_dir: &Path) -> Option<PublicBuil
         .filter(|s| !cache.unchanged(&s.path, s.hash));
     let scanned: Vec<&Output> = files.iter().collect();
     Some(PublicBuild {
-        diagnostics: privacy_check_of(p, changed, &scanned),
+        diagnostics: {
+            let changed: Vec<_> = changed.collect();
+            if changed.is_empty() {
+                Vec::new()
+            } else {
+                privacy_check_of(p, changed, &scanned)
+            }
+        },
         files,
         stories: public.stories,
     })
@@ -975,14 +1067,6 @@ fn static_files(theme: &Theme) -> Vec<Output> {
         .collect()
 }
 
-/// Files the privacy guard reads: documents, not code (CSS and JS come from
-/// themes, and their words are selectors and keywords, not patient data).
-fn is_text(path: &str) -> bool {
-    [".html", ".htm", ".xml", ".txt", ".json", ".svg", ".md"]
-        .iter()
-        .any(|e| path.ends_with(e))
-}
-
 /// Check only: everything a build does, but nothing is written.
 pub fn check(opts: &Options) -> Report {
     build(&Options {
@@ -1088,6 +1172,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         reading_level: crate::config::ReadingLevel::default(),
         plain_words: BTreeMap::new(),
         public_words: Vec::new(),
+        privacy: crate::config::Privacy::default(),
     };
     let clinic = Clinic {
         root: nowhere.to_path_buf(),

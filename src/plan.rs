@@ -66,6 +66,17 @@ pub struct Patient {
     /// Email: private; used by the privacy scan only.
     #[serde(default)]
     pub email: Option<String>,
+    /// Given names, when `name` alone does not say which words they are
+    /// (optional; FHIR HumanName's `given`).
+    #[serde(default)]
+    pub given_names: Vec<String>,
+    /// Family names, e.g. `[Núñez, Herrera]` or `[van der Berg]`
+    /// (optional; FHIR HumanName's `family`).
+    #[serde(default)]
+    pub family_names: Vec<String>,
+    /// Earlier family names (a maiden name): private, identifying.
+    #[serde(default)]
+    pub former_names: Vec<String>,
 }
 
 impl Patient {
@@ -341,9 +352,14 @@ pub struct StoryBlock {
     #[serde(default)]
     pub consent: Option<Consent>,
     /// Words that would otherwise trip the privacy scan (e.g. a surname that
-    /// is also an ordinary word), allowed for this story only.
+    /// is also an ordinary word), allowed alone for this story's patient
+    /// (never next to a given name or a title).
     #[serde(default)]
     pub public_words: Vec<String>,
+    /// Dates of this patient's that may appear on the public site (a date
+    /// the story tells on purpose).
+    #[serde(default)]
+    pub public_dates: Vec<Date>,
 }
 
 /// The patient's written authorisation to publish.

@@ -30,6 +30,8 @@ pub struct Compiled {
     pub strings: BTreeMap<String, Strings>,
     /// The theme's (and site's) static files for `public/`.
     pub static_files: Vec<Output>,
+    /// Static file path → the file it came from (for diagnostics).
+    pub static_origins: BTreeMap<String, String>,
     /// Template name → the file it came from (for diagnostics).
     pub origins: BTreeMap<String, String>,
     /// A hash of every file of the theme (for the build cache).
@@ -37,6 +39,15 @@ pub struct Compiled {
 }
 
 impl Compiled {
+    /// The month names of every language the theme has strings for (the
+    /// privacy guard reads dates written in them).
+    pub fn month_tables(&self) -> Vec<Vec<String>> {
+        self.strings
+            .values()
+            .filter_map(|s| s.list_all("months").map(<[String]>::to_vec))
+            .collect()
+    }
+
     /// Strings for `lang` (English when the theme has no such table).
     pub fn strings(&self, lang: &str) -> &Strings {
         self.strings

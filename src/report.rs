@@ -132,7 +132,7 @@ impl Reporter {
             if color { "\x1b[0m" } else { "" }
         );
         let frame = match (&d.file, d.pos) {
-            (Some(file), Some(pos)) => {
+            (Some(file), Some(pos)) if !d.sensitive => {
                 let path = file.display().to_string();
                 self.source(file)
                     .and_then(|src| span_of(src, pos.line, pos.column))

@@ -932,12 +932,39 @@ fn cases() -> Vec<Case> {
                 );
             },
             args: CHECK,
-            // The plan whose identifier leaked; the public file is in the
-            // message. The leak is found in rendered output, so no position.
-            file: File::Is(PLAN_FILE),
+            // At the page and line to fix; the plan and the public file
+            // are in the message, the name itself is not.
+            file: File::Is("content/pages/about.md"),
+            at: At::Pos(4, 1),
+            help: Help::Contains("display name"),
+            message: "full name (\"M…\") from content/plans/maria-lopez.yaml reaches public file about/index.html",
+        },
+        Case {
+            name: "a public file the guard cannot read",
+            code: "HP0502",
+            warning: false,
+            setup: |c| c.write("static/brochure.pdf", "%PDF-1.4\n%binary\n"),
+            args: CHECK,
+            file: File::Is("static/brochure.pdf"),
             at: At::Null,
-            help: Help::Contains("story.public_words"),
-            message: "public file about/index.html contains",
+            help: Help::Contains("reviewed_files"),
+            message: "public file brochure.pdf cannot be fully read",
+        },
+        Case {
+            name: "a reviewed file without a reason",
+            code: "HP0503",
+            warning: false,
+            setup: |c| {
+                c.write(
+                    "site.yaml",
+                    &format!("{SITE}privacy:\n  reviewed_files:\n    - {{ pattern: brochure.pdf, reason: \"\" }}\n"),
+                )
+            },
+            args: CHECK,
+            file: File::Is("site.yaml"),
+            at: At::Null,
+            help: Help::Contains("who checked"),
+            message: "needs a pattern and a reason",
         },
         // ---- HP0601–HP0602: plain language (warnings) ---------------------
         Case {
@@ -1113,6 +1140,17 @@ fn cases() -> Vec<Case> {
         at: At::Null,
         help: Help::Contains("replace the link with the file itself"),
         message: "symbolic link",
+    });
+    v.push(Case {
+        name: "a hidden plan the guard would not see",
+        code: "HP0017",
+        warning: false,
+        setup: |c| c.write("content/plans/archive/.walter.yaml", BASE),
+        args: CHECK,
+        file: File::Is("content/plans/archive/.walter.yaml"),
+        at: At::Null,
+        help: Help::Contains("move it out of content/"),
+        message: "privacy guard cannot know the patient",
     });
     v
 }

@@ -1,0 +1,484 @@
+//! Folding text into the privacy guard's comparable form.
+//!
+//! Both sides of every comparison, the identifiers taken from plans and the
+//! text of public files, go through [`Stream::build`], so they agree by
+//! construction: Unicode NFKC (full-width letters and digits become ASCII),
+//! case folded, accents dropped, lookalike letters from other scripts mapped
+//! to the Latin letter they imitate (Unicode's confusables data, through
+//! `unicode-security`), format characters (soft hyphens, zero-width spaces,
+//! bidi marks) removed without a trace, and every other non-letter a
+//! separator. The result is one string of letters and digits with no
+//! separators at all (`text`), and the tokens (words) it is made of: a name
+//! is found where a run of whole tokens spells it, so "Kami nski",
+//! "Kami<span>nski</span>", "Smith-Jones" and "SmithJones" all spell their
+//! names, while "walkers" never spells "walker".
+//!
+//! Not here: what counts as an identifier ([`super::names`]), dates
+//! ([`super::dates`]), reading files ([`super::extract`]).
+
+use super::extract::{MARK, Segment, Strength};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// What stood between a token and the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sep {
+    /// A new segment (another attribute, a comment): nothing joins across it.
+    Hard,
+    /// Nothing, or only markup: the two tokens touch.
+    Join,
+    /// White space only.
+    Space,
+    /// One `.` (with or without spaces).
+    Dot,
+    /// One `/`.
+    Slash,
+    /// One dash or hyphen.
+    Dash,
+    /// One `:`.
+    Colon,
+    /// One `,`.
+    Comma,
+    /// Anything else.
+    Other,
+}
+
+/// One token (word or number) of a [`Stream`].
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    /// Byte range in [`Stream::text`].
+    pub start: u32,
+    /// End of the byte range.
+    pub end: u32,
+    /// 1-based line in the source (0 when unknown).
+    pub line: u32,
+    /// What separated it from the previous token.
+    pub sep: Sep,
+    /// The separator could sit inside a phone number (spaces, dashes, dots,
+    /// slashes, brackets, markup).
+    pub phone_sep: bool,
+    /// The token came from program text (see [`Strength::Code`]).
+    pub code: bool,
+    /// All ASCII digits.
+    pub digits: bool,
+}
+
+/// Folded text: letters and digits only, and the tokens that make it up.
+#[derive(Debug, Default)]
+pub struct Stream {
+    /// Every token's folded text, concatenated with no separator.
+    pub text: String,
+    /// The tokens, in order.
+    pub toks: Vec<Tok>,
+}
+
+impl Stream {
+    /// Fold one plain string (an identifier from a plan).
+    pub fn of(s: &str) -> Stream {
+        Stream::build(&[Segment {
+            text: s.to_string(),
+            line: 0,
+            strength: Strength::Text,
+        }])
+    }
+
+    /// Fold segments of a file into one stream.
+    pub fn build(segments: &[Segment]) -> Stream {
+        let mut b = Builder::default();
+        for seg in segments {
+            b.segment(seg);
+        }
+        b.out
+    }
+
+    /// The folded text of token `i`.
+    pub fn tok(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    /// The index of the token that starts at byte `pos`, if one does.
+    pub fn tok_starting_at(&self, pos: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| (t.start as usize) < pos);
+        (self.toks.get(i)?.start as usize == pos).then_some(i)
+    }
+
+    /// The index of the token that ends at byte `pos`, if one does.
+    pub fn tok_ending_at(&self, pos: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| (t.end as usize) < pos);
+        (self.toks.get(i)?.end as usize == pos).then_some(i)
+    }
+
+    /// The tokens' folded texts joined with single spaces (for tests and
+    /// for deriving name parts).
+    pub fn words(&self) -> Vec<&str> {
+        (0..self.toks.len()).map(|i| self.tok(i)).collect()
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    out: Stream,
+    /// A token is open (its start), and whether it holds digits.
+    open: Option<(u32, bool)>,
+    line: u32,
+    code: bool,
+    sep: SepAcc,
+}
+
+/// What has been seen since the last token.
+#[derive(Default, Clone, Copy)]
+struct SepAcc {
+    hard: bool,
+    join: bool,
+    space: bool,
+    puncts: u8,
+    kind: Option<Sep>,
+    phone_ok: bool,
+}
+
+impl SepAcc {
+    fn new_segment() -> SepAcc {
+        SepAcc {
+            hard: true,
+            phone_ok: true,
+            ..SepAcc::default()
+        }
+    }
+
+    fn fresh() -> SepAcc {
+        SepAcc {
+            phone_ok: true,
+            ..SepAcc::default()
+        }
+    }
+
+    fn punct(&mut self, c: char) {
+        self.puncts = self.puncts.saturating_add(1);
+        self.kind = Some(match c {
+            '.' => Sep::Dot,
+            '/' => Sep::Slash,
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => Sep::Dash,
+            ':' => Sep::Colon,
+            ',' => Sep::Comma,
+            _ => Sep::Other,
+        });
+        let phone_char = matches!(
+            c,
+            '.' | '/' | '-' | '(' | ')' | '[' | ']' | '+' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+        );
+        if !phone_char || self.puncts > 4 {
+            self.phone_ok = false;
+        }
+    }
+
+    fn sep(&self) -> Sep {
+        if self.hard {
+            Sep::Hard
+        } else if self.puncts == 1 {
+            self.kind.unwrap_or(Sep::Other)
+        } else if self.puncts > 1 {
+            Sep::Other
+        } else if self.space {
+            Sep::Space
+        } else {
+            Sep::Join
+        }
+    }
+}
+
+impl Builder {
+    fn segment(&mut self, seg: &Segment) {
+        self.close();
+        self.sep = SepAcc::new_segment();
+        self.line = seg.line;
+        self.code = seg.strength == Strength::Code;
+        if seg.text.is_ascii() {
+            for c in seg.text.chars() {
+                self.ascii(c);
+            }
+        } else {
+            for c in seg.text.nfkc() {
+                if c.is_ascii() {
+                    self.ascii(c);
+                } else {
+                    self.other(c);
+                }
+            }
+        }
+        self.close();
+    }
+
+    fn ascii(&mut self, c: char) {
+        if c.is_ascii_alphanumeric() {
+            self.push(c.to_ascii_lowercase(), c.is_ascii_digit(), false);
+            return;
+        }
+        self.close();
+        match c {
+            '\n' => {
+                if self.line > 0 {
+                    self.line += 1;
+                }
+                self.sep.space = true;
+            }
+            ' ' | '\t' | '\r' | '\x0c' => self.sep.space = true,
+            _ => self.sep.punct(c),
+        }
+    }
+
+    fn other(&mut self, c: char) {
+        if c == MARK {
+            self.close();
+            self.sep.join = true;
+            return;
+        }
+        if let Some(d) = decimal_digit(c) {
+            self.push(d, true, false);
+            return;
+        }
+        if is_ignorable(c) {
+            return;
+        }
+        if c.is_whitespace() {
+            self.close();
+            if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+                if self.line > 0 {
+                    self.line += 1;
+                }
+            }
+            self.sep.space = true;
+            return;
+        }
+        if !c.is_alphanumeric() {
+            self.close();
+            self.sep.punct(c);
+            return;
+        }
+        if is_unspaced_script(c) {
+            // Kept whole: decomposing Hangul into jamo would break it
+            // into pieces that are not tokens.
+            self.push(c, false, true);
+            return;
+        }
+        if let Some(s) = special(c) {
+            for x in s.chars() {
+                self.push(x, false, false);
+            }
+            return;
+        }
+        let mut buf = [0u8; 4];
+        let mut mapped = false;
+        for p in unicode_security::skeleton(c.encode_utf8(&mut buf)) {
+            if is_combining_mark(p) {
+                continue;
+            }
+            let p = small_capital(p).unwrap_or(p);
+            for l in p.to_lowercase() {
+                if l.is_alphanumeric() {
+                    mapped = true;
+                    self.push(l, false, is_unspaced_script(l));
+                }
+            }
+        }
+        if !mapped {
+            // A letter whose prototype is not a letter: keep it as it is.
+            for l in c.to_lowercase() {
+                self.push(l, false, is_unspaced_script(l));
+            }
+        }
+    }
+
+    /// Add one folded char to the open token (opening one if needed).
+    /// Digits and letters never share a token ("2nd" is "2", "nd"), and a
+    /// character of a script written without spaces is a token of its own.
+    fn push(&mut self, c: char, digit: bool, alone: bool) {
+        if let Some((_, was_digit)) = self.open
+            && (was_digit != digit || alone)
+        {
+            self.close();
+            self.sep.join = true;
+        }
+        if self.open.is_none() {
+            self.open = Some((self.out.text.len() as u32, digit));
+        }
+        self.out.text.push(c);
+        if alone {
+            self.close();
+            self.sep.join = true;
+        }
+    }
+
+    fn close(&mut self) {
+        let Some((start, digits)) = self.open.take() else {
+            return;
+        };
+        let sep = self.sep;
+        self.out.toks.push(Tok {
+            start,
+            end: self.out.text.len() as u32,
+            line: self.line,
+            sep: sep.sep(),
+            phone_sep: !sep.hard && sep.phone_ok,
+            code: self.code,
+            digits,
+        });
+        self.sep = SepAcc::fresh();
+    }
+}
+
+/// Characters that vanish: format characters and the like (soft hyphen,
+/// zero-width space and joiners, bidi controls, variation selectors,
+/// Arabic tatweel), and combining marks (accents).
+fn is_ignorable(c: char) -> bool {
+    is_combining_mark(c)
+        || matches!(c,
+            '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{640}' | '\u{115f}' | '\u{1160}' | '\u{17b4}'
+            | '\u{17b5}' | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}' | '\u{fff0}'..='\u{fffb}'
+            | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
+}
+
+/// Decimal digits of other scripts, as ASCII (full-width digits are
+/// already ASCII after NFKC).
+fn decimal_digit(c: char) -> Option<char> {
+    const ZEROS: [u32; 22] = [
+        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+        0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10, 0x1d7ce,
+    ];
+    let u = c as u32;
+    ZEROS
+        .iter()
+        .find(|z| (**z..**z + 10).contains(&u))
+        .and_then(|z| char::from_digit(u - z, 10))
+}
+
+/// Letters that neither decomposition nor the confusables data turn into
+/// plain Latin letters.
+fn special(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'þ' | 'Þ' => "th",
+        'ð' | 'Ð' | 'đ' | 'Đ' => "d",
+        'ł' | 'Ł' => "l",
+        'ø' | 'Ø' => "o",
+        'ı' => "i",
+        'ĸ' => "k",
+        _ => return None,
+    })
+}
+
+/// Small capitals and turned letters that the confusables data gives as
+/// the prototype of some Cyrillic lower-case letters (к → ĸ, м → ʍ).
+fn small_capital(c: char) -> Option<char> {
+    Some(match c {
+        'ĸ' | 'ᴋ' => 'k',
+        'ʍ' | 'ᴍ' => 'm',
+        'ᴛ' => 't',
+        'ʜ' => 'h',
+        'ʙ' => 'b',
+        'π' => 'n',
+        'ɢ' => 'g',
+        'ʟ' => 'l',
+        'ɴ' => 'n',
+        'ʀ' => 'r',
+        'ᴀ' => 'a',
+        'ᴇ' => 'e',
+        'ɪ' => 'i',
+        'ᴏ' => 'o',
+        'ᴜ' => 'u',
+        'ʏ' => 'y',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ꜰ' => 'f',
+        'ᴊ' => 'j',
+        'ᴘ' => 'p',
+        'ꜱ' => 's',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ᴢ' => 'z',
+        _ => return None,
+    })
+}
+
+/// Scripts written without spaces between words (Han, kana, Hangul, Thai,
+/// Lao, Khmer, Myanmar): each character is a token, so a name is found
+/// inside a sentence.
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0e00..=0x0eff | 0x1000..=0x109f | 0x1780..=0x17ff | 0x3040..=0x30ff | 0x3400..=0x4dbf
+        | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff | 0x20000..=0x2ffff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(s: &str) -> (String, Vec<String>) {
+        let st = Stream::of(s);
+        let words = st.words().into_iter().map(str::to_string).collect();
+        (st.text, words)
+    }
+
+    #[test]
+    fn spellings_fold_to_one_form() {
+        for s in [
+            "Hernández",
+            "HERNANDEZ",
+            "Herna\u{301}ndez",
+            "Her\u{ad}nán\u{200b}dez",
+            "Hern\u{2060}ández",
+            "Неrnаndеz", // Cyrillic Н, е, а
+            "ＨＥＲＮＡＮＤＥＺ",
+        ] {
+            assert_eq!(folded(s).0, "hernandez", "{s:?}");
+            assert_eq!(folded(s).1, vec!["hernandez"], "{s:?}");
+        }
+    }
+
+    #[test]
+    fn separators_split_tokens_and_are_classified() {
+        let st = Stream::of("O’Brien, 2nd 302-555 0142 a/b Kami\u{e000}nski");
+        assert_eq!(
+            st.words(),
+            ["o", "brien", "2", "nd", "302", "555", "0142", "a", "b", "kami", "nski"]
+        );
+        let seps: Vec<Sep> = st.toks.iter().map(|t| t.sep).collect();
+        assert_eq!(seps[0], Sep::Hard);
+        assert_eq!(seps[1], Sep::Other);
+        assert_eq!(seps[3], Sep::Join);
+        assert_eq!(seps[5], Sep::Dash);
+        assert_eq!(seps[6], Sep::Space);
+        assert_eq!(seps[8], Sep::Slash);
+        assert_eq!(seps[10], Sep::Join);
+        assert!(st.toks[5].phone_sep && st.toks[6].phone_sep);
+    }
+
+    #[test]
+    fn unspaced_scripts_are_one_token_a_character() {
+        let st = Stream::of("我们的病人王小明很好");
+        assert_eq!(st.toks.len(), 10);
+        assert!(st.text.contains("王小明"));
+    }
+
+    #[test]
+    fn other_digits_become_ascii_and_lines_are_counted() {
+        let st = Build::lines("٣٠٢\nabc");
+        assert_eq!(st.words(), ["302", "abc"]);
+        assert_eq!(st.toks[1].line, 2);
+    }
+
+    struct Build;
+    impl Build {
+        fn lines(s: &str) -> Stream {
+            Stream::build(&[Segment {
+                text: s.into(),
+                line: 1,
+                strength: Strength::Text,
+            }])
+        }
+    }
+}
