@@ -749,11 +749,23 @@ fn privacy_sources(p: &Prepared) -> Vec<privacy::verdict::SourceText> {
             line_offset: 0,
         });
     }
-    for plan in p.clinic.plans.iter().filter(|s| s.value.story.is_some()) {
+    // A story is read as its own page, where its publication day is public.
+    let theme = &p.themes[&p.clinic.site.theme];
+    let t = theme.strings(&p.clinic.site.language);
+    let slugs: BTreeMap<usize, String> = model::stories(&p.clinic, &p.site, t, p.today, true)
+        .into_iter()
+        .map(|s| (s.plan, s.story.slug))
+        .collect();
+    for (i, plan) in p.clinic.plans.iter().enumerate() {
+        if plan.value.story.is_none() {
+            continue;
+        }
         if let Some((offset, block)) = top_level_block(&plan.text, "story") {
             out.push(SourceText {
                 path: plan.path.clone(),
-                read_as: "story.html".into(),
+                read_as: slugs
+                    .get(&i)
+                    .map_or("story.html".into(), |s| format!("stories/{s}/index.html")),
                 text: block,
                 line_offset: offset,
             });

@@ -371,8 +371,9 @@ fn a_rerendered_public_site_is_scanned_for_changed_plans_in_unchanged_pages() {
 #[test]
 fn a_date_no_longer_exempt_is_found_in_unchanged_pages() {
     let c = Clinic::with_plan();
-    // 2026-11-25 is Mari's story's publication day: public, so exempt. It
-    // is also the day Ana agreed her goal, which is private.
+    // 2026-11-25 is Mari's story's publication day: public where that story
+    // shows (its page, and this news item that links to it), so exempt
+    // there. It is also the day Ana agreed her goal, which is private.
     c.write(
         "content/plans/ana-diaz.yaml",
         &common::PLAN
@@ -381,7 +382,7 @@ fn a_date_no_longer_exempt_is_found_in_unchanged_pages() {
     );
     c.write(
         "content/pages/news.md",
-        "---\ntitle: News\n---\nOpen house on 2026-11-25.\n",
+        "---\ntitle: News\n---\n[Mari's story](/stories/back-to-hugging-her-granddaughter/), 2026-11-25.\n",
     );
     build(&c, &[]);
     // The story moves to the day before: 2026-11-25 is no longer public,

@@ -233,7 +233,7 @@ fn given_needles(g: &str) -> Vec<String> {
         .flat_map(|w| nicknames().get(w).cloned().unwrap_or_default())
         .collect();
     out.extend(short);
-    out.retain(|w| w.chars().count() >= 2);
+    out.retain(|w| w.chars().count() >= 2 && w.chars().any(char::is_alphabetic));
     out
 }
 
@@ -248,7 +248,8 @@ pub fn family_needles(f: &str) -> Vec<String> {
     }
     out.retain(|w| {
         let n = w.chars().count();
-        n >= 2 || w.chars().all(is_unspaced_script) && n == 1
+        let letters = w.chars().any(char::is_alphabetic);
+        letters && (n >= 2 || w.chars().all(is_unspaced_script) && n == 1)
     });
     out.sort();
     out.dedup();

@@ -123,7 +123,8 @@ fn pos(line: u32) -> Option<crate::diag::Pos> {
 
 fn leak(plan: &std::path::Path, what: What, key: &str, files: &[&str]) -> Diagnostic {
     let mut files: Vec<&str> = files.to_vec();
-    files.sort_unstable();
+    // Name a page a person reads first, not a feed.
+    files.sort_unstable_by_key(|f| (!f.ends_with(".html"), *f));
     files.dedup();
     let more = match files.len() {
         1 => String::new(),
