@@ -199,6 +199,15 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
                 Some((Item::Month(m), _, _)),
                 Some((Item::Num { v: d, len: 1..=2 }, _, _)),
             ) => full(y, m as u32, d),
+            (
+                Item::Month(m),
+                Some((Item::Num { v: d, len: 1..=2 }, _, _)),
+                Some((Item::Num { v: y, len: 2 }, Sep::Other, _)),
+            ) => {
+                // April 12 '68
+                full(1900 + y, m as u32, d);
+                full(2000 + y, m as u32, d);
+            }
             _ => {}
         }
         out.extend(partial(a, b, c).map(|f| (f, ta)));

@@ -155,6 +155,8 @@ pub struct Guard {
     site_dates: HashSet<Found>,
     stories: HashMap<String, Date>,
     months: Months,
+    /// First letters of each plan's given names.
+    initials: HashMap<u32, Vec<char>>,
 }
 
 /// One plan's identifiers.
@@ -265,6 +267,7 @@ impl Guard {
                 .collect(),
             stories: cx.stories.iter().cloned().collect(),
             months: Months::new(cx.months.iter().map(Vec::as_slice)),
+            initials: HashMap::new(),
         };
         let mut add = |g: &mut Guard, s: String, role: Role| {
             let id = *ids.entry(s.clone()).or_insert_with(|| {
@@ -288,6 +291,14 @@ impl Guard {
         for (i, n) in per_plan.into_iter().enumerate() {
             let plan = i as u32;
             for (s, kind) in n.names {
+                if kind == Kind::Given
+                    && let Some(c) = s.chars().next()
+                {
+                    let set = g.initials.entry(plan).or_default();
+                    if !set.contains(&c) {
+                        set.push(c);
+                    }
+                }
                 add(&mut g, s, Role { plan, kind });
             }
             for p in n.phones.into_iter().filter(|p| !public_phones.contains(p)) {
@@ -414,7 +425,8 @@ impl Guard {
                         let initial_between = a >= 2 && s.tok(a - 1).chars().count() == 1;
                         let paired = (a >= 1 && has_given(r.plan, givens_ending.get(&(a - 1))))
                             || (initial_between && has_given(r.plan, givens_ending.get(&(a - 2))))
-                            || has_given(r.plan, givens_starting.get(&(b + 1)));
+                            || has_given(r.plan, givens_starting.get(&(b + 1)))
+                            || self.initial_of_given(s, r.plan, a, b);
                         if paired {
                             What::FullName
                         } else if self.titled(s, a, b) {
@@ -445,6 +457,27 @@ impl Guard {
             }
         }
         named
+    }
+
+    /// Is the family name at tokens `a..=b` next to the initial of one of
+    /// the plan's given names ("D. Walker", "Walker D.")?
+    fn initial_of_given(&self, s: &Stream, plan: u32, a: usize, b: usize) -> bool {
+        let initial = |i: usize| {
+            let w = s.tok(i);
+            (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)).then_some(w)
+        };
+        // An initial is written with its full stop ("D. Walker"); "a walker"
+        // is an article.
+        let dotted = |i: usize| s.toks.get(i + 1).is_none_or(|t| t.sep == Sep::Dot);
+        let before = a.checked_sub(1).filter(|i| dotted(*i)).and_then(initial);
+        let after = (b + 1 < s.toks.len() && dotted(b + 1))
+            .then(|| initial(b + 1))
+            .flatten();
+        [before, after].into_iter().flatten().any(|i| {
+            self.initials
+                .get(&plan)
+                .is_some_and(|set| set.iter().any(|c| i.starts_with(*c)))
+        })
     }
 
     /// Is the family name at tokens `a..=b` next to a title (Mr. Núñez,

@@ -271,8 +271,11 @@ fn email_needles(field: &str, givens: &[String]) -> Vec<String> {
         if l.is_empty() {
             continue;
         }
+        let spelled = Stream::of(&domain.replace('.', " dot ")).text;
         out.push(format!("{l}{d}"));
-        out.push(format!("{l}at{}", Stream::of(&domain.replace('.', " dot ")).text));
+        out.push(format!("{l}at{d}"));
+        out.push(format!("{l}{spelled}"));
+        out.push(format!("{l}at{spelled}"));
         // A local part made of given names and initials ("walt.k") says
         // no more than a display name; anything else is the person's.
         let only_given = Stream::of(local)
@@ -296,10 +299,12 @@ const ROLE_WORDS: [&str; 12] = [
 ];
 
 /// Titles written before a name (folded).
-const TITLES: [&str; 33] = [
+const TITLES: [&str; 45] = [
     "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "madam", "madame",
     "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "senor", "senora", "senorita", "don", "dona",
-    "sig", "signor", "signora", "ong", "ba", "gng", "sayyid", "sayyida", "master",
+    "sig", "signor", "signora", "ong", "ba", "gng", "sayyid", "sayyida", "master", "mister",
+    "missus", "mistress", "monsieur", "mademoiselle", "dra", "doctora", "senhor", "senhora", "lic",
+    "mrs", "dame",
 ];
 
 /// Titles written after a family name (folded, joined).
