@@ -175,8 +175,15 @@ fn is_junk(p: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    ["thumbs.db", "desktop.ini", ".ds_store", ".gitkeep", ".gitignore", ".keep"]
-        .contains(&name.as_str())
+    [
+        "thumbs.db",
+        "desktop.ini",
+        ".ds_store",
+        ".gitkeep",
+        ".gitignore",
+        ".keep",
+    ]
+    .contains(&name.as_str())
         || name.ends_with(".swp")
         || name.ends_with(".swo")
         || name.ends_with('~')
@@ -200,7 +207,11 @@ fn unread_plan(root: &Path, p: &Path, folder: &str) -> Diagnostic {
 /// refused for the same reason.
 fn stray_plans(root: &Path, content: &Path, diags: &mut Diagnostics) {
     let plans = content.join("plans");
-    for e in WalkDir::new(content).follow_links(false).into_iter().flatten() {
+    for e in WalkDir::new(content)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
         let p = e.path();
         let yaml = p
             .extension()
@@ -208,8 +219,10 @@ fn stray_plans(root: &Path, content: &Path, diags: &mut Diagnostics) {
         if !e.file_type().is_file() || !yaml || p.starts_with(&plans) {
             continue;
         }
-        let is_plan = std::fs::read_to_string(p)
-            .is_ok_and(|t| t.lines().any(|l| l.trim_start_matches('\u{feff}').starts_with("patient:")));
+        let is_plan = std::fs::read_to_string(p).is_ok_and(|t| {
+            t.lines()
+                .any(|l| l.trim_start_matches('\u{feff}').starts_with("patient:"))
+        });
         if is_plan {
             diags.push(
                 Diagnostic::error(
@@ -305,7 +318,9 @@ fn parse_all<T: Send>(
                     .is_some_and(|x| exts.iter().any(|want| x.eq_ignore_ascii_case(want)));
                 if ext_ok && !hidden {
                     paths.push(p.to_path_buf());
-                } else if let Some(what) = unread && !is_junk(p) {
+                } else if let Some(what) = unread
+                    && !is_junk(p)
+                {
                     diags.push(unread_plan(root, p, what));
                 }
             }

@@ -125,6 +125,9 @@ pub struct Prepared {
     pub handout_key: u128,
     /// How long each stage of the preparation took.
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// Published stories' slugs and days (see [`published_stories`]),
+    /// worked out once.
+    story_days: std::sync::OnceLock<Vec<(String, Date)>>,
 }
 
 /// Load, check and compile. `None` when errors make rendering pointless.
@@ -223,6 +226,7 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         check_key,
         handout_key,
         timings,
+        story_days: std::sync::OnceLock::new(),
     })
 }
 
@@ -680,7 +684,7 @@ fn guard_key(p: &Prepared) -> u128 {
     let mut f = cache::Fingerprint::new();
     f.add(p.clinic.site_text.as_bytes())
         .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
-    for (slug, d) in published_stories(p) {
+    for (slug, d) in published_stories(p).iter() {
         f.add(slug.as_bytes()).add(d.to_string().as_bytes());
     }
     f.finish()
@@ -688,16 +692,18 @@ fn guard_key(p: &Prepared) -> u128 {
 
 /// Published stories' URL slugs and publication days: a story's day is
 /// public where that story shows.
-fn published_stories(p: &Prepared) -> Vec<(String, Date)> {
-    let theme = &p.themes[&p.clinic.site.theme];
-    let t = theme.strings(&p.clinic.site.language);
-    model::stories(&p.clinic, &p.site, t, p.today, true)
-        .into_iter()
-        .filter_map(|s| {
-            let d = s.story.published_on.as_deref().and_then(Date::parse)?;
-            Some((s.story.slug, d))
-        })
-        .collect()
+fn published_stories(p: &Prepared) -> &[(String, Date)] {
+    p.story_days.get_or_init(|| {
+        let theme = &p.themes[&p.clinic.site.theme];
+        let t = theme.strings(&p.clinic.site.language);
+        model::stories(&p.clinic, &p.site, t, p.today, true)
+            .into_iter()
+            .filter_map(|s| {
+                let d = s.story.published_on.as_deref().and_then(Date::parse)?;
+                Some((s.story.slug, d))
+            })
+            .collect()
+    })
 }
 
 /// Scan public files for identifiers from `plans` only.
@@ -711,7 +717,11 @@ fn privacy_check_of<'a>(
     let reviewed = &p.clinic.site.privacy.reviewed_files;
     let cx = privacy::Context {
         site: &p.clinic.site,
-        stories: if plans.is_empty() { Vec::new() } else { published_stories(p) },
+        stories: if plans.is_empty() {
+            Vec::new()
+        } else {
+            published_stories(p).to_vec()
+        },
         months: theme.month_tables(),
     };
     let guard = Guard::new(plans.iter().copied(), &cx);
@@ -795,12 +805,17 @@ fn privacy_sources(p: &Prepared) -> Vec<privacy::verdict::SourceText> {
 /// lines before it.
 fn top_level_block(text: &str, key: &str) -> Option<(u32, String)> {
     let lines: Vec<&str> = text.lines().collect();
-    let start = lines
-        .iter()
-        .position(|l| l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':')))?;
+    let start = lines.iter().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+    })?;
     let end = lines[start + 1..]
         .iter()
-        .position(|l| l.chars().next().is_some_and(|c| !c.is_whitespace() && c != '#'))
+        .position(|l| {
+            l.chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace() && c != '#')
+        })
         .map_or(lines.len(), |i| start + 1 + i);
     Some((start as u32, lines[start..end].join("\n")))
 }

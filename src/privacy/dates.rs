@@ -36,40 +36,130 @@ pub struct Months {
 /// Spanish, French, German, Portuguese, Italian, Dutch, Tagalog, Arabic.
 const BUILT_IN: [[&str; 12]; 9] = [
     [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ],
     [
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-        "octubre", "noviembre", "diciembre",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
     ],
     [
-        "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-        "octobre", "novembre", "decembre",
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
     ],
     [
-        "januar", "februar", "marz", "april", "mai", "juni", "juli", "august", "september",
-        "oktober", "november", "dezember",
+        "januar",
+        "februar",
+        "marz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
     ],
     [
-        "janeiro", "fevereiro", "marco", "abril", "maio", "junho", "julho", "agosto", "setembro",
-        "outubro", "novembro", "dezembro",
+        "janeiro",
+        "fevereiro",
+        "marco",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
     ],
     [
-        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-        "settembre", "ottobre", "novembre", "dicembre",
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
     ],
     [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-        "oktober", "november", "december",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ],
     [
-        "enero", "pebrero", "marso", "abril", "mayo", "hunyo", "hulyo", "agosto", "setyembre",
-        "oktubre", "nobyembre", "disyembre",
+        "enero",
+        "pebrero",
+        "marso",
+        "abril",
+        "mayo",
+        "hunyo",
+        "hulyo",
+        "agosto",
+        "setyembre",
+        "oktubre",
+        "nobyembre",
+        "disyembre",
     ],
     [
-        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-        "نوفمبر", "ديسمبر",
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
     ],
 ];
 
@@ -179,7 +269,11 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
                 Some((Item::Num { v: y, len: 1..=2 }, s1, _)),
                 Some((Item::Num { v: z, len }, s2, _)),
             ) if s1 == s2 && numeric_sep(s1) && (len == 4 || (len == 2 && s1 != Sep::Space)) => {
-                for year in if len == 4 { vec![z] } else { vec![1900 + z, 2000 + z] } {
+                for year in if len == 4 {
+                    vec![z]
+                } else {
+                    vec![1900 + z, 2000 + z]
+                } {
                     full(year, x, y);
                     full(year, y, x);
                 }
@@ -242,7 +336,10 @@ fn partial(a: Item, b: Option<(Item, Sep, usize)>, c: Option<(Item, Sep, usize)>
 }
 
 fn numeric_sep(s: Sep) -> bool {
-    matches!(s, Sep::Dash | Sep::Slash | Sep::Dot | Sep::Space | Sep::Join)
+    matches!(
+        s,
+        Sep::Dash | Sep::Slash | Sep::Dot | Sep::Space | Sep::Join
+    )
 }
 
 /// Numbers and month names with their separator and token index; fillers,
@@ -277,7 +374,14 @@ fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
             continue;
         }
         // Anything else breaks the date: push nothing, but separate.
-        out.push((Item::Num { v: u32::MAX, len: 0 }, sep, i));
+        out.push((
+            Item::Num {
+                v: u32::MAX,
+                len: 0,
+            },
+            sep,
+            i,
+        ));
     }
     out
 }

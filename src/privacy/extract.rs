@@ -34,18 +34,32 @@ pub struct Extracted {
 /// Every segment of one public file.
 pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
     let text = String::from_utf8_lossy(bytes);
-    let mut segments = vec![Segment { text: path.replace(['/', '.', '-', '_'], " "), line: 0, strength: Strength::Text }];
+    let mut segments = vec![Segment {
+        text: path.replace(['/', '.', '-', '_'], " "),
+        line: 0,
+        strength: Strength::Text,
+    }];
     let mut out = String::new();
     let mut in_tag = false;
     for c in text.chars() {
         match c {
-            '<' => { in_tag = true; out.push(MARK) }
+            '<' => {
+                in_tag = true;
+                out.push(MARK)
+            }
             '>' => in_tag = false,
             _ if !in_tag => out.push(c),
             '\n' => out.push('\n'),
             _ => {}
         }
     }
-    segments.push(Segment { text: out, line: 1, strength: Strength::Text });
-    Extracted { segments, unreadable: None }
+    segments.push(Segment {
+        text: out,
+        line: 1,
+        strength: Strength::Text,
+    });
+    Extracted {
+        segments,
+        unreadable: None,
+    }
 }

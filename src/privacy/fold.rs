@@ -344,8 +344,8 @@ fn is_ignorable(c: char) -> bool {
 /// already ASCII after NFKC).
 fn decimal_digit(c: char) -> Option<char> {
     const ZEROS: [u32; 22] = [
-        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
-        0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10, 0x1d7ce,
+        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
+        0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10, 0x1d7ce,
     ];
     let u = c as u32;
     ZEROS
@@ -444,7 +444,9 @@ mod tests {
         let st = Stream::of("O’Brien, 2nd 302-555 0142 a/b Kami\u{e000}nski");
         assert_eq!(
             st.words(),
-            ["o", "brien", "2", "nd", "302", "555", "0142", "a", "b", "kami", "nski"]
+            [
+                "o", "brien", "2", "nd", "302", "555", "0142", "a", "b", "kami", "nski"
+            ]
         );
         let seps: Vec<Sep> = st.toks.iter().map(|t| t.sep).collect();
         assert_eq!(seps[0], Sep::Hard);

@@ -182,7 +182,10 @@ fn needles(plan: &Plan) -> Needles {
     add(plan.patient.birth_date, DateKind::Birth);
     add(plan.goal.agreed_on, DateKind::Visit);
     add(plan.goal.target_date, DateKind::Target);
-    add(plan.next_visit.as_ref().and_then(|v| v.date), DateKind::Visit);
+    add(
+        plan.next_visit.as_ref().and_then(|v| v.date),
+        DateKind::Visit,
+    );
     if let Some(c) = story.and_then(|s| s.consent.as_ref()) {
         add(c.signed_on, DateKind::Visit);
     }
@@ -278,7 +281,14 @@ impl Guard {
             g.roles[id as usize].push(role);
         };
         for public in public_names(cx.site, &plans) {
-            add(&mut g, public, Role { plan: PUBLIC, kind: Kind::Full });
+            add(
+                &mut g,
+                public,
+                Role {
+                    plan: PUBLIC,
+                    kind: Kind::Full,
+                },
+            );
         }
         let public_phones: HashSet<String> = cx
             .site
@@ -309,15 +319,26 @@ impl Guard {
                     g.dates.entry(f).or_default().push((plan, k));
                 }
             }
-            g.allowed_words.extend(n.words.into_iter().map(|w| (plan, w)));
-            g.allowed_dates
-                .extend(n.allowed_dates.into_iter().flat_map(forms_of).map(|f| (plan, f)));
+            g.allowed_words
+                .extend(n.words.into_iter().map(|w| (plan, w)));
+            g.allowed_dates.extend(
+                n.allowed_dates
+                    .into_iter()
+                    .flat_map(forms_of)
+                    .map(|f| (plan, f)),
+            );
         }
         for r in &mut g.roles {
             r.sort();
             r.dedup();
         }
-        g.phone_lens = g.phones.keys().map(String::len).collect::<BTreeSet<_>>().into_iter().collect();
+        g.phone_lens = g
+            .phones
+            .keys()
+            .map(String::len)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
         if !g.patterns.is_empty() {
             g.names = AhoCorasick::builder()
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -345,9 +366,16 @@ impl Guard {
             };
             hits.entry((new.plan, what.class()))
                 .and_modify(|h| {
-                    let first = if h.line == 0 || (line != 0 && line < h.line) { line } else { h.line };
+                    let first = if h.line == 0 || (line != 0 && line < h.line) {
+                        line
+                    } else {
+                        h.line
+                    };
                     if what < h.what {
-                        *h = Hit { line: first, ..new.clone() };
+                        *h = Hit {
+                            line: first,
+                            ..new.clone()
+                        };
                     }
                     h.line = first;
                 })
@@ -374,7 +402,8 @@ impl Guard {
         // (pattern, first token, last token, from program text)
         let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
         for m in ac.find_overlapping_iter(s.text.as_str()) {
-            let (Some(a), Some(b)) = (s.tok_starting_at(m.start()), s.tok_ending_at(m.end())) else {
+            let (Some(a), Some(b)) = (s.tok_starting_at(m.start()), s.tok_ending_at(m.end()))
+            else {
                 continue;
             };
             if s.toks[a + 1..=b].iter().any(|t| t.sep == Sep::Hard) {
@@ -401,7 +430,10 @@ impl Guard {
             pats.is_some_and(|ps| {
                 ps.iter().any(|p| {
                     self.roles[*p]
-                        .binary_search(&Role { plan, kind: Kind::Given })
+                        .binary_search(&Role {
+                            plan,
+                            kind: Kind::Given,
+                        })
                         .is_ok()
                 })
             })
@@ -414,10 +446,10 @@ impl Guard {
                 if r.plan == PUBLIC {
                     continue;
                 }
-                named.insert(r.plan);
                 if inside_public(a, b) {
                     continue;
                 }
+                named.insert(r.plan);
                 let what = match r.kind {
                     Kind::Full => What::FullName,
                     Kind::Email => What::Email,
@@ -487,9 +519,9 @@ impl Guard {
             return true;
         }
         let end = s.toks[b].end as usize;
-        names::AFTER_TITLES.iter().any(|t| {
-            s.text[end..].starts_with(t) && s.tok_ending_at(end + t.len()).is_some()
-        })
+        names::AFTER_TITLES
+            .iter()
+            .any(|t| s.text[end..].starts_with(t) && s.tok_ending_at(end + t.len()).is_some())
     }
 
     /// Does a family name alone count here, or is it allowed as a word?
@@ -518,7 +550,10 @@ impl Guard {
             while j < s.toks.len() && s.toks[j].digits && s.toks[j].phone_sep {
                 j += 1;
             }
-            let digits: usize = s.toks[i..j].iter().map(|t| (t.end - t.start) as usize).sum();
+            let digits: usize = s.toks[i..j]
+                .iter()
+                .map(|t| (t.end - t.start) as usize)
+                .sum();
             if digits >= 7 {
                 let base = s.toks[i].start as usize;
                 let run = &s.text[base..s.toks[j - 1].end as usize];
@@ -572,7 +607,12 @@ impl Guard {
                     {
                         continue;
                     }
-                    hit(*plan, What::Date(*kind), &format!("{f:?}"), s.toks[tok].line);
+                    hit(
+                        *plan,
+                        What::Date(*kind),
+                        &format!("{f:?}"),
+                        s.toks[tok].line,
+                    );
                 }
             }
         }
@@ -586,7 +626,10 @@ impl Guard {
             return out;
         }
         let mut add = |slug: &[u8]| {
-            if let Some(d) = std::str::from_utf8(slug).ok().and_then(|s| self.stories.get(s)) {
+            if let Some(d) = std::str::from_utf8(slug)
+                .ok()
+                .and_then(|s| self.stories.get(s))
+            {
                 out.extend(forms_of(*d));
             }
         };
@@ -632,7 +675,19 @@ fn public_names(site: &Site, plans: &[&Source<Plan>]) -> BTreeSet<String> {
         .chain(plans.iter().filter_map(|p| p.value.clinician.as_ref()))
         .map(|c| c.name.as_str());
     let mut out = BTreeSet::new();
+    let clinicians: Vec<&str> = clinicians.collect();
+    for c in &clinicians {
+        // "Dr. Rivera", "Rivera, Sam": the clinician, however written.
+        let words: Vec<&str> = c.split_whitespace().collect();
+        if let [first, .., last] = words[..] {
+            for title in ["dr", "doctor", "mr", "mrs", "ms", "mx"] {
+                out.insert(Stream::of(&format!("{title} {last}")).text);
+            }
+            out.insert(Stream::of(&format!("{last} {first}")).text);
+        }
+    }
     for s in clinicians
+        .into_iter()
         .chain(site.clinic.name.as_deref())
         .chain(site.clinic.address.as_deref())
         .chain(site.clinic.email.as_deref())

@@ -94,9 +94,20 @@ fn parse(p: &Patient) -> Parsed {
         let fam: Vec<String> = p
             .family_names
             .iter()
-            .flat_map(|f| Stream::of(f).words().into_iter().map(str::to_string).collect::<Vec<_>>())
+            .flat_map(|f| {
+                Stream::of(f)
+                    .words()
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
             .collect();
-        words.retain(|w| !Stream::of(w).words().iter().all(|t| fam.iter().any(|f| f == t)));
+        words.retain(|w| {
+            !Stream::of(w)
+                .words()
+                .iter()
+                .all(|t| fam.iter().any(|f| f == t))
+        });
         out.given.extend(words);
         return out;
     }
@@ -200,9 +211,15 @@ fn forms(p: &Parsed) -> Vec<(Vec<String>, Vec<String>, String)> {
     let whole = p.written.join(" ");
     let mut out = vec![(p.given.clone(), p.family.clone(), whole.clone())];
     let all = p.given.iter().chain(&p.family).chain(&p.written);
-    if all.clone().any(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii())) {
+    if all
+        .clone()
+        .any(|w| w.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+    {
         let tr1 = |w: &String| -> String {
-            deunicode::deunicode(w).split_whitespace().collect::<Vec<_>>().join("")
+            deunicode::deunicode(w)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join("")
         };
         let tr = |v: &Vec<String>| -> Vec<String> { v.iter().map(tr1).collect() };
         let words: Vec<String> = p.written.iter().map(tr1).collect();
@@ -212,8 +229,18 @@ fn forms(p: &Parsed) -> Vec<(Vec<String>, Vec<String>, String)> {
 }
 
 fn add_name(out: &mut Vec<(String, Kind)>, given: &[String], family: &[String], whole: &str) {
-    out.extend(given.iter().flat_map(|g| given_needles(g)).map(|g| (g, Kind::Given)));
-    out.extend(family.iter().flat_map(|f| family_needles(f)).map(|f| (f, Kind::Family)));
+    out.extend(
+        given
+            .iter()
+            .flat_map(|g| given_needles(g))
+            .map(|g| (g, Kind::Given)),
+    );
+    out.extend(
+        family
+            .iter()
+            .flat_map(|f| family_needles(f))
+            .map(|f| (f, Kind::Family)),
+    );
     // Two words or more: the whole name; one word is a family needle already.
     let st = Stream::of(whole);
     if st.toks.len() >= 2 {
@@ -300,17 +327,57 @@ const ROLE_WORDS: [&str; 12] = [
 
 /// Titles written before a name (folded).
 const TITLES: [&str; 45] = [
-    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "madam", "madame",
-    "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "senor", "senora", "senorita", "don", "dona",
-    "sig", "signor", "signora", "ong", "ba", "gng", "sayyid", "sayyida", "master", "mister",
-    "missus", "mistress", "monsieur", "mademoiselle", "dra", "doctora", "senhor", "senhora", "lic",
-    "mrs", "dame",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+    "sir",
+    "madam",
+    "madame",
+    "mme",
+    "mlle",
+    "herr",
+    "frau",
+    "sr",
+    "sra",
+    "srta",
+    "senor",
+    "senora",
+    "senorita",
+    "don",
+    "dona",
+    "sig",
+    "signor",
+    "signora",
+    "ong",
+    "ba",
+    "gng",
+    "sayyid",
+    "sayyida",
+    "master",
+    "mister",
+    "missus",
+    "mistress",
+    "monsieur",
+    "mademoiselle",
+    "dra",
+    "doctora",
+    "senhor",
+    "senhora",
+    "lic",
+    "mrs",
+    "dame",
 ];
 
 /// Titles written after a family name (folded, joined).
 pub const AFTER_TITLES: [&str; 14] = [
-    "san", "sama", "sensei", "kun", "chan", "先生", "女士", "小姐", "太太", "老师", "さん", "様", "씨",
-    "님",
+    "san", "sama", "sensei", "kun", "chan", "先生", "女士", "小姐", "太太", "老师", "さん", "様",
+    "씨", "님",
 ];
 
 /// Is `w` (folded) a title such as Mr. or Sra.?
@@ -332,8 +399,9 @@ fn is_suffix(w: &str) -> bool {
 
 fn is_particle(w: &str) -> bool {
     const PARTICLES: [&str; 27] = [
-        "van", "von", "der", "den", "de", "del", "della", "da", "das", "dos", "du", "di", "la", "le",
-        "los", "las", "bin", "binti", "ibn", "al", "el", "ben", "bat", "ter", "ten", "zu", "af",
+        "van", "von", "der", "den", "de", "del", "della", "da", "das", "dos", "du", "di", "la",
+        "le", "los", "las", "bin", "binti", "ibn", "al", "el", "ben", "bat", "ter", "ten", "zu",
+        "af",
     ];
     PARTICLES.contains(&w)
 }
@@ -348,7 +416,10 @@ fn nicknames() -> &'static HashMap<String, Vec<String>> {
             if line.starts_with('#') {
                 continue;
             }
-            let names: Vec<String> = line.split_whitespace().map(|w| Stream::of(w).text).collect();
+            let names: Vec<String> = line
+                .split_whitespace()
+                .map(|w| Stream::of(w).text)
+                .collect();
             for a in &names {
                 for b in &names {
                     if a != b {
@@ -381,7 +452,10 @@ mod tests {
     #[test]
     fn every_family_part_is_a_needle() {
         let fam = of(Kind::Family, &patient("José Núñez Herrera"));
-        assert!(fam.contains(&"nunez".into()) && fam.contains(&"herrera".into()), "{fam:?}");
+        assert!(
+            fam.contains(&"nunez".into()) && fam.contains(&"herrera".into()),
+            "{fam:?}"
+        );
         let fam = of(Kind::Family, &patient("Anna Smith-Jones"));
         for w in ["smith", "jones", "smithjones"] {
             assert!(fam.contains(&w.to_string()), "{w} in {fam:?}");
@@ -390,7 +464,10 @@ mod tests {
         assert!(fam.contains(&"vanderberg".into()) && fam.contains(&"berg".into()));
         assert!(!fam.contains(&"van".into()), "a particle alone is no name");
         let fam = of(Kind::Family, &patient("Robert Smith Jr."));
-        assert!(fam.contains(&"smith".into()) && !fam.iter().any(|f| f == "jr"), "{fam:?}");
+        assert!(
+            fam.contains(&"smith".into()) && !fam.iter().any(|f| f == "jr"),
+            "{fam:?}"
+        );
     }
 
     #[test]
@@ -401,7 +478,11 @@ mod tests {
         assert_eq!(of(Kind::Family, &patient("Madonna")), ["madonna"]);
         let p = patient("王小明");
         assert!(of(Kind::Full, &p).contains(&"王小明".into()));
-        assert!(of(Kind::Family, &p).contains(&"wang".into()), "{:?}", of(Kind::Family, &p));
+        assert!(
+            of(Kind::Family, &p).contains(&"wang".into()),
+            "{:?}",
+            of(Kind::Family, &p)
+        );
     }
 
     #[test]

@@ -29,8 +29,19 @@ fn plan(patient: &str) -> Source<Plan> {
 fn hits(patient: &str, page: &str) -> Vec<What> {
     let s = site();
     let p = plan(patient);
-    let g = Guard::new([&p], &Context { site: &s, stories: Vec::new(), months: Vec::new() });
-    g.scan("page.txt", page.as_bytes()).hits.into_iter().map(|h| h.what).collect()
+    let g = Guard::new(
+        [&p],
+        &Context {
+            site: &s,
+            stories: Vec::new(),
+            months: Vec::new(),
+        },
+    );
+    g.scan("page.txt", page.as_bytes())
+        .hits
+        .into_iter()
+        .map(|h| h.what)
+        .collect()
 }
 
 #[test]
@@ -56,7 +67,14 @@ fn an_allowed_word_alone_passes_but_never_with_a_name_or_title() {
         std::path::Path::new("s"),
     )
     .ok();
-    let g = Guard::new([&p], &Context { site: &s, stories: Vec::new(), months: Vec::new() });
+    let g = Guard::new(
+        [&p],
+        &Context {
+            site: &s,
+            stories: Vec::new(),
+            months: Vec::new(),
+        },
+    );
     let h = |t: &str| g.scan("a.txt", t.as_bytes()).hits;
     assert!(h("She no longer needs a walker.").is_empty());
     assert!(h("Do you need a walker? D walker").is_empty());
@@ -78,7 +96,9 @@ fn an_allowed_word_alone_passes_but_never_with_a_name_or_title() {
 fn clinic_details_are_public() {
     let tom = "  name: Tom Rivera\n  phone: \"(555) 555-0100\"";
     assert!(hits(tom, "Sam Rivera, PT, will see you. Call (555) 555-0100.").is_empty());
+    assert!(hits(tom, "Ask Dr. Rivera or Rivera, Sam.").is_empty());
     assert!(!hits(tom, "Tom Rivera").is_empty());
+    assert!(!hits(tom, "Mr. Tom Rivera").is_empty());
 }
 
 #[test]
@@ -99,7 +119,10 @@ fn phones_emails_and_dates() {
         assert!(!hits(p, t).is_empty(), "{t}");
     }
     assert!(hits(p, "Call (555) 555-0100, we are at 12 Main St since 1968.").is_empty());
-    assert!(hits(p, "On December 3 we open.").is_empty(), "no name, no partial date");
+    assert!(
+        hits(p, "On December 3 we open.").is_empty(),
+        "no name, no partial date"
+    );
     assert!(!hits(p, "Maria comes back on December 3.").is_empty());
 }
 

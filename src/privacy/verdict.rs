@@ -92,17 +92,31 @@ pub fn diagnostics(
     let mut located: BTreeSet<(usize, u8)> = BTreeSet::new();
     for ((origin, plan, class), line) in at_copy {
         let (what, key, files) = &leaks[&(plan, class)];
-        out.push(leak(&plan_paths[plan], *what, key, files).in_file(&origin).at(pos(line)));
+        out.push(
+            leak(&plan_paths[plan], *what, key, files)
+                .in_file(&origin)
+                .at(pos(line)),
+        );
         located.insert((plan, class));
     }
     for src in sources() {
-        for Hit { plan, what, key, line } in guard.scan(&src.read_as, src.text.as_bytes()).hits {
+        for Hit {
+            plan,
+            what,
+            key,
+            line,
+        } in guard.scan(&src.read_as, src.text.as_bytes()).hits
+        {
             let id = (plan, what.class());
             let Some((_, _, files)) = leaks.get(&id) else {
                 continue;
             };
             let line = if line == 0 { 0 } else { line + src.line_offset };
-            out.push(leak(&plan_paths[plan], what, &key, files).in_file(&src.path).at(pos(line)));
+            out.push(
+                leak(&plan_paths[plan], what, &key, files)
+                    .in_file(&src.path)
+                    .at(pos(line)),
+            );
             located.insert(id);
         }
     }
