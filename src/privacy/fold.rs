@@ -242,10 +242,8 @@ impl Builder {
         }
         if c.is_whitespace() {
             self.close();
-            if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
-                if self.line > 0 {
-                    self.line += 1;
-                }
+            if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') && self.line > 0 {
+                self.line += 1;
             }
             self.sep.space = true;
             return;

@@ -559,8 +559,17 @@ impl Guard {
                 let run = &s.text[base..s.toks[j - 1].end as usize];
                 let ends: HashSet<usize> =
                     s.toks[i..j].iter().map(|t| t.end as usize - base).collect();
-                for t in &s.toks[i..j] {
-                    let from = t.start as usize - base;
+                // Every token start, and the run's own tail: a country code
+                // may be glued on ("+13025550142").
+                let starts = s.toks[i..j]
+                    .iter()
+                    .map(|t| (t.start as usize - base, t.line))
+                    .chain(self.phone_lens.iter().filter_map(|len| {
+                        run.len()
+                            .checked_sub(*len)
+                            .map(|from| (from, s.toks[j - 1].line))
+                    }));
+                for (from, line) in starts {
                     for len in &self.phone_lens {
                         let to = from + len;
                         if to <= run.len()
@@ -568,7 +577,7 @@ impl Guard {
                             && let Some(plans) = self.phones.get(&run[from..to])
                         {
                             for p in plans {
-                                hit(*p, What::Phone, &run[from..to], t.line);
+                                hit(*p, What::Phone, &run[from..to], line);
                             }
                         }
                     }
