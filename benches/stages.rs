@@ -93,3 +93,58 @@ fn build_dry_run(b: divan::Bencher) {
         r.handouts
     });
 }
+
+/// The prepared clinic and its rendered public site, made once.
+fn public_site() -> &'static (pipeline::Prepared, Vec<heropath::render::Output>) {
+    static SITE: OnceLock<(pipeline::Prepared, Vec<heropath::render::Output>)> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let mut d = Diagnostics::default();
+        let p = pipeline::prepare(&opts(true), &mut d).expect("prepared");
+        let files = pipeline::render_public(&p, false).files;
+        (p, files)
+    })
+}
+
+fn guard() -> heropath::privacy::Guard {
+    let (p, _) = public_site();
+    let cx = heropath::privacy::Context {
+        site: &p.clinic.site,
+        stories: Vec::new(),
+        months: Vec::new(),
+    };
+    heropath::privacy::Guard::new(&p.clinic.plans, &cx)
+}
+
+/// The privacy guard: index every plan's identifiers.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn guard_index(b: divan::Bencher) {
+    let _ = public_site();
+    b.bench(guard);
+}
+
+/// The privacy guard: scan every public file (in parallel, as a build does).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn guard_scan(b: divan::Bencher) {
+    use rayon::prelude::*;
+    let (_, files) = public_site();
+    let g = guard();
+    b.bench(|| {
+        files
+            .par_iter()
+            .map(|f| g.scan(&f.path, &f.bytes).hits.len())
+            .sum::<usize>()
+    });
+}
+
+/// The privacy guard, one thread: extraction and folding of every file.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn guard_extract_fold(b: divan::Bencher) {
+    use heropath::privacy::{extract, fold};
+    let (_, files) = public_site();
+    b.bench(|| {
+        files
+            .iter()
+            .map(|f| fold::Stream::build(&extract::extract(&f.path, &f.bytes).segments).toks.len())
+            .sum::<usize>()
+    });
+}
