@@ -1,6 +1,7 @@
 //! The `heropath` command line: parses arguments and dispatches.
 
 use clap::{Parser, Subcommand};
+use heropath::date::Date;
 use heropath::diag::Diagnostic;
 use heropath::pipeline::{self, Options, Report};
 use heropath::report::{Format, Reporter};
@@ -24,6 +25,10 @@ struct Cli {
     /// How to print diagnostics: human (code frames), short (one line each), json (one object per line, on stdout).
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Judge consent, scheduled stories and date warnings as on this day
+    /// (YYYY-MM-DD) instead of today's date by the clock.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    today: Option<Date>,
     #[command(subcommand)]
     command: Command,
 }
@@ -131,6 +136,13 @@ enum NewWhat {
     },
 }
 
+/// `--today`: strictly `YYYY-MM-DD`, a real calendar day.
+fn parse_day(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| {
+        format!("`{s}` is not a date written YYYY-MM-DD (a real day, e.g. 2026-11-26)")
+    })
+}
+
 /// How diagnostics are printed for this run.
 struct Ui {
     root: PathBuf,
@@ -207,6 +219,8 @@ fn main() -> ExitCode {
         quiet: cli.quiet,
     };
     let verbose = cli.verbose;
+    let today = cli.today;
+    let day = today.unwrap_or_else(Date::clock_today);
     match cli.command {
         Command::Build {
             out,
@@ -228,6 +242,7 @@ fn main() -> ExitCode {
                 strict,
                 no_cache,
                 progress: ui.progress_bar(),
+                today,
             };
             let started = std::time::Instant::now();
             let report = pipeline::build(&opts);
@@ -289,6 +304,7 @@ fn main() -> ExitCode {
             let report = pipeline::check(&Options {
                 root,
                 no_cache,
+                today,
                 ..Options::default()
             });
             let code = finish(&report, strict, &ui);
@@ -302,7 +318,7 @@ fn main() -> ExitCode {
         }
         Command::Init { dir, force } => {
             let dir = dir.unwrap_or(root);
-            match heropath::scaffold::init(&dir, force, heropath::date::Date::today()) {
+            match heropath::scaffold::init(&dir, force, day) {
                 Ok(r) => {
                     if !ui.quiet {
                         for f in &r.created {
@@ -334,7 +350,7 @@ fn main() -> ExitCode {
                 NewWhat::Exercise { name } => (Kind::Exercise, name),
                 NewWhat::Page { title } => (Kind::Page, title),
             };
-            match heropath::scaffold::new_item(&root, kind, &name, heropath::date::Date::today()) {
+            match heropath::scaffold::new_item(&root, kind, &name, day) {
                 Ok(rel) => {
                     if !ui.quiet {
                         eprintln!("created {}", root.join(rel).display());
@@ -363,6 +379,7 @@ fn main() -> ExitCode {
                 bind,
                 open,
                 drafts,
+                today,
                 quiet: ui.quiet,
                 verbose,
             };
@@ -381,6 +398,7 @@ fn main() -> ExitCode {
         Command::Handout { plan, output, pdf } => {
             let opts = Options {
                 root,
+                today,
                 ..Options::default()
             };
             let (report, written) = pipeline::one_handout(&opts, &plan, output.as_deref());

@@ -605,14 +605,18 @@ pub struct Published {
     pub plan: usize,
 }
 
-/// Build every publishable story, newest first.
+/// Build every publishable story, newest first. `days` is the day consent
+/// and scheduled publication are judged against, then the day a story
+/// without `published_on` is `updated` on in the feed (see
+/// [`crate::pipeline::stamp_day`]).
 pub fn stories(
     clinic: &Clinic,
     site: &SiteView,
     t: &Strings,
-    today: Date,
+    days: (Date, Date),
     drafts: bool,
 ) -> Vec<Published> {
+    let (today, stamp) = days;
     let mut out: Vec<Published> = Vec::new();
     for (i, src) in clinic.plans.iter().enumerate() {
         let plan = &src.value;
@@ -659,7 +663,7 @@ pub fn stories(
                 })
             })
             .unwrap_or_else(|| s.title.clone());
-        let updated_day = s.published_on.unwrap_or(today);
+        let updated_day = s.published_on.unwrap_or(stamp);
         out.push(Published {
             story: Story {
                 slug: String::new(),

@@ -63,6 +63,26 @@ pub struct Options {
     pub no_cache: bool,
     /// A progress bar for the handouts (the CLI passes one on a terminal).
     pub progress: Option<indicatif::ProgressBar>,
+    /// The day to judge consent, scheduled publication and date warnings
+    /// against (`--today`); `None`: the clock's ([`Date::clock_today`]).
+    pub today: Option<Date>,
+}
+
+impl Options {
+    /// The day consent is judged against: `--today`, else the clock's.
+    /// Never `SOURCE_DATE_EPOCH`, which would keep an expired or revoked
+    /// story published until the next commit.
+    pub fn today(&self) -> Date {
+        self.today.unwrap_or_else(Date::clock_today)
+    }
+}
+
+/// The day written into output where a date is needed and none is given
+/// (a story without `published_on` is `updated` on it in the feed): the
+/// day of `SOURCE_DATE_EPOCH` when set, so a rebuild is byte-identical,
+/// else `today`, the day consent was judged against.
+pub fn stamp_day(today: Date) -> Date {
+    Date::source_date_epoch().unwrap_or(today)
 }
 
 /// What a build did.
@@ -111,8 +131,11 @@ pub struct Prepared {
     pub site: SiteView,
     /// Pictures and QR codes.
     pub assets: Assets,
-    /// Today (or `SOURCE_DATE_EPOCH`).
+    /// The day consent and publication are judged against
+    /// ([`Options::today`]).
     pub today: Date,
+    /// The day written into output when a date is needed ([`stamp_day`]).
+    pub stamp: Date,
     /// Each plan's own diagnostics (in `clinic.plans` order).
     pub plan_diags: Vec<Vec<Diagnostic>>,
     /// The other diagnostics of the preparation (library, themes, output
@@ -130,7 +153,7 @@ pub struct Prepared {
 
 /// Load, check and compile. `None` when errors make rendering pointless.
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
-    let today = Date::today();
+    let today = opts.today();
     let mut timings = Vec::new();
     let mut clock = std::time::Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<_>| {
@@ -218,6 +241,7 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         site,
         assets,
         today,
+        stamp: stamp_day(today),
         plan_diags,
         shared_diags,
         cache,
@@ -578,7 +602,7 @@ fn render_public_then(
     let mut diags = Vec::new();
     let theme = &p.themes[&p.clinic.site.theme];
     let t = theme.strings(&p.clinic.site.language);
-    let stories = model::stories(&p.clinic, &p.site, t, p.today, drafts);
+    let stories = model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), drafts);
     let (pages, intro) = model::pages(&p.clinic, &p.site, drafts);
     for pg in &pages {
         if RESERVED_SLUGS.contains(&pg.slug.as_str()) {
@@ -713,7 +737,13 @@ fn privacy_check_of<'a>(
 fn public_key(p: &Prepared, opts: &Options) -> u128 {
     let mut f = cache::Fingerprint::new();
     f.add(p.clinic.site_text.as_bytes())
-        .add(format!("{:?} {} {}", opts.base_url, opts.drafts, p.today).as_bytes())
+        .add(
+            format!(
+                "{:?} {} {} {}",
+                opts.base_url, opts.drafts, p.today, p.stamp
+            )
+            .as_bytes(),
+        )
         .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
     for page in &p.clinic.pages {
         f.add(page.path.to_string_lossy().as_bytes())
