@@ -5,6 +5,7 @@ use crate::cache::Cache;
 use crate::config::Site;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::plan::{Exercise, Plan};
+use crate::record::StoryRecord;
 use crate::yaml;
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -90,6 +91,9 @@ pub struct Clinic {
     pub exercises: BTreeMap<String, Source<Exercise>>,
     /// Pages, sorted by slug.
     pub pages: Vec<Source<Page>>,
+    /// De-identified story records (`content/stories/`), sorted by slug:
+    /// what a website repository holds instead of plans.
+    pub stories: Vec<Source<StoryRecord>>,
     /// Picture files in `content/exercises/images/` (regular files, no
     /// links), by path relative to that folder.
     pub images: std::collections::BTreeSet<String>,
@@ -148,6 +152,13 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         diags,
         |text, path, _| parse_page(text, path),
     );
+    let stories = parse_all::<StoryRecord>(
+        root,
+        &content.join("stories"),
+        &["yaml", "yml"],
+        diags,
+        |text, path, _| yaml::parse(text, path).map_err(|d| vec![*d]),
+    );
     let site = site?;
     let clinic = Clinic {
         root: root.to_path_buf(),
@@ -156,6 +167,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         plans,
         exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         pages,
+        stories,
         images: list_images(&content.join("exercises/images")),
     };
     Some(clinic)

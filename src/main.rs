@@ -94,6 +94,11 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Work with the public success stories.
+    Stories {
+        #[command(subcommand)]
+        what: StoriesWhat,
+    },
     /// Add a plan, exercise or page from a commented template.
     New {
         #[command(subcommand)]
@@ -113,6 +118,17 @@ enum Command {
         /// Include plans and pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+    },
+}
+
+/// What `heropath stories` does.
+#[derive(Subcommand)]
+enum StoriesWhat {
+    /// Write each publishable story as a de-identified record,
+    /// DIR/<slug>.yaml, for a website repository without plans.
+    Export {
+        /// The folder, e.g. ../website/content/stories (relative to --root).
+        dir: PathBuf,
     },
 }
 
@@ -208,6 +224,32 @@ fn finish(report: &Report, strict: bool, ui: &Ui) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `heropath stories export DIR`: export, then say what was written.
+fn export_stories(opts: &Options, dir: &std::path::Path, ui: &Ui) -> ExitCode {
+    let done = heropath::export::export(opts, dir);
+    let report = Report {
+        diagnostics: done.diagnostics,
+        ..Report::default()
+    };
+    let code = finish(&report, false, ui);
+    if code == ExitCode::SUCCESS && ui.chatty() {
+        let n = done.written.len();
+        eprintln!(
+            "exported {n} stor{} → {}{}",
+            if n == 1 { "y" } else { "ies" },
+            done.dir.display(),
+            match done.removed.len() {
+                0 => String::new(),
+                r => format!(
+                    "; removed {r} no longer public: {}",
+                    done.removed.join(", ")
+                ),
+            }
+        );
+    }
+    code
 }
 
 fn main() -> ExitCode {
@@ -390,6 +432,16 @@ fn main() -> ExitCode {
                     ExitCode::from(1)
                 }
             }
+        }
+        Command::Stories {
+            what: StoriesWhat::Export { dir },
+        } => {
+            let opts = Options {
+                root,
+                today,
+                ..Options::default()
+            };
+            export_stories(&opts, &dir, &ui)
         }
         Command::Schema { kind } => {
             print!("{}", heropath::schema::schema(kind));

@@ -603,6 +603,7 @@ fn render_public_then(
     let theme = &p.themes[&p.clinic.site.theme];
     let t = theme.strings(&p.clinic.site.language);
     let stories = model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), drafts);
+    diags.extend(story_clashes(&p.clinic, &stories));
     let (pages, intro) = model::pages(&p.clinic, &p.site, drafts);
     for pg in &pages {
         if RESERVED_SLUGS.contains(&pg.slug.as_str()) {
@@ -642,6 +643,41 @@ fn render_public_then(
         stories: stories.len(),
         diagnostics: diags,
     }
+}
+
+/// A story record whose address a plan's story also takes: an error at the
+/// record (the same story published twice, most likely: exported into the
+/// folder of the clinic it came from).
+fn story_clashes(clinic: &Clinic, stories: &[model::Published]) -> Vec<Diagnostic> {
+    use model::StoryOrigin;
+    let from_plans: BTreeMap<&str, usize> = stories
+        .iter()
+        .filter_map(|s| match s.from {
+            StoryOrigin::Plan(i) => Some((s.story.slug.as_str(), i)),
+            StoryOrigin::Record(_) => None,
+        })
+        .collect();
+    let clash = |s: &model::Published| match (s.from, from_plans.get(s.story.slug.as_str())) {
+        (StoryOrigin::Record(r), Some(&plan)) => Some((&clinic.stories[r], &clinic.plans[plan])),
+        _ => None,
+    };
+    stories
+        .iter()
+        .filter_map(clash)
+        .map(|(record, plan)| {
+            Diagnostic::error(
+                codes::URL_CLASH,
+                format!(
+                    "story address `stories/{}/` is also taken by the story of {}",
+                    record.slug,
+                    plan.path.display()
+                ),
+            )
+            .in_file(&record.path)
+            .at(crate::yaml::locate_key(&record.text, "title"))
+            .help("publish each story once: remove this record, or rename it")
+        })
+        .collect()
 }
 
 /// Scan public files for identifiers from the plans (see [`crate::privacy`]).
@@ -752,6 +788,10 @@ fn public_key(p: &Prepared, opts: &Options) -> u128 {
     for plan in p.clinic.plans.iter().filter(|s| s.value.story.is_some()) {
         f.add(plan.path.to_string_lossy().as_bytes())
             .add(&plan.hash.to_le_bytes());
+    }
+    for record in &p.clinic.stories {
+        f.add(record.path.to_string_lossy().as_bytes())
+            .add(&record.hash.to_le_bytes());
     }
     f.finish()
 }
@@ -1132,6 +1172,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         }],
         exercises: BTreeMap::new(),
         pages: Vec::new(),
+        stories: Vec::new(),
         images: Default::default(),
     };
     let lang = clinic.plans[0]
