@@ -71,7 +71,7 @@ enum Command {
     },
     /// Print the JSON Schema of a file format, for editors.
     Schema {
-        /// plan, exercise or site.
+        /// plan, exercise, site or story.
         #[arg(value_enum)]
         kind: heropath::schema::Kind,
     },
