@@ -336,3 +336,29 @@ fn a_record_naming_a_patient_fails_a_build_beside_the_plans() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("full name"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_scheduled_story_is_exported_and_appears_on_the_website_on_its_day() {
+    let c = Clinic::new();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &format!(
+            "{PLAN}{}",
+            STORY.replace("published_on: 2026-11-25", "published_on: 2026-12-24")
+        ),
+    );
+    let w = website();
+    let out = export(&c, &w.path().join("content/stories"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(w.path().join("content/stories").join(RECORD_FILE).is_file());
+    w.cmd(&["build", "--public-only"]).assert().success();
+    assert!(story_pages(&w).is_empty(), "published before its day");
+    // The daily build on its day publishes it, with no new export.
+    w.cmd_on("2026-12-24", &["build", "--public-only"])
+        .assert()
+        .success();
+    assert_eq!(
+        story_pages(&w),
+        vec!["back-to-hugging-her-granddaughter/index.html"]
+    );
+}
