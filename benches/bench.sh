@@ -70,7 +70,8 @@ heropath="$target_dir/release/heropath"
 gen="$target_dir/release/examples/gen_clinic"
 [ -x "$heropath" ] && [ -x "$gen" ] || { echo "bench.sh: binaries not found in $target_dir/release" >&2; exit 1; }
 
-# Deterministic "today" (consent expiry), as in CI.
+# Fixed dates in the output, as in CI (consent is judged by the clock;
+# gen_clinic's consents run to 2030).
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1795000000}"
 
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }

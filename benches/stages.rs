@@ -144,7 +144,11 @@ fn guard_extract_fold(b: divan::Bencher) {
     b.bench(|| {
         files
             .iter()
-            .map(|f| fold::Stream::build(&extract::extract(&f.path, &f.bytes).segments).toks.len())
+            .map(|f| {
+                fold::Stream::build(&extract::extract(&f.path, &f.bytes).segments)
+                    .toks
+                    .len()
+            })
             .sum::<usize>()
     });
 }

@@ -103,6 +103,7 @@ pub fn check(
             (None, _, _) => Vec::new(),
         })
         .collect();
+    check_records(clinic, today, diags);
     for ex in clinic.exercises.values() {
         let v = &ex.value;
         check_picture(
@@ -212,45 +213,62 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
         && !plan.draft
         && let Err(problem) = story.consent_status(today)
     {
-        let (code, why, help) = match problem {
-            ConsentProblem::Missing => (
-                codes::CONSENT_MISSING,
-                "it has no `consent:`".to_string(),
-                "add the signed authorisation under `story.consent`",
-            ),
-            ConsentProblem::Revoked => (
-                codes::CONSENT_REVOKED,
-                "the patient revoked consent".to_string(),
-                "remove the story, or keep it unpublished",
-            ),
-            ConsentProblem::OutOfScope => (
-                codes::CONSENT_SCOPE,
-                "consent does not include `website` in its scope".to_string(),
-                "publish only what the patient authorised",
-            ),
-            ConsentProblem::NoExpiry => (
-                codes::CONSENT_EXPIRED,
-                "consent has no `expires_on` date".to_string(),
-                "an authorisation must have an expiry date; add `expires_on: YYYY-MM-DD`",
-            ),
-            ConsentProblem::Expired(d) => (
-                codes::CONSENT_EXPIRED,
-                format!("consent expired on {d}"),
-                "ask the patient to renew the authorisation, or remove the story",
-            ),
-            ConsentProblem::NotSigned => (
-                codes::CONSENT_MISSING,
-                "consent has no `signed_on` date in the past".to_string(),
-                "add the date the patient signed: `signed_on: YYYY-MM-DD`",
-            ),
-        };
-        diags.push(
-            Diagnostic::warning(code, format!("story not published: {why}"))
-                .in_file(file)
-                .at(locate_key(&src.text, "consent").or_else(|| locate_key(&src.text, "story")))
-                .help(help),
-        );
+        diags.push(consent_warning(problem, file, &src.text));
     }
+}
+
+/// Story records (`content/stories/`) that are not published today, with
+/// the warnings a plan's story gets (a record scheduled for later is not
+/// a problem and gets none).
+fn check_records(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
+    for src in &clinic.stories {
+        if let Err(problem) = src.value.consent_status(today) {
+            diags.push(consent_warning(problem, &src.path, &src.text));
+        }
+    }
+}
+
+/// "story not published", with the reason, at the `consent` (or `story`)
+/// key of `text`, the file `file`.
+fn consent_warning(problem: ConsentProblem, file: &Path, text: &str) -> Diagnostic {
+    let (code, why, help) = match problem {
+        ConsentProblem::Missing => (
+            codes::CONSENT_MISSING,
+            "it has no `consent:`".to_string(),
+            "add the signed authorisation under `story.consent`",
+        ),
+        ConsentProblem::Revoked => (
+            codes::CONSENT_REVOKED,
+            "the patient revoked consent".to_string(),
+            "remove the story, or keep it unpublished",
+        ),
+        ConsentProblem::OutOfScope => (
+            codes::CONSENT_SCOPE,
+            "consent does not include `website` in its scope".to_string(),
+            "publish only what the patient authorised",
+        ),
+        ConsentProblem::NoExpiry => (
+            codes::CONSENT_EXPIRED,
+            "consent has no `expires_on` date".to_string(),
+            "an authorisation must have an expiry date; add `expires_on: YYYY-MM-DD`",
+        ),
+        ConsentProblem::Expired(d) => (
+            codes::CONSENT_EXPIRED,
+            format!("consent expired on {d}"),
+            "ask the patient to renew the authorisation, or remove the story",
+        ),
+        ConsentProblem::NotSigned => (
+            codes::CONSENT_MISSING,
+            "consent has no `signed_on` date in the past".to_string(),
+            "add the date the patient signed: `signed_on: YYYY-MM-DD`",
+        ),
+    };
+    Diagnostic::warning(code, format!("story not published: {why}"))
+        .in_file(file)
+        .at(["consent", "story", "title"]
+            .into_iter()
+            .find_map(|key| locate_key(text, key)))
+        .help(help)
 }
 
 fn library_help(clinic: &Clinic) -> String {

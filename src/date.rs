@@ -1,4 +1,5 @@
-//! Calendar dates as they appear in plans (`YYYY-MM-DD`), and "today".
+//! Calendar dates as they appear in plans (`YYYY-MM-DD`), "today" by the
+//! clock, and the day of `SOURCE_DATE_EPOCH`.
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -32,14 +33,26 @@ impl Date {
         jiff::civil::Date::new(year, month, day).ok().map(Date)
     }
 
-    /// Today in UTC, or the day of `SOURCE_DATE_EPOCH` when that is set, so
-    /// CI builds are reproducible.
-    pub fn today() -> Date {
-        let ts = std::env::var("SOURCE_DATE_EPOCH")
+    /// Today by the real clock, in UTC, whatever `SOURCE_DATE_EPOCH` says:
+    /// the day consent, scheduled publication and date warnings are judged
+    /// against when no `--today` is given.
+    pub fn clock_today() -> Date {
+        Date::of(jiff::Timestamp::now())
+    }
+
+    /// The day (UTC) of `SOURCE_DATE_EPOCH`, when it is set to a whole
+    /// number of seconds. Only for dates written into output (a feed's
+    /// `updated`), so that a rebuild of the same commit is byte-identical;
+    /// never for judging consent.
+    pub fn source_date_epoch() -> Option<Date> {
+        std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|s| s.trim().parse::<i64>().ok())
             .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
-            .unwrap_or_else(jiff::Timestamp::now);
+            .map(Date::of)
+    }
+
+    fn of(ts: jiff::Timestamp) -> Date {
         Date(jiff::tz::Offset::UTC.to_datetime(ts).date())
     }
 

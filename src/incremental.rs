@@ -11,7 +11,6 @@
 //! asks for a full preparation instead ([`Reload::Full`]).
 
 use crate::check;
-use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::load::{self, Source};
 use crate::pipeline::{self, Options, Prepared};
@@ -113,7 +112,7 @@ impl Prepared {
         }
         // Consent is checked against today, and every kept diagnostic was
         // worked out for `self.today`.
-        if Date::today() != self.today {
+        if opts.today() != self.today {
             return full("the date changed since the last full build".into());
         }
         let root = self.clinic.root.clone();

@@ -5,6 +5,7 @@ use crate::cache::Cache;
 use crate::config::Site;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::plan::{Exercise, Plan};
+use crate::record::StoryRecord;
 use crate::yaml;
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -92,6 +93,9 @@ pub struct Clinic {
     pub exercises: BTreeMap<String, Source<Exercise>>,
     /// Pages, sorted by slug.
     pub pages: Vec<Source<Page>>,
+    /// De-identified story records (`content/stories/`), sorted by slug:
+    /// what a website repository holds instead of plans.
+    pub stories: Vec<Source<StoryRecord>>,
     /// Picture files in `content/exercises/images/` (regular files, no
     /// links), by path relative to that folder.
     pub images: std::collections::BTreeSet<String>,
@@ -153,6 +157,14 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         diags,
         |text, path, _| parse_page(text, path),
     );
+    let stories = parse_all::<StoryRecord>(
+        root,
+        &content.join("stories"),
+        &["yaml", "yml"],
+        None,
+        diags,
+        |text, path, _| yaml::parse(text, path).map_err(|d| vec![*d]),
+    );
     stray_plans(root, &content, diags);
     let site = site?;
     let clinic = Clinic {
@@ -162,6 +174,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         plans,
         exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         pages,
+        stories,
         images: list_images(&content.join("exercises/images")),
     };
     Some(clinic)

@@ -1,6 +1,7 @@
 //! The `heropath` command line: parses arguments and dispatches.
 
 use clap::{Parser, Subcommand};
+use heropath::date::Date;
 use heropath::diag::Diagnostic;
 use heropath::pipeline::{self, Options, Report};
 use heropath::report::{Format, Reporter};
@@ -24,6 +25,10 @@ struct Cli {
     /// How to print diagnostics: human (code frames), short (one line each), json (one object per line, on stdout).
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Judge consent, scheduled stories and date warnings as on this day
+    /// (YYYY-MM-DD) instead of today's date by the clock.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    today: Option<Date>,
     #[command(subcommand)]
     command: Command,
 }
@@ -66,7 +71,7 @@ enum Command {
     },
     /// Print the JSON Schema of a file format, for editors.
     Schema {
-        /// plan, exercise or site.
+        /// plan, exercise, site or story.
         #[arg(value_enum)]
         kind: heropath::schema::Kind,
     },
@@ -88,6 +93,11 @@ enum Command {
         /// Add the missing files to a folder that is not empty (existing files are never overwritten).
         #[arg(long)]
         force: bool,
+    },
+    /// Work with the public success stories.
+    Stories {
+        #[command(subcommand)]
+        what: StoriesWhat,
     },
     /// Add a plan, exercise or page from a commented template.
     New {
@@ -111,6 +121,17 @@ enum Command {
     },
 }
 
+/// What `heropath stories` does.
+#[derive(Subcommand)]
+enum StoriesWhat {
+    /// Write each publishable story as a de-identified record,
+    /// DIR/<slug>.yaml, for a website repository without plans.
+    Export {
+        /// The folder, e.g. ../website/content/stories (relative to --root).
+        dir: PathBuf,
+    },
+}
+
 /// What `heropath new` makes.
 #[derive(Subcommand)]
 enum NewWhat {
@@ -129,6 +150,13 @@ enum NewWhat {
         /// The page's title, e.g. "Our team".
         title: String,
     },
+}
+
+/// `--today`: strictly `YYYY-MM-DD`, a real calendar day.
+fn parse_day(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| {
+        format!("`{s}` is not a date written YYYY-MM-DD (a real day, e.g. 2026-11-26)")
+    })
 }
 
 /// How diagnostics are printed for this run.
@@ -198,6 +226,32 @@ fn finish(report: &Report, strict: bool, ui: &Ui) -> ExitCode {
     }
 }
 
+/// `heropath stories export DIR`: export, then say what was written.
+fn export_stories(opts: &Options, dir: &std::path::Path, ui: &Ui) -> ExitCode {
+    let done = heropath::export::export(opts, dir);
+    let report = Report {
+        diagnostics: done.diagnostics,
+        ..Report::default()
+    };
+    let code = finish(&report, false, ui);
+    if code == ExitCode::SUCCESS && ui.chatty() {
+        let n = done.written.len();
+        eprintln!(
+            "exported {n} stor{} → {}{}",
+            if n == 1 { "y" } else { "ies" },
+            done.dir.display(),
+            match done.removed.len() {
+                0 => String::new(),
+                r => format!(
+                    "; removed {r} no longer public: {}",
+                    done.removed.join(", ")
+                ),
+            }
+        );
+    }
+    code
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.clone();
@@ -207,6 +261,8 @@ fn main() -> ExitCode {
         quiet: cli.quiet,
     };
     let verbose = cli.verbose;
+    let today = cli.today;
+    let day = today.unwrap_or_else(Date::clock_today);
     match cli.command {
         Command::Build {
             out,
@@ -228,6 +284,7 @@ fn main() -> ExitCode {
                 strict,
                 no_cache,
                 progress: ui.progress_bar(),
+                today,
             };
             let started = std::time::Instant::now();
             let report = pipeline::build(&opts);
@@ -289,6 +346,7 @@ fn main() -> ExitCode {
             let report = pipeline::check(&Options {
                 root,
                 no_cache,
+                today,
                 ..Options::default()
             });
             let code = finish(&report, strict, &ui);
@@ -302,7 +360,7 @@ fn main() -> ExitCode {
         }
         Command::Init { dir, force } => {
             let dir = dir.unwrap_or(root);
-            match heropath::scaffold::init(&dir, force, heropath::date::Date::today()) {
+            match heropath::scaffold::init(&dir, force, day) {
                 Ok(r) => {
                     if !ui.quiet {
                         for f in &r.created {
@@ -334,7 +392,7 @@ fn main() -> ExitCode {
                 NewWhat::Exercise { name } => (Kind::Exercise, name),
                 NewWhat::Page { title } => (Kind::Page, title),
             };
-            match heropath::scaffold::new_item(&root, kind, &name, heropath::date::Date::today()) {
+            match heropath::scaffold::new_item(&root, kind, &name, day) {
                 Ok(rel) => {
                     if !ui.quiet {
                         eprintln!("created {}", root.join(rel).display());
@@ -363,6 +421,7 @@ fn main() -> ExitCode {
                 bind,
                 open,
                 drafts,
+                today,
                 quiet: ui.quiet,
                 verbose,
             };
@@ -374,6 +433,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Stories {
+            what: StoriesWhat::Export { dir },
+        } => {
+            let opts = Options {
+                root,
+                today,
+                ..Options::default()
+            };
+            export_stories(&opts, &dir, &ui)
+        }
         Command::Schema { kind } => {
             print!("{}", heropath::schema::schema(kind));
             ExitCode::SUCCESS
@@ -381,6 +450,7 @@ fn main() -> ExitCode {
         Command::Handout { plan, output, pdf } => {
             let opts = Options {
                 root,
+                today,
                 ..Options::default()
             };
             let (report, written) = pipeline::one_handout(&opts, &plan, output.as_deref());

@@ -62,6 +62,26 @@ pub struct Options {
     pub no_cache: bool,
     /// A progress bar for the handouts (the CLI passes one on a terminal).
     pub progress: Option<indicatif::ProgressBar>,
+    /// The day to judge consent, scheduled publication and date warnings
+    /// against (`--today`); `None`: the clock's ([`Date::clock_today`]).
+    pub today: Option<Date>,
+}
+
+impl Options {
+    /// The day consent is judged against: `--today`, else the clock's.
+    /// Never `SOURCE_DATE_EPOCH`, which would keep an expired or revoked
+    /// story published until the next commit.
+    pub fn today(&self) -> Date {
+        self.today.unwrap_or_else(Date::clock_today)
+    }
+}
+
+/// The day written into output where a date is needed and none is given
+/// (a story without `published_on` is `updated` on it in the feed): the
+/// day of `SOURCE_DATE_EPOCH` when set, so a rebuild is byte-identical,
+/// else `today`, the day consent was judged against.
+pub fn stamp_day(today: Date) -> Date {
+    Date::source_date_epoch().unwrap_or(today)
 }
 
 /// What a build did.
@@ -110,8 +130,11 @@ pub struct Prepared {
     pub site: SiteView,
     /// Pictures and QR codes.
     pub assets: Assets,
-    /// Today (or `SOURCE_DATE_EPOCH`).
+    /// The day consent and publication are judged against
+    /// ([`Options::today`]).
     pub today: Date,
+    /// The day written into output when a date is needed ([`stamp_day`]).
+    pub stamp: Date,
     /// Each plan's own diagnostics (in `clinic.plans` order).
     pub plan_diags: Vec<Vec<Diagnostic>>,
     /// The other diagnostics of the preparation (library, themes, output
@@ -132,7 +155,7 @@ pub struct Prepared {
 
 /// Load, check and compile. `None` when errors make rendering pointless.
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
-    let today = Date::today();
+    let today = opts.today();
     let mut timings = Vec::new();
     let mut clock = std::time::Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<_>| {
@@ -220,6 +243,7 @@ pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
         site,
         assets,
         today,
+        stamp: stamp_day(today),
         plan_diags,
         shared_diags,
         cache,
@@ -591,7 +615,8 @@ fn render_public_then(
     let mut diags = Vec::new();
     let theme = &p.themes[&p.clinic.site.theme];
     let t = theme.strings(&p.clinic.site.language);
-    let stories = model::stories(&p.clinic, &p.site, t, p.today, drafts);
+    let stories = model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), drafts);
+    diags.extend(story_clashes(&p.clinic, &stories));
     let (pages, intro) = model::pages(&p.clinic, &p.site, drafts);
     for pg in &pages {
         if RESERVED_SLUGS.contains(&pg.slug.as_str()) {
@@ -631,6 +656,41 @@ fn render_public_then(
         stories: stories.len(),
         diagnostics: diags,
     }
+}
+
+/// A story record whose address a plan's story also takes: an error at the
+/// record (the same story published twice, most likely: exported into the
+/// folder of the clinic it came from).
+fn story_clashes(clinic: &Clinic, stories: &[model::Published]) -> Vec<Diagnostic> {
+    use model::StoryOrigin;
+    let from_plans: BTreeMap<&str, usize> = stories
+        .iter()
+        .filter_map(|s| match s.from {
+            StoryOrigin::Plan(i) => Some((s.story.slug.as_str(), i)),
+            StoryOrigin::Record(_) => None,
+        })
+        .collect();
+    let clash = |s: &model::Published| match (s.from, from_plans.get(s.story.slug.as_str())) {
+        (StoryOrigin::Record(r), Some(&plan)) => Some((&clinic.stories[r], &clinic.plans[plan])),
+        _ => None,
+    };
+    stories
+        .iter()
+        .filter_map(clash)
+        .map(|(record, plan)| {
+            Diagnostic::error(
+                codes::URL_CLASH,
+                format!(
+                    "story address `stories/{}/` is also taken by the story of {}",
+                    record.slug,
+                    plan.path.display()
+                ),
+            )
+            .in_file(&record.path)
+            .at(crate::yaml::locate_key(&record.text, "title"))
+            .help("publish each story once: remove this record, or rename it")
+        })
+        .collect()
 }
 
 /// Scan public files for identifiers from the plans (see [`crate::privacy`]).
@@ -696,7 +756,7 @@ fn published_stories(p: &Prepared) -> &[(String, Date)] {
     p.story_days.get_or_init(|| {
         let theme = &p.themes[&p.clinic.site.theme];
         let t = theme.strings(&p.clinic.site.language);
-        model::stories(&p.clinic, &p.site, t, p.today, true)
+        model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), true)
             .into_iter()
             .filter_map(|s| {
                 let d = s.story.published_on.as_deref().and_then(Date::parse)?;
@@ -762,10 +822,23 @@ fn privacy_sources(p: &Prepared) -> Vec<privacy::verdict::SourceText> {
     // A story is read as its own page, where its publication day is public.
     let theme = &p.themes[&p.clinic.site.theme];
     let t = theme.strings(&p.clinic.site.language);
-    let slugs: BTreeMap<usize, String> = model::stories(&p.clinic, &p.site, t, p.today, true)
-        .into_iter()
-        .map(|s| (s.plan, s.story.slug))
-        .collect();
+    let mut slugs: BTreeMap<model::StoryOrigin, String> = BTreeMap::new();
+    for s in model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), true) {
+        slugs.insert(s.from, s.story.slug);
+    }
+    let as_page = |from: model::StoryOrigin| {
+        slugs
+            .get(&from)
+            .map_or("story.html".into(), |s| format!("stories/{s}/index.html"))
+    };
+    for (i, record) in p.clinic.stories.iter().enumerate() {
+        out.push(SourceText {
+            path: record.path.clone(),
+            read_as: as_page(model::StoryOrigin::Record(i)),
+            text: record.text.clone(),
+            line_offset: 0,
+        });
+    }
     for (i, plan) in p.clinic.plans.iter().enumerate() {
         if plan.value.story.is_none() {
             continue;
@@ -773,9 +846,7 @@ fn privacy_sources(p: &Prepared) -> Vec<privacy::verdict::SourceText> {
         if let Some((offset, block)) = top_level_block(&plan.text, "story") {
             out.push(SourceText {
                 path: plan.path.clone(),
-                read_as: slugs
-                    .get(&i)
-                    .map_or("story.html".into(), |s| format!("stories/{s}/index.html")),
+                read_as: as_page(model::StoryOrigin::Plan(i)),
                 text: block,
                 line_offset: offset,
             });
@@ -825,7 +896,13 @@ fn top_level_block(text: &str, key: &str) -> Option<(u32, String)> {
 fn public_key(p: &Prepared, opts: &Options) -> u128 {
     let mut f = cache::Fingerprint::new();
     f.add(p.clinic.site_text.as_bytes())
-        .add(format!("{:?} {} {}", opts.base_url, opts.drafts, p.today).as_bytes())
+        .add(
+            format!(
+                "{:?} {} {} {}",
+                opts.base_url, opts.drafts, p.today, p.stamp
+            )
+            .as_bytes(),
+        )
         .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
     for page in &p.clinic.pages {
         f.add(page.path.to_string_lossy().as_bytes())
@@ -834,6 +911,10 @@ fn public_key(p: &Prepared, opts: &Options) -> u128 {
     for plan in p.clinic.plans.iter().filter(|s| s.value.story.is_some()) {
         f.add(plan.path.to_string_lossy().as_bytes())
             .add(&plan.hash.to_le_bytes());
+    }
+    for record in &p.clinic.stories {
+        f.add(record.path.to_string_lossy().as_bytes())
+            .add(&record.hash.to_le_bytes());
     }
     f.finish()
 }
@@ -1214,6 +1295,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         }],
         exercises: BTreeMap::new(),
         pages: Vec::new(),
+        stories: Vec::new(),
         images: Default::default(),
     };
     let lang = clinic.plans[0]

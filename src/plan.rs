@@ -433,21 +433,30 @@ impl StoryBlock {
         if c.revoked {
             return Err(ConsentProblem::Revoked);
         }
-        if !c
-            .scope
-            .iter()
-            .any(|s| s.trim().eq_ignore_ascii_case("website"))
-        {
+        if !website_in_scope(&c.scope) {
             return Err(ConsentProblem::OutOfScope);
         }
         match c.signed_on {
             Some(d) if d <= today => {}
             _ => return Err(ConsentProblem::NotSigned),
         }
-        match c.expires_on {
-            None => Err(ConsentProblem::NoExpiry),
-            Some(exp) if exp < today => Err(ConsentProblem::Expired(exp)),
-            Some(_) => Ok(()),
-        }
+        expiry_status(c.expires_on, today)
+    }
+}
+
+/// Does a consent's `scope` include the website?
+pub fn website_in_scope(scope: &[String]) -> bool {
+    scope
+        .iter()
+        .any(|s| s.trim().eq_ignore_ascii_case("website"))
+}
+
+/// A consent's expiry on `today`: it must have one, not yet passed (the
+/// expiry day itself is still covered).
+pub fn expiry_status(expires_on: Option<Date>, today: Date) -> Result<(), ConsentProblem> {
+    match expires_on {
+        None => Err(ConsentProblem::NoExpiry),
+        Some(exp) if exp < today => Err(ConsentProblem::Expired(exp)),
+        Some(_) => Ok(()),
     }
 }

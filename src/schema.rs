@@ -13,11 +13,13 @@ pub enum Kind {
     Exercise,
     /// Clinic settings (`site.yaml`).
     Site,
+    /// A de-identified story record (`content/stories/*.yaml`).
+    Story,
 }
 
 impl Kind {
     /// All kinds, for shipping every schema.
-    pub const ALL: [Kind; 3] = [Kind::Plan, Kind::Exercise, Kind::Site];
+    pub const ALL: [Kind; 4] = [Kind::Plan, Kind::Exercise, Kind::Site, Kind::Story];
 
     /// File name under `schemas/`.
     pub fn file_name(self) -> &'static str {
@@ -25,6 +27,7 @@ impl Kind {
             Kind::Plan => "plan.schema.json",
             Kind::Exercise => "exercise.schema.json",
             Kind::Site => "site.schema.json",
+            Kind::Story => "story.schema.json",
         }
     }
 }
@@ -35,6 +38,7 @@ pub fn schema(kind: Kind) -> String {
         Kind::Plan => schemars::schema_for!(Plan),
         Kind::Exercise => schemars::schema_for!(Exercise),
         Kind::Site => schemars::schema_for!(Site),
+        Kind::Story => schemars::schema_for!(crate::record::StoryRecord),
     };
     s.insert(
         "$id".into(),

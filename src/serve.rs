@@ -49,6 +49,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Include drafts.
     pub drafts: bool,
+    /// `--today`: the day consent is judged against (`None`: the clock's).
+    pub today: Option<crate::date::Date>,
     /// Print only errors.
     pub quiet: bool,
     /// Print per-stage timings and file counts.
@@ -251,6 +253,8 @@ struct Builder {
     root: PathBuf,
     base_url: String,
     drafts: bool,
+    /// `--today` (`None`: the clock's day, read at each rebuild).
+    today: Option<crate::date::Date>,
     verbose: bool,
     /// The preparation of the last good build. An edit to plans alone is
     /// reloaded into it ([`pipeline::Prepared::reload_plans`]) instead of
@@ -290,6 +294,7 @@ impl Builder {
             // public-only build saves no cache).
             no_cache: false,
             progress: None,
+            today: self.today,
         }
     }
 
@@ -525,6 +530,7 @@ pub fn run(opts: &ServeOptions, print: &dyn Fn(&[Diagnostic])) -> Result<(), Str
         root: opts.root.clone(),
         base_url: url.trim_end_matches('/').to_string(),
         drafts: opts.drafts,
+        today: opts.today,
         verbose: opts.verbose,
         kept: None,
     };

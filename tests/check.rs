@@ -1892,7 +1892,7 @@ fn hp0401_with_a_relative_root() {
         .current_dir(c.path().parent().unwrap())
         .arg("--root")
         .arg(&name)
-        .args(["--format", "json", "check"])
+        .args(["--today", "2026-11-26", "--format", "json", "check"])
         .env("SOURCE_DATE_EPOCH", "1795651200")
         .output()
         .unwrap();

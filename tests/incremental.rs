@@ -334,8 +334,7 @@ fn a_new_day_rechecks_consent() {
     assert_eq!(story_pages(&c), 1);
     // Two days later, with the cache from the first build.
     let out = c
-        .cmd(&["--format", "short", "build"])
-        .env("SOURCE_DATE_EPOCH", "1795824000")
+        .cmd_on("2026-11-28", &["--format", "short", "build"])
         .output()
         .unwrap();
     let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));

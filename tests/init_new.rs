@@ -136,7 +136,7 @@ fn new_plan_is_a_valid_commented_plan_and_is_never_overwritten() {
     let plan = parse_plan(&c, rel);
     assert_eq!(plan.patient.name, "Maria Lopez");
     assert_eq!(plan.patient.preferred(), "Maria");
-    // SOURCE_DATE_EPOCH (set by the helper) is 2026-11-26.
+    // `--today` (set by the helper) is 2026-11-26.
     assert_eq!(
         plan.goal.agreed_on.map(|d| d.to_string()).as_deref(),
         Some("2026-11-26")

@@ -433,11 +433,8 @@ fn a_story_with_a_future_publication_date_waits_for_it() {
     );
     c.cmd(&["build"]).assert().success();
     assert!(story_pages(&c).is_empty(), "published before its date");
-    // SOURCE_DATE_EPOCH for 2026-12-25: now it is out.
-    c.cmd(&["build"])
-        .env("SOURCE_DATE_EPOCH", "1798156800")
-        .assert()
-        .success();
+    // On 2026-12-25 it is out.
+    c.cmd_on("2026-12-25", &["build"]).assert().success();
     assert_eq!(story_pages(&c).len(), 1);
 }
 
@@ -477,4 +474,98 @@ fn a_site_allowance_covers_a_surname_word_for_patients_without_a_story() {
     let out = c.cmd(&["build"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "a full name must be caught");
     assert!(stderr(&out).contains("full name"), "{}", stderr(&out));
+}
+
+/// A story whose consent runs from 2026-11-20 to `expires_on`.
+fn story_expiring(c: &Clinic, signed_on: &str, expires_on: &str) {
+    let story = STORY
+        .replace("signed_on: 2026-11-20", &format!("signed_on: {signed_on}"))
+        .replace(
+            "expires_on: 2027-11-20",
+            &format!("expires_on: {expires_on}"),
+        );
+    c.write("content/plans/maria-lopez.yaml", &format!("{PLAN}{story}"));
+}
+
+#[test]
+fn consent_is_judged_by_the_today_flag_not_by_source_date_epoch() {
+    let c = Clinic::new();
+    story_expiring(&c, "2026-11-20", "2026-12-01");
+    // SOURCE_DATE_EPOCH (set by the helper) says 2026-11-26, still within
+    // the consent; --today says it has run out.
+    let out = c.cmd_on("2026-12-05", &["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("HP0202"), "{}", stderr(&out));
+    assert!(story_pages(&c).is_empty(), "published after expiry");
+    // And the other way round: a later SOURCE_DATE_EPOCH (2027-06-01)
+    // does not expire a consent that --today says is valid.
+    let out = c
+        .cmd_on("2026-11-30", &["build"])
+        .env("SOURCE_DATE_EPOCH", "1811808000")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("HP0202"), "{}", stderr(&out));
+    assert_eq!(story_pages(&c).len(), 1);
+}
+
+#[test]
+fn without_the_today_flag_the_clock_judges_even_with_an_old_source_date_epoch() {
+    let c = Clinic::new();
+    // Valid on 2020-01-01 (SOURCE_DATE_EPOCH), expired long before the
+    // clock's today.
+    story_expiring(&c, "2019-12-01", "2025-06-30");
+    let out = assert_cmd::Command::cargo_bin("heropath")
+        .unwrap()
+        .arg("--root")
+        .arg(c.path())
+        .arg("build")
+        .env("SOURCE_DATE_EPOCH", "1577836800")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("consent expired on 2025-06-30"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(story_pages(&c).is_empty(), "an expired story is public");
+    assert!(!c.read("public/atom.xml").contains("Back to hugging"));
+}
+
+#[test]
+fn the_feed_date_of_an_undated_story_comes_from_source_date_epoch() {
+    let c = Clinic::new();
+    let story = STORY.replace("  published_on: 2026-11-25\n", "");
+    c.write("content/plans/maria-lopez.yaml", &format!("{PLAN}{story}"));
+    c.cmd_on("2026-11-27", &["build"]).assert().success();
+    let first = c.tree("public");
+    let feed = c.read("public/atom.xml");
+    assert!(
+        feed.contains("<updated>2026-11-26T00:00:00Z</updated>"),
+        "{feed}"
+    );
+    // Another day, the same SOURCE_DATE_EPOCH: the same bytes.
+    c.cmd_on("2026-12-10", &["build", "--no-cache"])
+        .assert()
+        .success();
+    assert!(first == c.tree("public"), "output depends on --today");
+}
+
+#[test]
+fn a_today_that_is_not_a_date_is_a_usage_error() {
+    let c = Clinic::with_plan();
+    for bad in ["garbage", "2026-02-30", "26-11-2026", "2026-11-26T00:00"] {
+        let out = c.cmd_on(bad, &["build"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("--today") && err.contains("YYYY-MM-DD"),
+            "{err}"
+        );
+    }
+    assert!(
+        !c.path().join("public").exists(),
+        "nothing is built after a usage error"
+    );
 }

@@ -44,7 +44,7 @@ impl Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_heropath"))
             .arg("--root")
             .arg(c.path())
-            .args(["serve", "--port", "0"])
+            .args(["--today", "2026-11-26", "serve", "--port", "0"])
             .args(extra)
             .env("SOURCE_DATE_EPOCH", "1795651200")
             .stdin(Stdio::null())

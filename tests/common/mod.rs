@@ -6,6 +6,10 @@ use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
+/// The day the tests judge consent against (`--today`), and the day of
+/// the SOURCE_DATE_EPOCH they set (1795651200).
+pub const TODAY: &str = "2026-11-26";
+
 /// A clinic folder in a temporary directory.
 pub struct Clinic {
     pub dir: TempDir,
@@ -130,11 +134,19 @@ impl Clinic {
         std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
     }
 
-    /// `heropath --root <clinic> args…`, with a fixed SOURCE_DATE_EPOCH
-    /// (2026-11-26) so consent expiry does not depend on the clock.
+    /// `heropath --root <clinic> --today 2026-11-26 args…`, with
+    /// SOURCE_DATE_EPOCH set to the same day: consent expiry does not
+    /// depend on the clock, and dates written into output are fixed.
     pub fn cmd(&self, args: &[&str]) -> Command {
+        self.cmd_on(TODAY, args)
+    }
+
+    /// [`Clinic::cmd`], judging consent as on `today` (YYYY-MM-DD) while
+    /// SOURCE_DATE_EPOCH stays 2026-11-26.
+    pub fn cmd_on(&self, today: &str, args: &[&str]) -> Command {
         let mut c = Command::cargo_bin("heropath").expect("binary built");
-        c.arg("--root").arg(self.path()).args(args);
+        c.arg("--root").arg(self.path());
+        c.args(["--today", today]).args(args);
         c.env("SOURCE_DATE_EPOCH", "1795651200");
         c.env_remove("NO_COLOR");
         c

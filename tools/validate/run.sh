@@ -8,7 +8,8 @@
 # exits non-zero on any failure.
 #
 # Environment:
-#   SOURCE_DATE_EPOCH  fixes "today" (default: the last commit's time)
+#   SOURCE_DATE_EPOCH  fixes dates written into the output (default: the last
+#                      commit's time); consent is judged by the clock
 #   HEROPATH_BIN       use this heropath binary instead of `cargo run --release`
 #   VALIDATE_PROFILE   cargo profile for that run: release (default) or dev,
 #                      which after `cargo test` needs no new compile (the
