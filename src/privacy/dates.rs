@@ -12,9 +12,9 @@
 //! string tables ("Sept. 3rd", "3 de diciembre de 2026", "12. April 1968",
 //! "2026年12月3日"), ordinals, and weekdays in between.
 
-use super::fold::{Sep, Stream};
+use super::fold::{Sep, Stream, fold};
 use crate::date::Date;
-use std::collections::HashMap;
+use ahash::AHashMap as HashMap;
 
 /// A date found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -173,13 +173,13 @@ impl Months {
         let mut names: Vec<(String, i8)> = Vec::new();
         for table in BUILT_IN {
             for (i, n) in table.iter().enumerate() {
-                names.push((fold1(n), i as i8 + 1));
+                names.push((fold(n), i as i8 + 1));
             }
         }
         for table in extra {
             if table.len() == 12 {
                 for (i, n) in table.iter().enumerate() {
-                    names.push((fold1(n), i as i8 + 1));
+                    names.push((fold(n), i as i8 + 1));
                 }
             }
         }
@@ -213,12 +213,13 @@ impl Months {
     }
 
     fn get(&self, w: &str) -> Option<i8> {
-        self.map.get(w).copied()
+        // Month names are 3 to 12 letters (Arabic ones 4 to 6 characters):
+        // most words are ruled out without hashing.
+        (3..=24)
+            .contains(&w.len())
+            .then(|| self.map.get(w).copied())
+            .flatten()
     }
-}
-
-fn fold1(s: &str) -> String {
-    Stream::of(s).text
 }
 
 /// Words between the parts of a date that carry nothing: "12 de abril",

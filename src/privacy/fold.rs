@@ -75,18 +75,16 @@ pub struct Stream {
 impl Stream {
     /// Fold one plain string (an identifier from a plan).
     pub fn of(s: &str) -> Stream {
-        Stream::build(&[Segment {
-            text: s.to_string(),
-            line: 0,
-            strength: Strength::Text,
-        }])
+        let mut b = Builder::default();
+        b.run(s, 0, Strength::Text);
+        b.out
     }
 
     /// Fold segments of a file into one stream.
     pub fn build(segments: &[Segment]) -> Stream {
         let mut b = Builder::default();
         for seg in segments {
-            b.segment(seg);
+            b.run(&seg.text, seg.line, seg.strength);
         }
         b.out
     }
@@ -114,6 +112,19 @@ impl Stream {
     pub fn words(&self) -> Vec<&str> {
         (0..self.toks.len()).map(|i| self.tok(i)).collect()
     }
+}
+
+/// The folded text of `s` alone, without its tokens: what an identifier's
+/// needle is compared as.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
+    Stream::of(s).text
 }
 
 #[derive(Default)]
@@ -188,17 +199,17 @@ impl SepAcc {
 }
 
 impl Builder {
-    fn segment(&mut self, seg: &Segment) {
+    fn run(&mut self, text: &str, line: u32, strength: Strength) {
         self.close();
         self.sep = SepAcc::new_segment();
-        self.line = seg.line;
-        self.code = seg.strength == Strength::Code;
-        if seg.text.is_ascii() {
-            for c in seg.text.chars() {
+        self.line = line;
+        self.code = strength == Strength::Code;
+        if text.is_ascii() {
+            for c in text.chars() {
                 self.ascii(c);
             }
         } else {
-            for c in seg.text.nfkc() {
+            for c in text.nfkc() {
                 if c.is_ascii() {
                     self.ascii(c);
                 } else {

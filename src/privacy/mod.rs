@@ -28,12 +28,13 @@ use crate::config::Site;
 use crate::date::Date;
 use crate::load::Source;
 use crate::plan::Plan;
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use dates::{Found, Months};
-use fold::{Sep, Stream};
+use fold::{Sep, Stream, fold};
 use names::Kind;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 /// What kind of identifier was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -157,11 +158,14 @@ pub struct Guard {
     months: Months,
     /// First letters of each plan's given names.
     initials: HashMap<u32, Vec<char>>,
+    /// (plan, email local part) → its domains (folded).
+    email_domains: HashMap<(u32, String), Vec<String>>,
 }
 
 /// One plan's identifiers.
 struct Needles {
     names: Vec<(String, Kind)>,
+    email_domains: Vec<(String, String)>,
     phones: Vec<String>,
     dates: Vec<(Date, DateKind)>,
     words: Vec<String>,
@@ -170,7 +174,8 @@ struct Needles {
 
 fn needles(plan: &Plan) -> Needles {
     let story = plan.story.as_ref();
-    let names = names::of_patient(&plan.patient, story.map(|s| s.display_name.as_str()));
+    let (names, email_domains) =
+        names::of_patient(&plan.patient, story.map(|s| s.display_name.as_str()));
     let phones = plan
         .patient
         .phone
@@ -191,10 +196,11 @@ fn needles(plan: &Plan) -> Needles {
     }
     Needles {
         names,
+        email_domains,
         phones,
         dates,
         words: story
-            .map(|s| s.public_words.iter().map(|w| Stream::of(w).text).collect())
+            .map(|s| s.public_words.iter().map(|w| fold(w)).collect())
             .unwrap_or_default(),
         allowed_dates: story.map(|s| s.public_dates.clone()).unwrap_or_default(),
     }
@@ -255,7 +261,7 @@ impl Guard {
                 .public_words
                 .iter()
                 .chain(&cx.site.privacy.public_words)
-                .map(|w| Stream::of(w).text)
+                .map(|w| fold(w))
                 .collect(),
             phones: HashMap::new(),
             phone_lens: Vec::new(),
@@ -271,6 +277,7 @@ impl Guard {
             stories: cx.stories.iter().cloned().collect(),
             months: Months::new(cx.months.iter().map(Vec::as_slice)),
             initials: HashMap::new(),
+            email_domains: HashMap::new(),
         };
         let mut add = |g: &mut Guard, s: String, role: Role| {
             let id = *ids.entry(s.clone()).or_insert_with(|| {
@@ -318,6 +325,12 @@ impl Guard {
                 for f in forms_of(d) {
                     g.dates.entry(f).or_default().push((plan, k));
                 }
+            }
+            for (local, domain) in n.email_domains {
+                g.email_domains
+                    .entry((plan, local))
+                    .or_default()
+                    .push(domain);
             }
             g.allowed_words
                 .extend(n.words.into_iter().map(|w| (plan, w)));
@@ -453,6 +466,8 @@ impl Guard {
                 let what = match r.kind {
                     Kind::Full => What::FullName,
                     Kind::Email => What::Email,
+                    Kind::EmailLocal if self.domain_follows(s, r.plan, key, b) => What::Email,
+                    Kind::EmailLocal => continue,
                     Kind::Family => {
                         let initial_between = a >= 2 && s.tok(a - 1).chars().count() == 1;
                         let paired = (a >= 1 && has_given(r.plan, givens_ending.get(&(a - 1))))
@@ -489,6 +504,33 @@ impl Guard {
             }
         }
         named
+    }
+
+    /// Is the local part `local` (ending at token `b`) followed by one of its
+    /// domains, however written: `@mail.test`, " at mail dot test",
+    /// "[at] mail.test"?
+    fn domain_follows(&self, s: &Stream, plan: u32, local: &str, b: usize) -> bool {
+        let Some(domains) = self.email_domains.get(&(plan, local.to_string())) else {
+            return false;
+        };
+        // Right after the local part, or after a `+tag` of one token.
+        [b + 1, b + 2].into_iter().any(|from| {
+            let mut spelled = String::new();
+            let mut ends = Vec::new();
+            for (n, i) in (from..s.toks.len()).take(12).enumerate() {
+                let w = s.tok(i);
+                if s.toks[i].sep == Sep::Hard || (n > 0 && w == "at") {
+                    break;
+                }
+                if !(n == 0 && w == "at") && w != "dot" {
+                    spelled.push_str(w);
+                }
+                ends.push(spelled.len());
+            }
+            domains
+                .iter()
+                .any(|d| spelled.starts_with(d.as_str()) && ends.contains(&d.len()))
+        })
     }
 
     /// Is the family name at tokens `a..=b` next to the initial of one of
@@ -646,22 +688,16 @@ impl Guard {
             add(rest.split('/').next().unwrap_or("").as_bytes());
         }
         let needle = b"stories/";
-        let mut from = 0;
-        while let Some(i) = find_bytes(&bytes[from..], needle) {
-            let start = from + i + needle.len();
+        for i in memchr::memmem::find_iter(bytes, needle) {
+            let start = i + needle.len();
             let len = bytes[start..]
                 .iter()
                 .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b'_')
                 .count();
             add(&bytes[start..start + len]);
-            from = start;
         }
         out
     }
-}
-
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// A date and the partial forms it identifies by.
@@ -690,9 +726,9 @@ fn public_names(site: &Site, plans: &[&Source<Plan>]) -> BTreeSet<String> {
         let words: Vec<&str> = c.split_whitespace().collect();
         if let [first, .., last] = words[..] {
             for title in ["dr", "doctor", "mr", "mrs", "ms", "mx"] {
-                out.insert(Stream::of(&format!("{title} {last}")).text);
+                out.insert(fold(&format!("{title} {last}")));
             }
-            out.insert(Stream::of(&format!("{last} {first}")).text);
+            out.insert(fold(&format!("{last} {first}")));
         }
     }
     for s in clinicians

@@ -15,7 +15,7 @@
 //! taken as both; "Ortega, Ana" is family-first, and so is a name whose
 //! preferred name is its last word or whose language writes family first.
 
-use super::fold::{Stream, is_unspaced_script};
+use super::fold::{Stream, fold, is_unspaced_script};
 use crate::plan::Patient;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -32,16 +32,26 @@ pub enum Kind {
     /// A given or preferred name, or a short form of one: a leak only next
     /// to a family name.
     Given,
-    /// An email address or its distinctive local part.
+    /// The distinctive local part of an email address ("jnh68"): a leak
+    /// alone.
     Email,
+    /// The local part of an email address that says no more than a name
+    /// ("maria"): a leak only followed by its domain ("maria@mail.test",
+    /// "maria at mail dot test").
+    EmailLocal,
     /// The story's display name: public, but it tells which patient a page
     /// is about (for dates written without a year).
     Display,
 }
 
-/// Needles (folded, see [`Stream`]) of one patient.
-pub fn of_patient(p: &Patient, display_name: Option<&str>) -> Vec<(String, Kind)> {
+/// Needles (folded, see [`Stream`]) of one patient, and the domain of each
+/// email local part.
+pub fn of_patient(
+    p: &Patient,
+    display_name: Option<&str>,
+) -> (Vec<(String, Kind)>, Vec<(String, String)>) {
     let mut out = Vec::new();
+    let mut domains = Vec::new();
     let parsed = parse(p);
     for (given, family, whole) in forms(&parsed) {
         add_name(&mut out, &given, &family, &whole);
@@ -57,19 +67,25 @@ pub fn of_patient(p: &Patient, display_name: Option<&str>) -> Vec<(String, Kind)
             .filter(|(_, k)| *k == Kind::Given)
             .map(|(s, _)| s.clone())
             .collect();
-        for needle in email_needles(e, &givens) {
-            out.push((needle, Kind::Email));
+        for (local, domain, distinctive) in email_needles(e, &givens) {
+            let kind = if distinctive {
+                Kind::Email
+            } else {
+                Kind::EmailLocal
+            };
+            out.push((local.clone(), kind));
+            domains.push((local, domain));
         }
     }
     if let Some(d) = display_name {
-        let s = Stream::of(d).text;
+        let s = fold(d);
         if s.chars().count() >= 2 {
             out.push((s, Kind::Display));
         }
     }
     out.sort();
     out.dedup();
-    out
+    (out, domains)
 }
 
 /// A name split into given and family parts, each part as written.
@@ -137,7 +153,7 @@ fn parse(p: &Patient) -> Parsed {
                 .is_some_and(|l| ["zh", "vi", "ko", "ja", "hu"].contains(&primary(l)))
                 || p.preferred_name
                     .as_deref()
-                    .is_some_and(|pref| Stream::of(pref).text == Stream::of(&words[n - 1]).text);
+                    .is_some_and(|pref| fold(pref) == fold(&words[n - 1]));
             let (g, f) = if family_first {
                 (&words[1..], &words[..n - 1])
             } else {
@@ -190,7 +206,7 @@ fn join_particles(words: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut pending = String::new();
     for (i, w) in words.into_iter().enumerate() {
-        let folded = Stream::of(&w).text;
+        let folded = fold(&w);
         if i > 0 && is_particle(&folded) {
             pending.push_str(&w);
             pending.push(' ');
@@ -283,26 +299,21 @@ pub fn family_needles(f: &str) -> Vec<String> {
     out
 }
 
-/// Needles of an email field: each address (a field may hold several, or a
-/// display-name form), whole, written out ("a at b dot c"), and its local
-/// part when that is distinctive.
-fn email_needles(field: &str, givens: &[String]) -> Vec<String> {
+/// The addresses of an email field (a field may hold several, or a
+/// display-name form): (local part without its `+tag`, domain, whether the
+/// local part identifies alone), folded.
+fn email_needles(field: &str, givens: &[String]) -> Vec<(String, String, bool)> {
     let mut out = Vec::new();
     for addr in field.split(|c: char| c.is_whitespace() || ",;<>\"()[]".contains(c)) {
         let Some((local, domain)) = addr.trim_matches('.').split_once(['@', '＠']) else {
             continue;
         };
         let local = local.split('+').next().unwrap_or(local);
-        let l = Stream::of(local).text;
-        let d = Stream::of(domain).text;
+        let l = fold(local);
+        let d = fold(domain);
         if l.is_empty() {
             continue;
         }
-        let spelled = Stream::of(&domain.replace('.', " dot ")).text;
-        out.push(format!("{l}{d}"));
-        out.push(format!("{l}at{d}"));
-        out.push(format!("{l}{spelled}"));
-        out.push(format!("{l}at{spelled}"));
         // A local part made of given names and initials ("walt.k") says
         // no more than a display name; anything else is the person's.
         let only_given = Stream::of(local)
@@ -312,9 +323,7 @@ fn email_needles(field: &str, givens: &[String]) -> Vec<String> {
         let distinctive = (l.len() >= 4 || l.bytes().any(|b| b.is_ascii_digit()))
             && !only_given
             && !ROLE_WORDS.contains(&l.as_str());
-        if distinctive {
-            out.push(l);
-        }
+        out.push((l, d, distinctive));
     }
     out
 }
@@ -386,7 +395,7 @@ pub fn is_title_word(w: &str) -> bool {
 }
 
 fn is_title(w: &str) -> bool {
-    is_title_word(&Stream::of(w).text)
+    is_title_word(&fold(w))
 }
 
 fn is_suffix(w: &str) -> bool {
@@ -394,7 +403,7 @@ fn is_suffix(w: &str) -> bool {
         "jr", "sr", "ii", "iii", "iv", "phd", "md", "dds", "esq", "rn", "pt", "dpt", "junior",
         "senior", "mba",
     ];
-    SUFFIXES.contains(&Stream::of(w).text.as_str())
+    SUFFIXES.contains(&fold(w).as_str())
 }
 
 fn is_particle(w: &str) -> bool {
@@ -416,10 +425,7 @@ fn nicknames() -> &'static HashMap<String, Vec<String>> {
             if line.starts_with('#') {
                 continue;
             }
-            let names: Vec<String> = line
-                .split_whitespace()
-                .map(|w| Stream::of(w).text)
-                .collect();
+            let names: Vec<String> = line.split_whitespace().map(|w| fold(w)).collect();
             for a in &names {
                 for b in &names {
                     if a != b {
@@ -443,6 +449,7 @@ mod tests {
 
     fn of(kind: Kind, p: &Patient) -> Vec<String> {
         of_patient(p, None)
+            .0
             .into_iter()
             .filter(|(_, k)| *k == kind)
             .map(|(s, _)| s)
@@ -491,9 +498,11 @@ mod tests {
         assert!(of(Kind::Given, &p).contains(&"bob".into()));
         let mut p = patient("Jo Nguyen Ha");
         p.email = Some("Jo N. <jnh68+news@mail.test>, other@x.test".into());
-        let e = of(Kind::Email, &p);
-        for w in ["jnh68", "jnh68mailtest", "jnh68atmaildottest", "otherxtest"] {
-            assert!(e.contains(&w.to_string()), "{w} in {e:?}");
-        }
+        assert_eq!(of(Kind::Email, &p), ["jnh68", "other"]);
+        let (_, domains) = of_patient(&p, None);
+        assert!(
+            domains.contains(&("jnh68".into(), "mailtest".into())),
+            "{domains:?}"
+        );
     }
 }

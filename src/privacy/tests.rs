@@ -127,6 +127,20 @@ fn phones_emails_and_dates() {
 }
 
 #[test]
+fn an_email_made_of_a_given_name_needs_its_domain() {
+    let p = "  name: Maria Lopez\n  email: maria@mail.test";
+    for t in [
+        "maria@mail.test",
+        "Maria at mail dot test",
+        "maria [at] mail.test",
+        "maria+x@mail.test",
+    ] {
+        assert!(!hits(p, t).is_empty(), "{t}");
+    }
+    assert!(hits(p, "Maria is at the mail desk. maria@other.test").is_empty());
+}
+
+#[test]
 fn globs() {
     assert!(glob_match("docs/*.pdf", "docs/a.pdf"));
     assert!(!glob_match("docs/*.pdf", "docs/x/a.pdf"));
