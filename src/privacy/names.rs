@@ -44,12 +44,13 @@ pub enum Kind {
     Display,
 }
 
-/// Needles (folded, see [`Stream`]) of one patient, and the domain of each
-/// email local part.
-pub fn of_patient(
-    p: &Patient,
-    display_name: Option<&str>,
-) -> (Vec<(String, Kind)>, Vec<(String, String)>) {
+/// A patient's needles (folded, see [`Stream`]) with their kinds.
+pub type Needles = Vec<(String, Kind)>;
+/// (email local part, domain), folded.
+pub type EmailDomains = Vec<(String, String)>;
+
+/// Needles of one patient, and the domain of each email local part.
+pub fn of_patient(p: &Patient, display_name: Option<&str>) -> (Needles, EmailDomains) {
     let mut out = Vec::new();
     let mut domains = Vec::new();
     let parsed = parse(p);
@@ -425,7 +426,7 @@ fn nicknames() -> &'static HashMap<String, Vec<String>> {
             if line.starts_with('#') {
                 continue;
             }
-            let names: Vec<String> = line.split_whitespace().map(|w| fold(w)).collect();
+            let names: Vec<String> = line.split_whitespace().map(fold).collect();
             for a in &names {
                 for b in &names {
                     if a != b {
