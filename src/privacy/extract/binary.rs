@@ -1,0 +1,181 @@
+//! Shared tools for binary formats: bounds-checked byte readers, byte
+//! search, decompression within the file's budget, and strings(1), the
+//! fallback that finds readable runs in any bytes.
+//!
+//! Not here: any particular format (images in [`super::images`], archives
+//! and fonts in [`super::containers`], PDF in [`super::pdf`]).
+
+use std::io::Read;
+
+use super::decode::utf16_units;
+use super::{MAX_INFLATE_TOTAL, Out, Segment, Strength, push};
+
+pub(super) fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if needle.is_empty() || from >= hay.len() {
+        return None;
+    }
+    let first = needle[0];
+    let mut i = from;
+    while i + needle.len() <= hay.len() {
+        match hay[i..hay.len() - needle.len() + 1]
+            .iter()
+            .position(|&c| c == first)
+        {
+            None => return None,
+            Some(p) => {
+                i += p;
+                if hay[i..].starts_with(needle) {
+                    return Some(i);
+                }
+                i += 1;
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn be16(b: &[u8], i: usize) -> Option<u16> {
+    let x = b.get(i..i.checked_add(2)?)?;
+    Some(u16::from_be_bytes([x[0], x[1]]))
+}
+pub(super) fn be32(b: &[u8], i: usize) -> Option<u32> {
+    let x = b.get(i..i.checked_add(4)?)?;
+    Some(u32::from_be_bytes([x[0], x[1], x[2], x[3]]))
+}
+pub(super) fn le32(b: &[u8], i: usize) -> Option<u32> {
+    let x = b.get(i..i.checked_add(4)?)?;
+    Some(u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
+}
+
+pub(super) fn le16(b: &[u8], i: usize) -> Option<u16> {
+    let x = b.get(i..i.checked_add(2)?)?;
+    Some(u16::from_le_bytes([x[0], x[1]]))
+}
+
+pub(super) fn slice(b: &[u8], from: usize, len: usize) -> &[u8] {
+    let from = from.min(b.len());
+    &b[from..from.saturating_add(len).min(b.len())]
+}
+
+pub(super) fn split_nul(b: &[u8]) -> (&[u8], &[u8]) {
+    match b.iter().position(|&c| c == 0) {
+        Some(p) => (&b[..p], &b[p + 1..]),
+        None => (b, &[]),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Compression
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy)]
+pub(super) enum Z {
+    Zlib,
+    Gzip,
+    Deflate,
+}
+
+/// Decompresses within the file's budget. Damaged or oversized input flags
+/// the file (unless `quiet`) and yields what could be read.
+pub(super) fn inflate(data: &[u8], z: Z, quiet: bool, out: &mut Out) -> Vec<u8> {
+    let cap = out.budget;
+    let mut v = Vec::new();
+    let r: Box<dyn Read + '_> = match z {
+        Z::Zlib => Box::new(flate2::read::ZlibDecoder::new(data)),
+        Z::Gzip => Box::new(flate2::read::MultiGzDecoder::new(data)),
+        Z::Deflate => Box::new(flate2::read::DeflateDecoder::new(data)),
+    };
+    let res = r.take(cap as u64 + 1).read_to_end(&mut v);
+    if v.len() > cap {
+        v.truncate(cap);
+        out.flag(&format!(
+            "a compressed part is larger than {} MB once decompressed",
+            MAX_INFLATE_TOTAL >> 20
+        ));
+    } else if res.is_err() && !quiet {
+        out.flag("a compressed part of the file is damaged and cannot be read");
+    }
+    out.budget -= v.len();
+    v
+}
+
+// ---------------------------------------------------------------------------
+// strings(1)
+// ---------------------------------------------------------------------------
+
+fn flush_run(run: &mut String, n: &mut usize, segs: &mut Vec<Segment>) {
+    if *n >= 4 && run.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
+        push(segs, run.trim(), 0, Strength::Text);
+    }
+    run.clear();
+    *n = 0;
+}
+
+/// Runs of at least 4 printable characters: ASCII/UTF-8 (and Latin-1 letters
+/// next to ASCII letters), and UTF-16 in either byte order.
+pub(super) fn strings(b: &[u8], segs: &mut Vec<Segment>) {
+    let mut run = String::new();
+    let mut n = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let mut took = None;
+        if c == b'\t' || (0x20..0x7F).contains(&c) {
+            took = Some((c as char, 1));
+        } else if c >= 0xC0 {
+            let w = if c >= 0xF0 {
+                4
+            } else if c >= 0xE0 {
+                3
+            } else {
+                2
+            };
+            if let Some(seq) = b.get(i..i + w)
+                && let Ok(st) = std::str::from_utf8(seq)
+                && let Some(ch) = st.chars().next()
+                && !ch.is_control()
+            {
+                took = Some((ch, w));
+            } else if c != 0xD7
+                && c != 0xF7
+                && (run.ends_with(|p: char| p.is_ascii_alphabetic())
+                    || b.get(i + 1).is_some_and(|x| x.is_ascii_alphabetic()))
+            {
+                took = Some((c as char, 1));
+            }
+        }
+        match took {
+            Some((ch, w)) => {
+                run.push(ch);
+                n += 1;
+                i += w;
+            }
+            None => {
+                flush_run(&mut run, &mut n, segs);
+                i += 1;
+            }
+        }
+    }
+    flush_run(&mut run, &mut n, segs);
+    // UTF-16 in both byte orders and both alignments (a run found twice,
+    // once shifted by a byte, is deduplicated or merely repeated).
+    for be in [false, true] {
+        for align in 0..2 {
+            for u in utf16_units(b.get(align..).unwrap_or(&[]), be) {
+                let ch = char::from_u32(u32::from(u)).filter(|&ch| {
+                    u == 9
+                        || (0x20..0x7F).contains(&u)
+                        || ((0xC0..0x250).contains(&u) && ch.is_alphabetic())
+                });
+                match ch {
+                    Some(ch) => {
+                        run.push(ch);
+                        n += 1;
+                    }
+                    None => flush_run(&mut run, &mut n, segs),
+                }
+            }
+            flush_run(&mut run, &mut n, segs);
+        }
+    }
+}

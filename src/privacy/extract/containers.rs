@@ -1,0 +1,88 @@
+//! Containers of other files: gzip (read as the file it wraps), zip (each
+//! member extracted by name; the archive is always flagged) and woff fonts
+//! (zlib-compressed tables).
+//!
+//! Not here: formats that cannot be opened at all (woff2, brotli, 7z...:
+//! flagged by the dispatch in [`super`]), PDF ([`super::pdf`]).
+
+use super::binary::{Z, be16, be32, find, inflate, le16, le32, slice, strings};
+use super::decode::utf8_or_1252;
+use super::{Out, extract_into, path_words};
+
+pub(super) fn gzip(path: &str, b: &[u8], depth: u8, out: &mut Out) {
+    let data = inflate(b, Z::Gzip, false, out);
+    let lower = path.to_ascii_lowercase();
+    let inner = if let Some(p) = lower
+        .strip_suffix(".gz")
+        .or_else(|| lower.strip_suffix(".gzip"))
+    {
+        p.to_string()
+    } else if let Some(p) = lower.strip_suffix(".svgz") {
+        format!("{p}.svg")
+    } else if let Some(p) = lower.strip_suffix(".tgz") {
+        format!("{p}.tar")
+    } else {
+        lower.clone()
+    };
+    extract_into(&inner, &data, depth + 1, out);
+}
+
+pub(super) fn woff(b: &[u8], out: &mut Out) {
+    let n = be16(b, 12).unwrap_or(0);
+    for t in 0..usize::from(n) {
+        let e = 44 + 20 * t;
+        let (Some(off), Some(clen), Some(olen)) = (be32(b, e + 4), be32(b, e + 8), be32(b, e + 12))
+        else {
+            break;
+        };
+        let data = slice(b, off as usize, clen as usize);
+        if clen < olen {
+            let z = inflate(data, Z::Zlib, false, out);
+            strings(&z, &mut out.segs);
+        } else {
+            strings(data, &mut out.segs);
+        }
+    }
+    // Metadata and private blocks.
+    if let (Some(moff), Some(mlen)) = (be32(b, 24), be32(b, 28))
+        && mlen > 0
+    {
+        let z = inflate(slice(b, moff as usize, mlen as usize), Z::Zlib, false, out);
+        strings(&z, &mut out.segs);
+    }
+    if let (Some(poff), Some(plen)) = (be32(b, 36), be32(b, 40)) {
+        strings(slice(b, poff as usize, plen as usize), &mut out.segs);
+    }
+}
+
+pub(super) fn zip(b: &[u8], depth: u8, out: &mut Out) {
+    let mut i = 0;
+    while let Some(p) = find(b, b"PK\x03\x04", i) {
+        let h = p;
+        let (Some(flags), Some(method)) = (le16(b, h + 6), le16(b, h + 8)) else {
+            break;
+        };
+        let csize = le32(b, h + 18).unwrap_or(0) as usize;
+        let nlen = usize::from(le16(b, h + 26).unwrap_or(0));
+        let xlen = usize::from(le16(b, h + 28).unwrap_or(0));
+        let name = utf8_or_1252(slice(b, h + 30, nlen)).into_owned();
+        let start = h + 30 + nlen + xlen;
+        let sized = flags & 8 == 0 && csize > 0;
+        let data = if sized {
+            slice(b, start, csize)
+        } else {
+            b.get(start..).unwrap_or(&[])
+        };
+        let inner = match method {
+            0 if sized => Some(data.to_vec()),
+            8 => Some(inflate(data, Z::Deflate, true, out)),
+            _ => None,
+        };
+        if let Some(inner) = inner {
+            extract_into(&name, &inner, depth + 1, out);
+        }
+        out.text(path_words(&name));
+        i = if sized { start + csize } else { p + 4 };
+    }
+    strings(b, &mut out.segs);
+}

@@ -1,0 +1,315 @@
+//! Image metadata: PNG text chunks, EXIF (in PNG, JPEG, WebP), XMP, IPTC,
+//! JPEG comments, GIF comment/plain-text/XMP extensions and WebP chunks.
+//! Pixels are skipped; unknown chunks go through strings(1).
+//!
+//! Not here: the byte readers and decompression ([`super::binary`]), XMP's
+//! XML itself ([`super::markup`]), other binaries ([`super::containers`]).
+
+use std::collections::HashSet;
+
+use super::binary::{Z, be16, be32, inflate, le16, le32, slice, split_nul, strings};
+use super::decode::{latin1, utf8_or_1252, utf16};
+use super::markup::markup_into;
+use super::{MAX_DEPTH, Out};
+
+/// Metadata text: XML (XMP) goes through the markup tokenizer, the rest is Text.
+fn meta_text(s: &str, depth: u8, out: &mut Out) {
+    let s = s.trim_matches(|c: char| c == '\0' || c.is_whitespace());
+    if s.starts_with('<') && depth < MAX_DEPTH {
+        markup_into(s, 0, true, depth + 1, &mut out.segs);
+    } else {
+        out.text(s);
+    }
+}
+
+fn meta_bytes(b: &[u8], depth: u8, out: &mut Out) {
+    meta_text(&utf8_or_1252(b), depth, out);
+}
+
+pub(super) fn png(b: &[u8], depth: u8, out: &mut Out) {
+    let mut i = 8;
+    while let (Some(len), Some(ty)) = (be32(b, i), b.get(i + 4..i + 8)) {
+        let data = slice(b, i + 8, len as usize);
+        match ty {
+            b"tEXt" => {
+                let (key, text) = split_nul(data);
+                keyword(key, out);
+                meta_text(&latin1(text), depth, out);
+            }
+            b"zTXt" => {
+                let (key, rest) = split_nul(data);
+                keyword(key, out);
+                let z = inflate(rest.get(1..).unwrap_or(&[]), Z::Zlib, false, out);
+                meta_text(&latin1(&z), depth, out);
+            }
+            b"iTXt" => {
+                let (key, rest) = split_nul(data);
+                keyword(key, out);
+                let compressed = rest.first() == Some(&1);
+                let rest = rest.get(2..).unwrap_or(&[]);
+                let (lang, rest) = split_nul(rest);
+                let (tkey, text) = split_nul(rest);
+                out.text(latin1(lang));
+                out.text(utf8_or_1252(tkey).into_owned());
+                if compressed {
+                    let z = inflate(text, Z::Zlib, false, out);
+                    meta_bytes(&z, depth, out);
+                } else {
+                    meta_bytes(text, depth, out);
+                }
+            }
+            b"eXIf" => exif(data, out),
+            b"iCCP" => {
+                let (key, rest) = split_nul(data);
+                out.text(latin1(key));
+                let z = inflate(rest.get(1..).unwrap_or(&[]), Z::Zlib, true, out);
+                strings(&z, &mut out.segs);
+            }
+            b"IHDR" | b"PLTE" | b"IDAT" | b"IEND" | b"tRNS" | b"gAMA" | b"cHRM" | b"sRGB"
+            | b"pHYs" | b"bKGD" | b"hIST" | b"sBIT" | b"tIME" | b"acTL" | b"fcTL" | b"fdAT"
+            | b"cICP" | b"mDCv" | b"cLLi" => {}
+            _ => strings(data, &mut out.segs),
+        }
+        if ty == b"IEND" {
+            break;
+        }
+        i = match i.checked_add(12 + len as usize) {
+            Some(n) if n <= b.len() => n,
+            _ => break,
+        };
+    }
+}
+
+/// A PNG text keyword: the registered ones are vocabulary, others are scanned.
+fn keyword(k: &[u8], out: &mut Out) {
+    let registered = matches!(
+        k,
+        b"Title"
+            | b"Author"
+            | b"Description"
+            | b"Copyright"
+            | b"Creation Time"
+            | b"Software"
+            | b"Disclaimer"
+            | b"Warning"
+            | b"Source"
+            | b"Comment"
+            | b"XML:com.adobe.xmp"
+    ) || k.starts_with(b"Raw profile type");
+    if !registered {
+        out.text(latin1(k));
+    }
+}
+
+/// EXIF (a TIFF structure): text fields by walking the IFDs.
+fn exif(b: &[u8], out: &mut Out) {
+    let b = b.strip_prefix(b"Exif\0\0").unwrap_or(b);
+    let le = match b.get(..4) {
+        Some(b"II*\0") => true,
+        Some(b"MM\0*") => false,
+        _ => return strings(b, &mut out.segs),
+    };
+    let r16 = |i: usize| if le { le16(b, i) } else { be16(b, i) };
+    let r32 = |i: usize| if le { le32(b, i) } else { be32(b, i) };
+    let mut queue = vec![r32(4).unwrap_or(0) as usize];
+    let mut seen = HashSet::new();
+    while let Some(off) = queue.pop() {
+        if off < 8 || !seen.insert(off) || seen.len() > 64 {
+            continue;
+        }
+        let Some(n) = r16(off) else { continue };
+        for k in 0..usize::from(n).min(1024) {
+            let e = off + 2 + 12 * k;
+            let (Some(tag), Some(ty), Some(cnt)) = (r16(e), r16(e + 2), r32(e + 4)) else {
+                break;
+            };
+            if matches!(tag, 0x8769 | 0x8825 | 0xA005)
+                && let Some(p) = r32(e + 8)
+            {
+                queue.push(p as usize);
+                continue;
+            }
+            if !matches!(ty, 1 | 2 | 7) {
+                continue;
+            }
+            let size = cnt as usize;
+            let data = if size <= 4 {
+                slice(b, e + 8, size)
+            } else {
+                slice(b, r32(e + 8).unwrap_or(u32::MAX) as usize, size)
+            };
+            match (tag, ty) {
+                (_, 2) => {
+                    let t = utf8_or_1252(data);
+                    out.text(t.trim_matches('\0'));
+                }
+                (0x9286, _) => {
+                    let (code, rest) = (slice(data, 0, 8), data.get(8..).unwrap_or(&[]));
+                    if code.starts_with(b"UNICODE") {
+                        // Byte order is the file's, but some writers ignore it.
+                        let zeros_even = rest.iter().step_by(2).filter(|&&c| c == 0).count();
+                        let zeros_odd = rest.iter().skip(1).step_by(2).filter(|&&c| c == 0).count();
+                        let be = if zeros_even != zeros_odd {
+                            zeros_even > zeros_odd
+                        } else {
+                            !le
+                        };
+                        out.text(utf16(rest, be).trim_matches('\0'));
+                    } else if code.starts_with(b"ASCII") || code.iter().all(|&c| c == 0) {
+                        out.text(utf8_or_1252(rest).trim_matches('\0'));
+                    } else {
+                        strings(rest, &mut out.segs);
+                    }
+                }
+                (0x9C9B..=0x9C9F, _) => out.text(utf16(data, false).trim_matches('\0')),
+                _ => strings(data, &mut out.segs),
+            }
+        }
+        if let Some(next) = r32(off + 2 + 12 * usize::from(n))
+            && next != 0
+        {
+            queue.push(next as usize);
+        }
+    }
+}
+
+pub(super) fn jpeg(b: &[u8], depth: u8, out: &mut Out) {
+    let mut i = 2;
+    loop {
+        if b.get(i) != Some(&0xFF) {
+            // Lost sync: read what follows as strings.
+            strings(b.get(i..).unwrap_or(&[]), &mut out.segs);
+            return;
+        }
+        while b.get(i) == Some(&0xFF) {
+            i += 1;
+        }
+        let Some(&m) = b.get(i) else { return };
+        i += 1;
+        match m {
+            0xD9 | 0xDA => return,
+            0x01 | 0xD0..=0xD7 => continue,
+            _ => {}
+        }
+        let Some(len) = be16(b, i) else { return };
+        let data = slice(b, i + 2, usize::from(len).saturating_sub(2));
+        match m {
+            0xE1 if data.starts_with(b"Exif\0") => exif(&data[6.min(data.len())..], out),
+            0xE1 if data.starts_with(b"http://ns.adobe.com/xap/1.0/\0") => {
+                meta_bytes(&data[29..], depth, out)
+            }
+            0xE1 if data.starts_with(b"http://ns.adobe.com/xmp/extension/\0") => {
+                meta_bytes(data.get(35 + 40..).unwrap_or(&[]), depth, out)
+            }
+            0xED => iptc(data, out),
+            0xFE => meta_bytes(data, depth, out),
+            0xE0..=0xEF => strings(data, &mut out.segs),
+            _ => {}
+        }
+        i += usize::from(len);
+    }
+}
+
+/// IPTC records (in Photoshop's APP13): each 0x1C dataset's value is text.
+fn iptc(b: &[u8], out: &mut Out) {
+    let mut i = 0;
+    while i + 5 <= b.len() {
+        if b[i] == 0x1C
+            && (1..=9).contains(&b[i + 1])
+            && let Some(len) = be16(b, i + 3)
+            && len < 0x8000
+            && i + 5 + usize::from(len) <= b.len()
+        {
+            let v = &b[i + 5..i + 5 + usize::from(len)];
+            if b[i + 1] == 2 {
+                out.text(utf8_or_1252(v).into_owned());
+            }
+            i += 5 + usize::from(len);
+        } else {
+            i += 1;
+        }
+    }
+    strings(b, &mut out.segs);
+}
+
+pub(super) fn gif(b: &[u8], depth: u8, out: &mut Out) {
+    let mut i = 13;
+    if let Some(&packed) = b.get(10)
+        && packed & 0x80 != 0
+    {
+        i += 3 << ((packed & 7) + 1);
+    }
+    // The data sub-blocks from `i`: returns (joined data, index after terminator).
+    let blocks = |mut i: usize| -> (Vec<u8>, usize, bool) {
+        let mut v = Vec::new();
+        loop {
+            match b.get(i) {
+                None => return (v, i, false),
+                Some(0) => return (v, i + 1, true),
+                Some(&n) => {
+                    v.extend_from_slice(slice(b, i + 1, usize::from(n)));
+                    i += 1 + usize::from(n);
+                }
+            }
+        }
+    };
+    loop {
+        match b.get(i) {
+            Some(0x2C) => {
+                let Some(&packed) = b.get(i + 9) else { return };
+                i += 10;
+                if packed & 0x80 != 0 {
+                    i += 3 << ((packed & 7) + 1);
+                }
+                i += 1; // LZW minimum code size
+                let (_, next, ok) = blocks(i);
+                if !ok {
+                    return;
+                }
+                i = next;
+            }
+            Some(0x21) => {
+                let Some(&label) = b.get(i + 1) else { return };
+                let start = i + 2;
+                let (data, next, ok) = blocks(start);
+                match label {
+                    0xFE => meta_bytes(&data, depth, out),
+                    0x01 => meta_bytes(data.get(12..).unwrap_or(&[]), depth, out),
+                    0xFF if data.starts_with(b"XMP DataXMP") => {
+                        // XMP is stored raw, its bytes read as sub-block lengths.
+                        let raw = slice(b, start + 12, next.saturating_sub(start + 12));
+                        meta_bytes(raw, depth, out);
+                    }
+                    0xFF => strings(&data, &mut out.segs),
+                    _ => {}
+                }
+                if !ok {
+                    return;
+                }
+                i = next;
+            }
+            Some(0x3B) | None => return,
+            Some(_) => {
+                strings(b.get(i..).unwrap_or(&[]), &mut out.segs);
+                return;
+            }
+        }
+    }
+}
+
+pub(super) fn webp(b: &[u8], depth: u8, out: &mut Out) {
+    let mut i = 12;
+    while let (Some(ty), Some(len)) = (b.get(i..i + 4), le32(b, i + 4)) {
+        let data = slice(b, i + 8, len as usize);
+        match ty {
+            b"EXIF" => exif(data, out),
+            b"XMP " => meta_bytes(data, depth, out),
+            b"VP8 " | b"VP8L" | b"VP8X" | b"ALPH" | b"ANIM" | b"ANMF" => {}
+            _ => strings(data, &mut out.segs),
+        }
+        i = match i.checked_add(8 + len as usize + (len as usize & 1)) {
+            Some(n) => n,
+            None => break,
+        };
+    }
+}

@@ -1,0 +1,264 @@
+//! Extraction layer of the privacy guard: turns any public output file (path +
+//! bytes) into the runs of decoded text the matcher scans, so that nothing in
+//! any file type escapes the scan. Parts that cannot be read are reported in
+//! [`Extracted::unreadable`] (the build refuses such files unless reviewed).
+//!
+//! This module is the public API ([`extract`], [`Segment`], [`Strength`],
+//! [`MARK`], [`Extracted`]), the collector every reader writes to, the limits
+//! shared by all readers, and the dispatch of a file to its reader by content
+//! (magic bytes) and then by extension. The readers live in submodules:
+//! [`decode`] (character encodings), [`markup`] (HTML, XML, SVG, feeds),
+//! [`code`] (CSS, JS, JSON), [`text`] (vCard, iCalendar), [`images`],
+//! [`containers`] (gzip, zip, woff), [`pdf`], and [`binary`] (byte readers,
+//! decompression, strings(1)).
+//!
+//! Not here: deciding what is an identifier or folding text for comparison
+//! ([`super::names`], [`super::fold`]); this layer only reads.
+//!
+//! Self-contained: depends only on std, `html5ever`, `flate2` and
+//! `percent-encoding`.
+
+mod binary;
+mod code;
+mod containers;
+mod decode;
+mod html_names;
+mod images;
+mod markup;
+mod pdf;
+#[cfg(test)]
+mod tests;
+mod text;
+
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+use binary::{find, strings};
+use code::{Lang, json_into, lex};
+use containers::{gzip, woff, zip};
+use decode::{decode_text, looks_binary, pct};
+use images::{gif, jpeg, png, webp};
+use markup::markup_into;
+use pdf::pdf;
+use text::card;
+
+/// How strongly a segment is scanned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    /// Prose, attribute values, comments, strings: every kind of identifier.
+    Text,
+    /// Program text outside strings/comments (CSS selectors/properties, JS identifiers):
+    /// only strong identifiers (full names, emails, phones, dates), not a lone surname,
+    /// since `color: white` must not trip a patient named White.
+    Code,
+}
+
+/// A run of decoded text to scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Decoded text. '\n' advances the line; MARK ('\u{E000}') stands where markup was removed
+    /// (an inline tag): the matcher treats it as a boundary that joins words.
+    pub text: String,
+    /// 1-based line of the source file where `text` starts (0 when unknown, e.g. inside a PNG).
+    pub line: u32,
+    pub strength: Strength,
+}
+
+/// Stands where markup was removed.
+pub const MARK: char = '\u{E000}';
+
+/// What a file yields.
+pub struct Extracted {
+    pub segments: Vec<Segment>,
+    /// Set when part of the file could not be read (a PDF, a zip, an unknown binary, woff2...):
+    /// a short reason for the user, e.g. "a PDF's text cannot be read reliably".
+    pub unreadable: Option<String>,
+}
+
+/// Every segment of one public file. `path` is relative to the output folder, `/`-separated.
+pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
+    let mut out = Out {
+        segs: Vec::new(),
+        unreadable: None,
+        budget: MAX_INFLATE_TOTAL,
+    };
+    push(&mut out.segs, path_words(&pct(path)), 0, Strength::Text);
+    extract_into(path, bytes, 0, &mut out);
+    // Binary formats can yield the same string several times (EXIF and a
+    // strings pass, UTF-16 in two alignments): keep one of each.
+    let mut seen = HashSet::new();
+    out.segs.retain(|s| {
+        if s.line != 0 {
+            return true;
+        }
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        s.text.hash(&mut h);
+        s.strength.eq(&Strength::Text).hash(&mut h);
+        seen.insert(h.finish())
+    });
+    Extracted {
+        segments: out.segs,
+        unreadable: out.unreadable,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Limits and the collector
+// ---------------------------------------------------------------------------
+
+/// Most bytes decompressed from one file, all parts together.
+const MAX_INFLATE_TOTAL: usize = 16 << 20;
+/// Deepest nesting of containers (gzip in zip in gzip...) and markup in markup.
+const MAX_DEPTH: u8 = 4;
+
+struct Out {
+    segs: Vec<Segment>,
+    unreadable: Option<String>,
+    /// Bytes that may still be decompressed.
+    budget: usize,
+}
+
+impl Out {
+    fn flag(&mut self, reason: &str) {
+        if self.unreadable.is_none() {
+            self.unreadable = Some(reason.to_string());
+        }
+    }
+    fn text(&mut self, s: impl Into<String>) {
+        push(&mut self.segs, s, 0, Strength::Text);
+    }
+}
+
+/// Adds a segment unless it has nothing a matcher could find (no letter or digit).
+fn push(segs: &mut Vec<Segment>, text: impl Into<String>, line: u32, strength: Strength) {
+    let text = text.into();
+    if text.chars().any(char::is_alphanumeric) {
+        segs.push(Segment {
+            text,
+            line,
+            strength,
+        });
+    }
+}
+
+fn count_nl(s: &str) -> u32 {
+    s.as_bytes().iter().filter(|&&b| b == b'\n').count() as u32
+}
+
+/// A path as words: its separators (`/ . - _`) become spaces.
+fn path_words(path: &str) -> String {
+    path.replace(['/', '.', '-', '_'], " ")
+}
+
+// ---------------------------------------------------------------------------
+// Dispatch
+// ---------------------------------------------------------------------------
+
+fn extension(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+fn extract_into(path: &str, b: &[u8], depth: u8, out: &mut Out) {
+    if depth > MAX_DEPTH {
+        out.flag("a file is nested in too many containers to be read");
+        strings(b, &mut out.segs);
+        return;
+    }
+    let ext = extension(path);
+    let ext = ext.as_str();
+    let binaryish = looks_binary(b);
+    let magic = |m: &[u8]| b.starts_with(m);
+
+    if magic(&[0x1F, 0x8B]) {
+        return gzip(path, b, depth, out);
+    }
+    if magic(b"\x89PNG\r\n\x1a\n") {
+        return png(b, depth, out);
+    }
+    if magic(&[0xFF, 0xD8, 0xFF]) {
+        return jpeg(b, depth, out);
+    }
+    if magic(b"GIF87a") || magic(b"GIF89a") {
+        return gif(b, depth, out);
+    }
+    if magic(b"RIFF") && b.get(8..12) == Some(b"WEBP") {
+        return webp(b, depth, out);
+    }
+    if magic(b"RIFF") || magic(b"RIFX") {
+        out.flag("a media file (RIFF: audio, video) cannot be read");
+        return strings(b, &mut out.segs);
+    }
+    if b.get(..1024.min(b.len()))
+        .is_some_and(|h| find(h, b"%PDF-", 0).is_some())
+        && (magic(b"%PDF-") || binaryish || ext == "pdf")
+    {
+        return pdf(b, out);
+    }
+    if magic(b"PK\x03\x04") || magic(b"PK\x05\x06") {
+        out.flag("an archive (zip, docx, xlsx, epub...) cannot be read reliably");
+        return zip(b, depth, out);
+    }
+    if magic(b"wOF2") && (binaryish || ext == "woff2") {
+        out.flag("a woff2 font is brotli-compressed and cannot be read");
+        return strings(b, &mut out.segs);
+    }
+    if ext == "br" {
+        out.flag("a brotli-compressed file cannot be read");
+        return strings(b, &mut out.segs);
+    }
+    if magic(b"7z\xBC\xAF\x27\x1C")
+        || magic(b"Rar!\x1A\x07")
+        || magic(&[0xFD, b'7', b'z', b'X', b'Z', 0])
+        || magic(&[0x28, 0xB5, 0x2F, 0xFD])
+        || (magic(b"BZh") && binaryish)
+    {
+        out.flag("a compressed archive cannot be read");
+        return strings(b, &mut out.segs);
+    }
+    if magic(b"wOFF") && (binaryish || ext == "woff") {
+        return woff(b, out);
+    }
+    let font = magic(&[0, 1, 0, 0]) || magic(b"OTTO") || magic(b"true") || magic(b"ttcf");
+    let ico = magic(&[0, 0, 1, 0]) || magic(&[0, 0, 2, 0]);
+    let bmp = magic(b"BM");
+    if (font || ico || bmp)
+        && (binaryish || matches!(ext, "ttf" | "otf" | "ttc" | "ico" | "cur" | "bmp"))
+    {
+        // Fonts, icons and bitmaps carry no free text beyond what strings finds.
+        return strings(b, &mut out.segs);
+    }
+
+    let Some(text) = decode_text(b) else {
+        out.flag("a binary file of unknown kind cannot be read");
+        return strings(b, &mut out.segs);
+    };
+    text_file(ext, &text, depth, out);
+}
+
+fn text_file(ext: &str, text: &str, depth: u8, out: &mut Out) {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    match ext {
+        "html" | "htm" | "xhtml" | "shtml" | "svg" => {
+            markup_into(text, 1, false, depth, &mut out.segs)
+        }
+        "xml" | "rss" | "atom" | "xsl" | "xslt" | "kml" | "gpx" | "plist" | "opml" => {
+            markup_into(text, 1, true, depth, &mut out.segs)
+        }
+        "json" | "webmanifest" | "jsonld" | "map" | "geojson" => json_into(text, 1, &mut out.segs),
+        "css" => lex(text, Lang::Css, 1, &mut out.segs),
+        "js" | "mjs" | "cjs" | "ts" | "jsx" | "tsx" | "mts" | "cts" => {
+            lex(text, Lang::Js, 1, &mut out.segs)
+        }
+        "vcf" | "vcard" => card(text, true, &mut out.segs),
+        "ics" | "ical" | "ifb" => card(text, false, &mut out.segs),
+        _ if t.starts_with('<') => {
+            markup_into(text, 1, t.starts_with("<?xml"), depth, &mut out.segs)
+        }
+        _ if t.starts_with('{') || t.starts_with('[') => json_into(text, 1, &mut out.segs),
+        _ => push(&mut out.segs, text, 1, Strength::Text),
+    }
+}

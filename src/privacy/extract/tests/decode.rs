@@ -1,0 +1,82 @@
+//! Paths and character decoding.
+
+use super::*;
+
+#[test]
+fn path_is_a_segment() {
+    let e = extract("static/photos/walter-kaminski.jpg", b"");
+    assert_eq!(e.segments[0].text, "static photos walter kaminski jpg");
+    assert_eq!(e.segments[0].line, 0);
+    let e = extract("a/Walter%20Kaminski_2024.html", b"");
+    assert!(text_has(&e, "Walter Kaminski 2024"), "{:?}", all(&e));
+}
+
+#[test]
+fn utf8_bom_is_dropped() {
+    let e = extract("a.txt", b"\xEF\xBB\xBFWalter Kaminski");
+    assert!(e.segments.iter().any(|s| s.text == "Walter Kaminski"));
+}
+
+#[test]
+fn utf16_with_and_without_bom() {
+    for be in [false, true] {
+        let mut b = if be {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        b.extend(utf16_bytes("Zoë Kaminski", be));
+        let e = extract("a.txt", &b);
+        assert!(text_has(&e, "Zoë Kaminski"), "{be}: {:?}", all(&e));
+        let e = extract("a.txt", &utf16_bytes("Walter Kaminski, 555-0100", be));
+        assert!(
+            text_has(&e, "Walter Kaminski, 555-0100"),
+            "{be}: {:?}",
+            all(&e)
+        );
+        assert!(e.unreadable.is_none());
+    }
+    // UTF-16 markup is still markup.
+    let e = extract("a.html", &utf16_bytes("<p>Walter</p><li>x</li>", false));
+    assert!(
+        text_has(&e, "Walter") && !text_word(&e, "li"),
+        "{:?}",
+        all(&e)
+    );
+}
+
+#[test]
+fn invalid_utf8_is_windows_1252() {
+    let e = extract("a.txt", b"Fran\xE7ois \x93Kaminski\x94 and Zo\xC3\xAB");
+    assert!(
+        text_has(&e, "François \u{201C}Kaminski\u{201D} and Zoë"),
+        "{:?}",
+        all(&e)
+    );
+    assert!(e.unreadable.is_none());
+}
+
+#[test]
+fn sixteen_bit_binary_is_not_utf16_text() {
+    // Samples whose high bytes are zero: NULs at odd positions, like UTF-16LE.
+    let b: Vec<u8> = (0..400u32).flat_map(|i| [(i * 7 % 31) as u8, 0]).collect();
+    let e = extract("samples.raw", &b);
+    assert!(e.unreadable.is_some());
+    let mut wav = b"RIFF\x10\0\0\0WAVEfmt ".to_vec();
+    wav.extend(b"LIST\x10\0\0\0INFOIART\x04\0\0\0Walter Kaminski\0");
+    let e = extract("a.wav", &wav);
+    assert!(e.unreadable.is_some() && text_has(&e, "Walter Kaminski"));
+}
+
+#[test]
+fn unknown_binary_is_unreadable_with_strings() {
+    let mut b = vec![0u8, 1, 2, 3, 0, 0, 5, 6];
+    b.extend(b"Walter Kaminski");
+    b.extend([0u8, 0, 7, 8, 0, 9]);
+    b.extend(utf16_bytes("Zoe Ng", false));
+    b.extend([0u8, 0, 7, 8, 0, 9]);
+    let e = extract("data.bin", &b);
+    assert!(e.unreadable.is_some());
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    assert!(text_has(&e, "Zoe Ng"), "{:?}", all(&e));
+}

@@ -1,0 +1,112 @@
+//! Line-based text formats: vCard and iCalendar (folded lines,
+//! quoted-printable, text escapes), one segment per logical line.
+//!
+//! Not here: plain text, which needs no reader (one segment, see the
+//! dispatch in [`super`]), and character decoding ([`super::decode`]).
+
+use std::borrow::Cow;
+
+use super::decode::{hex_at, utf8_or_1252};
+use super::{Segment, Strength, push};
+
+fn qp_decode(v: &str) -> Cow<'_, str> {
+    let b = v.as_bytes();
+    if !b
+        .windows(3)
+        .any(|w| w[0] == b'=' && hex_at(w, 1, 2).is_some())
+    {
+        return Cow::Borrowed(v);
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'='
+            && let Some(x) = hex_at(b, i + 1, 2)
+        {
+            out.push(x as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Cow::Owned(utf8_or_1252(&out).into_owned())
+}
+
+/// Whether a property's name and parameters declare quoted-printable.
+fn quoted_printable(head: &str) -> bool {
+    head.to_ascii_uppercase().contains("QUOTED-PRINTABLE")
+}
+
+/// Unfolds lines, decodes quoted-printable and text escapes; one segment per
+/// logical line, at its first physical line.
+pub(super) fn card(text: &str, vcf: bool, segs: &mut Vec<Segment>) {
+    let mut logical = String::new();
+    let mut start = 0u32;
+    let mut qp = false;
+    let flush = |logical: &mut String, start: u32, segs: &mut Vec<Segment>| {
+        if logical.is_empty() {
+            return;
+        }
+        let (head, value) = match logical.find(':') {
+            Some(p) => (&logical[..p], &logical[p + 1..]),
+            None => ("", logical.as_str()),
+        };
+        let is_qp = quoted_printable(head);
+        let decoded = if is_qp {
+            qp_decode(value)
+        } else if vcf {
+            // Runs like =C3=A9 without the parameter: decode when valid UTF-8.
+            let b = value.as_bytes();
+            let looks = b.windows(6).any(|w| {
+                w[0] == b'='
+                    && w[3] == b'='
+                    && hex_at(w, 1, 2).is_some_and(|x| x >= 0xC2)
+                    && hex_at(w, 4, 2).is_some_and(|x| (0x80..0xC0).contains(&x))
+            });
+            if looks {
+                qp_decode(value)
+            } else {
+                Cow::Borrowed(value)
+            }
+        } else {
+            Cow::Borrowed(value)
+        };
+        let mut s = String::with_capacity(logical.len());
+        s.push_str(head);
+        s.push(':');
+        let mut chars = decoded.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('n' | 'N') => s.push(' '),
+                    Some(o) => s.push(o),
+                    None => {}
+                }
+            } else {
+                s.push(c);
+            }
+        }
+        push(segs, s, start, Strength::Text);
+        logical.clear();
+    };
+    for (n, raw) in text.split('\n').enumerate() {
+        let l = raw.strip_suffix('\r').unwrap_or(raw);
+        let line = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        let continued = l.starts_with([' ', '\t']) || (qp && logical.ends_with('='));
+        if continued && !logical.is_empty() {
+            if qp && logical.ends_with('=') {
+                logical.pop();
+                logical.push_str(l);
+            } else {
+                logical.push_str(&l[1..]);
+            }
+        } else {
+            flush(&mut logical, start, segs);
+            start = line;
+            logical.push_str(l);
+            qp = l.split(':').next().is_some_and(quoted_printable);
+        }
+    }
+    flush(&mut logical, start, segs);
+}
