@@ -3,6 +3,8 @@
 
 use super::*;
 use crate::config::Site;
+use crate::load::Source;
+use crate::plan::Plan;
 
 fn site() -> Site {
     crate::yaml::parse(

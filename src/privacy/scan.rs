@@ -1,0 +1,350 @@
+//! Scanning: one public file's text, folded, against the index — names
+//! (with the pairing of given and family names, titles and initials),
+//! emails, phones and dates. Not here: building the index
+//! ([`super::index`]).
+
+use super::dates::{self, Found};
+use super::fold::{Sep, Stream};
+use super::index::forms_of;
+use super::names::{self, Kind};
+use super::{Guard, Hit, PUBLIC, Role, Scan, What, extract};
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
+
+impl Guard {
+    /// Scan one file: `path` relative to the public folder (its name is
+    /// scanned too).
+    pub fn scan(&self, path: &str, bytes: &[u8]) -> Scan {
+        let ex = extract::extract(path, bytes);
+        let stream = Stream::build(&ex.segments);
+        let exempt = self.exempt_dates(path, bytes);
+        // One hit per plan and class: the strongest reading, the first line.
+        let mut hits: HashMap<(usize, u8), Hit> = HashMap::new();
+        let mut hit = |plan: u32, what: What, key: &str, line: u32| {
+            let new = Hit {
+                plan: plan as usize,
+                what,
+                key: key.to_string(),
+                line,
+            };
+            hits.entry((new.plan, what.class()))
+                .and_modify(|h| {
+                    let first = if h.line == 0 || (line != 0 && line < h.line) {
+                        line
+                    } else {
+                        h.line
+                    };
+                    if what < h.what {
+                        *h = Hit {
+                            line: first,
+                            ..new.clone()
+                        };
+                    }
+                    h.line = first;
+                })
+                .or_insert(new.clone());
+        };
+        let named = self.scan_names(&stream, &mut hit);
+        self.scan_phones(&stream, &mut hit);
+        self.scan_dates(&stream, &named, &exempt, &mut hit);
+        let mut hits: Vec<Hit> = hits.into_values().collect();
+        hits.sort();
+        Scan {
+            hits,
+            unreadable: ex.unreadable,
+        }
+    }
+
+    /// Name, family-name and email needles; returns the plans the text
+    /// names at all (for dates written without a year).
+    fn scan_names(&self, s: &Stream, hit: &mut impl FnMut(u32, What, &str, u32)) -> HashSet<u32> {
+        let mut named = HashSet::new();
+        let Some(ac) = &self.names else {
+            return named;
+        };
+        // (pattern, first token, last token, from program text)
+        let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
+        for m in ac.find_overlapping_iter(s.text.as_str()) {
+            let (Some(a), Some(b)) = (s.tok_starting_at(m.start()), s.tok_ending_at(m.end()))
+            else {
+                continue;
+            };
+            if s.toks[a + 1..=b].iter().any(|t| t.sep == Sep::Hard) {
+                continue;
+            }
+            let code = s.toks[a..=b].iter().all(|t| t.code);
+            found.push((m.pattern().as_usize(), a, b, code));
+        }
+        let public: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| self.roles[f.0].iter().any(|r| r.plan == PUBLIC))
+            .map(|f| (f.1, f.2))
+            .collect();
+        let inside_public = |a: usize, b: usize| public.iter().any(|(x, y)| *x <= a && b <= *y);
+        let mut givens_ending: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut givens_starting: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &(p, a, b, _) in &found {
+            if self.roles[p].iter().any(|r| r.kind == Kind::Given) {
+                givens_ending.entry(b).or_default().push(p);
+                givens_starting.entry(a).or_default().push(p);
+            }
+        }
+        let has_given = |plan: u32, pats: Option<&Vec<usize>>| {
+            pats.is_some_and(|ps| {
+                ps.iter().any(|p| {
+                    self.roles[*p]
+                        .binary_search(&Role {
+                            plan,
+                            kind: Kind::Given,
+                        })
+                        .is_ok()
+                })
+            })
+        };
+        // (plan, what, key, first token, last token)
+        let mut name_hits: Vec<(u32, What, &str, usize, usize)> = Vec::new();
+        for &(p, a, b, code) in &found {
+            let key = self.patterns[p].as_str();
+            for r in &self.roles[p] {
+                if r.plan == PUBLIC {
+                    continue;
+                }
+                if inside_public(a, b) {
+                    continue;
+                }
+                named.insert(r.plan);
+                let what = match r.kind {
+                    Kind::Full => What::FullName,
+                    Kind::Email => What::Email,
+                    Kind::EmailLocal if self.domain_follows(s, r.plan, key, b) => What::Email,
+                    Kind::EmailLocal => continue,
+                    Kind::Family => {
+                        let initial_between = a >= 2 && s.tok(a - 1).chars().count() == 1;
+                        let paired = (a >= 1 && has_given(r.plan, givens_ending.get(&(a - 1))))
+                            || (initial_between && has_given(r.plan, givens_ending.get(&(a - 2))))
+                            || has_given(r.plan, givens_starting.get(&(b + 1)))
+                            || self.initial_of_given(s, r.plan, a, b);
+                        if paired {
+                            What::FullName
+                        } else if self.titled(s, a, b) {
+                            What::TitledName
+                        } else if !code && self.alone_counts(r.plan, key) {
+                            What::Surname
+                        } else {
+                            continue;
+                        }
+                    }
+                    Kind::Given | Kind::Display => continue,
+                };
+                name_hits.push((r.plan, what, key, a, b));
+            }
+        }
+        // One report per place: the widest, strongest reading of it ("Maria
+        // Lopez" is a full name, not also a surname and an email's local part).
+        for (i, h) in name_hits.iter().enumerate() {
+            let covered = name_hits.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.0 == h.0
+                    && o.3 <= h.3
+                    && h.4 <= o.4
+                    && ((o.3, o.4) != (h.3, h.4) || o.1 < h.1 || (o.1 == h.1 && j < i))
+            });
+            if !covered {
+                hit(h.0, h.1, h.2, s.toks[h.3].line);
+            }
+        }
+        named
+    }
+
+    /// Is the local part `local` (ending at token `b`) followed by one of its
+    /// domains, however written: `@mail.test`, " at mail dot test",
+    /// "[at] mail.test"?
+    fn domain_follows(&self, s: &Stream, plan: u32, local: &str, b: usize) -> bool {
+        let Some(domains) = self.email_domains.get(&(plan, local.to_string())) else {
+            return false;
+        };
+        // Right after the local part, or after a `+tag` of one token.
+        [b + 1, b + 2].into_iter().any(|from| {
+            let mut spelled = String::new();
+            let mut ends = Vec::new();
+            for (n, i) in (from..s.toks.len()).take(12).enumerate() {
+                let w = s.tok(i);
+                if s.toks[i].sep == Sep::Hard || (n > 0 && w == "at") {
+                    break;
+                }
+                if !(n == 0 && w == "at") && w != "dot" {
+                    spelled.push_str(w);
+                }
+                ends.push(spelled.len());
+            }
+            domains
+                .iter()
+                .any(|d| spelled.starts_with(d.as_str()) && ends.contains(&d.len()))
+        })
+    }
+
+    /// Is the family name at tokens `a..=b` next to the initial of one of
+    /// the plan's given names ("D. Walker", "Walker D.")?
+    fn initial_of_given(&self, s: &Stream, plan: u32, a: usize, b: usize) -> bool {
+        let initial = |i: usize| {
+            let w = s.tok(i);
+            (w.chars().count() == 1 && w.chars().all(char::is_alphabetic)).then_some(w)
+        };
+        // An initial is written with its full stop ("D. Walker"); "a walker"
+        // is an article.
+        let dotted = |i: usize| s.toks.get(i + 1).is_none_or(|t| t.sep == Sep::Dot);
+        let before = a.checked_sub(1).filter(|i| dotted(*i)).and_then(initial);
+        let after = (b + 1 < s.toks.len() && dotted(b + 1))
+            .then(|| initial(b + 1))
+            .flatten();
+        [before, after].into_iter().flatten().any(|i| {
+            self.initials
+                .get(&plan)
+                .is_some_and(|set| set.iter().any(|c| i.starts_with(*c)))
+        })
+    }
+
+    /// Is the family name at tokens `a..=b` next to a title (Mr. Núñez,
+    /// Tanaka-san, 王先生)?
+    fn titled(&self, s: &Stream, a: usize, b: usize) -> bool {
+        if a >= 1 && names::is_title_word(s.tok(a - 1)) {
+            return true;
+        }
+        let end = s.toks[b].end as usize;
+        names::AFTER_TITLES
+            .iter()
+            .any(|t| s.text[end..].starts_with(t) && s.tok_ending_at(end + t.len()).is_some())
+    }
+
+    /// Does a family name alone count here, or is it allowed as a word?
+    fn alone_counts(&self, plan: u32, key: &str) -> bool {
+        let n = key.chars().count();
+        let single_ideograph = n == 1;
+        !(single_ideograph
+            || n < 2
+            || self.site_words.contains(key)
+            || self.allowed_words.contains(&(plan, key.to_string())))
+    }
+
+    /// Phone numbers: runs of digit tokens joined by phone separators,
+    /// compared on their digits whatever separates them.
+    fn scan_phones(&self, s: &Stream, hit: &mut impl FnMut(u32, What, &str, u32)) {
+        if self.phones.is_empty() {
+            return;
+        }
+        let mut i = 0;
+        while i < s.toks.len() {
+            if !s.toks[i].digits {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < s.toks.len() && s.toks[j].digits && s.toks[j].phone_sep {
+                j += 1;
+            }
+            let digits: usize = s.toks[i..j]
+                .iter()
+                .map(|t| (t.end - t.start) as usize)
+                .sum();
+            if digits >= 7 {
+                let base = s.toks[i].start as usize;
+                let run = &s.text[base..s.toks[j - 1].end as usize];
+                let ends: HashSet<usize> =
+                    s.toks[i..j].iter().map(|t| t.end as usize - base).collect();
+                // Every token start, and the run's own tail: a country code
+                // may be glued on ("+13025550142").
+                let starts = s.toks[i..j]
+                    .iter()
+                    .map(|t| (t.start as usize - base, t.line))
+                    .chain(self.phone_lens.iter().filter_map(|len| {
+                        run.len()
+                            .checked_sub(*len)
+                            .map(|from| (from, s.toks[j - 1].line))
+                    }));
+                for (from, line) in starts {
+                    for len in &self.phone_lens {
+                        let to = from + len;
+                        if to <= run.len()
+                            && ends.contains(&to)
+                            && let Some(plans) = self.phones.get(&run[from..to])
+                        {
+                            for p in plans {
+                                hit(*p, What::Phone, &run[from..to], line);
+                            }
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    fn scan_dates(
+        &self,
+        s: &Stream,
+        named: &HashSet<u32>,
+        exempt: &HashSet<Found>,
+        hit: &mut impl FnMut(u32, What, &str, u32),
+    ) {
+        if self.dates.is_empty() {
+            return;
+        }
+        for (found, tok) in dates::find(s, &self.months) {
+            let candidates: Vec<Found> = match found {
+                Found::MonthDay(m, d) => vec![found, Found::MonthDay(d, m)],
+                _ => vec![found],
+            };
+            for f in candidates {
+                if exempt.contains(&f) || self.site_dates.contains(&f) {
+                    continue;
+                }
+                let Some(owners) = self.dates.get(&f) else {
+                    continue;
+                };
+                let partial = !matches!(f, Found::Full(_));
+                for (plan, kind) in owners {
+                    if (partial && !named.contains(plan))
+                        || self.allowed_dates.contains(&(*plan, f))
+                    {
+                        continue;
+                    }
+                    hit(
+                        *plan,
+                        What::Date(*kind),
+                        &format!("{f:?}"),
+                        s.toks[tok].line,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Publication dates of the stories this file shows: the story's own
+    /// page, or a page that links to it.
+    fn exempt_dates(&self, path: &str, bytes: &[u8]) -> HashSet<Found> {
+        let mut out = HashSet::new();
+        if self.stories.is_empty() {
+            return out;
+        }
+        let mut add = |slug: &[u8]| {
+            if let Some(d) = std::str::from_utf8(slug)
+                .ok()
+                .and_then(|s| self.stories.get(s))
+            {
+                out.extend(forms_of(*d));
+            }
+        };
+        if let Some(rest) = path.strip_prefix("stories/") {
+            add(rest.split('/').next().unwrap_or("").as_bytes());
+        }
+        let needle = b"stories/";
+        for i in memchr::memmem::find_iter(bytes, needle) {
+            let start = i + needle.len();
+            let len = bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b'_')
+                .count();
+            add(&bytes[start..start + len]);
+        }
+        out
+    }
+}
