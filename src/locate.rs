@@ -67,6 +67,7 @@ pub fn plan(arg: &Path, root: Option<&Path>) -> Result<PlanRef, Box<Diagnostic>>
         let slug = arg.to_string_lossy().into_owned();
         return by_slug(root, &slug, arg);
     }
+    let given = root.is_some();
     let root = match root {
         Some(r) => r.to_path_buf(),
         None => {
@@ -77,7 +78,7 @@ pub fn plan(arg: &Path, root: Option<&Path>) -> Result<PlanRef, Box<Diagnostic>>
     // With --root a relative path is read from the clinic folder first
     // (`--root clinic handout content/plans/x.yaml`), then from here.
     let file = [
-        (root.join(arg) != arg && arg.is_relative()).then(|| root.join(arg)),
+        (given && arg.is_relative()).then(|| root.join(arg)),
         Some(arg.to_path_buf()),
     ]
     .into_iter()

@@ -670,6 +670,31 @@ mod tests {
     }
 
     #[test]
+    fn the_mark_lists_what_heropath_wrote() {
+        let m = Manifest {
+            legacy: false,
+            files: ["a.html".to_string(), "b c.html".to_string()].into(),
+            pdfs: [("a.pdf".to_string(), 0xabc_u128)].into(),
+        };
+        let back = Manifest::parse(&m.render());
+        assert_eq!(back, m);
+        assert!(back.wrote("a.pdf") && back.wrote("b c.html") && !back.wrote("notes.txt"));
+        let legacy = Manifest::parse(MARKER_TEXT);
+        assert!(legacy.legacy && legacy.wrote("x.html") && !legacy.wrote("x.pdf"));
+    }
+
+    #[test]
+    fn a_build_records_its_files_and_survey_finds_the_others() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("handouts");
+        write_tree(&target, &[out("a.html", "one")]).unwrap();
+        std::fs::write(target.join("notes.txt"), "mine").unwrap();
+        let s = Survey::of(&target);
+        assert_eq!(s.foreign, vec!["notes.txt".to_string()]);
+        assert!(s.manifest.is_some_and(|m| m.wrote("a.html")));
+    }
+
+    #[test]
     fn refuses_paths_that_escape() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
