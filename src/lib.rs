@@ -18,6 +18,7 @@ pub mod export;
 pub mod i18n;
 pub mod incremental;
 pub mod load;
+pub mod locate;
 pub mod markdown;
 pub mod model;
 pub mod pdf;

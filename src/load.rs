@@ -111,24 +111,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
 /// [`load`], taking unchanged plans from a build cache instead of parsing
 /// them.
 pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>) -> Option<Clinic> {
-    let site_path = root.join("site.yaml");
-    let mut site_text = String::new();
-    let site = match std::fs::read_to_string(&site_path) {
-        Ok(text) => {
-            let parsed = yaml::parse::<Site>(&text, Path::new("site.yaml"))
-                .map_err(|d| diags.push(*d))
-                .ok();
-            site_text = text;
-            parsed
-        }
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(codes::NO_SITE, format!("cannot read site.yaml in {}: {e}", root.display()))
-                    .help("run heropath in a clinic folder, pass --root DIR, or create one with `heropath init`"),
-            );
-            None
-        }
-    };
+    let (site, site_text) = read_site(root, diags);
     let content = root.join("content");
     let plans = parse_all::<Plan>(
         root,
@@ -178,6 +161,61 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         images: list_images(&content.join("exercises/images")),
     };
     Some(clinic)
+}
+
+/// `site.yaml` of `root`, parsed, and its text.
+fn read_site(root: &Path, diags: &mut Diagnostics) -> (Option<Site>, String) {
+    match std::fs::read_to_string(root.join("site.yaml")) {
+        Ok(text) => {
+            let parsed = yaml::parse::<Site>(&text, Path::new("site.yaml"))
+                .map_err(|d| diags.push(*d))
+                .ok();
+            (parsed, text)
+        }
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(codes::NO_SITE, format!("cannot read site.yaml in {}: {e}", root.display()))
+                    .help("run heropath in a clinic folder, pass --root DIR, or create one with `heropath init`"),
+            );
+            (None, String::new())
+        }
+    }
+}
+
+/// Load what one plan's handout depends on: `site.yaml`, the exercise
+/// library and its pictures, and the plan `plan` (a path relative to
+/// `root`). Other plans, pages and story records are not read, so their
+/// problems cannot stop this handout. `None` when site.yaml or the plan
+/// cannot be read or parsed (the reasons are in `diags`).
+pub fn load_one(root: &Path, plan: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
+    let (site, site_text) = read_site(root, diags);
+    let content = root.join("content");
+    let exercises = parse_all::<Exercise>(
+        root,
+        &content.join("exercises"),
+        &["yaml", "yml"],
+        None,
+        diags,
+        |text, path, _| yaml::parse(text, path).map_err(|d| vec![*d]),
+    );
+    let parse = |text: &str, path: &Path, _| yaml::parse::<Plan>(text, path).map_err(|d| vec![*d]);
+    let plan = match read_source(root, &root.join(plan), &parse) {
+        Ok(p) => Some(p),
+        Err(ds) => {
+            diags.extend(ds);
+            None
+        }
+    };
+    Some(Clinic {
+        root: root.to_path_buf(),
+        site: site?,
+        site_text,
+        plans: vec![plan?],
+        exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
+        pages: Vec::new(),
+        stories: Vec::new(),
+        images: list_images(&content.join("exercises/images")),
+    })
 }
 
 /// Files a folder may hold that are nobody's data: operating-system

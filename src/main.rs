@@ -13,9 +13,10 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "heropath", version, about, long_about = None)]
 struct Cli {
-    /// The clinic folder (holding site.yaml).
-    #[arg(long, global = true, default_value = ".")]
-    root: PathBuf,
+    /// The clinic folder (holding site.yaml). Default: the current folder;
+    /// for `handout`, the nearest folder above the plan holding site.yaml.
+    #[arg(long, global = true)]
+    root: Option<PathBuf>,
     /// Print only errors.
     #[arg(long, short, global = true)]
     quiet: bool,
@@ -59,6 +60,10 @@ enum Command {
         /// cached in the handouts folder (a new cache is still written).
         #[arg(long)]
         no_cache: bool,
+        /// Also print every handout to PDF (with a local Chromium) beside
+        /// its HTML; a PDF whose handout did not change is kept as it is.
+        #[arg(long)]
+        pdf: bool,
     },
     /// Run every check of a build and write nothing.
     Check {
@@ -77,7 +82,8 @@ enum Command {
     },
     /// Render one plan's handout.
     Handout {
-        /// The plan file, e.g. content/plans/maria-lopez.yaml.
+        /// The plan: its file from anywhere (e.g. my-clinic/content/plans/maria-lopez.yaml;
+        /// the clinic folder is found above it) or its slug (maria-lopez).
         plan: PathBuf,
         /// Where to write the HTML (default: the handouts folder).
         #[arg(long, short)]
@@ -254,8 +260,9 @@ fn export_stories(opts: &Options, dir: &std::path::Path, ui: &Ui) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let root = cli.root.clone();
-    let ui = Ui {
+    let root_flag = cli.root.clone();
+    let root = root_flag.clone().unwrap_or_else(|| PathBuf::from("."));
+    let mut ui = Ui {
         root: root.clone(),
         format: cli.format,
         quiet: cli.quiet,
@@ -272,6 +279,7 @@ fn main() -> ExitCode {
             public_only,
             strict,
             no_cache,
+            pdf,
         } => {
             let opts = Options {
                 root,
@@ -285,6 +293,7 @@ fn main() -> ExitCode {
                 no_cache,
                 progress: ui.progress_bar(),
                 today,
+                pdf,
             };
             let started = std::time::Instant::now();
             let report = pipeline::build(&opts);
@@ -337,8 +346,20 @@ fn main() -> ExitCode {
                         report.handouts,
                         h.display()
                     ));
+                    if pdf {
+                        msg.push_str(&format!(
+                            " ({} PDF(s) printed, the others unchanged)",
+                            report.printed
+                        ));
+                    }
                 }
                 eprintln!("{msg}");
+                if !report.removed_pdfs.is_empty() {
+                    eprintln!(
+                        "removed PDF(s) heropath printed for plans that are gone: {}",
+                        report.removed_pdfs.join(", ")
+                    );
+                }
             }
             code
         }
@@ -448,22 +469,29 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Handout { plan, output, pdf } => {
+            let found = match heropath::locate::plan(&plan, root_flag.as_deref()) {
+                Ok(f) => f,
+                Err(d) => {
+                    ui.print(&[*d]);
+                    return ExitCode::from(1);
+                }
+            };
+            ui.root = found.root.clone();
             let opts = Options {
-                root,
+                root: found.root,
                 today,
                 ..Options::default()
             };
-            let (report, written) = pipeline::one_handout(&opts, &plan, output.as_deref());
+            let (report, written) = pipeline::one_handout(&opts, &found.plan, output.as_deref());
             let mut code = finish(&report, false, &ui);
-            if let Some(html) = &written {
+            if let Some(w) = &written {
                 if ui.chatty() {
-                    eprintln!("wrote {}", html.display());
+                    eprintln!("wrote {}", w.html.display());
                 }
                 if pdf {
-                    let pdf_path = html.with_extension("pdf");
-                    match heropath::pdf::print(html, &pdf_path) {
-                        Ok(()) if ui.chatty() => eprintln!("wrote {}", pdf_path.display()),
-                        Ok(()) => {}
+                    match pipeline::print_handout(w) {
+                        Ok(p) if ui.chatty() => eprintln!("wrote {}", p.display()),
+                        Ok(_) => {}
                         Err(e) => {
                             eprintln!("error: {e}");
                             code = ExitCode::from(1);

@@ -22,6 +22,10 @@ pub mod codes {
     pub const WRITE: &str = "HP0402";
     /// Two public pages want the same address.
     pub const URL_CLASH: &str = "HP0403";
+    /// A file in the handouts folder that heropath did not write: kept.
+    pub const KEPT: &str = "HP0404";
+    /// A PDF printed from an older version of its handout: kept.
+    pub const STALE_PDF: &str = "HP0405";
 }
 
 /// Templates every theme must provide (after falling back to the default).
@@ -65,6 +69,9 @@ pub struct Options {
     /// The day to judge consent, scheduled publication and date warnings
     /// against (`--today`); `None`: the clock's ([`Date::clock_today`]).
     pub today: Option<Date>,
+    /// Also print every handout to PDF (`build --pdf`); unchanged ones
+    /// are kept as they were printed.
+    pub pdf: bool,
 }
 
 impl Options {
@@ -109,6 +116,11 @@ pub struct Report {
     pub wrote: bool,
     /// How long each stage took (for `--verbose`).
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// PDFs printed by this build (`--pdf`).
+    pub printed: usize,
+    /// PDFs heropath printed earlier whose plan is gone: removed with
+    /// their handout (paths in the handouts folder).
+    pub removed_pdfs: Vec<String>,
 }
 
 impl Report {
@@ -155,16 +167,28 @@ pub struct Prepared {
 
 /// Load, check and compile. `None` when errors make rendering pointless.
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
+    let clock = std::time::Instant::now();
+    let cache = (!opts.no_cache).then(|| Cache::open(&opts.root)).flatten();
+    let clinic = load::load_reusing(&opts.root, diags, cache.as_ref())?;
+    let timings = vec![("load", clock.elapsed())];
+    prepare_loaded(opts, clinic, cache, timings, diags)
+}
+
+/// [`prepare`] from a loaded clinic (all of it, or one plan's part of it:
+/// see [`load::load_one`]).
+fn prepare_loaded(
+    opts: &Options,
+    clinic: Clinic,
+    cache: Option<Cache>,
+    mut timings: Vec<(&'static str, std::time::Duration)>,
+    diags: &mut Diagnostics,
+) -> Option<Prepared> {
     let today = opts.today();
-    let mut timings = Vec::new();
     let mut clock = std::time::Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<_>| {
         timings.push((name, clock.elapsed()));
         clock = std::time::Instant::now();
     };
-    let cache = (!opts.no_cache).then(|| Cache::open(&opts.root)).flatten();
-    let clinic = load::load_reusing(&opts.root, diags, cache.as_ref())?;
-    lap("load", &mut timings);
     let check_key = check::inputs_key(&clinic);
     let plan_diags = check::check(&clinic, today, diags, &|src| {
         cache.as_ref()?.diagnostics(
@@ -1035,8 +1059,17 @@ pub fn build(opts: &Options) -> Report {
     report.stories = public.stories;
     report.public_dir = Some(public_dir.clone());
     report.handouts_dir = (!opts.public_only).then(|| handouts_dir.clone());
-    // Every warning is known by now (handouts only add errors), so
-    // `--strict` can refuse to write here, in one pass.
+    // What the handouts folder holds besides heropath's last build: files
+    // someone put there (kept, with a warning) and PDFs heropath printed.
+    let survey = if opts.public_only {
+        write::Survey::default()
+    } else {
+        write::Survey::of(&handouts_dir)
+    };
+    let carry = carry_plan(&p, opts, &survey);
+    diags.extend(carry.warnings(&opts.root, &handouts_dir));
+    // Every warning but a stale PDF's is known by now, so `--strict` can
+    // refuse to write here, in one pass (stale PDFs are checked below).
     let refused_by_strict = opts.strict && diags.iter().next().is_some();
     let write = !(opts.dry_run || diags.has_errors() || refused_by_strict);
 
@@ -1100,13 +1133,28 @@ pub fn build(opts: &Options) -> Report {
         report.reused = streamed.reused;
         diags.extend(streamed.errors);
         handout_records = streamed.handouts;
+        if !diags.has_errors() {
+            let done = keep_and_print(
+                &p,
+                opts,
+                &survey,
+                &carry,
+                &handout_records,
+                staging.as_ref(),
+                &handouts_dir,
+            );
+            diags.extend(done.diagnostics);
+            report.printed = done.printed;
+            report.removed_pdfs = done.removed;
+        }
         report
             .timings
             .push(("handouts (render + write)", clock.elapsed()));
         clock = std::time::Instant::now();
         handouts_staging = staging;
     }
-    if write && !diags.has_errors() {
+    let refused_by_strict = opts.strict && diags.iter().next().is_some();
+    if write && !diags.has_errors() && !refused_by_strict {
         // A reused public site that is exactly what is on disk (the files
         // were just read and hashed; nothing else is in the folder) is
         // left alone rather than copied into a new tree and swapped.
@@ -1151,6 +1199,195 @@ pub fn build(opts: &Options) -> Report {
     report
 }
 
+/// What a build does with the files of the handouts folder that it does
+/// not render (see [`write::Survey`]).
+#[derive(Debug, Default)]
+struct Carry {
+    /// Files heropath did not write, kept where they are.
+    in_place: Vec<String>,
+    /// Files heropath did not write that a handout (or its PDF) now
+    /// replaces: kept under [`write::KEPT_DIR`], at the second path.
+    moved: Vec<(String, String)>,
+}
+
+/// Where the files heropath did not write go: where they are, unless this
+/// build writes a file of the same name.
+fn carry_plan(p: &Prepared, opts: &Options, survey: &write::Survey) -> Carry {
+    let mut carry = Carry::default();
+    if survey.foreign.is_empty() {
+        return carry;
+    }
+    let written: std::collections::HashSet<String> = p
+        .clinic
+        .plans
+        .iter()
+        .filter(|s| opts.drafts || !s.value.draft)
+        .flat_map(|s| {
+            let pdf = opts.pdf.then(|| format!("{}.pdf", s.slug));
+            std::iter::once(format!("{}.html", s.slug)).chain(pdf)
+        })
+        .collect();
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    for f in &survey.foreign {
+        if written.contains(f) {
+            carry
+                .moved
+                .push((f.clone(), format!("{}/{secs}/{f}", write::KEPT_DIR)));
+        } else {
+            carry.in_place.push(f.clone());
+        }
+    }
+    carry
+}
+
+impl Carry {
+    /// A warning for each file heropath did not write, naming it.
+    fn warnings(&self, root: &Path, dir: &Path) -> Vec<Diagnostic> {
+        let shown = |rel: &str| {
+            let p = dir.join(rel);
+            p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p)
+        };
+        let mut out: Vec<Diagnostic> = self
+            .in_place
+            .iter()
+            .map(|f| {
+                Diagnostic::warning(
+                    codes::KEPT,
+                    "heropath did not write this file into the handouts folder: kept where it is",
+                )
+                .in_file(shown(f))
+                .help("the folder is heropath's output; move your file elsewhere (each build keeps it and warns again until then)")
+            })
+            .collect();
+        out.extend(self.moved.iter().map(|(f, to)| {
+            Diagnostic::warning(
+                codes::KEPT,
+                format!(
+                    "heropath did not write this file, and a handout of the same name now goes there: kept as {}",
+                    shown(to).display()
+                ),
+            )
+            .in_file(shown(f))
+            .help("move it out of the handouts folder if you still need it; heropath keeps what it moved there")
+        }));
+        out
+    }
+}
+
+/// What [`keep_and_print`] did.
+#[derive(Default)]
+struct Kept {
+    diagnostics: Vec<Diagnostic>,
+    printed: usize,
+    removed: Vec<String>,
+}
+
+/// Carry into the new handouts tree what the build does not render: files
+/// heropath did not write, what earlier builds kept, and the PDFs heropath
+/// printed whose plan is still here (a PDF whose handout changed since is
+/// kept, with a warning). With `--pdf`, print every handout whose PDF is
+/// missing or stale. Without `staging` (a check, or a build that will not
+/// write) only the warnings are worked out.
+fn keep_and_print(
+    p: &Prepared,
+    opts: &Options,
+    survey: &write::Survey,
+    carry: &Carry,
+    handouts: &[Option<(String, u128)>],
+    staging: Option<&write::Staging>,
+    dir: &Path,
+) -> Kept {
+    let mut done = Kept::default();
+    let html: BTreeMap<&str, u128> = handouts
+        .iter()
+        .flatten()
+        .map(|(path, hash)| (path.as_str(), *hash))
+        .collect();
+    let slugs: std::collections::HashSet<&str> =
+        p.clinic.plans.iter().map(|s| s.slug.as_str()).collect();
+    let shown = |rel: &str| {
+        let p = dir.join(rel);
+        p.strip_prefix(&opts.root)
+            .map(Path::to_path_buf)
+            .unwrap_or(p)
+    };
+    let keep = |from: &str, to: &str, done: &mut Kept| {
+        if let Some(s) = staging
+            && let Err(e) = s.keep(from, to)
+        {
+            done.diagnostics.push(write_error(e));
+        }
+    };
+    for f in carry.in_place.iter().chain(&survey.kept) {
+        keep(f, f, &mut done);
+    }
+    for (f, to) in &carry.moved {
+        keep(f, to, &mut done);
+    }
+    for (pdf, printed_from) in &survey.pdfs {
+        let slug = pdf.strip_suffix(".pdf").unwrap_or(pdf);
+        if !slugs.contains(slug) {
+            done.removed.push(pdf.clone());
+            continue;
+        }
+        let now = html.get(format!("{slug}.html").as_str());
+        if opts.pdf && now.is_some_and(|h| h != printed_from) {
+            continue; // printed again below
+        }
+        keep(pdf, pdf, &mut done);
+        if let Some(s) = staging {
+            s.record_pdf(pdf, *printed_from);
+        }
+        if now.is_some_and(|h| h != printed_from) {
+            done.diagnostics.push(
+                Diagnostic::warning(
+                    codes::STALE_PDF,
+                    "this PDF was printed from an older version of its handout (the plan, library or theme changed since): kept as it was",
+                )
+                .in_file(shown(pdf))
+                .help(format!("print it again: `heropath handout {slug} --pdf`, or `heropath build --pdf` for every handout")),
+            );
+        }
+    }
+    if !opts.pdf {
+        return done;
+    }
+    let Some(staging) = staging else {
+        return done;
+    };
+    for (path, hash) in &html {
+        let Some(slug) = path.strip_suffix(".html") else {
+            continue;
+        };
+        let pdf = format!("{slug}.pdf");
+        if survey.pdfs.get(&pdf) == Some(hash) {
+            continue; // kept above, unchanged
+        }
+        let (Some(from), Some(to)) = (staging.path_of(path), staging.path_of(&pdf)) else {
+            continue;
+        };
+        match crate::pdf::print(&from, &to) {
+            Ok(()) => {
+                staging.record_pdf(&pdf, *hash);
+                done.printed += 1;
+            }
+            Err(e) => {
+                let no_browser = matches!(e, crate::pdf::PdfError::NoBrowser);
+                done.diagnostics.push(
+                    Diagnostic::error(codes::WRITE, format!("cannot print {pdf}: {e}"))
+                        .help("build without --pdf to write the HTML handouts only"),
+                );
+                if no_browser {
+                    break;
+                }
+            }
+        }
+    }
+    done
+}
+
 fn write_error(e: write::WriteError) -> Diagnostic {
     let help = match e {
         write::WriteError::NotOurs(_) => {
@@ -1183,62 +1420,107 @@ pub fn check(opts: &Options) -> Report {
     })
 }
 
-/// Render one plan's handout to `dest` (the `handout` command).
+/// A handout the `handout` command wrote.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The HTML file.
+    pub html: PathBuf,
+    /// The content hash of its HTML.
+    pub hash: u128,
+    /// The handouts folder, when it was written there (then what heropath
+    /// prints beside it is recorded in the folder's mark).
+    pub handouts_dir: Option<PathBuf>,
+}
+
+/// Render one plan's handout to `dest`, or into the handouts folder (the
+/// `handout` command). `plan_file` is relative to the clinic folder (see
+/// [`crate::locate::plan`]). Only what this handout depends on is read:
+/// site.yaml, the exercise library, the theme and this plan; problems in
+/// other plans, pages or story records cannot stop it.
 pub fn one_handout(
     opts: &Options,
     plan_file: &Path,
     dest: Option<&Path>,
-) -> (Report, Option<PathBuf>) {
+) -> (Report, Option<Written>) {
     let mut diags = Diagnostics::default();
     let mut report = Report::default();
-    let slug = plan_file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let Some(p) = prepare(opts, &mut diags) else {
+    let clock = std::time::Instant::now();
+    let Some(clinic) = load::load_one(&opts.root, plan_file, &mut diags) else {
         report.diagnostics = diags.sorted();
         return (report, None);
     };
-    if !p.clinic.plans.iter().any(|s| s.slug == slug) {
-        diags.push(
-            Diagnostic::error(
-                load::codes::READ,
-                format!("no plan `{slug}` in content/plans/"),
-            )
-            .in_file(plan_file)
-            .help("give the path of a plan file, e.g. content/plans/maria-lopez.yaml"),
-        );
-    }
+    let slug = clinic.plans[0].slug.clone();
+    let timings = vec![("load", clock.elapsed())];
+    let Some(p) = prepare_loaded(opts, clinic, None, timings, &mut diags) else {
+        report.diagnostics = diags.sorted();
+        return (report, None);
+    };
     let mut out = None;
     for r in render_handouts(&p, true, Some(&slug)) {
         match r {
             Ok(o) => {
+                report.handouts = 1;
+                if diags.has_errors() {
+                    continue;
+                }
                 let (_, handouts_dir) = dirs(opts, &p.clinic);
+                let into_folder = dest.is_none();
                 let target = dest
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| handouts_dir.join(&o.path));
-                if !diags.has_errors() {
-                    let tmp = target.with_extension("html.heropath-tmp");
-                    let res = target
-                        .parent()
-                        .map_or(Ok(()), std::fs::create_dir_all)
-                        .and_then(|_| std::fs::write(&tmp, &o.bytes))
-                        .and_then(|_| std::fs::rename(&tmp, &target));
-                    match res {
-                        Ok(()) => out = Some(target),
-                        Err(e) => diags.push(Diagnostic::error(
-                            codes::WRITE,
-                            format!("cannot write {}: {e}", target.display()),
-                        )),
-                    }
+                // A new handouts folder is marked as heropath's first, so
+                // that a build may replace it.
+                if into_folder && let Err(e) = write::record(&handouts_dir, &[], &[]) {
+                    diags.push(write_error(e));
+                    continue;
                 }
-                report.handouts = 1;
+                let tmp = target.with_extension("html.heropath-tmp");
+                let res = target
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|_| std::fs::write(&tmp, &o.bytes))
+                    .and_then(|_| std::fs::rename(&tmp, &target));
+                if let Err(e) = res {
+                    diags.push(Diagnostic::error(
+                        codes::WRITE,
+                        format!("cannot write {}: {e}", target.display()),
+                    ));
+                    continue;
+                }
+                let recorded = into_folder
+                    && match write::record(&handouts_dir, &[&o.path], &[]) {
+                        Ok(ours) => ours,
+                        Err(e) => {
+                            diags.push(write_error(e));
+                            false
+                        }
+                    };
+                out = Some(Written {
+                    html: target,
+                    hash: cache::hash(&o.bytes),
+                    handouts_dir: recorded.then_some(handouts_dir),
+                });
             }
             Err(d) => diags.push(d),
         }
     }
     report.diagnostics = diags.sorted();
     (report, out)
+}
+
+/// Print a handout the `handout` command wrote to PDF, beside it, and
+/// record the PDF in the handouts folder's mark (a build then keeps it).
+pub fn print_handout(w: &Written) -> Result<PathBuf, String> {
+    let pdf = w.html.with_extension("pdf");
+    crate::pdf::print(&w.html, &pdf).map_err(|e| e.to_string())?;
+    if let Some(dir) = &w.handouts_dir
+        && let Some(name) = pdf.file_name().map(|n| n.to_string_lossy().into_owned())
+    {
+        write::record(dir, &[], &[(&name, w.hash)]).map_err(|e| {
+            format!("{} was printed, but the handouts folder could not record it ({e}); the next build keeps it, with a warning", pdf.display())
+        })?;
+    }
+    Ok(pdf)
 }
 
 /// Parse one plan from text and render its handout with the embedded

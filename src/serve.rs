@@ -295,6 +295,7 @@ impl Builder {
             no_cache: false,
             progress: None,
             today: self.today,
+            pdf: false,
         }
     }
 

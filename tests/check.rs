@@ -854,7 +854,7 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("de.yaml"),
             message: "phrase(s) missing",
         },
-        // ---- HP0401–HP0403: output ---------------------------------------
+        // ---- HP0401–HP0405: output ---------------------------------------
         Case {
             name: "nested output folders",
             code: "HP0401",
@@ -918,6 +918,46 @@ fn cases() -> Vec<Case> {
             at: At::Null,
             help: Help::Contains("rename the file"),
             message: "`stories`",
+        },
+        Case {
+            name: "a file heropath did not write in the handouts folder",
+            code: "HP0404",
+            warning: true,
+            setup: |c| {
+                write_plan(c, BASE);
+                c.write(
+                    "handouts/.heropath-output",
+                    "made by heropath\nheropath-manifest 1\n",
+                );
+                c.write("handouts/notes.txt", "my own notes\n");
+            },
+            args: CHECK,
+            // The file itself, so the clinic knows what to move.
+            file: File::Is("handouts/notes.txt"),
+            at: At::Null,
+            help: Help::Contains("move your file elsewhere"),
+            message: "did not write this file",
+        },
+        Case {
+            name: "a PDF printed from an older handout",
+            code: "HP0405",
+            warning: true,
+            setup: |c| {
+                write_plan(c, BASE);
+                c.write(
+                    "handouts/.heropath-output",
+                    &format!(
+                        "made by heropath\nheropath-manifest 1\npdf {:032x} maria-lopez.pdf\n",
+                        1
+                    ),
+                );
+                c.write("handouts/maria-lopez.pdf", "%PDF-1.4 printed long ago\n");
+            },
+            args: CHECK,
+            file: File::Is("handouts/maria-lopez.pdf"),
+            at: At::Null,
+            help: Help::Contains("heropath handout maria-lopez --pdf"),
+            message: "printed from an older version of its handout",
         },
         // ---- HP0501: privacy ---------------------------------------------
         Case {

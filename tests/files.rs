@@ -1,0 +1,307 @@
+//! Never lose a file: a build keeps the PDFs heropath printed and the files
+//! someone else put into the handouts folder; `handout` needs only its own
+//! plan and finds the clinic folder from the plan's path or a slug.
+//!
+//! PDFs are printed by a stand-in for Chromium (a shell script given as
+//! HEROPATH_CHROMIUM that writes the file Chromium would), so these tests
+//! need no browser; one test uses the real Chromium when it is installed.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+/// A stand-in for Chromium: writes `--print-to-pdf=FILE` with its
+/// arguments (which name a fresh profile folder per run, so two printings
+/// differ).
+#[cfg(unix)]
+fn fake_chromium(c: &Clinic) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = c.path().join("fake-chromium");
+    std::fs::write(
+        &path,
+        "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4 fake %s %s\\n' \"$$\" \"$*\" > \"${a#--print-to-pdf=}\";; esac; done\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// `c.cmd(args)` printing with `browser`.
+fn with_browser(c: &Clinic, browser: &Path, args: &[&str]) -> std::process::Output {
+    c.cmd(args)
+        .env("HEROPATH_CHROMIUM", browser)
+        .output()
+        .unwrap()
+}
+
+/// `heropath --today … args` run in `dir`, without `--root`.
+fn in_dir(dir: &Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("heropath")
+        .unwrap()
+        .current_dir(dir)
+        .args(["--today", TODAY])
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1795651200")
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pdf_printed_at_the_desk_survives_a_build_and_is_reported_once_stale() {
+    let c = Clinic::with_plan();
+    let browser = fake_chromium(&c);
+    let out = with_browser(
+        &c,
+        &browser,
+        &["handout", "content/plans/maria-lopez.yaml", "--pdf"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = c.read("handouts/maria-lopez.pdf");
+    assert!(printed.starts_with("%PDF"), "{printed}");
+
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        c.read("handouts/maria-lopez.pdf"),
+        printed,
+        "the build kept the PDF as it was printed"
+    );
+    assert!(
+        !stderr(&out).contains("HP0405"),
+        "the handout did not change: {}",
+        stderr(&out)
+    );
+
+    // The plan changes: the PDF is kept, and the build says it is stale.
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &format!("{PLAN}{STORY}").replace("it does not hurt", "it does not hurt at all"),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "a warning: {}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("handouts/maria-lopez.pdf") && err.contains("warning[HP0405]"),
+        "{err}"
+    );
+    assert_eq!(c.read("handouts/maria-lopez.pdf"), printed);
+
+    // A plan that is gone takes its PDF with it, and the build says so.
+    std::fs::remove_file(c.path().join("content/plans/maria-lopez.yaml")).unwrap();
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!c.path().join("handouts/maria-lopez.pdf").exists());
+    assert!(stderr(&out).contains("maria-lopez.pdf"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn build_pdf_prints_every_handout_and_reprints_only_what_changed() {
+    let c = Clinic::with_plan();
+    c.write(
+        "content/plans/ann-lee.yaml",
+        &PLAN
+            .replace("Maria Lopez", "Ann Lee")
+            .replace("Mari\n", "Ann\n"),
+    );
+    let browser = fake_chromium(&c);
+    let out = with_browser(&c, &browser, &["build", "--pdf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let maria = c.read("handouts/maria-lopez.pdf");
+    let ann = c.read("handouts/ann-lee.pdf");
+    assert!(maria.starts_with("%PDF") && ann.starts_with("%PDF"));
+
+    c.write(
+        "content/plans/ann-lee.yaml",
+        &PLAN
+            .replace("Maria Lopez", "Ann Lee")
+            .replace("Mari\n", "Ann\n")
+            .replace("it does not hurt", "it no longer hurts"),
+    );
+    let out = with_browser(&c, &browser, &["build", "--pdf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(c.read("handouts/maria-lopez.pdf"), maria, "unchanged: kept");
+    assert_ne!(
+        c.read("handouts/ann-lee.pdf"),
+        ann,
+        "changed: printed again"
+    );
+    assert!(!stderr(&out).contains("HP0405"), "{}", stderr(&out));
+}
+
+#[test]
+fn build_pdf_without_a_browser_fails_and_writes_nothing() {
+    let c = Clinic::with_plan();
+    c.cmd(&["build"]).assert().success();
+    let before = c.tree("handouts");
+    let missing = c.path().join("no-such-chromium");
+    let out = with_browser(&c, &missing, &["build", "--pdf"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error[HP0402]"), "{}", stderr(&out));
+    assert_eq!(
+        c.tree("handouts"),
+        before,
+        "the handouts were left as they were"
+    );
+}
+
+#[test]
+fn a_file_put_into_handouts_by_hand_survives_a_build_with_a_warning() {
+    let c = Clinic::with_plan();
+    c.cmd(&["build"]).assert().success();
+    c.write("handouts/notes.txt", "call Maria back on Friday\n");
+    c.write("handouts/scans/intake.txt", "intake form\n");
+
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning: {}", stderr(&out));
+    let err = stderr(&out);
+    for f in ["handouts/notes.txt", "handouts/scans/intake.txt"] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with(&format!("{f}: warning[HP0404]"))),
+            "{f} named: {err}"
+        );
+    }
+    assert_eq!(c.read("handouts/notes.txt"), "call Maria back on Friday\n");
+    assert_eq!(c.read("handouts/scans/intake.txt"), "intake form\n");
+    assert!(c.path().join("handouts/maria-lopez.html").exists());
+
+    // --strict refuses the warning, and still loses nothing.
+    let out = c.cmd(&["build", "--strict"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(c.read("handouts/notes.txt"), "call Maria back on Friday\n");
+}
+
+#[test]
+fn a_hand_made_file_in_the_way_of_a_new_handout_is_moved_aside_not_lost() {
+    let c = Clinic::new();
+    c.cmd(&["build"]).assert().success();
+    c.write("handouts/maria-lopez.html", "<p>my own page</p>\n");
+    c.write("content/plans/maria-lopez.yaml", PLAN);
+
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("warning[HP0404]"), "{err}");
+    assert!(
+        err.contains(".heropath-kept/"),
+        "the new place is named: {err}"
+    );
+    assert!(text_of(&c.read("handouts/maria-lopez.html")).contains("Mari"));
+    let kept: Vec<_> = c
+        .tree("handouts/.heropath-kept")
+        .into_iter()
+        .map(|(_, bytes)| bytes)
+        .collect();
+    assert_eq!(kept, vec![b"<p>my own page</p>\n".to_vec()]);
+
+    // Kept by the next build too, without another warning for it.
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(!stderr(&out).contains("HP0404"), "{}", stderr(&out));
+    assert_eq!(c.tree("handouts/.heropath-kept").len(), 1);
+}
+
+#[test]
+fn one_plans_handout_does_not_depend_on_other_plans() {
+    let c = Clinic::with_plan();
+    c.write("content/plans/broken.yaml", "patient: [\n");
+    c.write("content/plans/also-broken.yaml", "patient:\n  name: Al\n");
+    let out = c
+        .cmd(&["handout", "content/plans/maria-lopez.yaml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(text_of(&c.read("handouts/maria-lopez.html")).contains("Mari"));
+    assert!(!stderr(&out).contains("broken"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_broken_plan_reports_its_own_error_not_that_it_is_missing() {
+    let c = Clinic::new();
+    c.write("content/plans/nobody.yaml", "patient: [\n");
+    let out = c
+        .cmd(&["handout", "content/plans/nobody.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/plans/nobody.yaml:1:10: error[HP0004]"),
+        "{err}"
+    );
+    assert!(!err.contains("no plan"), "{err}");
+}
+
+#[test]
+fn handout_finds_the_clinic_folder_above_the_plan_from_anywhere() {
+    let parent = tempfile::tempdir().unwrap();
+    let c = Clinic::with_plan();
+    let clinic = parent.path().join("my-clinic");
+    copy_dir(c.path(), &clinic);
+
+    let out = in_dir(
+        parent.path(),
+        &["handout", "my-clinic/content/plans/maria-lopez.yaml"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(clinic.join("handouts/maria-lopez.html").is_file());
+    assert!(!parent.path().join("handouts").exists());
+
+    // From deeper inside the clinic folder too.
+    std::fs::remove_dir_all(clinic.join("handouts")).unwrap();
+    let out = in_dir(
+        &clinic.join("content"),
+        &["handout", "plans/maria-lopez.yaml"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(clinic.join("handouts/maria-lopez.html").is_file());
+
+    // Outside any clinic folder, the error says so.
+    let out = in_dir(parent.path(), &["handout", "maria-lopez"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error[HP0011]"), "{}", stderr(&out));
+}
+
+#[test]
+fn handout_takes_a_slug_and_suggests_the_closest_one() {
+    let c = Clinic::with_plan();
+    let out = in_dir(c.path(), &["handout", "maria-lopez"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(c.path().join("handouts/maria-lopez.html").is_file());
+
+    let out = in_dir(c.path(), &["handout", "maria-lopes"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("error[HP0010]"), "{err}");
+    assert!(err.contains("no plan `maria-lopes`"), "{err}");
+    assert!(err.contains("did you mean `maria-lopez`?"), "{err}");
+}
+
+/// With the real Chromium, when it is installed (CI installs it; see
+/// tests/print.rs): the PDF printed at the desk survives a build.
+#[test]
+fn a_real_pdf_survives_a_build() {
+    if heropath::pdf::find_browser().is_none() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must install chromium (see .ci/run)"
+        );
+        eprintln!("skipping: no Chromium installed");
+        return;
+    }
+    let c = Clinic::with_plan();
+    let out = c
+        .cmd(&["handout", "maria-lopez", "--pdf"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(c.path().join("handouts/maria-lopez.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(c.path().join("handouts/maria-lopez.pdf")).unwrap(),
+        pdf
+    );
+}
