@@ -179,8 +179,9 @@ fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
     let phrases = template_phrases();
     let mut nth: HashMap<String, usize> = HashMap::new();
     for (path, s) in &all {
-        // One finding per value: the first line with a TODO or a phrase.
-        let hit = s.lines().find_map(|line| {
+        // One finding per line to fill in (a block of instructions may
+        // have several).
+        let hits = s.lines().filter_map(|line| {
             if let Some(i) = todo_at(line) {
                 Some((line[i..].to_string(), true))
             } else {
@@ -191,21 +192,21 @@ fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
                     .then(|| (line.trim().to_string(), false))
             }
         });
-        let Some((at, is_todo)) = hit else { continue };
-        let probe = snippet(&at);
-        let k = nth.entry(probe.clone()).or_default();
-        let pos = find_text(&src.text, &probe, *k)
-            .or_else(|| find_text(&src.text, &probe.chars().take(12).collect::<String>(), 0))
-            .or_else(|| last_key(path).and_then(|key| locate_key(&src.text, key)));
-        *k += 1;
-        let shown: String = at.chars().take(60).collect();
-        let ellipsis = if at.chars().count() > 60 { "…" } else { "" };
-        let what = if is_todo {
-            "a TODO left to fill in"
-        } else {
-            "the template's placeholder text"
-        };
-        diags.push(
+        for (at, is_todo) in hits {
+            let probe = snippet(&at);
+            let k = nth.entry(probe.clone()).or_default();
+            let pos = find_text(&src.text, &probe, *k)
+                .or_else(|| find_text(&src.text, &probe.chars().take(12).collect::<String>(), 0))
+                .or_else(|| last_key(path).and_then(|key| locate_key(&src.text, key)));
+            *k += 1;
+            let shown: String = at.chars().take(60).collect();
+            let ellipsis = if at.chars().count() > 60 { "…" } else { "" };
+            let what = if is_todo {
+                "a TODO left to fill in"
+            } else {
+                "the template's placeholder text"
+            };
+            diags.push(
             Diagnostic::error(
                 codes::PLACEHOLDER,
                 format!(
@@ -216,6 +217,7 @@ fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
             .at(pos)
             .help(help_for(path)),
         );
+        }
     }
 }
 
