@@ -187,8 +187,8 @@ fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
             } else {
                 let n = normalize(line);
                 phrases
-                    .iter()
-                    .any(|p| *p == n)
+                    .binary_search(&n)
+                    .is_ok()
                     .then(|| (line.trim().to_string(), false))
             }
         });
@@ -385,7 +385,7 @@ fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
 /// `entry` (the lines indented at least as far as the entry's content).
 fn key_in_entry(src: &str, entry: Pos, key: &str) -> Option<Pos> {
     let content_indent = entry.column.saturating_sub(1);
-    for (i, line) in src.lines().enumerate().skip(entry.line - 1) {
+    for (i, line) in src.lines().enumerate().skip(entry.line.saturating_sub(1)) {
         let indent = line.len() - line.trim_start().len();
         if i + 1 > entry.line && !line.trim().is_empty() && indent < content_indent {
             break;
@@ -420,9 +420,10 @@ fn locate_after(src: &str, from: usize, key: &str, value: &str) -> Option<Pos> {
 /// YAML cut in two (`[Count the stairs, every two weeks]`).
 pub fn cut_lists(file: &Path, src: &str, keys: &[&str], diags: &mut Diagnostics) {
     let mut offset = 0;
-    for (i, line) in src.lines().enumerate() {
+    for raw in src.split_inclusive('\n') {
         let line_start = offset;
-        offset += line.len() + 1;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
         let t = line.trim_start().trim_start_matches("- ");
         let Some(key) = keys
             .iter()
@@ -437,7 +438,6 @@ pub fn cut_lists(file: &Path, src: &str, keys: &[&str], diags: &mut Diagnostics)
         let open = line_start + (line.len() - after.trim_start().len());
         for (prev, item, at) in cut_items(src, open) {
             let pos = pos_of(src, at);
-            debug_assert!(pos.line >= i + 1);
             diags.push(
                 Diagnostic::warning(
                     advice::CUT_AT_COMMA,
@@ -550,12 +550,19 @@ mod tests {
         assert_eq!(cut[0].1, "every two weeks");
         assert_eq!(
             pos_of(src, cut[0].2),
+            // `together: [` is 11 characters, `Count … climb, ` 32.
             Pos {
                 line: 1,
-                column: 43
+                column: 44
             }
         );
         assert!(cut_items("c: [\"a, b\", C]\n", 3).is_empty());
         assert!(cut_items("c: [Walk, Run]\n", 3).is_empty());
+        // A comment ends the line: nothing after it is an item.
+        assert!(cut_items("c: [Walk #, run\n", 3).is_empty());
+        // Across lines, and with CRLF line ends.
+        let src = "c: [Walk,\r\n    slowly]\r\n";
+        let cut = cut_items(src, 3);
+        assert_eq!(pos_of(src, cut[0].2), Pos { line: 2, column: 5 });
     }
 }
