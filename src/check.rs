@@ -8,6 +8,8 @@ use crate::plan::{ConsentProblem, Plan};
 use crate::yaml::{locate, locate_key};
 use std::path::{Component, Path};
 
+pub mod unfinished;
+
 /// Codes for cross-file problems.
 pub mod codes {
     /// A plan without steps.
@@ -95,8 +97,10 @@ pub fn check(
             (None, Some(jargon), Some(library)) => {
                 let mut d = Diagnostics::default();
                 check_plan(clinic, src, today, &mut d);
+                unfinished::check_unfinished(src, &mut d);
                 if !src.value.draft {
                     advise(clinic, src, jargon, library, &mut d);
+                    unfinished::advise_dates_and_lists(src, today, &mut d);
                 }
                 d.sorted()
             }
@@ -115,6 +119,7 @@ pub fn check(
             diags,
         );
         check_video(&ex.path, &ex.text, v.video.as_deref(), diags);
+        unfinished::cut_lists(&ex.path, &ex.text, &["cues"], diags);
     }
     per_plan
 }
@@ -135,10 +140,12 @@ pub fn inputs_key(clinic: &Clinic) -> u128 {
     f.finish()
 }
 
-/// The day a plan's diagnostics depend on: consent is checked against
-/// today, so a plan with a story is re-checked each day.
+/// The day a plan's diagnostics depend on: consent and the next visit
+/// are checked against today, so a plan with a story or a next visit date
+/// is re-checked each day.
 pub fn depends_on_today(plan: &Plan, today: Date) -> Option<Date> {
-    plan.story.is_some().then_some(today)
+    let visit = plan.next_visit.as_ref().is_some_and(|v| v.date.is_some());
+    (plan.story.is_some() || visit).then_some(today)
 }
 
 fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diagnostics) {

@@ -174,8 +174,11 @@ pub fn init(dir: &Path, force: bool, today: Date) -> Result<InitReport, Scaffold
             crate::schema::schema(k),
         )
     });
+    // A clinic with plans of its own gets no made-up patient.
+    let sample_plans = !has_plans(dir);
     let files = INIT_FILES
         .iter()
+        .filter(|(rel, _)| sample_plans || !rel.starts_with("content/plans/"))
         .map(|(rel, text)| (rel.to_string(), fill_dates(text, today)))
         .chain(schemas);
     for (rel, text) in files {
@@ -256,6 +259,28 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
+/// The placeholder texts of the `new plan` template: what follows each
+/// `TODO:` in a value (not in a comment), up to its closing quote or the
+/// end of the line. `check` refuses a plan that still holds one.
+pub fn template_placeholders() -> Vec<String> {
+    let mut out = Vec::new();
+    for line in NEW_PLAN.lines() {
+        let code = line.split_once(" #").map_or(line, |(c, _)| c);
+        if code.trim_start().starts_with('#') {
+            continue;
+        }
+        for (at, _) in code.match_indices("TODO:") {
+            let rest = &code[at + "TODO:".len()..];
+            let end = rest.find('"').unwrap_or(rest.len());
+            let text = rest[..end].trim();
+            if !text.is_empty() {
+                out.push(text.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// A file-name slug for `name`: accents dropped and other scripts
 /// transliterated ("José Núñez" → `jose-nunez`, "王芳" → `wang-fang`); when
 /// nothing is left, `<prefix>-<short hash of the name>`.
@@ -302,8 +327,18 @@ fn check_name(name: &str, what: &str) -> Result<String, ScaffoldError> {
 
 /// The text of a new plan for `name`: every key laid out and commented,
 /// `goal.agreed_on` = `today`. `library` lists exercise ids to suggest.
-pub fn plan_text(name: &str, today: Date, library: &[String], path: &str) -> String {
+pub fn plan_text(
+    name: &str,
+    today: Date,
+    library: &[String],
+    path: &str,
+    clinician: Option<&str>,
+) -> String {
     let preferred = name.split_whitespace().next().unwrap_or(name);
+    let clinician = clinician.map(str::trim).filter(|c| !c.is_empty());
+    let first = clinician
+        .and_then(|c| c.split_whitespace().next())
+        .unwrap_or("your clinician");
     let lib = if library.is_empty() {
         "      # To use an exercise from content/exercises/, write `- use: <its file name>`."
             .to_string()
@@ -331,6 +366,11 @@ pub fn plan_text(name: &str, today: Date, library: &[String], path: &str) -> Str
             ("NAME", quoted(name)),
             ("PREFERRED", quoted(preferred)),
             ("LIBRARY", lib),
+            (
+                "CLINICIAN",
+                clinician.map_or_else(|| "none there yet".to_string(), str::to_string),
+            ),
+            ("CLINICIAN_FIRST", first.to_string()),
         ],
     )
 }
@@ -358,24 +398,48 @@ pub fn new_item(
             "a page cannot be called `{slug}`: that address is used by heropath; pick another title"
         )));
     }
-    let rel = PathBuf::from(format!("{}/{slug}.{}", kind.folder(), kind.extension()));
     let dir = root.join(kind.folder());
     // The same slug under the other extension would clash at build time.
     let twins: &[&str] = match kind {
         Kind::Plan | Kind::Exercise => &["yaml", "yml"],
         Kind::Page => &["md", "markdown"],
     };
-    if let Some(t) = twins
-        .iter()
-        .map(|x| dir.join(format!("{slug}.{x}")))
-        .find(|p| p.exists())
-    {
+    let taken = |slug: &str| {
+        twins
+            .iter()
+            .map(|x| dir.join(format!("{slug}.{x}")))
+            .find(|p| p.exists())
+    };
+    // Two patients may share a name: the second gets `<slug>-2` (the real
+    // name stays in `patient.name`). An exercise or page of the same name
+    // is the same thing, so it is refused instead.
+    let slug = match kind {
+        Kind::Plan => (1..1000)
+            .map(|n| {
+                if n == 1 {
+                    slug.clone()
+                } else {
+                    format!("{slug}-{n}")
+                }
+            })
+            .find(|s| taken(s).is_none())
+            .unwrap_or(slug),
+        Kind::Exercise | Kind::Page => slug,
+    };
+    if let Some(t) = taken(&slug) {
         return Err(ScaffoldError::Exists(
             t.strip_prefix(root).map(Path::to_path_buf).unwrap_or(t),
         ));
     }
+    let rel = PathBuf::from(format!("{}/{slug}.{}", kind.folder(), kind.extension()));
     let text = match kind {
-        Kind::Plan => plan_text(&name, today, &library_ids(root), &rel.to_string_lossy()),
+        Kind::Plan => plan_text(
+            &name,
+            today,
+            &library_ids(root),
+            &rel.to_string_lossy(),
+            site_clinician(root).as_deref(),
+        ),
         Kind::Exercise => fill(
             NEW_EXERCISE,
             &[("NAME", quoted(&name)), ("ID", slug.clone())],
@@ -387,6 +451,36 @@ pub fn new_item(
     } else {
         Err(ScaffoldError::Exists(rel))
     }
+}
+
+/// `clinic.clinician.name` of the clinic's site.yaml, if it can be read
+/// (the rest of the file is not checked here: `check` does that).
+fn site_clinician(root: &Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Site {
+        clinic: Option<SiteClinic>,
+    }
+    #[derive(serde::Deserialize)]
+    struct SiteClinic {
+        clinician: Option<SiteClinician>,
+    }
+    #[derive(serde::Deserialize)]
+    struct SiteClinician {
+        name: Option<String>,
+    }
+    let text = std::fs::read_to_string(root.join("site.yaml")).ok()?;
+    let site: Site = crate::yaml::parse(&text, Path::new("site.yaml")).ok()?;
+    site.clinic?.clinician?.name
+}
+
+/// Does the clinic have plans already (any YAML file in content/plans/)?
+fn has_plans(dir: &Path) -> bool {
+    std::fs::read_dir(dir.join("content/plans")).is_ok_and(|rd| {
+        rd.flatten().any(|e| {
+            let p = e.path();
+            p.extension().is_some_and(|x| x == "yaml" || x == "yml")
+        })
+    })
 }
 
 /// Ids of the exercise library, sorted.
@@ -428,7 +522,14 @@ mod tests {
     #[test]
     fn templates_parse() {
         for name in ["Maria Lopez", "O'Brien \"Bo\" #1: test @LIBRARY@", "王芳"] {
-            let text = plan_text(name, day(), &["pendulum".into()], "content/plans/x.yaml");
+            let text = plan_text(
+                name,
+                day(),
+                &["pendulum".into()],
+                "content/plans/x.yaml",
+                Some("Jamie Chen"),
+            );
+            assert!(text.contains("printed under \"Jamie will\""), "{text}");
             let plan: Plan = crate::yaml::parse(&text, Path::new("x.yaml"))
                 .unwrap_or_else(|d| panic!("{}\n{text}", d.render()));
             assert_eq!(plan.patient.name, name);

@@ -1159,6 +1159,249 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("add `target_date:"),
             message: "no target date",
         },
+        // ---- HP0107–HP0108: unfinished plans (issue 13) --------------------
+        Case {
+            name: "a TODO left from the template",
+            code: "HP0107",
+            warning: false,
+            // `  summary: "` is 12 characters: TODO starts at column 13.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "summary: Right shoulder pain when reaching up",
+                            "summary: \"TODO: what hurts, in one plain line\"",
+                        )],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(8, 13),
+            help: Help::Contains("what brings the patient in"),
+            message: "`problem.summary` still holds a TODO",
+        },
+        Case {
+            name: "a template sentence with its TODO deleted",
+            code: "HP0107",
+            warning: false,
+            // `  statement: ` is 13 characters.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "statement: Lift my granddaughter without pain",
+                            "statement: the goal you agreed on, in their words",
+                        )],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(11, 14),
+            help: Help::Contains("the goal you agreed on"),
+            message: "the template's placeholder text",
+        },
+        Case {
+            name: "a TODO on the second line of instructions",
+            code: "HP0107",
+            warning: false,
+            // Line 23 becomes a block: `1. Sit tall.` on 24, `2. TODO…` on
+            // 25, indented 10: TODO at column 14.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "instructions: Sit tall. Squeeze your shoulder blades together.\n",
+                            "instructions: |\n          1. Sit tall.\n          2. TODO: then this.\n",
+                        )],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(25, 14),
+            help: Help::Contains("the steps the patient follows"),
+            message: "`steps[0].exercises[1].instructions`",
+        },
+        Case {
+            name: "a summary of spaces",
+            code: "HP0108",
+            warning: false,
+            // The `summary` key: line 8, column 3.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "summary: Right shoulder pain when reaching up",
+                            "summary: \"   \"",
+                        )],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(8, 3),
+            help: Help::Contains("write what brings the patient in"),
+            message: "`problem.summary` is empty",
+        },
+        Case {
+            name: "an empty step title",
+            code: "HP0108",
+            warning: false,
+            // `  - title: ` is 11 characters: the value at column 12.
+            setup: |c| write_plan(c, &edit(BASE, &[("title: Calm the pain", "title: \"\"")])),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(17, 12),
+            help: Help::Contains("title: Calm the pain"),
+            message: "the title of step 1 is empty",
+        },
+        Case {
+            name: "an inline exercise without instructions",
+            code: "HP0108",
+            warning: false,
+            // Without line 23 the entry `- name: …` (line 22) is what to
+            // complete: its content starts at column 9.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "        instructions: Sit tall. Squeeze your shoulder blades together.\n",
+                            "",
+                        )],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(22, 9),
+            help: Help::Contains("write the steps the patient follows"),
+            message: "the instructions of exercise `Shoulder blade squeeze` is empty",
+        },
+        Case {
+            name: "an empty inline exercise name",
+            code: "HP0108",
+            warning: false,
+            // `      - name: ` is 14 characters; the key is at column 9.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(BASE, &[("name: Shoulder blade squeeze", "name: \" \"")]),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(22, 9),
+            help: Help::Contains("name: Heel slide"),
+            message: "the name of step 1, exercise 2 is empty",
+        },
+        // ---- Dates that cannot be right ------------------------------------
+        Case {
+            name: "consent signed after it expires",
+            code: "HP0205",
+            warning: true,
+            // `    expires_on: ` is 16 characters (line 47).
+            setup: |c| {
+                write_plan(
+                    c,
+                    &format!(
+                        "{BASE}{}",
+                        edit(
+                            BASE_STORY,
+                            &[("expires_on: 2027-11-20", "expires_on: 2026-11-10")]
+                        )
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(47, 17),
+            help: Help::Contains("expires after it is signed"),
+            message: "signed on 2026-11-20, after it expires (2026-11-10)",
+        },
+        Case {
+            name: "next visit in the past",
+            code: "HP0707",
+            warning: true,
+            // `  date: ` is 8 characters (line 33); today is 2026-11-26.
+            setup: |c| write_plan(c, &edit(BASE, &[("date: 2026-12-03", "date: 2026-11-19")])),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(33, 9),
+            help: Help::Contains("next appointment"),
+            message: "the next visit (2026-11-19) is in the past",
+        },
+        Case {
+            name: "target date before the agreed date",
+            code: "HP0708",
+            warning: true,
+            // `  target_date: ` is 15 characters (line 13).
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[("target_date: 2027-02-15", "target_date: 2026-11-15")],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(13, 16),
+            help: Help::Contains("a day after `agreed_on`"),
+            message: "target date (2026-11-15) is before the day it was agreed (2026-11-20)",
+        },
+        Case {
+            name: "a sentence cut at a flow-list comma",
+            code: "HP0709",
+            warning: true,
+            // `  together: [Check your progress, ` is 34 characters (line 31).
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "[Check your progress every two weeks]",
+                            "[Check your progress, every two weeks]",
+                        )],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(31, 35),
+            help: Help::Contains("`- Check your progress, every two weeks`"),
+            message: "\"every two weeks\" starts lower-case right after a comma",
+        },
+        Case {
+            name: "a library cue cut at a comma",
+            code: "HP0709",
+            warning: true,
+            // `cues: [Relax your shoulder, ` is 28 characters (line 2).
+            setup: |c| {
+                c.write(
+                    "content/exercises/pendulum.yaml",
+                    "name: Pendulum swing\ncues: [Relax your shoulder, then swing]\ninstructions: Lean on a table.\ndose: { reps: 10 }\n",
+                )
+            },
+            args: CHECK,
+            file: File::Is("content/exercises/pendulum.yaml"),
+            at: At::Pos(2, 29),
+            help: Help::Contains("one item per line"),
+            message: "`cues`",
+        },
     ];
     #[cfg(unix)]
     v.push(Case {

@@ -18,6 +18,57 @@ fn parse_plan(c: &Clinic, rel: &str) -> Plan {
         .unwrap_or_else(|d| panic!("{rel} does not parse: {}", d.render()))
 }
 
+/// Lines (1-based) of `text` where a `TODO` is in a value, not a comment.
+fn todo_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let code = l.split_once(" #").map_or(*l, |(c, _)| c);
+            !code.trim_start().starts_with('#') && code.contains("TODO")
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// `text` with every `"TODO: …"` value and `N. TODO: …` line of the
+/// template replaced by real words.
+fn fill_todos(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if let Some(at) = l.find("\"TODO:") {
+                let end = l[at + 1..].find('"').map_or(l.len(), |e| at + e + 2);
+                format!("{}\"Walk up the stairs\"{}", &l[..at], &l[end..])
+            } else if let Some(at) = l.find("TODO:")
+                && !l.trim_start().starts_with('#')
+                && !l[..at].contains('#')
+            {
+                format!("{}Stand up slowly.", &l[..at])
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// Diagnostics of `check --format json` as (code, line).
+fn check_json(c: &Clinic) -> (Option<i32>, Vec<(String, Option<u64>)>) {
+    let out = c.cmd(&["--format", "json", "check"]).output().unwrap();
+    let diags = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
+            (
+                v["code"].as_str().unwrap_or_default().to_string(),
+                v["line"].as_u64(),
+            )
+        })
+        .collect();
+    (out.status.code(), diags)
+}
+
 #[test]
 fn init_then_build_works_in_an_empty_folder() {
     let c = empty();
@@ -161,17 +212,163 @@ fn new_plan_is_a_valid_commented_plan_and_is_never_overwritten() {
     ] {
         assert!(text.contains(key), "missing {key}");
     }
-    // The clinic still checks cleanly with the new plan in it.
-    let out = c.cmd(&["check"]).output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    // Lists of sentences are block lists: a `[a, b]` list splits at commas.
+    assert!(
+        !text.lines().any(|l| {
+            let code = l.split_once(" #").map_or(l, |(c, _)| c);
+            !code.trim_start().starts_with('#') && code.contains(": [\"")
+        }),
+        "{text}"
+    );
 
-    // A second `new plan` for the same name fails and changes nothing.
+    // A second patient of the same name gets a file of their own; the first
+    // plan is not touched.
     let edited = format!("{text}# my notes\n");
     c.write(rel, &edited);
     let out = c.cmd(&["new", "plan", "Maria Lopez"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(c.read(rel), edited);
+    let second = "content/plans/maria-lopez-2.yaml";
+    assert_eq!(parse_plan(&c, second).patient.name, "Maria Lopez");
+    assert!(
+        c.read(second)
+            .contains("heropath handout content/plans/maria-lopez-2.yaml"),
+        "the comment names the new file"
+    );
+    let out = c.cmd(&["new", "plan", "Maria Lopez"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(c.path().join("content/plans/maria-lopez-3.yaml").is_file());
+    // An exercise of the same name is the same exercise: refused.
+    c.cmd(&["new", "exercise", "Wall slide"]).assert().success();
+    let out = c.cmd(&["new", "exercise", "Wall slide"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
-    assert_eq!(c.read(rel), edited);
+    assert!(
+        !c.path()
+            .join("content/exercises/wall-slide-2.yaml")
+            .exists()
+    );
+}
+
+#[test]
+fn a_fresh_plan_is_refused_at_each_placeholder_until_filled_in() {
+    let c = Clinic::new();
+    c.cmd(&["new", "plan", "Dana Whitfield"]).assert().success();
+    let rel = "content/plans/dana-whitfield.yaml";
+    let text = c.read(rel);
+    let expected = todo_lines(&text);
+    assert!(
+        expected.len() >= 10,
+        "the template has placeholders: {text}"
+    );
+
+    // check: one HP0107 error at each line holding a TODO, and only there.
+    let (code, diags) = check_json(&c);
+    assert_eq!(code, Some(1), "{diags:?}");
+    let mut got: Vec<usize> = diags
+        .iter()
+        .filter(|(c, _)| c == "HP0107")
+        .filter_map(|(_, l)| l.map(|l| l as usize))
+        .collect();
+    got.sort();
+    assert_eq!(got, expected, "{text}");
+    for line in ["summary:", "statement:", "focus:", "success:"] {
+        let n = text.lines().position(|l| l.contains(line)).unwrap() + 1;
+        assert!(got.contains(&n), "{line} on line {n}");
+    }
+
+    // build and handout refuse it too, and print nothing.
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("HP0107"), "{}", stderr(&out));
+    assert!(!c.path().join("handouts/dana-whitfield.html").exists());
+    let out = c.cmd(&["handout", rel]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!c.path().join("handouts/dana-whitfield.html").exists());
+
+    // Filled in, it passes and prints without a TODO.
+    let filled = fill_todos(&text);
+    assert!(todo_lines(&filled).is_empty(), "{filled}");
+    c.write(rel, &filled);
+    let (code, diags) = check_json(&c);
+    assert_eq!(code, Some(0), "{diags:?}\n{filled}");
+    assert!(
+        !diags.iter().any(|(c, _)| c == "HP0107" || c == "HP0108"),
+        "{diags:?}"
+    );
+    c.cmd(&["handout", rel]).assert().success();
+    let html = c.read("handouts/dana-whitfield.html");
+    assert!(html.contains("Walk up the stairs"));
+    assert!(!html.contains("TODO"), "{html}");
+}
+
+#[test]
+fn new_plan_names_the_clinics_own_clinician() {
+    let c = Clinic::new();
+    c.write(
+        "site.yaml",
+        "title: North Clinic\nclinic:\n  name: North Clinic\n  clinician: { name: Priya Natarajan, credentials: PT }\n",
+    );
+    c.cmd(&["new", "plan", "Dana Whitfield"]).assert().success();
+    let text = c.read("content/plans/dana-whitfield.yaml");
+    assert!(text.contains("printed under \"Priya will\""), "{text}");
+    assert!(text.contains("(Priya Natarajan)"), "{text}");
+    assert!(!text.contains("Sam"), "no fixed clinician: {text}");
+
+    // Without a clinician in site.yaml, none is made up.
+    let c = Clinic::new();
+    c.write("site.yaml", "title: North Clinic\n");
+    c.cmd(&["new", "plan", "Dana Whitfield"]).assert().success();
+    let text = c.read("content/plans/dana-whitfield.yaml");
+    assert!(
+        text.contains("printed under \"your clinician will\""),
+        "{text}"
+    );
+    assert!(!text.contains("Sam") && !text.contains("Priya"), "{text}");
+}
+
+#[test]
+fn init_force_adds_no_sample_patient_to_a_clinic_with_plans() {
+    let c = Clinic::with_plan();
+    let out = c.cmd(&["init", "--force"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plans: Vec<String> = std::fs::read_dir(c.path().join("content/plans"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(plans, ["maria-lopez.yaml"]);
+    assert!(!stderr(&out).contains("dana-whitfield"), "{}", stderr(&out));
+    // The rest of the missing files are still added.
+    assert!(c.path().join("content/exercises/heel-slide.yaml").is_file());
+}
+
+#[test]
+fn the_sample_plan_has_no_sentence_cut_at_a_comma() {
+    let c = empty();
+    c.cmd(&["init"]).assert().success();
+    let text = c.read("content/plans/dana-whitfield.yaml");
+    assert!(
+        text.contains("    - Count the stairs you can climb, every two weeks\n"),
+        "{text}"
+    );
+    c.cmd(&["build", "--strict"]).assert().success();
+    let html = c.read("handouts/dana-whitfield.html");
+    assert!(
+        html.contains("Count the stairs you can climb, every two weeks"),
+        "one bullet, not two"
+    );
+
+    // The flow form the sample used to have is warned about (HP0709).
+    c.write(
+        "content/plans/dana-whitfield.yaml",
+        &text.replace(
+            "  together:\n    - Count the stairs you can climb, every two weeks\n",
+            "  together: [Count the stairs you can climb, every two weeks]\n",
+        ),
+    );
+    let (code, diags) = check_json(&c);
+    assert_eq!(code, Some(0), "a warning, not an error: {diags:?}");
+    assert!(diags.iter().any(|(c, _)| c == "HP0709"), "{diags:?}");
 }
 
 #[test]
@@ -219,7 +416,13 @@ fn slugs_of_accented_and_non_latin_names() {
         "{names:?}"
     );
 
-    // All of them build.
+    // All of them build once their placeholders are filled in.
+    let plans = c.path().join("content/plans");
+    for e in std::fs::read_dir(&plans).unwrap() {
+        let p = e.unwrap().path();
+        let text = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, fill_todos(&text)).unwrap();
+    }
     let out = c.cmd(&["build"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(c.path().join("handouts/wang-fang.html").is_file());
