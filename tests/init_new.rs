@@ -465,3 +465,18 @@ fn new_exercise_and_page() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("heropath init"), "{}", stderr(&out));
 }
+
+#[test]
+fn an_unfinished_draft_warns_without_blocking_the_clinic() {
+    let c = Clinic::with_plan();
+    c.cmd(&["new", "plan", "Dana Whitfield"]).assert().success();
+    let rel = "content/plans/dana-whitfield.yaml";
+    let text = c.read(rel);
+    assert!(text.contains("\ndraft: false"), "{text}");
+    c.write(rel, &text.replace("\ndraft: false", "\ndraft: true"));
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning[HP0107]"), "{}", stderr(&out));
+    assert!(c.path().join("handouts/maria-lopez.html").exists());
+    assert!(!c.path().join("handouts/dana-whitfield.html").exists());
+}

@@ -32,11 +32,19 @@ pub mod advice {
     pub const CUT_AT_COMMA: &str = "HP0709";
 }
 
-/// Errors for template text and empty required fields, for every plan
-/// (drafts too: `heropath handout` and `build --drafts` print them).
+/// Errors for template text and empty required fields. A draft is work in
+/// progress, so for a draft they are warnings: it must not block the rest
+/// of the clinic's build, and the warning still shows when it is printed.
 pub fn check_unfinished(src: &Source<Plan>, diags: &mut Diagnostics) {
-    placeholders(src, diags);
-    empty_required(src, diags);
+    let mut found = Diagnostics::default();
+    placeholders(src, &mut found);
+    empty_required(src, &mut found);
+    for mut d in found.sorted() {
+        if src.value.draft {
+            d.severity = crate::diag::Severity::Warning;
+        }
+        diags.push(d);
+    }
 }
 
 /// Warnings for dates that cannot be right and comma-cut list items.
