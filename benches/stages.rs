@@ -109,7 +109,7 @@ fn guard() -> heropath::privacy::Guard {
     let (p, _) = public_site();
     let cx = heropath::privacy::Context {
         site: &p.clinic.site,
-        stories: Vec::new(),
+        published: Vec::new(),
         months: Vec::new(),
     };
     heropath::privacy::Guard::new(&p.clinic.plans, &cx)

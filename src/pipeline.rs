@@ -162,7 +162,7 @@ pub struct Prepared {
     pub timings: Vec<(&'static str, std::time::Duration)>,
     /// Published stories' slugs and days (see [`published_stories`]),
     /// worked out once.
-    story_days: std::sync::OnceLock<Vec<(String, Date)>>,
+    story_days: std::sync::OnceLock<Vec<privacy::PublishedStory>>,
 }
 
 /// Load, check and compile. `None` when errors make rendering pointless.
@@ -768,23 +768,31 @@ fn guard_key(p: &Prepared) -> u128 {
     let mut f = cache::Fingerprint::new();
     f.add(p.clinic.site_text.as_bytes())
         .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
-    for (slug, d) in published_stories(p).iter() {
-        f.add(slug.as_bytes()).add(d.to_string().as_bytes());
+    for s in published_stories(p) {
+        f.add(s.slug.as_bytes()).add(s.day.to_string().as_bytes());
     }
     f.finish()
 }
 
 /// Published stories' URL slugs and publication days: a story's day is
 /// public where that story shows.
-fn published_stories(p: &Prepared) -> &[(String, Date)] {
+fn published_stories(p: &Prepared) -> &[privacy::PublishedStory] {
     p.story_days.get_or_init(|| {
         let theme = &p.themes[&p.clinic.site.theme];
         let t = theme.strings(&p.clinic.site.language);
         model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), true)
             .into_iter()
             .filter_map(|s| {
-                let d = s.story.published_on.as_deref().and_then(Date::parse)?;
-                Some((s.story.slug, d))
+                let day = s.story.published_on.as_deref().and_then(Date::parse)?;
+                let plan = match s.from {
+                    model::StoryOrigin::Plan(i) => Some(p.clinic.plans[i].path.clone()),
+                    model::StoryOrigin::Record(_) => None,
+                };
+                Some(privacy::PublishedStory {
+                    slug: s.story.slug,
+                    plan,
+                    day,
+                })
             })
             .collect()
     })
@@ -801,11 +809,7 @@ fn privacy_check_of<'a>(
     let reviewed = &p.clinic.site.privacy.reviewed_files;
     let cx = privacy::Context {
         site: &p.clinic.site,
-        stories: if plans.is_empty() {
-            Vec::new()
-        } else {
-            published_stories(p).to_vec()
-        },
+        published: published_stories(p).to_vec(),
         months: theme.month_tables(),
     };
     let guard = Guard::new(plans.iter().copied(), &cx);
@@ -912,7 +916,29 @@ fn top_level_block(text: &str, key: &str) -> Option<(u32, String)> {
                 .is_some_and(|c| !c.is_whitespace() && c != '#')
         })
         .map_or(lines.len(), |i| start + 1 + i);
-    Some((start as u32, lines[start..end].join("\n")))
+    // Keys whose values never reach a page (dates of the consent, the
+    // publication day, allowances) are blanked: they cannot be the source.
+    const UNPUBLISHED: [&str; 7] = [
+        "published_on:",
+        "signed_on:",
+        "expires_on:",
+        "public_words:",
+        "public_dates:",
+        "scope:",
+        "revoked:",
+    ];
+    let block: Vec<&str> = lines[start..end]
+        .iter()
+        .map(|l| {
+            let t = l.trim_start().trim_start_matches("- ");
+            if UNPUBLISHED.iter().any(|k| t.starts_with(k)) {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect();
+    Some((start as u32, block.join("\n")))
 }
 
 /// Everything the public site is made from besides the plans without a

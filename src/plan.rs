@@ -77,6 +77,10 @@ pub struct Patient {
     /// Earlier family names (a maiden name): private, identifying.
     #[serde(default)]
     pub former_names: Vec<String>,
+    /// The name in other letters, as it is also written (`Tanaka Hanako`
+    /// for 田中 花子, `Mohammed Al-Husseini`): private, identifying.
+    #[serde(default)]
+    pub other_spellings: Vec<String>,
 }
 
 impl Patient {

@@ -370,9 +370,8 @@ fn a_rerendered_public_site_is_scanned_for_changed_plans_in_unchanged_pages() {
 #[test]
 fn a_date_no_longer_exempt_is_found_in_unchanged_pages() {
     let c = Clinic::with_plan();
-    // 2026-11-25 is Mari's story's publication day: public where that story
-    // shows (its page, and this news item that links to it), so exempt
-    // there. It is also the day Ana agreed her goal, which is private.
+    // 2026-11-25 is the day Ana agreed her goal (private), and the day of an
+    // open house the clinic allows in site.yaml.
     c.write(
         "content/plans/ana-diaz.yaml",
         &common::PLAN
@@ -381,14 +380,36 @@ fn a_date_no_longer_exempt_is_found_in_unchanged_pages() {
     );
     c.write(
         "content/pages/news.md",
-        "---\ntitle: News\n---\n[Mari's story](/stories/back-to-hugging-her-granddaughter/), 2026-11-25.\n",
+        "---\ntitle: News\n---\nOpen house on 2026-11-25.\n",
+    );
+    let site = c.read("site.yaml");
+    c.write(
+        "site.yaml",
+        &format!("{site}privacy:\n  public_dates: [2026-11-25]\n"),
     );
     build(&c, &[]);
-    // The story moves to the day before: 2026-11-25 is no longer public,
-    // and the unchanged news page now shows Ana's visit date.
-    let plan = c
-        .read("content/plans/maria-lopez.yaml")
-        .replace("published_on: 2026-11-25", "published_on: 2026-11-24");
-    c.write("content/plans/maria-lopez.yaml", &plan);
+    // The allowance goes: the unchanged news page now shows Ana's visit
+    // date, and the scan of the unchanged page must see it.
+    c.write("site.yaml", &site);
+    build_fails_with(&c, "HP0501", "ana-diaz.yaml");
+}
+
+#[test]
+fn a_story_day_is_public_only_where_the_template_stamps_it() {
+    let c = Clinic::with_plan();
+    // 2026-11-25 is Mari's story's publication day and Ana's visit day.
+    c.write(
+        "content/plans/ana-diaz.yaml",
+        &common::PLAN
+            .replace("Maria Lopez", "Ana Diaz")
+            .replace("agreed_on: 2026-11-20", "agreed_on: 2026-11-25"),
+    );
+    // The story page stamps its day in <time>: not a leak.
+    build(&c, &[]);
+    // The same day typed into a page that links to the story is Ana's.
+    c.write(
+        "content/pages/news.md",
+        "---\ntitle: News\n---\n[Mari's story](/stories/back-to-hugging-her-granddaughter/), 2026-11-25.\n",
+    );
     build_fails_with(&c, "HP0501", "ana-diaz.yaml");
 }

@@ -163,6 +163,49 @@ const BUILT_IN: [[&str; 12]; 9] = [
     ],
 ];
 
+/// Month names outside the twelve-name tables: the Levantine and Iraqi
+/// Arabic names (one word each; the two-word ones are read by their first
+/// word only where it is unambiguous).
+const EXTRA: [(&str, i8); 8] = [
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+];
+
+/// Roman numerals as months, between the numbers of a date (12/IV/1968).
+const ROMAN: [&str; 12] = [
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+];
+
+/// Days written as ordinal words ("the twelfth of April").
+const ORDINAL_WORDS: [&str; 20] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
 /// Abbreviations that are everyday words more often than months.
 const NOT_MONTHS: [&str; 3] = ["set", "ago", "mar"];
 
@@ -209,6 +252,9 @@ impl Months {
         for (name, m) in names {
             map.insert(name, m);
         }
+        for (name, m) in EXTRA {
+            map.insert(fold(name), m);
+        }
         Months { map }
     }
 
@@ -234,8 +280,13 @@ const ORDINALS: [&str; 8] = ["st", "nd", "rd", "th", "er", "e", "o", "a"];
 
 #[derive(Debug, Clone, Copy)]
 enum Item {
-    Num { v: u32, len: usize },
+    Num {
+        v: u32,
+        len: usize,
+    },
     Month(i8),
+    /// Any other word: it breaks a date.
+    Word,
 }
 
 /// Every date in `s`, with the index of its first token.
@@ -298,20 +349,38 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
                 Item::Month(m),
                 Some((Item::Num { v: d, len: 1..=2 }, _, _)),
                 Some((Item::Num { v: y, len: 2 }, Sep::Other, _)),
+            )
+            | (
+                Item::Num { v: d, len: 1..=2 },
+                Some((Item::Month(m), _, _)),
+                Some((
+                    Item::Num { v: y, len: 2 },
+                    Sep::Dash | Sep::Slash | Sep::Dot | Sep::Other,
+                    _,
+                )),
             ) => {
-                // April 12 '68
+                // April 12 '68, 12-Apr-68, 12/IV/68
                 full(1900 + y, m as u32, d);
                 full(2000 + y, m as u32, d);
             }
             _ => {}
         }
-        out.extend(partial(a, b, c).map(|f| (f, ta)));
+        let dotted_after =
+            b.is_some_and(|(_, _, tb)| s.toks.get(tb + 1).is_none_or(|t| t.sep == Sep::Dot));
+        out.extend(partial(a, b, c, dotted_after).map(|f| (f, ta)));
     }
     out
 }
 
 /// A date without its year or without its day, starting at `a`.
-fn partial(a: Item, b: Option<(Item, Sep, usize)>, c: Option<(Item, Sep, usize)>) -> Option<Found> {
+/// `dotted_after`: a full stop follows the second number (German "3.12."),
+/// which tells a date from a decimal number.
+fn partial(
+    a: Item,
+    b: Option<(Item, Sep, usize)>,
+    c: Option<(Item, Sep, usize)>,
+    dotted_after: bool,
+) -> Option<Found> {
     let year_follows = matches!(c, Some((Item::Num { len: 4, .. }, _, _)));
     let day = |d: u32| (1..=31).contains(&d).then_some(d as i8);
     match (a, b?) {
@@ -325,8 +394,11 @@ fn partial(a: Item, b: Option<(Item, Sep, usize)>, c: Option<(Item, Sep, usize)>
         | (Item::Num { v, len: 4 }, (Item::Month(m), _, _)) => {
             Some(Found::MonthYear(i16::try_from(v).ok()?, m))
         }
-        (Item::Num { v: x, len: 1..=2 }, (Item::Num { v: y, len: 1..=2 }, Sep::Slash, _))
-            if !matches!(c, Some((Item::Num { .. }, Sep::Slash, _))) =>
+        (
+            Item::Num { v: x, len: 1..=2 },
+            (Item::Num { v: y, len: 1..=2 }, sep @ (Sep::Slash | Sep::Dot), _),
+        ) if !matches!(c, Some((Item::Num { .. }, s, _)) if s == sep)
+            && (sep == Sep::Slash || dotted_after) =>
         {
             // 12/3: month and day, either way round; the caller tries both.
             let (m, d) = (i8::try_from(x).ok()?, day(y)?);
@@ -374,15 +446,29 @@ fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
             out.push((Item::Month(m), sep, i));
             continue;
         }
-        // Anything else breaks the date: push nothing, but separate.
-        out.push((
-            Item::Num {
-                v: u32::MAX,
-                len: 0,
-            },
-            sep,
-            i,
-        ));
+        let between_numbers =
+            i > 0 && s.toks[i - 1].digits && matches!(t.sep, Sep::Slash | Sep::Dot | Sep::Dash);
+        if let Some(m) = ROMAN
+            .iter()
+            .position(|r| *r == w)
+            .filter(|_| between_numbers)
+        {
+            out.push((Item::Month(m as i8 + 1), sep, i));
+            continue;
+        }
+        if let Some(d) = ORDINAL_WORDS.iter().position(|o| *o == w) {
+            out.push((
+                Item::Num {
+                    v: d as u32 + 1,
+                    len: 2,
+                },
+                sep,
+                i,
+            ));
+            continue;
+        }
+        // Anything else breaks the date.
+        out.push((Item::Word, sep, i));
     }
     out
 }
@@ -426,6 +512,14 @@ mod tests {
             assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
         }
         assert!(dates("Sept. 3rd, 2026").contains(&full("2026-09-03")));
+        for s in [
+            "12/IV/1968",
+            "12-Apr-68",
+            "the twelfth of April, 1968",
+            "12 نيسان 1968",
+        ] {
+            assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+        }
         assert!(dates("we walked 3 miles in 2026").is_empty());
         assert!(!dates("3 sets of 10, 1968").contains(&want));
     }
@@ -436,5 +530,7 @@ mod tests {
         assert!(dates("the 2nd of July").contains(&Found::MonthDay(7, 2)));
         assert!(dates("born in July 1955").contains(&Found::MonthYear(1955, 7)));
         assert!(!dates("July 2, 2020").contains(&Found::MonthDay(7, 2)));
+        assert!(dates("am 3.12. wieder").contains(&Found::MonthDay(3, 12)));
+        assert!(dates("lifts 3.12 kg").is_empty());
     }
 }

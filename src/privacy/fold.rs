@@ -59,6 +59,9 @@ pub struct Tok {
     pub phone_sep: bool,
     /// The token came from program text (see [`Strength::Code`]).
     pub code: bool,
+    /// The token is part of a date the template stamped (see
+    /// [`Strength::Stamp`]).
+    pub stamp: bool,
     /// All ASCII digits.
     pub digits: bool,
 }
@@ -134,6 +137,7 @@ struct Builder {
     open: Option<(u32, bool)>,
     line: u32,
     code: bool,
+    stamp: bool,
     sep: SepAcc,
 }
 
@@ -176,7 +180,8 @@ impl SepAcc {
         });
         let phone_char = matches!(
             c,
-            '.' | '/' | '-' | '(' | ')' | '[' | ']' | '+' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+            '.' | '/' | '-' | '_' | '(' | ')' | '[' | ']' | '+' | '\u{2010}'
+                ..='\u{2015}' | '\u{2212}' | '·' | '•' | '∙' | '⋅' | '・' | '|'
         );
         if !phone_char || self.puncts > 4 {
             self.phone_ok = false;
@@ -204,6 +209,7 @@ impl Builder {
         self.sep = SepAcc::new_segment();
         self.line = line;
         self.code = strength == Strength::Code;
+        self.stamp = strength == Strength::Stamp;
         if text.is_ascii() {
             for c in text.chars() {
                 self.ascii(c);
@@ -246,6 +252,10 @@ impl Builder {
         }
         if let Some(d) = decimal_digit(c) {
             self.push(d, true, false);
+            return;
+        }
+        if let Some(l) = enclosed_letter(c) {
+            self.push(l, false, false);
             return;
         }
         if is_ignorable(c) {
@@ -330,6 +340,7 @@ impl Builder {
             sep: sep.sep(),
             phone_sep: !sep.hard && sep.phone_ok,
             code: self.code,
+            stamp: self.stamp,
             digits,
         });
         self.sep = SepAcc::fresh();
@@ -361,6 +372,16 @@ fn decimal_digit(c: char) -> Option<char> {
         .iter()
         .find(|z| (**z..**z + 10).contains(&u))
         .and_then(|z| char::from_digit(u - z, 10))
+}
+
+/// Enclosed capitals that NFKC leaves alone: negative circled and squared
+/// letters (🅚, 🅺) and regional indicators (🇰), which read as letters.
+fn enclosed_letter(c: char) -> Option<char> {
+    let u = c as u32;
+    [0x1f150, 0x1f170, 0x1f1e6]
+        .iter()
+        .find(|base| (**base..**base + 26).contains(&u))
+        .and_then(|base| char::from_u32(u32::from(b'a') + u - base))
 }
 
 /// Letters that neither decomposition nor the confusables data turn into
@@ -442,6 +463,8 @@ mod tests {
             "Hern\u{2060}ández",
             "Неrnаndеz", // Cyrillic Н, е, а
             "ＨＥＲＮＡＮＤＥＺ",
+            "🅷🅴🆁🅽🅰🅽🅳🅴🆉",
+            "🇭🇪🇷🇳🇦🇳🇩🇪🇿",
         ] {
             assert_eq!(folded(s).0, "hernandez", "{s:?}");
             assert_eq!(folded(s).1, vec!["hernandez"], "{s:?}");

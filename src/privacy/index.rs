@@ -127,7 +127,8 @@ impl Guard {
                 .iter()
                 .flat_map(|d| forms_of(*d))
                 .collect(),
-            stories: cx.stories.iter().cloned().collect(),
+            published: cx.published.iter().flat_map(|s| forms_of(s.day)).collect(),
+            story_days: HashMap::new(),
             months: Months::new(cx.months.iter().map(Vec::as_slice)),
             initials: HashMap::new(),
             email_domains: HashMap::new(),
@@ -193,6 +194,16 @@ impl Guard {
                     .flat_map(forms_of)
                     .map(|f| (plan, f)),
             );
+        }
+        let index: HashMap<&std::path::Path, u32> = plans
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.path.as_path(), i as u32))
+            .collect();
+        for s in &cx.published {
+            if let Some(i) = s.plan.as_deref().and_then(|p| index.get(p)) {
+                g.story_days.insert(s.slug.clone(), (*i, s.day));
+            }
         }
         for r in &mut g.roles {
             r.sort();

@@ -128,13 +128,25 @@ struct Role {
     kind: Kind,
 }
 
+/// A published story, for the exemption of its publication day.
+#[derive(Debug, Clone)]
+pub struct PublishedStory {
+    /// URL slug (`stories/<slug>/`).
+    pub slug: String,
+    /// The plan it comes from (none for a story record).
+    pub plan: Option<std::path::PathBuf>,
+    /// Publication day.
+    pub day: Date,
+}
+
 /// What the guard is built from besides the plans.
 pub struct Context<'a> {
     /// site.yaml (clinic details are public; `privacy` allowances).
     pub site: &'a Site,
-    /// Published stories: (URL slug, publication date). A story's date is
-    /// exempt in the files that show that story.
-    pub stories: Vec<(String, Date)>,
+    /// Published stories: their days are public where a template stamped
+    /// them (see [`extract::Strength::Stamp`]), and, for the story's own
+    /// patient only, in the files that show or link the story.
+    pub published: Vec<PublishedStory>,
     /// Month-name tables of the theme's languages.
     pub months: Vec<Vec<String>>,
 }
@@ -151,7 +163,10 @@ pub struct Guard {
     dates: HashMap<Found, Vec<(u32, DateKind)>>,
     allowed_dates: HashSet<(u32, Found)>,
     site_dates: HashSet<Found>,
-    stories: HashMap<String, Date>,
+    /// Every published story's day, in its forms.
+    published: HashSet<Found>,
+    /// Story slug → (index of its plan among the guard's plans, day).
+    story_days: HashMap<String, (u32, Date)>,
     months: Months,
     /// First letters of each plan's given names.
     initials: HashMap<u32, Vec<char>>,

@@ -57,6 +57,28 @@ pub fn of_patient(p: &Patient, display_name: Option<&str>) -> (Needles, EmailDom
     for (given, family, whole) in forms(&parsed) {
         add_name(&mut out, &given, &family, &whole);
     }
+    for spelling in &p.other_spellings {
+        // The same name in other letters ("Tanaka Hanako" for 田中 花子):
+        // read like `name`, in the patient's language.
+        let alt = Patient {
+            name: spelling.clone(),
+            given_names: Vec::new(),
+            family_names: Vec::new(),
+            ..p.clone()
+        };
+        for (given, family, whole) in forms(&parse(&alt)) {
+            add_name(&mut out, &given, &family, &whole);
+        }
+    }
+    if p.language.as_deref().is_some_and(|l| primary(l) == "hu") {
+        // Hungarian married names: Kovács → Kovácsné.
+        let married: Vec<String> = out
+            .iter()
+            .filter(|(_, k)| *k == Kind::Family)
+            .map(|(f, _)| format!("{f}ne"))
+            .collect();
+        out.extend(married.into_iter().map(|f| (f, Kind::Family)));
+    }
     for former in &p.former_names {
         for part in family_needles(former) {
             out.push((part, Kind::Family));
@@ -148,10 +170,12 @@ fn parse(p: &Patient) -> Parsed {
             }
         }
         n => {
-            let family_first = p
-                .language
-                .as_deref()
-                .is_some_and(|l| ["zh", "vi", "ko", "ja", "hu"].contains(&primary(l)))
+            // Chinese, Japanese and Korean names in their own script are
+            // family-first whatever the language setting says.
+            let family_first = words[0].chars().all(is_unspaced_script)
+                || p.language
+                    .as_deref()
+                    .is_some_and(|l| ["zh", "vi", "ko", "ja", "hu"].contains(&primary(l)))
                 || p.preferred_name
                     .as_deref()
                     .is_some_and(|pref| fold(pref) == fold(&words[n - 1]));
@@ -240,7 +264,16 @@ fn forms(p: &Parsed) -> Vec<(Vec<String>, Vec<String>, String)> {
         };
         let tr = |v: &Vec<String>| -> Vec<String> { v.iter().map(tr1).collect() };
         let words: Vec<String> = p.written.iter().map(tr1).collect();
-        out.push((tr(&p.given), tr(&p.family), words.join(" ")));
+        let mut family = tr(&p.family);
+        // Korean family names have usual spellings the transliteration
+        // does not give (김 is "Gim" there, "Kim" on every form).
+        family.extend(
+            p.family
+                .iter()
+                .flat_map(|f| korean_family(f))
+                .map(|s| s.to_string()),
+        );
+        out.push((tr(&p.given), family, words.join(" ")));
     }
     out
 }
@@ -281,13 +314,46 @@ fn given_needles(g: &str) -> Vec<String> {
     out
 }
 
-/// A family name joined, and each part of it that is not a particle.
+/// The usual Latin spellings of common Korean family names.
+fn korean_family(f: &str) -> &'static [&'static str] {
+    match f.trim() {
+        "김" => &["kim"],
+        "이" => &["lee", "yi", "rhee"],
+        "박" => &["park", "pak", "bak"],
+        "최" => &["choi", "choe"],
+        "정" => &["jung", "jeong", "chung"],
+        "강" => &["kang"],
+        "조" => &["cho", "jo"],
+        "윤" => &["yoon", "yun"],
+        "장" => &["jang", "chang"],
+        "임" => &["lim", "rim"],
+        "한" => &["han"],
+        "서" => &["seo", "suh"],
+        "신" => &["shin"],
+        "권" => &["kwon"],
+        "황" => &["hwang"],
+        "안" => &["ahn"],
+        "송" => &["song"],
+        "류" | "유" => &["ryu", "yoo"],
+        "홍" => &["hong"],
+        _ => &[],
+    }
+}
+
+/// A family name joined, and each part of it that is not a particle (an
+/// Arabic family name with its article al- also without it).
 pub fn family_needles(f: &str) -> Vec<String> {
     let st = Stream::of(f);
     let mut out = vec![st.text.clone()];
+    let article = fold("ال");
     for w in st.words() {
         if !is_particle(w) {
             out.push(w.to_string());
+        }
+        if let Some(bare) = w.strip_prefix(article.as_str())
+            && bare.chars().count() >= 3
+        {
+            out.push(bare.to_string());
         }
     }
     out.retain(|w| {
@@ -324,6 +390,10 @@ fn email_needles(field: &str, givens: &[String]) -> Vec<(String, String, bool)> 
         let distinctive = (l.len() >= 4 || l.bytes().any(|b| b.is_ascii_digit()))
             && !only_given
             && !ROLE_WORDS.contains(&l.as_str());
+        if local.contains('.') {
+            // "ivan dot p at mail dot test"
+            out.push((fold(&local.replace('.', " dot ")), d.clone(), distinctive));
+        }
         out.push((l, d, distinctive));
     }
     out
@@ -408,10 +478,10 @@ fn is_suffix(w: &str) -> bool {
 }
 
 fn is_particle(w: &str) -> bool {
-    const PARTICLES: [&str; 27] = [
+    const PARTICLES: [&str; 33] = [
         "van", "von", "der", "den", "de", "del", "della", "da", "das", "dos", "du", "di", "la",
         "le", "los", "las", "bin", "binti", "ibn", "al", "el", "ben", "bat", "ter", "ten", "zu",
-        "af",
+        "af", "o", "ni", "nic", "ui", "mac", "ap",
     ];
     PARTICLES.contains(&w)
 }

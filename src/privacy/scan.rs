@@ -16,7 +16,6 @@ impl Guard {
     pub fn scan(&self, path: &str, bytes: &[u8]) -> Scan {
         let ex = extract::extract(path, bytes);
         let stream = Stream::build(&ex.segments);
-        let exempt = self.exempt_dates(path, bytes);
         // One hit per plan and class: the strongest reading, the first line.
         let mut hits: HashMap<(usize, u8), Hit> = HashMap::new();
         let mut hit = |plan: u32, what: What, key: &str, line: u32| {
@@ -45,7 +44,8 @@ impl Guard {
         };
         let named = self.scan_names(&stream, &mut hit);
         self.scan_phones(&stream, &mut hit);
-        self.scan_dates(&stream, &named, &exempt, &mut hit);
+        let own = self.own_story_days(path, bytes);
+        self.scan_dates(&stream, &named, &own, &mut hit);
         let mut hits: Vec<Hit> = hits.into_values().collect();
         hits.sort();
         Scan {
@@ -168,10 +168,11 @@ impl Guard {
             let mut ends = Vec::new();
             for (n, i) in (from..s.toks.len()).take(12).enumerate() {
                 let w = s.tok(i);
-                if s.toks[i].sep == Sep::Hard || (n > 0 && w == "at") {
+                let at = matches!(w, "at" | "arroba");
+                if s.toks[i].sep == Sep::Hard || (n > 0 && at) {
                     break;
                 }
-                if !(n == 0 && w == "at") && w != "dot" {
+                if !(n == 0 && at) && !matches!(w, "dot" | "punto" | "ponto") {
                     spelled.push_str(w);
                 }
                 ends.push(spelled.len());
@@ -282,7 +283,7 @@ impl Guard {
         &self,
         s: &Stream,
         named: &HashSet<u32>,
-        exempt: &HashSet<Found>,
+        own: &HashSet<(u32, Found)>,
         hit: &mut impl FnMut(u32, What, &str, u32),
     ) {
         if self.dates.is_empty() {
@@ -294,7 +295,9 @@ impl Guard {
                 _ => vec![found],
             };
             for f in candidates {
-                if exempt.contains(&f) || self.site_dates.contains(&f) {
+                // A published story's day, where the template stamped it.
+                let stamped = s.toks[tok].stamp && self.published.contains(&f);
+                if stamped || self.site_dates.contains(&f) {
                     continue;
                 }
                 let Some(owners) = self.dates.get(&f) else {
@@ -304,6 +307,7 @@ impl Guard {
                 for (plan, kind) in owners {
                     if (partial && !named.contains(plan))
                         || self.allowed_dates.contains(&(*plan, f))
+                        || own.contains(&(*plan, f))
                     {
                         continue;
                     }
@@ -318,19 +322,20 @@ impl Guard {
         }
     }
 
-    /// Publication dates of the stories this file shows: the story's own
-    /// page, or a page that links to it.
-    fn exempt_dates(&self, path: &str, bytes: &[u8]) -> HashSet<Found> {
+    /// A story's day, for its own patient only, in the files that show the
+    /// story (its page) or link to it: there it is the story's publication
+    /// day. Never for another patient whose date falls on the same day.
+    fn own_story_days(&self, path: &str, bytes: &[u8]) -> HashSet<(u32, Found)> {
         let mut out = HashSet::new();
-        if self.stories.is_empty() {
+        if self.story_days.is_empty() {
             return out;
         }
         let mut add = |slug: &[u8]| {
-            if let Some(d) = std::str::from_utf8(slug)
+            if let Some((plan, day)) = std::str::from_utf8(slug)
                 .ok()
-                .and_then(|s| self.stories.get(s))
+                .and_then(|s| self.story_days.get(s))
             {
-                out.extend(forms_of(*d));
+                out.extend(forms_of(*day).into_iter().map(|f| (*plan, f)));
             }
         };
         if let Some(rest) = path.strip_prefix("stories/") {

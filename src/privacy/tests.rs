@@ -35,7 +35,7 @@ fn hits(patient: &str, page: &str) -> Vec<What> {
         [&p],
         &Context {
             site: &s,
-            stories: Vec::new(),
+            published: Vec::new(),
             months: Vec::new(),
         },
     );
@@ -73,7 +73,7 @@ fn an_allowed_word_alone_passes_but_never_with_a_name_or_title() {
         [&p],
         &Context {
             site: &s,
-            stories: Vec::new(),
+            published: Vec::new(),
             months: Vec::new(),
         },
     );
@@ -148,4 +148,10 @@ fn globs() {
     assert!(!glob_match("docs/*.pdf", "docs/x/a.pdf"));
     assert!(glob_match("**/*.pdf", "docs/x/a.pdf"));
     assert!(glob_match("brochure.pdf", "brochure.pdf"));
+}
+
+#[test]
+fn irish_particles_join() {
+    let p = "  name: Seán Ó Briain";
+    assert!(!hits(p, "Thanks to ÓBriain for the music.").is_empty());
 }

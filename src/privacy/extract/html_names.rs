@@ -201,12 +201,13 @@ pub(super) fn known_attr(name: &str) -> bool {
 }
 
 /// Attributes whose values are program vocabulary (class names, colours, SVG
-/// geometry): scanned as Code, so `class="text-white"` or `fill="white"` does
+/// geometry; not `id`, which becomes a `#fragment` of public URLs): scanned
+/// as Code, so `class="text-white"` or `fill="white"` does
 /// not trip a patient named White, while a full name there still does.
 pub(super) fn code_valued_attr(name: &str) -> bool {
     matches!(
         name,
-        "class" | "id" | "type" | "rel" | "rev" | "lang" | "dir" | "charset" | "http-equiv"
+        "class" | "type" | "rel" | "rev" | "lang" | "dir" | "charset" | "http-equiv"
             | "role" | "target" | "method" | "enctype" | "autocomplete" | "inputmode"
             | "crossorigin" | "referrerpolicy" | "loading" | "decoding" | "fetchpriority" | "as"
             | "media" | "sizes" | "integrity" | "nonce" | "xmlns" | "property" | "itemprop"

@@ -45,6 +45,7 @@ fn run_markup(s: &str, base: u32, xml: bool, depth: u8) -> Markup {
         raw: None,
         last_line: 1,
         dropped: false,
+        stamp: None,
     }));
     let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let q = BufferQueue::default();
@@ -53,6 +54,7 @@ fn run_markup(s: &str, base: u32, xml: bool, depth: u8) -> Markup {
     tok.end();
     let mut m = std::mem::take(&mut *tok.sink.0.borrow_mut());
     m.finish();
+    m.close_stamp();
     if m.dropped {
         // Scan the source from the line of the last token on, as it is.
         let from = s
@@ -106,6 +108,14 @@ struct Markup {
     last_line: u32,
     /// The input ended inside a tag, which the tokenizer drops.
     dropped: bool,
+    /// Inside a date element the template stamped (see
+    /// [`Strength::Stamp`]): its text and relative line.
+    stamp: Option<(String, u32)>,
+}
+
+/// Elements whose text is a date the template wrote, never typed text.
+fn stamp_element(name: &str) -> bool {
+    matches!(name, "time" | "updated" | "published" | "lastmod")
 }
 
 struct Sink(RefCell<Markup>);
@@ -216,6 +226,13 @@ impl Markup {
     /// Adds character data starting at relative line `start`; leading
     /// whitespace of the document is dropped so that `text_line` is exact.
     fn put(&mut self, start: u32, t: &str) {
+        if let Some((buf, line)) = &mut self.stamp {
+            if buf.is_empty() {
+                *line = start;
+            }
+            buf.push_str(t);
+            return;
+        }
         if self.text.is_empty() {
             let trimmed = t.trim_start();
             let start = start + count_nl(&t[..t.len() - trimmed.len()]);
@@ -250,6 +267,15 @@ impl Markup {
         self.segs.extend(inner.segs);
     }
 
+    /// A stamp element closed (or another opened, or the input ended): its
+    /// text is a segment of its own.
+    fn close_stamp(&mut self) {
+        if let Some((text, line)) = self.stamp.take() {
+            let at = self.abs(line);
+            push(&mut self.segs, text, at, Strength::Stamp);
+        }
+    }
+
     fn tag(&mut self, tag: Tag, line: u32) -> TokenSinkResult<()> {
         if self.raw.is_some() {
             // In raw text the tokenizer only emits the end tag that closes it.
@@ -261,6 +287,12 @@ impl Markup {
         let name: &str = &tag.name;
         let known = known_element(name) || qualified(name);
         let aline = self.abs(line);
+        if stamp_element(name) {
+            self.close_stamp();
+            if tag.kind == TagKind::StartTag && !tag.self_closing {
+                self.stamp = Some((String::new(), line));
+            }
+        }
         if known {
             self.mark(block_element(name));
         } else {
@@ -310,6 +342,14 @@ impl Markup {
                 markup_into(v, vline, false, self.depth + 1, &mut self.segs);
             } else if code_valued_attr(an) {
                 push(&mut self.segs, v, vline, Strength::Code);
+            } else if an == "datetime" {
+                push(&mut self.segs, v, vline, Strength::Stamp);
+            } else if an == "alt" && matches!(name, "img" | "area" | "input") {
+                // Alt text stands where the picture is, in reading order:
+                // `![Dorothy](a.png) Walker` reads "Dorothy Walker".
+                self.append(&format!("{v}{MARK}"));
+            } else if let Some((mime, bytes)) = data_uri(v) {
+                self.data(&mime, &bytes, vline);
             } else {
                 push(&mut self.segs, pct(v), vline, Strength::Text);
             }
@@ -402,6 +442,53 @@ impl Markup {
         if self.pending > 0 {
             push_newlines(&mut self.text, self.pending);
             self.pending = 0;
+        }
+    }
+}
+
+/// The media type and bytes of a `data:` URI (base64 or percent-encoded).
+fn data_uri(v: &str) -> Option<(String, Vec<u8>)> {
+    use base64::Engine as _;
+    let rest = v.trim().strip_prefix("data:")?;
+    let (head, body) = rest.split_once(',')?;
+    let mime = head
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let bytes = if head.ends_with(";base64") {
+        let clean: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        base64::engine::general_purpose::STANDARD
+            .decode(pct(&clean).as_bytes())
+            .ok()?
+    } else {
+        pct(body).into_owned().into_bytes()
+    };
+    Some((mime, bytes))
+}
+
+impl Markup {
+    /// What a `data:` URI carries is published too: text and markup are
+    /// scanned as such, anything else (a picture) as the file it is.
+    fn data(&mut self, mime: &str, bytes: &[u8], line: u32) {
+        let text = || super::decode::utf8_or_1252(bytes).into_owned();
+        if mime.contains("html") || mime.contains("xml") || mime.contains("svg") {
+            if self.depth < MAX_DEPTH {
+                markup_into(
+                    &text(),
+                    line,
+                    mime.contains("xml"),
+                    self.depth + 1,
+                    &mut self.segs,
+                );
+            }
+        } else if mime.starts_with("text/") || mime.contains("json") || mime.is_empty() {
+            push(&mut self.segs, text(), line, Strength::Text);
+        } else if self.depth < MAX_DEPTH {
+            let ext = mime.rsplit('/').next().unwrap_or("bin");
+            let inner = super::extract(&format!("data.{ext}"), bytes);
+            self.segs.extend(inner.segments.into_iter().skip(1));
         }
     }
 }

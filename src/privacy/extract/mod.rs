@@ -51,6 +51,11 @@ pub enum Strength {
     /// only strong identifiers (full names, emails, phones, dates), not a lone surname,
     /// since `color: white` must not trip a patient named White.
     Code,
+    /// A date the template stamped (a `<time>` element or its `datetime`,
+    /// a feed's `<updated>`/`<published>`, a sitemap's `<lastmod>`): scanned
+    /// like text, but a published story's day is public here and only here,
+    /// as nothing typed into a page or story can produce these elements.
+    Stamp,
 }
 
 /// A run of decoded text to scan.
@@ -84,6 +89,18 @@ pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
     };
     push(&mut out.segs, path_words(&pct(path)), 0, Strength::Text);
     extract_into(path, bytes, 0, &mut out);
+    // Percent-encoding outside URLs too (a pasted link in a text file,
+    // "302%20555%200142"): scanned decoded as well.
+    let decoded: Vec<Segment> = out
+        .segs
+        .iter()
+        .filter(|s| s.strength != Strength::Code)
+        .filter_map(|s| match decode::pct(&s.text) {
+            std::borrow::Cow::Owned(text) => Some(Segment { text, ..s.clone() }),
+            std::borrow::Cow::Borrowed(_) => None,
+        })
+        .collect();
+    out.segs.extend(decoded);
     // Binary formats can yield the same string several times (EXIF and a
     // strings pass, UTF-16 in two alignments): keep one of each.
     let mut seen = HashSet::new();

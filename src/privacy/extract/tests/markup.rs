@@ -71,11 +71,12 @@ fn attributes_comments_and_names() {
     assert!(!text_word(&e, "label") && !text_word(&e, "alt") && !text_word(&e, "DOCTYPE"));
     assert!(text_has(&e, " patient: Zoe Ng "));
     assert!(text_has(&e, "x-kaminski"));
-    // Lines: attribute values on line 2, the comment on line 3.
+    // Alt text stands in the running text where the picture is (line 2);
+    // the comment is on line 3.
     let alt = e
         .segments
         .iter()
-        .find(|s| s.text == "Walter Kaminski")
+        .find(|s| s.text.contains("Walter Kaminski\u{E000}"))
         .unwrap();
     assert_eq!(alt.line, 2);
     let c = e

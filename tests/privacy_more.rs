@@ -1,0 +1,1625 @@
+//! More red-team probes for the public-site privacy guard: a held-out
+//! examiner's set, disjoint from `tests/privacy_guard.rs`.
+//!
+//! Same two kinds of probe as there:
+//!
+//! * a LEAK: a clean clinic is built first (it must build), then the leak is
+//!   introduced and the clinic built again. The second build must exit 1 on
+//!   the guard (not on a parse or template error), leave the previous
+//!   `public/` tree byte-for-byte untouched, and never print the identifier
+//!   in full.
+//! * a CLEAN: the build succeeds, and what the probe put on the site really
+//!   is in `public/`.
+//!
+//! The expected outcome of every probe is read from the README's "Privacy
+//! model". Probes marked `(debatable)` in their name go beyond what the
+//! README states in so many words; they are kept because a reader of the
+//! page would still see the identifier.
+//!
+//! Each `#[test]` runs a category, several probes at a time (each in its
+//! own temporary clinic), and lists every failing probe by name at the end.
+//! `cargo test --test privacy_more -- --nocapture` prints one `PASS`/`FAIL`
+//! line per probe.
+
+mod common;
+use common::*;
+use std::process::Output;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+// ---------------------------------------------------------------------------
+// Fixtures (helpers as in tests/privacy_guard.rs)
+// ---------------------------------------------------------------------------
+
+/// A plan for the patient whose YAML lines (unindented, under `patient:`)
+/// are `patient`, with the rest of the sample plan and `story` after it.
+/// The rest of the sample plan: goal agreed 2026-11-20, target 2027-02-15,
+/// next visit 2026-12-03 at 10:30.
+fn plan(patient: &str, story: &str) -> String {
+    let rest = PLAN
+        .split_once("problem:\n")
+        .expect("PLAN has a problem block")
+        .1;
+    let mut out = String::from("patient:\n");
+    for line in patient.lines() {
+        out.push_str("  ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    format!("{out}problem:\n{rest}{story}")
+}
+
+/// A consented story block (published 2026-11-25, consent signed
+/// 2026-11-20); `extra` is more story keys, each line indented by two
+/// spaces.
+fn story(display: &str, body: &str, extra: &str) -> String {
+    let mut b = String::new();
+    for line in body.lines() {
+        b.push_str("    ");
+        b.push_str(line);
+        b.push('\n');
+    }
+    format!(
+        "story:\n  title: Back to hugging her granddaughter\n  display_name: {display}\n  tags: [shoulder]\n  quote: I picked her up last week.\n  published_on: 2026-11-25\n  body: |\n{b}  consent:\n    signed_on: 2026-11-20\n    scope: [website]\n    expires_on: 2027-11-20\n{extra}"
+    )
+}
+
+/// The public path of the story made by [`story`].
+const STORY_URL: &str = "/stories/back-to-hugging-her-granddaughter/";
+
+/// site.yaml with `extra` appended (e.g. a `privacy:` block).
+fn site(extra: &str) -> String {
+    format!("{SITE}{extra}")
+}
+
+/// A Markdown page whose body starts on line 4.
+fn page(body: &str) -> String {
+    format!("---\ntitle: News\n---\n{body}\n")
+}
+
+fn write_bytes(c: &Clinic, rel: &str, bytes: &[u8]) {
+    let p = c.path().join(rel);
+    std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+    std::fs::write(p, bytes).expect("write fixture");
+}
+
+/// A setup step, shareable across the probe threads.
+type Setup = Box<dyn Fn(&Clinic) + Send + Sync>;
+
+fn setup(f: impl Fn(&Clinic) + Send + Sync + 'static) -> Setup {
+    Box::new(f)
+}
+
+/// Base: one plan (`content/plans/p1.yaml`, no story) and a harmless page.
+fn patient(yaml: &str) -> Setup {
+    let yaml = yaml.to_string();
+    setup(move |c: &Clinic| {
+        c.write("content/plans/p1.yaml", &plan(&yaml, ""));
+        c.write("content/pages/news.md", &page("Nothing new this week."));
+    })
+}
+
+/// The page `content/pages/news.md` says `text` (from line 4).
+fn page_says(text: &str) -> Setup {
+    let text = text.to_string();
+    setup(move |c: &Clinic| c.write("content/pages/news.md", &page(&text)))
+}
+
+/// Both setups, in order.
+fn both(a: Setup, b: Setup) -> Setup {
+    setup(move |c: &Clinic| {
+        a(c);
+        b(c);
+    })
+}
+
+/// A site static file.
+fn static_file(rel: &str, text: &str) -> Setup {
+    let (rel, text) = (rel.to_string(), text.to_string());
+    setup(move |c: &Clinic| write_bytes(c, &format!("static/{rel}"), text.as_bytes()))
+}
+
+/// site.yaml with `extra`.
+fn site_with(extra: &str) -> Setup {
+    let extra = extra.to_string();
+    setup(move |c: &Clinic| c.write("site.yaml", &site(&extra)))
+}
+
+/// A site `templates/page.html` override with `extra` inside the article.
+fn page_template(extra: &str) -> String {
+    format!(
+        "{{% extends \"base.html\" %}}\n{{% block content %}}\n<article class=\"page\">\n{extra}\n<h1>{{{{ page.title }}}}</h1>\n<div class=\"prose\">\n{{{{ page.content_html | safe }}}}\n</div>\n</article>\n{{% endblock content %}}\n"
+    )
+}
+
+fn template_says(extra: &str) -> Setup {
+    let extra = extra.to_string();
+    setup(move |c: &Clinic| c.write("templates/page.html", &page_template(&extra)))
+}
+
+const WALTER: &str = "name: Walter Kaminski\nbirth_date: 1950-06-30\nphone: \"(302) 555-0177\"";
+const DOROTHY: &str = "name: Dorothy Walker\npreferred_name: Dot\nbirth_date: 1941-03-09";
+/// The sample patient: Maria Lopez, "Mari", born 1968-04-12,
+/// (302) 555-0142.
+const MARIA: &str =
+    "name: Maria Lopez\npreferred_name: Mari\nbirth_date: 1968-04-12\nphone: \"(302) 555-0142\"";
+
+/// Walter Kaminski, with a template override in place (so a leak probe
+/// only changes it).
+fn walter_tpl() -> Setup {
+    both(patient(WALTER), template_says("<!-- page -->"))
+}
+
+/// Dorothy Walker with `privacy.public_words: [Walker]`: the ordinary word
+/// alone is allowed, so only a full name (Dorothy next to Walker) counts.
+fn walker() -> Setup {
+    both(
+        site_with("privacy:\n  public_words: [Walker]\n"),
+        both(patient(DOROTHY), template_says("<!-- page -->")),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Probe runners (as in tests/privacy_guard.rs, run several at a time)
+// ---------------------------------------------------------------------------
+
+fn build(c: &Clinic, args: &[&str]) -> Output {
+    c.cmd(args).output().expect("run heropath")
+}
+
+fn head(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).take(3).collect();
+    if lines.is_empty() {
+        "(no output)".into()
+    } else {
+        lines.join(" | ")
+    }
+}
+
+/// Does `out` repeat `secret` in full? Digit-only secrets are looked for in
+/// the digits of the output; others case-insensitively.
+fn reveals(out: &str, secret: &str) -> bool {
+    if secret.bytes().all(|b| b.is_ascii_digit()) {
+        let digits: String = out.chars().filter(char::is_ascii_digit).collect();
+        digits.contains(secret)
+    } else {
+        out.to_lowercase().contains(&secret.to_lowercase())
+    }
+}
+
+/// Build the clean clinic made by `base`; then apply `leak` and build again.
+/// Returns the second build's output and whether `public/` stayed the same.
+fn leak_build(base: &Setup, leak: &Setup) -> Result<(Output, bool), String> {
+    let c = Clinic::new();
+    base(&c);
+    let out = build(&c, &["build"]);
+    if !out.status.success() {
+        return Err(format!(
+            "the clean baseline did not build (exit {:?}): {}",
+            out.status.code(),
+            head(&stderr(&out))
+        ));
+    }
+    let before = c.tree("public");
+    if before.is_empty() {
+        return Err("the clean baseline wrote no public/ files".into());
+    }
+    leak(&c);
+    let out = build(&c, &["build"]);
+    let untouched = c.tree("public") == before;
+    Ok((out, untouched))
+}
+
+/// A LEAK probe: `None` when the guard held, else what went wrong.
+fn expect_leak(base: &Setup, leak: &Setup, secrets: &[String]) -> Option<String> {
+    let (out, untouched) = match leak_build(base, leak) {
+        Ok(r) => r,
+        Err(why) => return Some(why),
+    };
+    let err = stderr(&out);
+    let mut problems = Vec::new();
+    match out.status.code() {
+        Some(1) => {
+            for code in ["error[HP00", "error[HP03"] {
+                if err.contains(code) {
+                    problems.push(format!(
+                        "failed on a content/template error, not the guard: {}",
+                        head(&err)
+                    ));
+                }
+            }
+        }
+        Some(0) => problems.push("the build succeeded: leak not caught".to_string()),
+        code => problems.push(format!("exit code {code:?}, not 1: {}", head(&err))),
+    }
+    if !untouched {
+        problems.push("the previous public/ tree was changed".into());
+    }
+    for s in secrets {
+        if reveals(&err, s) {
+            problems.push(format!("stderr repeats {s:?} in full"));
+        }
+    }
+    (!problems.is_empty()).then(|| problems.join("; "))
+}
+
+/// A CLEAN probe: the build succeeds and each of `shows` is in `public/`.
+fn expect_clean(setup: &Setup, shows: &[String]) -> Option<String> {
+    let c = Clinic::new();
+    setup(&c);
+    let out = build(&c, &["build"]);
+    if !out.status.success() {
+        return Some(format!(
+            "the build failed (exit {:?}): {}",
+            out.status.code(),
+            head(&stderr(&out))
+        ));
+    }
+    let public: Vec<String> = c
+        .tree("public")
+        .into_iter()
+        .map(|(_, b)| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    let missing: Vec<&String> = shows
+        .iter()
+        .filter(|s| !public.iter().any(|f| f.contains(s.as_str())))
+        .collect();
+    (!missing.is_empty()).then(|| format!("probe broken: public/ lacks {missing:?}"))
+}
+
+enum Job {
+    Leak {
+        base: Setup,
+        leak: Setup,
+        secrets: Vec<String>,
+    },
+    Clean {
+        setup: Setup,
+        shows: Vec<String>,
+    },
+}
+
+impl Job {
+    fn run(&self) -> Option<String> {
+        match self {
+            Job::Leak {
+                base,
+                leak,
+                secrets,
+            } => expect_leak(base, leak, secrets),
+            Job::Clean { setup, shows } => expect_clean(setup, shows),
+        }
+    }
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| (*s).to_string()).collect()
+}
+
+/// One category's probes, run at the end several at a time.
+struct Probes {
+    category: &'static str,
+    jobs: Vec<(String, Job)>,
+}
+
+impl Probes {
+    fn new(category: &'static str) -> Probes {
+        Probes {
+            category,
+            jobs: Vec::new(),
+        }
+    }
+
+    /// A LEAK probe: `base` builds clean, `base` then `leak` must fail on
+    /// the guard without printing any of `secrets`.
+    fn leak(&mut self, name: &str, base: Setup, leak: Setup, secrets: &[&str]) {
+        self.jobs.push((
+            name.to_string(),
+            Job::Leak {
+                base,
+                leak,
+                secrets: strings(secrets),
+            },
+        ));
+    }
+
+    /// A LEAK probe on a page: `base`, then the page says `text`.
+    fn leak_page(&mut self, name: &str, base: Setup, text: &str, secrets: &[&str]) {
+        self.leak(name, base, page_says(text), secrets);
+    }
+
+    fn clean(&mut self, name: &str, setup: Setup, shows: &[&str]) {
+        self.jobs.push((
+            name.to_string(),
+            Job::Clean {
+                setup,
+                shows: strings(shows),
+            },
+        ));
+    }
+
+    /// A CLEAN probe on a page: `base`, then the page says `text`, which
+    /// must show in `public/` as `shows`.
+    fn clean_page(&mut self, name: &str, base: Setup, text: &str, shows: &str) {
+        self.clean(name, both(base, page_says(text)), &[shows]);
+    }
+
+    fn finish(self) {
+        let threads = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(2, 4);
+        let next = AtomicUsize::new(0);
+        let results: Vec<Mutex<Option<Option<String>>>> =
+            self.jobs.iter().map(|_| Mutex::new(None)).collect();
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::SeqCst);
+                        let Some((_, job)) = self.jobs.get(i) else {
+                            break;
+                        };
+                        let r = job.run();
+                        *results[i].lock().unwrap() = Some(r);
+                    }
+                });
+            }
+        });
+        let mut failures = Vec::new();
+        for ((name, _), r) in self.jobs.iter().zip(results) {
+            match r.into_inner().unwrap().expect("every probe ran") {
+                None => println!("PASS [{}] {name}", self.category),
+                Some(why) => {
+                    println!("FAIL [{}] {name}: {why}", self.category);
+                    failures.push(format!("{name}: {why}"));
+                }
+            }
+        }
+        println!(
+            "[{}] {} probes, {} failing",
+            self.category,
+            self.jobs.len(),
+            failures.len()
+        );
+        assert!(
+            failures.is_empty(),
+            "{} of {} {} probes failed:\n  {}",
+            failures.len(),
+            self.jobs.len(),
+            self.category,
+            failures.join("\n  ")
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 1. Names from other cultures
+// ---------------------------------------------------------------------------
+
+const ARABIC: &str = "name: محمد الحسيني";
+const ARABIC_LATIN: &str = "name: Mohammed Al-Husseini";
+/// The same patient in Arabic script, with the Latin spelling the clinic
+/// knows: a transliteration from Arabic script cannot be guessed (vowels
+/// are not written), so the plan says it (`other_spellings`).
+const ARABIC_SPELLED: &str = "name: محمد الحسيني\nother_spellings: [Mohammed Al-Husseini]";
+/// Kanji have several readings: the plan gives the Latin spelling.
+const JAPANESE_SPELLED: &str = "name: 田中 花子\nlanguage: ja\nother_spellings: [Tanaka Hanako]";
+const KOREAN: &str = "name: 김민준";
+const JAPANESE: &str = "name: 田中 花子\nlanguage: ja";
+const VIETNAMESE: &str = "name: Nguyễn Văn An\nlanguage: vi";
+const HUNGARIAN: &str = "name: Kovács János\nlanguage: hu";
+const PORTUGUESE: &str = "name: Maria da Silva Santos";
+const IRISH: &str = "name: Seán Ó Briain";
+const DUTCH: &str = "name: Jan de Vries";
+const CYRILLIC: &str = "name: Иван Петров";
+
+#[test]
+fn names_arabic_korean_japanese() {
+    let mut p = Probes::new("1 names: scripts");
+    let a = || patient(ARABIC);
+    p.leak_page(
+        "Arabic script: full name in a sentence",
+        a(),
+        "شكراً محمد الحسيني على الحلوى.",
+        &["الحسيني"],
+    );
+    p.leak_page(
+        "Arabic script: family name alone",
+        a(),
+        "عاد الحسيني إلى العمل.",
+        &["الحسيني"],
+    );
+    p.leak_page(
+        "Arabic script: family name with harakat (vowel marks)",
+        a(),
+        "عاد الحُسَيْني إلى العمل.",
+        &["الحسيني"],
+    );
+    p.leak_page(
+        "Arabic script: family name stretched with tatweel",
+        a(),
+        "عاد الحســـيني إلى العمل.",
+        &["الحسيني"],
+    );
+    p.leak_page(
+        "Arabic script: family name without the article al- (debatable)",
+        a(),
+        "عاد حسيني إلى العمل.",
+        &["حسيني"],
+    );
+    p.leak_page(
+        "Arabic script patient with other_spellings, written in Latin: Mohammed Al-Husseini",
+        patient(ARABIC_SPELLED),
+        "Mohammed Al-Husseini is back at work.",
+        &["Husseini"],
+    );
+    let t = || patient(ARABIC_LATIN);
+    p.leak_page(
+        "transliterated: Husseini alone",
+        t(),
+        "Thanks to Husseini for the dates.",
+        &["Husseini"],
+    );
+    p.leak_page(
+        "transliterated: Alhusseini joined",
+        t(),
+        "Thanks to Alhusseini for the dates.",
+        &["Husseini"],
+    );
+    p.leak_page(
+        "transliterated: El-Husseini (other particle)",
+        t(),
+        "Thanks to El-Husseini for the dates.",
+        &["Husseini"],
+    );
+    p.leak_page(
+        "transliterated: Mr. Al Husseini",
+        t(),
+        "Mr. Al Husseini is back at work.",
+        &["Husseini"],
+    );
+    p.clean_page(
+        "transliterated: the particle Al alone is a given name here",
+        t(),
+        "Al runs our front desk on Mondays.",
+        "Al runs our front desk",
+    );
+    p.clean_page(
+        "transliterated: the given name Mohammed alone",
+        t(),
+        "Mohammed is the most common name in the world.",
+        "Mohammed is the most common",
+    );
+    let k = || patient(KOREAN);
+    p.leak_page(
+        "Korean: 김민준 inside a sentence with 님",
+        k(),
+        "오늘 김민준님이 다시 걸었어요.",
+        &["김민준"],
+    );
+    p.leak_page(
+        "Korean: family name with the title 씨",
+        k(),
+        "김 씨가 다시 걸었어요.",
+        &["김 씨"],
+    );
+    p.leak_page(
+        "Korean: usual romanization Kim Min-jun",
+        k(),
+        "Kim Min-jun walks again.",
+        &["Min-jun"],
+    );
+    p.clean_page(
+        "Korean: 김치 (the family syllable in a word) is not a name",
+        k(),
+        "김치 만들기 수업이 있어요.",
+        "김치 만들기",
+    );
+    let j = || patient(JAPANESE);
+    p.leak_page(
+        "Japanese (language ja): 田中さん",
+        j(),
+        "田中さんは元気です。",
+        &["田中"],
+    );
+    p.leak_page(
+        "Japanese (language ja): 田中花子 without the space",
+        j(),
+        "田中花子は元気です。",
+        &["田中"],
+    );
+    p.leak_page(
+        "Japanese (language ja) with other_spellings: romanized Tanaka-san",
+        patient(JAPANESE_SPELLED),
+        "Tanaka-san is walking again.",
+        &["Tanaka"],
+    );
+    p.leak_page(
+        "Japanese (language ja) with other_spellings: romanized Hanako Tanaka",
+        patient(JAPANESE_SPELLED),
+        "Hanako Tanaka is walking again.",
+        &["Tanaka"],
+    );
+    p.leak_page(
+        "Japanese without a language: 田中さん (debatable)",
+        patient("name: 田中 花子"),
+        "田中さんは元気です。",
+        &["田中"],
+    );
+    p.clean_page(
+        "Japanese (language ja): the given name with a title, 花子さん",
+        j(),
+        "花子さんは元気です。",
+        "花子さん",
+    );
+    let cy = || patient(CYRILLIC);
+    p.leak_page(
+        "Cyrillic patient Иван Петров written Petrov",
+        cy(),
+        "Thanks to Petrov for the flowers.",
+        &["Petrov"],
+    );
+    p.leak_page(
+        "Cyrillic patient Иван Петров written Ivan Petrov",
+        cy(),
+        "Ivan Petrov is skiing again.",
+        &["Petrov"],
+    );
+    p.finish();
+}
+
+#[test]
+fn names_family_first_and_particles() {
+    let mut p = Probes::new("1 names: orders and particles");
+    let v = || patient(VIETNAMESE);
+    p.leak_page(
+        "Vietnamese (vi): Ông Nguyễn",
+        v(),
+        "Ông Nguyễn đã trở lại.",
+        &["Nguyễn", "Nguyen"],
+    );
+    p.leak_page(
+        "Vietnamese (vi): western order An Nguyen",
+        v(),
+        "An Nguyen is back.",
+        &["Nguyen"],
+    );
+    p.clean_page(
+        "Vietnamese (vi): the middle name Văn is not 'a van'",
+        v(),
+        "A van will pick you up at the door.",
+        "A van will pick you up",
+    );
+    let h = || patient(HUNGARIAN);
+    p.leak_page(
+        "Hungarian (hu): given-first János Kovács",
+        h(),
+        "János Kovács is back.",
+        &["Kovács", "Kovacs"],
+    );
+    p.leak_page(
+        "Hungarian (hu): Kovacs alone, no accent",
+        h(),
+        "Thanks, Kovacs!",
+        &["Kovacs"],
+    );
+    p.leak_page(
+        "Hungarian (hu): married form Kovácsné (debatable)",
+        h(),
+        "Kovácsné is back.",
+        &["Kovács", "Kovacs"],
+    );
+    p.clean_page(
+        "Hungarian (hu): the given name János alone",
+        h(),
+        "János is a common name in Budapest.",
+        "János is a common name",
+    );
+    let pt = || patient(PORTUGUESE);
+    p.leak_page(
+        "Portuguese: Silva alone",
+        pt(),
+        "Obrigada, Silva!",
+        &["Silva"],
+    );
+    p.leak_page(
+        "Portuguese: Maria Santos",
+        pt(),
+        "Maria Santos dança outra vez.",
+        &["Santos"],
+    );
+    p.leak_page(
+        "Portuguese: DaSilva joined",
+        pt(),
+        "Obrigada, DaSilva!",
+        &["Silva"],
+    );
+    p.leak_page(
+        "Portuguese: Sra. Santos",
+        pt(),
+        "A Sra. Santos dança outra vez.",
+        &["Santos"],
+    );
+    p.clean_page(
+        "Portuguese: a title and the given name, Dona Maria",
+        pt(),
+        "Dona Maria makes the best coffee.",
+        "Dona Maria makes",
+    );
+    let ir = || patient(IRISH);
+    p.leak_page(
+        "Irish: Briain alone",
+        ir(),
+        "Thanks to Briain for the music.",
+        &["Briain"],
+    );
+    p.leak_page(
+        "Irish: ÓBriain joined",
+        ir(),
+        "Thanks to ÓBriain for the music.",
+        &["Briain"],
+    );
+    p.leak_page(
+        "Irish: Sean O'Briain without the fada",
+        ir(),
+        "Sean O'Briain plays hurling again.",
+        &["Briain"],
+    );
+    p.clean_page(
+        "Irish: the given name Seán alone",
+        ir(),
+        "Seán is our new receptionist's name too.",
+        "is our new receptionist",
+    );
+    let d = || patient(DUTCH);
+    p.leak_page("Dutch: Vries alone", d(), "Dank je, Vries!", &["Vries"]);
+    p.leak_page(
+        "Dutch: DeVries joined",
+        d(),
+        "Dank je, DeVries!",
+        &["Vries"],
+    );
+    p.leak_page(
+        "Dutch: Mevrouw de Vries",
+        d(),
+        "Mevrouw de Vries fietst weer.",
+        &["Vries"],
+    );
+    p.clean_page(
+        "Dutch: Jan and the particle de alone",
+        d(),
+        "Jan zet de koffie klaar.",
+        "Jan zet de koffie",
+    );
+    p.finish();
+}
+
+#[test]
+fn names_suffixes_hyphens_apostrophes_short() {
+    let mut p = Probes::new("1 names: shapes");
+    let howell = || patient("name: Thurston Howell III");
+    p.leak_page(
+        "suffix III: Howell alone",
+        howell(),
+        "Howell sails again.",
+        &["Howell"],
+    );
+    p.leak_page(
+        "suffix III: Mr. Howell III",
+        howell(),
+        "Mr. Howell III sails again.",
+        &["Howell"],
+    );
+    p.clean_page(
+        "suffix III: a Roman numeral elsewhere",
+        howell(),
+        "Read chapter III of our guide.",
+        "chapter III of our guide",
+    );
+    let mendez = || patient("name: Carlos Méndez Sr.");
+    p.leak_page(
+        "suffix Sr.: Mendez Sr.",
+        mendez(),
+        "Mendez Sr. runs again.",
+        &["Mendez", "Méndez"],
+    );
+    p.clean_page(
+        "suffix Sr.: the given name with the suffix, Carlos Sr.",
+        mendez(),
+        "Carlos Sr. and Carlos Jr. are common in our town.",
+        "Carlos Sr. and Carlos Jr.",
+    );
+    let picard = || patient("name: Jean-Luc Picard");
+    p.leak_page(
+        "hyphenated given name: Luc Picard",
+        picard(),
+        "Luc Picard sails again.",
+        &["Picard"],
+    );
+    p.leak_page(
+        "hyphenated given name: initials J.-L. Picard",
+        picard(),
+        "J.-L. Picard sails again.",
+        &["Picard"],
+    );
+    p.clean_page(
+        "hyphenated given name alone: Jean-Luc",
+        picard(),
+        "Jean-Luc is a French name.",
+        "is a French name",
+    );
+    let dangelo = || patient("name: Marco D'Angelo");
+    p.leak_page(
+        "apostrophe: DAngelo",
+        dangelo(),
+        "Thanks, DAngelo!",
+        &["Angelo"],
+    );
+    p.leak_page(
+        "apostrophe: curly D’Angelo",
+        dangelo(),
+        "Thanks, D’Angelo!",
+        &["Angelo"],
+    );
+    p.leak_page(
+        "apostrophe: Marco D Angelo",
+        dangelo(),
+        "Marco D Angelo cooks again.",
+        &["Angelo"],
+    );
+    let ng = || patient("name: Kevin Ng");
+    p.leak_page("two-letter surname: Ng alone", ng(), "Thanks, Ng!", &[]);
+    let ng_word = || {
+        both(
+            site_with("privacy:\n  public_words: [Ng]\n"),
+            patient("name: Kevin Ng"),
+        )
+    };
+    p.clean_page(
+        "two-letter surname allowed as a word: 30 ng/mL",
+        ng_word(),
+        "Keep vitamin D above 30 ng/mL.",
+        "30 ng/mL",
+    );
+    p.leak_page(
+        "two-letter surname allowed as a word never allows Mr. Ng",
+        ng_word(),
+        "Mr. Ng is golfing again.",
+        &[],
+    );
+    p.leak_page(
+        "two-letter surname allowed as a word never allows Kevin Ng",
+        ng_word(),
+        "Kevin Ng is golfing again.",
+        &["Kevin Ng"],
+    );
+    p.leak_page(
+        "two-letter surname: Ms. Wu",
+        patient("name: Lily Wu"),
+        "Ms. Wu is golfing again.",
+        &[],
+    );
+    p.finish();
+}
+
+// ---------------------------------------------------------------------------
+// 2. Hostile spellings: bidi, combining marks, styled letters, mixed scripts
+// ---------------------------------------------------------------------------
+
+/// (probe, page text) for Walter Kaminski; the surname must not be printed.
+const STYLED: &[(&str, &str)] = &[
+    (
+        "RLO override around the name as stored",
+        "Thanks to \u{202e}Kaminski\u{202c} for the cake.",
+    ),
+    (
+        "RLI isolate and ALM inside the name",
+        "Thanks to \u{2067}Kami\u{61c}nski\u{2069} for the cake.",
+    ),
+    (
+        "Zalgo: combining marks on every letter",
+        "Thanks to K\u{337}\u{322}a\u{334}m\u{338}i\u{335}n\u{336}s\u{337}k\u{338}i\u{334} for the cake.",
+    ),
+    (
+        "combining grapheme joiner and variation selector inside",
+        "Thanks to Kam\u{34f}in\u{fe0f}ski for the cake.",
+    ),
+    (
+        "mathematical bold 𝐊𝐚𝐦𝐢𝐧𝐬𝐤𝐢",
+        "Thanks to 𝐊𝐚𝐦𝐢𝐧𝐬𝐤𝐢 for the cake.",
+    ),
+    (
+        "mathematical double-struck 𝕂𝕒𝕞𝕚𝕟𝕤𝕜𝕚",
+        "Thanks to 𝕂𝕒𝕞𝕚𝕟𝕤𝕜𝕚 for the cake.",
+    ),
+    (
+        "circled small letters ⓚⓐⓜⓘⓝⓢⓚⓘ",
+        "Thanks to ⓚⓐⓜⓘⓝⓢⓚⓘ for the cake.",
+    ),
+    (
+        "circled capitals ⓀⒶⓂⒾⓃⓈⓀⒾ",
+        "Thanks to ⓀⒶⓂⒾⓃⓈⓀⒾ for the cake.",
+    ),
+    (
+        "squared capitals 🄺🄰🄼🄸🄽🅂🄺🄸",
+        "Thanks to 🄺🄰🄼🄸🄽🅂🄺🄸 for the cake.",
+    ),
+    (
+        "negative squared capitals 🅺🅰🅼🅸🅽🆂🅺🅸",
+        "Thanks to 🅺🅰🅼🅸🅽🆂🅺🅸 for the cake.",
+    ),
+    (
+        "parenthesized letters ⒦⒜⒨⒤⒩⒮⒦⒤",
+        "Thanks to ⒦⒜⒨⒤⒩⒮⒦⒤ for the cake.",
+    ),
+    (
+        "modifier (superscript) letters ᴷᵃᵐⁱⁿˢᵏⁱ",
+        "Thanks to ᴷᵃᵐⁱⁿˢᵏⁱ for the cake.",
+    ),
+    (
+        "small capitals ᴋᴀᴍɪɴꜱᴋɪ",
+        "Thanks to ᴋᴀᴍɪɴꜱᴋɪ for the cake.",
+    ),
+    (
+        "regional indicator letters 🇰🇦🇲🇮🇳🇸🇰🇮 (debatable)",
+        "Thanks to \u{1f1f0}\u{1f1e6}\u{1f1f2}\u{1f1ee}\u{1f1f3}\u{1f1f8}\u{1f1f0}\u{1f1ee} for the cake.",
+    ),
+    (
+        "Greek capital kappa: Κaminski",
+        "Thanks to \u{39a}aminski for the cake.",
+    ),
+    (
+        "letters spaced out: K a m i n s k i",
+        "Thanks to K a m i n s k i for the cake.",
+    ),
+    (
+        "letters dashed: K-a-m-i-n-s-k-i",
+        "Thanks to K-a-m-i-n-s-k-i for the cake.",
+    ),
+    (
+        "Polish spelling: Kamiński",
+        "Thanks to Kamiński for the cake.",
+    ),
+];
+
+#[test]
+fn spelling_hostile_letters() {
+    let mut p = Probes::new("2 spelling");
+    for (name, text) in STYLED {
+        p.leak_page(name, patient(WALTER), text, &["Kaminski"]);
+    }
+    p.leak_page(
+        "mixed scripts in a full name: Dorothy W\\u{430}lker (Walker allowed)",
+        walker(),
+        "Dorothy W\u{430}lker thanks the team.",
+        &["lker"],
+    );
+    p.leak_page(
+        "math bold given name next to the allowed word: 𝐃𝐨𝐭 Walker",
+        walker(),
+        "𝐃𝐨𝐭 Walker thanks the team.",
+        &["Dot Walker"],
+    );
+    p.finish();
+}
+
+// ---------------------------------------------------------------------------
+// 3. Markup, file names, URLs, templates, stories
+// ---------------------------------------------------------------------------
+
+#[test]
+fn markup_files_and_urls() {
+    let mut p = Probes::new("3 markup");
+    let k = &["Kaminski"];
+    p.leak_page(
+        "page: Markdown image alt text",
+        walter_tpl(),
+        "![Walter Kaminski at the gym](/img/gym.png)",
+        k,
+    );
+    p.leak_page(
+        "page: image alt Dorothy followed by the allowed word Walker",
+        walker(),
+        "![Dorothy](/img/a.png) Walker thanks the team.",
+        &["Dorothy Walker"],
+    );
+    p.leak_page(
+        "page: link query string ?q=Dorothy+Walker",
+        walker(),
+        "[Search](/search?q=Dorothy+Walker) our site.",
+        &["Dorothy Walker"],
+    );
+    // The guard has to name the file, so no stderr check on these.
+    for (name, rel) in [
+        (
+            "file name with underscore: Walter_Kaminski.png",
+            "img/Walter_Kaminski.png",
+        ),
+        (
+            "file name run together: WalterKaminski.svg",
+            "img/WalterKaminski.svg",
+        ),
+    ] {
+        p.leak(
+            name,
+            walter_tpl(),
+            static_file(rel, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+            &[],
+        );
+    }
+    for (name, rel) in [
+        (
+            "file name with dots: dorothy.walker.txt (Walker allowed)",
+            "img/dorothy.walker.txt",
+        ),
+        (
+            "file name with a space: dorothy walker.txt (Walker allowed)",
+            "img/dorothy walker.txt",
+        ),
+        (
+            "file name across folders: dorothy/walker.txt (Walker allowed)",
+            "dorothy/walker.txt",
+        ),
+        (
+            "file name run together: DorothyWalker.txt (Walker allowed)",
+            "img/DorothyWalker.txt",
+        ),
+    ] {
+        p.leak(name, walker(), static_file(rel, "a photo"), &[]);
+    }
+    let svg = |body: &str| format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{body}</svg>");
+    p.leak(
+        "SVG <text> with the surname",
+        walter_tpl(),
+        static_file("badge.svg", &svg("<text x=\"4\" y=\"12\">Kaminski</text>")),
+        k,
+    );
+    p.leak(
+        "SVG: given name and allowed word in two <text> elements",
+        walker(),
+        static_file(
+            "badge.svg",
+            &svg("<text x=\"0\">Dorothy</text><text x=\"60\">Walker</text>"),
+        ),
+        &["Dorothy"],
+    );
+    p.leak(
+        "SVG: given name and allowed word in two <tspan>s",
+        walker(),
+        static_file(
+            "badge.svg",
+            &svg("<text><tspan>Dorothy</tspan><tspan dx=\"4\">Walker</tspan></text>"),
+        ),
+        &["Dorothy"],
+    );
+    p.leak(
+        "HTML: given name and allowed word split across alt and title",
+        walker(),
+        static_file(
+            "a.html",
+            "<img alt=\"Dorothy\" title=\"Walker\" src=\"x.png\">",
+        ),
+        &["Dorothy"],
+    );
+    p.leak(
+        "template: given name and allowed word on two lines in two <p>s",
+        walker(),
+        template_says("<p>Dorothy</p>\n<p>Walker</p>"),
+        &["Dorothy"],
+    );
+    p.leak(
+        "template: href query ?q=Dorothy%20Walker",
+        walker(),
+        template_says("<a href=\"/search?q=Dorothy%20Walker\">search</a>"),
+        &["Dorothy"],
+    );
+    p.leak(
+        "static .txt: URL with ?q=Dorothy%20Walker",
+        walker(),
+        static_file(
+            "links.txt",
+            "https://clinic.test/search?q=Dorothy%20Walker\n",
+        ),
+        &["Dorothy"],
+    );
+    p.leak(
+        "static .json: URL with ?q=Dorothy%20Walker",
+        walker(),
+        static_file(
+            "links.json",
+            "{\"url\": \"https://clinic.test/?q=Dorothy%20Walker\"}\n",
+        ),
+        &["Dorothy"],
+    );
+    p.leak(
+        "static .js: template literal `Hello Dorothy Walker`",
+        walker(),
+        static_file("app.js", "const who = `Hello Dorothy Walker`;\n"),
+        &["Dorothy"],
+    );
+    p.leak(
+        "static .js: template literal with interpolation `Dorothy ${\"Walker\"}`",
+        walker(),
+        static_file("app.js", "const who = `Dorothy ${\"Walker\"}`;\n"),
+        &["Dorothy"],
+    );
+    p.leak(
+        "static .js: [\"Dorothy\", \"Walker\"].join(\" \")",
+        walker(),
+        static_file(
+            "app.js",
+            "const who = [\"Dorothy\", \"Walker\"].join(\" \");\n",
+        ),
+        &["Dorothy"],
+    );
+    p.leak(
+        "template: JSON-LD birthDate",
+        walter_tpl(),
+        template_says(
+            "<script type=\"application/ld+json\">{\"@type\": \"Person\", \"birthDate\": \"1950-06-30\"}</script>",
+        ),
+        &["19500630", "1950-06-30"],
+    );
+    p.leak(
+        "template: JSON-LD telephone",
+        walter_tpl(),
+        template_says(
+            "<script type=\"application/ld+json\">{\"@type\": \"Person\", \"telephone\": \"+1-302-555-0177\"}</script>",
+        ),
+        &["5550177"],
+    );
+    p.leak(
+        "template: <time datetime> of the birth date",
+        walter_tpl(),
+        template_says("<time datetime=\"1950-06-30\">a while ago</time>"),
+        &["19500630"],
+    );
+    p.leak(
+        "template: <meta name=author content>",
+        walter_tpl(),
+        template_says("<meta name=\"author\" content=\"Walter Kaminski\">"),
+        k,
+    );
+    p.leak(
+        "template: id attribute id=\"kaminski\" (a #fragment in URLs)",
+        walter_tpl(),
+        template_says("<section id=\"kaminski\">Our story</section>"),
+        k,
+    );
+    p.leak(
+        "template: percent-encoded data: URI with an SVG <text>",
+        walter_tpl(),
+        template_says(
+            "<img alt=\"\" src=\"data:image/svg+xml,%3Csvg%3E%3Ctext%3EKaminski%3C/text%3E%3C/svg%3E\">",
+        ),
+        k,
+    );
+    p.leak(
+        "template: base64 data: URI of text/plain 'Walter Kaminski' (debatable)",
+        walter_tpl(),
+        template_says("<a href=\"data:text/plain;base64,V2FsdGVyIEthbWluc2tp\">note</a>"),
+        k,
+    );
+    p.clean(
+        "template: a lone surname as a JS identifier is code (README)",
+        both(
+            walter_tpl(),
+            template_says("<script>const kaminski = 1;</script>"),
+        ),
+        &["const kaminski = 1;"],
+    );
+    p.finish();
+}
+
+#[test]
+fn stories_fields() {
+    let mut p = Probes::new("3 markup: stories");
+    let base = || {
+        setup(|c: &Clinic| {
+            c.write(
+                "content/plans/p1.yaml",
+                &plan(
+                    WALTER,
+                    &story("Walt K.", "Walt came to us with a sore knee.", ""),
+                ),
+            )
+        })
+    };
+    let with = |from: &'static str, to: &'static str| {
+        setup(move |c: &Clinic| {
+            c.write(
+                "content/plans/p1.yaml",
+                &plan(
+                    WALTER,
+                    &story("Walt K.", "Walt came to us with a sore knee.", ""),
+                )
+                .replacen(from, to, 1),
+            )
+        })
+    };
+    p.leak(
+        "story tag [kaminski] (becomes a path tags/kaminski/)",
+        base(),
+        with("tags: [shoulder]", "tags: [kaminski]"),
+        &[],
+    );
+    p.leak(
+        "story display_name W. Kaminski",
+        base(),
+        with("display_name: Walt K.", "display_name: W. Kaminski"),
+        k_secret(),
+    );
+    p.leak(
+        "story quote with the surname letter-spaced",
+        base(),
+        with(
+            "quote: I picked her up last week.",
+            "quote: Thanks from W. K-a-m-i-n-s-k-i.",
+        ),
+        k_secret(),
+    );
+    p.clean(
+        "a page naming the story by its display name",
+        both(base(), page_says("Read how Walt K. got back to golf.")),
+        &["Read how Walt K. got back"],
+    );
+    p.finish();
+}
+
+fn k_secret() -> &'static [&'static str] {
+    &["Kaminski"]
+}
+
+// ---------------------------------------------------------------------------
+// 4. Phones and emails
+// ---------------------------------------------------------------------------
+
+const PHONES: &[(&str, &str)] = &[
+    (
+        "tel: link with %20 separators",
+        "[Call her](tel:302%20555%200142) today.",
+    ),
+    (
+        "tel: link with +1%20(302)%20555-0142 in raw HTML",
+        "<a href=\"tel:+1%20(302)%20555-0142\">Call her</a> today.",
+    ),
+    (
+        "%20 separators in prose (a pasted URL)",
+        "Call 302%20555%200142 today.",
+    ),
+    ("underscores: 302_555_0142", "Call 302_555_0142 today."),
+    (
+        "middle dots: 302 · 555 · 0142",
+        "Call 302 \u{b7} 555 \u{b7} 0142 today.",
+    ),
+    ("circled digits", "Call ③⓪② ⑤⑤⑤ ⓪①④② today."),
+    ("mathematical bold digits", "Call 𝟑𝟎𝟐 𝟓𝟓𝟓 𝟎𝟏𝟒𝟐 today."),
+    ("Arabic-Indic digits", "اتصل ٣٠٢ ٥٥٥ ٠١٤٢ اليوم."),
+    (
+        "digits in three table cells",
+        "| area | exchange | line |\n|---|---|---|\n| 302 | 555 | 0142 |",
+    ),
+    (
+        "digits grouped 2-2: 302 555 01 42",
+        "Call 302 555 01 42 today.",
+    ),
+];
+
+#[test]
+fn phones_more_ways() {
+    let mut p = Probes::new("4 phones");
+    for (name, text) in PHONES {
+        p.leak_page(name, patient(MARIA), text, &["5550142"]);
+    }
+    let uk = || patient("name: Ivan Petrov\nphone: \"+44 20 7946 0958\"");
+    p.leak_page(
+        "UK field +44 20 7946 0958 written nationally 020 7946 0958",
+        uk(),
+        "Ring 020 7946 0958 today.",
+        &["79460958"],
+    );
+    p.leak_page(
+        "UK field +44 20 7946 0958 written +44 (0)20 7946 0958",
+        uk(),
+        "Ring +44 (0)20 7946 0958 today.",
+        &["79460958"],
+    );
+    p.leak_page(
+        "UK field +44 20 7946 0958 written 0044 20 7946 0958",
+        uk(),
+        "Ring 0044 20 7946 0958 today.",
+        &["79460958"],
+    );
+    p.leak_page(
+        "UK field 020 7946 0958 written internationally +44 20 7946 0958",
+        patient("name: Ivan Petrov\nphone: \"020 7946 0958\""),
+        "Ring +44 20 7946 0958 today.",
+        &["79460958"],
+    );
+    p.clean_page(
+        "emergency and billing numbers: 911, 988, CPT 97110",
+        patient(MARIA),
+        "In an emergency call 911 or 988. We bill CPT 97110, 97140 and 97530.",
+        "CPT 97110, 97140 and 97530",
+    );
+    p.clean_page(
+        "the clinic phone written internationally: +1 555 555 0100",
+        patient(MARIA),
+        "From abroad, call +1 555 555 0100.",
+        "+1 555 555 0100",
+    );
+    p.finish();
+}
+
+/// An email whose local part is a given name and an initial: only the
+/// address itself identifies, so only email matching can catch it.
+const IVAN: &str = "name: Ivan Petrov\nemail: ivan.p@mail.test";
+const HERON: &str = "name: Ivan Petrov\nemail: blue.heron.77@mail.test";
+
+const EMAILS: &[(&str, &str)] = &[
+    (
+        "every dot spelled out: ivan dot p at mail dot test",
+        "Write to ivan dot p at mail dot test today.",
+    ),
+    (
+        "(at) and (dot)",
+        "Write to ivan.p (at) mail (dot) test today.",
+    ),
+    ("{at} and {dot}", "Write to ivan.p{at}mail{dot}test today."),
+    (
+        "spaces around @ and .",
+        "Write to ivan.p @ mail . test today.",
+    ),
+    (
+        "entities for @ and .",
+        "Write to ivan.p&#64;mail&#46;test today.",
+    ),
+    (
+        "percent-encoded @ in prose: ivan.p%40mail.test",
+        "Write to ivan.p%40mail.test today.",
+    ),
+    (
+        "full-width domain: ivan.p＠ｍａｉｌ．ｔｅｓｔ",
+        "Write to ivan.p＠ｍａｉｌ．ｔｅｓｔ today.",
+    ),
+    (
+        "Spanish spelled out: arroba / punto (debatable)",
+        "Escribe a ivan.p arroba mail punto test hoy.",
+    ),
+    (
+        "split by markup: ivan<span>.p@mail</span>.test",
+        "Write to ivan<span>.p@mail</span>.test today.",
+    ),
+];
+
+#[test]
+fn emails_more_ways() {
+    let mut p = Probes::new("4 emails");
+    for (name, text) in EMAILS {
+        p.leak_page(name, patient(IVAN), text, &["ivan.p@"]);
+    }
+    p.leak_page(
+        "distinctive address with every dot spelled out",
+        patient(HERON),
+        "Write to blue dot heron dot 77 at mail dot test today.",
+        &["heron.77"],
+    );
+    p.leak(
+        "JS string concatenation \"ivan.p\" + \"@\" + \"mail.test\"",
+        patient(IVAN),
+        static_file(
+            "contact.js",
+            "const to = \"ivan.p\" + \"@\" + \"mail.test\";\n",
+        ),
+        &["ivan.p@"],
+    );
+    p.clean_page(
+        "words of a distinctive local part in prose: blue herons",
+        patient(HERON),
+        "Blue herons nest by the lake behind the clinic.",
+        "Blue herons nest",
+    );
+    p.finish();
+}
+
+// ---------------------------------------------------------------------------
+// 5. Dates
+// ---------------------------------------------------------------------------
+
+/// (probe, page text, secrets) on a page that does not name Maria
+/// (born 1968-04-12; goal agreed 2026-11-20, target 2027-02-15; next visit
+/// 2026-12-03).
+const FULL_DATES: &[(&str, &str, &[&str])] = &[
+    ("birth: 12-Apr-1968", "Born 12-Apr-1968.", &["19680412"]),
+    ("birth: 1968.04.12", "Born 1968.04.12.", &["19680412"]),
+    (
+        "birth: April the 12th, 1968",
+        "Born April the 12th, 1968.",
+        &["19680412"],
+    ),
+    (
+        "birth: Roman month 12/IV/1968",
+        "Born 12/IV/1968.",
+        &["19680412"],
+    ),
+    (
+        "birth: Arabic month 12 أبريل 1968",
+        "ولدت في 12 أبريل 1968.",
+        &["19680412"],
+    ),
+    (
+        "birth: Arabic month and Arabic-Indic digits ١٢ أبريل ١٩٦٨",
+        "ولدت في ١٢ أبريل ١٩٦٨.",
+        &["19680412"],
+    ),
+    (
+        "birth: Levantine Arabic month 12 نيسان 1968 (debatable)",
+        "ولدت في 12 نيسان 1968.",
+        &["19680412"],
+    ),
+    (
+        "birth: two-digit year with a month name, 12-Apr-68",
+        "Born 12-Apr-68.",
+        &["19680412"],
+    ),
+    (
+        "birth: Japanese 1968年4月12日",
+        "1968年4月12日生まれ。",
+        &["19680412"],
+    ),
+    (
+        "birth: Korean 1968년 4월 12일",
+        "1968년 4월 12일 출생.",
+        &["19680412"],
+    ),
+    (
+        "birth: Vietnamese ngày 12 tháng 4 năm 1968",
+        "Sinh ngày 12 tháng 4 năm 1968.",
+        &["19680412"],
+    ),
+    (
+        "birth: ordinal word, the twelfth of April, 1968 (debatable)",
+        "Born the twelfth of April, 1968.",
+        &["19680412"],
+    ),
+    (
+        "birth: weekday first, Friday, April 12, 1968",
+        "Born Friday, April 12, 1968.",
+        &["19680412"],
+    ),
+    (
+        "goal target: German 15.02.2027",
+        "Ziel: 15.02.2027.",
+        &["20270215"],
+    ),
+    (
+        "goal target: two-digit year 15-Feb-27",
+        "Goal: 15-Feb-27.",
+        &["20270215"],
+    ),
+    (
+        "goal agreed: ISO date-time 2026-11-20T09:00",
+        "Agreed 2026-11-20T09:00.",
+        &["20261120"],
+    ),
+    (
+        "next visit: French 3 décembre 2026",
+        "Prochaine visite le 3 décembre 2026.",
+        &["20261203"],
+    ),
+];
+
+/// (probe, page text): a date without its year on a page that names Maria.
+const PARTIAL_DATES: &[(&str, &str)] = &[
+    (
+        "birthday without year, page names her preferred name",
+        "Happy birthday, Mari! April 12 is your day.",
+    ),
+    (
+        "birthday in Spanish, page names her preferred name",
+        "Mari cumple años el 12 de abril.",
+    ),
+    (
+        "birthday 4/12, page names her preferred name",
+        "Mari, 4/12.",
+    ),
+    (
+        "visit day German style 3.12., page names her",
+        "Mari kommt am 3.12. wieder.",
+    ),
+    (
+        "birthday, page names her display name Mari L.",
+        "Mari L. celebrates on 12 April.",
+    ),
+];
+
+#[test]
+fn dates_more_spellings() {
+    let mut p = Probes::new("5 dates");
+    for (name, text, secrets) in FULL_DATES {
+        p.leak_page(name, patient(MARIA), text, secrets);
+    }
+    let maria_story = || {
+        setup(|c: &Clinic| {
+            c.write(
+                "content/plans/p1.yaml",
+                &plan(MARIA, &story("Mari L.", "Mari came to us.", "")),
+            );
+            c.write("content/pages/news.md", &page("Nothing new this week."));
+        })
+    };
+    for (name, text) in PARTIAL_DATES {
+        p.leak_page(name, maria_story(), text, &["19680412", "20261203"]);
+    }
+    p.leak(
+        "consent signed date (its own day) on a page",
+        patient(MARIA),
+        setup(|c: &Clinic| {
+            c.write(
+                "content/plans/p1.yaml",
+                &plan(MARIA, &story("Mari L.", "Mari came to us.", ""))
+                    .replace("signed_on: 2026-11-20", "signed_on: 2026-11-18"),
+            );
+            c.write(
+                "content/pages/news.md",
+                &page("The form was signed on 18 November 2026."),
+            );
+        }),
+        &["20261118"],
+    );
+    p.finish();
+}
+
+#[test]
+fn dates_that_are_public() {
+    let mut p = Probes::new("5 dates: public");
+    p.clean_page(
+        "a birthday without year on a page naming nobody",
+        patient(MARIA),
+        "Happy birthday to our clinic: April 12!",
+        "April 12!",
+    );
+    p.clean_page(
+        "the year of birth alone",
+        patient(MARIA),
+        "Since 1968 we have cared for our town.",
+        "Since 1968",
+    );
+    p.clean_page(
+        "the year of birth alone, page names her",
+        patient(MARIA),
+        "Mari was born in 1968.",
+        "born in 1968",
+    );
+    p.clean_page(
+        "a clinic event date",
+        patient(MARIA),
+        "Open house on March 7, 2027, from 10 to 2.",
+        "March 7, 2027",
+    );
+    // Story published 2026-11-25 for Maria; the same day is another
+    // patient's next visit. README: a story's published_on day is public
+    // where the story shows, "never as another patient's date".
+    let two = || {
+        setup(|c: &Clinic| {
+            c.write(
+                "content/plans/p1.yaml",
+                &plan(MARIA, &story("Mari L.", "Mari came to us.", "")),
+            );
+            c.write(
+                "content/plans/p2.yaml",
+                &plan("name: Ann Other\nbirth_date: 1980-01-01", "")
+                    .replace("date: 2026-12-03", "date: 2026-11-25"),
+            );
+            c.write("content/pages/news.md", &page("Nothing new this week."));
+        })
+    };
+    p.leak(
+        "a page linking a story exempts its day for another patient's visit",
+        two(),
+        page_says(&format!(
+            "Read [Mari's story]({STORY_URL}). We were closed on November 25, 2026."
+        )),
+        &[],
+    );
+    p.leak(
+        "a story's own body shows its published day that is another patient's visit",
+        two(),
+        setup(|c: &Clinic| {
+            c.write(
+                "content/plans/p1.yaml",
+                &plan(
+                    MARIA,
+                    &story(
+                        "Mari L.",
+                        "Mari came to us.\nOn November 25, 2026 we were closed.",
+                        "",
+                    ),
+                ),
+            )
+        }),
+        &[],
+    );
+    // Story published on its own patient's visit day (goal agreed,
+    // 2026-11-20; the build's clock is 2026-11-26, so it is published).
+    let own = || {
+        setup(|c: &Clinic| {
+            c.write(
+                "content/plans/p1.yaml",
+                &plan(MARIA, &story("Mari L.", "Mari came to us.", ""))
+                    .replace("published_on: 2026-11-25", "published_on: 2026-11-20"),
+            );
+            c.write("content/pages/news.md", &page("Nothing new this week."));
+        })
+    };
+    p.clean_page(
+        "a page linking the story may give its own publication day",
+        own(),
+        &format!("New: [Mari L.'s story]({STORY_URL}), posted November 20, 2026."),
+        "posted November 20, 2026",
+    );
+    p.leak_page(
+        "the same day on a page that does not link the story",
+        own(),
+        "We were closed on November 20, 2026.",
+        &["20261120"],
+    );
+    p.finish();
+}
+
+// ---------------------------------------------------------------------------
+// 6. Ordinary clinic pages that must build
+// ---------------------------------------------------------------------------
+
+#[test]
+fn ordinary_pages_build() {
+    let mut p = Probes::new("6 clean pages");
+    let many = || {
+        setup(|c: &Clinic| {
+            c.write("content/plans/p1.yaml", &plan(MARIA, ""));
+            c.write("content/plans/p2.yaml", &plan(WALTER, ""));
+            c.write(
+                "content/plans/p3.yaml",
+                &plan("name: Nguyễn Thi Lan\nfamily_names: [Nguyễn]\ngiven_names: [Thi Lan]\nphone: \"(302) 555-0190\"", ""),
+            );
+            c.write("content/pages/news.md", &page("Nothing new this week."));
+        })
+    };
+    p.clean_page(
+        "a table of hours, prices and dates",
+        many(),
+        "| Day | Hours | Price |\n|---|---|---|\n| Monday | 7:00-19:00 | $120 |\n| Saturday | 8:00-12:00 | $95 |\n\nClosed 12/24, 12/25 and 1/1. Founded 1968; 2,500 patients a year; suite 302.",
+        "Closed 12/24, 12/25 and 1/1",
+    );
+    p.clean_page(
+        "a page naming the clinician",
+        many(),
+        "Sam Rivera, PT, DPT, leads the Tuesday balance class. Dr. Rivera trained in Ohio.",
+        "Sam Rivera, PT, DPT, leads",
+    );
+    p.clean_page(
+        "exercise counts: 3 sets of 10, hold 30 seconds, 2x/day",
+        many(),
+        "Do 3 sets of 10, hold 30 seconds, 2x/day, 5 days a week for 12 weeks.",
+        "3 sets of 10",
+    );
+    p.clean_page(
+        "given names alone: Maria, Walter, Lan",
+        many(),
+        "Maria, Walter and Lan are names we see every week.",
+        "Maria, Walter and Lan",
+    );
+    p.clean_page(
+        "common words: walker, cane, van, lane, young",
+        many(),
+        "Bring your walker or cane; the van stops in the lane; exercise keeps you young.",
+        "the van stops in the lane",
+    );
+    p.clean_page(
+        "a Spanish page with month names and numbers",
+        many(),
+        "Abrimos el 7 de marzo de 2027. Haga 3 series de 10 repeticiones.",
+        "Abrimos el 7 de marzo de 2027",
+    );
+    p.finish();
+}
