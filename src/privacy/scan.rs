@@ -172,7 +172,9 @@ impl Guard {
                 if s.toks[i].sep == Sep::Hard || (n > 0 && at) {
                     break;
                 }
-                if !(n == 0 && at) && !matches!(w, "dot" | "punto" | "ponto") {
+                let spelled_dot = matches!(w, "dot" | "punto" | "ponto");
+                let leading_at = n == 0 && at;
+                if !(leading_at || spelled_dot) {
                     spelled.push_str(w);
                 }
                 ends.push(spelled.len());
