@@ -813,3 +813,40 @@ fn a_project_site_prefixes_root_relative_links_in_pages_and_the_theme() {
     assert!(home.contains(r#"href="/clinic/about/""#), "menu: {home}");
     assert!(home.contains(r#"href="/clinic/style.css""#), "{home}");
 }
+
+#[test]
+fn templates_get_the_path_prefix_from_the_url_function() {
+    let c = Clinic::new();
+    c.write("content/pages/about.md", "---\ntitle: About\n---\nHello.\n");
+    c.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<a id=\"t\" href=\"{{ url(path=\"/team/\") }}\">Team</a> <a id=\"s\" href=\"{{ url(path=\"stories/\") }}\">S</a>{% endblock content %}",
+    );
+    c.cmd(&[
+        "build",
+        "--public-only",
+        "--base-url",
+        "https://acme.github.io/clinic",
+    ])
+    .assert()
+    .success();
+    let about = c.read("public/about/index.html");
+    assert!(
+        about.contains(r#"<a id="t" href="/clinic/team/">"#),
+        "{about}"
+    );
+    assert!(
+        about.contains(r#"<a id="s" href="/clinic/stories/">"#),
+        "{about}"
+    );
+    c.cmd(&[
+        "build",
+        "--public-only",
+        "--base-url",
+        "https://clinic.test/",
+    ])
+    .assert()
+    .success();
+    let about = c.read("public/about/index.html");
+    assert!(about.contains(r#"<a id="t" href="/team/">"#), "{about}");
+}
