@@ -850,3 +850,43 @@ fn templates_get_the_path_prefix_from_the_url_function() {
     let about = c.read("public/about/index.html");
     assert!(about.contains(r#"<a id="t" href="/team/">"#), "{about}");
 }
+
+/// README's GitHub Actions workflow is valid YAML, installs heropath (it
+/// runs in a clinic folder, without heropath's source), stops when the
+/// site's address is not set, and still runs every day (consent expiry).
+#[test]
+fn the_readme_workflow_works_outside_the_source_tree() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let publishing = &readme[readme.find("## Publishing").expect("a Publishing section")..];
+    let start = publishing.find("```yaml\n").expect("a workflow") + 8;
+    let yaml = &publishing[start..start + publishing[start..].find("```").unwrap()];
+    let w: serde_yaml::Value = serde_yaml::from_str(yaml).expect("the workflow is YAML");
+    assert!(
+        w["on"]["schedule"][0]["cron"].as_str().is_some(),
+        "a daily schedule: {yaml}"
+    );
+    let steps = w["jobs"]["build"]["steps"]
+        .as_sequence()
+        .expect("build steps");
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert!(
+        runs[0].contains("if [ -z \"$BASE_URL\" ]") && runs[0].contains("exit 1"),
+        "the first step stops without a base URL: {runs:?}"
+    );
+    assert!(
+        runs.iter()
+            .any(|r| r.contains("cargo install --locked --git"))
+    );
+    assert!(
+        runs.iter()
+            .any(|r| r.contains("heropath build --public-only --base-url \"$BASE_URL\""))
+    );
+    assert!(!runs.iter().any(|r| r.contains("cargo run")), "{runs:?}");
+    assert!(
+        yaml.contains("path: ~/.cargo/bin/heropath"),
+        "heropath is cached"
+    );
+    assert!(readme.contains("Source**,\n   choose **GitHub Actions**"));
+}
