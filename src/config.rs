@@ -12,7 +12,8 @@ pub struct Site {
     /// One sentence about the clinic, for search results and link previews.
     #[serde(default)]
     pub description: Option<String>,
-    /// Absolute URL the public site is served from.
+    /// Absolute URL the public site is served from: `https://` (or
+    /// `http://`), with the path of a project site (`https://acme.github.io/clinic/`).
     #[serde(default)]
     pub base_url: Option<String>,
     /// Default language of handouts and the website (`en`, `es`).
@@ -45,6 +46,45 @@ pub struct Site {
     /// What the privacy guard lets through, by kind.
     #[serde(default)]
     pub privacy: Privacy,
+    /// Hosts whose videos pages may embed with `<iframe>` (e.g.
+    /// `www.youtube-nocookie.com`, `player.vimeo.com`), https only. Every
+    /// visitor's browser then contacts the host: the public site loads
+    /// nothing from third parties unless a host is listed here.
+    #[serde(default)]
+    pub embeds: Vec<String>,
+}
+
+/// Is `url` an absolute URL a site can be served from: `https://` or
+/// `http://` with a host (or `file:///a/folder`, to view a build from disk)?
+/// The error says what is wrong, in plain words.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let u = url.trim();
+    if u.is_empty() {
+        return Err("the base URL is empty".into());
+    }
+    let Some((scheme, rest)) = u.split_once("://") else {
+        return Err(format!(
+            "`{u}` is not an absolute URL: it must start with https:// (or http://)"
+        ));
+    };
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" | "http" => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            if host.is_empty() || host.contains(char::is_whitespace) {
+                Err(format!("`{u}` has no host name after `{scheme}://`"))
+            } else if rest.contains(['?', '#']) {
+                Err(format!(
+                    "`{u}` has a query or fragment; give only the site's address"
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        "file" if rest.starts_with('/') => Ok(()),
+        _ => Err(format!(
+            "`{u}` is not a web address: it must start with https:// (or http://)"
+        )),
+    }
 }
 
 /// The privacy guard's allowances (site.yaml `privacy:`). Each is narrow:

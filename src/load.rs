@@ -76,6 +76,8 @@ pub struct Page {
     pub front: PageFront,
     /// Markdown body.
     pub body: String,
+    /// The line of the file the body starts on (1-based).
+    pub body_line: usize,
 }
 
 /// Everything read from the clinic folder.
@@ -303,7 +305,7 @@ fn list_images(dir: &Path) -> std::collections::BTreeSet<String> {
 }
 
 fn parse_page(text: &str, path: &Path) -> Result<Page, Vec<Diagnostic>> {
-    let Some((fm, body, _)) = yaml::split_front_matter(text) else {
+    let Some((fm, body, body_line)) = yaml::split_front_matter(text) else {
         return Err(vec![
             Diagnostic::error(
                 codes::NO_FRONT_MATTER,
@@ -318,6 +320,7 @@ fn parse_page(text: &str, path: &Path) -> Result<Page, Vec<Diagnostic>> {
     Ok(Page {
         front,
         body: body.to_string(),
+        body_line,
     })
 }
 

@@ -44,8 +44,9 @@ enum Command {
         /// Write handouts here instead of site.yaml's `output.handouts`.
         #[arg(long)]
         handouts: Option<PathBuf>,
-        /// Override site.yaml's `base_url` (for preview deployments).
-        #[arg(long)]
+        /// Override site.yaml's `base_url` (for preview deployments): an
+        /// absolute URL, e.g. https://acme.github.io/clinic/.
+        #[arg(long, value_parser = parse_base_url)]
         base_url: Option<String>,
         /// Include plans and pages marked `draft: true`.
         #[arg(long)]
@@ -163,6 +164,17 @@ fn parse_day(s: &str) -> Result<Date, String> {
     Date::parse(s).ok_or_else(|| {
         format!("`{s}` is not a date written YYYY-MM-DD (a real day, e.g. 2026-11-26)")
     })
+}
+
+/// `--base-url`: an absolute http(s) URL (see [`heropath::config::check_base_url`]).
+fn parse_base_url(s: &str) -> Result<String, String> {
+    heropath::config::check_base_url(s)
+        .map(|()| s.to_string())
+        .map_err(|e| {
+            format!(
+                "{e} (for example https://www.example-pt.test or https://acme.github.io/clinic/)"
+            )
+        })
 }
 
 /// How diagnostics are printed for this run.

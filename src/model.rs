@@ -32,6 +32,9 @@ pub struct SiteView {
     pub page_size: &'static str,
     /// The clinic's public details.
     pub clinic: ClinicView,
+    /// Hosts pages may embed videos from (site.yaml `embeds`).
+    #[serde(skip)]
+    pub embeds: Vec<String>,
 }
 
 /// The clinic's public details.
@@ -84,6 +87,15 @@ impl SiteView {
                 email: site.clinic.email.clone(),
                 hours: site.clinic.hours.clone(),
             },
+            embeds: site.embeds.clone(),
+        }
+    }
+
+    /// How Markdown is rendered for this site's public pages.
+    pub fn markdown_rules(&self) -> markdown::PublicRules {
+        markdown::PublicRules {
+            base_path: self.base_path.clone(),
+            embeds: self.embeds.clone(),
         }
     }
 
@@ -766,7 +778,10 @@ fn record_story(r: &StoryRecord, site: &SiteView, t: &Strings, stamp: Date) -> S
         display_name: r.display_name.clone(),
         tags,
         quote: r.quote.clone(),
-        body_html: r.body.as_deref().map(markdown::to_html),
+        body_html: r
+            .body
+            .as_deref()
+            .map(|b| markdown::public_html(b, &site.markdown_rules())),
         summary,
         goal: String::new(),
         measures: Vec::new(),
@@ -830,11 +845,12 @@ pub struct MenuItem {
 pub fn pages(clinic: &Clinic, site: &SiteView, drafts: bool) -> (Vec<PageView>, Option<String>) {
     let mut intro = None;
     let mut out = Vec::new();
+    let rules = site.markdown_rules();
     for p in &clinic.pages {
         if p.value.front.draft && !drafts {
             continue;
         }
-        let html = markdown::to_html(&p.value.body);
+        let html = markdown::public_html(&p.value.body, &rules);
         if p.slug == "index" {
             intro = Some(html);
             continue;

@@ -26,6 +26,10 @@ pub mod codes {
     pub const KEPT: &str = "HP0404";
     /// A PDF printed from an older version of its handout: kept.
     pub const STALE_PDF: &str = "HP0405";
+    /// HTML in a page that the sanitiser removes (warning).
+    pub const HTML_REMOVED: &str = "HP0801";
+    /// An embedded video without a `title` (warning).
+    pub const EMBED_NO_TITLE: &str = "HP0802";
 }
 
 /// Templates every theme must provide (after falling back to the default).
@@ -239,6 +243,8 @@ fn prepare_loaded(
         }
     }
     let site = SiteView::new(&clinic.site, opts.base_url.as_deref());
+    diags.extend(base_url_error(&clinic));
+    diags.extend(page_removals(&clinic, &site, opts.drafts));
     if diags.has_errors() {
         return None;
     }
@@ -276,6 +282,63 @@ fn prepare_loaded(
         timings,
         story_days: std::sync::OnceLock::new(),
     })
+}
+
+/// site.yaml's `base_url` when it is not an absolute http(s) URL (the
+/// `--base-url` flag is checked as the command line is read).
+fn base_url_error(clinic: &Clinic) -> Option<Diagnostic> {
+    let url = clinic.site.base_url.as_deref()?;
+    let problem = crate::config::check_base_url(url).err()?;
+    let pos = crate::yaml::locate_key(&clinic.site_text, "base_url").map(|mut p| {
+        // Point at the value: the first character after `base_url:`.
+        if let Some(line) = clinic.site_text.lines().nth(p.line - 1) {
+            let after = p.column - 1 + "base_url:".len();
+            let rest = line.get(after..).unwrap_or("");
+            if !rest.trim().is_empty() {
+                p.column = after + rest.len() - rest.trim_start().len() + 1;
+            }
+        }
+        p
+    });
+    Some(
+        Diagnostic::error(crate::yaml::codes::BAD_VALUE, format!("base_url: {problem}"))
+            .in_file("site.yaml")
+            .at(pos)
+            .help("write the address the website is served from, e.g. `https://www.example-pt.test`, or `https://acme.github.io/clinic/` for a GitHub project site"),
+    )
+}
+
+/// A warning for everything the sanitiser takes out of a page (and for an
+/// embed without a title), at the page's line: nothing is dropped silently.
+fn page_removals(clinic: &Clinic, site: &SiteView, drafts: bool) -> Vec<Diagnostic> {
+    let rules = site.markdown_rules();
+    let mut out = Vec::new();
+    for page in &clinic.pages {
+        if page.value.front.draft && !drafts {
+            continue;
+        }
+        let body = &page.value.body;
+        for r in crate::markdown::public_removals(body, &rules) {
+            let before = &body[..r.offset];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let pos = crate::diag::Pos {
+                line: page.value.body_line + before.matches('\n').count(),
+                column: before[line_start..].chars().count() + 1,
+            };
+            let code = if r.untitled_embed {
+                codes::EMBED_NO_TITLE
+            } else {
+                codes::HTML_REMOVED
+            };
+            out.push(
+                Diagnostic::warning(code, r.what)
+                    .in_file(&page.path)
+                    .at(Some(pos))
+                    .help(r.help),
+            );
+        }
+    }
+    out
 }
 
 /// Themes and languages to compile: the site's, plus any a plan asks for,
@@ -1577,6 +1640,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
     let path = PathBuf::from("content/plans/standalone.yaml");
     let plan: crate::plan::Plan = crate::yaml::parse(plan_yaml, &path).map_err(|d| vec![*d])?;
     let site = crate::config::Site {
+        embeds: Vec::new(),
         title: "Clinic".into(),
         description: None,
         base_url: None,

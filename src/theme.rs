@@ -152,6 +152,7 @@ impl Theme {
     /// `.xml` (Tera's default).
     pub fn compile(&self) -> Result<tera::Tera, Vec<Diagnostic>> {
         let mut tera = tera::Tera::new();
+        tera.register_function("url", url_function);
         let mut errors = Vec::new();
         let mut sources = Vec::new();
         for (name, bytes) in self.files.under("templates") {
@@ -217,6 +218,22 @@ impl Theme {
             Err(errors)
         }
     }
+}
+
+/// `url(path="stories/")` in a template: the root-relative URL of a path
+/// inside the site, with the site's path prefix (`/clinic/stories/` on a
+/// project site), as [`crate::model::SiteView::url`] makes it. A leading `/`
+/// is optional. Templates get the prefix from `site.base_path`; outside
+/// the website (a handout) the prefix is `/`.
+fn url_function(kwargs: tera::Kwargs, state: &tera::State) -> tera::TeraResult<String> {
+    let path: &str = kwargs.must_get("path")?;
+    let site: Option<tera::Value> = state.get("site")?;
+    let base = site
+        .as_ref()
+        .and_then(|s| s.get_from_path("base_path"))
+        .and_then(tera::Value::as_str)
+        .unwrap_or("/");
+    Ok(format!("{base}{}", path.trim_start_matches('/')))
 }
 
 /// Turn a Tera error into a diagnostic at the template's file, line and

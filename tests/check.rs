@@ -1402,6 +1402,42 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("one item per line"),
             message: "`cues`",
         },
+        // ---- HP0801–HP0802: what a page's sanitiser removes (warnings) ---
+        Case {
+            name: "HTML removed from a page",
+            code: "HP0801",
+            warning: true,
+            // `---`, title, `---`, text, blank: the iframe is line 6.
+            setup: |c| {
+                c.write(
+                    "content/pages/videos.md",
+                    "---\ntitle: Videos\n---\nWatch.\n\n<iframe src=\"https://videos.test/e/1\" title=\"Squat\"></iframe>\n",
+                )
+            },
+            args: CHECK,
+            file: File::Is("content/pages/videos.md"),
+            at: At::Pos(6, 1),
+            help: Help::Contains("under `embeds:` in site.yaml"),
+            message: "`<iframe>` from `videos.test` removed",
+        },
+        Case {
+            name: "embedded video without a title",
+            code: "HP0802",
+            warning: true,
+            // The iframe is line 4, after `Watch: `: column 8.
+            setup: |c| {
+                c.write("site.yaml", &format!("{SITE3}embeds: [videos.test]\n"));
+                c.write(
+                    "content/pages/videos.md",
+                    "---\ntitle: Videos\n---\nWatch: <iframe src=\"https://videos.test/e/1\"></iframe>\n",
+                )
+            },
+            args: CHECK,
+            file: File::Is("content/pages/videos.md"),
+            at: At::Pos(4, 8),
+            help: Help::Contains("screen readers"),
+            message: "without a `title`",
+        },
     ];
     #[cfg(unix)]
     v.push(Case {

@@ -569,3 +569,324 @@ fn a_today_that_is_not_a_date_is_a_usage_error() {
         "nothing is built after a usage error"
     );
 }
+
+// ---- pages: what the sanitiser removes is reported; embeds; base URLs ----
+
+/// `heropath --format short` output lines that carry `code`.
+fn lines_with<'a>(stderr: &'a str, code: &str) -> Vec<&'a str> {
+    stderr.lines().filter(|l| l.contains(code)).collect()
+}
+
+const VIDEO_PAGE: &str = "---\ntitle: Videos\n---\nOur exercises on video.\n\n<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"Pendulum swing\" allowfullscreen></iframe>\n\nAnd from elsewhere:\n\n<iframe src=\"https://ads.tracker.test/embed/1\" title=\"Ad\"></iframe>\n";
+
+#[test]
+fn an_iframe_from_an_unlisted_host_is_dropped_with_a_warning_at_its_line() {
+    let c = Clinic::new();
+    c.write("content/pages/videos.md", VIDEO_PAGE);
+    let out = c
+        .cmd(&["--format", "short", "build", "--public-only"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let warned = lines_with(&err, "HP0801");
+    // No `embeds:` in site.yaml: both are dropped, each at its own line.
+    assert_eq!(warned.len(), 2, "{err}");
+    assert!(
+        warned[0].starts_with("content/pages/videos.md:6:1: warning[HP0801]: `<iframe>` from `www.youtube-nocookie.com` removed"),
+        "{err}"
+    );
+    assert!(
+        warned[1].starts_with("content/pages/videos.md:10:1: warning[HP0801]: `<iframe>` from `ads.tracker.test` removed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("list `ads.tracker.test` under `embeds:` in site.yaml"),
+        "{err}"
+    );
+    let page = c.read("public/videos/index.html");
+    assert!(!page.contains("<iframe"), "{page}");
+    assert!(page.contains("Our exercises on video."), "{page}");
+}
+
+#[test]
+fn an_iframe_from_a_listed_host_is_kept_with_safe_attributes_only() {
+    let c = Clinic::new();
+    c.write(
+        "site.yaml",
+        &format!("{SITE}embeds: [www.youtube-nocookie.com, player.vimeo.com]\n"),
+    );
+    c.write(
+        "content/pages/videos.md",
+        &VIDEO_PAGE.replace(
+            "allowfullscreen>",
+            "allowfullscreen onload=\"steal()\" class=\"wide\">",
+        ),
+    );
+    c.write(
+        "content/pages/more.md",
+        "---\ntitle: More\n---\n<iframe src=\"https://player.vimeo.com/video/9\"></iframe>\n",
+    );
+    let out = c
+        .cmd(&["--format", "short", "build", "--public-only"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let page = c.read("public/videos/index.html");
+    assert!(
+        page.contains(r#"<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Pendulum swing" allowfullscreen=""></iframe>"#),
+        "{page}"
+    );
+    assert!(!page.contains("steal") && !page.contains("wide"), "{page}");
+    assert!(!page.contains("tracker.test"), "{page}");
+    let warned = lines_with(&err, "HP0801");
+    assert_eq!(warned.len(), 2, "{err}");
+    assert!(warned[0].starts_with("content/pages/videos.md:6:1: warning[HP0801]: `onload`, `class` removed from `<iframe>`"), "{err}");
+    assert!(
+        warned[1].contains("videos.md:10:1") && warned[1].contains("ads.tracker.test"),
+        "{err}"
+    );
+    // Kept, but a screen reader cannot say what it is.
+    let untitled = lines_with(&err, "HP0802");
+    assert_eq!(untitled.len(), 1, "{err}");
+    assert!(
+        untitled[0].starts_with(
+            "content/pages/more.md:4:1: warning[HP0802]: embedded video without a `title`"
+        ),
+        "{err}"
+    );
+    assert!(
+        c.read("public/more/index.html")
+            .contains("https://player.vimeo.com/video/9")
+    );
+    // Only https: an http:// embed from a listed host is refused.
+    c.write(
+        "content/pages/more.md",
+        "---\ntitle: More\n---\n<iframe src=\"http://player.vimeo.com/video/9\" title=\"x\"></iframe>\n",
+    );
+    let out = c.cmd(&["--format", "short", "check"]).output().unwrap();
+    assert!(
+        stderr(&out).contains(
+            "more.md:4:1: warning[HP0801]: `<iframe>` removed: only https:// embeds are allowed"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn class_and_style_removal_is_warned_at_the_line_and_column() {
+    let c = Clinic::new();
+    c.write(
+        "content/pages/about.md",
+        "---\ntitle: About\n---\nWe are friendly.\n\nCall us <span class=\"big\" style=\"color: red\">today</span>.\n\n<div style=\"float: left\">\n\nHi\n\n</div>\n",
+    );
+    let out = c.cmd(&["--format", "short", "check"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let warned = lines_with(&err, "HP0801");
+    assert_eq!(warned.len(), 2, "{err}");
+    assert_eq!(
+        warned[0],
+        "content/pages/about.md:6:9: warning[HP0801]: `class`, `style` removed from `<span>`: they are not allowed on a page"
+    );
+    assert!(
+        warned[1].starts_with(
+            "content/pages/about.md:8:1: warning[HP0801]: `style` removed from `<div>`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("the theme styles every page"), "{err}");
+    // --strict turns them into a failed build.
+    let out = c.cmd(&["check", "--strict"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    c.cmd(&["build"]).assert().success();
+    let page = c.read("public/about/index.html");
+    assert!(page.contains("<span>today</span>"), "{page}");
+    assert!(!page.contains("color: red"), "{page}");
+}
+
+#[test]
+fn a_base_url_that_is_not_an_absolute_web_address_is_refused() {
+    let c = Clinic::new();
+    for bad in ["", "acme.github.io/x", "ftp://acme.test/", "https://"] {
+        let out = c
+            .cmd(&["build", "--public-only", "--base-url", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("--base-url"), "{bad:?}: {err}");
+        assert!(err.contains("https://"), "{bad:?}: {err}");
+    }
+    assert!(!c.path().join("public").exists(), "nothing was built");
+    // The same in site.yaml: an error at its line, nothing written.
+    c.write(
+        "site.yaml",
+        &SITE.replace("https://clinic.test", "acme.github.io/x"),
+    );
+    let out = c
+        .cmd(&["--format", "short", "build", "--public-only"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "site.yaml:2:11: error[HP0007]: base_url: `acme.github.io/x` is not an absolute URL"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!c.path().join("public").exists(), "nothing was built");
+    c.write("site.yaml", &SITE.replace("https://clinic.test", "\"\""));
+    let out = c.cmd(&["--format", "short", "check"]).output().unwrap();
+    assert!(
+        stderr(&out).contains("site.yaml:2:11: error[HP0007]: base_url: the base URL is empty"),
+        "{}",
+        stderr(&out)
+    );
+    // Fixed, with a project-site flag: it builds.
+    c.write("site.yaml", SITE);
+    c.cmd(&[
+        "build",
+        "--public-only",
+        "--base-url",
+        "https://acme.github.io/clinic/",
+    ])
+    .assert()
+    .success();
+}
+
+#[test]
+fn a_project_site_prefixes_root_relative_links_in_pages_and_the_theme() {
+    let c = Clinic::with_plan();
+    c.write(
+        "content/pages/about.md",
+        "---\ntitle: About\nmenu_order: 1\n---\nSee [our team](/team/), [the stories](/stories/) and [elsewhere](https://x.test/a/).\n\n![Our front desk](/img/desk.png)\n\n<a href=\"/contact/\">Contact</a>\n",
+    );
+    c.write("static/img/desk.png", "not really a png");
+    c.cmd(&[
+        "build",
+        "--public-only",
+        "--base-url",
+        "https://acme.github.io/clinic/",
+    ])
+    .assert()
+    .success();
+    let about = c.read("public/about/index.html");
+    for want in [
+        r#"href="/clinic/team/""#,
+        r#"href="/clinic/stories/""#,
+        r#"href="https://x.test/a/""#,
+        r#"src="/clinic/img/desk.png""#,
+        r#"href="/clinic/contact/""#,
+    ] {
+        assert!(about.contains(want), "{want} missing in {about}");
+    }
+    // Every root-relative URL the default theme writes carries the prefix.
+    for (path, bytes) in c.tree("public") {
+        let s = String::from_utf8_lossy(&bytes);
+        if !path.to_string_lossy().ends_with(".html") {
+            continue;
+        }
+        let mut rest = &s[..];
+        let mut n = 0;
+        while let Some(i) = rest.find(['h', 's']) {
+            rest = &rest[i..];
+            for attr in ["href=\"/", "src=\"/"] {
+                if rest.starts_with(attr) {
+                    n += 1;
+                    assert!(
+                        rest[attr.len() - 1..].starts_with("/clinic/"),
+                        "{}: {}",
+                        path.display(),
+                        &rest[..rest.len().min(60)]
+                    );
+                }
+            }
+            rest = &rest[1..];
+        }
+        assert!(n >= 3, "{}: only {n} root-relative URLs", path.display());
+    }
+    let home = c.read("public/index.html");
+    assert!(home.contains(r#"href="/clinic/about/""#), "menu: {home}");
+    assert!(home.contains(r#"href="/clinic/style.css""#), "{home}");
+}
+
+#[test]
+fn templates_get_the_path_prefix_from_the_url_function() {
+    let c = Clinic::new();
+    c.write("content/pages/about.md", "---\ntitle: About\n---\nHello.\n");
+    c.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<a id=\"t\" href=\"{{ url(path=\"/team/\") }}\">Team</a> <a id=\"s\" href=\"{{ url(path=\"stories/\") }}\">S</a>{% endblock content %}",
+    );
+    c.cmd(&[
+        "build",
+        "--public-only",
+        "--base-url",
+        "https://acme.github.io/clinic",
+    ])
+    .assert()
+    .success();
+    let about = c.read("public/about/index.html");
+    assert!(
+        about.contains(r#"<a id="t" href="/clinic/team/">"#),
+        "{about}"
+    );
+    assert!(
+        about.contains(r#"<a id="s" href="/clinic/stories/">"#),
+        "{about}"
+    );
+    c.cmd(&[
+        "build",
+        "--public-only",
+        "--base-url",
+        "https://clinic.test/",
+    ])
+    .assert()
+    .success();
+    let about = c.read("public/about/index.html");
+    assert!(about.contains(r#"<a id="t" href="/team/">"#), "{about}");
+}
+
+/// README's GitHub Actions workflow is valid YAML, installs heropath (it
+/// runs in a clinic folder, without heropath's source), stops when the
+/// site's address is not set, and still runs every day (consent expiry).
+#[test]
+fn the_readme_workflow_works_outside_the_source_tree() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let publishing = &readme[readme.find("## Publishing").expect("a Publishing section")..];
+    let start = publishing.find("```yaml\n").expect("a workflow") + 8;
+    let yaml = &publishing[start..start + publishing[start..].find("```").unwrap()];
+    let w: serde_yaml::Value = serde_yaml::from_str(yaml).expect("the workflow is YAML");
+    assert!(
+        w["on"]["schedule"][0]["cron"].as_str().is_some(),
+        "a daily schedule: {yaml}"
+    );
+    let steps = w["jobs"]["build"]["steps"]
+        .as_sequence()
+        .expect("build steps");
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert!(
+        runs[0].contains("if [ -z \"$BASE_URL\" ]") && runs[0].contains("exit 1"),
+        "the first step stops without a base URL: {runs:?}"
+    );
+    assert!(
+        runs.iter()
+            .any(|r| r.contains("cargo install --locked --git"))
+    );
+    assert!(
+        runs.iter()
+            .any(|r| r.contains("heropath build --public-only --base-url \"$BASE_URL\""))
+    );
+    assert!(!runs.iter().any(|r| r.contains("cargo run")), "{runs:?}");
+    assert!(
+        yaml.contains("path: ~/.cargo/bin/heropath"),
+        "heropath is cached"
+    );
+    assert!(readme.contains("Source**,\n   choose **GitHub Actions**"));
+}
