@@ -8,6 +8,11 @@ use crate::diag::{Diagnostic, Pos, closest};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
+mod collect;
+mod slips;
+
+pub use collect::MAX_PROBLEMS;
+
 /// Stable diagnostic codes for YAML problems.
 pub mod codes {
     /// The file is not valid YAML.
@@ -24,20 +29,34 @@ pub mod codes {
     pub const BAD_VALUE: &str = "HP0007";
 }
 
-/// Parse `src` (the text of `file`) into `T`.
+/// Parse `src` (the text of `file`) into `T`; on failure, the first
+/// problem (see [`parse_many`] for all of them).
 pub fn parse<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Box<Diagnostic>> {
+    parse_many(src, file).map_err(|mut ds| {
+        Box::new(if ds.is_empty() {
+            Diagnostic::error(codes::SYNTAX, "the file could not be read as YAML").in_file(file)
+        } else {
+            ds.swap_remove(0)
+        })
+    })
+}
+
+/// Parse `src` (the text of `file`) into `T`, reporting every unknown key
+/// and wrong value of the file at once (up to [`MAX_PROBLEMS`]), or the
+/// first syntax error.
+pub fn parse_many<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Vec<Diagnostic>> {
     if src.trim().is_empty() {
-        return Err(Box::new(
+        return Err(vec![
             Diagnostic::error(codes::MISSING_KEY, "the file is empty")
                 .in_file(file)
                 .at(Some(Pos { line: 1, column: 1 }))
                 .help(
                     "start from `heropath new plan \"Full Name\"` or copy a sample from content/",
                 ),
-        ));
+        ]);
     }
     if let Some(pos) = too_deep(src) {
-        return Err(Box::new(
+        return Err(vec![
             Diagnostic::error(
                 codes::SYNTAX,
                 format!("the YAML is nested more than {MAX_DEPTH} levels deep"),
@@ -45,9 +64,9 @@ pub fn parse<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Box<Diagn
             .in_file(file)
             .at(Some(pos))
             .help("a plan is a few levels deep; check for runaway brackets or indentation"),
-        ));
+        ]);
     }
-    serde_yaml::from_str(src).map_err(|e| Box::new(to_diagnostic(&e, src, file)))
+    collect::parse_many(src, file)
 }
 
 /// How deep YAML may nest. Real files stay under 10; the limit keeps a
@@ -110,6 +129,19 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
     // the position ourselves, in front.
     let message = strip_position(&full);
     let (code, help) = classify(&message);
+    let slip = match code {
+        codes::SYNTAX if !message.starts_with("duplicate") => {
+            slips::explain_syntax(&full, pos, src)
+        }
+        codes::WRONG_TYPE => slips::explain_type(&message, pos, src),
+        _ => None,
+    };
+    if let Some(s) = slip {
+        return Diagnostic::error(codes::SYNTAX, s.message)
+            .in_file(file)
+            .at(Some(s.pos))
+            .help(s.help);
+    }
     // serde reports a repeated key at the start of its block; point at the
     // repeat instead.
     let pos = match after(&message, "duplicate field `").and_then(|r| r.split('`').next()) {
