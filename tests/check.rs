@@ -339,8 +339,8 @@ fn cases() -> Vec<Case> {
             args: CHECK,
             file: File::Is(PLAN_FILE),
             at: At::Pos(2, 1),
-            help: Help::Contains("spaces, not tabs"),
-            message: "cannot start any token",
+            help: Help::Contains("write it as `  name: Ann`"),
+            message: "indented with a tab",
         },
         Case {
             name: "runaway nesting",
@@ -805,8 +805,8 @@ fn cases() -> Vec<Case> {
             args: CHECK,
             file: File::Is("themes/default/i18n/en.yaml"),
             at: At::Pos(2, 1),
-            help: Help::Contains("spaces, not tabs"),
-            message: "cannot start any token",
+            help: Help::Contains("write it as `  bad: x`"),
+            message: "indented with a tab",
         },
         Case {
             name: "no string table for the plan's language",

@@ -303,7 +303,7 @@ fn quote_closed_late(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
     let c = byte_of(line, pos.column).unwrap_or(line.len());
     for p in (li.saturating_sub(30)..li).rev() {
         if let Some((at, q)) = unclosed_quote(lines[p]) {
-            if !line[..(c + 1).min(line.len())].contains(q) {
+            if !(line[..c].contains(q) || line[c..].starts_with(q)) {
                 return None;
             }
             let open = Pos {
@@ -477,5 +477,16 @@ mod tests {
             vec![Pos { line: 3, column: 4 }, Pos { line: 1, column: 2 }]
         );
         assert_eq!(quoted("a \"b\""), "'a \"b\"'");
+    }
+
+    #[test]
+    fn multibyte_text_near_the_error_does_not_panic() {
+        let src = "a:\n  b: \"é\n  c: é\"é: x\n";
+        for column in 1..12 {
+            let pos = Some(Pos { line: 3, column });
+            let _ = explain_syntax("did not find expected key at line 3 column 5", pos, src);
+            let _ = explain_syntax("mapping values are not allowed", pos, src);
+            let _ = explain_syntax("found character that cannot start any token", pos, src);
+        }
     }
 }
