@@ -137,7 +137,7 @@ impl Prepared {
                 [] => None,
                 [path] => {
                     match load::read_source(&root, path, &|text: &str, rel: &Path, _| {
-                        crate::yaml::parse::<Plan>(text, rel).map_err(|d| vec![*d])
+                        crate::yaml::parse_many::<Plan>(text, rel)
                     }) {
                         // Saved without a change (or only touched).
                         Ok(src)

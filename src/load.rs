@@ -123,7 +123,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         diags,
         |text, path, hash| match cache.and_then(|c| c.plan(path, hash)) {
             Some(plan) => Ok(plan),
-            None => yaml::parse(text, path).map_err(|d| vec![*d]),
+            None => yaml::parse_many(text, path),
         },
     );
     let exercises = parse_all::<Exercise>(
@@ -132,7 +132,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         &["yaml", "yml"],
         None,
         diags,
-        |text, path, _| yaml::parse(text, path).map_err(|d| vec![*d]),
+        |text, path, _| yaml::parse_many(text, path),
     );
     let pages = parse_all::<Page>(
         root,
@@ -148,7 +148,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         &["yaml", "yml"],
         None,
         diags,
-        |text, path, _| yaml::parse(text, path).map_err(|d| vec![*d]),
+        |text, path, _| yaml::parse_many(text, path),
     );
     stray_plans(root, &content, diags);
     let site = site?;

@@ -58,7 +58,8 @@ enum Command {
         #[arg(long)]
         strict: bool,
         /// Parse, check and render every plan, ignoring what the last build
-        /// cached in the handouts folder (a new cache is still written).
+        /// cached in `.heropath-cache/` in the clinic folder (a new cache is
+        /// still written).
         #[arg(long)]
         no_cache: bool,
         /// Also print every handout to PDF (with a local Chromium) beside
@@ -182,6 +183,9 @@ struct Ui {
     root: PathBuf,
     format: Format,
     quiet: bool,
+    /// The command writes files (every one but `check`): a failure says
+    /// that nothing was written.
+    writes: bool,
 }
 
 impl Ui {
@@ -205,7 +209,8 @@ impl Ui {
 
     fn print(&self, diags: &[Diagnostic]) {
         let color = std::io::stderr().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
         let mut reporter = Reporter::new(&self.root, self.format, color);
         for d in diags {
             if self.quiet
@@ -236,7 +241,12 @@ fn finish(report: &Report, strict: bool, ui: &Ui) -> ExitCode {
     if errors || (strict && warnings > 0) {
         let (e, w) = (report.diagnostics.len() - warnings, warnings);
         if ui.format != Format::Json {
-            eprintln!("heropath: failed with {e} error(s) and {w} warning(s); nothing was written");
+            let tail = if ui.writes {
+                "; nothing was written"
+            } else {
+                ""
+            };
+            eprintln!("heropath: failed with {e} error(s) and {w} warning(s){tail}");
         }
         ExitCode::from(1)
     } else {
@@ -278,6 +288,7 @@ fn main() -> ExitCode {
         root: root.clone(),
         format: cli.format,
         quiet: cli.quiet,
+        writes: !matches!(cli.command, Command::Check { .. }),
     };
     let verbose = cli.verbose;
     let today = cli.today;
@@ -380,6 +391,7 @@ fn main() -> ExitCode {
                 root,
                 no_cache,
                 today,
+                progress: ui.progress_bar(),
                 ..Options::default()
             });
             let code = finish(&report, strict, &ui);

@@ -28,7 +28,7 @@ fn yaml_syntax_error_has_line_and_column() {
         "patient:\n  name: Ann\n  - broken\n",
     )]);
     assert!(
-        err.contains("content/plans/bad.yaml:3:3: error[HP0001]: did not find expected key"),
+        err.contains("content/plans/bad.yaml:3:3: error[HP0001]: a list item here, but this block holds `key: value` lines, not a list"),
         "{err}"
     );
     assert!(err.contains("3 |   - broken"), "code frame: {err}");
@@ -128,6 +128,205 @@ fn every_broken_file_is_reported_in_one_run() {
         assert!(err.contains(f), "missing {f} in {err}");
     }
     assert!(err.contains("4 error(s)"), "{err}");
+}
+
+/// `check --format json` on the sample plan with `edit` applied: the
+/// diagnostics as (line, column, message, help).
+fn json_problems(edit: impl Fn(&str) -> String) -> Vec<(u64, u64, String, String)> {
+    let c = Clinic::with_plan();
+    c.write("content/plans/maria-lopez.yaml", &edit(PLAN));
+    let out = c.cmd(&["check", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["file"] == "content/plans/maria-lopez.yaml")
+        .map(|v| {
+            (
+                v["line"].as_u64().unwrap_or(0),
+                v["column"].as_u64().unwrap_or(0),
+                v["message"].as_str().unwrap_or("").to_string(),
+                v["help"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The one problem `edit` causes: at `line:column`, its message contains
+/// `message` and its help shows `fixed`.
+fn one_slip(edit: impl Fn(&str) -> String, line: u64, column: u64, message: &str, fixed: &str) {
+    let ps = json_problems(edit);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    let (l, c, m, h) = &ps[0];
+    assert_eq!((*l, *c), (line, column), "{m} / {h}");
+    assert!(m.contains(message), "{m}");
+    assert!(h.contains(&format!("`{fixed}`")), "{h}");
+}
+
+#[test]
+fn missing_colon_is_reported_on_its_own_line() {
+    // libyaml notices on line 26; the colon is missing on line 25.
+    one_slip(
+        |p| p.replace("        reps: 10\n", "        reps 10\n"),
+        25,
+        13,
+        "`reps` needs a colon",
+        "        reps: 10",
+    );
+    // `goal:` followed by `statement Lift…`: not "expected struct Goal".
+    one_slip(
+        |p| p.replace("  statement: Lift", "  statement Lift"),
+        11,
+        12,
+        "`statement` needs a colon",
+        "  statement: Lift my granddaughter without pain",
+    );
+    // The last line of the file.
+    one_slip(
+        |p| p.replace("success: You pick", "success You pick"),
+        36,
+        8,
+        "`success` needs a colon",
+        "success: You pick up your granddaughter and it does not hurt.",
+    );
+}
+
+#[test]
+fn unclosed_quote_is_reported_where_it_opens() {
+    // At the end of the file: libyaml reaches the end of the file first.
+    one_slip(
+        |p| p.replace("success: You pick", "success: \"You pick"),
+        36,
+        10,
+        "never closed",
+        "success: \"You pick up your granddaughter and it does not hurt.\"",
+    );
+    // Closed by the next value's opening quote a line further down.
+    one_slip(
+        |p| p.replace("  summary: Right", "  summary: \"Right"),
+        8,
+        12,
+        "not closed on its line",
+        "  summary: \"Right shoulder pain when reaching up\"",
+    );
+}
+
+#[test]
+fn a_key_indented_too_far_is_reported_on_its_line() {
+    // Three spaces: `target_date` was swallowed into `agreed_on`'s date.
+    one_slip(
+        |p| p.replace("  target_date: 2027", "   target_date: 2027"),
+        13,
+        1,
+        "`target_date` is indented 3 space(s), further than `agreed_on`",
+        "  target_date: 2027-02-15",
+    );
+    // One space: fewer than the keys around it.
+    one_slip(
+        |p| p.replace("  target_date: 2027", " target_date: 2027"),
+        13,
+        1,
+        "indented 1 space(s), but the keys around it are indented 2",
+        "  target_date: 2027-02-15",
+    );
+}
+
+#[test]
+fn a_tab_in_the_indentation_is_named() {
+    one_slip(
+        |p| p.replace("\n        sets: 2", "\n\t\tsets: 2"),
+        21,
+        1,
+        "indented with a tab",
+        "        sets: 2",
+    );
+}
+
+#[test]
+fn colon_space_inside_text_asks_for_quotes() {
+    one_slip(
+        |p| p.replace("  focus: We will", "  focus: Note: we will"),
+        35,
+        14,
+        "contains `: `",
+        "  focus: \"Note: we will check your reach.\"",
+    );
+}
+
+#[test]
+fn list_item_outside_a_list_is_named() {
+    one_slip(
+        |p| {
+            p.replace(
+                "  patient: [Do your exercises twice a day]",
+                "  - Do your exercises twice a day",
+            )
+        },
+        30,
+        3,
+        "a list item here",
+        "  clinician: [Adjust your exercises at every visit, Do your exercises twice a day]",
+    );
+    one_slip(
+        |p| {
+            p.replace(
+                "  clinician: [Adjust your exercises at every visit]",
+                "  clinician:\n    - Adjust your exercises\n   - at every visit",
+            )
+        },
+        31,
+        4,
+        "not lined up with the item above",
+        "    - at every visit",
+    );
+}
+
+#[test]
+fn every_unknown_key_and_wrong_value_of_a_file_in_one_run() {
+    let ps = json_problems(|p| {
+        p.replace("  preferred_name: Mari", "  prefered_name: Mari")
+            .replace("{ name: Reaching up, now:", "{ name: Reaching up, nw:")
+            .replace("        reps: 10\n", "        reps: ten\n")
+            .replace("        side: right", "        side: rihgt")
+            .replace("  date: 2026-12-03", "  date: 12/03/2026")
+            .replace("success: You pick", "sucess: You pick")
+    });
+    let at: Vec<(u64, u64)> = ps.iter().map(|p| (p.0, p.1)).collect();
+    assert_eq!(
+        at,
+        vec![(3, 3), (15, 28), (25, 15), (27, 15), (33, 9), (36, 1)],
+        "{ps:#?}"
+    );
+    assert!(ps[0].3.contains("`preferred_name`"), "{ps:#?}");
+    assert!(ps[1].3.contains("`now`"), "{ps:#?}");
+    assert!(ps[2].3.contains("whole number"), "{ps:#?}");
+    assert!(ps[3].3.contains("left, right, both"), "{ps:#?}");
+    assert!(ps[4].3.contains("YYYY-MM-DD"), "{ps:#?}");
+    assert!(ps[5].3.contains("`success`"), "{ps:#?}");
+}
+
+#[test]
+fn a_misspelt_required_key_is_not_also_reported_missing() {
+    let ps = json_problems(|p| p.replace("  statement: Lift", "  statment: Lift"));
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert_eq!((ps[0].0, ps[0].1), (11, 3));
+    assert!(ps[0].3.contains("did you mean `statement`?"), "{ps:#?}");
+}
+
+#[test]
+fn a_block_under_an_unknown_key_is_skipped_whole() {
+    // Everything under `next_vist:` goes with it: the bad date inside is
+    // not reported, the wrong value after it is.
+    let ps = json_problems(|p| {
+        p.replace("next_visit:", "next_vist:")
+            .replace("  date: 2026-12-03", "  date: someday")
+            .replace(
+                "success: You pick up your granddaughter and it does not hurt.",
+                "success: [a, b]",
+            )
+    });
+    let at: Vec<(u64, u64)> = ps.iter().map(|p| (p.0, p.1)).collect();
+    assert_eq!(at, vec![(32, 1), (36, 10)], "{ps:#?}");
 }
 
 #[test]

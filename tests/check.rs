@@ -339,8 +339,8 @@ fn cases() -> Vec<Case> {
             args: CHECK,
             file: File::Is(PLAN_FILE),
             at: At::Pos(2, 1),
-            help: Help::Contains("spaces, not tabs"),
-            message: "cannot start any token",
+            help: Help::Contains("write it as `  name: Ann`"),
+            message: "indented with a tab",
         },
         Case {
             name: "runaway nesting",
@@ -805,8 +805,8 @@ fn cases() -> Vec<Case> {
             args: CHECK,
             file: File::Is("themes/default/i18n/en.yaml"),
             at: At::Pos(2, 1),
-            help: Help::Contains("spaces, not tabs"),
-            message: "cannot start any token",
+            help: Help::Contains("write it as `  bad: x`"),
+            message: "indented with a tab",
         },
         Case {
             name: "no string table for the plan's language",
@@ -1822,10 +1822,38 @@ fn errors_exit_1() {
     let run = check(&c);
     assert_eq!(run.exit, Some(1));
     assert_eq!(run.one("HP0006").severity, "error");
-    // Also in the human format, which says nothing was written.
+    // Also in the human format. A check never writes, so it does not say
+    // "nothing was written"; a failed build does.
     let out = c.cmd(&["check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("1 error(s)"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("1 error(s) and 0 warning(s); nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn build_help_names_the_cache_folder() {
+    let c = Clinic::new();
+    let out = c.cmd(&["build", "--help"]).output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    let line = help
+        .lines()
+        .skip_while(|l| !l.contains("--no-cache"))
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(line.contains(".heropath-cache/"), "{help}");
 }
 
 #[test]

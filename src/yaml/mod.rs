@@ -8,6 +8,14 @@ use crate::diag::{Diagnostic, Pos, closest};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
+mod collect;
+mod locate;
+mod slips;
+
+pub use locate::{locate, locate_exercise, locate_key};
+
+pub use collect::MAX_PROBLEMS;
+
 /// Stable diagnostic codes for YAML problems.
 pub mod codes {
     /// The file is not valid YAML.
@@ -24,20 +32,34 @@ pub mod codes {
     pub const BAD_VALUE: &str = "HP0007";
 }
 
-/// Parse `src` (the text of `file`) into `T`.
+/// Parse `src` (the text of `file`) into `T`; on failure, the first
+/// problem (see [`parse_many`] for all of them).
 pub fn parse<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Box<Diagnostic>> {
+    parse_many(src, file).map_err(|mut ds| {
+        Box::new(if ds.is_empty() {
+            Diagnostic::error(codes::SYNTAX, "the file could not be read as YAML").in_file(file)
+        } else {
+            ds.swap_remove(0)
+        })
+    })
+}
+
+/// Parse `src` (the text of `file`) into `T`, reporting every unknown key
+/// and wrong value of the file at once (up to [`MAX_PROBLEMS`]), or the
+/// first syntax error.
+pub fn parse_many<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Vec<Diagnostic>> {
     if src.trim().is_empty() {
-        return Err(Box::new(
+        return Err(vec![
             Diagnostic::error(codes::MISSING_KEY, "the file is empty")
                 .in_file(file)
                 .at(Some(Pos { line: 1, column: 1 }))
                 .help(
                     "start from `heropath new plan \"Full Name\"` or copy a sample from content/",
                 ),
-        ));
+        ]);
     }
     if let Some(pos) = too_deep(src) {
-        return Err(Box::new(
+        return Err(vec![
             Diagnostic::error(
                 codes::SYNTAX,
                 format!("the YAML is nested more than {MAX_DEPTH} levels deep"),
@@ -45,9 +67,9 @@ pub fn parse<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Box<Diagn
             .in_file(file)
             .at(Some(pos))
             .help("a plan is a few levels deep; check for runaway brackets or indentation"),
-        ));
+        ]);
     }
-    serde_yaml::from_str(src).map_err(|e| Box::new(to_diagnostic(&e, src, file)))
+    collect::parse_many(src, file)
 }
 
 /// How deep YAML may nest. Real files stay under 10; the limit keeps a
@@ -110,6 +132,19 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
     // the position ourselves, in front.
     let message = strip_position(&full);
     let (code, help) = classify(&message);
+    let slip = match code {
+        codes::SYNTAX if !message.starts_with("duplicate") => {
+            slips::explain_syntax(&full, pos, src)
+        }
+        codes::WRONG_TYPE => slips::explain_type(&message, pos, src),
+        _ => None,
+    };
+    if let Some(s) = slip {
+        return Diagnostic::error(codes::SYNTAX, s.message)
+            .in_file(file)
+            .at(Some(s.pos))
+            .help(s.help);
+    }
     // serde reports a repeated key at the start of its block; point at the
     // repeat instead.
     let pos = match after(&message, "duplicate field `").and_then(|r| r.split('`').next()) {
@@ -291,116 +326,6 @@ pub fn parse_front_matter<T: DeserializeOwned>(
             p.line += 1;
         }
         d
-    })
-}
-
-/// Find where `key: value` occurs for the `nth` time (0-based) in a YAML
-/// source, for diagnostics raised after parsing (unknown exercise ids...).
-/// Returns the position of the value. Works for block and flow style.
-pub fn locate(src: &str, key: &str, value: &str, nth: usize) -> Option<Pos> {
-    let mut seen = 0;
-    for (i, line) in src.lines().enumerate() {
-        let mut from = 0;
-        while let Some(k) = line[from..].find(key) {
-            let start = from + k;
-            from = start + key.len();
-            let before_ok = start == 0
-                || !line[..start]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
-            let rest = &line[from..];
-            let Some(rest) = rest.strip_prefix(':') else {
-                continue;
-            };
-            let trimmed = rest.trim_start();
-            let unquoted = trimmed.trim_start_matches(['"', '\'']);
-            // The whole value: a plain scalar runs to the end of the line
-            // (or a comment), a flow one to `,` `}` `]`, a quoted one to its quote.
-            let quoted = trimmed.starts_with(['"', '\'']);
-            let whole = unquoted.strip_prefix(value).is_some_and(|after| {
-                let rest = after.trim_start();
-                (quoted && after.starts_with(['"', '\'']))
-                    || rest.is_empty()
-                    || rest.starts_with([',', '}', ']', '#'])
-            });
-            if before_ok && whole {
-                if seen == nth {
-                    let col_byte = line.len() - trimmed.len();
-                    return Some(Pos {
-                        line: i + 1,
-                        column: line[..col_byte].chars().count() + 1,
-                    });
-                }
-                seen += 1;
-            }
-        }
-    }
-    None
-}
-
-/// Where the `item`-th entry of the `exercises:` list of the `step`-th entry
-/// of `steps:` starts (block style; `None` for flow style).
-pub fn locate_exercise(src: &str, step: usize, item: usize) -> Option<Pos> {
-    let lines: Vec<&str> = src.lines().collect();
-    let indent = |l: &str| l.len() - l.trim_start().len();
-    let top = lines
-        .iter()
-        .position(|l| l.starts_with("steps:") || l.starts_with("guide_steps:"))?;
-    // Entries of a block list: lines whose first non-space is "- " at the
-    // list's indentation, until a line less indented than that.
-    let entries = |from: usize, min_indent: usize| -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut list_indent = None;
-        for (i, l) in lines.iter().enumerate().skip(from) {
-            if l.trim().is_empty() || l.trim_start().starts_with('#') {
-                continue;
-            }
-            let ind = indent(l);
-            if ind < min_indent {
-                break;
-            }
-            if l.trim_start().starts_with("- ") || l.trim() == "-" {
-                let li = *list_indent.get_or_insert(ind);
-                if ind == li {
-                    out.push(i);
-                } else if ind < li {
-                    break;
-                }
-            } else if list_indent.is_some_and(|li| ind <= li) && ind < min_indent + 1 {
-                break;
-            }
-        }
-        out
-    };
-    let steps = entries(top + 1, 0);
-    let s = *steps.get(step)?;
-    let step_indent = indent(lines[s]);
-    let end = steps.get(step + 1).copied().unwrap_or(lines.len());
-    let ex = (s..end).find(|&i| {
-        lines[i]
-            .trim_start()
-            .trim_start_matches("- ")
-            .starts_with("exercises:")
-    })?;
-    let items = entries(ex + 1, step_indent + 1);
-    let at = *items.get(item)?;
-    let l = lines[at];
-    let col = indent(l) + 2;
-    Some(Pos {
-        line: at + 1,
-        column: col + 1,
-    })
-}
-
-/// Find the line of a top-level-or-nested key (first occurrence).
-pub fn locate_key(src: &str, key: &str) -> Option<Pos> {
-    src.lines().enumerate().find_map(|(i, line)| {
-        let t = line.trim_start().trim_start_matches("- ");
-        (t.starts_with(key) && t[key.len()..].starts_with(':')).then(|| Pos {
-            line: i + 1,
-            column: line.len() - t.len() + 1,
-        })
     })
 }
 
