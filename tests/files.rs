@@ -226,8 +226,9 @@ fn a_broken_plan_reports_its_own_error_not_that_it_is_missing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
+    // The plan's own YAML error (an unclosed `[`), at its file and line.
     assert!(
-        err.contains("content/plans/nobody.yaml:1:10: error[HP0004]"),
+        err.contains("content/plans/nobody.yaml:2:1: error[HP0001]"),
         "{err}"
     );
     assert!(!err.contains("no plan"), "{err}");
