@@ -107,6 +107,12 @@ pub fn check(
             (None, _, _) => Vec::new(),
         })
         .collect();
+    // Plans read without their unknown keys: their other problems too, in
+    // the same run (they are never rendered).
+    for src in &clinic.partial_plans {
+        check_plan(clinic, src, today, diags);
+        unfinished::check_unfinished(src, diags);
+    }
     check_records(clinic, today, diags);
     for ex in clinic.exercises.values() {
         let v = &ex.value;

@@ -91,6 +91,10 @@ pub struct Clinic {
     pub site_text: String,
     /// Plans, sorted by slug.
     pub plans: Vec<Source<Plan>>,
+    /// Plans that read only once their unknown keys were set aside: those
+    /// keys are errors already, and the rest is checked so that one run
+    /// reports every problem of the file; never rendered.
+    pub partial_plans: Vec<Source<Plan>>,
     /// The exercise library by id.
     pub exercises: BTreeMap<String, Source<Exercise>>,
     /// Pages, sorted by slug.
@@ -115,17 +119,18 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
 pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>) -> Option<Clinic> {
     let (site, site_text) = read_site(root, diags);
     let content = root.join("content");
-    let plans = parse_all::<Plan>(
+    let read = parse_all::<(Plan, Vec<Diagnostic>)>(
         root,
         &content.join("plans"),
         &["yaml", "yml"],
         Some("plans"),
         diags,
         |text, path, hash| match cache.and_then(|c| c.plan(path, hash)) {
-            Some(plan) => Ok(plan),
-            None => yaml::parse_many(text, path),
+            Some(plan) => Ok((plan, Vec::new())),
+            None => yaml::parse_lenient(text, path),
         },
     );
+    let (plans, partial_plans) = split_partial(read, diags);
     let exercises = parse_all::<Exercise>(
         root,
         &content.join("exercises"),
@@ -157,6 +162,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         site,
         site_text,
         plans,
+        partial_plans,
         exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         pages,
         stories,
@@ -213,11 +219,38 @@ pub fn load_one(root: &Path, plan: &Path, diags: &mut Diagnostics) -> Option<Cli
         site: site?,
         site_text,
         plans: vec![plan?],
+        partial_plans: Vec::new(),
         exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         pages: Vec::new(),
         stories: Vec::new(),
         images: list_images(&content.join("exercises/images")),
     })
+}
+
+/// Plans that read cleanly, and plans read with problems (whose errors go
+/// to `diags`).
+fn split_partial(
+    read: Vec<Source<(Plan, Vec<Diagnostic>)>>,
+    diags: &mut Diagnostics,
+) -> (Vec<Source<Plan>>, Vec<Source<Plan>>) {
+    let (mut ok, mut partial) = (Vec::new(), Vec::new());
+    for s in read {
+        let (value, problems) = s.value;
+        let src = Source {
+            path: s.path,
+            slug: s.slug,
+            text: s.text,
+            hash: s.hash,
+            value,
+        };
+        if problems.is_empty() {
+            ok.push(src);
+        } else {
+            diags.extend(problems);
+            partial.push(src);
+        }
+    }
+    (ok, partial)
 }
 
 /// Files a folder may hold that are nobody's data: operating-system

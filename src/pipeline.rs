@@ -1665,6 +1665,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
             text: plan_yaml.to_string(),
             value: plan,
         }],
+        partial_plans: Vec::new(),
         exercises: BTreeMap::new(),
         pages: Vec::new(),
         stories: Vec::new(),

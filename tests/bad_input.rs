@@ -573,3 +573,31 @@ fn event_handler_detector_works() {
         vec!["javascript:x", "y"]
     );
 }
+
+#[test]
+fn an_unknown_key_and_an_unknown_exercise_in_one_run() {
+    let ps = json_problems(|p| {
+        p.replace("next_visit:", "next_vist:")
+            .replace("use: pendulum", "use: pendulm")
+    });
+    let next = PLAN
+        .lines()
+        .position(|l| l.starts_with("next_visit:"))
+        .unwrap() as u64
+        + 1;
+    let uses = PLAN
+        .lines()
+        .position(|l| l.contains("use: pendulum"))
+        .unwrap() as u64
+        + 1;
+    assert!(
+        ps.iter()
+            .any(|(l, _, m, h)| *l == next && m.contains("next_vist") && h.contains("next_visit")),
+        "{ps:?}"
+    );
+    assert!(
+        ps.iter()
+            .any(|(l, _, m, h)| *l == uses && m.contains("pendulm") && h.contains("pendulum")),
+        "{ps:?}"
+    );
+}

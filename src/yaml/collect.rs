@@ -31,6 +31,15 @@ pub(super) fn parse_many<T: DeserializeOwned>(
     src: &str,
     file: &Path,
 ) -> Result<T, Vec<Diagnostic>> {
+    parse_repairing(src, file).map_err(|(ds, _)| ds)
+}
+
+/// [`parse_many`], also giving the value parsed once the problems were set
+/// aside, when there was one.
+pub(super) fn parse_repairing<T: DeserializeOwned>(
+    src: &str,
+    file: &Path,
+) -> Result<T, (Vec<Diagnostic>, Option<T>)> {
     let first = match serde_yaml::from_str::<T>(src) {
         Ok(v) => return Ok(v),
         Err(e) => e,
@@ -41,7 +50,7 @@ pub(super) fn parse_many<T: DeserializeOwned>(
     if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(src) {
         let d = to_diagnostic(&e, src, file);
         if is_syntax(&d) {
-            return Err(vec![d]);
+            return Err((vec![d], None));
         }
     }
     let limit = if src.len() > LARGE { 5 } else { MAX_PROBLEMS };
@@ -51,6 +60,7 @@ pub(super) fn parse_many<T: DeserializeOwned>(
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut err = first;
     let mut text = src.to_string();
+    let mut repaired_value = None;
     while out.len() < limit {
         let d = to_diagnostic(&err, &text, file);
         let caused_by_us = !out.is_empty()
@@ -78,11 +88,14 @@ pub(super) fn parse_many<T: DeserializeOwned>(
         edited.extend(changed.iter().map(|i| i + 1));
         text = lines.join("\n");
         match serde_yaml::from_str::<T>(&text) {
-            Ok(_) => break,
+            Ok(v) => {
+                repaired_value = Some(v);
+                break;
+            }
             Err(e) => err = e,
         }
     }
-    Err(out)
+    Err((out, repaired_value))
 }
 
 fn is_syntax(d: &Diagnostic) -> bool {

@@ -72,6 +72,24 @@ pub fn parse_many<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Vec<
     collect::parse_many(src, file)
 }
 
+/// [`parse_many`] for a file whose other problems should still be checked:
+/// when its only problems are unknown keys, the value read without them
+/// comes back with those errors, so one run reports them and the
+/// problems that checks find in the rest of the file.
+pub fn parse_lenient<T: DeserializeOwned>(
+    src: &str,
+    file: &Path,
+) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
+    if src.trim().is_empty() || too_deep(src).is_some() {
+        return parse_many(src, file).map(|v| (v, Vec::new()));
+    }
+    match collect::parse_repairing(src, file) {
+        Ok(v) => Ok((v, Vec::new())),
+        Err((ds, Some(v))) if ds.iter().all(|d| d.code == codes::UNKNOWN_KEY) => Ok((v, ds)),
+        Err((ds, _)) => Err(ds),
+    }
+}
+
 /// How deep YAML may nest. Real files stay under 10; the limit keeps a
 /// hostile file from exhausting the stack of the recursive deserializer.
 pub const MAX_DEPTH: usize = 64;
