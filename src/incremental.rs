@@ -291,6 +291,7 @@ impl Prepared {
     /// keeping `clinic.plans` sorted and `plan_diags` aligned with it.
     /// Returns what was there.
     fn put(&mut self, slug: &str, new: Option<Entry>) -> Option<Entry> {
+        self.plans_changed();
         let plans = &mut self.clinic.plans;
         match (plans.binary_search_by(|s| s.slug.as_str().cmp(slug)), new) {
             (Ok(i), Some((src, d))) => Some((

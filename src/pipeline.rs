@@ -167,6 +167,8 @@ pub struct Prepared {
     /// Published stories' slugs and days (see [`published_stories`]),
     /// worked out once.
     story_days: std::sync::OnceLock<Vec<privacy::PublishedStory>>,
+    /// The privacy guard over every plan, built once (see [`full_guard`]).
+    guard: std::sync::OnceLock<Guard>,
 }
 
 /// Load, check and compile. `None` when errors make rendering pointless.
@@ -281,6 +283,7 @@ fn prepare_loaded(
         handout_key,
         timings,
         story_days: std::sync::OnceLock::new(),
+        guard: std::sync::OnceLock::new(),
     })
 }
 
@@ -703,6 +706,9 @@ fn render_public_then(
     let theme = &p.themes[&p.clinic.site.theme];
     let t = theme.strings(&p.clinic.site.language);
     let stories = model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), drafts);
+    // The stories just built are the ones the guard must know (rather than
+    // building them a second time for it).
+    p.story_days.get_or_init(|| story_days(p, &stories));
     diags.extend(story_clashes(&p.clinic, &stories));
     let (pages, intro) = model::pages(&p.clinic, &p.site, drafts);
     for pg in &pages {
@@ -730,7 +736,10 @@ fn render_public_then(
         lang: &p.clinic.site.language,
     };
     let mut files = Vec::new();
-    for r in render::public(&public, theme) {
+    // The privacy guard's index of every plan is built while the pages
+    // render: it needs nothing from them.
+    let (rendered, _) = rayon::join(|| render::public(&public, theme), || full_guard(p));
+    for r in rendered {
         match r {
             Ok(o) => files.push(o),
             Err(d) => diags.push(d),
@@ -843,22 +852,30 @@ fn published_stories(p: &Prepared) -> &[privacy::PublishedStory] {
     p.story_days.get_or_init(|| {
         let theme = &p.themes[&p.clinic.site.theme];
         let t = theme.strings(&p.clinic.site.language);
-        model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), true)
-            .into_iter()
-            .filter_map(|s| {
-                let day = s.story.published_on.as_deref().and_then(Date::parse)?;
-                let plan = match s.from {
-                    model::StoryOrigin::Plan(i) => Some(p.clinic.plans[i].path.clone()),
-                    model::StoryOrigin::Record(_) => None,
-                };
-                Some(privacy::PublishedStory {
-                    slug: s.story.slug,
-                    plan,
-                    day,
-                })
-            })
-            .collect()
+        story_days(
+            p,
+            &model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), true),
+        )
     })
+}
+
+/// The guard's view of published stories: slug, plan, day.
+fn story_days(p: &Prepared, stories: &[model::Published]) -> Vec<privacy::PublishedStory> {
+    stories
+        .iter()
+        .filter_map(|s| {
+            let day = s.story.published_on.as_deref().and_then(Date::parse)?;
+            let plan = match s.from {
+                model::StoryOrigin::Plan(i) => Some(p.clinic.plans[i].path.clone()),
+                model::StoryOrigin::Record(_) => None,
+            };
+            Some(privacy::PublishedStory {
+                slug: s.story.slug.clone(),
+                plan,
+                day,
+            })
+        })
+        .collect()
 }
 
 /// Scan public files for identifiers from `plans` only.
@@ -870,12 +887,14 @@ fn privacy_check_of<'a>(
     let plans: Vec<&load::Source<crate::plan::Plan>> = plans.into_iter().collect();
     let theme = &p.themes[&p.clinic.site.theme];
     let reviewed = &p.clinic.site.privacy.reviewed_files;
-    let cx = privacy::Context {
-        site: &p.clinic.site,
-        published: published_stories(p).to_vec(),
-        months: theme.month_tables(),
+    let all = plans.len() == p.clinic.plans.len();
+    let own;
+    let guard = if all {
+        full_guard(p)
+    } else {
+        own = Guard::new(plans.iter().copied(), &guard_context(p));
+        &own
     };
-    let guard = Guard::new(plans.iter().copied(), &cx);
     let found: Vec<privacy::verdict::Found> = files
         .par_iter()
         .map(|f| privacy::verdict::Found {
@@ -887,13 +906,37 @@ fn privacy_check_of<'a>(
     let plan_paths: Vec<PathBuf> = plans.iter().map(|s| s.path.clone()).collect();
     let mut diags = privacy::verdict::check_reviewed(reviewed);
     diags.extend(privacy::verdict::diagnostics(
-        &guard,
+        guard,
         &plan_paths,
         found,
         reviewed,
         || privacy_sources(p),
     ));
     diags
+}
+
+impl Prepared {
+    /// Forget what was worked out from the plans (the guard, the published
+    /// stories): call after changing `clinic.plans` in place.
+    pub(crate) fn plans_changed(&mut self) {
+        self.story_days.take();
+        self.guard.take();
+    }
+}
+
+/// What the guard is built from besides the plans.
+fn guard_context(p: &Prepared) -> privacy::Context<'_> {
+    privacy::Context {
+        site: &p.clinic.site,
+        published: published_stories(p).to_vec(),
+        months: p.themes[&p.clinic.site.theme].month_tables(),
+    }
+}
+
+/// The guard over every plan, built once per preparation.
+fn full_guard(p: &Prepared) -> &Guard {
+    p.guard
+        .get_or_init(|| Guard::new(&p.clinic.plans, &guard_context(p)))
 }
 
 /// Every file a public page may have taken text from, for locating a leak:

@@ -86,6 +86,9 @@ impl Stream {
     /// Fold segments of a file into one stream.
     pub fn build(segments: &[Segment]) -> Stream {
         let mut b = Builder::default();
+        let len: usize = segments.iter().map(|s| s.text.len()).sum();
+        b.out.text.reserve(len);
+        b.out.toks.reserve(len / 6);
         for seg in segments {
             b.run(&seg.text, seg.line, seg.strength);
         }
@@ -210,9 +213,22 @@ impl Builder {
         self.line = line;
         self.code = strength == Strength::Code;
         self.stamp = strength == Strength::Stamp;
+        let nfkc = || {
+            unicode_normalization::is_nfkc_quick(text.chars())
+                == unicode_normalization::IsNormalized::Yes
+        };
         if text.is_ascii() {
             for c in text.chars() {
                 self.ascii(c);
+            }
+        } else if nfkc() {
+            // Already NFKC (most text with accents is): no need to rebuild it.
+            for c in text.chars() {
+                if c.is_ascii() {
+                    self.ascii(c);
+                } else {
+                    self.other(c);
+                }
             }
         } else {
             for c in text.nfkc() {

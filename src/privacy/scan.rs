@@ -54,10 +54,11 @@ impl Guard {
         }
     }
 
-    /// Name, family-name and email needles; returns the plans the text
-    /// names at all (for dates written without a year).
-    fn scan_names(&self, s: &Stream, hit: &mut impl FnMut(u32, What, &str, u32)) -> HashSet<u32> {
-        let mut named = HashSet::new();
+    /// Name, family-name and email needles; returns the patterns found
+    /// outside the clinic's public names: the plans they belong to are the
+    /// ones the text names (for dates written without a year).
+    fn scan_names(&self, s: &Stream, hit: &mut impl FnMut(u32, What, &str, u32)) -> Vec<usize> {
+        let mut named = Vec::new();
         let Some(ac) = &self.names else {
             return named;
         };
@@ -104,14 +105,14 @@ impl Guard {
         let mut name_hits: Vec<(u32, What, &str, usize, usize)> = Vec::new();
         for &(p, a, b, code) in &found {
             let key = self.patterns[p].as_str();
+            if inside_public(a, b) {
+                continue;
+            }
+            named.push(p);
             for r in &self.roles[p] {
                 if r.plan == PUBLIC {
                     continue;
                 }
-                if inside_public(a, b) {
-                    continue;
-                }
-                named.insert(r.plan);
                 let what = match r.kind {
                     Kind::Full => What::FullName,
                     Kind::Email => What::Email,
@@ -284,7 +285,7 @@ impl Guard {
     fn scan_dates(
         &self,
         s: &Stream,
-        named: &HashSet<u32>,
+        named: &[usize],
         own: &HashSet<(u32, Found)>,
         hit: &mut impl FnMut(u32, What, &str, u32),
     ) {
@@ -307,7 +308,14 @@ impl Guard {
                 };
                 let partial = !matches!(f, Found::Full(_));
                 for (plan, kind) in owners {
-                    if (partial && !named.contains(plan))
+                    let names = |plan: u32| {
+                        named.iter().any(|p| {
+                            self.roles[*p]
+                                .binary_search_by(|r| r.plan.cmp(&plan))
+                                .is_ok()
+                        })
+                    };
+                    if (partial && !names(*plan))
                         || self.allowed_dates.contains(&(*plan, f))
                         || own.contains(&(*plan, f))
                     {
