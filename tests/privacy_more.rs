@@ -22,8 +22,8 @@
 //! line per probe.
 
 mod common;
+use common::probes::*;
 use common::*;
-use std::process::Output;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -31,57 +31,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 // Fixtures (helpers as in tests/privacy_guard.rs)
 // ---------------------------------------------------------------------------
 
-/// A plan for the patient whose YAML lines (unindented, under `patient:`)
-/// are `patient`, with the rest of the sample plan and `story` after it.
-/// The rest of the sample plan: goal agreed 2026-11-20, target 2027-02-15,
-/// next visit 2026-12-03 at 10:30.
-fn plan(patient: &str, story: &str) -> String {
-    let rest = PLAN
-        .split_once("problem:\n")
-        .expect("PLAN has a problem block")
-        .1;
-    let mut out = String::from("patient:\n");
-    for line in patient.lines() {
-        out.push_str("  ");
-        out.push_str(line);
-        out.push('\n');
-    }
-    format!("{out}problem:\n{rest}{story}")
-}
-
-/// A consented story block (published 2026-11-25, consent signed
-/// 2026-11-20); `extra` is more story keys, each line indented by two
-/// spaces.
-fn story(display: &str, body: &str, extra: &str) -> String {
-    let mut b = String::new();
-    for line in body.lines() {
-        b.push_str("    ");
-        b.push_str(line);
-        b.push('\n');
-    }
-    format!(
-        "story:\n  title: Back to hugging her granddaughter\n  display_name: {display}\n  tags: [shoulder]\n  quote: I picked her up last week.\n  published_on: 2026-11-25\n  body: |\n{b}  consent:\n    signed_on: 2026-11-20\n    scope: [website]\n    expires_on: 2027-11-20\n{extra}"
-    )
-}
-
 /// The public path of the story made by [`story`].
 const STORY_URL: &str = "/stories/back-to-hugging-her-granddaughter/";
-
-/// site.yaml with `extra` appended (e.g. a `privacy:` block).
-fn site(extra: &str) -> String {
-    format!("{SITE}{extra}")
-}
-
-/// A Markdown page whose body starts on line 4.
-fn page(body: &str) -> String {
-    format!("---\ntitle: News\n---\n{body}\n")
-}
-
-fn write_bytes(c: &Clinic, rel: &str, bytes: &[u8]) {
-    let p = c.path().join(rel);
-    std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
-    std::fs::write(p, bytes).expect("write fixture");
-}
 
 /// A setup step, shareable across the probe threads.
 type Setup = Box<dyn Fn(&Clinic) + Send + Sync>;
@@ -163,56 +114,9 @@ fn walker() -> Setup {
 // Probe runners (as in tests/privacy_guard.rs, run several at a time)
 // ---------------------------------------------------------------------------
 
-fn build(c: &Clinic, args: &[&str]) -> Output {
-    c.cmd(args).output().expect("run heropath")
-}
-
-fn head(s: &str) -> String {
-    let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).take(3).collect();
-    if lines.is_empty() {
-        "(no output)".into()
-    } else {
-        lines.join(" | ")
-    }
-}
-
-/// Does `out` repeat `secret` in full? Digit-only secrets are looked for in
-/// the digits of the output; others case-insensitively.
-fn reveals(out: &str, secret: &str) -> bool {
-    if secret.bytes().all(|b| b.is_ascii_digit()) {
-        let digits: String = out.chars().filter(char::is_ascii_digit).collect();
-        digits.contains(secret)
-    } else {
-        out.to_lowercase().contains(&secret.to_lowercase())
-    }
-}
-
-/// Build the clean clinic made by `base`; then apply `leak` and build again.
-/// Returns the second build's output and whether `public/` stayed the same.
-fn leak_build(base: &Setup, leak: &Setup) -> Result<(Output, bool), String> {
-    let c = Clinic::new();
-    base(&c);
-    let out = build(&c, &["build"]);
-    if !out.status.success() {
-        return Err(format!(
-            "the clean baseline did not build (exit {:?}): {}",
-            out.status.code(),
-            head(&stderr(&out))
-        ));
-    }
-    let before = c.tree("public");
-    if before.is_empty() {
-        return Err("the clean baseline wrote no public/ files".into());
-    }
-    leak(&c);
-    let out = build(&c, &["build"]);
-    let untouched = c.tree("public") == before;
-    Ok((out, untouched))
-}
-
 /// A LEAK probe: `None` when the guard held, else what went wrong.
 fn expect_leak(base: &Setup, leak: &Setup, secrets: &[String]) -> Option<String> {
-    let (out, untouched) = match leak_build(base, leak) {
+    let (out, untouched) = match leak_build(&**base, &**leak, &["build"]) {
         Ok(r) => r,
         Err(why) => return Some(why),
     };

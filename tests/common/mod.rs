@@ -2,6 +2,8 @@
 //! runner for the real `heropath` binary.
 #![allow(dead_code)]
 
+pub mod probes;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;

@@ -1,0 +1,107 @@
+//! Fixtures and runners shared by the privacy red-team suites
+//! (`tests/privacy_guard.rs`, `tests/privacy_more.rs`): plans for a given
+//! patient, story blocks, pages, and the build-twice runner that checks a
+//! leak leaves the previous `public/` untouched.
+
+use super::*;
+use std::process::Output;
+
+/// A plan for the patient whose YAML lines (unindented, under `patient:`)
+/// are `patient`, with the rest of the sample plan and `story` (a story
+/// block or "") after it.
+pub fn plan(patient: &str, story: &str) -> String {
+    let rest = PLAN
+        .split_once("problem:\n")
+        .expect("PLAN has a problem block")
+        .1;
+    let mut out = String::from("patient:\n");
+    for line in patient.lines() {
+        out.push_str("  ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    format!("{out}problem:\n{rest}{story}")
+}
+
+/// A consented story block; `body` may hold any text (it is a YAML block
+/// scalar); `extra` is more story keys, each line indented by two spaces.
+pub fn story(display: &str, body: &str, extra: &str) -> String {
+    let mut b = String::new();
+    for line in body.lines() {
+        b.push_str("    ");
+        b.push_str(line);
+        b.push('\n');
+    }
+    format!(
+        "story:\n  title: Back to hugging her granddaughter\n  display_name: {display}\n  tags: [shoulder]\n  quote: I picked her up last week.\n  published_on: 2026-11-25\n  body: |\n{b}  consent:\n    signed_on: 2026-11-20\n    scope: [website]\n    expires_on: 2027-11-20\n{extra}"
+    )
+}
+
+/// site.yaml with `extra` appended (e.g. a `privacy:` block).
+pub fn site(extra: &str) -> String {
+    format!("{SITE}{extra}")
+}
+
+/// A Markdown page whose body starts on line 4.
+pub fn page(body: &str) -> String {
+    format!("---\ntitle: News\n---\n{body}\n")
+}
+
+pub fn write_bytes(c: &Clinic, rel: &str, bytes: &[u8]) {
+    let p = c.path().join(rel);
+    std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+    std::fs::write(p, bytes).expect("write fixture");
+}
+
+pub fn build(c: &Clinic, args: &[&str]) -> Output {
+    c.cmd(args).output().expect("run heropath")
+}
+
+pub fn head(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).take(3).collect();
+    if lines.is_empty() {
+        "(no output)".into()
+    } else {
+        lines.join(" | ")
+    }
+}
+
+/// Does `out` repeat `secret` in full? Digit-only secrets are looked for in
+/// the digits of the output (so "555 0142" and "555-0142" both count);
+/// others case-insensitively.
+pub fn reveals(out: &str, secret: &str) -> bool {
+    if secret.bytes().all(|b| b.is_ascii_digit()) {
+        let digits: String = out.chars().filter(char::is_ascii_digit).collect();
+        digits.contains(secret)
+    } else {
+        out.to_lowercase().contains(&secret.to_lowercase())
+    }
+}
+
+/// Build the clean clinic made by `base`; then apply `leak` and build again
+/// with `args`. Returns the second build's output and whether `public/`
+/// stayed byte-for-byte the same, or why the baseline is unusable.
+pub fn leak_build(
+    base: &dyn Fn(&Clinic),
+    leak: &dyn Fn(&Clinic),
+    args: &[&str],
+) -> Result<(Output, bool), String> {
+    let c = Clinic::new();
+    base(&c);
+    let out = build(&c, &["build"]);
+    if !out.status.success() {
+        return Err(format!(
+            "the clean baseline did not build (exit {:?}): {}",
+            out.status.code(),
+            head(&stderr(&out))
+        ));
+    }
+    let before = c.tree("public");
+    if before.is_empty() {
+        return Err("the clean baseline wrote no public/ files".into());
+    }
+    leak(&c);
+    let out = build(&c, args);
+    let untouched = c.tree("public") == before;
+    Ok((out, untouched))
+}
