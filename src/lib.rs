@@ -14,6 +14,7 @@ pub mod config;
 pub mod date;
 pub mod diag;
 pub mod dose;
+pub mod encoding;
 pub mod export;
 pub mod i18n;
 pub mod incremental;

@@ -173,12 +173,21 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
 
 /// `site.yaml` of `root`, parsed, and its text.
 fn read_site(root: &Path, diags: &mut Diagnostics) -> (Option<Site>, String) {
-    match std::fs::read_to_string(root.join("site.yaml")) {
-        Ok(text) => {
-            let parsed = yaml::parse::<Site>(&text, Path::new("site.yaml"))
-                .map_err(|d| diags.push(*d))
-                .ok();
-            (parsed, text)
+    match std::fs::read(root.join("site.yaml")) {
+        Ok(bytes) => {
+            let bytes = crate::encoding::strip_bom(&bytes).to_vec();
+            match crate::encoding::decode_utf8(bytes, Path::new("site.yaml")) {
+                Ok(text) => {
+                    let parsed = yaml::parse::<Site>(&text, Path::new("site.yaml"))
+                        .map_err(|d| diags.push(*d))
+                        .ok();
+                    (parsed, text)
+                }
+                Err(d) => {
+                    diags.push(*d);
+                    (None, String::new())
+                }
+            }
         }
         Err(e) => {
             diags.push(
@@ -490,18 +499,11 @@ pub fn read_source<T>(
     let bytes = std::fs::read(p).map_err(|e| {
         vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)]
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
-        let line_start = upto.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&upto[line_start..]).chars().count() + 1;
-        vec![
-            Diagnostic::error(codes::READ, "file is not valid UTF-8 text")
-                .in_file(&rel)
-                .at(Some(crate::diag::Pos { line, column }))
-                .help("save the file as UTF-8 in your editor"),
-        ]
-    })?;
+    let bytes = match crate::encoding::strip_bom(&bytes).len() {
+        n if n == bytes.len() => bytes,
+        n => bytes[bytes.len() - n..].to_vec(),
+    };
+    let text = crate::encoding::decode_utf8(bytes, &rel).map_err(|d| vec![*d])?;
     let hash = crate::cache::hash(text.as_bytes());
     let value = parse(&text, &rel, hash)?;
     Ok(Source {

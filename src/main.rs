@@ -112,6 +112,13 @@ enum Command {
         #[command(subcommand)]
         what: NewWhat,
     },
+    /// Rewrite a file saved as ANSI/Windows-1252 as UTF-8, printing each
+    /// line it changes. Refuses a file that is UTF-8 already.
+    FixEncoding {
+        /// The file, e.g. content/plans/maria-lopez.yaml (relative to
+        /// --root when given).
+        file: PathBuf,
+    },
     /// Preview the website and handouts in a browser, rebuilt on every save.
     Serve {
         /// Port to listen on (0: any free port).
@@ -487,6 +494,32 @@ fn main() -> ExitCode {
                 ..Options::default()
             };
             export_stories(&opts, &dir, &ui)
+        }
+        Command::FixEncoding { file } => {
+            let path = match &root_flag {
+                Some(r) if file.is_relative() => r.join(&file),
+                _ => file,
+            };
+            match heropath::encoding::fix_file(&path) {
+                Ok(changed) => {
+                    for c in &changed {
+                        let chars: String = c.chars.iter().collect();
+                        println!("line {}: {} → {}   ({chars})", c.line, c.old, c.new);
+                    }
+                    if !ui.quiet {
+                        eprintln!(
+                            "heropath: rewrote {} as UTF-8 ({} line(s) changed)",
+                            path.display(),
+                            changed.len()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::Schema { kind } => {
             print!("{}", heropath::schema::schema(kind));

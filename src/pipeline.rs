@@ -4,7 +4,7 @@ use crate::cache::{self, Cache};
 use crate::check;
 use crate::date::Date;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::i18n::Strings;
+use crate::i18n::{Strings, Table};
 use crate::load::{self, Clinic};
 use crate::model::{self, Assets, SiteView};
 use crate::privacy::{self, Guard};
@@ -409,11 +409,22 @@ fn compile_theme(
         diags.extend(ds);
         first
     })?;
-    let Some(en) = tables.get("en") else {
+    let builtin = theme.builtin_tables();
+    if !tables.contains_key("en") && !builtin.contains_key("en") {
         return Err(Diagnostic::error(
             theme::codes::BAD_TABLE,
             format!("theme `{name}` has no i18n/en.yaml string table"),
         ));
+    }
+    // A phrase missing from a table is taken, key by key, from the
+    // built-in table of the same language, then from English (the
+    // theme's, then the built-in one).
+    let overlay = |tables: &[Option<&Table>]| {
+        let mut out = Table::new();
+        for t in tables.iter().flatten() {
+            out.extend(t.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        out
     };
     let mut strings = BTreeMap::new();
     for (lang, (asked_in, asked_at)) in langs {
@@ -429,19 +440,29 @@ fn compile_theme(
                 .help(format!("add themes/{name}/i18n/{lang}.yaml (copy i18n/en.yaml and translate it), or use one of: {}", tables.keys().cloned().collect::<Vec<_>>().join(", "))),
             );
         }
-        let (s, missing) = Strings::merged(table, en);
+        let under = overlay(&[
+            builtin.get("en"),
+            tables.get("en"),
+            builtin.get(lang.as_str()),
+        ]);
+        let (s, missing) = Strings::merged(table, &under);
         if table.is_some() && !missing.is_empty() {
+            let used = if builtin.contains_key(lang.as_str()) {
+                format!("the built-in `{lang}` phrases used")
+            } else {
+                "English used".to_string()
+            };
             diags.push(
                 Diagnostic::warning(
                     theme::codes::MISSING_STRINGS,
                     format!(
-                        "theme `{name}`, language `{lang}`: {} phrase(s) missing, English used: {}",
+                        "theme `{name}`, language `{lang}`: {} phrase(s) missing, {used}: {}",
                         missing.len(),
                         missing.join(", ")
                     ),
                 )
                 .in_file(theme.files.origin(&format!("i18n/{lang}.yaml")).unwrap_or("i18n"))
-                .help(format!("add the missing phrases to i18n/{lang}.yaml (English is used until then); i18n/en.yaml has them all")),
+                .help(format!("a theme's i18n/{lang}.yaml needs only the phrases it changes; to silence this, copy the missing ones into it ({used} until then)")),
             );
         }
         strings.insert(lang.clone(), s);

@@ -188,6 +188,30 @@ impl Theme {
         }
     }
 
+    /// The string tables built into the binary for this theme (the
+    /// embedded default theme, then the embedded theme of this name), by
+    /// language: what a partial table on disk falls back to.
+    pub fn builtin_tables(&self) -> BTreeMap<String, Table> {
+        let mut out = BTreeMap::new();
+        for layer in ["default", self.name.as_str()] {
+            for (p, b) in embedded_files(layer) {
+                let Some(lang) = p
+                    .strip_prefix("i18n/")
+                    .and_then(|f| f.strip_suffix(".yaml"))
+                else {
+                    continue;
+                };
+                let origin = format!("themes/{layer}/{p}");
+                if let Ok(t) =
+                    crate::yaml::parse::<Table>(&String::from_utf8_lossy(b), Path::new(&origin))
+                {
+                    out.insert(lang.to_string(), t);
+                }
+            }
+        }
+        out
+    }
+
     /// The string tables in `i18n/`, by language.
     pub fn tables(&self) -> Result<BTreeMap<String, Table>, Vec<Diagnostic>> {
         let mut out = BTreeMap::new();
@@ -316,9 +340,10 @@ fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
             continue;
         }
         if let Ok(bytes) = std::fs::read(e.path()) {
+            // Text saved with a byte-order mark reads as without it.
             files.insert(
                 format!("{prefix}{rel}"),
-                Arc::from(bytes),
+                Arc::from(crate::encoding::strip_bom(&bytes)),
                 format!("{origin_prefix}{rel}"),
             );
         }

@@ -490,8 +490,8 @@ fn cases() -> Vec<Case> {
             args: CHECK,
             file: File::Is(PLAN_FILE),
             at: At::Pos(37, 6),
-            help: Help::Contains("save the file as UTF-8"),
-            message: "not valid UTF-8",
+            help: Help::Contains("or run `heropath fix-encoding content/plans/"),
+            message: "looks saved as ANSI/Windows-1252 (é at line 37), not UTF-8",
         },
         Case {
             name: "no site.yaml",

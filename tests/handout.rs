@@ -185,7 +185,7 @@ fn handout_command_renders_one_plan() {
 }
 
 #[test]
-fn a_phrase_missing_from_a_string_table_falls_back_to_english_with_a_warning() {
+fn a_phrase_missing_from_a_string_table_falls_back_to_the_built_in_table_with_a_warning() {
     let c = Clinic::with_plan();
     c.write(
         "content/plans/maria-lopez.yaml",
@@ -212,5 +212,10 @@ fn a_phrase_missing_from_a_string_table_falls_back_to_english_with_a_warning() {
     assert!(html.contains("<html lang=\"es\""));
     let text = text_of(&html);
     assert!(text.contains("Juntos vamos a"), "{text}");
-    assert!(text.contains("Your next visit"), "English fallback: {text}");
+    // The built-in Spanish table, not English, fills the gaps (issue 22).
+    assert!(
+        text.contains("Su próxima visita"),
+        "built-in Spanish: {text}"
+    );
+    assert!(!text.contains("Your next visit"), "{text}");
 }

@@ -66,7 +66,10 @@ fn invalid_utf8_names_the_file_and_line() {
     bytes.extend_from_slice(b"# caf\xe9\n");
     std::fs::write(c.path().join("content/plans/latin1.yaml"), bytes).unwrap();
     let err = fails_with(&c, "content/plans/latin1.yaml:37:6");
-    assert!(err.contains("not valid UTF-8"), "{err}");
+    assert!(
+        err.contains("Windows-1252 (é at line 37), not UTF-8"),
+        "{err}"
+    );
 }
 
 #[cfg(unix)]

@@ -1,0 +1,233 @@
+//! Encodings and line endings of the files heropath reads (issue 22): a
+//! UTF-8 byte-order mark is accepted everywhere, a Windows-1252 plan is
+//! reported (and fixed by `heropath fix-encoding`), CRLF works.
+
+mod common;
+
+use common::{Clinic, PLAN, STORY, stderr};
+
+const BOM: &str = "\u{FEFF}";
+const THEME_EN: &str = include_str!("../themes/default/i18n/en.yaml");
+const PAGE_TEMPLATE: &str = include_str!("../themes/default/templates/page.html");
+
+/// A clinic whose plan, exercise, page, site.yaml, page template override
+/// and string table each start with `prefix`.
+fn clinic_with(prefix: &str) -> Clinic {
+    let c = Clinic::new();
+    c.write("site.yaml", &format!("{prefix}{}", common::SITE));
+    c.write(
+        "content/exercises/pendulum.yaml",
+        &format!("{prefix}{}", common::PENDULUM),
+    );
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &format!("{prefix}{PLAN}{STORY}"),
+    );
+    c.write(
+        "content/pages/about.md",
+        &format!("{prefix}---\ntitle: About us\nmenu_order: 1\n---\n\nWe help.\n"),
+    );
+    c.write(
+        "templates/page.html",
+        &format!(
+            "{prefix}{}",
+            PAGE_TEMPLATE.replace(
+                "<article class=\"page\">",
+                "<article class=\"page\" data-override>"
+            )
+        ),
+    );
+    c.write(
+        "themes/default/i18n/en.yaml",
+        &format!(
+            "{prefix}{}",
+            THEME_EN.replace("\"Skip to main content\"", "\"Jump to the page\"")
+        ),
+    );
+    c
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_every_file() {
+    let plain = clinic_with("");
+    let bom = clinic_with(BOM);
+    for c in [&plain, &bom] {
+        let out = c.cmd(&["build"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    }
+    let about = bom.read("public/about/index.html");
+    assert!(about.contains("data-override"), "template override used");
+    assert!(about.contains("Jump to the page"), "string table used");
+    assert!(about.contains("We help."), "page read");
+    assert!(!about.contains(BOM));
+    assert!(
+        bom.read("handouts/maria-lopez.html")
+            .contains("Pendulum swing")
+    );
+    assert_eq!(plain.tree("public"), bom.tree("public"));
+    assert_eq!(plain.tree("handouts"), bom.tree("handouts"));
+}
+
+/// The sample plan with "José" on line 2 and "Peña" + curly quotes on
+/// line 9, saved as Windows-1252.
+fn ansi_plan() -> Vec<u8> {
+    let text = format!("{PLAN}{STORY}")
+        .replacen("name: Maria Lopez", "name: Maria Jos\u{e9}", 1)
+        .replacen(
+            "in_their_words: \"I can't lift my granddaughter.\"",
+            "in_their_words: \"I can\u{2019}t lift my granddaughter, Pe\u{f1}a.\"",
+            1,
+        );
+    text.chars()
+        .map(|c| match c {
+            '\u{e9}' => 0xE9,
+            '\u{f1}' => 0xF1,
+            '\u{2019}' => 0x92,
+            c => {
+                assert!(c.is_ascii());
+                c as u8
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_windows_1252_plan_is_reported_with_the_fix_then_fixed() {
+    let c = Clinic::new();
+    let file = "content/plans/maria-lopez.yaml";
+    std::fs::create_dir_all(c.path().join("content/plans")).unwrap();
+    std::fs::write(c.path().join(file), ansi_plan()).unwrap();
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{file}:2:")), "{err}");
+    assert!(
+        err.contains("this file looks saved as ANSI/Windows-1252 (é at line 2), not UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("run `heropath fix-encoding {file}`")),
+        "{err}"
+    );
+    assert!(!c.path().join("handouts/maria-lopez.html").exists());
+
+    let out = c.cmd(&["fix-encoding", file]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines.len(), 2, "{printed}");
+    assert!(
+        lines[0].starts_with("line 2: ") && lines[0].contains("→   name: Maria José   (é)"),
+        "{printed}"
+    );
+    assert!(
+        lines[1].starts_with("line 9: ")
+            && lines[1].contains("I can’t lift my granddaughter, Peña.")
+            && lines[1].ends_with("(’ñ)"),
+        "{printed}"
+    );
+    let fixed = c.read(file);
+    assert!(fixed.contains("name: Maria José\n"), "{fixed}");
+    assert!(fixed.contains("I can’t lift my granddaughter, Peña."));
+    let leftovers: Vec<_> = std::fs::read_dir(c.path().join("content/plans"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(c.read("handouts/maria-lopez.html").contains("Peña"));
+}
+
+#[test]
+fn fix_encoding_refuses_a_utf8_file_and_writes_nothing() {
+    let c = Clinic::with_plan();
+    let file = "content/plans/maria-lopez.yaml";
+    let text = format!("{PLAN}{STORY}").replacen("Maria Lopez", "Maria José", 1);
+    c.write(file, &text);
+    let out = c.cmd(&["fix-encoding", file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("valid UTF-8 already"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
+    assert_eq!(c.read(file), text);
+}
+
+#[test]
+fn crlf_and_mixed_line_endings_build_and_errors_keep_their_line() {
+    let c = Clinic::new();
+    let lf = format!("{PLAN}{STORY}");
+    c.write("content/plans/maria-lopez.yaml", &lf.replace('\n', "\r\n"));
+    // Every other line ends in CRLF.
+    let mixed: String = lf
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 2 == 0 {
+                l.replace('\n', "\r\n")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    c.write(
+        "content/plans/ann-lee.yaml",
+        &mixed.replace("Maria Lopez", "Ann Lee"),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = c.read("handouts/maria-lopez.html");
+    assert!(html.contains("Lift my granddaughter without pain"));
+    assert!(!html.contains('\r'));
+    assert!(c.read("handouts/ann-lee.html").contains("Ann Lee"));
+
+    // A misspelt key on line 32 of the mixed file is reported at line 21.
+    let bad = mixed.replace("next_visit:", "next_vist:");
+    assert_eq!(
+        bad.lines().position(|l| l.starts_with("next_vist:")),
+        Some(31)
+    );
+    c.write("content/plans/ann-lee.yaml", &bad);
+    let out = c.cmd(&["check"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("content/plans/ann-lee.yaml:32:1"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_partial_string_table_falls_back_to_the_built_in_one_with_one_warning() {
+    let c = Clinic::with_plan();
+    c.write("site.yaml", &format!("{}theme: custom\n", common::SITE));
+    c.write(
+        "themes/custom/i18n/en.yaml",
+        "skip_link: \"Jump to the page\"\n",
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(err.matches("HP0305").count(), 1, "{err}");
+    assert!(err.contains("themes/custom/i18n/en.yaml"), "{err}");
+    assert!(err.contains("language `en`"), "{err}");
+    assert!(
+        err.contains("footer_phone"),
+        "the missing keys are listed: {err}"
+    );
+    assert!(!err.contains("skip_link"), "{err}");
+    let home = c.read("public/index.html");
+    assert!(home.contains("Jump to the page"), "the changed phrase");
+    assert!(!home.contains("Skip to main content"));
+    assert!(
+        home.contains("Patient stories are shared"),
+        "a built-in phrase"
+    );
+    assert!(c.read("handouts/maria-lopez.html").contains("Twice a day"));
+}
