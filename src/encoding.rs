@@ -53,7 +53,7 @@ const CP1252_HIGH: [Option<char>; 32] = [
 
 /// One byte read as Windows-1252; `None` for an undefined byte or NUL
 /// (a NUL suggests UTF-16, not an ANSI text file).
-fn cp1252(b: u8) -> Option<char> {
+pub fn cp1252(b: u8) -> Option<char> {
     match b {
         0 => None,
         0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],

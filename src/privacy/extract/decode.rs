@@ -92,17 +92,10 @@ pub(super) fn utf16_units(b: &[u8], be: bool) -> impl Iterator<Item = u16> + '_ 
     })
 }
 
-const CP1252: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
-    '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '•', '–', '—', '˜', '™', 'š', '›',
-    'œ', '\u{9D}', 'ž', 'Ÿ',
-];
-
+/// A byte as Windows-1252 (the table lives in [`crate::encoding`]); its
+/// undefined bytes and NUL stay as the C1/C0 characters they are.
 fn cp1252(b: u8) -> char {
-    match b {
-        0x80..=0x9F => CP1252[(b - 0x80) as usize],
-        _ => b as char,
-    }
+    crate::encoding::cp1252(b).unwrap_or(b as char)
 }
 
 /// UTF-8 where valid; each invalid byte read as Windows-1252.
