@@ -1,0 +1,171 @@
+//! Compiling a theme for a build: templates, string tables (each language
+//! filled key by key), the inlined handout stylesheet and static files.
+
+#[allow(unused_imports)]
+use super::*;
+
+pub(super) fn compile_theme(
+    root: &Path,
+    name: &str,
+    required: &[&str],
+    langs: &BTreeMap<String, Asked>,
+    diags: &mut Diagnostics,
+) -> Result<Compiled, Diagnostic> {
+    let theme = Theme::resolve(root, name).map_err(|d| *d)?;
+    let tera = theme.compile().map_err(|mut ds| {
+        let first = ds.remove(0);
+        diags.extend(ds);
+        first
+    })?;
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|t| theme.files.get(&format!("templates/{t}")).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Diagnostic::error(theme::codes::MISSING_TEMPLATE, format!("theme `{name}` lacks template(s): {}", missing.join(", ")))
+            .help("add them to the theme's templates/ folder, or remove the theme folder to use the built-in default"));
+    }
+    let tables = theme.tables().map_err(|mut ds| {
+        let first = ds.remove(0);
+        diags.extend(ds);
+        first
+    })?;
+    let builtin = theme.builtin_tables();
+    if !tables.contains_key("en") && !builtin.contains_key("en") {
+        return Err(Diagnostic::error(
+            theme::codes::BAD_TABLE,
+            format!("theme `{name}` has no i18n/en.yaml string table"),
+        ));
+    }
+    // A phrase missing from a table is taken, key by key, from the
+    // built-in table of the same language, then from English (the
+    // theme's, then the built-in one).
+    let overlay = |tables: &[Option<&Table>]| {
+        let mut out = Table::new();
+        for t in tables.iter().flatten() {
+            out.extend(t.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        out
+    };
+    let mut strings = BTreeMap::new();
+    for (lang, (asked_in, asked_at)) in langs {
+        let table = tables.get(lang);
+        if table.is_none() {
+            diags.push(
+                Diagnostic::warning(
+                    theme::codes::MISSING_STRINGS,
+                    format!("theme `{name}` has no strings for language `{lang}`: using English"),
+                )
+                .in_file(asked_in)
+                .at(*asked_at)
+                .help(format!("add themes/{name}/i18n/{lang}.yaml (copy i18n/en.yaml and translate it), or use one of: {}", tables.keys().cloned().collect::<Vec<_>>().join(", "))),
+            );
+        }
+        let under = overlay(&[
+            builtin.get("en"),
+            tables.get("en"),
+            builtin.get(lang.as_str()),
+        ]);
+        let (s, missing) = Strings::merged(table, &under);
+        if table.is_some() && !missing.is_empty() {
+            let used = if builtin.contains_key(lang.as_str()) {
+                format!("the built-in `{lang}` phrases used")
+            } else {
+                "English used".to_string()
+            };
+            diags.push(
+                Diagnostic::warning(
+                    theme::codes::MISSING_STRINGS,
+                    format!(
+                        "theme `{name}`, language `{lang}`: {} phrase(s) missing, {used}: {}",
+                        missing.len(),
+                        missing.join(", ")
+                    ),
+                )
+                .in_file(theme.files.origin(&format!("i18n/{lang}.yaml")).unwrap_or("i18n"))
+                .help(format!("a theme's i18n/{lang}.yaml needs only the phrases it changes; to silence this, copy the missing ones into it ({used} until then)")),
+            );
+        }
+        strings.insert(lang.clone(), s);
+    }
+    let handout_css = theme
+        .files
+        .get("static/handout.css")
+        .map(|b| compact_css(&String::from_utf8_lossy(b)))
+        .unwrap_or_default();
+    let static_files = static_files(&theme);
+    let static_origins = static_files
+        .iter()
+        .filter_map(|f| {
+            theme
+                .files
+                .origin(&format!("static/{}", f.path))
+                .map(|o| (f.path.clone(), o.to_string()))
+        })
+        .collect();
+    let origins = theme
+        .files
+        .under("templates")
+        .filter_map(|(n, _)| {
+            theme
+                .files
+                .origin(&format!("templates/{n}"))
+                .map(|o| (n.to_string(), o.to_string()))
+        })
+        .collect();
+    Ok(Compiled {
+        tera,
+        handout_css,
+        strings,
+        static_files,
+        static_origins,
+        origins,
+        fingerprint: theme.files.fingerprint(),
+    })
+}
+
+/// The handout stylesheet is inlined into every handout, so drop comments
+/// and fold whitespace once here (quoted strings are kept as they are).
+pub fn compact_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut quote: Option<char> = None;
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        if let Some(q) = quote {
+            out.push(c);
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        if c == '/' && chars.peek() == Some(&'*') {
+            chars.next();
+            let mut prev = ' ';
+            for n in chars.by_ref() {
+                if prev == '*' && n == '/' {
+                    break;
+                }
+                prev = n;
+            }
+            space = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        // A space before `:` can matter (`a :hover`), one after never does.
+        let tight = |x: char| matches!(x, '{' | '}' | ';' | ',' | '>');
+        if space && !out.is_empty() && !tight(c) && !out.ends_with(|x| tight(x) || x == ':') {
+            out.push(' ');
+        }
+        space = false;
+        if c == '"' || c == '\'' {
+            quote = Some(c);
+        }
+        out.push(c);
+    }
+    out
+}
