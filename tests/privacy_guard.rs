@@ -317,7 +317,7 @@ impl Probes {
         self.record(name, r);
     }
 
-    fn finish(self) {
+    fn assert_every_probe_holds(self) {
         println!(
             "[{}] {} probes, {} failing",
             self.category,
@@ -426,7 +426,7 @@ fn baseline_clean_sites_build() {
         },
         &["no longer needs a walker"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -631,7 +631,7 @@ fn names_every_identifying_part() {
         both(patient(WANG), page_says("明天见！")),
         &["明天见"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 /// (probe, more story body, must not be in stderr)
@@ -694,7 +694,7 @@ fn names_allowed_word_never_allows_a_name() {
             secrets,
         );
     }
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -837,7 +837,7 @@ fn spelling_variants() {
     for (name, text, secrets) in SPELLING_LEAKS {
         p.leak(name, spelling_base, page_says(text), secrets);
     }
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -925,7 +925,7 @@ fn phones_written_many_ways() {
             &["5550142"],
         );
     }
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 #[test]
@@ -975,7 +975,7 @@ fn emails_and_phone_fields() {
         page_says("Big thanks to jnh68 for the review."),
         &["jnh68"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -1128,7 +1128,7 @@ fn dates_in_many_spellings() {
         both(maria, page_says("The clinic first opened in April 1968.")),
         &["first opened in April 1968"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -1158,7 +1158,7 @@ fn text_file_types_in_public() {
     for (name, path, bytes, secrets) in STATIC_LEAKS {
         p.leak(name, walter_and_rosa, static_file(path, bytes), secrets);
     }
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 #[test]
@@ -1273,7 +1273,7 @@ fn binary_files_and_pdfs() {
         },
         &["IHDR", "clinic photo", "day,open"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -1376,7 +1376,7 @@ fn markup_in_static_files() {
             &["Kaminski", "Hernández", "Hernandez"],
         );
     }
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 #[test]
@@ -1438,7 +1438,7 @@ fn markup_in_templates_and_pages() {
         with_template,
         &["<!-- page -->"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -1501,7 +1501,7 @@ fn every_plan_is_known() {
         },
         &["Kaminski"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -1714,7 +1714,7 @@ fn false_positives_and_allowances() {
         page_says("Ada Young is young at heart."),
         &["Ada Young"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -1927,5 +1927,5 @@ fn error_reports() {
             hides(e, &["19500630", "1950-06-30", "June 30, 1950"])
         }),
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }

@@ -248,7 +248,7 @@ impl Probes {
         self.clean(name, both(base, page_says(text)), &[shows]);
     }
 
-    fn finish(self) {
+    fn assert_every_probe_holds(self) {
         let threads = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
             .clamp(2, 4);
@@ -469,7 +469,7 @@ fn names_arabic_korean_japanese() {
         "Ivan Petrov is skiing again.",
         &["Petrov"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 #[test]
@@ -595,7 +595,7 @@ fn names_family_first_and_particles() {
         "Jan zet de koffie klaar.",
         "Jan zet de koffie",
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 #[test]
@@ -703,7 +703,7 @@ fn names_suffixes_hyphens_apostrophes_short() {
         "Ms. Wu is golfing again.",
         &[],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -804,7 +804,7 @@ fn spelling_hostile_letters() {
         "𝐃𝐨𝐭 Walker thanks the team.",
         &["Dot Walker"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -1012,7 +1012,7 @@ fn markup_files_and_urls() {
         ),
         &["const kaminski = 1;"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 #[test]
@@ -1067,7 +1067,7 @@ fn stories_fields() {
         both(base(), page_says("Read how Walt K. got back to golf.")),
         &["Read how Walt K. got back"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 fn k_secret() -> &'static [&'static str] {
@@ -1152,7 +1152,7 @@ fn phones_more_ways() {
         "From abroad, call +1 555 555 0100.",
         "+1 555 555 0100",
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 /// An email whose local part is a given name and an initial: only the
@@ -1223,7 +1223,7 @@ fn emails_more_ways() {
         "Blue herons nest by the lake behind the clinic.",
         "Blue herons nest",
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -1371,7 +1371,7 @@ fn dates_more_spellings() {
         }),
         &["20261118"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 #[test]
@@ -1468,7 +1468,7 @@ fn dates_that_are_public() {
         "We were closed on November 20, 2026.",
         &["20261120"],
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
 
 // ---------------------------------------------------------------------------
@@ -1525,5 +1525,5 @@ fn ordinary_pages_build() {
         "Abrimos el 7 de marzo de 2027. Haga 3 series de 10 repeticiones.",
         "Abrimos el 7 de marzo de 2027",
     );
-    p.finish();
+    p.assert_every_probe_holds();
 }
