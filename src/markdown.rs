@@ -132,6 +132,16 @@ fn is_remote(url: &str) -> bool {
     u.starts_with("//") || u.contains("://") || u.starts_with("data:")
 }
 
+/// Markdown rendered to HTML before sanitising, and whether every event
+/// was plain (text and simple markup: nothing for the sanitiser to do).
+fn render_raw(md: &str) -> (String, bool) {
+    let events: Vec<Event<'_>> = Parser::new_ext(md, options()).collect();
+    let plain = events.iter().all(is_plain);
+    let mut raw = String::with_capacity(md.len() * 3 / 2);
+    html::push_html(&mut raw, events.into_iter());
+    (raw, plain)
+}
+
 /// Render Markdown to sanitised block HTML.
 ///
 /// Most fields are plain prose. pulldown-cmark escapes all text, so for
@@ -140,10 +150,7 @@ fn is_remote(url: &str) -> bool {
 /// else (raw HTML, a link, a picture, code, a table). The result is the same
 /// bytes either way.
 pub fn to_html(md: &str) -> String {
-    let events: Vec<Event<'_>> = Parser::new_ext(md, options()).collect();
-    let plain = events.iter().all(is_plain);
-    let mut raw = String::with_capacity(md.len() * 3 / 2);
-    html::push_html(&mut raw, events.into_iter());
+    let (raw, plain) = render_raw(md);
     if plain {
         as_sanitised(raw)
     } else {
@@ -197,10 +204,7 @@ fn as_sanitised(raw: String) -> String {
 /// Render Markdown for the public website (pages, stories): as
 /// [`to_html`], with `rules` (embeds, the site's path prefix).
 pub fn public_html(md: &str, rules: &PublicRules) -> String {
-    let events: Vec<Event<'_>> = Parser::new_ext(md, options()).collect();
-    let plain = events.iter().all(is_plain);
-    let mut raw = String::with_capacity(md.len() * 3 / 2);
-    html::push_html(&mut raw, events.into_iter());
+    let (raw, plain) = render_raw(md);
     if plain {
         as_sanitised(raw)
     } else {

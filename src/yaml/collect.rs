@@ -14,6 +14,7 @@
 //! edits), a missing key that a "did you mean" already pointed at, or the
 //! same error twice.
 
+use super::slips::{content_indent, indent};
 use super::{codes, to_diagnostic};
 use crate::diag::Diagnostic;
 use serde::de::DeserializeOwned;
@@ -332,19 +333,6 @@ fn closing(lines: &[String], l: usize, b: usize) -> Option<(usize, usize)> {
         }
     }
     None
-}
-
-fn indent(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
-}
-
-fn content_indent(line: &str) -> usize {
-    let mut i = indent(line);
-    while line[i..].starts_with("- ") {
-        i += 2;
-        i += indent(&line[i..]);
-    }
-    i
 }
 
 fn byte_of(line: &str, column: usize) -> Option<usize> {

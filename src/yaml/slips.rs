@@ -418,12 +418,12 @@ fn prev_nonblank(lines: &[&str], li: usize) -> Option<usize> {
 }
 
 /// Leading spaces.
-fn indent(line: &str) -> usize {
+pub(super) fn indent(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
 /// Where the content starts, past spaces and `- ` list markers.
-fn content_indent(line: &str) -> usize {
+pub(super) fn content_indent(line: &str) -> usize {
     let mut i = indent(line);
     while line[i..].starts_with("- ") {
         i += 2;

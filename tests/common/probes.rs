@@ -105,3 +105,28 @@ pub fn leak_build(
     let untouched = c.tree("public") == before;
     Ok((out, untouched))
 }
+
+/// A CLEAN probe: the build succeeds and each of `shows` is somewhere in
+/// `public/` (else the probe itself is broken).
+pub fn expect_clean(setup: &dyn Fn(&Clinic), shows: &[&str]) -> Option<String> {
+    let c = Clinic::new();
+    setup(&c);
+    let out = build(&c, &["build"]);
+    if !out.status.success() {
+        return Some(format!(
+            "the build failed (exit {:?}): {}",
+            out.status.code(),
+            head(&stderr(&out))
+        ));
+    }
+    let public: Vec<String> = c
+        .tree("public")
+        .into_iter()
+        .map(|(_, b)| String::from_utf8_lossy(&b).into_owned())
+        .collect();
+    let missing: Vec<&&str> = shows
+        .iter()
+        .filter(|s| !public.iter().any(|f| f.contains(**s)))
+        .collect();
+    (!missing.is_empty()).then(|| format!("probe broken: public/ lacks {missing:?}"))
+}
