@@ -10,8 +10,8 @@
 //! every 10th plan). `cargo test` never runs this file: it is a
 //! `harness = false` bench target.
 
-use heropath::diag::Diagnostics;
-use heropath::pipeline::{self, Options};
+use heropath::base::diag::Diagnostics;
+use heropath::build::{self, Options};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -69,7 +69,7 @@ fn opts(dry_run: bool) -> Options {
 fn load(b: divan::Bencher) {
     b.bench(|| {
         let mut d = Diagnostics::default();
-        heropath::load::load(root(), &mut d).expect("site.yaml")
+        heropath::stages::load::load(root(), &mut d).expect("site.yaml")
     });
 }
 
@@ -79,7 +79,7 @@ fn prepare(b: divan::Bencher) {
     let o = opts(true);
     b.bench(|| {
         let mut d = Diagnostics::default();
-        pipeline::prepare(&o, &mut d).is_some()
+        build::prepare(&o, &mut d).is_some()
     });
 }
 
@@ -88,31 +88,32 @@ fn prepare(b: divan::Bencher) {
 fn build_dry_run(b: divan::Bencher) {
     let o = opts(true);
     b.bench(|| {
-        let r = pipeline::build(&o);
+        let r = build::build(&o);
         assert!(!r.failed(), "{:?}", r.diagnostics.first());
         r.handouts
     });
 }
 
 /// The prepared clinic and its rendered public site, made once.
-fn public_site() -> &'static (pipeline::Prepared, Vec<heropath::render::Output>) {
-    static SITE: OnceLock<(pipeline::Prepared, Vec<heropath::render::Output>)> = OnceLock::new();
+fn public_site() -> &'static (build::Prepared, Vec<heropath::stages::render::Output>) {
+    static SITE: OnceLock<(build::Prepared, Vec<heropath::stages::render::Output>)> =
+        OnceLock::new();
     SITE.get_or_init(|| {
         let mut d = Diagnostics::default();
-        let p = pipeline::prepare(&opts(true), &mut d).expect("prepared");
-        let files = pipeline::render_public(&p, false).files;
+        let p = build::prepare(&opts(true), &mut d).expect("prepared");
+        let files = build::render_public(&p, false).files;
         (p, files)
     })
 }
 
-fn guard() -> heropath::privacy::Guard {
+fn guard() -> heropath::stages::privacy::Guard {
     let (p, _) = public_site();
-    let cx = heropath::privacy::Context {
+    let cx = heropath::stages::privacy::Context {
         site: &p.clinic.site,
         published: Vec::new(),
         months: Vec::new(),
     };
-    heropath::privacy::Guard::new(&p.clinic.plans, &cx)
+    heropath::stages::privacy::Guard::new(&p.clinic.plans, &cx)
 }
 
 /// The privacy guard: index every plan's identifiers.
@@ -139,7 +140,7 @@ fn guard_scan(b: divan::Bencher) {
 /// The privacy guard, one thread: extraction and folding of every file.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn guard_extract_fold(b: divan::Bencher) {
-    use heropath::privacy::{extract, fold};
+    use heropath::stages::privacy::{extract, fold};
     let (_, files) = public_site();
     b.bench(|| {
         files

@@ -4,35 +4,24 @@
 //! the patient is the hero and the clinician the guide; plans whose patient
 //! gave written consent also become de-identified public success stories.
 //!
-//! The pipeline is **load** ([`load`]) → **check** ([`check`]) → **model**
-//! ([`model`]) → **render** ([`render`]) → **write** ([`write`]), run by
-//! [`pipeline`]. Problems from every stage are [`diag::Diagnostic`]s.
+//! The source tree is layered; each layer imports only the layers listed
+//! before it (`tests/layers.rs` holds the tree to this, and
+//! `docs/architecture.md` walks a plan through it):
+//!
+//! 1. [`base`]: diagnostics, dates, encodings, hashing, paths, files.
+//! 2. [`content`]: the plain content types and their parsers (site config,
+//!    plan, story record, YAML, Markdown, schema).
+//! 3. [`stages`]: the pipeline, **load** → **check** → **theme** →
+//!    **model** → **render** → **privacy** → **write**, each stage importing
+//!    only earlier ones.
+//! 4. [`build`]: runs the stages for a command (options, preparing,
+//!    handouts, the public site, the build cache, incremental reloads).
+//! 5. [`serve`]: the live preview.
+//!
+//! The command line (`src/main.rs`, `src/cli/`) sits on top.
 
-pub mod cache;
-pub mod check;
-pub mod config;
-pub mod date;
-pub mod diag;
-pub mod dose;
-pub mod encoding;
-pub mod export;
-pub mod i18n;
-pub mod incremental;
-pub mod load;
-pub mod locate;
-pub mod markdown;
-pub mod model;
-pub mod pdf;
-pub mod pipeline;
-pub mod plan;
-pub mod privacy;
-pub mod readability;
-pub mod record;
-pub mod render;
-pub mod report;
-pub mod scaffold;
-pub mod schema;
+pub mod base;
+pub mod build;
+pub mod content;
 pub mod serve;
-pub mod theme;
-pub mod write;
-pub mod yaml;
+pub mod stages;

@@ -1,10 +1,10 @@
 //! The `heropath` command line: parses arguments and dispatches.
 
 use clap::{Parser, Subcommand};
-use heropath::date::Date;
-use heropath::diag::Diagnostic;
-use heropath::pipeline::{self, Options, Report};
-use heropath::report::{Format, Reporter};
+use heropath::base::date::Date;
+use heropath::base::diag::Diagnostic;
+use heropath::base::report::{Format, Reporter};
+use heropath::build::{self, Options, Report};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,7 +80,7 @@ enum Command {
     Schema {
         /// plan, exercise, site or story.
         #[arg(value_enum)]
-        kind: heropath::schema::Kind,
+        kind: heropath::content::schema::Kind,
     },
     /// Render one plan's handout.
     Handout {
@@ -174,9 +174,9 @@ fn parse_day(s: &str) -> Result<Date, String> {
     })
 }
 
-/// `--base-url`: an absolute http(s) URL (see [`heropath::config::check_base_url`]).
+/// `--base-url`: an absolute http(s) URL (see [`heropath::content::config::check_base_url`]).
 fn parse_base_url(s: &str) -> Result<String, String> {
-    heropath::config::check_base_url(s)
+    heropath::content::config::check_base_url(s)
         .map(|()| s.to_string())
         .map_err(|e| {
             format!(
@@ -222,7 +222,7 @@ impl Ui {
         for d in diags {
             if self.quiet
                 && self.format != Format::Json
-                && d.severity != heropath::diag::Severity::Error
+                && d.severity != heropath::base::diag::Severity::Error
             {
                 continue;
             }
@@ -243,7 +243,7 @@ fn finish(report: &Report, strict: bool, ui: &Ui) -> ExitCode {
         - report
             .diagnostics
             .iter()
-            .filter(|d| d.severity == heropath::diag::Severity::Error)
+            .filter(|d| d.severity == heropath::base::diag::Severity::Error)
             .count();
     if errors || (strict && warnings > 0) {
         let (e, w) = (report.diagnostics.len() - warnings, warnings);
@@ -263,7 +263,7 @@ fn finish(report: &Report, strict: bool, ui: &Ui) -> ExitCode {
 
 /// `heropath stories export DIR`: export, then say what was written.
 fn export_stories(opts: &Options, dir: &std::path::Path, ui: &Ui) -> ExitCode {
-    let done = heropath::export::export(opts, dir);
+    let done = heropath::build::export::export(opts, dir);
     let report = Report {
         diagnostics: done.diagnostics,
         ..Report::default()
@@ -326,7 +326,7 @@ fn main() -> ExitCode {
                 pdf,
             };
             let started = std::time::Instant::now();
-            let report = pipeline::build(&opts);
+            let report = build::build(&opts);
             let code = finish(&report, strict, &ui);
             if verbose {
                 for (stage, took) in &report.timings {
@@ -394,7 +394,7 @@ fn main() -> ExitCode {
             code
         }
         Command::Check { strict, no_cache } => {
-            let report = pipeline::check(&Options {
+            let report = build::check(&Options {
                 root,
                 no_cache,
                 today,
@@ -412,7 +412,7 @@ fn main() -> ExitCode {
         }
         Command::Init { dir, force } => {
             let dir = dir.unwrap_or(root);
-            match heropath::scaffold::init(&dir, force, day) {
+            match heropath::build::scaffold::init(&dir, force, day) {
                 Ok(r) => {
                     if !ui.quiet {
                         for f in &r.created {
@@ -438,13 +438,13 @@ fn main() -> ExitCode {
             }
         }
         Command::New { what } => {
-            use heropath::scaffold::{Kind, ScaffoldError};
+            use heropath::build::scaffold::{Kind, ScaffoldError};
             let (kind, name) = match what {
                 NewWhat::Plan { name } => (Kind::Plan, name),
                 NewWhat::Exercise { name } => (Kind::Exercise, name),
                 NewWhat::Page { title } => (Kind::Page, title),
             };
-            match heropath::scaffold::new_item(&root, kind, &name, day) {
+            match heropath::build::scaffold::new_item(&root, kind, &name, day) {
                 Ok(rel) => {
                     if !ui.quiet {
                         eprintln!("created {}", root.join(rel).display());
@@ -500,7 +500,7 @@ fn main() -> ExitCode {
                 Some(r) if file.is_relative() => r.join(&file),
                 _ => file,
             };
-            match heropath::encoding::fix_file(&path) {
+            match heropath::base::encoding::fix_file(&path) {
                 Ok(changed) => {
                     for c in &changed {
                         let chars: String = c.chars.iter().collect();
@@ -522,11 +522,11 @@ fn main() -> ExitCode {
             }
         }
         Command::Schema { kind } => {
-            print!("{}", heropath::schema::schema(kind));
+            print!("{}", heropath::content::schema::schema(kind));
             ExitCode::SUCCESS
         }
         Command::Handout { plan, output, pdf } => {
-            let found = match heropath::locate::plan(&plan, root_flag.as_deref()) {
+            let found = match heropath::build::locate::plan(&plan, root_flag.as_deref()) {
                 Ok(f) => f,
                 Err(d) => {
                     ui.print(&[*d]);
@@ -539,14 +539,14 @@ fn main() -> ExitCode {
                 today,
                 ..Options::default()
             };
-            let (report, written) = pipeline::one_handout(&opts, &found.plan, output.as_deref());
+            let (report, written) = build::one_handout(&opts, &found.plan, output.as_deref());
             let mut code = finish(&report, false, &ui);
             if let Some(w) = &written {
                 if ui.chatty() {
                     eprintln!("wrote {}", w.html.display());
                 }
                 if pdf {
-                    match pipeline::print_handout(w) {
+                    match build::print_handout(w) {
                         Ok(p) if ui.chatty() => eprintln!("wrote {}", p.display()),
                         Ok(_) => {}
                         Err(e) => {

@@ -1624,7 +1624,7 @@ fn every_code_is_documented_and_tested() {
 fn a_plan_at_grade_12_warns_naming_its_three_hardest_sentences() {
     // The fixture really is dense: by the (unit-tested) formula, every dense
     // sentence is well above grade 8 and the summary is the hardest.
-    use heropath::readability::Counts;
+    use heropath::stages::check::readability::Counts;
     let grades: Vec<f64> = GRADE12_DENSE
         .iter()
         .map(|s| Counts::of(s).grade())

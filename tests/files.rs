@@ -283,7 +283,7 @@ fn handout_takes_a_slug_and_suggests_the_closest_one() {
 /// tests/print.rs): the PDF printed at the desk survives a build.
 #[test]
 fn a_real_pdf_survives_a_build() {
-    if heropath::pdf::find_browser().is_none() {
+    if heropath::build::pdf::find_browser().is_none() {
         assert!(
             std::env::var("CI").is_err(),
             "CI must install chromium (see .ci/run)"

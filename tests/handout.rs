@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use heropath::plan::Plan;
+use heropath::content::plan::Plan;
 use std::path::Path;
 
 #[test]
@@ -14,7 +14,7 @@ fn every_sample_plan_renders_with_name_goal_exercises_and_responsibilities() {
     for entry in std::fs::read_dir(c.path().join("content/plans")).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
-        let plan: Plan = heropath::yaml::parse(&text, Path::new("x")).unwrap();
+        let plan: Plan = heropath::content::yaml::parse(&text, Path::new("x")).unwrap();
         if plan.draft {
             continue;
         }
@@ -41,8 +41,8 @@ fn every_sample_plan_renders_with_name_goal_exercises_and_responsibilities() {
                     (Some(n), _) => n.clone(),
                     (None, Some(id)) => {
                         let lib = c.read(&format!("content/exercises/{id}.yaml"));
-                        let e: heropath::plan::Exercise =
-                            heropath::yaml::parse(&lib, Path::new("x")).unwrap();
+                        let e: heropath::content::plan::Exercise =
+                            heropath::content::yaml::parse(&lib, Path::new("x")).unwrap();
                         e.name
                     }
                     _ => unreachable!(),

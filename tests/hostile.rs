@@ -201,8 +201,8 @@ proptest! {
             q(&name), r(&summary), q(&details), r(&statement), r(&title), q(&details), r(&item), r(&details), q(&item), q(&details)
         );
         c.write("content/plans/p.yaml", &plan);
-        let report = heropath::pipeline::build(&heropath::pipeline::Options { root: c.path().to_path_buf(), ..Default::default() });
-        let errors: Vec<String> = report.diagnostics.iter().filter(|d| d.severity == heropath::diag::Severity::Error).map(|d| d.render()).collect();
+        let report = heropath::build::build(&heropath::build::Options { root: c.path().to_path_buf(), ..Default::default() });
+        let errors: Vec<String> = report.diagnostics.iter().filter(|d| d.severity == heropath::base::diag::Severity::Error).map(|d| d.render()).collect();
         prop_assert!(errors.is_empty(), "{:?}", errors);
         let html = c.read("handouts/p.html");
         prop_assert!(html.trim_end().ends_with("</html>"));

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{Clinic, stderr};
-use heropath::plan::{Exercise, Plan};
+use heropath::content::plan::{Exercise, Plan};
 use std::path::Path;
 
 /// An empty temporary folder, with `heropath` run against it.
@@ -14,7 +14,7 @@ fn empty() -> Clinic {
 }
 
 fn parse_plan(c: &Clinic, rel: &str) -> Plan {
-    heropath::yaml::parse::<Plan>(&c.read(rel), Path::new(rel))
+    heropath::content::yaml::parse::<Plan>(&c.read(rel), Path::new(rel))
         .unwrap_or_else(|d| panic!("{rel} does not parse: {}", d.render()))
 }
 
@@ -412,7 +412,7 @@ fn slugs_of_accented_and_non_latin_names() {
         .collect();
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(
-        heropath::load::is_slug(names[0].trim_end_matches(".yaml")),
+        heropath::stages::load::is_slug(names[0].trim_end_matches(".yaml")),
         "{names:?}"
     );
 
@@ -437,7 +437,7 @@ fn new_exercise_and_page() {
     assert!(
         text.starts_with("# yaml-language-server: $schema=../../schemas/exercise.schema.json\n")
     );
-    let ex: Exercise = heropath::yaml::parse(&text, Path::new("wall-slide.yaml"))
+    let ex: Exercise = heropath::content::yaml::parse(&text, Path::new("wall-slide.yaml"))
         .unwrap_or_else(|d| panic!("{}", d.render()));
     assert_eq!(ex.name, "Wall slide");
 

@@ -7,7 +7,7 @@
 
 mod common;
 use common::*;
-use heropath::plan::Plan;
+use heropath::content::plan::Plan;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -38,7 +38,7 @@ fn tools_present() -> bool {
 
 fn chromium(args: &[&str], profile: &Path) -> std::process::Output {
     Command::new("chromium")
-        .args(heropath::pdf::HEADLESS_FLAGS)
+        .args(heropath::build::pdf::HEADLESS_FLAGS)
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .output()
@@ -89,7 +89,7 @@ fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
 }
 
 fn plan(c: &Clinic, slug: &str) -> Plan {
-    heropath::yaml::parse(
+    heropath::content::yaml::parse(
         &c.read(&format!("content/plans/{slug}.yaml")),
         Path::new("x"),
     )
@@ -103,7 +103,7 @@ fn exercise_names(c: &Clinic, plan: &Plan) -> Vec<String> {
         .map(|e| match (&e.name, &e.use_id) {
             (Some(n), _) => n.clone(),
             (None, Some(id)) => {
-                let e: heropath::plan::Exercise = heropath::yaml::parse(
+                let e: heropath::content::plan::Exercise = heropath::content::yaml::parse(
                     &c.read(&format!("content/exercises/{id}.yaml")),
                     Path::new("x"),
                 )
@@ -193,7 +193,7 @@ fn qr_codes_decode_to_the_video_urls() {
         .filter_map(|e| {
             e.video.clone().or_else(|| {
                 let id = e.use_id.as_ref()?;
-                let ex: heropath::plan::Exercise = heropath::yaml::parse(
+                let ex: heropath::content::plan::Exercise = heropath::content::yaml::parse(
                     &c.read(&format!("content/exercises/{id}.yaml")),
                     Path::new("x"),
                 )

@@ -196,8 +196,8 @@ fn no_public_file_contains_a_sample_patients_full_name() {
     let mut names = Vec::new();
     for e in std::fs::read_dir(c.path().join("content/plans")).unwrap() {
         let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
-        let plan: heropath::plan::Plan =
-            heropath::yaml::parse(&text, std::path::Path::new("x")).unwrap();
+        let plan: heropath::content::plan::Plan =
+            heropath::content::yaml::parse(&text, std::path::Path::new("x")).unwrap();
         names.push(plan.patient.name.to_lowercase());
     }
     assert!(names.len() >= 4);

@@ -1,14 +1,14 @@
 //! `Prepared::reload_plans` (what `serve` does on a plan edit) must end
 //! where a full preparation of the same files ends: same plans, same
 //! diagnostics. Each test edits a clinic, reloads, and compares with a
-//! fresh `pipeline::prepare`.
+//! fresh `build::prepare`.
 
 mod common;
 
 use common::{Clinic, PLAN, STORY};
-use heropath::diag::{Diagnostic, Diagnostics, Severity};
-use heropath::incremental::Reload;
-use heropath::pipeline::{self, Options, Prepared};
+use heropath::base::diag::{Diagnostic, Diagnostics, Severity};
+use heropath::build::incremental::Reload;
+use heropath::build::{self, Options, Prepared};
 use std::collections::BTreeSet;
 
 fn options(c: &Clinic) -> Options {
@@ -22,7 +22,7 @@ fn options(c: &Clinic) -> Options {
 /// A full preparation and its diagnostics, sorted (`None`: it failed).
 fn prepare(c: &Clinic) -> (Option<Prepared>, Vec<Diagnostic>) {
     let mut diags = Diagnostics::default();
-    let p = pipeline::prepare(&options(c), &mut diags);
+    let p = build::prepare(&options(c), &mut diags);
     (p, diags.sorted())
 }
 

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok(html) = heropath::pipeline::render_standalone(text) {
+    if let Ok(html) = heropath::build::render_standalone(text) {
         let lower = html.to_lowercase();
         assert!(!lower.contains("<script"), "script in output");
         assert!(!lower.contains("href=\"javascript:"), "javascript: link in output");

@@ -1,0 +1,237 @@
+//! The one place diagnostics become text for people (`human`, `short`) or
+//! for machines (`json`).
+
+use crate::base::diag::{Diagnostic, Severity};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Output format of diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style: location, code frame with the span underlined, help.
+    #[default]
+    Human,
+    /// One line each: `path:line:col: severity[code]: message`.
+    Short,
+    /// One JSON object per line (see the README for the fields).
+    Json,
+}
+
+/// The stable JSON shape of one diagnostic.
+#[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
+pub struct JsonDiagnostic {
+    /// `error` or `warning`.
+    pub severity: String,
+    /// Stable code, e.g. `HP0002`.
+    pub code: String,
+    /// The message.
+    pub message: String,
+    /// File, relative to the clinic root, or null.
+    pub file: Option<String>,
+    /// 1-based line, or null.
+    pub line: Option<usize>,
+    /// 1-based column, or null.
+    pub column: Option<usize>,
+    /// Suggested fix, or null.
+    pub help: Option<String>,
+}
+
+impl From<&Diagnostic> for JsonDiagnostic {
+    fn from(d: &Diagnostic) -> Self {
+        JsonDiagnostic {
+            severity: d.severity.label().to_string(),
+            code: d.code.to_string(),
+            message: d.message.clone(),
+            file: d
+                .file
+                .as_ref()
+                .map(|f| f.to_string_lossy().replace('\\', "/")),
+            line: d.pos.map(|p| p.line),
+            column: d.pos.map(|p| p.column),
+            help: d.help.clone(),
+        }
+    }
+}
+
+/// Renders diagnostics, reading source files (relative to `root`) for the
+/// code frames.
+pub struct Reporter {
+    root: PathBuf,
+    format: Format,
+    color: bool,
+    sources: BTreeMap<PathBuf, Option<String>>,
+}
+
+impl Reporter {
+    /// A reporter for a clinic at `root`.
+    pub fn new(root: &Path, format: Format, color: bool) -> Reporter {
+        Reporter {
+            root: root.to_path_buf(),
+            format,
+            color,
+            sources: BTreeMap::new(),
+        }
+    }
+
+    /// Render one diagnostic (no trailing newline).
+    pub fn render(&mut self, d: &Diagnostic) -> String {
+        match self.format {
+            Format::Json => serde_json::to_string(&JsonDiagnostic::from(d)).unwrap_or_default(),
+            Format::Short => d.render(),
+            Format::Human => self.human(d),
+        }
+    }
+
+    fn source(&mut self, file: &Path) -> Option<&str> {
+        let root = &self.root;
+        self.sources
+            .entry(file.to_path_buf())
+            .or_insert_with(|| {
+                std::fs::read_to_string(if file.is_absolute() {
+                    file.to_path_buf()
+                } else {
+                    root.join(file)
+                })
+                .ok()
+            })
+            .as_deref()
+    }
+
+    fn human(&mut self, d: &Diagnostic) -> String {
+        let color = self.color;
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        // First line: `path:line:col: error[CODE]: message`, which editors and
+        // grep understand; then the rustc-style frame.
+        let mut head = String::new();
+        if let Some(f) = &d.file {
+            head.push_str(&f.display().to_string());
+            if let Some(p) = d.pos {
+                head.push_str(&format!(":{}:{}", p.line, p.column));
+            }
+            head.push_str(": ");
+        }
+        let label = format!("{}[{}]", d.severity.label(), d.code);
+        let label = if color {
+            let c = if d.severity == Severity::Error {
+                "\x1b[1;31m"
+            } else {
+                "\x1b[1;33m"
+            };
+            format!("{c}{label}\x1b[0m\x1b[1m")
+        } else {
+            label
+        };
+        let mut out = format!(
+            "{head}{label}: {}{}",
+            d.message,
+            if color { "\x1b[0m" } else { "" }
+        );
+        let frame = match (&d.file, d.pos) {
+            (Some(file), Some(pos)) if !d.sensitive => {
+                let path = file.display().to_string();
+                self.source(file)
+                    .and_then(|src| span_of(src, pos.line, pos.column))
+                    .map(|(src_line, span, line_no)| (path, src_line, span, line_no))
+            }
+            _ => None,
+        };
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        match frame {
+            Some((path, src_line, span, line_no)) => {
+                let mut group = Group::with_level(level.clone()).element(
+                    Snippet::source(src_line.as_str())
+                        .line_start(line_no)
+                        .path(path.as_str())
+                        .fold(false)
+                        .annotation(AnnotationKind::Primary.span(span)),
+                );
+                if let Some(h) = &d.help {
+                    group = group.element(Level::HELP.message(h.as_str()));
+                }
+                out.push('\n');
+                out.push_str(renderer.render(&[group]).trim_end());
+            }
+            None => {
+                if let Some(h) = &d.help {
+                    out.push_str(&format!("\n  = help: {h}"));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The source line at `line` and the byte span of the token at `column`.
+fn span_of(
+    src: &str,
+    line: usize,
+    column: usize,
+) -> Option<(String, std::ops::Range<usize>, usize)> {
+    let text = src.lines().nth(line.checked_sub(1)?)?;
+    let start = text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(b, _)| b);
+    let rest = &text[start..];
+    let mut len = rest
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | ',' | '}' | ']'))
+        .map_or(rest.len(), |(b, _)| b);
+    if len == 0 {
+        len = rest.chars().next().map_or(0, char::len_utf8);
+    }
+    Some((text.to_string(), start..start + len, line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::diag::Pos;
+
+    #[test]
+    fn human_output_has_location_frame_and_help() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("p.yaml"),
+            "patient:\n  prefered_name: Mari\n",
+        )
+        .unwrap();
+        let d = Diagnostic::error("HP0002", "patient: unknown field `prefered_name`")
+            .in_file("p.yaml")
+            .at(Some(Pos { line: 2, column: 3 }))
+            .help("did you mean `preferred_name`?");
+        let text = Reporter::new(dir.path(), Format::Human, false).render(&d);
+        assert!(
+            text.starts_with("p.yaml:2:3: error[HP0002]: patient: unknown field"),
+            "{text}"
+        );
+        assert!(text.contains("--> p.yaml:2:3"), "{text}");
+        assert!(text.contains("2 |   prefered_name: Mari"), "{text}");
+        assert!(text.contains("  ^^^^^^^^^^^^^"), "{text}");
+        assert!(
+            text.contains("help: did you mean `preferred_name`?"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn json_output_round_trips() {
+        let d = Diagnostic::warning("HP0202", "story not published")
+            .in_file("a.yaml")
+            .at(Some(Pos { line: 4, column: 1 }));
+        let line = Reporter::new(Path::new("."), Format::Json, false).render(&d);
+        let back: JsonDiagnostic = serde_json::from_str(&line).unwrap();
+        assert_eq!(back.severity, "warning");
+        assert_eq!(back.line, Some(4));
+        assert_eq!(back.help, None);
+    }
+}

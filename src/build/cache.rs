@@ -1,0 +1,627 @@
+//! The build cache: what the last successful build learnt about each plan,
+//! so that a rebuild parses, checks and renders only the plans that changed.
+//!
+//! It lives in the clinic folder, in `.heropath-cache/`, beside the plans it
+//! is made from (it holds the same private data, nothing more), and never
+//! in an output folder: handouts get passed around, the cache must not. The
+//! folder carries a `.gitignore` of `*` (so git never picks it up, whatever
+//! the clinic's own ignore rules) and a `CACHEDIR.TAG` (so backup tools can
+//! skip it). Nothing in it is trusted blindly:
+//!
+//! - a plan is reused only when its text hashes the same and this very
+//!   heropath binary wrote the cache;
+//! - its diagnostics only when the site, the exercise library and the
+//!   picture list are the same (and, for a plan with a story, today is the
+//!   same day, as consent can expire);
+//! - its handout only when, on top of that, the themes, pictures and base
+//!   URL are the same *and* the handout file on disk is the one written:
+//!   its [`Stamp`] (size, modification time, inode) is as recorded, or
+//!   else its contents still hash the same (an edited or replaced handout
+//!   is rendered again);
+//! - the public site only when no page, theme, plan with a story, date or
+//!   setting it is made from changed, and its files still hash the same.
+//!
+//! A missing, old or damaged cache is simply not used: the build is then a
+//! full one. `build --no-cache` ignores it on purpose.
+
+use crate::base::date::Date;
+use crate::base::diag::{Diagnostic, Pos, Severity};
+use crate::content::plan::Plan;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
+
+/// The cache folder, in the clinic folder.
+pub const DIR: &str = ".heropath-cache";
+
+/// The build cache file inside [`DIR`].
+const FILE: &str = "build";
+
+/// The standard cache-directory tag (<https://bford.info/cachedir/>).
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is heropath's build cache; it is re-created as needed.\n";
+
+/// Bumped when the file layout changes.
+const FORMAT: u32 = 1;
+
+/// A content hash (xxh3, 128 bits): stable across runs and machines, unlike
+/// the standard library's hasher.
+pub fn hash(bytes: &[u8]) -> u128 {
+    xxh3_128(bytes)
+}
+
+/// A hash over several inputs; each part is length-prefixed so that
+/// `("ab", "c")` and `("a", "bc")` differ.
+#[derive(Default, Clone)]
+pub struct Fingerprint(Xxh3);
+
+impl Fingerprint {
+    /// Start from the binary's own fingerprint: a different heropath may
+    /// parse, check or render differently.
+    pub fn new() -> Fingerprint {
+        let mut f = Fingerprint(Xxh3::new());
+        f.add(program().as_bytes());
+        f
+    }
+
+    /// Add one input.
+    pub fn add(&mut self, part: &[u8]) -> &mut Self {
+        self.0.update(&(part.len() as u64).to_le_bytes());
+        self.0.update(part);
+        self
+    }
+
+    /// The hash so far.
+    pub fn finish(&self) -> u128 {
+        self.0.digest128()
+    }
+}
+
+/// Which heropath wrote a cache: the version and the executable's size and
+/// modification time, so that any rebuilt or reinstalled binary starts cold.
+fn program() -> &'static str {
+    use std::sync::OnceLock;
+    static PROGRAM: OnceLock<String> = OnceLock::new();
+    PROGRAM.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|m| {
+                let modified = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{}-{modified}", m.len())
+            })
+            // Unknown executable: a fresh value each run, so never reused.
+            .unwrap_or_else(|_| format!("unknown-{}", std::process::id()));
+        format!("heropath {} {exe}", env!("CARGO_PKG_VERSION"))
+    })
+}
+
+fn hex(h: u128) -> String {
+    format!("{h:032x}")
+}
+
+fn unhex(s: &str) -> Option<u128> {
+    u128::from_str_radix(s, 16).ok()
+}
+
+/// The first line of the file.
+#[derive(Serialize, Deserialize)]
+struct Header {
+    format: u32,
+    program: String,
+    check_key: String,
+    handout_key: String,
+    #[serde(default)]
+    public: Option<StoredPublic>,
+}
+
+/// The public site of the last build: what it was made from, and its files.
+#[derive(Serialize, Deserialize)]
+struct StoredPublic {
+    key: String,
+    guard_key: String,
+    stories: usize,
+    files: Vec<(String, String)>,
+}
+
+/// What the cache records of the public site (see [`Cache::public`]).
+pub struct Public {
+    /// A hash of everything the public site is made from.
+    pub key: u128,
+    /// A hash of what the privacy guard let through (see the pipeline).
+    pub guard_key: u128,
+    /// Stories published.
+    pub stories: usize,
+    /// Each file (path relative to the public folder) and its content hash.
+    pub files: Vec<(String, u128)>,
+}
+
+/// What is stored of a plan besides the plan itself.
+#[derive(Serialize, Deserialize)]
+struct Meta {
+    #[serde(default)]
+    today: Option<Date>,
+    #[serde(default)]
+    diagnostics: Vec<StoredDiagnostic>,
+    #[serde(default)]
+    handout: Option<(String, String)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredDiagnostic {
+    error: bool,
+    code: String,
+    message: String,
+    file: Option<PathBuf>,
+    pos: Option<(usize, usize)>,
+    help: Option<String>,
+}
+
+impl StoredDiagnostic {
+    fn from(d: &Diagnostic) -> StoredDiagnostic {
+        StoredDiagnostic {
+            error: d.severity == Severity::Error,
+            code: d.code.to_string(),
+            message: d.message.clone(),
+            file: d.file.clone(),
+            pos: d.pos.map(|p| (p.line, p.column)),
+            help: d.help.clone(),
+        }
+    }
+
+    fn to_diagnostic(&self) -> Diagnostic {
+        Diagnostic {
+            severity: if self.error {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            code: intern(&self.code),
+            message: self.message.clone(),
+            file: self.file.clone(),
+            pos: self.pos.map(|(line, column)| Pos { line, column }),
+            help: self.help.clone(),
+            sensitive: false,
+        }
+    }
+}
+
+/// Diagnostic codes are `&'static str`; a code read back from the cache is
+/// leaked once per distinct code (there are a few dozen).
+fn intern(code: &str) -> &'static str {
+    use std::sync::{Mutex, OnceLock};
+    static CODES: OnceLock<Mutex<std::collections::BTreeSet<&'static str>>> = OnceLock::new();
+    let codes = CODES.get_or_init(Default::default);
+    let mut codes = match codes.lock() {
+        Ok(c) => c,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(c) = codes.get(code) {
+        return c;
+    }
+    let leaked: &'static str = Box::leak(code.to_string().into_boxed_str());
+    codes.insert(leaked);
+    leaked
+}
+
+/// Where one plan's line is in the file: its hash and the byte ranges of
+/// its meta and plan JSON.
+struct Entry {
+    hash: u128,
+    meta: std::ops::Range<usize>,
+    plan: std::ops::Range<usize>,
+    /// Set once the plan's JSON decoded: only then is it carried over into
+    /// the next cache as it is (a damaged line must not live on).
+    decoded: std::sync::atomic::AtomicBool,
+    /// The meta JSON, decoded on first use (the check and the handout
+    /// stages both ask for it).
+    decoded_meta: std::sync::OnceLock<Option<Meta>>,
+}
+
+/// A cache read from disk.
+///
+/// The file is a JSON header line, then one line per plan:
+/// `path TAB hash TAB meta-JSON TAB plan-JSON`. Opening it only splits the
+/// lines; a plan's JSON is decoded when (and only if) it is asked for, on
+/// whichever thread asks, so reading the cache of 10,000 plans costs a few
+/// milliseconds plus the plans actually reused, in parallel.
+pub struct Cache {
+    text: String,
+    check_key: u128,
+    handout_key: u128,
+    public: Option<Public>,
+    plans: HashMap<PathBuf, Entry>,
+}
+
+impl Cache {
+    /// Read the cache of the clinic at `root`; `None` when there is none,
+    /// or it is unreadable, of another format, or by another binary.
+    pub fn open(root: &Path) -> Option<Cache> {
+        let text = std::fs::read_to_string(root.join(DIR).join(FILE)).ok()?;
+        // A cache of no plans is just the header line.
+        let first = text.split('\n').next().unwrap_or_default();
+        let header: Header = serde_json::from_str(first).ok()?;
+        if header.format != FORMAT || header.program != program() {
+            return None;
+        }
+        let mut plans = HashMap::new();
+        let mut at = first.len() + 1;
+        for line in text.get(at..).unwrap_or_default().split('\n') {
+            let start = at;
+            at += line.len() + 1;
+            let mut cols = line.splitn(4, '\t');
+            let (Some(path), Some(hash_hex), Some(meta), Some(plan)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let Some(hash) = unhex(hash_hex) else {
+                continue;
+            };
+            let meta_start = start + path.len() + 1 + hash_hex.len() + 1;
+            let plan_start = meta_start + meta.len() + 1;
+            plans.insert(
+                PathBuf::from(path),
+                Entry {
+                    hash,
+                    meta: meta_start..meta_start + meta.len(),
+                    plan: plan_start..plan_start + plan.len(),
+                    decoded: std::sync::atomic::AtomicBool::new(false),
+                    decoded_meta: std::sync::OnceLock::new(),
+                },
+            );
+        }
+        let public = header.public.and_then(|p| {
+            Some(Public {
+                key: unhex(&p.key)?,
+                guard_key: unhex(&p.guard_key)?,
+                stories: p.stories,
+                files: p
+                    .files
+                    .into_iter()
+                    .map(|(f, h)| Some((f, unhex(&h)?)))
+                    .collect::<Option<_>>()?,
+            })
+        });
+        Some(Cache {
+            check_key: unhex(&header.check_key)?,
+            handout_key: unhex(&header.handout_key)?,
+            public,
+            text,
+            plans,
+        })
+    }
+
+    fn entry(&self, path: &Path, hash: u128) -> Option<&Entry> {
+        self.plans.get(path).filter(|e| e.hash == hash)
+    }
+
+    fn meta<'a>(&self, e: &'a Entry) -> Option<&'a Meta> {
+        e.decoded_meta
+            .get_or_init(|| serde_json::from_str(self.text.get(e.meta.clone())?).ok())
+            .as_ref()
+    }
+
+    /// The parsed plan at `path` if its text still hashes to `hash`.
+    pub fn plan(&self, path: &Path, hash: u128) -> Option<Plan> {
+        let e = self.entry(path, hash)?;
+        let plan = serde_json::from_str(self.text.get(e.plan.clone())?).ok()?;
+        e.decoded.store(true, std::sync::atomic::Ordering::Relaxed);
+        Some(plan)
+    }
+
+    /// The plan's own diagnostics, if nothing they depend on changed.
+    pub fn diagnostics(
+        &self,
+        path: &Path,
+        hash: u128,
+        check_key: u128,
+        today: Option<Date>,
+    ) -> Option<Vec<Diagnostic>> {
+        if self.check_key != check_key {
+            return None;
+        }
+        let meta = self.meta(self.entry(path, hash)?)?;
+        (meta.today == today).then(|| {
+            meta.diagnostics
+                .iter()
+                .map(StoredDiagnostic::to_diagnostic)
+                .collect()
+        })
+    }
+
+    /// The plan's handout (its path and content hash) if it would render
+    /// the same. The caller still checks the file on disk.
+    pub fn handout(&self, path: &Path, hash: u128, handout_key: u128) -> Option<(String, u128)> {
+        if self.handout_key != handout_key {
+            return None;
+        }
+        let (p, h) = self.meta(self.entry(path, hash)?)?.handout.as_ref()?;
+        Some((p.clone(), unhex(h)?))
+    }
+
+    /// Is the plan at `path` exactly as at the last build?
+    pub fn unchanged(&self, path: &Path, hash: u128) -> bool {
+        self.entry(path, hash).is_some()
+    }
+
+    /// The last build's public site, if it was made from the same inputs
+    /// (`key`). The caller still checks the files on disk.
+    pub fn public(&self, key: u128) -> Option<&Public> {
+        self.public.as_ref().filter(|p| p.key == key)
+    }
+
+    /// Would `fill` write exactly this cache again? (Then there is nothing
+    /// to save. Stops at the first byte that differs.)
+    pub fn same_as(
+        &self,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> bool {
+        struct Compare<'a> {
+            old: &'a [u8],
+            at: usize,
+        }
+        impl std::io::Write for Compare<'_> {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                let end = self.at + buf.len();
+                if self.old.get(self.at..end) != Some(buf) {
+                    return Err(std::io::Error::other("differs"));
+                }
+                self.at = end;
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut cmp = Compare {
+            old: self.text.as_bytes(),
+            at: 0,
+        };
+        fill(&mut cmp).is_ok() && cmp.at == cmp.old.len()
+    }
+
+    /// The last build's public site, whatever it was made from.
+    pub fn last_public(&self) -> Option<&Public> {
+        self.public.as_ref()
+    }
+
+    /// The stored JSON of a plan that [`Cache::plan`] decoded, to carry
+    /// over without re-encoding.
+    fn raw_plan(&self, path: &Path, hash: u128) -> Option<&str> {
+        let e = self
+            .entry(path, hash)
+            .filter(|e| e.decoded.load(std::sync::atomic::Ordering::Relaxed))?;
+        self.text.get(e.plan.clone())
+    }
+}
+
+/// One plan's record for the next build.
+pub struct Record<'a> {
+    /// The plan file, relative to the clinic root.
+    pub path: &'a Path,
+    /// Its text's hash.
+    pub hash: u128,
+    /// The parsed plan.
+    pub plan: &'a Plan,
+    /// The day its consent was checked against (plans with a story).
+    pub today: Option<Date>,
+    /// The plan's own diagnostics.
+    pub diagnostics: &'a [Diagnostic],
+    /// Its handout's path and content hash, when one was written.
+    pub handout: Option<(String, u128)>,
+}
+
+/// Replace the cache of the clinic at `root` with what `fill` writes
+/// (see [`write`]), by [`crate::stages::write::replace_file`]. A cache folder that
+/// is a link or a file is left alone (an error).
+pub fn save(
+    root: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = root.join(DIR);
+    match std::fs::symlink_metadata(&dir) {
+        Ok(m) if !m.is_dir() => {
+            return Err(std::io::Error::other(format!(
+                "{} is not a folder",
+                dir.display()
+            )));
+        }
+        Ok(_) => {}
+        Err(_) => std::fs::create_dir(&dir)?,
+    }
+    for (name, text) in [(".gitignore", "*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)] {
+        if std::fs::symlink_metadata(dir.join(name)).is_err() {
+            std::fs::write(dir.join(name), text)?;
+        }
+    }
+    crate::stages::write::replace_file(&dir, FILE, fill)
+}
+
+/// What the file system says of a file: size, modification time and inode.
+/// A handout whose stamp is the one recorded when it was written (or last
+/// hashed) is taken to be unchanged without reading it, as git's index and
+/// make do: editing a file changes its modification time. Stamps are kept
+/// apart from the cache (`stamps`), which stays the same for the same
+/// input, while stamps differ from one machine or copy to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: u128,
+    inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of the file at `path` (not following a link).
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::symlink_metadata(path).ok()?;
+        if !m.is_file() {
+            return None;
+        }
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&m);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Stamp {
+            len: m.len(),
+            modified: m
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?
+                .as_nanos(),
+            inode,
+        })
+    }
+}
+
+const STAMPS: &str = "stamps";
+
+/// The stamps of the last build's handouts: path → (stamp, content hash).
+/// Empty when there are none or another binary wrote them.
+pub fn open_stamps(root: &Path) -> HashMap<String, (Stamp, u128)> {
+    let Ok(text) = std::fs::read_to_string(root.join(DIR).join(STAMPS)) else {
+        return HashMap::new();
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(program()) {
+        return HashMap::new();
+    }
+    lines
+        .filter_map(|line| {
+            let mut c = line.split('\t');
+            let path = c.next()?.to_string();
+            let stamp = Stamp {
+                len: c.next()?.parse().ok()?,
+                modified: c.next()?.parse().ok()?,
+                inode: c.next()?.parse().ok()?,
+            };
+            Some((path, (stamp, unhex(c.next()?)?)))
+        })
+        .collect()
+}
+
+/// Record the stamps of the handouts (path, content hash) in `dir`, the
+/// handouts folder just written.
+pub fn save_stamps(root: &Path, dir: &Path, handouts: &[(String, u128)]) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let lines: Vec<Option<String>> = handouts
+        .par_iter()
+        .map(|(path, hash)| {
+            if path.contains(['\t', '\n']) {
+                return None;
+            }
+            let s = Stamp::of(&dir.join(path))?;
+            Some(format!(
+                "{path}\t{}\t{}\t{}\t{}\n",
+                s.len,
+                s.modified,
+                s.inode,
+                hex(*hash)
+            ))
+        })
+        .collect();
+    crate::stages::write::replace_file(&root.join(DIR), STAMPS, |out| {
+        writeln!(out, "{}", program())?;
+        for line in lines.iter().flatten() {
+            out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    })
+}
+
+/// Write a new cache to `out`. Plans already in `old` are carried over as
+/// stored text; others are encoded. Give records sorted by path (the
+/// pipeline's plan order) and the same build writes the same bytes.
+pub fn write<'a>(
+    out: &mut dyn std::io::Write,
+    old: Option<&Cache>,
+    check_key: u128,
+    handout_key: u128,
+    public: Option<&Public>,
+    records: impl IntoIterator<Item = Record<'a>>,
+) -> std::io::Result<()> {
+    let header = Header {
+        format: FORMAT,
+        program: program().to_string(),
+        check_key: hex(check_key),
+        handout_key: hex(handout_key),
+        public: public.map(|p| StoredPublic {
+            key: hex(p.key),
+            guard_key: hex(p.guard_key),
+            stories: p.stories,
+            files: p.files.iter().map(|(f, h)| (f.clone(), hex(*h))).collect(),
+        }),
+    };
+    serde_json::to_writer(&mut *out, &header)?;
+    for r in records {
+        let path = r.path.to_string_lossy();
+        // Such a path cannot be stored on one line; that plan is simply
+        // not cached (heropath's own slugs never contain these).
+        if path.contains(['\t', '\n']) {
+            continue;
+        }
+        let meta = Meta {
+            today: r.today,
+            diagnostics: r.diagnostics.iter().map(StoredDiagnostic::from).collect(),
+            handout: r.handout.map(|(p, h)| (p, hex(h))),
+        };
+        write!(out, "\n{path}\t{}\t", hex(r.hash))?;
+        serde_json::to_writer(&mut *out, &meta)?;
+        out.write_all(b"\t")?;
+        match old.and_then(|c| c.raw_plan(r.path, r.hash)) {
+            Some(raw) => out.write_all(raw.as_bytes())?,
+            None => serde_json::to_writer(&mut *out, r.plan)?,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_parts_are_delimited() {
+        let mut a = Fingerprint::new();
+        a.add(b"ab").add(b"c");
+        let mut b = Fingerprint::new();
+        b.add(b"a").add(b"bc");
+        assert_ne!(a.finish(), b.finish());
+        let mut c = Fingerprint::new();
+        c.add(b"ab").add(b"c");
+        assert_eq!(a.finish(), c.finish());
+    }
+
+    #[test]
+    fn damaged_or_foreign_caches_are_not_used() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(Cache::open(tmp.path()).is_none(), "no file");
+        let file = tmp.path().join(DIR).join(FILE);
+        std::fs::create_dir(tmp.path().join(DIR)).unwrap();
+        std::fs::write(&file, b"{ not json").unwrap();
+        assert!(Cache::open(tmp.path()).is_none(), "garbage");
+        let other = serde_json::json!({
+            "format": FORMAT, "program": "heropath 0.0.0 other", "check_key": "0",
+            "handout_key": "0", "plans": []
+        });
+        std::fs::write(&file, other.to_string()).unwrap();
+        assert!(Cache::open(tmp.path()).is_none(), "another binary");
+        save(tmp.path(), |out| write(out, None, 1, 2, None, Vec::new())).unwrap();
+        assert!(Cache::open(tmp.path()).is_some(), "our own, empty");
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join(DIR).join(".gitignore")).unwrap(),
+            "*\n"
+        );
+    }
+
+    #[test]
+    fn codes_are_interned_once() {
+        let a = intern("HP0999");
+        let b = intern(&String::from("HP0999"));
+        assert!(std::ptr::eq(a, b));
+    }
+}

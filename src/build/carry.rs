@@ -1,0 +1,194 @@
+//! What a build carries over into the new handouts folder: PDFs heropath
+//! printed, files a person put there (kept, or moved aside with a warning).
+
+#[allow(unused_imports)]
+use super::*;
+
+/// What a build does with the files of the handouts folder that it does
+/// not render (see [`write::Survey`]).
+#[derive(Debug, Default)]
+pub(super) struct Carry {
+    /// Files heropath did not write, kept where they are.
+    in_place: Vec<String>,
+    /// Files heropath did not write that a handout (or its PDF) now
+    /// replaces: kept under [`write::KEPT_DIR`], at the second path.
+    moved: Vec<(String, String)>,
+}
+
+/// Where the files heropath did not write go: where they are, unless this
+/// build writes a file of the same name.
+pub(super) fn carry_plan(p: &Prepared, opts: &Options, survey: &write::Survey) -> Carry {
+    let mut carry = Carry::default();
+    if survey.foreign.is_empty() {
+        return carry;
+    }
+    let written: std::collections::HashSet<String> = p
+        .clinic
+        .plans
+        .iter()
+        .filter(|s| opts.drafts || !s.value.draft)
+        .flat_map(|s| {
+            let pdf = opts.pdf.then(|| format!("{}.pdf", s.slug));
+            std::iter::once(format!("{}.html", s.slug)).chain(pdf)
+        })
+        .collect();
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    for f in &survey.foreign {
+        if written.contains(f) {
+            carry
+                .moved
+                .push((f.clone(), format!("{}/{secs}/{f}", write::KEPT_DIR)));
+        } else {
+            carry.in_place.push(f.clone());
+        }
+    }
+    carry
+}
+
+impl Carry {
+    /// A warning for each file heropath did not write, naming it.
+    pub(super) fn warnings(&self, root: &Path, dir: &Path) -> Vec<Diagnostic> {
+        let shown = |rel: &str| {
+            let p = dir.join(rel);
+            p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p)
+        };
+        let mut out: Vec<Diagnostic> = self
+            .in_place
+            .iter()
+            .map(|f| {
+                Diagnostic::warning(
+                    codes::KEPT,
+                    "heropath did not write this file into the handouts folder: kept where it is",
+                )
+                .in_file(shown(f))
+                .help("the folder is heropath's output; move your file elsewhere (each build keeps it and warns again until then)")
+            })
+            .collect();
+        out.extend(self.moved.iter().map(|(f, to)| {
+            Diagnostic::warning(
+                codes::KEPT,
+                format!(
+                    "heropath did not write this file, and a handout of the same name now goes there: kept as {}",
+                    shown(to).display()
+                ),
+            )
+            .in_file(shown(f))
+            .help("move it out of the handouts folder if you still need it; heropath keeps what it moved there")
+        }));
+        out
+    }
+}
+
+/// What [`keep_and_print`] did.
+#[derive(Default)]
+pub(super) struct Kept {
+    pub(super) diagnostics: Vec<Diagnostic>,
+    pub(super) printed: usize,
+    pub(super) removed: Vec<String>,
+}
+
+/// Carry into the new handouts tree what the build does not render: files
+/// heropath did not write, what earlier builds kept, and the PDFs heropath
+/// printed whose plan is still here (a PDF whose handout changed since is
+/// kept, with a warning). With `--pdf`, print every handout whose PDF is
+/// missing or stale. Without `staging` (a check, or a build that will not
+/// write) only the warnings are worked out.
+pub(super) fn keep_and_print(
+    p: &Prepared,
+    opts: &Options,
+    survey: &write::Survey,
+    carry: &Carry,
+    handouts: &[Option<(String, u128)>],
+    staging: Option<&write::Staging>,
+    dir: &Path,
+) -> Kept {
+    let mut done = Kept::default();
+    let html: BTreeMap<&str, u128> = handouts
+        .iter()
+        .flatten()
+        .map(|(path, hash)| (path.as_str(), *hash))
+        .collect();
+    let slugs: std::collections::HashSet<&str> =
+        p.clinic.plans.iter().map(|s| s.slug.as_str()).collect();
+    let shown = |rel: &str| {
+        let p = dir.join(rel);
+        p.strip_prefix(&opts.root)
+            .map(Path::to_path_buf)
+            .unwrap_or(p)
+    };
+    let keep = |from: &str, to: &str, done: &mut Kept| {
+        if let Some(s) = staging
+            && let Err(e) = s.keep(from, to)
+        {
+            done.diagnostics.push(write_error(e));
+        }
+    };
+    for f in carry.in_place.iter().chain(&survey.kept) {
+        keep(f, f, &mut done);
+    }
+    for (f, to) in &carry.moved {
+        keep(f, to, &mut done);
+    }
+    for (pdf, printed_from) in &survey.pdfs {
+        let slug = pdf.strip_suffix(".pdf").unwrap_or(pdf);
+        if !slugs.contains(slug) {
+            done.removed.push(pdf.clone());
+            continue;
+        }
+        let now = html.get(format!("{slug}.html").as_str());
+        if opts.pdf && now.is_some_and(|h| h != printed_from) {
+            continue; // printed again below
+        }
+        keep(pdf, pdf, &mut done);
+        if let Some(s) = staging {
+            s.record_pdf(pdf, *printed_from);
+        }
+        if now.is_some_and(|h| h != printed_from) {
+            done.diagnostics.push(
+                Diagnostic::warning(
+                    codes::STALE_PDF,
+                    "this PDF was printed from an older version of its handout (the plan, library or theme changed since): kept as it was",
+                )
+                .in_file(shown(pdf))
+                .help(format!("print it again: `heropath handout {slug} --pdf`, or `heropath build --pdf` for every handout")),
+            );
+        }
+    }
+    if !opts.pdf {
+        return done;
+    }
+    let Some(staging) = staging else {
+        return done;
+    };
+    for (path, hash) in &html {
+        let Some(slug) = path.strip_suffix(".html") else {
+            continue;
+        };
+        let pdf = format!("{slug}.pdf");
+        if survey.pdfs.get(&pdf) == Some(hash) {
+            continue; // kept above, unchanged
+        }
+        let (Some(from), Some(to)) = (staging.path_of(path), staging.path_of(&pdf)) else {
+            continue;
+        };
+        match crate::build::pdf::print(&from, &to) {
+            Ok(()) => {
+                staging.record_pdf(&pdf, *hash);
+                done.printed += 1;
+            }
+            Err(e) => {
+                let no_browser = matches!(e, crate::build::pdf::PdfError::NoBrowser);
+                done.diagnostics.push(
+                    Diagnostic::error(codes::WRITE, format!("cannot print {pdf}: {e}"))
+                        .help("build without --pdf to write the HTML handouts only"),
+                );
+                if no_browser {
+                    break;
+                }
+            }
+        }
+    }
+    done
+}

@@ -1,0 +1,267 @@
+//! The privacy guard's part of a build: the guard over every plan (built
+//! once, while pages render), the scan of the public files (reusing the
+//! last build's verdict where it can), and the sources a leak is located in.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Scan public files for identifiers from the plans (see [`crate::stages::privacy`]).
+pub fn privacy_check(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
+    let files: Vec<&Output> = files.iter().collect();
+    privacy_check_of(p, &p.clinic.plans, &files)
+}
+
+/// The privacy scan of a freshly rendered public site, using the last build
+/// where it can: a file identical to one the last build published was
+/// scanned then against every plan as it was, so it needs scanning only for
+/// the plans that changed since; other files are scanned for every plan.
+/// When what the guard lets through changed, every file is scanned for
+/// every plan.
+pub(super) fn privacy_check_since_last(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
+    let last = p
+        .cache
+        .as_ref()
+        .and_then(|c| c.last_public().map(|public| (c, public)))
+        .filter(|(_, public)| public.guard_key == guard_key(p));
+    let Some((cache, last)) = last else {
+        return privacy_check(p, files);
+    };
+    let published: std::collections::HashSet<(&str, u128)> = last
+        .files
+        .iter()
+        .map(|(path, hash)| (path.as_str(), *hash))
+        .collect();
+    let (known, new): (Vec<&Output>, Vec<&Output>) = files
+        .iter()
+        .partition(|f| published.contains(&(f.path.as_str(), cache::hash(&f.bytes))));
+    let changed = p
+        .clinic
+        .plans
+        .iter()
+        .filter(|s| !cache.unchanged(&s.path, s.hash));
+    let mut diags = privacy_check_of(p, &p.clinic.plans, &new);
+    let changed: Vec<_> = changed.collect();
+    if !changed.is_empty() {
+        // Known files were readable (or reviewed) last time: guard_key
+        // covers site.yaml, so only the changed plans' needles are new.
+        diags.extend(privacy_check_of(p, changed, &known));
+    }
+    diags
+}
+
+/// What the privacy guard's verdict depends on besides the plans and the
+/// files: site.yaml (allowances, clinic details), the stories published
+/// (their dates are exempt where they show) and the theme (month names).
+pub(super) fn guard_key(p: &Prepared) -> u128 {
+    let mut f = cache::Fingerprint::new();
+    f.add(p.clinic.site_text.as_bytes())
+        .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
+    for s in published_stories(p) {
+        f.add(s.slug.as_bytes()).add(s.day.to_string().as_bytes());
+    }
+    f.finish()
+}
+
+/// Published stories' URL slugs and publication days: a story's day is
+/// public where that story shows.
+pub(super) fn published_stories(p: &Prepared) -> &[privacy::PublishedStory] {
+    p.story_days.get_or_init(|| {
+        let theme = &p.themes[&p.clinic.site.theme];
+        let t = theme.strings(&p.clinic.site.language);
+        story_days(
+            p,
+            &model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), true),
+        )
+    })
+}
+
+/// The guard's view of published stories: slug, plan, day.
+pub(super) fn story_days(
+    p: &Prepared,
+    stories: &[model::Published],
+) -> Vec<privacy::PublishedStory> {
+    stories
+        .iter()
+        .filter_map(|s| {
+            let day = s.story.published_on.as_deref().and_then(Date::parse)?;
+            let plan = match s.from {
+                model::StoryOrigin::Plan(i) => Some(p.clinic.plans[i].path.clone()),
+                model::StoryOrigin::Record(_) => None,
+            };
+            Some(privacy::PublishedStory {
+                slug: s.story.slug.clone(),
+                plan,
+                day,
+            })
+        })
+        .collect()
+}
+
+/// Scan public files for identifiers from `plans` only.
+pub(super) fn privacy_check_of<'a>(
+    p: &Prepared,
+    plans: impl IntoIterator<Item = &'a load::Source<crate::content::plan::Plan>>,
+    files: &[&Output],
+) -> Vec<Diagnostic> {
+    let plans: Vec<&load::Source<crate::content::plan::Plan>> = plans.into_iter().collect();
+    let theme = &p.themes[&p.clinic.site.theme];
+    let reviewed = &p.clinic.site.privacy.reviewed_files;
+    let all = plans.len() == p.clinic.plans.len();
+    let own;
+    let guard = if all {
+        full_guard(p)
+    } else {
+        own = Guard::new(plans.iter().copied(), &guard_context(p));
+        &own
+    };
+    let found: Vec<privacy::verdict::Found> = files
+        .par_iter()
+        .map(|f| privacy::verdict::Found {
+            path: &f.path,
+            origin: theme.static_origins.get(&f.path).map(String::as_str),
+            scan: guard.scan(&f.path, &f.bytes),
+        })
+        .collect();
+    let plan_paths: Vec<PathBuf> = plans.iter().map(|s| s.path.clone()).collect();
+    let mut diags = privacy::verdict::check_reviewed(reviewed);
+    diags.extend(privacy::verdict::diagnostics(
+        guard,
+        &plan_paths,
+        found,
+        reviewed,
+        || privacy_sources(p),
+    ));
+    diags
+}
+
+impl Prepared {
+    /// Forget what was worked out from the plans (the guard, the published
+    /// stories): call after changing `clinic.plans` in place.
+    pub(crate) fn plans_changed(&mut self) {
+        self.story_days.take();
+        self.guard.take();
+    }
+}
+
+/// What the guard is built from besides the plans.
+pub(super) fn guard_context(p: &Prepared) -> privacy::Context<'_> {
+    privacy::Context {
+        site: &p.clinic.site,
+        published: published_stories(p).to_vec(),
+        months: p.themes[&p.clinic.site.theme].month_tables(),
+    }
+}
+
+/// The guard over every plan, built once per preparation.
+pub(super) fn full_guard(p: &Prepared) -> &Guard {
+    p.guard
+        .get_or_init(|| Guard::new(&p.clinic.plans, &guard_context(p)))
+}
+
+/// Every file a public page may have taken text from, for locating a leak:
+/// pages, stories (the `story:` block of their plan), site.yaml and the
+/// theme's templates. Read only when there is a leak to locate.
+pub(super) fn privacy_sources(p: &Prepared) -> Vec<privacy::verdict::SourceText> {
+    use privacy::verdict::SourceText;
+    let mut out = Vec::new();
+    for page in &p.clinic.pages {
+        out.push(SourceText {
+            path: page.path.clone(),
+            read_as: "page.html".into(),
+            text: page.text.clone(),
+            line_offset: 0,
+        });
+    }
+    // A story is read as its own page, where its publication day is public.
+    let theme = &p.themes[&p.clinic.site.theme];
+    let t = theme.strings(&p.clinic.site.language);
+    let mut slugs: BTreeMap<model::StoryOrigin, String> = BTreeMap::new();
+    for s in model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), true) {
+        slugs.insert(s.from, s.story.slug);
+    }
+    let as_page = |from: model::StoryOrigin| {
+        slugs
+            .get(&from)
+            .map_or("story.html".into(), |s| format!("stories/{s}/index.html"))
+    };
+    for (i, record) in p.clinic.stories.iter().enumerate() {
+        out.push(SourceText {
+            path: record.path.clone(),
+            read_as: as_page(model::StoryOrigin::Record(i)),
+            text: record.text.clone(),
+            line_offset: 0,
+        });
+    }
+    for (i, plan) in p.clinic.plans.iter().enumerate() {
+        if plan.value.story.is_none() {
+            continue;
+        }
+        if let Some((offset, block)) = top_level_block(&plan.text, "story") {
+            out.push(SourceText {
+                path: plan.path.clone(),
+                read_as: as_page(model::StoryOrigin::Plan(i)),
+                text: block,
+                line_offset: offset,
+            });
+        }
+    }
+    out.push(SourceText {
+        path: "site.yaml".into(),
+        read_as: "site.yaml".into(),
+        text: p.clinic.site_text.clone(),
+        line_offset: 0,
+    });
+    if let Ok(theme) = crate::stages::theme::Theme::resolve(&p.clinic.root, &p.clinic.site.theme) {
+        for (name, bytes) in theme.files.under("templates") {
+            let path = format!("templates/{name}");
+            out.push(SourceText {
+                path: theme.files.origin(&path).unwrap_or(&path).into(),
+                read_as: "template.html".into(),
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                line_offset: 0,
+            });
+        }
+    }
+    out
+}
+
+/// The lines of a YAML file's top-level `key:` block, with the number of
+/// lines before it.
+pub(super) fn top_level_block(text: &str, key: &str) -> Option<(u32, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+    })?;
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| {
+            l.chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace() && c != '#')
+        })
+        .map_or(lines.len(), |i| start + 1 + i);
+    // Keys whose values never reach a page (dates of the consent, the
+    // publication day, allowances) are blanked: they cannot be the source.
+    const UNPUBLISHED: [&str; 7] = [
+        "published_on:",
+        "signed_on:",
+        "expires_on:",
+        "public_words:",
+        "public_dates:",
+        "scope:",
+        "revoked:",
+    ];
+    let block: Vec<&str> = lines[start..end]
+        .iter()
+        .map(|l| {
+            let t = l.trim_start().trim_start_matches("- ");
+            if UNPUBLISHED.iter().any(|k| t.starts_with(k)) {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect();
+    Some((start as u32, block.join("\n")))
+}

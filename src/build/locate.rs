@@ -1,0 +1,223 @@
+//! Finding the clinic folder and the plan that `heropath handout` is given:
+//! a path from anywhere (the clinic folder is the nearest folder above the
+//! plan holding `site.yaml`, as git finds a repository) or a slug.
+
+use crate::base::diag::{Diagnostic, closest};
+use crate::stages::load::codes;
+use std::path::{Component, Path, PathBuf};
+
+/// A plan of a clinic folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRef {
+    /// The clinic folder.
+    pub root: PathBuf,
+    /// The plan file, relative to `root` (`content/plans/<slug>.yaml`).
+    pub plan: PathBuf,
+    /// Its slug.
+    pub slug: String,
+}
+
+/// The nearest folder from `start` upwards that holds `site.yaml`. Kept
+/// relative while `start`'s own parents are walked (so messages name
+/// `my-clinic/handouts`, not an absolute path), absolute beyond them.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    let lexical = !start
+        .components()
+        .any(|c| matches!(c, Component::ParentDir));
+    if lexical {
+        let mut dir = Some(start);
+        while let Some(d) = dir {
+            if d.join("site.yaml").is_file() {
+                return Some(if d.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    d.to_path_buf()
+                });
+            }
+            dir = d.parent();
+        }
+    }
+    let from = if start.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        start
+    };
+    let abs = std::fs::canonicalize(from).ok()?;
+    abs.ancestors()
+        .find(|d| d.join("site.yaml").is_file())
+        .map(Path::to_path_buf)
+}
+
+/// Is `arg` a slug rather than a path: one name, no extension?
+fn is_slug_arg(arg: &Path) -> bool {
+    arg.components().count() == 1
+        && matches!(arg.components().next(), Some(Component::Normal(_)))
+        && arg.extension().is_none()
+}
+
+/// Resolve the `handout` command's argument: a slug or a plan file, with
+/// `root` the `--root` given (if any). Without one the clinic folder is
+/// found above the plan file (for a slug: above the current folder).
+pub fn plan(arg: &Path, root: Option<&Path>) -> Result<PlanRef, Box<Diagnostic>> {
+    if is_slug_arg(arg) {
+        let root = match root {
+            Some(r) => r.to_path_buf(),
+            None => find_root(Path::new("")).ok_or_else(|| no_clinic(Path::new(".")))?,
+        };
+        let slug = arg.to_string_lossy().into_owned();
+        return by_slug(root, &slug, arg);
+    }
+    let given = root.is_some();
+    let root = match root {
+        Some(r) => r.to_path_buf(),
+        None => {
+            let start = arg.parent().unwrap_or(Path::new(""));
+            find_root(start).ok_or_else(|| no_clinic(start))?
+        }
+    };
+    // With --root a relative path is read from the clinic folder first
+    // (`--root clinic handout content/plans/x.yaml`), then from here.
+    let file = [
+        (given && arg.is_relative()).then(|| root.join(arg)),
+        Some(arg.to_path_buf()),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|p| p.is_file());
+    let slug = arg
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(file) = file else {
+        return by_slug(root, &slug, arg);
+    };
+    let plans = root.join("content").join("plans");
+    let same_folder = match (
+        file.parent()
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                }
+            })
+            .map(std::fs::canonicalize),
+        std::fs::canonicalize(&plans),
+    ) {
+        (Some(Ok(a)), Ok(b)) => a == b,
+        _ => false,
+    };
+    if !same_folder {
+        return Err(Box::new(
+            Diagnostic::error(
+                codes::READ,
+                format!(
+                    "{} is not a plan of the clinic folder {}: its plans are in {}",
+                    arg.display(),
+                    root.display(),
+                    plans.display()
+                ),
+            )
+            .in_file(arg)
+            .help("move the plan into content/plans/ of its clinic folder, or pass that folder with --root"),
+        ));
+    }
+    let name = file.file_name().map(PathBuf::from).unwrap_or_default();
+    Ok(PlanRef {
+        plan: Path::new("content").join("plans").join(name),
+        root,
+        slug,
+    })
+}
+
+/// The plan `content/plans/<slug>.yaml` (or `.yml`) of `root`, or an error
+/// naming the closest slug there is.
+fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagnostic>> {
+    let plans = root.join("content").join("plans");
+    for ext in ["yaml", "yml"] {
+        let rel = Path::new("content")
+            .join("plans")
+            .join(format!("{slug}.{ext}"));
+        if root.join(&rel).is_file() {
+            return Ok(PlanRef {
+                root,
+                plan: rel,
+                slug: slug.to_string(),
+            });
+        }
+    }
+    let slugs: Vec<String> = std::fs::read_dir(&plans)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| PathBuf::from(e.file_name()))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
+        })
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    let help = match closest(slug, slugs.iter().map(String::as_str)) {
+        Some(s) => format!("did you mean `{s}`? (heropath handout {s})"),
+        None if slugs.is_empty() => {
+            "this clinic folder has no plans yet: add one with `heropath new plan \"Full Name\"`"
+                .to_string()
+        }
+        None => {
+            "give a plan's slug (its file name without .yaml) or the path of its file".to_string()
+        }
+    };
+    Err(Box::new(
+        Diagnostic::error(
+            codes::READ,
+            format!("no plan `{slug}` in {}", plans.display()),
+        )
+        .in_file(asked)
+        .help(help),
+    ))
+}
+
+/// No clinic folder above `start`.
+fn no_clinic(start: &Path) -> Box<Diagnostic> {
+    let shown = if start.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        start
+    };
+    Box::new(
+        Diagnostic::error(
+            codes::NO_SITE,
+            format!(
+                "no site.yaml in {} or any folder above it: not inside a clinic folder",
+                shown.display()
+            ),
+        )
+        .help("give the path of a plan inside a clinic folder, run heropath inside one, or pass --root DIR"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_paths_are_told_apart() {
+        assert!(is_slug_arg(Path::new("jose-nunez")));
+        assert!(!is_slug_arg(Path::new("jose-nunez.yaml")));
+        assert!(!is_slug_arg(Path::new("plans/jose-nunez")));
+        assert!(!is_slug_arg(Path::new("..")));
+    }
+
+    #[test]
+    fn the_clinic_folder_is_found_above_a_plan() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let clinic = tmp.path().join("my-clinic");
+        std::fs::create_dir_all(clinic.join("content/plans")).expect("mkdir");
+        std::fs::write(clinic.join("site.yaml"), "title: T\n").expect("write");
+        assert_eq!(
+            find_root(&clinic.join("content/plans")),
+            Some(clinic.clone())
+        );
+        assert_eq!(find_root(&tmp.path().join("elsewhere/x")), None);
+    }
+}

@@ -1,0 +1,216 @@
+//! Preparing a build: load, check, theme compiling and assets, with the
+//! diagnostics of the clinic as a whole (base URL, what page sanitising removes).
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Load, check and compile. `None` when errors make rendering pointless.
+pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
+    let clock = std::time::Instant::now();
+    let cache = (!opts.no_cache).then(|| Cache::open(&opts.root)).flatten();
+    let clinic = load::load_reusing(&opts.root, diags, cache.as_ref())?;
+    let timings = vec![("load", clock.elapsed())];
+    prepare_loaded(opts, clinic, cache, timings, diags)
+}
+
+/// [`prepare`] from a loaded clinic (all of it, or one plan's part of it:
+/// see [`load::load_one`]).
+pub(super) fn prepare_loaded(
+    opts: &Options,
+    clinic: Clinic,
+    cache: Option<Cache>,
+    mut timings: Vec<(&'static str, std::time::Duration)>,
+    diags: &mut Diagnostics,
+) -> Option<Prepared> {
+    let today = opts.today();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<_>| {
+        timings.push((name, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
+    let check_key = check::inputs_key(&clinic);
+    let plan_diags = check::check(&clinic, today, diags, &|src| {
+        cache.as_ref()?.diagnostics(
+            &src.path,
+            src.hash,
+            check_key,
+            check::depends_on_today(&src.value, today),
+        )
+    });
+    let plan_diags_from = diags.iter().count();
+    for d in &plan_diags {
+        diags.extend(d.iter().cloned());
+    }
+    let plan_diags_to = diags.iter().count();
+    lap("check", &mut timings);
+    let (public_dir, handouts_dir) = dirs(opts, &clinic);
+    let origin = |flag: bool| {
+        if flag {
+            check::Origin::Flag
+        } else {
+            check::Origin::SiteYaml(&clinic.site_text)
+        }
+    };
+    check::check_outputs(
+        &opts.root,
+        (&public_dir, origin(opts.out.is_some())),
+        (&handouts_dir, origin(opts.handouts.is_some())),
+        diags,
+    );
+
+    let (wanted, langs) = asked(&clinic);
+    let site_theme = &clinic.site.theme;
+    let mut themes = BTreeMap::new();
+    for (name, (file, pos)) in wanted {
+        let required: &[&str] = if name == *site_theme {
+            &REQUIRED_TEMPLATES
+        } else {
+            &REQUIRED_TEMPLATES[..1]
+        };
+        match compile_theme(&opts.root, &name, required, &langs, diags) {
+            Ok(c) => {
+                themes.insert(name, c);
+            }
+            // Problems inside the theme name their own file; "no such
+            // theme" points at where the theme was asked for.
+            Err(d) if d.file.is_some() => diags.push(d),
+            Err(d) => diags.push(d.in_file(file).at(pos)),
+        }
+    }
+    let site = SiteView::new(&clinic.site, opts.base_url.as_deref());
+    diags.extend(base_url_error(&clinic));
+    diags.extend(page_removals(&clinic, &site, opts.drafts));
+    if diags.has_errors() {
+        return None;
+    }
+    lap("themes", &mut timings);
+    let assets = Assets::collect(&clinic);
+    lap("assets", &mut timings);
+    let mut key = cache::Fingerprint::new();
+    key.add(&check_key.to_le_bytes());
+    key.add(format!("{:?}", opts.base_url).as_bytes());
+    for (name, c) in &themes {
+        key.add(name.as_bytes()).add(&c.fingerprint.to_le_bytes());
+    }
+    for (name, uri) in &assets.images {
+        key.add(name.as_bytes()).add(uri.as_bytes());
+    }
+    let handout_key = key.finish();
+    let shared_diags = diags
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !(plan_diags_from..plan_diags_to).contains(i))
+        .map(|(_, d)| d.clone())
+        .collect();
+    Some(Prepared {
+        clinic,
+        themes,
+        site,
+        assets,
+        today,
+        stamp: stamp_day(today),
+        plan_diags,
+        shared_diags,
+        cache,
+        check_key,
+        handout_key,
+        timings,
+        story_days: std::sync::OnceLock::new(),
+        guard: std::sync::OnceLock::new(),
+    })
+}
+
+/// site.yaml's `base_url` when it is not an absolute http(s) URL (the
+/// `--base-url` flag is checked as the command line is read).
+pub(super) fn base_url_error(clinic: &Clinic) -> Option<Diagnostic> {
+    let url = clinic.site.base_url.as_deref()?;
+    let problem = crate::content::config::check_base_url(url).err()?;
+    let pos = crate::content::yaml::locate_key(&clinic.site_text, "base_url").map(|mut p| {
+        // Point at the value: the first character after `base_url:`.
+        if let Some(line) = clinic.site_text.lines().nth(p.line - 1) {
+            let after = p.column - 1 + "base_url:".len();
+            let rest = line.get(after..).unwrap_or("");
+            if !rest.trim().is_empty() {
+                p.column = after + rest.len() - rest.trim_start().len() + 1;
+            }
+        }
+        p
+    });
+    Some(
+        Diagnostic::error(crate::content::yaml::codes::BAD_VALUE, format!("base_url: {problem}"))
+            .in_file("site.yaml")
+            .at(pos)
+            .help("write the address the website is served from, e.g. `https://www.example-pt.test`, or `https://acme.github.io/clinic/` for a GitHub project site"),
+    )
+}
+
+/// A warning for everything the sanitiser takes out of a page (and for an
+/// embed without a title), at the page's line: nothing is dropped silently.
+pub(super) fn page_removals(clinic: &Clinic, site: &SiteView, drafts: bool) -> Vec<Diagnostic> {
+    let rules = site.markdown_rules();
+    let mut out = Vec::new();
+    for page in &clinic.pages {
+        if page.value.front.draft && !drafts {
+            continue;
+        }
+        let body = &page.value.body;
+        for r in crate::content::markdown::public_removals(body, &rules) {
+            let before = &body[..r.offset];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let pos = crate::base::diag::Pos {
+                line: page.value.body_line + before.matches('\n').count(),
+                column: before[line_start..].chars().count() + 1,
+            };
+            let code = if r.untitled_embed {
+                codes::EMBED_NO_TITLE
+            } else {
+                codes::HTML_REMOVED
+            };
+            out.push(
+                Diagnostic::warning(code, r.what)
+                    .in_file(&page.path)
+                    .at(Some(pos))
+                    .help(r.help),
+            );
+        }
+    }
+    out
+}
+
+/// Themes and languages to compile: the site's, plus any a plan asks for,
+/// each with where it was first asked for (diagnostics point there). The
+/// incremental reload compares these before and after an edit, as they
+/// decide the theme diagnostics of a preparation.
+pub(crate) fn asked(clinic: &Clinic) -> Asking {
+    let site_file = PathBuf::from("site.yaml");
+    let from_site = |key: &str, value: &String| {
+        let at = crate::content::yaml::locate(&clinic.site_text, key, value, 0);
+        BTreeMap::from([(value.clone(), (site_file.clone(), at))])
+    };
+    let mut wanted: BTreeMap<String, Asked> = from_site("theme", &clinic.site.theme);
+    let mut langs: BTreeMap<String, Asked> = from_site("language", &clinic.site.language);
+    for p in &clinic.plans {
+        // Looked up before inserting: most plans ask for what an earlier
+        // one already did, and this runs on every incremental reload.
+        if let Some(t) = p.value.handout.as_ref().and_then(|h| h.theme.as_ref())
+            && !wanted.contains_key(t)
+        {
+            let at = crate::content::yaml::locate(&p.text, "theme", t, 0);
+            wanted.insert(t.clone(), (p.path.clone(), at));
+        }
+        if let Some(l) = &p.value.patient.language
+            && !langs.contains_key(l)
+        {
+            let at = crate::content::yaml::locate(&p.text, "language", l, 0);
+            langs.insert(l.clone(), (p.path.clone(), at));
+        }
+    }
+    langs.entry("en".to_string()).or_insert((site_file, None));
+    (wanted, langs)
+}
+
+/// Who asked for a theme or language: a file and the position in it.
+pub(crate) type Asked = (PathBuf, Option<crate::base::diag::Pos>);
+
+/// Themes, then languages, each with who first asked for it.
+pub(crate) type Asking = (BTreeMap<String, Asked>, BTreeMap<String, Asked>);

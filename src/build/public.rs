@@ -1,0 +1,187 @@
+//! The public site of a build: stories and pages rendered, address clashes,
+//! the privacy scan, and the last build's site reused when nothing it is made
+//! from changed.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// The rendered public site.
+pub struct PublicBuild {
+    /// Files, relative to the public folder.
+    pub files: Vec<Output>,
+    /// Number of stories published.
+    pub stories: usize,
+    /// Problems, including privacy-guard hits.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Page slugs heropath uses itself (and `handouts`, which `serve` uses).
+pub const RESERVED_SLUGS: [&str; 7] = [
+    "stories", "tags", "404", "sitemap", "atom", "robots", "handouts",
+];
+
+/// Model, render and privacy-check the public site of a prepared clinic.
+pub fn render_public(p: &Prepared, drafts: bool) -> PublicBuild {
+    render_public_then(p, drafts, |files| privacy_check(p, files))
+}
+
+/// [`render_public`] with the privacy scan given as `scan`.
+pub(super) fn render_public_then(
+    p: &Prepared,
+    drafts: bool,
+    scan: impl FnOnce(&[Output]) -> Vec<Diagnostic>,
+) -> PublicBuild {
+    let mut diags = Vec::new();
+    let theme = &p.themes[&p.clinic.site.theme];
+    let t = theme.strings(&p.clinic.site.language);
+    let stories = model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), drafts);
+    // The stories just built are the ones the guard must know (rather than
+    // building them a second time for it).
+    p.story_days.get_or_init(|| story_days(p, &stories));
+    diags.extend(story_clashes(&p.clinic, &stories));
+    let (pages, intro) = model::pages(&p.clinic, &p.site, drafts);
+    for pg in &pages {
+        if RESERVED_SLUGS.contains(&pg.slug.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    codes::URL_CLASH,
+                    format!(
+                        "a page cannot be called `{}`: that address is used by heropath",
+                        pg.slug
+                    ),
+                )
+                .in_file(format!("content/pages/{}.md", pg.slug))
+                .help("rename the file"),
+            );
+        }
+    }
+    let menu = model::menu(&pages, &p.site, t);
+    let public = PublicSite {
+        site: &p.site,
+        pages: &pages,
+        intro_html: intro.as_deref(),
+        stories: &stories,
+        menu: &menu,
+        lang: &p.clinic.site.language,
+    };
+    let mut files = Vec::new();
+    // The privacy guard's index of every plan is built while the pages
+    // render: it needs nothing from them.
+    let (rendered, _) = rayon::join(|| render::public(&public, theme), || full_guard(p));
+    for r in rendered {
+        match r {
+            Ok(o) => files.push(o),
+            Err(d) => diags.push(d),
+        }
+    }
+    files.extend(theme.static_files.iter().cloned());
+    diags.extend(scan(&files));
+    PublicBuild {
+        files,
+        stories: stories.len(),
+        diagnostics: diags,
+    }
+}
+
+/// A story record whose address a plan's story also takes: an error at the
+/// record (the same story published twice, most likely: exported into the
+/// folder of the clinic it came from).
+pub(super) fn story_clashes(clinic: &Clinic, stories: &[model::Published]) -> Vec<Diagnostic> {
+    use model::StoryOrigin;
+    let from_plans: BTreeMap<&str, usize> = stories
+        .iter()
+        .filter_map(|s| match s.from {
+            StoryOrigin::Plan(i) => Some((s.story.slug.as_str(), i)),
+            StoryOrigin::Record(_) => None,
+        })
+        .collect();
+    let clash = |s: &model::Published| match (s.from, from_plans.get(s.story.slug.as_str())) {
+        (StoryOrigin::Record(r), Some(&plan)) => Some((&clinic.stories[r], &clinic.plans[plan])),
+        _ => None,
+    };
+    stories
+        .iter()
+        .filter_map(clash)
+        .map(|(record, plan)| {
+            Diagnostic::error(
+                codes::URL_CLASH,
+                format!(
+                    "story address `stories/{}/` is also taken by the story of {}",
+                    record.slug,
+                    plan.path.display()
+                ),
+            )
+            .in_file(&record.path)
+            .at(crate::content::yaml::locate_key(&record.text, "title"))
+            .help("publish each story once: remove this record, or rename it")
+        })
+        .collect()
+}
+
+/// Everything the public site is made from besides the plans without a
+/// story (which never reach it): for the build cache.
+pub(super) fn public_key(p: &Prepared, opts: &Options) -> u128 {
+    let mut f = cache::Fingerprint::new();
+    f.add(p.clinic.site_text.as_bytes())
+        .add(
+            format!(
+                "{:?} {} {} {}",
+                opts.base_url, opts.drafts, p.today, p.stamp
+            )
+            .as_bytes(),
+        )
+        .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
+    for page in &p.clinic.pages {
+        f.add(page.path.to_string_lossy().as_bytes())
+            .add(page.text.as_bytes());
+    }
+    for plan in p.clinic.plans.iter().filter(|s| s.value.story.is_some()) {
+        f.add(plan.path.to_string_lossy().as_bytes())
+            .add(&plan.hash.to_le_bytes());
+    }
+    for record in &p.clinic.stories {
+        f.add(record.path.to_string_lossy().as_bytes())
+            .add(&record.hash.to_le_bytes());
+    }
+    f.finish()
+}
+
+/// The last build's public site, when it was made from the same inputs and
+/// its files are intact: nothing to render, and only plans that changed
+/// since then can have put a name into it, so only they are scanned.
+pub(super) fn reuse_public(p: &Prepared, key: u128, public_dir: &Path) -> Option<PublicBuild> {
+    let cache = p.cache.as_ref()?;
+    let public = cache.public(key)?;
+    let files = public
+        .files
+        .par_iter()
+        .map(|(path, hash)| {
+            if !write::is_inside(path) {
+                return None;
+            }
+            let bytes = std::fs::read(public_dir.join(path)).ok()?;
+            (cache::hash(&bytes) == *hash).then(|| Output {
+                path: path.clone(),
+                bytes,
+            })
+        })
+        .collect::<Option<Vec<Output>>>()?;
+    let changed = p
+        .clinic
+        .plans
+        .iter()
+        .filter(|s| !cache.unchanged(&s.path, s.hash));
+    let scanned: Vec<&Output> = files.iter().collect();
+    Some(PublicBuild {
+        diagnostics: {
+            let changed: Vec<_> = changed.collect();
+            if changed.is_empty() {
+                Vec::new()
+            } else {
+                privacy_check_of(p, changed, &scanned)
+            }
+        },
+        files,
+        stories: public.stories,
+    })
+}

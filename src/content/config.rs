@@ -1,0 +1,236 @@
+//! `site.yaml`: the clinic's settings.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The clinic settings from `site.yaml`. Every key but `title` is optional.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// The website's title.
+    pub title: String,
+    /// One sentence about the clinic, for search results and link previews.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Absolute URL the public site is served from: `https://` (or
+    /// `http://`), with the path of a project site (`https://acme.github.io/clinic/`).
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Default language of handouts and the website (`en`, `es`).
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Theme name (a folder under `themes/`, or an embedded theme).
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Paper size handouts are laid out for.
+    #[serde(default)]
+    pub paper: Paper,
+    /// The clinic itself.
+    #[serde(default)]
+    pub clinic: Clinic,
+    /// Output folders.
+    #[serde(default)]
+    pub output: Output,
+    /// Plain-language settings.
+    #[serde(default)]
+    pub reading_level: ReadingLevel,
+    /// Extra jargon → plain word pairs, added to the built-in list.
+    #[serde(default)]
+    pub plain_words: BTreeMap<String, String>,
+    /// Ordinary words of the public pages that are also a patient's surname
+    /// (Young, Day, Go): the privacy guard then lets the word alone through,
+    /// never a full name. For patients without a story; a story's own
+    /// `public_words` covers its patient.
+    #[serde(default)]
+    pub public_words: Vec<String>,
+    /// What the privacy guard lets through, by kind.
+    #[serde(default)]
+    pub privacy: Privacy,
+    /// Hosts whose videos pages may embed with `<iframe>` (e.g.
+    /// `www.youtube-nocookie.com`, `player.vimeo.com`), https only. Every
+    /// visitor's browser then contacts the host: the public site loads
+    /// nothing from third parties unless a host is listed here.
+    #[serde(default)]
+    pub embeds: Vec<String>,
+}
+
+/// Is `url` an absolute URL a site can be served from: `https://` or
+/// `http://` with a host (or `file:///a/folder`, to view a build from disk)?
+/// The error says what is wrong, in plain words.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let u = url.trim();
+    if u.is_empty() {
+        return Err("the base URL is empty".into());
+    }
+    let Some((scheme, rest)) = u.split_once("://") else {
+        return Err(format!(
+            "`{u}` is not an absolute URL: it must start with https:// (or http://)"
+        ));
+    };
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" | "http" => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            if host.is_empty() || host.contains(char::is_whitespace) {
+                Err(format!("`{u}` has no host name after `{scheme}://`"))
+            } else if rest.contains(['?', '#']) {
+                Err(format!(
+                    "`{u}` has a query or fragment; give only the site's address"
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        "file" if rest.starts_with('/') => Ok(()),
+        _ => Err(format!(
+            "`{u}` is not a web address: it must start with https:// (or http://)"
+        )),
+    }
+}
+
+/// The privacy guard's allowances (site.yaml `privacy:`). Each is narrow:
+/// nothing here ever lets a full name through.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Privacy {
+    /// Ordinary words that are also a patient's family name (Young, Walker):
+    /// allowed alone, for every patient.
+    #[serde(default)]
+    pub public_words: Vec<String>,
+    /// Dates that are public (a clinic event) even when a patient's date is
+    /// the same day.
+    #[serde(default)]
+    pub public_dates: Vec<crate::base::date::Date>,
+    /// Phone numbers that are public besides the clinic's own.
+    #[serde(default)]
+    pub public_phones: Vec<String>,
+    /// Public files the guard cannot read (a PDF) that a person has
+    /// reviewed.
+    #[serde(default)]
+    pub reviewed_files: Vec<ReviewedFile>,
+}
+
+/// A public file (or a glob of them) that a person has checked.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewedFile {
+    /// Path in the public folder; `*` matches within a folder, `**` across.
+    pub pattern: String,
+    /// Who reviewed it and why it is safe.
+    pub reason: String,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+/// Paper size for printed handouts.
+#[derive(
+    Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 in.
+    #[default]
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+}
+
+impl Paper {
+    /// The CSS `@page size` value.
+    pub fn css_size(self) -> &'static str {
+        match self {
+            Paper::Letter => "letter",
+            Paper::A4 => "A4",
+        }
+    }
+}
+
+/// The clinic's public details.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Clinic {
+    /// Clinic name (defaults to the site title).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Front-desk phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Street address.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Front-desk email.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Opening hours, free text.
+    #[serde(default)]
+    pub hours: Option<String>,
+    /// The default guide for plans that do not name one.
+    #[serde(default)]
+    pub clinician: Option<Clinician>,
+}
+
+/// A clinician: the patient's guide.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Clinician {
+    /// Full name as the clinician signs.
+    pub name: String,
+    /// Credentials, e.g. `PT, DPT`.
+    #[serde(default)]
+    pub credentials: Option<String>,
+}
+
+/// Output folders, relative to the clinic root.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Output {
+    /// The public website.
+    #[serde(default = "default_public")]
+    pub public: String,
+    /// Private handouts: never inside `public`.
+    #[serde(default = "default_handouts")]
+    pub handouts: String,
+}
+
+impl Default for Output {
+    fn default() -> Self {
+        Output {
+            public: default_public(),
+            handouts: default_handouts(),
+        }
+    }
+}
+
+fn default_public() -> String {
+    "public".into()
+}
+
+fn default_handouts() -> String {
+    "handouts".into()
+}
+
+/// Plain-language targets.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingLevel {
+    /// Highest acceptable Flesch-Kincaid grade for handout text.
+    #[serde(default = "default_grade")]
+    pub max_grade: f64,
+}
+
+impl Default for ReadingLevel {
+    fn default() -> Self {
+        ReadingLevel {
+            max_grade: default_grade(),
+        }
+    }
+}
+
+fn default_grade() -> f64 {
+    8.0
+}

@@ -1,0 +1,466 @@
+//! The patient plan format (`content/plans/*.yaml`). Unknown keys are errors.
+//!
+//! These types hold private health information. Only [`crate::stages::model`] may
+//! turn them into template data, and public pages never see them directly.
+
+use crate::base::date::Date;
+use crate::content::config::Clinician;
+use serde::{Deserialize, Serialize};
+
+/// One patient's plan of care.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The hero of the story.
+    pub patient: Patient,
+    /// The guide; defaults to the clinic's clinician.
+    #[serde(default)]
+    pub clinician: Option<Clinician>,
+    /// What brings the patient in.
+    pub problem: Problem,
+    /// The goal agreed together.
+    pub goal: Goal,
+    /// The guide's steps (at least one).
+    #[serde(alias = "guide_steps")]
+    pub steps: Vec<GuideStep>,
+    /// Who does what.
+    pub responsibilities: Responsibilities,
+    /// The next visit.
+    #[serde(default)]
+    pub next_visit: Option<NextVisit>,
+    /// Markdown: the picture of life after the goal.
+    #[serde(default)]
+    pub success: Option<String>,
+    /// Drafts are skipped unless `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// Handout options (theme).
+    #[serde(default)]
+    pub handout: Option<HandoutOptions>,
+    /// A public success story (needs the patient's written consent).
+    #[serde(default)]
+    pub story: Option<StoryBlock>,
+}
+
+/// The patient. Everything here is private.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Patient {
+    /// Full name: private, never published.
+    pub name: String,
+    /// The name they like to be called; defaults to the first word of `name`.
+    #[serde(default)]
+    pub preferred_name: Option<String>,
+    /// Pronouns, e.g. `she/her`.
+    #[serde(default)]
+    pub pronouns: Option<String>,
+    /// Language of the handout (`en`, `es`); defaults to the site language.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Date of birth: private; used by the privacy scan only.
+    #[serde(default)]
+    pub birth_date: Option<Date>,
+    /// Phone: private; used by the privacy scan only.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Email: private; used by the privacy scan only.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Given names, when `name` alone does not say which words they are
+    /// (optional; FHIR HumanName's `given`).
+    #[serde(default)]
+    pub given_names: Vec<String>,
+    /// Family names, e.g. `[Núñez, Herrera]` or `[van der Berg]`
+    /// (optional; FHIR HumanName's `family`).
+    #[serde(default)]
+    pub family_names: Vec<String>,
+    /// Earlier family names (a maiden name): private, identifying.
+    #[serde(default)]
+    pub former_names: Vec<String>,
+    /// The name in other letters, as it is also written (`Tanaka Hanako`
+    /// for 田中 花子, `Mohammed Al-Husseini`): private, identifying.
+    #[serde(default)]
+    pub other_spellings: Vec<String>,
+}
+
+impl Patient {
+    /// The preferred name, or the first word of the full name.
+    pub fn preferred(&self) -> &str {
+        match self.preferred_name.as_deref().map(str::trim) {
+            Some(p) if !p.is_empty() => p,
+            _ => self.name.split_whitespace().next().unwrap_or(&self.name),
+        }
+    }
+}
+
+/// The problem, in clinical and in the patient's own words.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Problem {
+    /// One line.
+    pub summary: String,
+    /// A quote from the patient.
+    #[serde(default)]
+    pub in_their_words: Option<String>,
+    /// Markdown.
+    #[serde(default)]
+    pub details: Option<String>,
+}
+
+/// The goal the patient and clinician agreed on.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// In the patient's words.
+    pub statement: String,
+    /// When we hope to reach it.
+    #[serde(default)]
+    pub target_date: Option<Date>,
+    /// When we agreed on it together.
+    #[serde(default)]
+    pub agreed_on: Option<Date>,
+    /// How we will know.
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+}
+
+/// One measure of progress.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// What we measure.
+    pub name: String,
+    /// Where the patient is now.
+    #[serde(default)]
+    pub now: Option<String>,
+    /// Where we aim to be.
+    #[serde(default)]
+    pub target: Option<String>,
+}
+
+/// One of the guide's steps.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GuideStep {
+    /// Short title.
+    pub title: String,
+    /// When, e.g. `Weeks 1-2`.
+    #[serde(default)]
+    pub when: Option<String>,
+    /// Markdown: why this step matters.
+    #[serde(default)]
+    pub why: Option<String>,
+    /// Home exercises for this step.
+    #[serde(default)]
+    pub exercises: Vec<ExerciseItem>,
+}
+
+/// An exercise in a plan: either `use:` a library id, or inline with `name:`.
+/// Dose keys override the library's default dose key by key.
+///
+/// The dose keys repeat [`Dose`]'s on purpose: serde cannot combine
+/// `#[serde(flatten)]` with `deny_unknown_fields`, and a misspelt dose key
+/// must be an error, not silently ignored. [`ExerciseItem::dose`] maps them.
+#[derive(Debug, Clone, Deserialize, Serialize, Default, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseItem {
+    /// Library id (file stem in `content/exercises/`).
+    #[serde(rename = "use", default)]
+    pub use_id: Option<String>,
+    /// Name of an inline exercise (or an override of the library name).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Markdown instructions (inline exercises).
+    #[serde(default)]
+    pub instructions: Option<String>,
+    /// Short cues.
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// Picture path, relative to `content/exercises/images/`.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// Alt text for the picture.
+    #[serde(default)]
+    pub image_alt: Option<String>,
+    /// Video URL.
+    #[serde(default)]
+    pub video: Option<String>,
+    /// Per-patient note.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Sets.
+    #[serde(default)]
+    pub sets: Option<u32>,
+    /// Repetitions per set.
+    #[serde(default)]
+    pub reps: Option<u32>,
+    /// Hold each repetition, seconds.
+    #[serde(default)]
+    pub hold_seconds: Option<u32>,
+    /// Duration in minutes.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// Times per day.
+    #[serde(default)]
+    pub per_day: Option<u32>,
+    /// Days per week.
+    #[serde(default)]
+    pub days_per_week: Option<u32>,
+    /// Which side.
+    #[serde(default)]
+    pub side: Option<Side>,
+    /// Load, free text (e.g. `red band`, `1 kg`).
+    #[serde(default)]
+    pub load: Option<String>,
+}
+
+impl ExerciseItem {
+    /// The dose keys given in the plan.
+    pub fn dose(&self) -> Dose {
+        Dose {
+            sets: self.sets,
+            reps: self.reps,
+            hold_seconds: self.hold_seconds,
+            minutes: self.minutes,
+            per_day: self.per_day,
+            days_per_week: self.days_per_week,
+            side: self.side,
+            load: self.load.clone(),
+        }
+    }
+}
+
+/// How much of an exercise, how often.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dose {
+    /// Sets.
+    #[serde(default)]
+    pub sets: Option<u32>,
+    /// Repetitions per set.
+    #[serde(default)]
+    pub reps: Option<u32>,
+    /// Hold, seconds.
+    #[serde(default)]
+    pub hold_seconds: Option<u32>,
+    /// Minutes.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// Times per day.
+    #[serde(default)]
+    pub per_day: Option<u32>,
+    /// Days per week.
+    #[serde(default)]
+    pub days_per_week: Option<u32>,
+    /// Side.
+    #[serde(default)]
+    pub side: Option<Side>,
+    /// Load, free text.
+    #[serde(default)]
+    pub load: Option<String>,
+}
+
+impl Dose {
+    /// `self` with every key that `over` sets replaced by `over`'s value.
+    pub fn overridden_by(&self, over: &Dose) -> Dose {
+        Dose {
+            sets: over.sets.or(self.sets),
+            reps: over.reps.or(self.reps),
+            hold_seconds: over.hold_seconds.or(self.hold_seconds),
+            minutes: over.minutes.or(self.minutes),
+            per_day: over.per_day.or(self.per_day),
+            days_per_week: over.days_per_week.or(self.days_per_week),
+            side: over.side.or(self.side),
+            load: over.load.clone().or_else(|| self.load.clone()),
+        }
+    }
+
+    /// True when no key is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Dose::default()
+    }
+}
+
+/// Which side of the body.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// Left side.
+    Left,
+    /// Right side.
+    Right,
+    /// Both sides.
+    Both,
+}
+
+/// Who does what: the agreement on tasks.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Responsibilities {
+    /// What the clinician will do.
+    #[serde(default)]
+    pub clinician: Vec<String>,
+    /// What the patient will do.
+    #[serde(default)]
+    pub patient: Vec<String>,
+    /// What we do together.
+    #[serde(default)]
+    pub together: Vec<String>,
+}
+
+/// The next visit.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NextVisit {
+    /// Date.
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// Time, free text such as `10:30`.
+    #[serde(default)]
+    pub time: Option<String>,
+    /// What we will do together.
+    #[serde(default)]
+    pub focus: Option<String>,
+}
+
+/// Per-plan handout options.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HandoutOptions {
+    /// Theme for this patient's handout (e.g. `large-print`).
+    #[serde(default)]
+    pub theme: Option<String>,
+}
+
+/// A success story the patient may agree to share.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StoryBlock {
+    /// Public title.
+    pub title: String,
+    /// The only name ever shown publicly, e.g. `Maria L.`.
+    pub display_name: String,
+    /// Condition tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// A short quote.
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// Publication date (feed order); not a patient date.
+    #[serde(default)]
+    pub published_on: Option<Date>,
+    /// Markdown written for the public.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// The written authorisation.
+    #[serde(default)]
+    pub consent: Option<Consent>,
+    /// Words that would otherwise trip the privacy scan (e.g. a surname that
+    /// is also an ordinary word), allowed alone for this story's patient
+    /// (never next to a given name or a title).
+    #[serde(default)]
+    pub public_words: Vec<String>,
+    /// Dates of this patient's that may appear on the public site (a date
+    /// the story tells on purpose).
+    #[serde(default)]
+    pub public_dates: Vec<Date>,
+}
+
+/// The patient's written authorisation to publish.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// When it was signed.
+    #[serde(default)]
+    pub signed_on: Option<Date>,
+    /// Where it may be used; must include `website`.
+    #[serde(default)]
+    pub scope: Vec<String>,
+    /// After this date the story is not published.
+    #[serde(default)]
+    pub expires_on: Option<Date>,
+    /// The patient withdrew consent.
+    #[serde(default)]
+    pub revoked: bool,
+}
+
+/// An exercise in the clinic's library (`content/exercises/<id>.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    /// Name.
+    pub name: String,
+    /// Markdown; a numbered list becomes the card's steps.
+    #[serde(default)]
+    pub instructions: Option<String>,
+    /// Short cues.
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// Picture, relative to `content/exercises/images/`.
+    #[serde(default)]
+    pub image: Option<String>,
+    /// Alt text (required when there is a picture).
+    #[serde(default)]
+    pub image_alt: Option<String>,
+    /// Video URL.
+    #[serde(default)]
+    pub video: Option<String>,
+    /// Default dose.
+    #[serde(default)]
+    pub dose: Dose,
+    /// Body-area tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Why a story may not be published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentProblem {
+    /// No `consent:` block.
+    Missing,
+    /// `consent.revoked: true`.
+    Revoked,
+    /// `consent.scope` does not include `website`.
+    OutOfScope,
+    /// No `consent.expires_on`.
+    NoExpiry,
+    /// Past `consent.expires_on`.
+    Expired(Date),
+    /// `consent.signed_on` is missing or in the future.
+    NotSigned,
+}
+
+impl StoryBlock {
+    /// Is there a valid, current, website-scoped authorisation on `today`?
+    pub fn consent_status(&self, today: Date) -> Result<(), ConsentProblem> {
+        let c = self.consent.as_ref().ok_or(ConsentProblem::Missing)?;
+        if c.revoked {
+            return Err(ConsentProblem::Revoked);
+        }
+        if !website_in_scope(&c.scope) {
+            return Err(ConsentProblem::OutOfScope);
+        }
+        match c.signed_on {
+            Some(d) if d <= today => {}
+            _ => return Err(ConsentProblem::NotSigned),
+        }
+        expiry_status(c.expires_on, today)
+    }
+}
+
+/// Does a consent's `scope` include the website?
+pub fn website_in_scope(scope: &[String]) -> bool {
+    scope
+        .iter()
+        .any(|s| s.trim().eq_ignore_ascii_case("website"))
+}
+
+/// A consent's expiry on `today`: it must have one, not yet passed (the
+/// expiry day itself is still covered).
+pub fn expiry_status(expires_on: Option<Date>, today: Date) -> Result<(), ConsentProblem> {
+    match expires_on {
+        None => Err(ConsentProblem::NoExpiry),
+        Some(exp) if exp < today => Err(ConsentProblem::Expired(exp)),
+        Some(_) => Ok(()),
+    }
+}

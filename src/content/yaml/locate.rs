@@ -1,0 +1,114 @@
+//! Positions of keys and values found after parsing (unknown exercise ids,
+//! themes, languages...), for diagnostics raised by later stages.
+
+use crate::base::diag::Pos;
+
+/// Find where `key: value` occurs for the `nth` time (0-based) in a YAML
+/// source, for diagnostics raised after parsing (unknown exercise ids...).
+/// Returns the position of the value. Works for block and flow style.
+pub fn locate(src: &str, key: &str, value: &str, nth: usize) -> Option<Pos> {
+    let mut seen = 0;
+    for (i, line) in src.lines().enumerate() {
+        let mut from = 0;
+        while let Some(k) = line[from..].find(key) {
+            let start = from + k;
+            from = start + key.len();
+            let before_ok = start == 0
+                || !line[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let rest = &line[from..];
+            let Some(rest) = rest.strip_prefix(':') else {
+                continue;
+            };
+            let trimmed = rest.trim_start();
+            let unquoted = trimmed.trim_start_matches(['"', '\'']);
+            // The whole value: a plain scalar runs to the end of the line
+            // (or a comment), a flow one to `,` `}` `]`, a quoted one to its quote.
+            let quoted = trimmed.starts_with(['"', '\'']);
+            let whole = unquoted.strip_prefix(value).is_some_and(|after| {
+                let rest = after.trim_start();
+                (quoted && after.starts_with(['"', '\'']))
+                    || rest.is_empty()
+                    || rest.starts_with([',', '}', ']', '#'])
+            });
+            if before_ok && whole {
+                if seen == nth {
+                    let col_byte = line.len() - trimmed.len();
+                    return Some(Pos {
+                        line: i + 1,
+                        column: line[..col_byte].chars().count() + 1,
+                    });
+                }
+                seen += 1;
+            }
+        }
+    }
+    None
+}
+
+/// Where the `item`-th entry of the `exercises:` list of the `step`-th entry
+/// of `steps:` starts (block style; `None` for flow style).
+pub fn locate_exercise(src: &str, step: usize, item: usize) -> Option<Pos> {
+    let lines: Vec<&str> = src.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let top = lines
+        .iter()
+        .position(|l| l.starts_with("steps:") || l.starts_with("guide_steps:"))?;
+    // Entries of a block list: lines whose first non-space is "- " at the
+    // list's indentation, until a line less indented than that.
+    let entries = |from: usize, min_indent: usize| -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut list_indent = None;
+        for (i, l) in lines.iter().enumerate().skip(from) {
+            if l.trim().is_empty() || l.trim_start().starts_with('#') {
+                continue;
+            }
+            let ind = indent(l);
+            if ind < min_indent {
+                break;
+            }
+            if l.trim_start().starts_with("- ") || l.trim() == "-" {
+                let li = *list_indent.get_or_insert(ind);
+                if ind == li {
+                    out.push(i);
+                } else if ind < li {
+                    break;
+                }
+            } else if list_indent.is_some_and(|li| ind <= li) && ind < min_indent + 1 {
+                break;
+            }
+        }
+        out
+    };
+    let steps = entries(top + 1, 0);
+    let s = *steps.get(step)?;
+    let step_indent = indent(lines[s]);
+    let end = steps.get(step + 1).copied().unwrap_or(lines.len());
+    let ex = (s..end).find(|&i| {
+        lines[i]
+            .trim_start()
+            .trim_start_matches("- ")
+            .starts_with("exercises:")
+    })?;
+    let items = entries(ex + 1, step_indent + 1);
+    let at = *items.get(item)?;
+    let l = lines[at];
+    let col = indent(l) + 2;
+    Some(Pos {
+        line: at + 1,
+        column: col + 1,
+    })
+}
+
+/// Find the line of a top-level-or-nested key (first occurrence).
+pub fn locate_key(src: &str, key: &str) -> Option<Pos> {
+    src.lines().enumerate().find_map(|(i, line)| {
+        let t = line.trim_start().trim_start_matches("- ");
+        (t.starts_with(key) && t[key.len()..].starts_with(':')).then(|| Pos {
+            line: i + 1,
+            column: line.len() - t.len() + 1,
+        })
+    })
+}

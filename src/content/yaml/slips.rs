@@ -1,0 +1,492 @@
+//! Plain-words explanations for the slips people make when they write YAML
+//! by hand: a missing colon, a tab, an unclosed quote, `: ` inside text, a
+//! list item where keys are expected, a line indented one space too far.
+//!
+//! libyaml reports where it gave up, which is often the line *after* the
+//! mistake. These heuristics look at the reported line and the lines
+//! before it, move the position to the line a person must fix, and show
+//! that line fixed in the help.
+
+use crate::base::diag::Pos;
+
+/// A slip recognised in the source.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Slip {
+    /// The line (and column) to fix.
+    pub pos: Pos,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// The fix, showing the corrected line.
+    pub help: String,
+}
+
+/// Explain a syntax error. `full` is serde_yaml's message with its
+/// `at line L column C` marks still in it; `pos` is the error's position.
+pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<Slip> {
+    let pos = pos?;
+    let lines: Vec<&str> = src.lines().collect();
+    let li = pos.line.checked_sub(1)?;
+    let marks = marks(full);
+
+    // An unclosed quote: libyaml names where the quoted text started.
+    if full.contains("while scanning a quoted scalar")
+        && let Some(open) = marks.get(1)
+        && let Some(line) = lines.get(open.line.saturating_sub(1))
+    {
+        let q = byte_of(line, open.column)
+            .and_then(|b| line[b..].chars().next())
+            .filter(|c| matches!(c, '"' | '\''))
+            .unwrap_or('"');
+        return Some(unclosed(line, *open, q));
+    }
+    // The key libyaml was reading when it missed the colon.
+    if full.starts_with("could not find expected ':'")
+        && let Some(key_at) = marks.get(1)
+        && let Some(l) = lines.get(key_at.line.saturating_sub(1))
+        && let Some(slip) = missing_colon(l, key_at.line)
+    {
+        return Some(slip);
+    }
+    let line = *lines.get(li)?;
+
+    // A tab in the indentation.
+    let lead: &str = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+    if let Some(t) = lead.find('\t') {
+        let want = expected_indent(&lines, li);
+        return Some(Slip {
+            pos: Pos {
+                line: pos.line,
+                column: t + 1,
+            },
+            message: "this line is indented with a tab; YAML indentation must be spaces".into(),
+            help: format!(
+                "write it as `{}{}`",
+                " ".repeat(want),
+                line.trim_start_matches([' ', '\t'])
+            ),
+        });
+    }
+
+    // A quote opened on an earlier line and closed by the first quote on
+    // this one: everything between was read as one text.
+    if let Some(slip) = quote_closed_late(&lines, li, pos) {
+        return Some(slip);
+    }
+
+    if full.starts_with("mapping values are not allowed") {
+        let c = byte_of(line, pos.column)?;
+        match key_of(line) {
+            Some((_, colon)) if colon != c => return colon_in_text(line, pos),
+            None => return colon_in_text(line, pos),
+            Some(_) => {}
+        }
+        // The colon is this line's own key colon: the mistake is above.
+        let p = prev_nonblank(&lines, li)?;
+        if key_of(lines[p]).is_none()
+            && !lines[p].trim_start().starts_with('-')
+            && let Some(slip) = missing_colon(lines[p], p + 1)
+        {
+            return Some(slip);
+        }
+        if let Some((key, colon)) = key_of(lines[p])
+            && !lines[p][colon + 1..].trim().is_empty()
+            && indent(line) > content_indent(lines[p])
+        {
+            return Some(over_indented(line, pos.line, lines[p], key));
+        }
+        return None;
+    }
+
+    if full.starts_with("did not find expected key") {
+        let c = byte_of(line, pos.column)?;
+        if line[c..].starts_with('-') {
+            return list_item(&lines, li, c);
+        }
+        return misindented(&lines, li);
+    }
+
+    if full.starts_with("did not find expected '-' indicator") {
+        return misindented(&lines, li);
+    }
+
+    if full.starts_with("found character that cannot start any token") {
+        let c = byte_of(line, pos.column)?;
+        let ch = line[c..].chars().next()?;
+        let (k, colon) = key_of(line)?;
+        let value = line[colon + 1..].trim();
+        if matches!(ch, '@' | '`' | '%') && value.starts_with(ch) {
+            return Some(Slip {
+                pos,
+                message: format!("text cannot start with `{ch}` unless it is in quotes"),
+                help: format!(
+                    "write it as `{}{}: {}`",
+                    &line[..content_indent(line)],
+                    k,
+                    quoted(value)
+                ),
+            });
+        }
+    }
+    None
+}
+
+/// Explain a type error whose real cause is a slip: `goal:` followed by
+/// `  statement Work on…` (no colon) reads as one text where a group of
+/// keys was expected.
+pub(super) fn explain_type(message: &str, pos: Option<Pos>, src: &str) -> Option<Slip> {
+    let pos = pos?;
+    if !(message.contains("expected struct") || message.contains("expected a map")) {
+        return None;
+    }
+    let line = src.lines().nth(pos.line.checked_sub(1)?)?;
+    if key_of(line).is_some() || line.trim_start().starts_with(['-', '"', '\'', '[', '{']) {
+        return None;
+    }
+    missing_colon(line, pos.line)
+}
+
+/// `reps 10` → `reps: 10`, when the line is a word followed by text and
+/// has no key colon.
+fn missing_colon(line: &str, line_no: usize) -> Option<Slip> {
+    let start = content_indent(line);
+    let body = line[start..].trim_end();
+    let word_len = body
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(body.len());
+    if word_len == 0 || body.starts_with('-') || key_of(line).is_some() {
+        return None;
+    }
+    let word = &body[..word_len];
+    let rest = &body[word_len..];
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    let fixed = format!("{}{}:{}", &line[..start], word, rest);
+    Some(Slip {
+        pos: Pos {
+            line: line_no,
+            column: line[..start + word_len].chars().count() + 1,
+        },
+        message: format!("`{word}` needs a colon after it"),
+        help: format!("write it as `{fixed}`"),
+    })
+}
+
+/// `focus: Note: bring shoes` → `focus: "Note: bring shoes"`.
+fn colon_in_text(line: &str, pos: Pos) -> Option<Slip> {
+    let (key, colon) = key_of(line)?;
+    let value = line[colon + 1..].trim();
+    Some(Slip {
+        pos,
+        message: format!(
+            "the text of `{key}` contains `: `, which YAML reads as the start of another key"
+        ),
+        help: format!(
+            "put the text in quotes: write it as `{}{}: {}`",
+            &line[..content_indent(line)],
+            key,
+            quoted(value)
+        ),
+    })
+}
+
+/// A key indented further than the `key: value` line above it, so it
+/// was read as part of that value.
+fn over_indented(line: &str, line_no: usize, above: &str, above_key: &str) -> Slip {
+    let want = content_indent(above);
+    let (key, _) = key_of(line).unwrap_or(("this key", 0));
+    Slip {
+        pos: Pos {
+            line: line_no,
+            column: 1,
+        },
+        message: format!(
+            "`{key}` is indented {} space(s), further than `{above_key}` above it ({want}), so it is read as part of `{above_key}`'s value",
+            indent(line)
+        ),
+        help: format!(
+            "line it up with `{above_key}`: write it as `{}{}`",
+            " ".repeat(want),
+            line.trim_start()
+        ),
+    }
+}
+
+/// A key line whose indentation matches no block around it.
+fn misindented(lines: &[&str], li: usize) -> Option<Slip> {
+    let line = lines[li];
+    key_of(line)?;
+    let want = expected_indent(lines, li);
+    if want == indent(line) {
+        return None;
+    }
+    Some(Slip {
+        pos: Pos {
+            line: li + 1,
+            column: 1,
+        },
+        message: format!(
+            "this line is indented {} space(s), but the keys around it are indented {want}",
+            indent(line)
+        ),
+        help: format!("write it as `{}{}`", " ".repeat(want), line.trim_start()),
+    })
+}
+
+/// A `- item` line where the block holds `key: value` lines.
+fn list_item(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
+    let line = lines[li];
+    let item = line[dash..].trim_start_matches('-').trim();
+    let pos = Pos {
+        line: li + 1,
+        column: line[..dash].chars().count() + 1,
+    };
+    let p = prev_nonblank(lines, li)?;
+    let above = lines[p];
+    let above_t = above.trim_start();
+    if above_t.starts_with("- ") || above_t == "-" {
+        let want = indent(above);
+        if want != dash {
+            return Some(Slip {
+                pos,
+                message: "this list item is not lined up with the item above it".into(),
+                help: format!("write it as `{}- {item}`", " ".repeat(want)),
+            });
+        }
+    }
+    let ind = &line[..dash];
+    match key_of(above) {
+        Some((key, colon)) if !above[colon + 1..].trim().is_empty() => {
+            let value = above[colon + 1..].trim();
+            let as_list = match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+                Some(items) => {
+                    format!("add it inside the brackets: `{ind}{key}: [{items}, {item}]`")
+                }
+                None => format!(
+                    "write `{ind}{key}:` and below it `{ind}  - {value}` and `{ind}  - {item}`"
+                ),
+            };
+            Some(Slip {
+                pos,
+                message: format!(
+                    "a list item here, but this block holds `key: value` lines, not a list (`{key}` above already has its value)"
+                ),
+                help: format!(
+                    "if it belongs to `{key}`, {as_list}; if it is a value of its own, give it a key: `{ind}some_key: {item}`"
+                ),
+            })
+        }
+        _ => Some(Slip {
+            pos,
+            message: "a list item here, but this block holds `key: value` lines, not a list".into(),
+            help: format!(
+                "give it a key, for example `{ind}some_key: {item}`, or move it under the list it belongs to"
+            ),
+        }),
+    }
+}
+
+/// The quoted text of `line` opened at `open` is never closed.
+fn unclosed(line: &str, open: Pos, q: char) -> Slip {
+    let body = line.trim_end();
+    Slip {
+        pos: open,
+        message: format!("this text opens a quote ({q}) that is never closed"),
+        help: format!("close the quote at the end of the text: write it as `{body}{q}`"),
+    }
+}
+
+/// A line before `li` that opens a quote and does not close it, where the
+/// error on line `li` sits at (or after) a matching quote character.
+fn quote_closed_late(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
+    let line = lines[li];
+    let c = byte_of(line, pos.column).unwrap_or(line.len());
+    for p in (li.saturating_sub(30)..li).rev() {
+        if let Some((at, q)) = unclosed_quote(lines[p]) {
+            if !(line[..c].contains(q) || line[c..].starts_with(q)) {
+                return None;
+            }
+            let open = Pos {
+                line: p + 1,
+                column: lines[p][..at].chars().count() + 1,
+            };
+            let mut slip = unclosed(lines[p], open, q);
+            slip.message = format!(
+                "this text opens a quote ({q}) that is not closed on its line, so everything up to the next {q} (line {}) is read as one text",
+                li + 1
+            );
+            return Some(slip);
+        }
+    }
+    None
+}
+
+/// Where a quoted value on `line` opens without closing on the line.
+fn unclosed_quote(line: &str) -> Option<(usize, char)> {
+    let mut at_start = true;
+    let mut depth = 0usize;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            ' ' | '\t' => {}
+            '#' if at_start || line[..i].ends_with(' ') => return None,
+            '"' | '\'' if at_start => {
+                // Find the closing quote.
+                let mut closed = false;
+                while let Some((_, d)) = chars.next() {
+                    if c == '"' && d == '\\' {
+                        chars.next();
+                    } else if d == c {
+                        if c == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') {
+                            chars.next();
+                        } else {
+                            closed = true;
+                            break;
+                        }
+                    }
+                }
+                if !closed {
+                    return Some((i, c));
+                }
+                at_start = false;
+            }
+            '[' | '{' => {
+                depth += 1;
+                at_start = true;
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                at_start = false;
+            }
+            ',' if depth > 0 => at_start = true,
+            '-' if at_start => {}
+            ':' if chars.peek().is_none_or(|(_, n)| *n == ' ') => at_start = true,
+            _ => at_start = false,
+        }
+    }
+    None
+}
+
+/// `text` as a YAML-quoted scalar.
+fn quoted(text: &str) -> String {
+    if text.contains('"') || text.contains('\\') {
+        format!("'{}'", text.replace('\'', "''"))
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+/// The indentation the keys at line `li` should have, judged from the
+/// line above: one level deeper after `key:`, the same after `key: value`.
+fn expected_indent(lines: &[&str], li: usize) -> usize {
+    match prev_nonblank(lines, li) {
+        Some(p) => {
+            let l = lines[p].trim_end();
+            if l.ends_with(':') {
+                content_indent(l) + 2
+            } else {
+                content_indent(l)
+            }
+        }
+        None => 0,
+    }
+}
+
+/// All `line L column C` marks in a libyaml message, in order.
+fn marks(full: &str) -> Vec<Pos> {
+    let mut out = Vec::new();
+    let mut rest = full;
+    while let Some(i) = rest.find("line ") {
+        rest = &rest[i + "line ".len()..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let Some(after) = rest[digits..].strip_prefix(" column ") else {
+            continue;
+        };
+        let col_digits = after.chars().take_while(char::is_ascii_digit).count();
+        if let (Ok(line), Ok(column)) = (rest[..digits].parse(), after[..col_digits].parse()) {
+            out.push(Pos { line, column });
+        }
+    }
+    out
+}
+
+fn prev_nonblank(lines: &[&str], li: usize) -> Option<usize> {
+    (0..li).rev().find(|&i| {
+        let t = lines[i].trim();
+        !t.is_empty() && !t.starts_with('#')
+    })
+}
+
+/// Leading spaces.
+pub(super) fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Where the content starts, past spaces and `- ` list markers.
+pub(super) fn content_indent(line: &str) -> usize {
+    let mut i = indent(line);
+    while line[i..].starts_with("- ") {
+        i += 2;
+        i += indent(&line[i..]);
+    }
+    i
+}
+
+/// The key of a `key: value` (or `key:`) line and the byte index of its
+/// colon.
+fn key_of(line: &str) -> Option<(&str, usize)> {
+    let start = content_indent(line);
+    let body = &line[start..];
+    let len = body
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        .unwrap_or(body.len());
+    let after = &body[len..];
+    (len > 0 && (after.starts_with(": ") || after.trim_end() == ":"))
+        .then(|| (&body[..len], start + len))
+}
+
+/// Byte index of 1-based character column `column` in `line`.
+fn byte_of(line: &str, column: usize) -> Option<usize> {
+    line.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(line.len()))
+        .nth(column.checked_sub(1)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unclosed_quote_scanner() {
+        assert_eq!(unclosed_quote("  a: \"open"), Some((5, '"')));
+        assert_eq!(unclosed_quote("  a: \"closed\""), None);
+        assert_eq!(unclosed_quote("  a: I can't"), None);
+        assert_eq!(unclosed_quote("  a: 'it''s"), Some((5, '\'')));
+        assert_eq!(unclosed_quote("  - [\"x\", \"y"), Some((10, '"')));
+        assert_eq!(unclosed_quote("  a: b # \"c"), None);
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(key_of("  - use: x"), Some(("use", 7)));
+        assert_eq!(key_of("  reps 10"), None);
+        assert_eq!(content_indent("  - - a"), 6);
+        assert_eq!(
+            marks("x at line 3 column 4, while y at line 1 column 2"),
+            vec![Pos { line: 3, column: 4 }, Pos { line: 1, column: 2 }]
+        );
+        assert_eq!(quoted("a \"b\""), "'a \"b\"'");
+    }
+
+    #[test]
+    fn multibyte_text_near_the_error_does_not_panic() {
+        let src = "a:\n  b: \"é\n  c: é\"é: x\n";
+        for column in 1..12 {
+            let pos = Some(Pos { line: 3, column });
+            let _ = explain_syntax("did not find expected key at line 3 column 5", pos, src);
+            let _ = explain_syntax("mapping values are not allowed", pos, src);
+            let _ = explain_syntax("found character that cannot start any token", pos, src);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! Indexing: every plan's identifiers, gathered once per build into one
+//! Aho-Corasick automaton (names) and hash maps (phones, dates), with the
+//! allowances and the clinic's public details. Not here: reading files
+//! ([`super::scan`]).
+
+use super::dates::{Found, Months};
+use super::fold::{Sep, Stream, fold};
+use super::names::{self, Kind};
+use super::{Context, DateKind, Guard, PUBLIC, Role};
+use crate::base::date::Date;
+use crate::content::config::Site;
+use crate::content::plan::Plan;
+use crate::stages::load::Source;
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+
+/// One plan's identifiers.
+struct Needles {
+    names: Vec<(String, Kind)>,
+    email_domains: Vec<(String, String)>,
+    phones: Vec<String>,
+    dates: Vec<(Date, DateKind)>,
+    words: Vec<String>,
+    allowed_dates: Vec<Date>,
+}
+
+fn needles(plan: &Plan) -> Needles {
+    let story = plan.story.as_ref();
+    let (names, email_domains) =
+        names::of_patient(&plan.patient, story.map(|s| s.display_name.as_str()));
+    let phones = plan
+        .patient
+        .phone
+        .as_deref()
+        .map(phone_needles)
+        .unwrap_or_default();
+    let mut dates = Vec::new();
+    let mut add = |d: Option<Date>, k: DateKind| dates.extend(d.map(|d| (d, k)));
+    add(plan.patient.birth_date, DateKind::Birth);
+    add(plan.goal.agreed_on, DateKind::Visit);
+    add(plan.goal.target_date, DateKind::Target);
+    add(
+        plan.next_visit.as_ref().and_then(|v| v.date),
+        DateKind::Visit,
+    );
+    if let Some(c) = story.and_then(|s| s.consent.as_ref()) {
+        add(c.signed_on, DateKind::Visit);
+    }
+    Needles {
+        names,
+        email_domains,
+        phones,
+        dates,
+        words: story
+            .map(|s| s.public_words.iter().map(|w| fold(w)).collect())
+            .unwrap_or_default(),
+        allowed_dates: story.map(|s| s.public_dates.clone()).unwrap_or_default(),
+    }
+}
+
+/// The digit strings that identify a phone field (which may hold several
+/// numbers, an extension, words): each number's last 7, 9 and 10 digits
+/// and the whole.
+pub fn phone_needles(field: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for number in field.split([',', ';', '/', '|']) {
+        phone_needles_of_one(number, &mut out);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn phone_needles_of_one(field: &str, out: &mut Vec<String>) {
+    let folded = Stream::of(field);
+    let mut run = String::new();
+    let mut flush = |run: &mut String| {
+        let n = run.len();
+        if n >= 7 {
+            for len in [7, 9, 10, n] {
+                if len <= n {
+                    out.push(run[n - len..].to_string());
+                }
+            }
+        }
+        run.clear();
+    };
+    for (i, t) in folded.toks.iter().enumerate() {
+        let joins = t.phone_sep && t.sep != Sep::Hard;
+        if !t.digits || !joins {
+            flush(&mut run);
+        }
+        if t.digits {
+            run.push_str(folded.tok(i));
+        }
+    }
+    flush(&mut run);
+}
+
+impl Guard {
+    pub fn new<'a>(plans: impl IntoIterator<Item = &'a Source<Plan>>, cx: &Context) -> Guard {
+        let plans: Vec<&Source<Plan>> = plans.into_iter().collect();
+        let per_plan: Vec<Needles> = plans.par_iter().map(|s| needles(&s.value)).collect();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut g = Guard {
+            names: None,
+            roles: Vec::new(),
+            patterns: Vec::new(),
+            allowed_words: HashSet::new(),
+            site_words: cx
+                .site
+                .public_words
+                .iter()
+                .chain(&cx.site.privacy.public_words)
+                .map(|w| fold(w))
+                .collect(),
+            phones: HashMap::new(),
+            phone_lens: Vec::new(),
+            dates: HashMap::new(),
+            allowed_dates: HashSet::new(),
+            site_dates: cx
+                .site
+                .privacy
+                .public_dates
+                .iter()
+                .flat_map(|d| forms_of(*d))
+                .collect(),
+            published: cx.published.iter().flat_map(|s| forms_of(s.day)).collect(),
+            story_days: HashMap::new(),
+            months: Months::new(cx.months.iter().map(Vec::as_slice)),
+            initials: HashMap::new(),
+            email_domains: HashMap::new(),
+        };
+        let mut add = |g: &mut Guard, s: String, role: Role| {
+            let id = *ids.entry(s.clone()).or_insert_with(|| {
+                g.patterns.push(s);
+                g.roles.push(Vec::new());
+                (g.patterns.len() - 1) as u32
+            });
+            g.roles[id as usize].push(role);
+        };
+        for public in public_names(cx.site, &plans) {
+            add(
+                &mut g,
+                public,
+                Role {
+                    plan: PUBLIC,
+                    kind: Kind::Full,
+                },
+            );
+        }
+        let public_phones: HashSet<String> = cx
+            .site
+            .clinic
+            .phone
+            .iter()
+            .chain(&cx.site.privacy.public_phones)
+            .flat_map(|p| phone_needles(p))
+            .collect();
+        for (i, n) in per_plan.into_iter().enumerate() {
+            let plan = i as u32;
+            for (s, kind) in n.names {
+                if kind == Kind::Given
+                    && let Some(c) = s.chars().next()
+                {
+                    let set = g.initials.entry(plan).or_default();
+                    if !set.contains(&c) {
+                        set.push(c);
+                    }
+                }
+                add(&mut g, s, Role { plan, kind });
+            }
+            for p in n.phones.into_iter().filter(|p| !public_phones.contains(p)) {
+                g.phones.entry(p).or_default().push(plan);
+            }
+            for (d, k) in n.dates {
+                for f in forms_of(d) {
+                    g.dates.entry(f).or_default().push((plan, k));
+                }
+            }
+            for (local, domain) in n.email_domains {
+                g.email_domains
+                    .entry((plan, local))
+                    .or_default()
+                    .push(domain);
+            }
+            g.allowed_words
+                .extend(n.words.into_iter().map(|w| (plan, w)));
+            g.allowed_dates.extend(
+                n.allowed_dates
+                    .into_iter()
+                    .flat_map(forms_of)
+                    .map(|f| (plan, f)),
+            );
+        }
+        let index: HashMap<&std::path::Path, u32> = plans
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.path.as_path(), i as u32))
+            .collect();
+        for s in &cx.published {
+            if let Some(i) = s.plan.as_deref().and_then(|p| index.get(p)) {
+                g.story_days.insert(s.slug.clone(), (*i, s.day));
+            }
+        }
+        for r in &mut g.roles {
+            r.sort();
+            r.dedup();
+        }
+        g.phone_lens = g
+            .phones
+            .keys()
+            .map(String::len)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if !g.patterns.is_empty() {
+            g.names = AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .match_kind(MatchKind::Standard)
+                .build(&g.patterns)
+                .ok();
+        }
+        g
+    }
+}
+
+/// A date and the partial forms it identifies by.
+pub(super) fn forms_of(d: Date) -> [Found; 3] {
+    [
+        Found::Full(d),
+        Found::MonthDay(d.month(), d.day()),
+        Found::MonthYear(d.year(), d.month()),
+    ]
+}
+
+/// The clinic's own public names (folded): clinicians of the site and of
+/// every plan, the clinic's name and address. A patient's name inside one
+/// of these is the clinic's, not a leak.
+fn public_names(site: &Site, plans: &[&Source<Plan>]) -> BTreeSet<String> {
+    let clinicians = site
+        .clinic
+        .clinician
+        .iter()
+        .chain(plans.iter().filter_map(|p| p.value.clinician.as_ref()))
+        .map(|c| c.name.as_str());
+    let mut out = BTreeSet::new();
+    let clinicians: Vec<&str> = clinicians.collect();
+    for c in &clinicians {
+        // "Dr. Rivera", "Rivera, Sam": the clinician, however written.
+        let words: Vec<&str> = c.split_whitespace().collect();
+        if let [first, .., last] = words[..] {
+            for title in ["dr", "doctor", "mr", "mrs", "ms", "mx"] {
+                out.insert(fold(&format!("{title} {last}")));
+            }
+            out.insert(fold(&format!("{last} {first}")));
+        }
+    }
+    for s in clinicians
+        .into_iter()
+        .chain(site.clinic.name.as_deref())
+        .chain(site.clinic.address.as_deref())
+        .chain(site.clinic.email.as_deref())
+        .chain(std::iter::once(site.title.as_str()))
+    {
+        let st = Stream::of(s);
+        if st.toks.len() >= 2 {
+            out.insert(st.text);
+        }
+    }
+    out
+}

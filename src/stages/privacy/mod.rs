@@ -1,0 +1,198 @@
+//! The privacy guard: every public file is scanned for identifiers drawn
+//! from the plans (names and every identifying part of them, emails, phone
+//! numbers, dates other than a year), or refused when it cannot be read.
+//! Any hit fails the build.
+//!
+//! Public templates only ever receive de-identified data
+//! ([`crate::stages::model::Story`]); the guard is what catches the rest: what a
+//! person typed into a story or a page, what a template or a static file
+//! carries, in whatever spelling, script, markup or file type.
+//!
+//! The pieces: [`extract`] reads a file of any type into text segments,
+//! [`fold`] folds text so spellings agree, [`names`] says which words of a
+//! record identify, [`dates`] finds dates; this module indexes every
+//! plan's needles once ([`Guard::new`]) and scans files ([`Guard::scan`]).
+//!
+//! Allowances are narrow and of the kind of the identifier: an ordinary
+//! word (a surname that is also a word) alone, a date, a phone number, a
+//! reviewed file. Nothing lets a full name, a given name next to a family
+//! name, or a title next to a family name through.
+
+pub mod dates;
+pub mod extract;
+pub mod fold;
+mod index;
+pub mod names;
+mod scan;
+pub mod verdict;
+
+use crate::base::date::Date;
+use crate::content::config::Site;
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
+use aho_corasick::AhoCorasick;
+use dates::{Found, Months};
+use names::Kind;
+
+/// What kind of identifier was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum What {
+    /// The whole name, or a given name next to a family name.
+    FullName,
+    /// A title next to a family name (Mr. Núñez).
+    TitledName,
+    /// A family name (or a one-word name) alone.
+    Surname,
+    /// An email address, or its local part.
+    Email,
+    /// A phone number.
+    Phone,
+    /// One of the patient's dates.
+    Date(DateKind),
+}
+
+/// Which of a patient's dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateKind {
+    /// Date of birth.
+    Birth,
+    /// A visit (or the day the goal was agreed, or consent signed).
+    Visit,
+    /// The goal's target date.
+    Target,
+}
+
+impl What {
+    /// Hits of one class are one identifier: a patient's name however it
+    /// is written (full, with a title, the surname alone), their email,
+    /// phone, or one kind of date.
+    pub fn class(self) -> u8 {
+        match self {
+            What::FullName | What::TitledName | What::Surname => 0,
+            What::Email => 1,
+            What::Phone => 2,
+            What::Date(DateKind::Birth) => 3,
+            What::Date(DateKind::Visit) => 4,
+            What::Date(DateKind::Target) => 5,
+        }
+    }
+
+    /// Words for a diagnostic, never the identifier itself (CI logs are
+    /// widely readable): at most its first Latin letter.
+    pub fn describe(self, hint: &str) -> String {
+        let first = hint
+            .chars()
+            .next()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| format!(" (\"{}…\")", c.to_ascii_uppercase()))
+            .unwrap_or_default();
+        match self {
+            What::FullName => format!("the patient's full name{first}"),
+            What::TitledName => format!("the patient's family name with a title{first}"),
+            What::Surname => format!("the patient's surname{first}"),
+            What::Email => format!("the patient's email address{first}"),
+            What::Phone => "the patient's phone number".into(),
+            What::Date(DateKind::Birth) => "the patient's birth date".into(),
+            What::Date(DateKind::Visit) => "one of the patient's visit dates".into(),
+            What::Date(DateKind::Target) => "the patient's goal date".into(),
+        }
+    }
+}
+
+/// One identifier found in one file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Hit {
+    /// Index of the plan (in the order given to [`Guard::new`]).
+    pub plan: usize,
+    /// What it is.
+    pub what: What,
+    /// The folded needle (for grouping; never printed).
+    pub key: String,
+    /// 1-based line in the file, 0 when unknown.
+    pub line: u32,
+}
+
+/// A file's verdict.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Identifiers found, one per (plan, what, key), first line kept.
+    pub hits: Vec<Hit>,
+    /// Why the file (or part of it) could not be read.
+    pub unreadable: Option<String>,
+}
+
+const PUBLIC: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Role {
+    plan: u32,
+    kind: Kind,
+}
+
+/// A published story, for the exemption of its publication day.
+#[derive(Debug, Clone)]
+pub struct PublishedStory {
+    /// URL slug (`stories/<slug>/`).
+    pub slug: String,
+    /// The plan it comes from (none for a story record).
+    pub plan: Option<std::path::PathBuf>,
+    /// Publication day.
+    pub day: Date,
+}
+
+/// What the guard is built from besides the plans.
+pub struct Context<'a> {
+    /// site.yaml (clinic details are public; `privacy` allowances).
+    pub site: &'a Site,
+    /// Published stories: their days are public where a template stamped
+    /// them (see [`extract::Strength::Stamp`]), and, for the story's own
+    /// patient only, in the files that show or link the story.
+    pub published: Vec<PublishedStory>,
+    /// Month-name tables of the theme's languages.
+    pub months: Vec<Vec<String>>,
+}
+
+/// Identifiers of every plan, indexed for one pass over each file.
+pub struct Guard {
+    names: Option<AhoCorasick>,
+    roles: Vec<Vec<Role>>,
+    patterns: Vec<String>,
+    allowed_words: HashSet<(u32, String)>,
+    site_words: HashSet<String>,
+    phones: HashMap<String, Vec<u32>>,
+    phone_lens: Vec<usize>,
+    dates: HashMap<Found, Vec<(u32, DateKind)>>,
+    allowed_dates: HashSet<(u32, Found)>,
+    site_dates: HashSet<Found>,
+    /// Every published story's day, in its forms.
+    published: HashSet<Found>,
+    /// Story slug → (index of its plan among the guard's plans, day).
+    story_days: HashMap<String, (u32, Date)>,
+    months: Months,
+    /// First letters of each plan's given names.
+    initials: HashMap<u32, Vec<char>>,
+    /// (plan, email local part) → its domains (folded).
+    email_domains: HashMap<(u32, String), Vec<String>>,
+}
+
+/// Does `path` match a reviewed-file `pattern` (`*` within a folder, `**`
+/// across folders, `?` one character)?
+pub fn glob_match(pattern: &str, path: &str) -> bool {
+    fn go(p: &[u8], s: &[u8]) -> bool {
+        match p.first() {
+            None => s.is_empty(),
+            Some(b'*') if p.get(1) == Some(&b'*') => {
+                let rest = p[2..].strip_prefix(b"/").unwrap_or(&p[2..]);
+                (0..=s.len()).any(|i| go(rest, &s[i..]))
+            }
+            Some(b'*') => (0..=s.len())
+                .take_while(|i| *i == 0 || s[i - 1] != b'/')
+                .any(|i| go(&p[1..], &s[i..])),
+            Some(b'?') => !s.is_empty() && s[0] != b'/' && go(&p[1..], &s[1..]),
+            Some(c) => s.first() == Some(c) && go(&p[1..], &s[1..]),
+        }
+    }
+    go(pattern.trim_start_matches('/').as_bytes(), path.as_bytes())
+}
+
+#[cfg(test)]
+mod tests;

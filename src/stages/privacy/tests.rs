@@ -1,0 +1,157 @@
+//! Unit tests of the guard on strings; the red-team suite in
+//! `tests/privacy_guard.rs` drives the real binary.
+
+use super::*;
+use crate::content::config::Site;
+use crate::content::plan::Plan;
+use crate::stages::load::Source;
+
+fn site() -> Site {
+    crate::content::yaml::parse(
+        "title: T\nclinic:\n  phone: \"(555) 555-0100\"\n  clinician: { name: Sam Rivera }\n",
+        std::path::Path::new("site.yaml"),
+    )
+    .expect("site")
+}
+
+fn plan(patient: &str) -> Source<Plan> {
+    let text = format!(
+        "patient:\n{patient}\nproblem: {{ summary: x }}\ngoal: {{ statement: y, agreed_on: 2026-11-20 }}\nsteps: [{{ title: z }}]\nresponsibilities: {{}}\nnext_visit: {{ date: 2026-12-03 }}\n"
+    );
+    let value = crate::content::yaml::parse(&text, std::path::Path::new("p.yaml")).expect("plan");
+    Source {
+        path: "content/plans/p.yaml".into(),
+        slug: "p".into(),
+        text,
+        hash: 0,
+        value,
+    }
+}
+
+fn hits(patient: &str, page: &str) -> Vec<What> {
+    let s = site();
+    let p = plan(patient);
+    let g = Guard::new(
+        [&p],
+        &Context {
+            site: &s,
+            published: Vec::new(),
+            months: Vec::new(),
+        },
+    );
+    g.scan("page.txt", page.as_bytes())
+        .hits
+        .into_iter()
+        .map(|h| h.what)
+        .collect()
+}
+
+#[test]
+fn names_in_their_forms() {
+    let jose = "  name: José Núñez Herrera";
+    for text in ["Mr. Núñez said", "José Nunez", "herrera", "Sr. Herrera"] {
+        assert!(!hits(jose, text).is_empty(), "{text}");
+    }
+    assert!(hits(jose, "José did well").is_empty());
+    let anna = "  name: Anna Smith-Jones";
+    for text in ["Anna Smith", "SmithJones", "Ms Jones", "smith\u{ad}jones"] {
+        assert!(!hits(anna, text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn an_allowed_word_alone_passes_but_never_with_a_name_or_title() {
+    let dot = "  name: Dorothy Walker\n  preferred_name: Dot";
+    let s = site();
+    let mut p = plan(dot);
+    p.value.story = crate::content::yaml::parse(
+        "title: t\ndisplay_name: Dot W.\npublic_words: [Walker]\n",
+        std::path::Path::new("s"),
+    )
+    .ok();
+    let g = Guard::new(
+        [&p],
+        &Context {
+            site: &s,
+            published: Vec::new(),
+            months: Vec::new(),
+        },
+    );
+    let h = |t: &str| g.scan("a.txt", t.as_bytes()).hits;
+    assert!(h("She no longer needs a walker.").is_empty());
+    assert!(h("Do you need a walker? D walker").is_empty());
+    for t in [
+        "Dot Walker",
+        "Mrs. Walker",
+        "Dorothy A. Walker",
+        "Walker, Dorothy",
+        "Dottie Walker",
+        "D. Walker",
+        "WALKER D.",
+        "Mister Walker",
+    ] {
+        assert!(!h(t).is_empty(), "{t}");
+    }
+}
+
+#[test]
+fn clinic_details_are_public() {
+    let tom = "  name: Tom Rivera\n  phone: \"(555) 555-0100\"";
+    assert!(hits(tom, "Sam Rivera, PT, will see you. Call (555) 555-0100.").is_empty());
+    assert!(hits(tom, "Ask Dr. Rivera or Rivera, Sam.").is_empty());
+    assert!(!hits(tom, "Tom Rivera").is_empty());
+    assert!(!hits(tom, "Mr. Tom Rivera").is_empty());
+}
+
+#[test]
+fn phones_emails_and_dates() {
+    let p = "  name: Maria Lopez\n  phone: \"(302) 555-0142 / 302 555 0199\"\n  email: jnh68@mail.test\n  birth_date: 1968-04-12";
+    for t in [
+        "302\u{a0}555\u{2013}0142",
+        "3025550142",
+        "３０２-５５５-０１４２",
+        "555 0199",
+        "jnh68",
+        "jnh68 at mail dot test",
+        "born 4/12/68",
+        "April 12th, 1968",
+        "Apr 12 '68",
+        "jnh68[at]mail.test",
+    ] {
+        assert!(!hits(p, t).is_empty(), "{t}");
+    }
+    assert!(hits(p, "Call (555) 555-0100, we are at 12 Main St since 1968.").is_empty());
+    assert!(
+        hits(p, "On December 3 we open.").is_empty(),
+        "no name, no partial date"
+    );
+    assert!(!hits(p, "Maria comes back on December 3.").is_empty());
+}
+
+#[test]
+fn an_email_made_of_a_given_name_needs_its_domain() {
+    let p = "  name: Maria Lopez\n  email: maria@mail.test";
+    for t in [
+        "maria@mail.test",
+        "Maria at mail dot test",
+        "maria [at] mail.test",
+        "maria+x@mail.test",
+    ] {
+        assert!(!hits(p, t).is_empty(), "{t}");
+    }
+    assert!(hits(p, "Maria is at the mail desk. maria@other.test").is_empty());
+}
+
+#[test]
+fn globs() {
+    assert!(glob_match("docs/*.pdf", "docs/a.pdf"));
+    assert!(!glob_match("docs/*.pdf", "docs/x/a.pdf"));
+    assert!(glob_match("**/*.pdf", "docs/x/a.pdf"));
+    assert!(glob_match("brochure.pdf", "brochure.pdf"));
+}
+
+#[test]
+fn irish_particles_join() {
+    let p = "  name: Seán Ó Briain";
+    assert!(!hits(p, "Thanks to ÓBriain for the music.").is_empty());
+}

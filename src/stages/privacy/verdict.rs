@@ -1,0 +1,192 @@
+//! From what the guard found in public files to diagnostics a person can
+//! act on: at the source to fix (the page and line, the story in the plan,
+//! the template, the static file), one per source and identifier however
+//! many pages carry it, and never the identifier itself.
+
+use super::{Guard, Hit, What, glob_match};
+use crate::base::diag::Diagnostic;
+use crate::content::config::ReviewedFile;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// Diagnostic codes of the privacy guard.
+pub mod codes {
+    /// An identifier from a plan found in a public file.
+    pub const PRIVACY_LEAK: &str = "HP0501";
+    /// A public file the guard cannot read, not listed as reviewed.
+    pub const UNREADABLE: &str = "HP0502";
+    /// A `privacy.reviewed_files` entry without a reason.
+    pub const NO_REASON: &str = "HP0503";
+}
+
+/// A file a public page may have been made from.
+pub struct SourceText {
+    /// Path shown to the user (relative to the clinic folder).
+    pub path: PathBuf,
+    /// A name whose extension says how to read `text` (`page.html`).
+    pub read_as: String,
+    /// The text.
+    pub text: String,
+    /// Lines before `text` in the file (a plan's `story:` block).
+    pub line_offset: u32,
+}
+
+/// One public file's findings.
+pub struct Found<'a> {
+    /// Path in the public folder.
+    pub path: &'a str,
+    /// Where the file came from, when it is a copy (a static file).
+    pub origin: Option<&'a str>,
+    /// What the guard found.
+    pub scan: super::Scan,
+}
+
+/// Diagnostics for `found`: leaks located at their sources (read only when
+/// there is a leak), and unreadable files not listed in `reviewed`.
+pub fn diagnostics(
+    guard: &Guard,
+    plan_paths: &[PathBuf],
+    found: Vec<Found>,
+    reviewed: &[ReviewedFile],
+    sources: impl FnOnce() -> Vec<SourceText>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    // (plan, what, key) → public files that carry it.
+    let mut leaks: BTreeMap<(usize, u8), (What, String, Vec<&str>)> = BTreeMap::new();
+    // Copies (static files) are their own source.
+    let mut at_copy: BTreeMap<(String, usize, u8), u32> = BTreeMap::new();
+    for f in &found {
+        if let Some(reason) = &f.scan.unreadable
+            && !reviewed.iter().any(|r| glob_match(&r.pattern, f.path))
+        {
+            out.push(
+                Diagnostic::error(
+                    codes::UNREADABLE,
+                    format!("public file {} cannot be fully read by the privacy guard: {reason}", f.path),
+                )
+                .in_file(f.origin.unwrap_or(f.path))
+                .help(format!(
+                    "remove it from the site, or, once a person has checked that it names no patient, list it in site.yaml:\n  privacy:\n    reviewed_files:\n      - {{ pattern: \"{}\", reason: \"who checked it, when\" }}",
+                    f.path
+                )),
+            );
+        }
+        for h in &f.scan.hits {
+            let e = leaks
+                .entry((h.plan, h.what.class()))
+                .or_insert_with(|| (h.what, h.key.clone(), Vec::new()));
+            if h.what < e.0 {
+                (e.0, e.1) = (h.what, h.key.clone());
+            }
+            e.2.push(f.path);
+            if let Some(origin) = f.origin {
+                at_copy
+                    .entry((origin.to_string(), h.plan, h.what.class()))
+                    .or_insert(h.line);
+            }
+        }
+    }
+    if leaks.is_empty() {
+        return out;
+    }
+    let mut located: BTreeSet<(usize, u8)> = BTreeSet::new();
+    for ((origin, plan, class), line) in at_copy {
+        let (what, key, files) = &leaks[&(plan, class)];
+        out.push(
+            leak(&plan_paths[plan], *what, key, files)
+                .in_file(&origin)
+                .at(pos(line)),
+        );
+        located.insert((plan, class));
+    }
+    for src in sources() {
+        for Hit {
+            plan,
+            what,
+            key,
+            line,
+        } in guard.scan(&src.read_as, src.text.as_bytes()).hits
+        {
+            let id = (plan, what.class());
+            let Some((_, _, files)) = leaks.get(&id) else {
+                continue;
+            };
+            let line = if line == 0 { 0 } else { line + src.line_offset };
+            out.push(
+                leak(&plan_paths[plan], what, &key, files)
+                    .in_file(&src.path)
+                    .at(pos(line)),
+            );
+            located.insert(id);
+        }
+    }
+    for (id, (what, key, files)) in &leaks {
+        if !located.contains(id) {
+            out.push(leak(&plan_paths[id.0], *what, key, files).in_file(&plan_paths[id.0]));
+        }
+    }
+    out
+}
+
+fn pos(line: u32) -> Option<crate::base::diag::Pos> {
+    (line > 0).then_some(crate::base::diag::Pos {
+        line: line as usize,
+        column: 1,
+    })
+}
+
+fn leak(plan: &std::path::Path, what: What, key: &str, files: &[&str]) -> Diagnostic {
+    let mut files: Vec<&str> = files.to_vec();
+    // Name a page a person reads first, not a feed.
+    files.sort_unstable_by_key(|f| (!f.ends_with(".html"), *f));
+    files.dedup();
+    let more = match files.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Diagnostic::error(
+        codes::PRIVACY_LEAK,
+        format!(
+            "{} from {} reaches public file {}{more}",
+            what.describe(key),
+            plan.display(),
+            files[0]
+        ),
+    )
+    .help(help(what))
+    .sensitive()
+}
+
+fn help(what: What) -> &'static str {
+    match what {
+        What::FullName | What::TitledName => {
+            "remove it, or write the story's display name instead (e.g. \"Maria L.\"); a name with a given name or a title is never allowed"
+        }
+        What::Surname => {
+            "remove it; if it is an ordinary word here (a street, a walker), allow that word alone in the plan's `story.public_words`, or in site.yaml's `public_words` (under `privacy:`) when the patient has no story"
+        }
+        What::Email => "remove it: a patient's email address is never public",
+        What::Phone => {
+            "remove it; if this number is not the patient's but a public one, list it in site.yaml's `privacy.public_phones`"
+        }
+        What::Date(_) => {
+            "remove it or keep only the year; if this day is public for another reason (an event), list it in site.yaml's `privacy.public_dates`, or in the story's `public_dates`"
+        }
+    }
+}
+
+/// Check the reviewed-file list itself: every entry says why.
+pub fn check_reviewed(reviewed: &[ReviewedFile]) -> Vec<Diagnostic> {
+    reviewed
+        .iter()
+        .filter(|r| r.reason.trim().is_empty() || r.pattern.trim().is_empty())
+        .map(|r| {
+            Diagnostic::error(
+                codes::NO_REASON,
+                format!("reviewed file `{}` needs a pattern and a reason", r.pattern),
+            )
+            .in_file("site.yaml")
+            .help("say who checked the file and when, e.g. reason: \"Brochure, checked by Sam on 2026-11-01\"")
+        })
+        .collect()
+}

@@ -1,0 +1,168 @@
+//! String tables: every fixed phrase of a theme, per language.
+
+use crate::base::date::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One entry of a string table: a phrase or a list (months, weekdays).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum Entry {
+    /// A phrase.
+    Text(String),
+    /// A list of phrases.
+    List(Vec<String>),
+}
+
+/// A raw table as read from `i18n/<lang>.yaml`.
+pub type Table = BTreeMap<String, Entry>;
+
+/// The string table of one language, with English filled in underneath.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct Strings {
+    entries: Table,
+}
+
+impl Strings {
+    /// Merge `lang` over `fallback` (English). Returns the merged table and
+    /// the keys that had to fall back, so the caller can warn.
+    pub fn merged(lang: Option<&Table>, fallback: &Table) -> (Strings, Vec<String>) {
+        let Some(lang) = lang else {
+            return (
+                Strings {
+                    entries: fallback.clone(),
+                },
+                Vec::new(),
+            );
+        };
+        let mut entries = fallback.clone();
+        let missing = fallback
+            .keys()
+            .filter(|k| !lang.contains_key(*k))
+            .cloned()
+            .collect();
+        entries.extend(lang.iter().map(|(k, v)| (k.clone(), v.clone())));
+        (Strings { entries }, missing)
+    }
+
+    /// A phrase, or the key itself when no table has it (never panics).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        match self.entries.get(key) {
+            Some(Entry::Text(s)) => s,
+            _ => key,
+        }
+    }
+
+    /// A whole list (months, weekdays), if the table has one under `key`.
+    pub fn list_all(&self, key: &str) -> Option<&[String]> {
+        match self.entries.get(key) {
+            Some(Entry::List(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn list(&self, key: &str, i: usize) -> &str {
+        match self.entries.get(key) {
+            Some(Entry::List(v)) => v.get(i).map_or("", String::as_str),
+            _ => "",
+        }
+    }
+
+    /// A phrase with `{name}` placeholders filled in.
+    pub fn fmt(&self, key: &str, args: &[(&str, &str)]) -> String {
+        fill(self.get(key), args)
+    }
+
+    /// The 7 short weekday names, Monday first.
+    pub fn weekdays_short(&self) -> Vec<String> {
+        (0..7)
+            .map(|i| self.list("weekdays_short", i).to_string())
+            .collect()
+    }
+
+    /// A date written out in this language ("Thursday, December 3, 2026").
+    pub fn date(&self, d: Date) -> String {
+        let day = d.day().to_string();
+        let year = d.year().to_string();
+        self.fmt(
+            "date_format",
+            &[
+                ("weekday", self.list("weekdays", d.weekday_index())),
+                ("month", self.list("months", (d.month() - 1) as usize)),
+                ("day", &day),
+                ("year", &year),
+            ],
+        )
+    }
+}
+
+/// Replace `{key}` placeholders.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(pairs: &[(&str, Entry)]) -> Table {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    fn list(items: &str) -> Entry {
+        Entry::List(items.split(',').map(str::to_string).collect())
+    }
+
+    #[test]
+    fn spanish_dates_and_english_fallback() {
+        let en = table(&[
+            (
+                "date_format",
+                Entry::Text("{weekday}, {month} {day}, {year}".into()),
+            ),
+            (
+                "months",
+                list(
+                    "January,February,March,April,May,June,July,August,September,October,November,December",
+                ),
+            ),
+            (
+                "weekdays",
+                list("Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday"),
+            ),
+            ("hello", Entry::Text("Hello".into())),
+        ]);
+        let es = table(&[
+            (
+                "date_format",
+                Entry::Text("{weekday}, {day} de {month} de {year}".into()),
+            ),
+            (
+                "months",
+                list(
+                    "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre",
+                ),
+            ),
+            (
+                "weekdays",
+                list("lunes,martes,miércoles,jueves,viernes,sábado,domingo"),
+            ),
+        ]);
+        let d = Date::parse("2026-12-03").unwrap();
+        let (en_s, none) = Strings::merged(None, &en);
+        assert_eq!(en_s.date(d), "Thursday, December 3, 2026");
+        assert!(none.is_empty());
+        let (es_s, missing) = Strings::merged(Some(&es), &en);
+        assert_eq!(es_s.date(d), "jueves, 3 de diciembre de 2026");
+        assert_eq!(missing, vec!["hello".to_string()]);
+        assert_eq!(es_s.get("hello"), "Hello");
+    }
+}

@@ -1,0 +1,354 @@
+//! Themes: Tera templates, static files and string tables, layered
+//! embedded default → theme on disk → site overrides.
+
+pub mod i18n;
+
+use crate::base::diag::{Diagnostic, closest};
+use crate::stages::theme::i18n::Table;
+use std::collections::BTreeMap;
+use std::path::{Component, Path};
+use std::sync::Arc;
+use walkdir::WalkDir;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_themes.rs"));
+}
+
+/// Diagnostic codes for themes and templates.
+pub mod codes {
+    /// No theme of that name.
+    pub const UNKNOWN_THEME: &str = "HP0301";
+    /// A template failed to parse.
+    pub const TEMPLATE_SYNTAX: &str = "HP0302";
+    /// A template failed to render.
+    pub const TEMPLATE_RENDER: &str = "HP0303";
+    /// A string table failed to parse.
+    pub const BAD_TABLE: &str = "HP0304";
+    /// A string table lacks keys (English used).
+    pub const MISSING_STRINGS: &str = "HP0305";
+    /// A required template is missing.
+    pub const MISSING_TEMPLATE: &str = "HP0306";
+}
+
+/// A theme's files, by path inside the theme (`templates/handout.html`,
+/// `static/style.css`, `i18n/en.yaml`), with where each came from.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    files: BTreeMap<String, (Arc<[u8]>, String)>,
+}
+
+impl Files {
+    fn insert(&mut self, path: String, bytes: Arc<[u8]>, origin: String) {
+        self.files.insert(path, (bytes, origin));
+    }
+
+    /// The bytes of a file.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(|(b, _)| &**b)
+    }
+
+    /// Where a file came from (for diagnostics).
+    pub fn origin(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(|(_, o)| o.as_str())
+    }
+
+    /// A hash of every file's path and bytes (for the build cache).
+    pub fn fingerprint(&self) -> u128 {
+        let mut f = crate::build::cache::Fingerprint::new();
+        for (path, (bytes, _)) in &self.files {
+            f.add(path.as_bytes()).add(bytes);
+        }
+        f.finish()
+    }
+
+    /// Files under a folder, as (path inside the folder, bytes), sorted.
+    pub fn under<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = (&'a str, &'a [u8])> + 'a {
+        let prefix = format!("{dir}/");
+        self.files
+            .iter()
+            .filter_map(move |(p, (b, _))| p.strip_prefix(&prefix).map(|rest| (rest, &**b)))
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+}
+
+/// Names of the themes embedded in the binary.
+pub fn embedded_names() -> Vec<&'static str> {
+    let mut v: Vec<&str> = embedded::EMBEDDED.iter().map(|(t, _, _)| *t).collect();
+    v.dedup();
+    v
+}
+
+/// The files of an embedded theme.
+pub fn embedded_files(theme: &str) -> impl Iterator<Item = (&'static str, &'static [u8])> + '_ {
+    embedded::EMBEDDED
+        .iter()
+        .filter(move |(t, _, _)| *t == theme)
+        .map(|(_, p, b)| (*p, *b))
+}
+
+/// A resolved theme, ready to compile.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// The theme's name.
+    pub name: String,
+    /// All files, after layering.
+    pub files: Files,
+}
+
+impl Theme {
+    /// Resolve `name` for the clinic at `root`: embedded default, then the
+    /// embedded theme `name`, then `themes/default` and `themes/<name>` on
+    /// disk, then the site's own `templates/` and `static/`.
+    pub fn resolve(root: &Path, name: &str) -> Result<Theme, Box<Diagnostic>> {
+        let disk = root.join("themes").join(name);
+        let is_embedded = embedded_names().contains(&name);
+        if !safe_name(name) || (!disk.is_dir() && !is_embedded) {
+            let mut known: Vec<String> = embedded_names().iter().map(|s| s.to_string()).collect();
+            if let Ok(rd) = std::fs::read_dir(root.join("themes")) {
+                known.extend(
+                    rd.flatten()
+                        .filter(|e| e.path().is_dir())
+                        .map(|e| e.file_name().to_string_lossy().into_owned()),
+                );
+            }
+            known.sort();
+            known.dedup();
+            let help = match closest(name, known.iter().map(String::as_str)) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => format!("available themes: {}", known.join(", ")),
+            };
+            return Err(Box::new(
+                Diagnostic::error(codes::UNKNOWN_THEME, format!("unknown theme `{name}`"))
+                    .help(help),
+            ));
+        }
+        let mut files = Files::default();
+        for layer in ["default", name] {
+            for (p, b) in embedded_files(layer) {
+                files.insert(p.to_string(), Arc::from(b), format!("themes/{layer}/{p}"));
+            }
+        }
+        for layer in ["default", name] {
+            add_dir(
+                &mut files,
+                &root.join("themes").join(layer),
+                "",
+                &format!("themes/{layer}/"),
+            );
+        }
+        add_dir(
+            &mut files,
+            &root.join("templates"),
+            "templates/",
+            "templates/",
+        );
+        add_dir(&mut files, &root.join("static"), "static/", "static/");
+        Ok(Theme {
+            name: name.to_string(),
+            files,
+        })
+    }
+
+    /// Compile the theme's templates. Autoescaping stays on for `.html` and
+    /// `.xml` (Tera's default).
+    pub fn compile(&self) -> Result<tera::Tera, Vec<Diagnostic>> {
+        let mut tera = tera::Tera::new();
+        tera.register_function("url", url_function);
+        let mut errors = Vec::new();
+        let mut sources = Vec::new();
+        for (name, bytes) in self.files.under("templates") {
+            match std::str::from_utf8(bytes) {
+                Ok(s) => sources.push((name, s)),
+                Err(_) => errors.push(
+                    Diagnostic::error(codes::TEMPLATE_SYNTAX, "template is not valid UTF-8")
+                        .in_file(
+                            self.files
+                                .origin(&format!("templates/{name}"))
+                                .unwrap_or(name),
+                        ),
+                ),
+            }
+        }
+        if let Err(e) = tera.add_raw_templates(sources) {
+            let origin = |name: &str| {
+                self.files
+                    .origin(&format!("templates/{name}"))
+                    .map(str::to_string)
+            };
+            errors.push(template_error(
+                &e,
+                "could not compile a template",
+                codes::TEMPLATE_SYNTAX,
+                &origin,
+            ));
+        }
+        if errors.is_empty() {
+            Ok(tera)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The string tables built into the binary for this theme (the
+    /// embedded default theme, then the embedded theme of this name), by
+    /// language: what a partial table on disk falls back to.
+    pub fn builtin_tables(&self) -> BTreeMap<String, Table> {
+        let mut out = BTreeMap::new();
+        for layer in ["default", self.name.as_str()] {
+            for (p, b) in embedded_files(layer) {
+                let Some(lang) = p
+                    .strip_prefix("i18n/")
+                    .and_then(|f| f.strip_suffix(".yaml"))
+                else {
+                    continue;
+                };
+                let origin = format!("themes/{layer}/{p}");
+                if let Ok(t) = crate::content::yaml::parse::<Table>(
+                    &String::from_utf8_lossy(b),
+                    Path::new(&origin),
+                ) {
+                    out.insert(lang.to_string(), t);
+                }
+            }
+        }
+        out
+    }
+
+    /// The string tables in `i18n/`, by language.
+    pub fn tables(&self) -> Result<BTreeMap<String, Table>, Vec<Diagnostic>> {
+        let mut out = BTreeMap::new();
+        let mut errors = Vec::new();
+        for (file, bytes) in self.files.under("i18n") {
+            let Some(lang) = file.strip_suffix(".yaml") else {
+                continue;
+            };
+            let origin = self
+                .files
+                .origin(&format!("i18n/{file}"))
+                .unwrap_or(file)
+                .to_string();
+            let text = String::from_utf8_lossy(bytes);
+            match crate::content::yaml::parse::<Table>(&text, Path::new(&origin)) {
+                Ok(t) => {
+                    out.insert(lang.to_string(), t);
+                }
+                Err(d) => errors.push(Diagnostic {
+                    code: codes::BAD_TABLE,
+                    ..*d
+                }),
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// `url(path="stories/")` in a template: the root-relative URL of a path
+/// inside the site, with the site's path prefix (`/clinic/stories/` on a
+/// project site), as [`crate::stages::model::SiteView::url`] makes it. A leading `/`
+/// is optional. Templates get the prefix from `site.base_path`; outside
+/// the website (a handout) the prefix is `/`.
+fn url_function(kwargs: tera::Kwargs, state: &tera::State) -> tera::TeraResult<String> {
+    let path: &str = kwargs.must_get("path")?;
+    let site: Option<tera::Value> = state.get("site")?;
+    let base = site
+        .as_ref()
+        .and_then(|s| s.get_from_path("base_path"))
+        .and_then(tera::Value::as_str)
+        .unwrap_or("/");
+    Ok(format!("{base}{}", path.trim_start_matches('/')))
+}
+
+/// Turn a Tera error into a diagnostic at the template's file, line and
+/// column. `origin` maps a template name to the file it came from.
+pub fn template_error(
+    e: &tera::Error,
+    context: &str,
+    code: &'static str,
+    origin: &dyn Fn(&str) -> Option<String>,
+) -> Diagnostic {
+    // Tera wraps the located error ("syntax" or "rendering") in others.
+    let mut located = None;
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(te) = err.downcast_ref::<tera::Error>()
+            && let tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) = te.kind()
+        {
+            located = Some(r.clone());
+            break;
+        }
+        cur = err.source();
+    }
+    let help = if code == codes::TEMPLATE_SYNTAX {
+        "see the Tera 2 template syntax; every tag needs its closing tag and expression"
+    } else {
+        "docs/templates.md lists the variables each template receives; test optional ones with `{% if x %}`"
+    };
+    match located {
+        Some(r) => {
+            let span = r.span();
+            let file =
+                origin(r.filename()).unwrap_or_else(|| format!("templates/{}", r.filename()));
+            Diagnostic::error(code, format!("{context}: {}", r.message()))
+                .in_file(file)
+                .at(Some(crate::base::diag::Pos {
+                    line: span.start_line,
+                    column: span.start_col + 1,
+                }))
+                .help(help)
+        }
+        None => {
+            let mut text = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                text.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            Diagnostic::error(code, format!("{context}: {text}")).help(help)
+        }
+    }
+}
+
+fn safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && Path::new(name)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+        && !name.contains(['/', '\\'])
+}
+
+fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
+    if !dir.is_dir() {
+        return;
+    }
+    // Symlinks are not followed: a theme must not pull in files from outside.
+    let mut entries: Vec<_> = WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .collect();
+    entries.sort_by(|a, b| a.path().cmp(b.path()));
+    for e in entries {
+        let Ok(rel) = e.path().strip_prefix(dir) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if rel.split('/').any(|p| p.starts_with('.')) {
+            continue;
+        }
+        if let Ok(bytes) = std::fs::read(e.path()) {
+            // Text saved with a byte-order mark reads as without it.
+            files.insert(
+                format!("{prefix}{rel}"),
+                Arc::from(crate::base::encoding::strip_bom(&bytes)),
+                format!("{origin_prefix}{rel}"),
+            );
+        }
+    }
+}
