@@ -76,6 +76,13 @@ enum Command {
         #[arg(long)]
         no_cache: bool,
     },
+    /// Explain a diagnostic code (e.g. `heropath explain HP0501`): what
+    /// triggers it, an example, and how to fix it. Without a code, list
+    /// every code with its summary.
+    Explain {
+        /// The code, e.g. HP0501 (or 501).
+        code: Option<String>,
+    },
     /// Print the JSON Schema of a file format, for editors.
     Schema {
         /// plan, exercise, site or story.
@@ -521,6 +528,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Explain { code } => explain(code.as_deref()),
         Command::Schema { kind } => {
             print!("{}", heropath::content::schema::schema(kind));
             ExitCode::SUCCESS
@@ -565,3 +573,26 @@ fn main() -> ExitCode {
 // full 10,000-plan build about 15% faster than the system allocator.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `heropath explain [CODE]`.
+fn explain(code: Option<&str>) -> ExitCode {
+    use heropath::base::diag::Code;
+    let Some(text) = code else {
+        for c in Code::ALL {
+            println!("{c}  {}", c.summary());
+        }
+        return ExitCode::SUCCESS;
+    };
+    match Code::parse(text) {
+        Some(c) => {
+            print!("{}", c.explanation());
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!(
+                "error: `{text}` is not a heropath diagnostic code\n  = help: codes look like HP0501; `heropath explain` lists them all"
+            );
+            ExitCode::from(2)
+        }
+    }
+}

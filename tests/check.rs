@@ -1548,25 +1548,12 @@ fn every_code_gives_its_file_position_and_help() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-/// The codes defined in src/ (`pub const X: &str = "HPnnnn"`).
+/// The codes in the registry (`heropath::base::diag::Code`).
 fn codes_in_src() -> BTreeSet<String> {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut out = BTreeSet::new();
-    for e in walkdir::WalkDir::new(src).into_iter().flatten() {
-        if e.path().extension().is_none_or(|x| x != "rs") {
-            continue;
-        }
-        let text = std::fs::read_to_string(e.path()).unwrap();
-        for line in text.lines() {
-            let l = line.trim();
-            if l.starts_with("pub const ")
-                && let Some((_, rest)) = l.split_once(": &str = \"HP")
-            {
-                out.insert(format!("HP{}", &rest[..4]));
-            }
-        }
-    }
-    out
+    heropath::base::diag::Code::ALL
+        .iter()
+        .map(|c| c.to_string())
+        .collect()
 }
 
 /// The codes in README's table, with ranges (`HP0010–HP0016`) expanded.

@@ -4,6 +4,7 @@
 //! ([`decode_utf8`]) and rewritten on request by `heropath fix-encoding`
 //! ([`fix_file`]).
 
+use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Pos};
 use std::path::{Path, PathBuf};
 
@@ -68,7 +69,7 @@ pub fn decode_1252(bytes: &[u8]) -> Option<String> {
 }
 
 /// `bytes` (a byte-order mark already dropped) as UTF-8 text, or an
-/// [`crate::stages::load::codes::READ`] error at the first byte that is not UTF-8,
+/// [`Code::ReadFailed`] error at the first byte that is not UTF-8,
 /// saying when the file looks saved as Windows-1252 and how to fix it.
 /// `rel` is the path printed and suggested to `heropath fix-encoding`.
 pub fn decode_utf8(bytes: Vec<u8>, rel: &Path) -> Result<String, Box<Diagnostic>> {
@@ -82,7 +83,7 @@ pub fn decode_utf8(bytes: Vec<u8>, rel: &Path) -> Result<String, Box<Diagnostic>
         let pos = Some(Pos { line, column });
         let d = match (decode_1252(all), all.get(valid).copied().and_then(cp1252)) {
             (Some(_), Some(c)) => Diagnostic::error(
-                crate::stages::load::codes::READ,
+                Code::ReadFailed,
                 format!(
                     "this file looks saved as ANSI/Windows-1252 ({c} at line {line}), not UTF-8"
                 ),
@@ -91,11 +92,8 @@ pub fn decode_utf8(bytes: Vec<u8>, rel: &Path) -> Result<String, Box<Diagnostic>
                 "save it as UTF-8 in your editor, or run `heropath fix-encoding {}`",
                 rel.display().to_string().replace('\\', "/")
             )),
-            _ => Diagnostic::error(
-                crate::stages::load::codes::READ,
-                "file is not valid UTF-8 text",
-            )
-            .help("save the file as UTF-8 in your editor"),
+            _ => Diagnostic::error(Code::ReadFailed, "file is not valid UTF-8 text")
+                .help("save the file as UTF-8 in your editor"),
         };
         Box::new(d.in_file(rel).at(pos))
     })

@@ -5,4 +5,5 @@
 pub mod date;
 pub mod diag;
 pub mod encoding;
+pub mod hash;
 pub mod report;

@@ -195,7 +195,7 @@ fn span_of(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::base::diag::Pos;
+    use crate::base::diag::{Code, Pos};
 
     #[test]
     fn human_output_has_location_frame_and_help() {
@@ -205,7 +205,7 @@ mod tests {
             "patient:\n  prefered_name: Mari\n",
         )
         .unwrap();
-        let d = Diagnostic::error("HP0002", "patient: unknown field `prefered_name`")
+        let d = Diagnostic::error(Code::UnknownKey, "patient: unknown field `prefered_name`")
             .in_file("p.yaml")
             .at(Some(Pos { line: 2, column: 3 }))
             .help("did you mean `preferred_name`?");
@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn json_output_round_trips() {
-        let d = Diagnostic::warning("HP0202", "story not published")
+        let d = Diagnostic::warning(Code::ConsentExpired, "story not published")
             .in_file("a.yaml")
             .at(Some(Pos { line: 4, column: 1 }));
         let line = Reporter::new(Path::new("."), Format::Json, false).render(&d);

@@ -25,12 +25,13 @@
 //! full one. `build --no-cache` ignores it on purpose.
 
 use crate::base::date::Date;
+use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Pos, Severity};
+pub use crate::base::hash::{Fingerprint, Stamp, hash, program};
 use crate::content::plan::Plan;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 /// The cache folder, in the clinic folder.
 pub const DIR: &str = ".heropath-cache";
@@ -43,61 +44,6 @@ const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n# This 
 
 /// Bumped when the file layout changes.
 const FORMAT: u32 = 1;
-
-/// A content hash (xxh3, 128 bits): stable across runs and machines, unlike
-/// the standard library's hasher.
-pub fn hash(bytes: &[u8]) -> u128 {
-    xxh3_128(bytes)
-}
-
-/// A hash over several inputs; each part is length-prefixed so that
-/// `("ab", "c")` and `("a", "bc")` differ.
-#[derive(Default, Clone)]
-pub struct Fingerprint(Xxh3);
-
-impl Fingerprint {
-    /// Start from the binary's own fingerprint: a different heropath may
-    /// parse, check or render differently.
-    pub fn new() -> Fingerprint {
-        let mut f = Fingerprint(Xxh3::new());
-        f.add(program().as_bytes());
-        f
-    }
-
-    /// Add one input.
-    pub fn add(&mut self, part: &[u8]) -> &mut Self {
-        self.0.update(&(part.len() as u64).to_le_bytes());
-        self.0.update(part);
-        self
-    }
-
-    /// The hash so far.
-    pub fn finish(&self) -> u128 {
-        self.0.digest128()
-    }
-}
-
-/// Which heropath wrote a cache: the version and the executable's size and
-/// modification time, so that any rebuilt or reinstalled binary starts cold.
-fn program() -> &'static str {
-    use std::sync::OnceLock;
-    static PROGRAM: OnceLock<String> = OnceLock::new();
-    PROGRAM.get_or_init(|| {
-        let exe = std::env::current_exe()
-            .and_then(std::fs::metadata)
-            .map(|m| {
-                let modified = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos());
-                format!("{}-{modified}", m.len())
-            })
-            // Unknown executable: a fresh value each run, so never reused.
-            .unwrap_or_else(|_| format!("unknown-{}", std::process::id()));
-        format!("heropath {} {exe}", env!("CARGO_PKG_VERSION"))
-    })
-}
 
 fn hex(h: u128) -> String {
     format!("{h:032x}")
@@ -172,39 +118,23 @@ impl StoredDiagnostic {
         }
     }
 
-    fn to_diagnostic(&self) -> Diagnostic {
-        Diagnostic {
+    /// `None` for a code this binary does not know (the entry is then
+    /// not reused).
+    fn to_diagnostic(&self) -> Option<Diagnostic> {
+        Some(Diagnostic {
             severity: if self.error {
                 Severity::Error
             } else {
                 Severity::Warning
             },
-            code: intern(&self.code),
+            code: Code::parse(&self.code)?,
             message: self.message.clone(),
             file: self.file.clone(),
             pos: self.pos.map(|(line, column)| Pos { line, column }),
             help: self.help.clone(),
             sensitive: false,
-        }
+        })
     }
-}
-
-/// Diagnostic codes are `&'static str`; a code read back from the cache is
-/// leaked once per distinct code (there are a few dozen).
-fn intern(code: &str) -> &'static str {
-    use std::sync::{Mutex, OnceLock};
-    static CODES: OnceLock<Mutex<std::collections::BTreeSet<&'static str>>> = OnceLock::new();
-    let codes = CODES.get_or_init(Default::default);
-    let mut codes = match codes.lock() {
-        Ok(c) => c,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    if let Some(c) = codes.get(code) {
-        return c;
-    }
-    let leaked: &'static str = Box::leak(code.to_string().into_boxed_str());
-    codes.insert(leaked);
-    leaked
 }
 
 /// Where one plan's line is in the file: its hash and the byte ranges of
@@ -325,12 +255,13 @@ impl Cache {
             return None;
         }
         let meta = self.meta(self.entry(path, hash)?)?;
-        (meta.today == today).then(|| {
-            meta.diagnostics
-                .iter()
-                .map(StoredDiagnostic::to_diagnostic)
-                .collect()
-        })
+        if meta.today != today {
+            return None;
+        }
+        meta.diagnostics
+            .iter()
+            .map(StoredDiagnostic::to_diagnostic)
+            .collect()
     }
 
     /// The plan's handout (its path and content hash) if it would render
@@ -439,43 +370,6 @@ pub fn save(
         }
     }
     crate::stages::write::replace_file(&dir, FILE, fill)
-}
-
-/// What the file system says of a file: size, modification time and inode.
-/// A handout whose stamp is the one recorded when it was written (or last
-/// hashed) is taken to be unchanged without reading it, as git's index and
-/// make do: editing a file changes its modification time. Stamps are kept
-/// apart from the cache (`stamps`), which stays the same for the same
-/// input, while stamps differ from one machine or copy to the next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    len: u64,
-    modified: u128,
-    inode: u64,
-}
-
-impl Stamp {
-    /// The stamp of the file at `path` (not following a link).
-    pub fn of(path: &Path) -> Option<Stamp> {
-        let m = std::fs::symlink_metadata(path).ok()?;
-        if !m.is_file() {
-            return None;
-        }
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&m);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Some(Stamp {
-            len: m.len(),
-            modified: m
-                .modified()
-                .ok()?
-                .duration_since(std::time::UNIX_EPOCH)
-                .ok()?
-                .as_nanos(),
-            inode,
-        })
-    }
 }
 
 const STAMPS: &str = "stamps";
@@ -616,12 +510,5 @@ mod tests {
             std::fs::read_to_string(tmp.path().join(DIR).join(".gitignore")).unwrap(),
             "*\n"
         );
-    }
-
-    #[test]
-    fn codes_are_interned_once() {
-        let a = intern("HP0999");
-        let b = intern(&String::from("HP0999"));
-        assert!(std::ptr::eq(a, b));
     }
 }

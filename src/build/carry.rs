@@ -1,8 +1,9 @@
 //! What a build carries over into the new handouts folder: PDFs heropath
 //! printed, files a person put there (kept, or moved aside with a warning).
 
-#[allow(unused_imports)]
 use super::*;
+#[allow(unused_imports)]
+use crate::base::diag::Code;
 
 /// What a build does with the files of the handouts folder that it does
 /// not render (see [`write::Survey`]).
@@ -59,7 +60,7 @@ impl Carry {
             .iter()
             .map(|f| {
                 Diagnostic::warning(
-                    codes::KEPT,
+                    Code::ForeignFileKept,
                     "heropath did not write this file into the handouts folder: kept where it is",
                 )
                 .in_file(shown(f))
@@ -68,7 +69,7 @@ impl Carry {
             .collect();
         out.extend(self.moved.iter().map(|(f, to)| {
             Diagnostic::warning(
-                codes::KEPT,
+                Code::ForeignFileKept,
                 format!(
                     "heropath did not write this file, and a handout of the same name now goes there: kept as {}",
                     shown(to).display()
@@ -148,7 +149,7 @@ pub(super) fn keep_and_print(
         if now.is_some_and(|h| h != printed_from) {
             done.diagnostics.push(
                 Diagnostic::warning(
-                    codes::STALE_PDF,
+                    Code::StalePdf,
                     "this PDF was printed from an older version of its handout (the plan, library or theme changed since): kept as it was",
                 )
                 .in_file(shown(pdf))
@@ -181,7 +182,7 @@ pub(super) fn keep_and_print(
             Err(e) => {
                 let no_browser = matches!(e, crate::build::pdf::PdfError::NoBrowser);
                 done.diagnostics.push(
-                    Diagnostic::error(codes::WRITE, format!("cannot print {pdf}: {e}"))
+                    Diagnostic::error(Code::WriteFailed, format!("cannot print {pdf}: {e}"))
                         .help("build without --pdf to write the HTML handouts only"),
                 );
                 if no_browser {

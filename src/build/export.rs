@@ -14,8 +14,9 @@
 //! export with an error naming it, and nothing is written.
 
 use crate::base::date::Date;
+use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Diagnostics, Pos};
-use crate::build::{self, Options, codes};
+use crate::build::{self, Options};
 use crate::content::plan::Plan;
 use crate::content::record::StoryRecord;
 use crate::content::yaml::locate_key;
@@ -153,7 +154,7 @@ fn leak_error(r: &Record<'_>, key: &str, what: &str, owner: &Path) -> Diagnostic
         format!(" (from {})", owner.display())
     };
     Diagnostic::error(
-        codes::PRIVACY_LEAK,
+        Code::PrivacyLeak,
         format!("story not exported: its `{key}` contains {what}{whose}"),
     )
     .in_file(&r.plan.path)
@@ -182,8 +183,11 @@ fn story_key_pos(text: &str, key: &str) -> Option<Pos> {
 fn write_records(dir: &Path, records: &[Record<'_>]) -> Result<Vec<String>, Box<Diagnostic>> {
     let io = |e: std::io::Error| {
         Box::new(
-            Diagnostic::error(codes::WRITE, format!("cannot write {}: {e}", dir.display()))
-                .help("check that the folder's parent exists and is writable"),
+            Diagnostic::error(
+                Code::WriteFailed,
+                format!("cannot write {}: {e}", dir.display()),
+            )
+            .help("check that the folder's parent exists and is writable"),
         )
     };
     std::fs::create_dir_all(dir).map_err(io)?;
@@ -251,7 +255,7 @@ fn foreign_files(dir: &Path, ours: &BTreeSet<String>) -> std::io::Result<Vec<Str
 
 fn foreign_error(dir: &Path, foreign: &[String]) -> Diagnostic {
     Diagnostic::error(
-        codes::WRITE,
+        Code::WriteFailed,
         format!(
             "{} holds file(s) heropath did not write: {}; refusing to export (nothing was written or removed)",
             dir.display(),

@@ -2,8 +2,8 @@
 //! a path from anywhere (the clinic folder is the nearest folder above the
 //! plan holding `site.yaml`, as git finds a repository) or a slug.
 
+use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, closest};
-use crate::stages::load::codes;
 use std::path::{Component, Path, PathBuf};
 
 /// A plan of a clinic folder.
@@ -110,7 +110,7 @@ pub fn plan(arg: &Path, root: Option<&Path>) -> Result<PlanRef, Box<Diagnostic>>
     if !same_folder {
         return Err(Box::new(
             Diagnostic::error(
-                codes::READ,
+                Code::ReadFailed,
                 format!(
                     "{} is not a plan of the clinic folder {}: its plans are in {}",
                     arg.display(),
@@ -169,7 +169,7 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
     };
     Err(Box::new(
         Diagnostic::error(
-            codes::READ,
+            Code::ReadFailed,
             format!("no plan `{slug}` in {}", plans.display()),
         )
         .in_file(asked)
@@ -186,7 +186,7 @@ fn no_clinic(start: &Path) -> Box<Diagnostic> {
     };
     Box::new(
         Diagnostic::error(
-            codes::NO_SITE,
+            Code::NoSite,
             format!(
                 "no site.yaml in {} or any folder above it: not inside a clinic folder",
                 shown.display()

@@ -8,14 +8,15 @@ pub mod pdf;
 pub mod scaffold;
 
 use crate::base::date::Date;
+use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::stages::check;
 use crate::stages::load::{self, Clinic};
 use crate::stages::model::{self, Assets, SiteView};
 use crate::stages::privacy::{self, Guard};
 use crate::stages::render::{self, Compiled, Output, PublicSite};
+use crate::stages::theme::Theme;
 use crate::stages::theme::i18n::{Strings, Table};
-use crate::stages::theme::{self, Theme};
 use crate::stages::write;
 use cache::Cache;
 use rayon::prelude::*;
@@ -40,23 +41,6 @@ use public::*;
 pub use public::{PublicBuild, RESERVED_SLUGS, render_public};
 pub use themes::compact_css;
 use themes::*;
-
-/// Codes raised by the pipeline itself.
-pub mod codes {
-    pub use crate::stages::privacy::verdict::codes::*;
-    /// Writing the output failed.
-    pub const WRITE: &str = "HP0402";
-    /// Two public pages want the same address.
-    pub const URL_CLASH: &str = "HP0403";
-    /// A file in the handouts folder that heropath did not write: kept.
-    pub const KEPT: &str = "HP0404";
-    /// A PDF printed from an older version of its handout: kept.
-    pub const STALE_PDF: &str = "HP0405";
-    /// HTML in a page that the sanitiser removes (warning).
-    pub const HTML_REMOVED: &str = "HP0801";
-    /// An embedded video without a `title` (warning).
-    pub const EMBED_NO_TITLE: &str = "HP0802";
-}
 
 /// Templates every theme must provide (after falling back to the default).
 pub const REQUIRED_TEMPLATES: [&str; 10] = [
@@ -327,7 +311,7 @@ pub fn render_handouts(
     let out = std::sync::Mutex::new(Vec::new());
     let errors = stream_handouts(p, drafts, only, None, |o| {
         out.lock()
-            .map_err(|_| Diagnostic::error(codes::WRITE, "a render thread failed"))?
+            .map_err(|_| Diagnostic::error(Code::WriteFailed, "a render thread failed"))?
             .push(o);
         Ok(())
     })
@@ -569,7 +553,7 @@ fn write_error(e: write::WriteError) -> Diagnostic {
         }
         _ => "check that the folder's parent exists, is writable, and is not a file",
     };
-    Diagnostic::error(codes::WRITE, e.to_string()).help(help)
+    Diagnostic::error(Code::WriteFailed, e.to_string()).help(help)
 }
 
 /// Theme `static/` then site `static/` (site wins), minus the handout

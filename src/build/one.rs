@@ -1,8 +1,9 @@
 //! One patient's handout (`heropath handout`), its PDF, and a handout
 //! rendered from plan text alone (for tests and the schema docs).
 
-#[allow(unused_imports)]
 use super::*;
+#[allow(unused_imports)]
+use crate::base::diag::Code;
 
 /// A handout the `handout` command wrote.
 #[derive(Debug, Clone)]
@@ -66,7 +67,7 @@ pub fn one_handout(
                     .and_then(|_| std::fs::rename(&tmp, &target));
                 if let Err(e) = res {
                     diags.push(Diagnostic::error(
-                        codes::WRITE,
+                        Code::WriteFailed,
                         format!("cannot write {}: {e}", target.display()),
                     ));
                     continue;

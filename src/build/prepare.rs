@@ -1,14 +1,17 @@
 //! Preparing a build: load, check, theme compiling and assets, with the
 //! diagnostics of the clinic as a whole (base URL, what page sanitising removes).
 
-#[allow(unused_imports)]
 use super::*;
+#[allow(unused_imports)]
+use crate::base::diag::Code;
 
 /// Load, check and compile. `None` when errors make rendering pointless.
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     let clock = std::time::Instant::now();
     let cache = (!opts.no_cache).then(|| Cache::open(&opts.root)).flatten();
-    let clinic = load::load_reusing(&opts.root, diags, cache.as_ref())?;
+    let clinic = load::load_reusing(&opts.root, diags, &|path, hash| {
+        cache.as_ref().and_then(|c| c.plan(path, hash))
+    })?;
     let timings = vec![("load", clock.elapsed())];
     prepare_loaded(opts, clinic, cache, timings, diags)
 }
@@ -137,7 +140,7 @@ pub(super) fn base_url_error(clinic: &Clinic) -> Option<Diagnostic> {
         p
     });
     Some(
-        Diagnostic::error(crate::content::yaml::codes::BAD_VALUE, format!("base_url: {problem}"))
+        Diagnostic::error(Code::ValueNotAllowed, format!("base_url: {problem}"))
             .in_file("site.yaml")
             .at(pos)
             .help("write the address the website is served from, e.g. `https://www.example-pt.test`, or `https://acme.github.io/clinic/` for a GitHub project site"),
@@ -162,9 +165,9 @@ pub(super) fn page_removals(clinic: &Clinic, site: &SiteView, drafts: bool) -> V
                 column: before[line_start..].chars().count() + 1,
             };
             let code = if r.untitled_embed {
-                codes::EMBED_NO_TITLE
+                Code::EmbedNoTitle
             } else {
-                codes::HTML_REMOVED
+                Code::HtmlRemoved
             };
             out.push(
                 Diagnostic::warning(code, r.what)

@@ -2,8 +2,9 @@
 //! the privacy scan, and the last build's site reused when nothing it is made
 //! from changed.
 
-#[allow(unused_imports)]
 use super::*;
+#[allow(unused_imports)]
+use crate::base::diag::Code;
 
 /// The rendered public site.
 pub struct PublicBuild {
@@ -44,7 +45,7 @@ pub(super) fn render_public_then(
         if RESERVED_SLUGS.contains(&pg.slug.as_str()) {
             diags.push(
                 Diagnostic::error(
-                    codes::URL_CLASH,
+                    Code::UrlClash,
                     format!(
                         "a page cannot be called `{}`: that address is used by heropath",
                         pg.slug
@@ -104,7 +105,7 @@ pub(super) fn story_clashes(clinic: &Clinic, stories: &[model::Published]) -> Ve
         .filter_map(clash)
         .map(|(record, plan)| {
             Diagnostic::error(
-                codes::URL_CLASH,
+                Code::UrlClash,
                 format!(
                     "story address `stories/{}/` is also taken by the story of {}",
                     record.slug,

@@ -1,8 +1,9 @@
 //! Compiling a theme for a build: templates, string tables (each language
 //! filled key by key), the inlined handout stylesheet and static files.
 
-#[allow(unused_imports)]
 use super::*;
+#[allow(unused_imports)]
+use crate::base::diag::Code;
 
 pub(super) fn compile_theme(
     root: &Path,
@@ -23,7 +24,7 @@ pub(super) fn compile_theme(
         .filter(|t| theme.files.get(&format!("templates/{t}")).is_none())
         .collect();
     if !missing.is_empty() {
-        return Err(Diagnostic::error(theme::codes::MISSING_TEMPLATE, format!("theme `{name}` lacks template(s): {}", missing.join(", ")))
+        return Err(Diagnostic::error(Code::MissingTemplate, format!("theme `{name}` lacks template(s): {}", missing.join(", ")))
             .help("add them to the theme's templates/ folder, or remove the theme folder to use the built-in default"));
     }
     let tables = theme.tables().map_err(|mut ds| {
@@ -34,7 +35,7 @@ pub(super) fn compile_theme(
     let builtin = theme.builtin_tables();
     if !tables.contains_key("en") && !builtin.contains_key("en") {
         return Err(Diagnostic::error(
-            theme::codes::BAD_TABLE,
+            Code::BadStringTable,
             format!("theme `{name}` has no i18n/en.yaml string table"),
         ));
     }
@@ -54,7 +55,7 @@ pub(super) fn compile_theme(
         if table.is_none() {
             diags.push(
                 Diagnostic::warning(
-                    theme::codes::MISSING_STRINGS,
+                    Code::MissingStrings,
                     format!("theme `{name}` has no strings for language `{lang}`: using English"),
                 )
                 .in_file(asked_in)
@@ -76,7 +77,7 @@ pub(super) fn compile_theme(
             };
             diags.push(
                 Diagnostic::warning(
-                    theme::codes::MISSING_STRINGS,
+                    Code::MissingStrings,
                     format!(
                         "theme `{name}`, language `{lang}`: {} phrase(s) missing, {used}: {}",
                         missing.len(),

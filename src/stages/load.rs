@@ -1,8 +1,8 @@
 //! Stage 1, **load**: walk the clinic folder and parse every file. Parsing
 //! runs in parallel; every file's problems are collected, not just the first.
 
+use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Diagnostics};
-use crate::build::cache::Cache;
 use crate::content::config::Site;
 use crate::content::plan::{Exercise, Plan};
 use crate::content::record::StoryRecord;
@@ -12,26 +12,6 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
-
-/// Codes for problems found while loading.
-pub mod codes {
-    /// A file could not be read.
-    pub const READ: &str = "HP0010";
-    /// `site.yaml` is missing.
-    pub const NO_SITE: &str = "HP0011";
-    /// Two files give the same slug or id.
-    pub const DUPLICATE: &str = "HP0012";
-    /// A file name that cannot be a slug.
-    pub const BAD_NAME: &str = "HP0013";
-    /// A page without front matter.
-    pub const NO_FRONT_MATTER: &str = "HP0014";
-    /// A file is too large to be a plan.
-    pub const TOO_LARGE: &str = "HP0015";
-    /// A symbolic link inside content/.
-    pub const SYMLINK: &str = "HP0016";
-    /// A file that may hold a patient's plan but is not read as one.
-    pub const UNREAD_PLAN: &str = "HP0017";
-}
 
 /// Files larger than this are refused before parsing: no real plan comes
 /// near it, and a huge file would stall the build.
@@ -111,12 +91,16 @@ pub struct Clinic {
 /// be read (no `site.yaml`); otherwise every parse problem is in `diags`
 /// and the files that parsed are returned.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
-    load_reusing(root, diags, None)
+    load_reusing(root, diags, &|_, _| None)
 }
 
-/// [`load`], taking unchanged plans from a build cache instead of parsing
-/// them.
-pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>) -> Option<Clinic> {
+/// A plan parsed by an earlier run, asked for by path and content hash
+/// (the build cache answers it); `None` parses the file.
+pub type ReusePlan<'a> = &'a (dyn Fn(&Path, u128) -> Option<Plan> + Sync);
+
+/// [`load`], taking unchanged plans from an earlier run (`reuse`) instead
+/// of parsing them.
+pub fn load_reusing(root: &Path, diags: &mut Diagnostics, reuse: ReusePlan) -> Option<Clinic> {
     let (site, site_text) = read_site(root, diags);
     let content = root.join("content");
     let read = parse_all::<(Plan, Vec<Diagnostic>)>(
@@ -125,7 +109,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, cache: Option<&Cache>)
         &["yaml", "yml"],
         Some("plans"),
         diags,
-        |text, path, hash| match cache.and_then(|c| c.plan(path, hash)) {
+        |text, path, hash| match reuse(path, hash) {
             Some(plan) => Ok((plan, Vec::new())),
             None => yaml::parse_lenient(text, path),
         },
@@ -191,7 +175,7 @@ fn read_site(root: &Path, diags: &mut Diagnostics) -> (Option<Site>, String) {
         }
         Err(e) => {
             diags.push(
-                Diagnostic::error(codes::NO_SITE, format!("cannot read site.yaml in {}: {e}", root.display()))
+                Diagnostic::error(Code::NoSite, format!("cannot read site.yaml in {}: {e}", root.display()))
                     .help("run heropath in a clinic folder, pass --root DIR, or create one with `heropath init`"),
             );
             (None, String::new())
@@ -291,7 +275,7 @@ fn is_junk(p: &Path) -> bool {
 fn unread_plan(root: &Path, p: &Path, folder: &str) -> Diagnostic {
     let rel = p.strip_prefix(root).unwrap_or(p);
     Diagnostic::error(
-        codes::UNREAD_PLAN,
+        Code::UnreadPlan,
         format!("content/{folder}/ holds a file heropath does not read as a plan (hidden, or not .yaml/.yml), so the privacy guard cannot know the patient in it"),
     )
     .in_file(rel)
@@ -321,7 +305,7 @@ fn stray_plans(root: &Path, content: &Path, diags: &mut Diagnostics) {
         if is_plan {
             diags.push(
                 Diagnostic::error(
-                    codes::UNREAD_PLAN,
+                    Code::UnreadPlan,
                     "a patient plan outside content/plans/: heropath does not read it, so the privacy guard cannot know the patient in it",
                 )
                 .in_file(p.strip_prefix(root).unwrap_or(p))
@@ -350,7 +334,7 @@ fn parse_page(text: &str, path: &Path) -> Result<Page, Vec<Diagnostic>> {
     let Some((fm, body, body_line)) = yaml::split_front_matter(text) else {
         return Err(vec![
             Diagnostic::error(
-                codes::NO_FRONT_MATTER,
+                Code::NoFrontMatter,
                 "a page must start with front matter between `---` lines",
             )
             .in_file(path)
@@ -398,7 +382,7 @@ fn parse_all<T: Send>(
                     .unwrap_or(e.path())
                     .to_path_buf();
                 diags.push(
-                    Diagnostic::error(codes::SYMLINK, "this is a symbolic link; heropath does not follow links in content/ (they can point outside the clinic folder, or loop)")
+                    Diagnostic::error(Code::Symlink, "this is a symbolic link; heropath does not follow links in content/ (they can point outside the clinic folder, or loop)")
                         .in_file(rel)
                         .help("replace the link with the file itself"),
                 );
@@ -422,7 +406,7 @@ fn parse_all<T: Send>(
             }
             Ok(_) => {}
             Err(e) => diags.push(Diagnostic::error(
-                codes::READ,
+                Code::ReadFailed,
                 format!("cannot read {}: {e}", dir.display()),
             )),
         }
@@ -443,7 +427,7 @@ fn parse_all<T: Send>(
         if w[0].slug == w[1].slug {
             diags.push(
                 Diagnostic::error(
-                    codes::DUPLICATE,
+                    Code::DuplicateSlug,
                     format!("`{}` is also defined in {}", w[1].slug, w[0].path.display()),
                 )
                 .in_file(&w[1].path)
@@ -472,7 +456,7 @@ pub fn read_source<T>(
     if !is_slug(&slug) {
         return Err(vec![
             Diagnostic::error(
-                codes::BAD_NAME,
+                Code::BadFileName,
                 format!("`{slug}` cannot be used as a name: file names become web addresses"),
             )
             .in_file(&rel)
@@ -480,12 +464,12 @@ pub fn read_source<T>(
         ]);
     }
     let meta = std::fs::metadata(p).map_err(|e| {
-        vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)]
+        vec![Diagnostic::error(Code::ReadFailed, format!("cannot read: {e}")).in_file(&rel)]
     })?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(vec![
             Diagnostic::error(
-                codes::TOO_LARGE,
+                Code::TooLarge,
                 format!(
                     "file is {:.1} MB; the limit is {:.1} MB",
                     meta.len() as f64 / 1e6,
@@ -497,14 +481,14 @@ pub fn read_source<T>(
         ]);
     }
     let bytes = std::fs::read(p).map_err(|e| {
-        vec![Diagnostic::error(codes::READ, format!("cannot read: {e}")).in_file(&rel)]
+        vec![Diagnostic::error(Code::ReadFailed, format!("cannot read: {e}")).in_file(&rel)]
     })?;
     let bytes = match crate::base::encoding::strip_bom(&bytes).len() {
         n if n == bytes.len() => bytes,
         n => bytes[bytes.len() - n..].to_vec(),
     };
     let text = crate::base::encoding::decode_utf8(bytes, &rel).map_err(|d| vec![*d])?;
-    let hash = crate::build::cache::hash(text.as_bytes());
+    let hash = crate::base::hash::hash(text.as_bytes());
     let value = parse(&text, &rel, hash)?;
     Ok(Source {
         path: rel,

@@ -2,6 +2,7 @@
 //! Outputs are collected in a fixed order, so the result does not depend on
 //! the number of threads.
 
+use crate::base::diag::Code;
 use crate::base::diag::Diagnostic;
 use crate::stages::model::{Handout, MenuItem, PageView, Published, SiteView, Story, TagRef};
 use crate::stages::theme::i18n::Strings;
@@ -68,7 +69,7 @@ fn render(theme: &Compiled, name: &str, ctx: &Context, what: &str) -> Result<Vec
             template_error(
                 &e,
                 &format!("could not render {what} with `{name}`"),
-                crate::stages::theme::codes::TEMPLATE_RENDER,
+                Code::TemplateRender,
                 &origin,
             )
         })
@@ -111,7 +112,7 @@ impl<'a> HandoutRenderer<'a> {
             template_error(
                 &e,
                 "could not build the handout data",
-                crate::stages::theme::codes::TEMPLATE_RENDER,
+                Code::TemplateRender,
                 &|_| None,
             )
         })?;

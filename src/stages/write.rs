@@ -359,14 +359,14 @@ impl Staging {
         &self,
         rel: &str,
         hash: u128,
-        stamp: Option<crate::build::cache::Stamp>,
+        stamp: Option<crate::base::hash::Stamp>,
     ) -> bool {
         if !is_inside(rel) {
             return false;
         }
         let path = Path::new(rel);
         let current = self.target.join(path);
-        let now = crate::build::cache::Stamp::of(&current);
+        let now = crate::base::hash::Stamp::of(&current);
         let intact = now.is_some()
             && (stamp.is_some() && now == stamp
                 || hash_of_file(&current).is_some_and(|h| h == hash));
@@ -515,7 +515,7 @@ fn hash_of_file(path: &Path) -> Option<u128> {
         let mut buf = buf.try_borrow_mut().ok()?;
         buf.clear();
         file.read_to_end(&mut buf).ok()?;
-        Some(crate::build::cache::hash(&buf))
+        Some(crate::base::hash::hash(&buf))
     })
 }
 
@@ -547,7 +547,7 @@ pub fn holds_exactly(dir: &Path, files: &[Output]) -> bool {
         && files.iter().all(|f| {
             let p = dir.join(&f.path);
             std::fs::metadata(&p).is_ok_and(|m| m.len() == f.bytes.len() as u64)
-                && hash_of_file(&p) == Some(crate::build::cache::hash(&f.bytes))
+                && hash_of_file(&p) == Some(crate::base::hash::hash(&f.bytes))
         })
 }
 

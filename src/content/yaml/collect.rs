@@ -15,7 +15,8 @@
 //! same error twice.
 
 use super::slips::{content_indent, indent};
-use super::{codes, to_diagnostic};
+use super::to_diagnostic;
+use crate::base::diag::Code;
 use crate::base::diag::Diagnostic;
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -68,7 +69,7 @@ pub(super) fn parse_repairing<T: DeserializeOwned>(
             && (d.pos.is_some_and(|p| edited.contains(&p.line))
                 || is_syntax(&d)
                 || out.iter().any(|o| o.pos == d.pos && o.message == d.message)
-                || (d.code == codes::MISSING_KEY
+                || (d.code == Code::MissingKey
                     && suggested
                         .iter()
                         .any(|k| d.message.contains(&format!("`{k}`")))));
@@ -100,7 +101,7 @@ pub(super) fn parse_repairing<T: DeserializeOwned>(
 }
 
 fn is_syntax(d: &Diagnostic) -> bool {
-    d.code == codes::SYNTAX
+    d.code == Code::YamlSyntax
         && !d.message.contains("duplicate")
         && !d.message.contains("given twice")
 }
@@ -112,9 +113,9 @@ fn repair(lines: &mut [String], d: &Diagnostic) -> Option<Vec<usize>> {
     let li = pos.line.checked_sub(1)?;
     let b = byte_of(lines.get(li)?, pos.column)?;
     match d.code {
-        codes::UNKNOWN_KEY => blank_entry(lines, li, b),
-        codes::SYNTAX if d.message.contains("duplicate field") => blank_entry(lines, li, b),
-        codes::WRONG_TYPE | codes::BAD_DATE | codes::BAD_VALUE => {
+        Code::UnknownKey => blank_entry(lines, li, b),
+        Code::YamlSyntax if d.message.contains("duplicate field") => blank_entry(lines, li, b),
+        Code::WrongType | Code::BadDate | Code::ValueNotAllowed => {
             let p = placeholder(&d.message)?;
             replace_node(lines, li, b, &p)
         }

@@ -4,6 +4,7 @@
 //! Errors come back as [`Diagnostic`]s with the file, line and column, a
 //! stable code and, where we can tell, a suggested fix.
 
+use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Pos, closest};
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -16,28 +17,12 @@ pub use locate::{locate, locate_exercise, locate_key};
 
 pub use collect::MAX_PROBLEMS;
 
-/// Stable diagnostic codes for YAML problems.
-pub mod codes {
-    /// The file is not valid YAML.
-    pub const SYNTAX: &str = "HP0001";
-    /// A key the format does not know.
-    pub const UNKNOWN_KEY: &str = "HP0002";
-    /// A required key is missing.
-    pub const MISSING_KEY: &str = "HP0003";
-    /// A value of the wrong type.
-    pub const WRONG_TYPE: &str = "HP0004";
-    /// A date not written as YYYY-MM-DD.
-    pub const BAD_DATE: &str = "HP0005";
-    /// A value that is of the right type but not allowed.
-    pub const BAD_VALUE: &str = "HP0007";
-}
-
 /// Parse `src` (the text of `file`) into `T`; on failure, the first
 /// problem (see [`parse_many`] for all of them).
 pub fn parse<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Box<Diagnostic>> {
     parse_many(src, file).map_err(|mut ds| {
         Box::new(if ds.is_empty() {
-            Diagnostic::error(codes::SYNTAX, "the file could not be read as YAML").in_file(file)
+            Diagnostic::error(Code::YamlSyntax, "the file could not be read as YAML").in_file(file)
         } else {
             ds.swap_remove(0)
         })
@@ -50,7 +35,7 @@ pub fn parse<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Box<Diagn
 pub fn parse_many<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Vec<Diagnostic>> {
     if src.trim().is_empty() {
         return Err(vec![
-            Diagnostic::error(codes::MISSING_KEY, "the file is empty")
+            Diagnostic::error(Code::MissingKey, "the file is empty")
                 .in_file(file)
                 .at(Some(Pos { line: 1, column: 1 }))
                 .help(
@@ -61,7 +46,7 @@ pub fn parse_many<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Vec<
     if let Some(pos) = too_deep(src) {
         return Err(vec![
             Diagnostic::error(
-                codes::SYNTAX,
+                Code::YamlSyntax,
                 format!("the YAML is nested more than {MAX_DEPTH} levels deep"),
             )
             .in_file(file)
@@ -85,7 +70,7 @@ pub fn parse_lenient<T: DeserializeOwned>(
     }
     match collect::parse_repairing(src, file) {
         Ok(v) => Ok((v, Vec::new())),
-        Err((ds, Some(v))) if ds.iter().all(|d| d.code == codes::UNKNOWN_KEY) => Ok((v, ds)),
+        Err((ds, Some(v))) if ds.iter().all(|d| d.code == Code::UnknownKey) => Ok((v, ds)),
         Err((ds, _)) => Err(ds),
     }
 }
@@ -151,14 +136,14 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
     let message = strip_position(&full);
     let (code, help) = classify(&message);
     let slip = match code {
-        codes::SYNTAX if !message.starts_with("duplicate") => {
+        Code::YamlSyntax if !message.starts_with("duplicate") => {
             slips::explain_syntax(&full, pos, src)
         }
-        codes::WRONG_TYPE => slips::explain_type(&message, pos, src),
+        Code::WrongType => slips::explain_type(&message, pos, src),
         _ => None,
     };
     if let Some(s) = slip {
-        return Diagnostic::error(codes::SYNTAX, s.message)
+        return Diagnostic::error(Code::YamlSyntax, s.message)
             .in_file(file)
             .at(Some(s.pos))
             .help(s.help);
@@ -177,7 +162,7 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
 }
 
 /// Pick a code and a fix suggestion from serde's message text.
-fn classify(message: &str) -> (&'static str, Option<String>) {
+fn classify(message: &str) -> (Code, Option<String>) {
     if let Some(rest) = after(message, "unknown field `") {
         let unknown = rest.split('`').next().unwrap_or_default();
         let expected = backticked(rest.split_once("expected").map_or("", |(_, e)| e));
@@ -186,12 +171,12 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
             None if expected.is_empty() => "remove this key".to_string(),
             None => format!("allowed keys here: {}", expected.join(", ")),
         };
-        return (codes::UNKNOWN_KEY, Some(help));
+        return (Code::UnknownKey, Some(help));
     }
     if let Some(rest) = after(message, "duplicate field `") {
         let key = rest.split('`').next().unwrap_or_default();
         return (
-            codes::SYNTAX,
+            Code::YamlSyntax,
             Some(format!(
                 "`{key}` is given twice in the same block: keep one"
             )),
@@ -200,7 +185,7 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
     if let Some(rest) = after(message, "missing field `") {
         let key = rest.split('`').next().unwrap_or_default();
         return (
-            codes::MISSING_KEY,
+            Code::MissingKey,
             Some(format!(
                 "add `{key}:` here; see the plan reference in README.md"
             )),
@@ -208,25 +193,25 @@ fn classify(message: &str) -> (&'static str, Option<String>) {
     }
     if message.contains("invalid date") {
         return (
-            codes::BAD_DATE,
+            Code::BadDate,
             Some("write dates as YYYY-MM-DD, for example 2026-12-03".into()),
         );
     }
     if message.contains("invalid type") {
         let expected = message.rsplit("expected ").next().unwrap_or_default();
-        return (codes::WRONG_TYPE, Some(type_example(expected)));
+        return (Code::WrongType, Some(type_example(expected)));
     }
     if message.contains("unknown variant") {
         let expected = backticked(message.rsplit("expected").next().unwrap_or_default());
         return (
-            codes::BAD_VALUE,
+            Code::ValueNotAllowed,
             Some(format!("use one of: {}", expected.join(", "))),
         );
     }
     if message.contains("invalid value") {
-        return (codes::BAD_VALUE, None);
+        return (Code::ValueNotAllowed, None);
     }
-    (codes::SYNTAX, Some(
+    (Code::YamlSyntax, Some(
         "check the indentation (spaces, not tabs) and that text containing `: ` or `#` is in quotes".into(),
     ))
 }
@@ -366,7 +351,7 @@ mod tests {
     #[test]
     fn unknown_key_suggests_the_right_one() {
         let e = parse::<P>("name: A\nprefered_name: B\n", Path::new("p.yaml")).unwrap_err();
-        assert_eq!(e.code, codes::UNKNOWN_KEY);
+        assert_eq!(e.code, Code::UnknownKey);
         assert_eq!(e.pos, Some(Pos { line: 2, column: 1 }));
         assert_eq!(e.help.as_deref(), Some("did you mean `preferred_name`?"));
         assert!(!e.message.contains(" at line "), "{}", e.message);
@@ -379,7 +364,7 @@ mod tests {
     #[test]
     fn wrong_type_names_the_expected_type() {
         let e = parse::<P>("name: A\nreps: ten\n", Path::new("p.yaml")).unwrap_err();
-        assert_eq!(e.code, codes::WRONG_TYPE);
+        assert_eq!(e.code, Code::WrongType);
         assert_eq!(e.pos, Some(Pos { line: 2, column: 7 }));
         assert!(e.help.unwrap().contains("whole number"));
     }

@@ -4,6 +4,7 @@
 pub mod readability;
 
 use crate::base::date::Date;
+use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Diagnostics, closest};
 use crate::content::plan::{ConsentProblem, Plan};
 use crate::content::yaml::{locate, locate_key};
@@ -11,54 +12,6 @@ use crate::stages::load::{Clinic, Source};
 use std::path::{Component, Path};
 
 pub mod unfinished;
-
-/// Codes for cross-file problems.
-pub mod codes {
-    /// A plan without steps.
-    pub const NO_STEPS: &str = "HP0101";
-    /// No responsibilities at all.
-    pub const NO_RESPONSIBILITIES: &str = "HP0102";
-    /// An exercise entry with neither or both of `use` and `name`.
-    pub const EXERCISE_SHAPE: &str = "HP0103";
-    /// A picture that does not exist or escapes the images folder.
-    pub const BAD_IMAGE: &str = "HP0104";
-    /// A picture without alt text.
-    pub const NO_ALT: &str = "HP0105";
-    /// `use:` names no exercise in the library.
-    pub const UNKNOWN_EXERCISE: &str = "HP0006";
-    /// A story without a consent block.
-    pub const CONSENT_MISSING: &str = "HP0201";
-    /// A story whose consent expired.
-    pub const CONSENT_EXPIRED: &str = "HP0202";
-    /// A story whose consent was revoked.
-    pub const CONSENT_REVOKED: &str = "HP0203";
-    /// A story whose consent does not cover the website.
-    pub const CONSENT_SCOPE: &str = "HP0204";
-    /// Output folders nest or point somewhere unsafe.
-    pub const OUTPUT_DIRS: &str = "HP0401";
-    /// A video link that is not http(s).
-    pub const BAD_VIDEO: &str = "HP0106";
-}
-
-/// Codes for advice: plain language and actionability (warnings).
-pub mod advice {
-    /// Handout text reads above the target grade.
-    pub const READING_LEVEL: &str = "HP0601";
-    /// Medical jargon with a plain alternative.
-    pub const JARGON: &str = "HP0602";
-    /// An exercise without a dose.
-    pub const NO_DOSE: &str = "HP0701";
-    /// A step with neither exercises nor text.
-    pub const EMPTY_STEP: &str = "HP0702";
-    /// No patient responsibilities.
-    pub const NO_PATIENT_TASKS: &str = "HP0703";
-    /// No next visit.
-    pub const NO_NEXT_VISIT: &str = "HP0704";
-    /// More than four home exercises at once.
-    pub const TOO_MANY_EXERCISES: &str = "HP0705";
-    /// A goal without a target date.
-    pub const NO_TARGET_DATE: &str = "HP0706";
-}
 
 /// Run every cross-file check. Library problems go into `diags`; each
 /// plan's own diagnostics are returned, one list per plan of
@@ -136,7 +89,7 @@ pub fn check(
 /// exercise library and the list of pictures (and today, for consent,
 /// which [`check`]'s caller keys separately). For the build cache.
 pub fn inputs_key(clinic: &Clinic) -> u128 {
-    let mut f = crate::build::cache::Fingerprint::new();
+    let mut f = crate::base::hash::Fingerprint::new();
     f.add(clinic.site_text.as_bytes());
     for ex in clinic.exercises.values() {
         f.add(ex.path.to_string_lossy().as_bytes())
@@ -161,7 +114,7 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
     let file = &src.path;
     if plan.steps.is_empty() {
         diags.push(
-            Diagnostic::error(codes::NO_STEPS, "a plan needs at least one step")
+            Diagnostic::error(Code::NoSteps, "a plan needs at least one step")
                 .in_file(file)
                 .at(locate_key(&src.text, "steps").or_else(|| locate_key(&src.text, "guide_steps")))
                 .help("add a step under `steps:`, e.g. `- title: Calm the pain`"),
@@ -171,7 +124,7 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
     if r.clinician.is_empty() && r.patient.is_empty() && r.together.is_empty() {
         diags.push(
             Diagnostic::error(
-                codes::NO_RESPONSIBILITIES,
+                Code::NoResponsibilities,
                 "`responsibilities` needs at least one item",
             )
             .in_file(file)
@@ -185,7 +138,7 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
             match (&item.use_id, &item.name) {
                 (None, None) => diags.push(
                     Diagnostic::error(
-                        codes::EXERCISE_SHAPE,
+                        Code::ExerciseShape,
                         format!("steps[{si}].exercises[{ei}]: an exercise needs `use:` (a library id) or `name:` (an exercise written here)"),
                     )
                     .in_file(file)
@@ -204,7 +157,7 @@ fn check_plan(clinic: &Clinic, src: &Source<Plan>, today: Date, diags: &mut Diag
                             None => library_help(clinic),
                         };
                         diags.push(
-                            Diagnostic::error(codes::UNKNOWN_EXERCISE, format!("unknown exercise `{id}`: no content/exercises/{id}.yaml"))
+                            Diagnostic::error(Code::UnknownExercise, format!("unknown exercise `{id}`: no content/exercises/{id}.yaml"))
                                 .in_file(file)
                                 .at(pos)
                                 .help(help),
@@ -248,32 +201,32 @@ fn check_records(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
 fn consent_warning(problem: ConsentProblem, file: &Path, text: &str) -> Diagnostic {
     let (code, why, help) = match problem {
         ConsentProblem::Missing => (
-            codes::CONSENT_MISSING,
+            Code::ConsentMissing,
             "it has no `consent:`".to_string(),
             "add the signed authorisation under `story.consent`",
         ),
         ConsentProblem::Revoked => (
-            codes::CONSENT_REVOKED,
+            Code::ConsentRevoked,
             "the patient revoked consent".to_string(),
             "remove the story, or keep it unpublished",
         ),
         ConsentProblem::OutOfScope => (
-            codes::CONSENT_SCOPE,
+            Code::ConsentScope,
             "consent does not include `website` in its scope".to_string(),
             "publish only what the patient authorised",
         ),
         ConsentProblem::NoExpiry => (
-            codes::CONSENT_EXPIRED,
+            Code::ConsentExpired,
             "consent has no `expires_on` date".to_string(),
             "an authorisation must have an expiry date; add `expires_on: YYYY-MM-DD`",
         ),
         ConsentProblem::Expired(d) => (
-            codes::CONSENT_EXPIRED,
+            Code::ConsentExpired,
             format!("consent expired on {d}"),
             "ask the patient to renew the authorisation, or remove the story",
         ),
         ConsentProblem::NotSigned => (
-            codes::CONSENT_MISSING,
+            Code::ConsentMissing,
             "consent has no `signed_on` date in the past".to_string(),
             "add the date the patient signed: `signed_on: YYYY-MM-DD`",
         ),
@@ -321,7 +274,7 @@ fn check_picture(
     if !image_path_ok(image) {
         diags.push(
             Diagnostic::error(
-                codes::BAD_IMAGE,
+                Code::MissingPicture,
                 format!("picture `{image}` must be a file name inside content/exercises/images/"),
             )
             .in_file(file)
@@ -335,7 +288,7 @@ fn check_picture(
     if !clinic.images.contains(image) {
         diags.push(
             Diagnostic::error(
-                codes::BAD_IMAGE,
+                Code::MissingPicture,
                 format!("picture `{image}` not found in content/exercises/images/"),
             )
             .in_file(file)
@@ -346,7 +299,7 @@ fn check_picture(
     if alt.is_none_or(|a| a.trim().is_empty()) {
         diags.push(
             Diagnostic::error(
-                codes::NO_ALT,
+                Code::NoAltText,
                 "a picture needs `image_alt:` describing it, for patients who cannot see it",
             )
             .in_file(file)
@@ -362,7 +315,7 @@ fn check_video(file: &Path, text: &str, video: Option<&str>, diags: &mut Diagnos
     if !(l.starts_with("https://") || l.starts_with("http://")) {
         diags.push(
             Diagnostic::error(
-                codes::BAD_VIDEO,
+                Code::BadVideo,
                 format!("video `{v}` must be a web address starting with https://"),
             )
             .in_file(file)
@@ -402,7 +355,7 @@ pub fn check_outputs(
             _ => Origin::Flag,
         };
         diags.push(place(
-            Diagnostic::error(codes::OUTPUT_DIRS, format!(
+            Diagnostic::error(Code::UnsafeOutputDirs, format!(
                 "the public folder ({}) and the handouts folder ({}) must not be inside each other: private handouts would be published",
                 public.0.display(), handouts.0.display()))
                 .help("use separate folders, e.g. `output: { public: public, handouts: handouts }`"),
@@ -423,7 +376,7 @@ pub fn check_outputs(
                 .any(|d| dir.starts_with(root_n.join(d)));
         if precious {
             diags.push(place(
-                Diagnostic::error(codes::OUTPUT_DIRS, format!("refusing to use {} as the {label} output folder: it holds files heropath did not make", dir.display()))
+                Diagnostic::error(Code::UnsafeOutputDirs, format!("refusing to use {} as the {label} output folder: it holds files heropath did not make", dir.display()))
                     .help("choose an empty or new folder, e.g. `public` or `handouts`"),
                 origin,
             ));
@@ -588,7 +541,7 @@ fn advise(
                 .collect();
             let pos = hardest.first().and_then(|(_, s)| locate_text(&src.text, s));
             diags.push(warn(
-                advice::READING_LEVEL,
+                Code::ReadingLevel,
                 format!("handout text reads at grade {grade:.1}; the target is {max} or lower"),
                 pos,
                 &format!(
@@ -602,7 +555,7 @@ fn advise(
     for (word, _term, better) in all.iter().flat_map(|f| f.jargon.iter()) {
         if seen.insert(word.to_lowercase()) {
             diags.push(warn(
-                advice::JARGON,
+                Code::Jargon,
                 format!("`{word}` is medical jargon"),
                 locate_text(&src.text, word),
                 &format!("say \"{better}\" instead"),
@@ -614,7 +567,7 @@ fn advise(
     for (si, step) in plan.steps.iter().enumerate() {
         if step.exercises.is_empty() && step.why.as_deref().is_none_or(|w| w.trim().is_empty()) {
             diags.push(warn(
-                advice::EMPTY_STEP,
+                Code::EmptyStep,
                 format!(
                     "step {} (\"{}\") has neither exercises nor text",
                     si + 1,
@@ -626,7 +579,7 @@ fn advise(
         }
         if step.exercises.len() > 4 {
             diags.push(warn(
-                advice::TOO_MANY_EXERCISES,
+                Code::TooManyExercises,
                 format!(
                     "step {} prescribes {} home exercises at once",
                     si + 1,
@@ -655,7 +608,7 @@ fn advise(
                     |id| locate(&src.text, "use", id, 0),
                 );
                 diags.push(warn(
-                    advice::NO_DOSE,
+                    Code::NoDose,
                     format!("exercise `{name}` has no dose"),
                     pos,
                     "say how much and how often, e.g. `reps: 10` and `per_day: 2`",
@@ -665,7 +618,7 @@ fn advise(
     }
     if plan.responsibilities.patient.is_empty() {
         diags.push(warn(
-            advice::NO_PATIENT_TASKS,
+            Code::NoPatientTasks,
             "the plan gives the patient no tasks of their own".into(),
             locate_key(&src.text, "responsibilities"),
             "add `patient: [ ... ]` under `responsibilities`: what will they do?",
@@ -673,7 +626,7 @@ fn advise(
     }
     if plan.next_visit.is_none() {
         diags.push(warn(
-            advice::NO_NEXT_VISIT,
+            Code::NoNextVisit,
             "the plan has no next visit".into(),
             None,
             "add `next_visit: { date: YYYY-MM-DD, time: \"10:30\", focus: ... }`",
@@ -681,7 +634,7 @@ fn advise(
     }
     if plan.goal.target_date.is_none() {
         diags.push(warn(
-            advice::NO_TARGET_DATE,
+            Code::NoTargetDate,
             "the goal has no target date".into(),
             locate_key(&src.text, "goal"),
             "add `target_date: YYYY-MM-DD` so you can check progress together",

@@ -4,33 +4,13 @@
 //! right, and flow lists that YAML cuts at a comma.
 
 use crate::base::date::Date;
+use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Diagnostics, Pos};
 use crate::content::plan::Plan;
 use crate::content::yaml::{locate, locate_exercise, locate_key};
 use crate::stages::load::Source;
 use std::collections::HashMap;
 use std::path::Path;
-
-/// Codes for a plan that is not finished (errors: it must not be printed).
-pub mod codes {
-    /// A `TODO` marker or a placeholder sentence of the template.
-    pub const PLACEHOLDER: &str = "HP0107";
-    /// A required text (summary, goal, step title, inline exercise name or
-    /// instructions) that is empty or only spaces.
-    pub const EMPTY_REQUIRED: &str = "HP0108";
-}
-
-/// Codes for dates and lists that are probably wrong (warnings).
-pub mod advice {
-    /// A story's consent signed after the day it expires.
-    pub const CONSENT_DATES: &str = "HP0205";
-    /// The next visit is before today.
-    pub const PAST_VISIT: &str = "HP0707";
-    /// The goal's target date is before the day it was agreed.
-    pub const TARGET_BEFORE_AGREED: &str = "HP0708";
-    /// A flow-list item that looks like a sentence cut at a comma.
-    pub const CUT_AT_COMMA: &str = "HP0709";
-}
 
 /// Errors for template text and empty required fields. A draft is work in
 /// progress, so for a draft they are warnings: it must not block the rest
@@ -59,7 +39,7 @@ pub fn advise_dates_and_lists(src: &Source<Plan>, today: Date, diags: &mut Diagn
             .or_else(|| locate_key(text, "next_visit"));
         diags.push(
             Diagnostic::warning(
-                advice::PAST_VISIT,
+                Code::PastVisit,
                 format!("the next visit ({d}) is in the past (today is {today})"),
             )
             .in_file(file)
@@ -74,7 +54,7 @@ pub fn advise_dates_and_lists(src: &Source<Plan>, today: Date, diags: &mut Diagn
     {
         diags.push(
             Diagnostic::warning(
-                advice::TARGET_BEFORE_AGREED,
+                Code::TargetBeforeAgreed,
                 format!(
                     "the goal's target date ({target}) is before the day it was agreed ({agreed})"
                 ),
@@ -90,7 +70,7 @@ pub fn advise_dates_and_lists(src: &Source<Plan>, today: Date, diags: &mut Diagn
     {
         diags.push(
             Diagnostic::warning(
-                advice::CONSENT_DATES,
+                Code::ConsentDates,
                 format!("the consent was signed on {signed}, after it expires ({expires})"),
             )
             .in_file(file)
@@ -216,7 +196,7 @@ fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
             };
             diags.push(
             Diagnostic::error(
-                codes::PLACEHOLDER,
+                Code::Placeholder,
                 format!(
                     "`{path}` still holds {what}: \"{shown}{ellipsis}\"; the patient would read it"
                 ),
@@ -322,7 +302,7 @@ fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
     let text = &src.text;
     let mut push = |what: String, pos: Option<Pos>, help: &str| {
         diags.push(
-            Diagnostic::error(codes::EMPTY_REQUIRED, format!("{what} is empty"))
+            Diagnostic::error(Code::EmptyRequired, format!("{what} is empty"))
                 .in_file(&src.path)
                 .at(pos)
                 .help(help.to_string()),
@@ -448,7 +428,7 @@ pub fn cut_lists(file: &Path, src: &str, keys: &[&str], diags: &mut Diagnostics)
             let pos = pos_of(src, at);
             diags.push(
                 Diagnostic::warning(
-                    advice::CUT_AT_COMMA,
+                    Code::CutAtComma,
                     format!(
                         "`{key}`: \"{item}\" starts lower-case right after a comma; YAML splits a `[…]` list at every comma, so it prints as a bullet of its own"
                     ),

@@ -4,20 +4,11 @@
 //! many pages carry it, and never the identifier itself.
 
 use super::{Guard, Hit, What, glob_match};
+use crate::base::diag::Code;
 use crate::base::diag::Diagnostic;
 use crate::content::config::ReviewedFile;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-
-/// Diagnostic codes of the privacy guard.
-pub mod codes {
-    /// An identifier from a plan found in a public file.
-    pub const PRIVACY_LEAK: &str = "HP0501";
-    /// A public file the guard cannot read, not listed as reviewed.
-    pub const UNREADABLE: &str = "HP0502";
-    /// A `privacy.reviewed_files` entry without a reason.
-    pub const NO_REASON: &str = "HP0503";
-}
 
 /// A file a public page may have been made from.
 pub struct SourceText {
@@ -61,7 +52,7 @@ pub fn diagnostics(
         {
             out.push(
                 Diagnostic::error(
-                    codes::UNREADABLE,
+                    Code::UnreadablePublicFile,
                     format!("public file {} cannot be fully read by the privacy guard: {reason}", f.path),
                 )
                 .in_file(f.origin.unwrap_or(f.path))
@@ -145,7 +136,7 @@ fn leak(plan: &std::path::Path, what: What, key: &str, files: &[&str]) -> Diagno
         n => format!(" and {} more", n - 1),
     };
     Diagnostic::error(
-        codes::PRIVACY_LEAK,
+        Code::PrivacyLeak,
         format!(
             "{} from {} reaches public file {}{more}",
             what.describe(key),
@@ -182,7 +173,7 @@ pub fn check_reviewed(reviewed: &[ReviewedFile]) -> Vec<Diagnostic> {
         .filter(|r| r.reason.trim().is_empty() || r.pattern.trim().is_empty())
         .map(|r| {
             Diagnostic::error(
-                codes::NO_REASON,
+                Code::ReviewWithoutReason,
                 format!("reviewed file `{}` needs a pattern and a reason", r.pattern),
             )
             .in_file("site.yaml")

@@ -3,6 +3,7 @@
 
 pub mod i18n;
 
+use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, closest};
 use crate::stages::theme::i18n::Table;
 use std::collections::BTreeMap;
@@ -12,22 +13,6 @@ use walkdir::WalkDir;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_themes.rs"));
-}
-
-/// Diagnostic codes for themes and templates.
-pub mod codes {
-    /// No theme of that name.
-    pub const UNKNOWN_THEME: &str = "HP0301";
-    /// A template failed to parse.
-    pub const TEMPLATE_SYNTAX: &str = "HP0302";
-    /// A template failed to render.
-    pub const TEMPLATE_RENDER: &str = "HP0303";
-    /// A string table failed to parse.
-    pub const BAD_TABLE: &str = "HP0304";
-    /// A string table lacks keys (English used).
-    pub const MISSING_STRINGS: &str = "HP0305";
-    /// A required template is missing.
-    pub const MISSING_TEMPLATE: &str = "HP0306";
 }
 
 /// A theme's files, by path inside the theme (`templates/handout.html`,
@@ -54,7 +39,7 @@ impl Files {
 
     /// A hash of every file's path and bytes (for the build cache).
     pub fn fingerprint(&self) -> u128 {
-        let mut f = crate::build::cache::Fingerprint::new();
+        let mut f = crate::base::hash::Fingerprint::new();
         for (path, (bytes, _)) in &self.files {
             f.add(path.as_bytes()).add(bytes);
         }
@@ -119,8 +104,7 @@ impl Theme {
                 None => format!("available themes: {}", known.join(", ")),
             };
             return Err(Box::new(
-                Diagnostic::error(codes::UNKNOWN_THEME, format!("unknown theme `{name}`"))
-                    .help(help),
+                Diagnostic::error(Code::UnknownTheme, format!("unknown theme `{name}`")).help(help),
             ));
         }
         let mut files = Files::default();
@@ -161,12 +145,11 @@ impl Theme {
             match std::str::from_utf8(bytes) {
                 Ok(s) => sources.push((name, s)),
                 Err(_) => errors.push(
-                    Diagnostic::error(codes::TEMPLATE_SYNTAX, "template is not valid UTF-8")
-                        .in_file(
-                            self.files
-                                .origin(&format!("templates/{name}"))
-                                .unwrap_or(name),
-                        ),
+                    Diagnostic::error(Code::TemplateSyntax, "template is not valid UTF-8").in_file(
+                        self.files
+                            .origin(&format!("templates/{name}"))
+                            .unwrap_or(name),
+                    ),
                 ),
             }
         }
@@ -179,7 +162,7 @@ impl Theme {
             errors.push(template_error(
                 &e,
                 "could not compile a template",
-                codes::TEMPLATE_SYNTAX,
+                Code::TemplateSyntax,
                 &origin,
             ));
         }
@@ -234,7 +217,7 @@ impl Theme {
                     out.insert(lang.to_string(), t);
                 }
                 Err(d) => errors.push(Diagnostic {
-                    code: codes::BAD_TABLE,
+                    code: Code::BadStringTable,
                     ..*d
                 }),
             }
@@ -268,7 +251,7 @@ fn url_function(kwargs: tera::Kwargs, state: &tera::State) -> tera::TeraResult<S
 pub fn template_error(
     e: &tera::Error,
     context: &str,
-    code: &'static str,
+    code: Code,
     origin: &dyn Fn(&str) -> Option<String>,
 ) -> Diagnostic {
     // Tera wraps the located error ("syntax" or "rendering") in others.
@@ -283,7 +266,7 @@ pub fn template_error(
         }
         cur = err.source();
     }
-    let help = if code == codes::TEMPLATE_SYNTAX {
+    let help = if code == Code::TemplateSyntax {
         "see the Tera 2 template syntax; every tag needs its closing tag and expression"
     } else {
         "docs/templates.md lists the variables each template receives; test optional ones with `{% if x %}`"

@@ -1,6 +1,9 @@
 //! Diagnostics: the one place where problems found by any stage become
 //! user-facing messages (`path:line:col: error: message`).
 
+mod codes;
+
+pub use codes::Code;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -38,7 +41,7 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// A stable code (`HP` + number) that scripts can match on.
-    pub code: &'static str,
+    pub code: Code,
     /// What is wrong, in plain words.
     pub message: String,
     /// The file the problem is in, relative to the clinic root where possible.
@@ -54,7 +57,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -67,7 +70,7 @@ impl Diagnostic {
     }
 
     /// A warning.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -219,7 +222,7 @@ mod tests {
 
     #[test]
     fn render_puts_location_first() {
-        let d = Diagnostic::error("HP0001", "bad")
+        let d = Diagnostic::error(Code::YamlSyntax, "bad")
             .in_file("a/b.yaml")
             .at(Some(Pos { line: 3, column: 5 }))
             .help("fix it");
