@@ -218,16 +218,8 @@ impl Prepared {
     /// language must be compiled, and its pictures and videos embedded.
     fn can_render(&self, src: &Source<Plan>) -> Result<(), String> {
         let plan = &src.value;
-        let theme = plan
-            .handout
-            .as_ref()
-            .and_then(|h| h.theme.as_deref())
-            .unwrap_or(&self.clinic.site.theme);
-        let lang = plan
-            .patient
-            .language
-            .as_deref()
-            .unwrap_or(&self.clinic.site.language);
+        let theme = plan.theme(&self.clinic.site);
+        let lang = plan.language(&self.clinic.site);
         let slug = &src.slug;
         let Some(compiled) = self.themes.get(theme) else {
             return Err(format!("plan `{slug}` asks for theme `{theme}`"));

@@ -242,7 +242,6 @@ pub fn stream_handouts(
     reuse: Option<&Reuse<'_>>,
     sink: impl Fn(Output) -> Result<(), Diagnostic> + Sync,
 ) -> Streamed {
-    let site_theme = &p.clinic.site.theme;
     let renderer = render::HandoutRenderer::new(&p.themes, &p.site);
     let results: Vec<Result<Done, Diagnostic>> = p
         .clinic
@@ -261,18 +260,8 @@ pub fn stream_handouts(
             {
                 return Ok(cached.map(|(path, hash)| (path, hash, false)));
             }
-            let lang = src
-                .value
-                .patient
-                .language
-                .as_deref()
-                .unwrap_or(&p.clinic.site.language);
-            let theme = src
-                .value
-                .handout
-                .as_ref()
-                .and_then(|h| h.theme.as_deref())
-                .unwrap_or(site_theme);
+            let lang = src.value.language(&p.clinic.site);
+            let theme = src.value.theme(&p.clinic.site);
             let t = p.themes[theme].strings(lang);
             let handout = model::handout(src, &p.clinic, t, lang, theme, &p.assets);
             let out = renderer.render(&handout)?;

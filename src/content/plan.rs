@@ -4,7 +4,7 @@
 //! turn them into template data, and public pages never see them directly.
 
 use crate::base::date::Date;
-use crate::content::config::Clinician;
+use crate::content::config::{Clinician, Site};
 use serde::{Deserialize, Serialize};
 
 /// One patient's plan of care.
@@ -40,6 +40,23 @@ pub struct Plan {
     /// A public success story (needs the patient's written consent).
     #[serde(default)]
     pub story: Option<StoryBlock>,
+}
+
+impl Plan {
+    /// The language the handout is written in: the patient's, else the
+    /// site's. The one place this is decided.
+    pub fn language<'a>(&'a self, site: &'a Site) -> &'a str {
+        self.patient.language.as_deref().unwrap_or(&site.language)
+    }
+
+    /// The theme the handout is drawn with: the plan's `handout.theme`,
+    /// else the site's. The one place this is decided.
+    pub fn theme<'a>(&'a self, site: &'a Site) -> &'a str {
+        self.handout
+            .as_ref()
+            .and_then(|h| h.theme.as_deref())
+            .unwrap_or(&site.theme)
+    }
 }
 
 /// The patient. Everything here is private.

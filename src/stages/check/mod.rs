@@ -514,11 +514,7 @@ fn advise(
                 .map_or_else(|| Cow::Owned(facts(t, jargon)), Cow::Borrowed)
         })
         .collect();
-    let lang = plan
-        .patient
-        .language
-        .as_deref()
-        .unwrap_or(&clinic.site.language);
+    let lang = plan.language(&clinic.site);
     // The Flesch-Kincaid formula is calibrated for English only.
     if lang == "en" {
         let mut total = Counts::default();
