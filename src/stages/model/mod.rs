@@ -351,15 +351,10 @@ impl Assets {
 }
 
 fn data_uri(name: &str, bytes: &[u8]) -> String {
-    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    let mime = match ext.as_str() {
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        _ => "application/octet-stream",
-    };
+    let ext = name.rsplit('.').next().unwrap_or("");
+    let mime = mime_guess::from_ext(ext)
+        .first_raw()
+        .unwrap_or("application/octet-stream");
     format!(
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(bytes)

@@ -1,0 +1,43 @@
+//! `heropath handout PLAN`: one plan's handout (and, with --pdf, its PDF),
+//! the clinic folder found above the plan when `--root` is not given.
+
+use crate::cli::Global;
+use crate::cli::args::HandoutArgs;
+use crate::cli::report::{Ui, finish};
+use heropath::build::{self, Options};
+use std::process::ExitCode;
+
+/// Render (and print) the handout and say where it went.
+pub fn run(args: HandoutArgs, g: &Global, mut ui: Ui) -> ExitCode {
+    let found = match heropath::build::locate::plan(&args.plan, g.root_flag.as_deref()) {
+        Ok(f) => f,
+        Err(d) => {
+            ui.print(&[*d]);
+            return ExitCode::from(1);
+        }
+    };
+    ui.root = found.root.clone();
+    let opts = Options {
+        root: found.root,
+        today: g.today,
+        ..Options::default()
+    };
+    let (report, written) = build::one_handout(&opts, &found.plan, args.output.as_deref());
+    let mut code = finish(&report, false, &ui);
+    if let Some(w) = &written {
+        if ui.chatty() {
+            eprintln!("wrote {}", w.html.display());
+        }
+        if args.pdf {
+            match build::print_handout(w) {
+                Ok(p) if ui.chatty() => eprintln!("wrote {}", p.display()),
+                Ok(_) => {}
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    code = ExitCode::from(1);
+                }
+            }
+        }
+    }
+    code
+}

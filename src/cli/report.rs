@@ -1,0 +1,90 @@
+//! Printing for the command line: diagnostics in the chosen format (with
+//! colour only on a terminal), the progress bar, and the closing
+//! "failed with N error(s)" line with its exit code.
+
+use heropath::base::diag::{Diagnostic, Severity};
+use heropath::base::report::{Format, Reporter};
+use heropath::build::Report;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// How diagnostics are printed for this run.
+pub struct Ui {
+    /// Diagnostics' paths are shown relative to this folder.
+    pub root: PathBuf,
+    /// `--format`.
+    pub format: Format,
+    /// `--quiet`.
+    pub quiet: bool,
+    /// The command writes files (every one but `check`): a failure says
+    /// that nothing was written.
+    pub writes: bool,
+}
+
+impl Ui {
+    /// A progress bar for long builds: only on a terminal, never with
+    /// --quiet or JSON output (indicatif also hides it when not a TTY).
+    pub fn progress_bar(&self) -> Option<indicatif::ProgressBar> {
+        if !self.chatty() || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} rendering handouts [{bar:30}] {pos}/{len}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        Some(indicatif::ProgressBar::new(0).with_style(style))
+    }
+
+    /// Print progress and summaries (not in JSON mode, not with --quiet).
+    pub fn chatty(&self) -> bool {
+        !self.quiet && self.format != Format::Json
+    }
+
+    /// Print diagnostics: JSON on stdout, the others on stderr; with
+    /// --quiet only errors.
+    pub fn print(&self, diags: &[Diagnostic]) {
+        let color = std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+        let mut reporter = Reporter::new(&self.root, self.format, color);
+        for d in diags {
+            if self.quiet && self.format != Format::Json && d.severity != Severity::Error {
+                continue;
+            }
+            let text = reporter.render(d);
+            if self.format == Format::Json {
+                println!("{text}");
+            } else {
+                eprintln!("{text}");
+            }
+        }
+    }
+}
+
+/// Print a report's diagnostics and pick the exit code: 1 on errors (or
+/// warnings, with `strict`).
+pub fn finish(report: &Report, strict: bool, ui: &Ui) -> ExitCode {
+    ui.print(&report.diagnostics);
+    let errors = report.failed();
+    let warnings = report.diagnostics.len()
+        - report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+    if errors || (strict && warnings > 0) {
+        let (e, w) = (report.diagnostics.len() - warnings, warnings);
+        if ui.format != Format::Json {
+            let tail = if ui.writes {
+                "; nothing was written"
+            } else {
+                ""
+            };
+            eprintln!("heropath: failed with {e} error(s) and {w} warning(s){tail}");
+        }
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

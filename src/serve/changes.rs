@@ -1,0 +1,117 @@
+//! What a file change makes stale: a changed path under the clinic folder
+//! becomes a [`Dirty`] (everything, the public site, every handout, or some
+//! plans). Pure: no watching, no building.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// What must be rebuilt, gathered from file events until a build succeeds.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Dirty {
+    /// Everything (site.yaml, templates, themes, static).
+    pub full: bool,
+    /// The public site (pages).
+    pub public: bool,
+    /// Every handout (the exercise library).
+    pub all_handouts: bool,
+    /// These plans (slugs): their handout, and the public site if they have
+    /// or had a story.
+    pub plans: BTreeSet<String>,
+}
+
+impl Dirty {
+    pub(super) fn everything() -> Dirty {
+        Dirty {
+            full: true,
+            ..Dirty::default()
+        }
+    }
+
+    /// Nothing to do.
+    pub fn is_empty(&self) -> bool {
+        *self == Dirty::default()
+    }
+
+    pub(super) fn merge(&mut self, other: Dirty) {
+        self.full |= other.full;
+        self.public |= other.public;
+        self.all_handouts |= other.all_handouts;
+        self.plans.extend(other.plans);
+    }
+
+    pub(super) fn describe(&self) -> String {
+        if self.full {
+            return "everything".into();
+        }
+        let mut parts = Vec::new();
+        if self.all_handouts {
+            parts.push("all handouts".to_string());
+        }
+        if self.public {
+            parts.push("the public site".to_string());
+        }
+        if !self.plans.is_empty() && !self.all_handouts {
+            parts.push(format!(
+                "plan {}",
+                self.plans.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        parts.join(", ")
+    }
+}
+
+/// Record what a change to `path` (under the canonical clinic `root`) makes
+/// stale; `folder` says the path is (or was) a folder. Editor backup and
+/// swap files, hidden files and paths outside the watched folders are
+/// ignored.
+pub fn classify(root: &Path, path: &Path, folder: bool, dirty: &mut Dirty) {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return;
+    };
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let Some(name) = parts.last() else { return };
+    if is_noise(&parts, name) {
+        return;
+    }
+    let is_yaml = Path::new(name)
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"));
+    match (parts[0].as_str(), parts.get(1).map(String::as_str)) {
+        ("site.yaml", None) => dirty.full = true,
+        ("templates" | "themes" | "static", _) => dirty.full = true,
+        ("content", Some("plans")) if parts.len() > 2 => {
+            if is_yaml {
+                if let Some(stem) = Path::new(name).file_stem() {
+                    dirty.plans.insert(stem.to_string_lossy().into_owned());
+                }
+            } else if folder {
+                // A folder of plans appeared or went away.
+                dirty.all_handouts = true;
+                dirty.public = true;
+            }
+        }
+        ("content", Some("plans")) => {
+            dirty.all_handouts = true;
+            dirty.public = true;
+        }
+        ("content", Some("exercises")) => dirty.all_handouts = true,
+        ("content", Some("pages")) => dirty.public = true,
+        ("content", _) => dirty.full = true,
+        _ => {}
+    }
+}
+
+/// Hidden files and folders, and the backup, swap and temporary files that
+/// editors (and heropath's own atomic writes) leave while saving.
+fn is_noise(parts: &[String], name: &str) -> bool {
+    parts.iter().any(|p| p.starts_with('.'))
+        || name.ends_with('~')
+        || name.starts_with('#')
+        || name == "4913"
+        || [".swp", ".swx", ".swo", ".tmp", ".bak", ".heropath-tmp"]
+            .iter()
+            .any(|x| name.ends_with(x))
+}
