@@ -4,8 +4,11 @@
 //! only [`crate::base`].
 
 pub mod config;
+pub mod files;
 pub mod markdown;
 pub mod plan;
+pub mod prescription;
 pub mod record;
 pub mod schema;
+pub mod starter;
 pub mod yaml;
