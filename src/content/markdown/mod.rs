@@ -13,9 +13,9 @@
 
 //!
 //! The folder splits the job by concern: this file renders (the shared
-//! path of [`to_html`] and [`public_html`]); [`sanitise`] holds the
-//! sanitiser's rules; [`removals`] finds what they take out of a page;
-//! [`steps`] cuts instructions into numbered steps; [`text`] turns
+//! path of [`to_html`] and [`public_html`]); `sanitise` holds the
+//! sanitiser's rules; `removals` finds what they take out of a page;
+//! `steps` cuts instructions into numbered steps; `text` turns
 //! Markdown into plain text and sentences.
 
 mod removals;

@@ -46,7 +46,7 @@ fn allowed() -> &'static Allowed {
     })
 }
 
-/// Everything [`public_html`] takes out of `md`, in source order: HTML
+/// Everything [`super::public_html`] takes out of `md`, in source order: HTML
 /// tags and attributes it does not allow, embeds from hosts not in
 /// `rules.embeds`, links with a scheme other than http(s), mailto and tel,
 /// pictures from other websites; and embeds without a `title`.

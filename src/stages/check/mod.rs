@@ -1,10 +1,10 @@
 //! Stage 2, **check**: problems that need more than one file to see
 //! (unknown exercise ids, pictures, consent, output folders), and advice.
 //!
-//! By concern: [`plan`] (a plan's structure, its exercises, pictures and
-//! videos), [`consent`] (stories that may not be published, HP020x),
-//! [`outputs`] (output folders, HP0401), [`plain_language`] (reading level
-//! and jargon, HP0601/HP0602, measured by [`readability`]), [`advice`]
+//! By concern: `plan` (a plan's structure, its exercises, pictures and
+//! videos), `consent` (stories that may not be published, HP020x),
+//! `outputs` (output folders, HP0401), `plain_language` (reading level
+//! and jargon, HP0601/HP0602, measured by [`readability`]), `advice`
 //! (PEMAT actionability, HP07xx) and [`unfinished`] (template text, empty
 //! fields, dates, comma-cut lists). This file runs them all.
 

@@ -1,9 +1,9 @@
 //! Stage 1, **load**: walk the clinic folder and parse every file. Parsing
 //! runs in parallel; every file's problems are collected, not just the first.
 //!
-//! [`walk`] lists a content folder and parses its files in parallel;
-//! [`read`] reads one file with the guards every load applies; [`site`]
-//! reads `site.yaml`; [`pages`] parses Markdown pages. This file holds what
+//! `walk` lists a content folder and parses its files in parallel;
+//! `read` reads one file with the guards every load applies; `site`
+//! reads `site.yaml`; `pages` parses Markdown pages. This file holds what
 //! a load returns and the three ways to ask for one.
 
 mod pages;

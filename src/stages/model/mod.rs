@@ -2,10 +2,10 @@
 //! templates see. Handouts get the private view; public pages get only
 //! [`Story`], an allow-listed, de-identified record built here.
 //!
-//! By concern: [`site`] (what every template knows of the site),
-//! [`handout`] (a patient's private handout and its exercise cards),
-//! [`assets`] (pictures and QR codes, once per build), [`story`] (public
-//! success stories), [`pages`] (website pages and the menu) and [`dose`]
+//! By concern: `site` (what every template knows of the site),
+//! `handout` (a patient's private handout and its exercise cards),
+//! `assets` (pictures and QR codes, once per build), `story` (public
+//! success stories), `pages` (website pages and the menu) and [`dose`]
 //! (a dose in plain words).
 
 mod assets;

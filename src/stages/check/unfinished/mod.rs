@@ -3,9 +3,9 @@
 //! placeholder sentences), required text left empty, dates that cannot be
 //! right, and flow lists that YAML cuts at a comma.
 //!
-//! By concern: [`placeholders`] (template text and `TODO`s), [`required`]
-//! (required text left empty), [`dates`] (dates that cannot be right) and
-//! [`cut_lists`] (flow lists cut at a comma).
+//! By concern: `placeholders` (template text and `TODO`s), `required`
+//! (required text left empty), `dates` (dates that cannot be right) and
+//! `cut_lists` (flow lists cut at a comma).
 
 mod cut_lists;
 mod dates;
