@@ -4,7 +4,7 @@
 //!
 //! This is exact, not a guess: a plan's own diagnostics depend on the plan,
 //! the site, the exercise library, the picture list and today (see
-//! [`check::check`]), never on the other plans, so the other plans keep
+//! [`check::check_clinic`]), never on the other plans, so the other plans keep
 //! theirs. Whatever else a plan decides in a preparation (the themes and
 //! languages compiled and which file first asked for them, the pictures
 //! and QR codes embedded, duplicate names) is compared, and any difference
@@ -188,7 +188,7 @@ impl Prepared {
         // them (cheaper than a copy). The library diagnostics it also finds
         // are already in `shared_diags`.
         let mut library = Diagnostics::default();
-        let per_plan = check::check(&self.clinic, self.today, &mut library, &|src| {
+        let per_plan = check::check_clinic(&self.clinic, self.today, &mut library, &|src| {
             (!fresh.contains(&src.slug)).then(Vec::new)
         });
         let mut errors = !parse_errors.is_empty();

@@ -144,7 +144,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         language: "en".into(),
         theme: "default".into(),
         paper: crate::content::config::Paper::Letter,
-        clinic: crate::content::config::Clinic::default(),
+        clinic: crate::content::config::ClinicDetails::default(),
         output: crate::content::config::Output::default(),
         reading_level: crate::content::config::ReadingLevel::default(),
         plain_words: BTreeMap::new(),

@@ -32,7 +32,7 @@ pub(super) fn prepare_loaded(
         clock = std::time::Instant::now();
     };
     let check_key = check::inputs_key(&clinic);
-    let plan_diags = check::check(&clinic, today, diags, &|src| {
+    let plan_diags = check::check_clinic(&clinic, today, diags, &|src| {
         cache.as_ref()?.diagnostics(
             &src.path,
             src.hash,
@@ -158,11 +158,10 @@ pub(super) fn page_removals(clinic: &Clinic, site: &SiteView, drafts: bool) -> V
         }
         let body = &page.value.body;
         for r in crate::content::markdown::public_removals(body, &rules) {
-            let before = &body[..r.offset];
-            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let at = crate::base::diag::Pos::at_byte(body, r.offset);
             let pos = crate::base::diag::Pos {
-                line: page.value.body_line + before.matches('\n').count(),
-                column: before[line_start..].chars().count() + 1,
+                line: page.value.body_line + at.line - 1,
+                ..at
             };
             let code = if r.untitled_embed {
                 Code::EmbedNoTitle

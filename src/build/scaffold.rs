@@ -5,6 +5,8 @@
 //! `create_new`, so a file that appeared meanwhile is left as it was.
 
 use crate::base::date::Date;
+use crate::content::files;
+use crate::content::starter::NEW_PLAN;
 use std::fmt;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -52,7 +54,6 @@ const INIT_FILES: &[(&str, &str)] = &[
     ),
 ];
 
-const NEW_PLAN: &str = include_str!("scaffold/new-plan.yaml");
 const NEW_EXERCISE: &str = include_str!("scaffold/new-exercise.yaml");
 const NEW_PAGE: &str = include_str!("scaffold/new-page.md");
 
@@ -259,28 +260,6 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
-/// The placeholder texts of the `new plan` template: what follows each
-/// `TODO:` in a value (not in a comment), up to its closing quote or the
-/// end of the line. `check` refuses a plan that still holds one.
-pub fn template_placeholders() -> Vec<String> {
-    let mut out = Vec::new();
-    for line in NEW_PLAN.lines() {
-        let code = line.split_once(" #").map_or(line, |(c, _)| c);
-        if code.trim_start().starts_with('#') {
-            continue;
-        }
-        for (at, _) in code.match_indices("TODO:") {
-            let rest = &code[at + "TODO:".len()..];
-            let end = rest.find('"').unwrap_or(rest.len());
-            let text = rest[..end].trim();
-            if !text.is_empty() {
-                out.push(text.to_string());
-            }
-        }
-    }
-    out
-}
-
 /// A file-name slug for `name`: accents dropped and other scripts
 /// transliterated ("José Núñez" → `jose-nunez`, "王芳" → `wang-fang`); when
 /// nothing is left, `<prefix>-<short hash of the name>`.
@@ -401,8 +380,8 @@ pub fn new_item(
     let dir = root.join(kind.folder());
     // The same slug under the other extension would clash at build time.
     let twins: &[&str] = match kind {
-        Kind::Plan | Kind::Exercise => &["yaml", "yml"],
-        Kind::Page => &["md", "markdown"],
+        Kind::Plan | Kind::Exercise => &files::YAML_EXTENSIONS,
+        Kind::Page => &files::PAGE_EXTENSIONS,
     };
     let taken = |slug: &str| {
         twins
@@ -475,12 +454,8 @@ fn site_clinician(root: &Path) -> Option<String> {
 
 /// Does the clinic have plans already (any YAML file in content/plans/)?
 fn has_plans(dir: &Path) -> bool {
-    std::fs::read_dir(dir.join("content/plans")).is_ok_and(|rd| {
-        rd.flatten().any(|e| {
-            let p = e.path();
-            p.extension().is_some_and(|x| x == "yaml" || x == "yml")
-        })
-    })
+    std::fs::read_dir(dir.join("content/plans"))
+        .is_ok_and(|rd| rd.flatten().any(|e| files::is_plan_file(&e.path())))
 }
 
 /// Ids of the exercise library, sorted.
@@ -489,7 +464,7 @@ fn library_ids(root: &Path) -> Vec<String> {
         .map(|rd| {
             rd.flatten()
                 .map(|e| e.path())
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+                .filter(|p| p.is_file() && files::has_extension(p, &files::YAML_EXTENSIONS))
                 .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
                 .filter(|s| crate::stages::load::is_slug(s))
                 .collect()

@@ -27,7 +27,7 @@ pub struct Site {
     pub paper: Paper,
     /// The clinic itself.
     #[serde(default)]
-    pub clinic: Clinic,
+    pub clinic: ClinicDetails,
     /// Output folders.
     #[serde(default)]
     pub output: Output,
@@ -150,10 +150,13 @@ impl Paper {
     }
 }
 
+// site.yaml's `clinic:` block; not the loaded clinic folder, which is
+// `stages::load::Clinic`. (The doc line below is the JSON Schema's
+// description, and the serde name the schema's and parse errors' name.)
 /// The clinic's public details.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Clinic {
+#[serde(deny_unknown_fields, rename = "Clinic")]
+pub struct ClinicDetails {
     /// Clinic name (defaults to the site title).
     #[serde(default)]
     pub name: Option<String>,

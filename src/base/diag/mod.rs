@@ -35,6 +35,24 @@ pub struct Pos {
     pub column: usize,
 }
 
+impl Pos {
+    /// The line and column of byte `at` of `text` (an offset inside a
+    /// character counts as that character's start; past the end, as the
+    /// end). One home for the rule: YAML errors, the checks and the page
+    /// warnings all turn byte offsets into positions with it.
+    pub fn at_byte(text: &str, at: usize) -> Pos {
+        let at = (0..=at.min(text.len()))
+            .rev()
+            .find(|i| text.is_char_boundary(*i))
+            .unwrap_or(0);
+        let before = &text[..at];
+        Pos {
+            line: before.matches('\n').count() + 1,
+            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        }
+    }
+}
+
 /// One problem, tied to a file and, where known, a position in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {

@@ -127,7 +127,7 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
             .trim()
             .parse::<usize>()
             .ok()
-            .map(|at| position_of(src, at))
+            .map(|at| Pos::at_byte(src, at))
             .or(pos),
         (p, _) => p,
     };
@@ -236,19 +236,6 @@ fn second_key(src: &str, key: &str, from: usize) -> Option<Pos> {
         }
     }
     None
-}
-
-/// 1-based line and column of a byte offset.
-fn position_of(src: &str, at: usize) -> Pos {
-    let at = (0..=at.min(src.len()))
-        .rev()
-        .find(|i| src.is_char_boundary(*i))
-        .unwrap_or(0);
-    let before = &src[..at];
-    Pos {
-        line: before.matches('\n').count() + 1,
-        column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-    }
 }
 
 fn strip_position(msg: &str) -> String {

@@ -67,7 +67,10 @@ impl Counts {
     }
 }
 
-/// Split text into sentences at `.`, `!`, `?`, `;` and line breaks.
+/// Split text into sentences at `.`, `!`, `?`, `;` and line breaks, as
+/// the reading-grade count expects (pieces without a letter are dropped).
+/// Not the sentences a reader sees: steps and summaries are cut by
+/// [`crate::content::markdown::sentences`], a different rule.
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split(['.', '!', '?', ';', '\n'])
         .map(str::trim)

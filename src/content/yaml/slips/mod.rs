@@ -50,21 +50,8 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     let line = *lines.get(li)?;
 
     // A tab in the indentation.
-    let lead: &str = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
-    if let Some(t) = lead.find('\t') {
-        let want = expected_indent(&lines, li);
-        return Some(Slip {
-            pos: Pos {
-                line: pos.line,
-                column: t + 1,
-            },
-            message: "this line is indented with a tab; YAML indentation must be spaces".into(),
-            help: format!(
-                "write it as `{}{}`",
-                " ".repeat(want),
-                line.trim_start_matches([' ', '\t'])
-            ),
-        });
+    if let Some(slip) = tab_in_indent(&lines, li, pos) {
+        return Some(slip);
     }
 
     // A quote opened on an earlier line and closed by the first quote on
@@ -74,27 +61,7 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     }
 
     if full.starts_with("mapping values are not allowed") {
-        let c = byte_of(line, pos.column)?;
-        match key_of(line) {
-            Some((_, colon)) if colon != c => return colon_in_text(line, pos),
-            None => return colon_in_text(line, pos),
-            Some(_) => {}
-        }
-        // The colon is this line's own key colon: the mistake is above.
-        let p = prev_nonblank(&lines, li)?;
-        if key_of(lines[p]).is_none()
-            && !lines[p].trim_start().starts_with('-')
-            && let Some(slip) = missing_colon(lines[p], p + 1)
-        {
-            return Some(slip);
-        }
-        if let Some((key, colon)) = key_of(lines[p])
-            && !lines[p][colon + 1..].trim().is_empty()
-            && indent(line) > content_indent(lines[p])
-        {
-            return Some(over_indented(line, pos.line, lines[p], key));
-        }
-        return None;
+        return mapping_value(&lines, li, pos);
     }
 
     if full.starts_with("did not find expected key") {
@@ -110,22 +77,76 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     }
 
     if full.starts_with("found character that cannot start any token") {
-        let c = byte_of(line, pos.column)?;
-        let ch = line[c..].chars().next()?;
-        let (k, colon) = key_of(line)?;
-        let value = line[colon + 1..].trim();
-        if matches!(ch, '@' | '`' | '%') && value.starts_with(ch) {
-            return Some(Slip {
-                pos,
-                message: format!("text cannot start with `{ch}` unless it is in quotes"),
-                help: format!(
-                    "write it as `{}{}: {}`",
-                    &line[..content_indent(line)],
-                    k,
-                    quoted(value)
-                ),
-            });
-        }
+        return cannot_start(line, pos);
+    }
+    None
+}
+
+/// A tab in the indentation of the line with the error.
+fn tab_in_indent(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
+    let line = *lines.get(li)?;
+    let lead: &str = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+    let t = lead.find('\t')?;
+    let want = expected_indent(lines, li);
+    Some(Slip {
+        pos: Pos {
+            line: pos.line,
+            column: t + 1,
+        },
+        message: "this line is indented with a tab; YAML indentation must be spaces".into(),
+        help: format!(
+            "write it as `{}{}`",
+            " ".repeat(want),
+            line.trim_start_matches([' ', '\t'])
+        ),
+    })
+}
+
+/// "mapping values are not allowed": a `: ` inside text, a key above
+/// without its colon, or a line indented under a key that has a value.
+fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
+    let line = lines[li];
+    let c = byte_of(line, pos.column)?;
+    match key_of(line) {
+        Some((_, colon)) if colon != c => return colon_in_text(line, pos),
+        None => return colon_in_text(line, pos),
+        Some(_) => {}
+    }
+    // The colon is this line's own key colon: the mistake is above.
+    let p = prev_nonblank(lines, li)?;
+    if key_of(lines[p]).is_none()
+        && !lines[p].trim_start().starts_with('-')
+        && let Some(slip) = missing_colon(lines[p], p + 1)
+    {
+        return Some(slip);
+    }
+    if let Some((key, colon)) = key_of(lines[p])
+        && !lines[p][colon + 1..].trim().is_empty()
+        && indent(line) > content_indent(lines[p])
+    {
+        return Some(over_indented(line, pos.line, lines[p], key));
+    }
+    None
+}
+
+/// "found character that cannot start any token": text starting with
+/// `@`, `` ` `` or `%` needs quotes.
+fn cannot_start(line: &str, pos: Pos) -> Option<Slip> {
+    let c = byte_of(line, pos.column)?;
+    let ch = line[c..].chars().next()?;
+    let (k, colon) = key_of(line)?;
+    let value = line[colon + 1..].trim();
+    if matches!(ch, '@' | '`' | '%') && value.starts_with(ch) {
+        return Some(Slip {
+            pos,
+            message: format!("text cannot start with `{ch}` unless it is in quotes"),
+            help: format!(
+                "write it as `{}{}: {}`",
+                &line[..content_indent(line)],
+                k,
+                quoted(value)
+            ),
+        });
     }
     None
 }
@@ -454,39 +475,4 @@ fn byte_of(line: &str, column: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unclosed_quote_scanner() {
-        assert_eq!(unclosed_quote("  a: \"open"), Some((5, '"')));
-        assert_eq!(unclosed_quote("  a: \"closed\""), None);
-        assert_eq!(unclosed_quote("  a: I can't"), None);
-        assert_eq!(unclosed_quote("  a: 'it''s"), Some((5, '\'')));
-        assert_eq!(unclosed_quote("  - [\"x\", \"y"), Some((10, '"')));
-        assert_eq!(unclosed_quote("  a: b # \"c"), None);
-    }
-
-    #[test]
-    fn helpers() {
-        assert_eq!(key_of("  - use: x"), Some(("use", 7)));
-        assert_eq!(key_of("  reps 10"), None);
-        assert_eq!(content_indent("  - - a"), 6);
-        assert_eq!(
-            marks("x at line 3 column 4, while y at line 1 column 2"),
-            vec![Pos { line: 3, column: 4 }, Pos { line: 1, column: 2 }]
-        );
-        assert_eq!(quoted("a \"b\""), "'a \"b\"'");
-    }
-
-    #[test]
-    fn multibyte_text_near_the_error_does_not_panic() {
-        let src = "a:\n  b: \"é\n  c: é\"é: x\n";
-        for column in 1..12 {
-            let pos = Some(Pos { line: 3, column });
-            let _ = explain_syntax("did not find expected key at line 3 column 5", pos, src);
-            let _ = explain_syntax("mapping values are not allowed", pos, src);
-            let _ = explain_syntax("found character that cannot start any token", pos, src);
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,37 @@
+//! Unit tests of the slip heuristics' helpers, and that no text near an
+//! error makes them panic.
+
+use super::*;
+
+#[test]
+fn unclosed_quote_scanner() {
+    assert_eq!(unclosed_quote("  a: \"open"), Some((5, '"')));
+    assert_eq!(unclosed_quote("  a: \"closed\""), None);
+    assert_eq!(unclosed_quote("  a: I can't"), None);
+    assert_eq!(unclosed_quote("  a: 'it''s"), Some((5, '\'')));
+    assert_eq!(unclosed_quote("  - [\"x\", \"y"), Some((10, '"')));
+    assert_eq!(unclosed_quote("  a: b # \"c"), None);
+}
+
+#[test]
+fn helpers() {
+    assert_eq!(key_of("  - use: x"), Some(("use", 7)));
+    assert_eq!(key_of("  reps 10"), None);
+    assert_eq!(content_indent("  - - a"), 6);
+    assert_eq!(
+        marks("x at line 3 column 4, while y at line 1 column 2"),
+        vec![Pos { line: 3, column: 4 }, Pos { line: 1, column: 2 }]
+    );
+    assert_eq!(quoted("a \"b\""), "'a \"b\"'");
+}
+
+#[test]
+fn multibyte_text_near_the_error_does_not_panic() {
+    let src = "a:\n  b: \"é\n  c: é\"é: x\n";
+    for column in 1..12 {
+        let pos = Some(Pos { line: 3, column });
+        let _ = explain_syntax("did not find expected key at line 3 column 5", pos, src);
+        let _ = explain_syntax("mapping values are not allowed", pos, src);
+        let _ = explain_syntax("found character that cannot start any token", pos, src);
+    }
+}

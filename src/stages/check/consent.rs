@@ -1,0 +1,63 @@
+//! Stories that may not be published today (HP020x): the consent
+//! warnings of plans' `story:` blocks and of story records.
+
+use crate::base::date::Date;
+use crate::base::diag::{Code, Diagnostic, Diagnostics};
+use crate::content::plan::ConsentProblem;
+use crate::content::yaml::locate_key;
+use crate::stages::load::Clinic;
+use std::path::Path;
+
+/// Story records (`content/stories/`) that are not published today, with
+/// the warnings a plan's story gets (a record scheduled for later is not
+/// a problem and gets none).
+pub(super) fn check_records(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
+    for src in &clinic.stories {
+        if let Err(problem) = src.value.consent_status(today) {
+            diags.push(consent_warning(problem, &src.path, &src.text));
+        }
+    }
+}
+
+/// "story not published", with the reason, at the `consent` (or `story`)
+/// key of `text`, the file `file`.
+pub(super) fn consent_warning(problem: ConsentProblem, file: &Path, text: &str) -> Diagnostic {
+    let (code, why, help) = match problem {
+        ConsentProblem::Missing => (
+            Code::ConsentMissing,
+            "it has no `consent:`".to_string(),
+            "add the signed authorisation under `story.consent`",
+        ),
+        ConsentProblem::Revoked => (
+            Code::ConsentRevoked,
+            "the patient revoked consent".to_string(),
+            "remove the story, or keep it unpublished",
+        ),
+        ConsentProblem::OutOfScope => (
+            Code::ConsentScope,
+            "consent does not include `website` in its scope".to_string(),
+            "publish only what the patient authorised",
+        ),
+        ConsentProblem::NoExpiry => (
+            Code::ConsentExpired,
+            "consent has no `expires_on` date".to_string(),
+            "an authorisation must have an expiry date; add `expires_on: YYYY-MM-DD`",
+        ),
+        ConsentProblem::Expired(d) => (
+            Code::ConsentExpired,
+            format!("consent expired on {d}"),
+            "ask the patient to renew the authorisation, or remove the story",
+        ),
+        ConsentProblem::NotSigned => (
+            Code::ConsentMissing,
+            "consent has no `signed_on` date in the past".to_string(),
+            "add the date the patient signed: `signed_on: YYYY-MM-DD`",
+        ),
+    };
+    Diagnostic::warning(code, format!("story not published: {why}"))
+        .in_file(file)
+        .at(["consent", "story", "title"]
+            .into_iter()
+            .find_map(|key| locate_key(text, key)))
+        .help(help)
+}

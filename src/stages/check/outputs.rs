@@ -1,0 +1,86 @@
+//! Output folders (HP0401): never inside each other, never somewhere that
+//! holds files heropath did not make.
+
+use crate::base::diag::{Code, Diagnostic, Diagnostics};
+use crate::content::yaml::locate_key;
+use std::path::{Component, Path};
+
+/// Where an output folder was chosen: on the command line, or in
+/// site.yaml (then diagnostics point at its `output:` block).
+#[derive(Debug, Clone, Copy)]
+pub enum Origin<'a> {
+    /// A command-line flag.
+    Flag,
+    /// site.yaml, with its text.
+    SiteYaml(&'a str),
+}
+
+/// Refuse output folders that nest in each other or would replace something
+/// precious (`/`, the home folder, the clinic root, its content). The paths
+/// are as the build will use them (already joined to the root).
+pub fn check_outputs(
+    root: &Path,
+    public: (&Path, Origin<'_>),
+    handouts: (&Path, Origin<'_>),
+    diags: &mut Diagnostics,
+) {
+    let (root_n, pub_n, hand_n) = (normalize(root), normalize(public.0), normalize(handouts.0));
+    let place = |d: Diagnostic, origin: Origin<'_>| match origin {
+        Origin::SiteYaml(text) => d.in_file("site.yaml").at(locate_key(text, "output")),
+        Origin::Flag => d,
+    };
+    if pub_n.starts_with(&hand_n) || hand_n.starts_with(&pub_n) {
+        let origin = match (public.1, handouts.1) {
+            (Origin::SiteYaml(t), _) | (_, Origin::SiteYaml(t)) => Origin::SiteYaml(t),
+            _ => Origin::Flag,
+        };
+        diags.push(place(
+            Diagnostic::error(Code::UnsafeOutputDirs, format!(
+                "the public folder ({}) and the handouts folder ({}) must not be inside each other: private handouts would be published",
+                public.0.display(), handouts.0.display()))
+                .help("use separate folders, e.g. `output: { public: public, handouts: handouts }`"),
+            origin,
+        ));
+    }
+    let home = std::env::var_os("HOME").map(|h| normalize(Path::new(&h)));
+    for (label, dir, origin) in [
+        ("public", &pub_n, public.1),
+        ("handouts", &hand_n, handouts.1),
+    ] {
+        let precious = dir.parent().is_none()
+            || home.as_ref() == Some(dir)
+            || *dir == root_n
+            || root_n.starts_with(dir)
+            || ["content", "themes", "templates", "static"]
+                .iter()
+                .any(|d| dir.starts_with(root_n.join(d)));
+        if precious {
+            diags.push(place(
+                Diagnostic::error(Code::UnsafeOutputDirs, format!("refusing to use {} as the {label} output folder: it holds files heropath did not make", dir.display()))
+                    .help("choose an empty or new folder, e.g. `public` or `handouts`"),
+                origin,
+            ));
+        }
+    }
+}
+
+/// Make a path absolute and drop `.`/`..` without touching the disk (the
+/// folder may not exist yet).
+pub fn normalize(p: &Path) -> std::path::PathBuf {
+    let base = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut out = std::path::PathBuf::new();
+    for c in base.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}

@@ -1,0 +1,200 @@
+//! Plain language (HP0601, HP0602): the handout's reading grade against
+//! the site's target, and medical jargon with a plain word to say instead.
+//! The measures themselves (Flesch-Kincaid counts, the jargon index) are
+//! [`super::readability`]'s; this module chooses the texts a patient reads
+//! and says where in the plan to rewrite them.
+
+use super::readability::{Counts, Jargon, default_plain_words, sentences};
+use super::warn;
+use crate::base::diag::{Code, Diagnostics, Pos};
+use crate::content::markdown::plain_text;
+use crate::content::plan::Plan;
+use crate::stages::load::{Clinic, Source};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Readability counts and jargon of one text.
+#[derive(Debug, Clone)]
+pub(super) struct TextFacts<'j> {
+    /// Each sentence of the plain text, with its counts.
+    sentences: Vec<(Counts, String)>,
+    /// Jargon words, in order.
+    jargon: Vec<(String, &'j str, &'j str)>,
+}
+
+/// The built-in jargon list with the site's `plain_words` added, indexed.
+pub(super) fn jargon_index(clinic: &Clinic) -> Jargon {
+    let mut plain = default_plain_words();
+    plain.extend(
+        clinic
+            .site
+            .plain_words
+            .iter()
+            .map(|(k, v)| (k.to_lowercase(), v.clone())),
+    );
+    Jargon::new(&plain)
+}
+
+/// The readability counts of each sentence of `t` and the jargon in it.
+fn facts<'j>(t: &str, jargon: &'j Jargon) -> TextFacts<'j> {
+    let plain = plain_text(t);
+    let sentences = sentences(&plain)
+        .map(|s| (Counts::of(s), s.to_string()))
+        .collect();
+    TextFacts {
+        sentences,
+        jargon: jargon.find(t),
+    }
+}
+
+/// The facts of every library text (instructions and cues), worked out
+/// once: the same library exercise appears in many plans.
+pub(super) fn library_facts<'c, 'j>(
+    clinic: &'c Clinic,
+    jargon: &'j Jargon,
+) -> HashMap<&'c str, TextFacts<'j>> {
+    use rayon::prelude::*;
+    let mut texts: Vec<&str> = Vec::new();
+    for ex in clinic.exercises.values() {
+        texts.extend(ex.value.instructions.as_deref());
+        texts.extend(ex.value.cues.iter().map(String::as_str));
+    }
+    texts.sort_unstable();
+    texts.dedup();
+    texts
+        .into_par_iter()
+        .map(|t| (t, facts(t, jargon)))
+        .collect()
+}
+
+/// Patient-facing text, as the handout shows it (the patient's own words
+/// are theirs, so they are not graded).
+fn patient_texts<'a>(clinic: &'a Clinic, plan: &'a Plan) -> Vec<&'a str> {
+    let mut texts: Vec<&str> = vec![&plan.problem.summary, &plan.goal.statement];
+    texts.extend(plan.problem.details.as_deref());
+    texts.extend(plan.success.as_deref());
+    let r = &plan.responsibilities;
+    texts.extend(
+        r.clinician
+            .iter()
+            .chain(&r.patient)
+            .chain(&r.together)
+            .map(String::as_str),
+    );
+    texts.extend(plan.next_visit.iter().filter_map(|v| v.focus.as_deref()));
+    for step in &plan.steps {
+        texts.push(&step.title);
+        texts.extend(step.why.as_deref());
+        for e in &step.exercises {
+            let p = clinic.prescription(e);
+            texts.extend(p.instructions());
+            texts.extend(p.cues().iter().map(String::as_str));
+        }
+    }
+    texts
+}
+
+/// Plain-language advice for one plan (warnings only): the reading grade
+/// (English only) and jargon.
+pub(super) fn advise(
+    clinic: &Clinic,
+    src: &Source<Plan>,
+    jargon: &Jargon,
+    library: &HashMap<&str, TextFacts<'_>>,
+    diags: &mut Diagnostics,
+) {
+    let plan = &src.value;
+    let texts = patient_texts(clinic, plan);
+    // Library texts were analysed once; the plan's own are analysed here.
+    let all: Vec<Cow<'_, TextFacts<'_>>> = texts
+        .iter()
+        .map(|t| {
+            library
+                .get(t)
+                .map_or_else(|| Cow::Owned(facts(t, jargon)), Cow::Borrowed)
+        })
+        .collect();
+    let lang = plan.language(&clinic.site);
+    // The Flesch-Kincaid formula is calibrated for English only.
+    if lang == "en" {
+        reading_level(clinic, src, &all, diags);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (word, _term, better) in all.iter().flat_map(|f| f.jargon.iter()) {
+        if seen.insert(word.to_lowercase()) {
+            diags.push(warn(
+                &src.path,
+                Code::Jargon,
+                format!("`{word}` is medical jargon"),
+                locate_text(&src.text, word),
+                &format!("say \"{better}\" instead"),
+            ));
+        }
+    }
+}
+
+/// A warning when the texts read above the site's target grade, naming the
+/// three hardest sentences.
+fn reading_level(
+    clinic: &Clinic,
+    src: &Source<Plan>,
+    all: &[Cow<'_, TextFacts<'_>>],
+    diags: &mut Diagnostics,
+) {
+    let mut total = Counts::default();
+    let mut hardest: Vec<(f64, &str)> = Vec::new();
+    for (c, sentence) in all.iter().flat_map(|f| f.sentences.iter()) {
+        total.add(*c);
+        // Titles and short fragments are not sentences to rewrite.
+        if c.words >= 4 {
+            hardest.push((c.grade(), sentence));
+        }
+    }
+    let max = clinic.site.reading_level.max_grade;
+    let grade = total.grade();
+    if total.words >= 20 && grade > max {
+        hardest.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let list: Vec<String> = hardest
+            .iter()
+            .take(3)
+            .map(|(g, s)| format!("\"{s}\" (grade {g:.1})"))
+            .collect();
+        let pos = hardest.first().and_then(|(_, s)| locate_text(&src.text, s));
+        diags.push(warn(
+            &src.path,
+            Code::ReadingLevel,
+            format!("handout text reads at grade {grade:.1}; the target is {max} or lower"),
+            pos,
+            &format!(
+                "shorten or simplify the hardest sentences: {}",
+                list.join("; ")
+            ),
+        ));
+    }
+}
+
+/// Position of the first whole-word occurrence of a (short prefix of a)
+/// text: as written first, then ignoring case.
+fn locate_text(src: &str, needle: &str) -> Option<Pos> {
+    let probe: String = needle.chars().take(30).collect();
+    let truncated = probe.len() < needle.len();
+    let probe = probe.trim();
+    if probe.is_empty() {
+        return None;
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let find = |hay: &str, pat: &str| {
+        hay.match_indices(pat).map(|(i, _)| i).find(|&i| {
+            !word(hay[..i].chars().next_back())
+                && (truncated || !word(hay[i + pat.len()..].chars().next()))
+        })
+    };
+    let at = find(src, probe).or_else(|| {
+        let lower = src.to_lowercase();
+        // Lowercasing can change byte lengths; only trust it when it did not.
+        (lower.len() == src.len())
+            .then(|| find(&lower, &probe.to_lowercase()))
+            .flatten()
+    })?;
+    Some(Pos::at_byte(src, at))
+}

@@ -1,0 +1,35 @@
+//! Never print an unfinished handout (issue 13): text left from the
+//! `heropath new plan` template (a `TODO` marker, or one of the template's
+//! placeholder sentences), required text left empty, dates that cannot be
+//! right, and flow lists that YAML cuts at a comma.
+//!
+//! By concern: `placeholders` (template text and `TODO`s), `required`
+//! (required text left empty), `dates` (dates that cannot be right) and
+//! `cut_lists` (flow lists cut at a comma).
+
+mod cut_lists;
+mod dates;
+mod placeholders;
+mod required;
+
+pub use cut_lists::cut_lists;
+pub use dates::advise_dates_and_lists;
+
+use crate::base::diag::Diagnostics;
+use crate::content::plan::Plan;
+use crate::stages::load::Source;
+
+/// Errors for template text and empty required fields. A draft is work in
+/// progress, so for a draft they are warnings: it must not block the rest
+/// of the clinic's build, and the warning still shows when it is printed.
+pub fn check_unfinished(src: &Source<Plan>, diags: &mut Diagnostics) {
+    let mut found = Diagnostics::default();
+    placeholders::placeholders(src, &mut found);
+    required::empty_required(src, &mut found);
+    for mut d in found.sorted() {
+        if src.value.draft {
+            d.severity = crate::base::diag::Severity::Warning;
+        }
+        diags.push(d);
+    }
+}

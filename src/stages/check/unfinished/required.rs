@@ -1,0 +1,106 @@
+//! Required text left empty: the problem's summary, the goal, a step's
+//! title, an exercise written in the plan without a name or instructions.
+
+use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos};
+use crate::content::plan::Plan;
+use crate::content::yaml::{locate, locate_exercise, locate_key};
+use crate::stages::load::Source;
+use std::collections::HashMap;
+
+/// Nothing but whitespace.
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+/// An error for every required text of the plan that is empty.
+pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
+    let plan = &src.value;
+    let text = &src.text;
+    let mut push = |what: String, pos: Option<Pos>, help: &str| {
+        diags.push(
+            Diagnostic::error(Code::EmptyRequired, format!("{what} is empty"))
+                .in_file(&src.path)
+                .at(pos)
+                .help(help.to_string()),
+        );
+    };
+    if blank(&plan.problem.summary) {
+        push(
+            "`problem.summary`".into(),
+            locate_key(text, "summary").or_else(|| locate_key(text, "problem")),
+            "write what brings the patient in, in one plain line, e.g. `summary: Your left knee hurts on the stairs.`",
+        );
+    }
+    if blank(&plan.goal.statement) {
+        push(
+            "`goal.statement`".into(),
+            locate_key(text, "statement").or_else(|| locate_key(text, "goal")),
+            "write the goal you agreed on, in the patient's words, e.g. `statement: Walk up the stairs without stopping.`",
+        );
+    }
+    let mut same_title: HashMap<&str, usize> = HashMap::new();
+    for (si, step) in plan.steps.iter().enumerate() {
+        let k = same_title.entry(step.title.as_str()).or_default();
+        let nth = *k;
+        *k += 1;
+        if blank(&step.title) {
+            push(
+                format!("the title of step {}", si + 1),
+                locate(text, "title", &step.title, nth).or_else(|| locate_key(text, "steps")),
+                "give the step a short name, e.g. `title: Calm the pain`",
+            );
+        }
+        for (ei, item) in step.exercises.iter().enumerate() {
+            // Library exercises bring their own name and instructions.
+            if item.use_id.is_some() {
+                continue;
+            }
+            let Some(name) = &item.name else { continue };
+            let entry = locate_exercise(text, si, ei);
+            let key_pos = |key: &str| entry.and_then(|e| key_in_entry(text, e, key));
+            let label = if blank(name) {
+                format!("step {}, exercise {}", si + 1, ei + 1)
+            } else {
+                format!("exercise `{}`", name.trim())
+            };
+            if blank(name) {
+                push(
+                    format!("the name of {label}"),
+                    key_pos("name")
+                        .or(entry)
+                        .or_else(|| locate(text, "name", name, 0)),
+                    "name the exercise, e.g. `name: Heel slide`, or write `use: <id>` for one from the library",
+                );
+            }
+            if item.instructions.as_deref().is_none_or(blank) {
+                push(
+                    format!("the instructions of {label}"),
+                    key_pos("instructions")
+                        .or(entry)
+                        .or_else(|| locate_key(text, "exercises")),
+                    "write the steps the patient follows, e.g. `instructions: Lie on your back. Slide your heel toward you.`, or `use:` a library exercise",
+                );
+            }
+        }
+    }
+}
+
+/// The position of `key:` inside the list entry whose content starts at
+/// `entry` (the lines indented at least as far as the entry's content).
+fn key_in_entry(src: &str, entry: Pos, key: &str) -> Option<Pos> {
+    let content_indent = entry.column.saturating_sub(1);
+    for (i, line) in src.lines().enumerate().skip(entry.line.saturating_sub(1)) {
+        let indent = line.len() - line.trim_start().len();
+        if i + 1 > entry.line && !line.trim().is_empty() && indent < content_indent {
+            break;
+        }
+        let t = line.trim_start().trim_start_matches("- ");
+        if t.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
+            return Some(Pos {
+                line: i + 1,
+                column: line.len() - t.len() + 1,
+            });
+        }
+    }
+    None
+}

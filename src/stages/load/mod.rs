@@ -1,0 +1,216 @@
+//! Stage 1, **load**: walk the clinic folder and parse every file. Parsing
+//! runs in parallel; every file's problems are collected, not just the first.
+//!
+//! `walk` lists a content folder and parses its files in parallel;
+//! `read` reads one file with the guards every load applies; `site`
+//! reads `site.yaml`; `pages` parses Markdown pages. This file holds what
+//! a load returns and the three ways to ask for one.
+
+mod pages;
+mod read;
+mod site;
+mod walk;
+
+pub use pages::{Page, PageFront};
+pub use read::{MAX_FILE_BYTES, is_slug, read_source};
+
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::content::config::Site;
+use crate::content::files::{PAGE_EXTENSIONS, YAML_EXTENSIONS};
+use crate::content::plan::{Exercise, ExerciseItem, Plan};
+use crate::content::prescription::Prescription;
+use crate::content::record::StoryRecord;
+use crate::content::yaml;
+use pages::parse_page;
+use site::read_site;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walk::{list_images, parse_all, stray_plans};
+
+/// A parsed file, with its text kept for locating later diagnostics.
+#[derive(Debug, Clone)]
+pub struct Source<T> {
+    /// Path relative to the clinic root (what diagnostics print).
+    pub path: PathBuf,
+    /// File stem: the slug or id.
+    pub slug: String,
+    /// The raw text.
+    pub text: String,
+    /// A hash of the text (see [`crate::build::cache`]).
+    pub hash: u128,
+    /// The parsed value.
+    pub value: T,
+}
+
+/// Everything read from the clinic folder.
+#[derive(Debug)]
+pub struct Clinic {
+    /// The clinic root.
+    pub root: PathBuf,
+    /// `site.yaml`.
+    pub site: Site,
+    /// The text of `site.yaml`, for locating diagnostics.
+    pub site_text: String,
+    /// Plans, sorted by slug.
+    pub plans: Vec<Source<Plan>>,
+    /// Plans that read only once their unknown keys were set aside: those
+    /// keys are errors already, and the rest is checked so that one run
+    /// reports every problem of the file; never rendered.
+    pub partial_plans: Vec<Source<Plan>>,
+    /// The exercise library by id.
+    pub exercises: BTreeMap<String, Source<Exercise>>,
+    /// Pages, sorted by slug.
+    pub pages: Vec<Source<Page>>,
+    /// De-identified story records (`content/stories/`), sorted by slug:
+    /// what a website repository holds instead of plans.
+    pub stories: Vec<Source<StoryRecord>>,
+    /// Picture files in `content/exercises/images/` (regular files, no
+    /// links), by path relative to that folder.
+    pub images: std::collections::BTreeSet<String>,
+}
+
+impl Clinic {
+    /// A plan's exercise item with the library exercise its `use:` names
+    /// (none when it names none, or one the library lacks).
+    pub fn prescription<'a>(&'a self, item: &'a ExerciseItem) -> Prescription<'a> {
+        Prescription {
+            item,
+            library: item
+                .use_id
+                .as_ref()
+                .and_then(|id| self.exercises.get(id))
+                .map(|s| &s.value),
+        }
+    }
+}
+
+/// Load the clinic at `root`. Returns `None` only when nothing useful could
+/// be read (no `site.yaml`); otherwise every parse problem is in `diags`
+/// and the files that parsed are returned.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
+    load_reusing(root, diags, &|_, _| None)
+}
+
+/// A plan parsed by an earlier run, asked for by path and content hash
+/// (the build cache answers it); `None` parses the file.
+pub type ReusePlan<'a> = &'a (dyn Fn(&Path, u128) -> Option<Plan> + Sync);
+
+/// [`load`], taking unchanged plans from an earlier run (`reuse`) instead
+/// of parsing them.
+pub fn load_reusing(root: &Path, diags: &mut Diagnostics, reuse: ReusePlan) -> Option<Clinic> {
+    let (site, site_text) = read_site(root, diags);
+    let content = root.join("content");
+    let read = parse_all::<(Plan, Vec<Diagnostic>)>(
+        root,
+        &content.join("plans"),
+        &YAML_EXTENSIONS,
+        Some("plans"),
+        diags,
+        |text, path, hash| match reuse(path, hash) {
+            Some(plan) => Ok((plan, Vec::new())),
+            None => yaml::parse_lenient(text, path),
+        },
+    );
+    let (plans, partial_plans) = split_partial(read, diags);
+    let exercises = parse_all::<Exercise>(
+        root,
+        &content.join("exercises"),
+        &YAML_EXTENSIONS,
+        None,
+        diags,
+        |text, path, _| yaml::parse_many(text, path),
+    );
+    let pages = parse_all::<Page>(
+        root,
+        &content.join("pages"),
+        &PAGE_EXTENSIONS,
+        None,
+        diags,
+        |text, path, _| parse_page(text, path),
+    );
+    let stories = parse_all::<StoryRecord>(
+        root,
+        &content.join("stories"),
+        &YAML_EXTENSIONS,
+        None,
+        diags,
+        |text, path, _| yaml::parse_many(text, path),
+    );
+    stray_plans(root, &content, diags);
+    let site = site?;
+    let clinic = Clinic {
+        root: root.to_path_buf(),
+        site,
+        site_text,
+        plans,
+        partial_plans,
+        exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
+        pages,
+        stories,
+        images: list_images(&content.join("exercises/images")),
+    };
+    Some(clinic)
+}
+
+/// Load what one plan's handout depends on: `site.yaml`, the exercise
+/// library and its pictures, and the plan `plan` (a path relative to
+/// `root`). Other plans, pages and story records are not read, so their
+/// problems cannot stop this handout. `None` when site.yaml or the plan
+/// cannot be read or parsed (the reasons are in `diags`).
+pub fn load_one(root: &Path, plan: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
+    let (site, site_text) = read_site(root, diags);
+    let content = root.join("content");
+    let exercises = parse_all::<Exercise>(
+        root,
+        &content.join("exercises"),
+        &YAML_EXTENSIONS,
+        None,
+        diags,
+        |text, path, _| yaml::parse(text, path).map_err(|d| vec![*d]),
+    );
+    let parse = |text: &str, path: &Path, _| yaml::parse::<Plan>(text, path).map_err(|d| vec![*d]);
+    let plan = match read_source(root, &root.join(plan), &parse) {
+        Ok(p) => Some(p),
+        Err(ds) => {
+            diags.extend(ds);
+            None
+        }
+    };
+    Some(Clinic {
+        root: root.to_path_buf(),
+        site: site?,
+        site_text,
+        plans: vec![plan?],
+        partial_plans: Vec::new(),
+        exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
+        pages: Vec::new(),
+        stories: Vec::new(),
+        images: list_images(&content.join("exercises/images")),
+    })
+}
+
+/// Plans that read cleanly, and plans read with problems (whose errors go
+/// to `diags`).
+fn split_partial(
+    read: Vec<Source<(Plan, Vec<Diagnostic>)>>,
+    diags: &mut Diagnostics,
+) -> (Vec<Source<Plan>>, Vec<Source<Plan>>) {
+    let (mut ok, mut partial) = (Vec::new(), Vec::new());
+    for s in read {
+        let (value, problems) = s.value;
+        let src = Source {
+            path: s.path,
+            slug: s.slug,
+            text: s.text,
+            hash: s.hash,
+            value,
+        };
+        if problems.is_empty() {
+            ok.push(src);
+        } else {
+            diags.extend(problems);
+            partial.push(src);
+        }
+    }
+    (ok, partial)
+}

@@ -1,0 +1,56 @@
+//! Website pages: Markdown with YAML front matter between `---` lines.
+
+use crate::base::diag::Code;
+use crate::base::diag::Diagnostic;
+use crate::content::yaml;
+use serde::Deserialize;
+use std::path::Path;
+
+/// Front matter of a Markdown page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFront {
+    /// Page title.
+    pub title: String,
+    /// One sentence for search results and previews.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Position in the menu (lower first); pages without it are not in the menu.
+    #[serde(default)]
+    pub menu_order: Option<i32>,
+    /// Drafts are skipped unless `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// A Markdown page: front matter and body.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Front matter.
+    pub front: PageFront,
+    /// Markdown body.
+    pub body: String,
+    /// The line of the file the body starts on (1-based).
+    pub body_line: usize,
+}
+
+/// Split a page into front matter and body, and parse the front matter.
+pub(super) fn parse_page(text: &str, path: &Path) -> Result<Page, Vec<Diagnostic>> {
+    let Some((fm, body, body_line)) = yaml::split_front_matter(text) else {
+        return Err(vec![
+            Diagnostic::error(
+                Code::NoFrontMatter,
+                "a page must start with front matter between `---` lines",
+            )
+            .in_file(path)
+            .at(Some(crate::base::diag::Pos { line: 1, column: 1 }))
+            .help("add `---`, a line `title: Your title`, and `---` at the top"),
+        ]);
+    };
+    let front = yaml::parse_front_matter::<PageFront>(fm, path).map_err(|d| vec![*d])?;
+    Ok(Page {
+        front,
+        body: body.to_string(),
+        body_line,
+    })
+}

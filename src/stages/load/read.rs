@@ -1,0 +1,81 @@
+//! Reading one content file with the guards every load applies (a
+//! slug-safe name, the size limit, UTF-8), shared with `serve`'s
+//! incremental reload so both report the same problems in the same words.
+
+use super::Source;
+use crate::base::diag::Code;
+use crate::base::diag::Diagnostic;
+use std::path::Path;
+
+/// Files larger than this are refused before parsing: no real plan comes
+/// near it, and a huge file would stall the build.
+pub const MAX_FILE_BYTES: u64 = 4_000_000;
+
+/// Is `s` a safe slug: lowercase letters, digits, `-` and `_`, starting with
+/// a letter or digit? Slugs become file and URL names, so nothing else.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Read and parse one content file (`p`, under `root`) with the guards
+/// every load applies: a slug-safe name, the size limit, UTF-8. A build
+/// and `serve`'s incremental reload share it so that they report the same
+/// problems in the same words.
+pub fn read_source<T>(
+    root: &Path,
+    p: &Path,
+    parse: &impl Fn(&str, &Path, u128) -> Result<T, Vec<Diagnostic>>,
+) -> Result<Source<T>, Vec<Diagnostic>> {
+    let rel = p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    let slug = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !is_slug(&slug) {
+        return Err(vec![
+            Diagnostic::error(
+                Code::BadFileName,
+                format!("`{slug}` cannot be used as a name: file names become web addresses"),
+            )
+            .in_file(&rel)
+            .help(format!("rename the file to `{}`", slug::slugify(&slug))),
+        ]);
+    }
+    let meta = std::fs::metadata(p).map_err(|e| {
+        vec![Diagnostic::error(Code::ReadFailed, format!("cannot read: {e}")).in_file(&rel)]
+    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(vec![
+            Diagnostic::error(
+                Code::TooLarge,
+                format!(
+                    "file is {:.1} MB; the limit is {:.1} MB",
+                    meta.len() as f64 / 1e6,
+                    MAX_FILE_BYTES as f64 / 1e6
+                ),
+            )
+            .in_file(&rel)
+            .help("a plan is a few kilobytes; check that this is the right file"),
+        ]);
+    }
+    let bytes = std::fs::read(p).map_err(|e| {
+        vec![Diagnostic::error(Code::ReadFailed, format!("cannot read: {e}")).in_file(&rel)]
+    })?;
+    let bytes = match crate::base::encoding::strip_bom(&bytes).len() {
+        n if n == bytes.len() => bytes,
+        n => bytes[bytes.len() - n..].to_vec(),
+    };
+    let text = crate::base::encoding::decode_utf8(bytes, &rel).map_err(|d| vec![*d])?;
+    let hash = crate::base::hash::hash(text.as_bytes());
+    let value = parse(&text, &rel, hash)?;
+    Ok(Source {
+        path: rel,
+        slug,
+        text,
+        hash,
+        value,
+    })
+}

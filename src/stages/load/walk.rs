@@ -1,0 +1,177 @@
+//! Walking a content folder: which files are read (by extension, not
+//! hidden, no symbolic links), which are refused (a file in content/plans
+//! that would not be read as a plan, plan-shaped YAML elsewhere), parsing
+//! the read ones in parallel, and refusing two files with one slug.
+
+use super::{Source, read_source};
+use crate::base::diag::Code;
+use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::content::files;
+use rayon::prelude::*;
+use std::path::Path;
+use walkdir::WalkDir;
+
+/// Read and parse every file under `dir` whose extension is one of
+/// `exts`, in parallel, sorted by slug. With `unread` (the folder's name),
+/// a file that is not read is refused: the folder holds plans.
+pub(super) fn parse_all<T: Send>(
+    root: &Path,
+    dir: &Path,
+    exts: &[&str],
+    unread: Option<&str>,
+    diags: &mut Diagnostics,
+    parse: impl Fn(&str, &Path, u128) -> Result<T, Vec<Diagnostic>> + Sync,
+) -> Vec<Source<T>> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut paths = Vec::new();
+    // Symlinks are not followed: content must live inside the clinic folder,
+    // and a link loop must not hang the build.
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.path_is_symlink() => {
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(e.path())
+                    .to_path_buf();
+                diags.push(
+                    Diagnostic::error(Code::Symlink, "this is a symbolic link; heropath does not follow links in content/ (they can point outside the clinic folder, or loop)")
+                        .in_file(rel)
+                        .help("replace the link with the file itself"),
+                );
+            }
+            Ok(e) if e.file_type().is_file() => {
+                let p = e.path();
+                let rel = p.strip_prefix(dir).unwrap_or(p);
+                let hidden = rel
+                    .components()
+                    .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+                let ext_ok = files::has_extension(p, exts);
+                if ext_ok && !hidden {
+                    paths.push(p.to_path_buf());
+                } else if let Some(what) = unread
+                    && !is_junk(p)
+                {
+                    diags.push(unread_plan(root, p, what));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => diags.push(Diagnostic::error(
+                Code::ReadFailed,
+                format!("cannot read {}: {e}", dir.display()),
+            )),
+        }
+    }
+    let results: Vec<Result<Source<T>, Vec<Diagnostic>>> = paths
+        .par_iter()
+        .map(|p| read_source(root, p, &parse))
+        .collect();
+    let mut out: Vec<Source<T>> = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => out.push(s),
+            Err(ds) => diags.extend(ds),
+        }
+    }
+    out.sort_by(|a, b| a.slug.cmp(&b.slug).then(a.path.cmp(&b.path)));
+    for w in out.windows(2) {
+        if w[0].slug == w[1].slug {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateSlug,
+                    format!("`{}` is also defined in {}", w[1].slug, w[0].path.display()),
+                )
+                .in_file(&w[1].path)
+                .help("give each file a different name"),
+            );
+        }
+    }
+    out.dedup_by(|a, b| a.slug == b.slug);
+    out
+}
+
+/// Files a folder may hold that are nobody's data: operating-system
+/// litter, version-control keep files, an editor's swap file of a plan
+/// being edited.
+fn is_junk(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    [
+        "thumbs.db",
+        "desktop.ini",
+        ".ds_store",
+        ".gitkeep",
+        ".gitignore",
+        ".keep",
+    ]
+    .contains(&name.as_str())
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with('~')
+        || name.starts_with(".#")
+        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+/// A file in content/plans that heropath would not read: the privacy guard
+/// would be blind to the patient in it, so it is refused.
+fn unread_plan(root: &Path, p: &Path, folder: &str) -> Diagnostic {
+    let rel = p.strip_prefix(root).unwrap_or(p);
+    Diagnostic::error(
+        Code::UnreadPlan,
+        format!("content/{folder}/ holds a file heropath does not read as a plan (hidden, or not .yaml/.yml), so the privacy guard cannot know the patient in it"),
+    )
+    .in_file(rel)
+    .help("rename it to a visible `<name>.yaml` to use it, or move it out of content/ (an archive of old plans belongs beside the clinic folder, not inside it)")
+}
+
+/// Plan-shaped YAML outside content/plans (a top-level `patient:` key):
+/// refused for the same reason.
+pub(super) fn stray_plans(root: &Path, content: &Path, diags: &mut Diagnostics) {
+    let plans = content.join("plans");
+    for e in WalkDir::new(content)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
+        let p = e.path();
+        let yaml = files::is_plan_file(p);
+        if !e.file_type().is_file() || !yaml || p.starts_with(&plans) {
+            continue;
+        }
+        let is_plan = std::fs::read_to_string(p).is_ok_and(|t| {
+            t.lines()
+                .any(|l| l.trim_start_matches('\u{feff}').starts_with("patient:"))
+        });
+        if is_plan {
+            diags.push(
+                Diagnostic::error(
+                    Code::UnreadPlan,
+                    "a patient plan outside content/plans/: heropath does not read it, so the privacy guard cannot know the patient in it",
+                )
+                .in_file(p.strip_prefix(root).unwrap_or(p))
+                .help("move it into content/plans/, or out of content/"),
+            );
+        }
+    }
+}
+
+/// The picture files under `dir` (regular files, no links), by path
+/// relative to it with `/` separators.
+pub(super) fn list_images(dir: &Path) -> std::collections::BTreeSet<String> {
+    WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .collect()
+}

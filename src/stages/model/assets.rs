@@ -1,0 +1,120 @@
+//! Pictures (as `data:` URIs) and QR codes (as inline SVG), and library
+//! instructions rendered once: computed once per build and shared by every
+//! card that shows them.
+
+use crate::content::markdown;
+use crate::stages::load::Clinic;
+use base64::Engine as _;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Pictures and QR codes, computed once per build and shared by every card.
+#[derive(Debug, Default)]
+pub struct Assets {
+    /// Picture file name → `data:` URI.
+    pub images: BTreeMap<String, Arc<str>>,
+    /// Video URL → inline SVG.
+    pub qr: BTreeMap<String, Arc<str>>,
+    /// Library exercise id → its instructions as HTML and as numbered
+    /// steps, rendered once instead of once per plan that uses it.
+    pub instructions: BTreeMap<String, (Arc<str>, Vec<String>)>,
+}
+
+impl Assets {
+    /// Read every referenced picture and draw every QR code.
+    pub fn collect(clinic: &Clinic) -> Assets {
+        use rayon::prelude::*;
+        let mut images = std::collections::BTreeSet::new();
+        let mut videos = std::collections::BTreeSet::new();
+        for ex in clinic.exercises.values() {
+            images.extend(ex.value.image.clone());
+            videos.extend(ex.value.video.clone());
+        }
+        for p in &clinic.plans {
+            for s in &p.value.steps {
+                for e in &s.exercises {
+                    images.extend(e.image.clone());
+                    videos.extend(e.video.clone());
+                }
+            }
+        }
+        let dir = clinic.root.join("content/exercises/images");
+        let images = images
+            .into_par_iter()
+            .filter(|name| crate::stages::check::image_path_ok(name))
+            .filter_map(|name| {
+                let bytes = std::fs::read(dir.join(&name)).ok()?;
+                let uri = data_uri(&name, &bytes);
+                Some((name, Arc::from(uri)))
+            })
+            .collect();
+        let qr = videos
+            .into_par_iter()
+            .filter_map(|url| qr_svg(&url).map(|svg| (url, Arc::from(svg))))
+            .collect();
+        let instructions = clinic
+            .exercises
+            .par_iter()
+            .filter_map(|(id, ex)| {
+                let md = ex.value.instructions.as_deref()?;
+                Some((
+                    id.clone(),
+                    (Arc::from(markdown::to_html(md)), markdown::steps(md)),
+                ))
+            })
+            .collect();
+        Assets {
+            images,
+            qr,
+            instructions,
+        }
+    }
+}
+
+fn data_uri(name: &str, bytes: &[u8]) -> String {
+    let ext = name.rsplit('.').next().unwrap_or("");
+    let mime = mime_guess::from_ext(ext)
+        .first_raw()
+        .unwrap_or("application/octet-stream");
+    format!(
+        "data:{mime};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
+}
+
+/// A QR code for `url` as compact inline SVG (one path, horizontal runs of
+/// dark modules merged), or `None` when the URL is too long to encode.
+pub fn qr_svg(url: &str) -> Option<String> {
+    use std::fmt::Write as _;
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    let width = code.width();
+    let colors = code.to_colors();
+    let quiet = 4;
+    let size = width + 2 * quiet;
+    let mut d = String::new();
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if colors[y * width + x] == qrcode::Color::Dark {
+                let start = x;
+                while x < width && colors[y * width + x] == qrcode::Color::Dark {
+                    x += 1;
+                }
+                let _ = write!(
+                    d,
+                    "M{} {}h{}v1h-{}z",
+                    start + quiet,
+                    y + quiet,
+                    x - start,
+                    x - start
+                );
+            } else {
+                x += 1;
+            }
+        }
+    }
+    Some(format!(
+        "<svg class=\"qr\" role=\"img\" aria-label=\"QR code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{d}\"/></svg>",
+        px = size * 3,
+    ))
+}

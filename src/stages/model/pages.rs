@@ -1,0 +1,86 @@
+//! Website pages (Markdown rendered for the public site) and the menu.
+
+use super::site::SiteView;
+use crate::content::markdown;
+use crate::stages::load::Clinic;
+use crate::stages::theme::i18n::Strings;
+use serde::Serialize;
+
+/// A public page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    /// Slug.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Body, sanitised HTML.
+    pub content_html: String,
+    /// Root-relative URL.
+    pub url: String,
+    /// Absolute URL.
+    pub permalink: String,
+    /// Menu position.
+    #[serde(skip)]
+    pub menu_order: Option<i32>,
+}
+
+/// A menu entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct MenuItem {
+    /// Label.
+    pub title: String,
+    /// Root-relative URL.
+    pub url: String,
+}
+
+/// Build the pages (not `index.md`, which is the home intro) and the intro.
+pub fn pages(clinic: &Clinic, site: &SiteView, drafts: bool) -> (Vec<PageView>, Option<String>) {
+    let mut intro = None;
+    let mut out = Vec::new();
+    let rules = site.markdown_rules();
+    for p in &clinic.pages {
+        if p.value.front.draft && !drafts {
+            continue;
+        }
+        let html = markdown::public_html(&p.value.body, &rules);
+        if p.slug == "index" {
+            intro = Some(html);
+            continue;
+        }
+        out.push(PageView {
+            slug: p.slug.clone(),
+            title: p.value.front.title.clone(),
+            description: p.value.front.description.clone(),
+            content_html: html,
+            url: site.url(&format!("{}/", p.slug)),
+            permalink: site.permalink(&format!("{}/", p.slug)),
+            menu_order: p.value.front.menu_order,
+        });
+    }
+    (out, intro)
+}
+
+/// The menu: home, pages with a `menu_order`, then stories.
+pub fn menu(pages: &[PageView], site: &SiteView, t: &Strings) -> Vec<MenuItem> {
+    let mut ordered: Vec<&PageView> = pages.iter().filter(|p| p.menu_order.is_some()).collect();
+    ordered.sort_by(|a, b| {
+        a.menu_order
+            .cmp(&b.menu_order)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    let mut items = vec![MenuItem {
+        title: t.get("nav_home").to_string(),
+        url: site.url(""),
+    }];
+    items.extend(ordered.into_iter().map(|p| MenuItem {
+        title: p.title.clone(),
+        url: p.url.clone(),
+    }));
+    items.push(MenuItem {
+        title: t.get("nav_stories").to_string(),
+        url: site.url("stories/"),
+    });
+    items
+}
