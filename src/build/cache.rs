@@ -347,7 +347,7 @@ pub struct Record<'a> {
 }
 
 /// Replace the cache of the clinic at `root` with what `fill` writes
-/// (see [`write`]), by [`crate::stages::write::replace_file`]. A cache folder that
+/// (see [`write`]), by [`crate::base::atomic::replace_file`]. A cache folder that
 /// is a link or a file is left alone (an error).
 pub fn save(
     root: &Path,
@@ -369,7 +369,7 @@ pub fn save(
             std::fs::write(dir.join(name), text)?;
         }
     }
-    crate::stages::write::replace_file(&dir, FILE, fill)
+    crate::base::atomic::replace_file(&dir.join(FILE), fill)
 }
 
 const STAMPS: &str = "stamps";
@@ -418,7 +418,7 @@ pub fn save_stamps(root: &Path, dir: &Path, handouts: &[(String, u128)]) -> std:
             ))
         })
         .collect();
-    crate::stages::write::replace_file(&root.join(DIR), STAMPS, |out| {
+    crate::base::atomic::replace_file(&root.join(DIR).join(STAMPS), |out| {
         writeln!(out, "{}", program())?;
         for line in lines.iter().flatten() {
             out.write_all(line.as_bytes())?;

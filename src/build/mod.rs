@@ -10,11 +10,12 @@ pub mod scaffold;
 use crate::base::date::Date;
 use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::base::output::RenderedFile;
 use crate::stages::check;
 use crate::stages::load::{self, Clinic};
 use crate::stages::model::{self, Assets, SiteView};
 use crate::stages::privacy::{self, Guard};
-use crate::stages::render::{self, Compiled, Output, PublicSite};
+use crate::stages::render::{self, Compiled, PublicSite};
 use crate::stages::theme::Theme;
 use crate::stages::theme::i18n::{Strings, Table};
 use crate::stages::write;
@@ -240,7 +241,7 @@ pub fn stream_handouts(
     drafts: bool,
     only: Option<&str>,
     reuse: Option<&Reuse<'_>>,
-    sink: impl Fn(Output) -> Result<(), Diagnostic> + Sync,
+    sink: impl Fn(RenderedFile) -> Result<(), Diagnostic> + Sync,
 ) -> Streamed {
     let renderer = render::HandoutRenderer::new(&p.themes, &p.site);
     let results: Vec<Result<Done, Diagnostic>> = p
@@ -296,7 +297,7 @@ pub fn render_handouts(
     p: &Prepared,
     drafts: bool,
     only: Option<&str>,
-) -> Vec<Result<Output, Diagnostic>> {
+) -> Vec<Result<RenderedFile, Diagnostic>> {
     let out = std::sync::Mutex::new(Vec::new());
     let errors = stream_handouts(p, drafts, only, None, |o| {
         out.lock()
@@ -305,7 +306,7 @@ pub fn render_handouts(
         Ok(())
     })
     .errors;
-    let mut all: Vec<Result<Output, Diagnostic>> = out
+    let mut all: Vec<Result<RenderedFile, Diagnostic>> = out
         .into_inner()
         .unwrap_or_default()
         .into_iter()
@@ -547,12 +548,12 @@ fn write_error(e: write::WriteError) -> Diagnostic {
 
 /// Theme `static/` then site `static/` (site wins), minus the handout
 /// stylesheet, which is inlined into handouts instead.
-fn static_files(theme: &Theme) -> Vec<Output> {
+fn static_files(theme: &Theme) -> Vec<RenderedFile> {
     theme
         .files
         .under("static")
         .filter(|(p, _)| *p != "handout.css")
-        .map(|(p, b)| Output {
+        .map(|(p, b)| RenderedFile {
             path: p.to_string(),
             bytes: b.to_vec(),
         })

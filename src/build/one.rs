@@ -59,12 +59,12 @@ pub fn one_handout(
                     diags.push(write_error(e));
                     continue;
                 }
-                let tmp = target.with_extension("html.heropath-tmp");
                 let res = target
                     .parent()
                     .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|_| std::fs::write(&tmp, &o.bytes))
-                    .and_then(|_| std::fs::rename(&tmp, &target));
+                    .and_then(|_| {
+                        crate::base::atomic::replace_file(&target, |out| out.write_all(&o.bytes))
+                    });
                 if let Err(e) = res {
                     diags.push(Diagnostic::error(
                         Code::WriteFailed,

@@ -381,7 +381,7 @@ impl Builder {
         let mut rendered = 0;
         let mut put =
             |handouts: &mut BTreeMap<String, Arc<[u8]>>,
-             results: Vec<Result<crate::stages::render::Output, Diagnostic>>| {
+             results: Vec<Result<crate::base::output::RenderedFile, Diagnostic>>| {
                 for r in results {
                     match r {
                         Ok(o) => {
@@ -457,10 +457,10 @@ impl Builder {
             // The public pages did not change, but this plan's name, phone
             // or dates may now appear in them: run the privacy guard again.
             let t = Instant::now();
-            let files: Vec<crate::stages::render::Output> = prev
+            let files: Vec<crate::base::output::RenderedFile> = prev
                 .public
                 .iter()
-                .map(|(path, bytes)| crate::stages::render::Output {
+                .map(|(path, bytes)| crate::base::output::RenderedFile {
                     path: path.clone(),
                     bytes: bytes.to_vec(),
                 })

@@ -4,6 +4,7 @@
 
 use crate::base::diag::Code;
 use crate::base::diag::Diagnostic;
+use crate::base::output::RenderedFile;
 use crate::stages::model::{Handout, MenuItem, PageView, Published, SiteView, Story, TagRef};
 use crate::stages::theme::i18n::Strings;
 use crate::stages::theme::template_error;
@@ -11,15 +12,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tera::{Context, Tera};
-
-/// A rendered file, by path relative to its output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Output {
-    /// Relative path with `/` separators.
-    pub path: String,
-    /// Contents.
-    pub bytes: Vec<u8>,
-}
 
 /// A compiled theme with its per-language strings.
 pub struct Compiled {
@@ -30,7 +22,7 @@ pub struct Compiled {
     /// Strings by language.
     pub strings: BTreeMap<String, Strings>,
     /// The theme's (and site's) static files for `public/`.
-    pub static_files: Vec<Output>,
+    pub static_files: Vec<RenderedFile>,
     /// Static file path → the file it came from (for diagnostics).
     pub static_origins: BTreeMap<String, String>,
     /// Template name → the file it came from (for diagnostics).
@@ -106,7 +98,7 @@ impl<'a> HandoutRenderer<'a> {
     }
 
     /// Render one handout.
-    pub fn render(&self, h: &Handout) -> Result<Output, Diagnostic> {
+    pub fn render(&self, h: &Handout) -> Result<RenderedFile, Diagnostic> {
         let theme = &self.themes[&h.theme];
         let mut ctx = Context::from_serialize(&h.view).map_err(|e| {
             template_error(
@@ -134,7 +126,7 @@ impl<'a> HandoutRenderer<'a> {
             &ctx,
             &format!("the handout for {}", h.slug),
         )?;
-        Ok(Output {
+        Ok(RenderedFile {
             path: format!("{}.html", h.slug),
             bytes,
         })
@@ -146,7 +138,7 @@ pub fn handout(
     h: &Handout,
     themes: &BTreeMap<String, Compiled>,
     site: &SiteView,
-) -> Result<Output, Diagnostic> {
+) -> Result<RenderedFile, Diagnostic> {
     HandoutRenderer::new(themes, site).render(h)
 }
 
@@ -155,7 +147,7 @@ pub fn handouts(
     handouts: &[Handout],
     themes: &BTreeMap<String, Compiled>,
     site: &SiteView,
-) -> Vec<Result<Output, Diagnostic>> {
+) -> Vec<Result<RenderedFile, Diagnostic>> {
     let r = HandoutRenderer::new(themes, site);
     handouts.par_iter().map(|h| r.render(h)).collect()
 }
@@ -202,7 +194,7 @@ enum Job<'a> {
 }
 
 /// Render every public page.
-pub fn public(p: &PublicSite<'_>, theme: &Compiled) -> Vec<Result<Output, Diagnostic>> {
+pub fn public(p: &PublicSite<'_>, theme: &Compiled) -> Vec<Result<RenderedFile, Diagnostic>> {
     let t = theme.strings(p.lang);
     let stories: Vec<&Story> = p.stories.iter().map(|s| &s.story).collect();
     let mut tags: BTreeMap<&str, (&TagRef, Vec<&Story>)> = BTreeMap::new();
@@ -346,7 +338,7 @@ pub fn public(p: &PublicSite<'_>, theme: &Compiled) -> Vec<Result<Output, Diagno
                 }
             };
             let bytes = render(theme, tpl, &ctx, &format!("public/{path}"))?;
-            Ok(Output { path, bytes })
+            Ok(RenderedFile { path, bytes })
         })
         .collect()
 }
