@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use heropath::base::date::Date;
 use heropath::base::diag::Diagnostic;
 use heropath::base::report::{Format, Reporter};
-use heropath::build::{self, Options, Report};
+use heropath::build::{self, Options, Outcome};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -243,7 +243,7 @@ impl Ui {
     }
 }
 
-fn finish(report: &Report, strict: bool, ui: &Ui) -> ExitCode {
+fn finish(report: &Outcome, strict: bool, ui: &Ui) -> ExitCode {
     ui.print(&report.diagnostics);
     let errors = report.failed();
     let warnings = report.diagnostics.len()
@@ -271,9 +271,9 @@ fn finish(report: &Report, strict: bool, ui: &Ui) -> ExitCode {
 /// `heropath stories export DIR`: export, then say what was written.
 fn export_stories(opts: &Options, dir: &std::path::Path, ui: &Ui) -> ExitCode {
     let done = heropath::build::export::export(opts, dir);
-    let report = Report {
+    let report = Outcome {
         diagnostics: done.diagnostics,
-        ..Report::default()
+        ..Outcome::default()
     };
     let code = finish(&report, false, ui);
     if code == ExitCode::SUCCESS && ui.chatty() {

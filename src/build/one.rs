@@ -26,9 +26,9 @@ pub fn one_handout(
     opts: &Options,
     plan_file: &Path,
     dest: Option<&Path>,
-) -> (Report, Option<Written>) {
+) -> (Outcome, Option<Written>) {
     let mut diags = Diagnostics::default();
-    let mut report = Report::default();
+    let mut report = Outcome::default();
     let clock = std::time::Instant::now();
     let Some(clinic) = load::load_one(&opts.root, plan_file, &mut diags) else {
         report.diagnostics = diags.sorted();

@@ -5,6 +5,45 @@ use super::*;
 #[allow(unused_imports)]
 use crate::base::diag::Code;
 
+/// Everything the render stage needs, prepared once: the loaded and
+/// checked clinic with its compiled themes, site data and assets. Named
+/// for the step that makes it ([`prepare`]): a build, `handout`, the
+/// preview server and the benches all start from a `Prepared` and render
+/// from it, and the server keeps one to reload plans into.
+pub struct Prepared {
+    /// The loaded clinic.
+    pub clinic: Clinic,
+    /// Compiled themes by name.
+    pub themes: BTreeMap<String, Compiled>,
+    /// Site data.
+    pub site: SiteView,
+    /// Pictures and QR codes.
+    pub assets: Assets,
+    /// The day consent and publication are judged against
+    /// ([`Options::today`]).
+    pub today: Date,
+    /// The day written into output when a date is needed ([`stamp_day`]).
+    pub stamp: Date,
+    /// Each plan's own diagnostics (in `clinic.plans` order).
+    pub plan_diags: Vec<Vec<Diagnostic>>,
+    /// The other diagnostics of the preparation (library, themes, output
+    /// folders): all warnings, as a prepared clinic has no errors.
+    pub shared_diags: Vec<Diagnostic>,
+    /// The build cache read at load, if any.
+    pub cache: Option<Cache>,
+    /// What a plan's diagnostics depend on besides its text.
+    pub check_key: u128,
+    /// What a plan's handout depends on besides its text.
+    pub handout_key: u128,
+    /// How long each stage of the preparation took.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// Published stories' slugs and days (see [`published_stories`]),
+    /// worked out once.
+    pub(super) story_days: std::sync::OnceLock<Vec<privacy::PublishedStory>>,
+    /// The privacy guard over every plan, built once (see [`full_guard`]).
+    pub(super) guard: std::sync::OnceLock<Guard>,
+}
+
 /// Load, check and compile. `None` when errors make rendering pointless.
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     let clock = std::time::Instant::now();

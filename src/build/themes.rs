@@ -5,6 +5,34 @@ use super::*;
 #[allow(unused_imports)]
 use crate::base::diag::Code;
 
+/// Templates every theme must provide (after falling back to the default).
+pub const REQUIRED_TEMPLATES: [&str; 10] = [
+    "handout.html",
+    "index.html",
+    "page.html",
+    "stories.html",
+    "story.html",
+    "tag.html",
+    "404.html",
+    "sitemap.xml",
+    "atom.xml",
+    "robots.txt",
+];
+
+/// Theme `static/` then site `static/` (site wins), minus the handout
+/// stylesheet, which is inlined into handouts instead.
+fn static_files(theme: &Theme) -> Vec<RenderedFile> {
+    theme
+        .files
+        .under("static")
+        .filter(|(p, _)| *p != "handout.css")
+        .map(|(p, b)| RenderedFile {
+            path: p.to_string(),
+            bytes: b.to_vec(),
+        })
+        .collect()
+}
+
 pub(super) fn compile_theme(
     root: &Path,
     name: &str,
@@ -169,4 +197,19 @@ pub fn compact_css(css: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact_css;
+
+    #[test]
+    fn css_is_compacted_without_touching_strings() {
+        let css = "/* c */\nbody {\n  font: 12pt serif;\n}\n.a::before { content: \"a  /* b */\"; }\n@media print { .b > .c { color: #000 } }\n";
+        assert_eq!(
+            compact_css(css),
+            "body{font:12pt serif;}.a::before{content:\"a  /* b */\";}@media print{.b>.c{color:#000}}"
+        );
+        assert_eq!(compact_css("a :hover { x: y }"), "a :hover{x:y}");
+    }
 }
