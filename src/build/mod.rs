@@ -20,7 +20,7 @@ use crate::stages::check;
 use crate::stages::load::{self, Clinic};
 use crate::stages::model::{self, Assets, SiteView};
 use crate::stages::privacy::{self, Guard};
-use crate::stages::render::{self, Compiled, PublicSite};
+use crate::stages::render::{self, CompiledTheme, PublicSite};
 use crate::stages::theme::Theme;
 use crate::stages::theme::i18n::{Strings, Table};
 use crate::stages::write;

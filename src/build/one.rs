@@ -113,7 +113,8 @@ pub fn print_handout(w: &Written) -> Result<PathBuf, String> {
 /// fuzzing and property tests of the parse → model → render path.
 pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
     use std::sync::OnceLock;
-    static THEMES: OnceLock<Result<BTreeMap<String, Compiled>, Vec<Diagnostic>>> = OnceLock::new();
+    static THEMES: OnceLock<Result<BTreeMap<String, CompiledTheme>, Vec<Diagnostic>>> =
+        OnceLock::new();
     let nowhere = Path::new("/nonexistent/heropath-standalone");
     let themes = THEMES.get_or_init(|| {
         let mut diags = Diagnostics::default();

@@ -13,8 +13,8 @@ use crate::base::diag::Code;
 pub struct Prepared {
     /// The loaded clinic.
     pub clinic: Clinic,
-    /// Compiled themes by name.
-    pub themes: BTreeMap<String, Compiled>,
+    /// CompiledTheme themes by name.
+    pub themes: BTreeMap<String, CompiledTheme>,
     /// Site data.
     pub site: SiteView,
     /// Pictures and QR codes.

@@ -39,7 +39,7 @@ pub(super) fn compile_theme(
     required: &[&str],
     langs: &BTreeMap<String, Asked>,
     diags: &mut Diagnostics,
-) -> Result<Compiled, Diagnostic> {
+) -> Result<CompiledTheme, Diagnostic> {
     let theme = Theme::resolve(root, name).map_err(|d| *d)?;
     let tera = theme.compile().map_err(|mut ds| {
         let first = ds.remove(0);
@@ -143,7 +143,7 @@ pub(super) fn compile_theme(
                 .map(|o| (n.to_string(), o.to_string()))
         })
         .collect();
-    Ok(Compiled {
+    Ok(CompiledTheme {
         tera,
         handout_css,
         strings,
