@@ -146,7 +146,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         theme: "default".into(),
         paper: crate::content::config::Paper::Letter,
         clinic: crate::content::config::Clinic::default(),
-        output: crate::content::config::Output::default(),
+        output: crate::content::config::OutputDirs::default(),
         reading_level: crate::content::config::ReadingLevel::default(),
         plain_words: BTreeMap::new(),
         public_words: Vec::new(),

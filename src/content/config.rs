@@ -30,7 +30,7 @@ pub struct Site {
     pub clinic: Clinic,
     /// Output folders.
     #[serde(default)]
-    pub output: Output,
+    pub output: OutputDirs,
     /// Plain-language settings.
     #[serde(default)]
     pub reading_level: ReadingLevel,
@@ -188,7 +188,7 @@ pub struct Clinician {
 /// Output folders, relative to the clinic root.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Output {
+pub struct OutputDirs {
     /// The public website.
     #[serde(default = "default_public")]
     pub public: String,
@@ -197,9 +197,9 @@ pub struct Output {
     pub handouts: String,
 }
 
-impl Default for Output {
+impl Default for OutputDirs {
     fn default() -> Self {
-        Output {
+        OutputDirs {
             public: default_public(),
             handouts: default_handouts(),
         }
