@@ -1,5 +1,5 @@
 //! The whole build: load → check → model → render → write. This module is
-//! the orchestration ([`build`], [`check`]); the steps are in its
+//! the orchestration ([`build`], [`check()`]); the steps are in its
 //! submodules: [`Options`] and the folders, preparing ([`prepare`]), the
 //! public site, the handouts ([`stream_handouts`]), carrying files over,
 //! the privacy guard, themes, the build cache, and what a build did

@@ -25,7 +25,7 @@ pub struct Record<'a> {
 }
 
 /// Replace the cache of the clinic at `root` with what `fill` writes
-/// (see [`write`]), by [`crate::base::atomic::replace_file`]. A cache folder that
+/// (see [`write()`]), by [`crate::base::atomic::replace_file`]. A cache folder that
 /// is a link or a file is left alone (an error).
 pub fn save(
     root: &Path,

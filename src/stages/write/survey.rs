@@ -27,7 +27,7 @@ pub struct Survey {
 
 impl Survey {
     /// Look at `dir`: only a folder with our mark is looked into (any other
-    /// is refused by [`Staging::new`] before anything is replaced).
+    /// is refused by [`super::Staging::new`] before anything is replaced).
     pub fn of(dir: &Path) -> Survey {
         let Some(manifest) = Manifest::read(dir) else {
             return Survey::default();
