@@ -188,6 +188,9 @@ pub struct Clinician {
 /// Output folders, relative to the clinic root.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+// The shipped site.schema.json names it `Output`: kept, so the schema is
+// unchanged by the rename.
+#[schemars(rename = "Output")]
 pub struct OutputDirs {
     /// The public website.
     #[serde(default = "default_public")]
