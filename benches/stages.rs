@@ -95,8 +95,8 @@ fn build_dry_run(b: divan::Bencher) {
 }
 
 /// The prepared clinic and its rendered public site, made once.
-fn public_site() -> &'static (build::Prepared, Vec<heropath::stages::render::Output>) {
-    static SITE: OnceLock<(build::Prepared, Vec<heropath::stages::render::Output>)> =
+fn public_site() -> &'static (build::Prepared, Vec<heropath::base::output::RenderedFile>) {
+    static SITE: OnceLock<(build::Prepared, Vec<heropath::base::output::RenderedFile>)> =
         OnceLock::new();
     SITE.get_or_init(|| {
         let mut d = Diagnostics::default();

@@ -176,21 +176,10 @@ pub fn fix_file(path: &Path) -> Result<Vec<Changed>, FixError> {
             }
         })
         .collect();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.heropath-tmp"));
-    let written = std::fs::write(&tmp, text.as_bytes())
-        .and_then(|()| match std::fs::metadata(path) {
-            Ok(m) => std::fs::set_permissions(&tmp, m.permissions()),
-            Err(_) => Ok(()),
-        })
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
-    }
+    crate::base::atomic::replace_file_keeping_permissions(path, |out| {
+        out.write_all(text.as_bytes())
+    })
+    .map_err(io)?;
     Ok(changed)
 }
 

@@ -1,9 +1,13 @@
 //! The bottom layer: what every other layer uses and that uses nothing of
 //! heropath's own: diagnostics and how they are reported, dates, text
-//! encodings.
+//! encodings, hashing, path rules, atomic file replacement and the
+//! rendered file.
 
+pub mod atomic;
 pub mod date;
 pub mod diag;
 pub mod encoding;
 pub mod hash;
+pub mod output;
+pub mod paths;
 pub mod report;

@@ -163,7 +163,20 @@ pub(super) fn keep_and_print(
     let Some(staging) = staging else {
         return done;
     };
-    for (path, hash) in &html {
+    print_pdfs(&html, survey, staging, &mut done);
+    done
+}
+
+/// Print every handout in `html` (path → content hash) whose PDF is
+/// missing or was printed from another version, into `staging`. Stops at
+/// the first error that says no browser can print.
+fn print_pdfs(
+    html: &BTreeMap<&str, u128>,
+    survey: &write::Survey,
+    staging: &write::Staging,
+    done: &mut Kept,
+) {
+    for (path, hash) in html {
         let Some(slug) = path.strip_suffix(".html") else {
             continue;
         };
@@ -191,5 +204,4 @@ pub(super) fn keep_and_print(
             }
         }
     }
-    done
 }

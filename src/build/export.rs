@@ -201,7 +201,7 @@ fn write_records(dir: &Path, records: &[Record<'_>]) -> Result<Vec<String>, Box<
     write_marker(dir, ours.union(&new)).map_err(io)?;
     for r in records {
         let bytes = record_bytes(&r.record).map_err(|e| io(std::io::Error::other(e)))?;
-        crate::stages::write::replace_file(dir, &r.file, |out| out.write_all(&bytes))
+        crate::base::atomic::replace_file(&dir.join(&r.file), |out| out.write_all(&bytes))
             .map_err(io)?;
     }
     let stale: Vec<String> = ours.difference(&new).cloned().collect();
@@ -271,5 +271,5 @@ fn write_marker<'a>(dir: &Path, names: impl Iterator<Item = &'a String>) -> std:
         text.push_str(n);
         text.push('\n');
     }
-    crate::stages::write::replace_file(dir, MARKER, |out| out.write_all(text.as_bytes()))
+    crate::base::atomic::replace_file(&dir.join(MARKER), |out| out.write_all(text.as_bytes()))
 }

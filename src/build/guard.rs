@@ -6,8 +6,8 @@
 use super::*;
 
 /// Scan public files for identifiers from the plans (see [`crate::stages::privacy`]).
-pub fn privacy_check(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
-    let files: Vec<&Output> = files.iter().collect();
+pub fn privacy_check(p: &Prepared, files: &[RenderedFile]) -> Vec<Diagnostic> {
+    let files: Vec<&RenderedFile> = files.iter().collect();
     privacy_check_of(p, &p.clinic.plans, &files)
 }
 
@@ -17,7 +17,7 @@ pub fn privacy_check(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
 /// the plans that changed since; other files are scanned for every plan.
 /// When what the guard lets through changed, every file is scanned for
 /// every plan.
-pub(super) fn privacy_check_since_last(p: &Prepared, files: &[Output]) -> Vec<Diagnostic> {
+pub(super) fn privacy_check_since_last(p: &Prepared, files: &[RenderedFile]) -> Vec<Diagnostic> {
     let last = p
         .cache
         .as_ref()
@@ -31,7 +31,7 @@ pub(super) fn privacy_check_since_last(p: &Prepared, files: &[Output]) -> Vec<Di
         .iter()
         .map(|(path, hash)| (path.as_str(), *hash))
         .collect();
-    let (known, new): (Vec<&Output>, Vec<&Output>) = files
+    let (known, new): (Vec<&RenderedFile>, Vec<&RenderedFile>) = files
         .iter()
         .partition(|f| published.contains(&(f.path.as_str(), cache::hash(&f.bytes))));
     let changed = p
@@ -101,7 +101,7 @@ pub(super) fn story_days(
 pub(super) fn privacy_check_of<'a>(
     p: &Prepared,
     plans: impl IntoIterator<Item = &'a load::Source<crate::content::plan::Plan>>,
-    files: &[&Output],
+    files: &[&RenderedFile],
 ) -> Vec<Diagnostic> {
     let plans: Vec<&load::Source<crate::content::plan::Plan>> = plans.into_iter().collect();
     let theme = &p.themes[&p.clinic.site.theme];

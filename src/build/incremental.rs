@@ -88,6 +88,10 @@ fn find_plan_files(dir: &Path, found: &mut BTreeMap<&str, Vec<PathBuf>>) -> Resu
 /// A plan with its own diagnostics, as kept in a [`Prepared`].
 type Entry = (Source<Plan>, Vec<Diagnostic>);
 
+/// A changed plan's slug and its new source (`None`: gone, or it does not
+/// parse).
+type Change<'s> = (&'s str, Option<Source<Plan>>);
+
 impl Prepared {
     /// Read the plans `slugs` (file stems under `content/plans/`) again and
     /// re-check them, keeping everything else. A slug whose file is gone
@@ -102,6 +106,8 @@ impl Prepared {
         }
     }
 
+    /// [`Prepared::reload_plans`], with `Err` for a reload that left the
+    /// preparation as it was.
     fn try_reload(&mut self, opts: &Options, slugs: &BTreeSet<String>) -> Result<Reload, Reload> {
         let full = |why: String| Err(Reload::Full(why));
         if self.plan_diags.len() != self.clinic.plans.len() {
@@ -128,38 +134,7 @@ impl Prepared {
         }
 
         // Read and parse; nothing is changed yet.
-        let mut parse_errors = Vec::new();
-        let mut changes: Vec<(&str, Option<Source<Plan>>)> = Vec::new();
-        for (slug, paths) in found {
-            let known = self.index_of(slug).map(|i| &self.clinic.plans[i]);
-            let new = match paths.as_slice() {
-                // Gone (or a file that came and went before it was seen).
-                [] => None,
-                [path] => {
-                    match load::read_source(&root, path, &|text: &str, rel: &Path, _| {
-                        crate::content::yaml::parse_many::<Plan>(text, rel)
-                    }) {
-                        // Saved without a change (or only touched).
-                        Ok(src)
-                            if known.is_some_and(|k| k.hash == src.hash && k.path == src.path) =>
-                        {
-                            continue;
-                        }
-                        Ok(src) => Some(src),
-                        Err(ds) => {
-                            // A full load leaves a plan that does not parse out.
-                            parse_errors.extend(ds);
-                            None
-                        }
-                    }
-                }
-                _ => return full(format!("more than one plan file is called `{slug}`")),
-            };
-            if let Some(src) = &new {
-                self.can_render(src).map_err(Reload::Full)?;
-            }
-            changes.push((slug, new));
-        }
+        let (changes, parse_errors) = self.read_changed(&root, found)?;
 
         // Apply, remembering what was there to put it back on failure.
         let before = build::asked(&self.clinic);
@@ -183,6 +158,73 @@ impl Prepared {
             return full(why);
         }
 
+        let (errors, diagnostics) = self.recheck(&fresh, parse_errors);
+        if errors {
+            self.restore(backup);
+            return Err(Reload::Failed(diagnostics));
+        }
+        Ok(Reload::Done {
+            diagnostics,
+            reloaded,
+            removed,
+        })
+    }
+
+    /// Read and parse the plan files `found` (slug → its files) names,
+    /// changing nothing: each changed plan (`None`: gone or unparsable)
+    /// and the parse errors. A plan saved without a change is left out.
+    fn read_changed<'s>(
+        &self,
+        root: &Path,
+        found: BTreeMap<&'s str, Vec<PathBuf>>,
+    ) -> Result<(Vec<Change<'s>>, Vec<Diagnostic>), Reload> {
+        let mut parse_errors = Vec::new();
+        let mut changes: Vec<Change<'s>> = Vec::new();
+        for (slug, paths) in found {
+            let known = self.index_of(slug).map(|i| &self.clinic.plans[i]);
+            let new = match paths.as_slice() {
+                // Gone (or a file that came and went before it was seen).
+                [] => None,
+                [path] => {
+                    match load::read_source(root, path, &|text: &str, rel: &Path, _| {
+                        crate::content::yaml::parse_many::<Plan>(text, rel)
+                    }) {
+                        // Saved without a change (or only touched).
+                        Ok(src)
+                            if known.is_some_and(|k| k.hash == src.hash && k.path == src.path) =>
+                        {
+                            continue;
+                        }
+                        Ok(src) => Some(src),
+                        Err(ds) => {
+                            // A full load leaves a plan that does not parse out.
+                            parse_errors.extend(ds);
+                            None
+                        }
+                    }
+                }
+                _ => {
+                    return Err(Reload::Full(format!(
+                        "more than one plan file is called `{slug}`"
+                    )));
+                }
+            };
+            if let Some(src) = &new {
+                self.can_render(src).map_err(Reload::Full)?;
+            }
+            changes.push((slug, new));
+        }
+        Ok((changes, parse_errors))
+    }
+
+    /// Check the plans in `fresh` again, keeping every other plan's
+    /// diagnostics: whether there are errors, and every diagnostic of the
+    /// preparation with `parse_errors`, sorted.
+    fn recheck(
+        &mut self,
+        fresh: &BTreeSet<String>,
+        parse_errors: Vec<Diagnostic>,
+    ) -> (bool, Vec<Diagnostic>) {
         // Check the changed plans only: every other plan's diagnostics are
         // kept where they are, so `check` is handed an empty stand-in for
         // them (cheaper than a copy). The library diagnostics it also finds
@@ -203,15 +245,7 @@ impl Prepared {
         all.extend(self.plan_diags.iter().flatten().cloned());
         all.extend(parse_errors);
         let diagnostics = all.sorted();
-        if errors {
-            self.restore(backup);
-            return Err(Reload::Failed(diagnostics));
-        }
-        Ok(Reload::Done {
-            diagnostics,
-            reloaded,
-            removed,
-        })
+        (errors, diagnostics)
     }
 
     /// Can this preparation render `src` as a full one would? Its theme and

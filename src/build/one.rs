@@ -26,9 +26,9 @@ pub fn one_handout(
     opts: &Options,
     plan_file: &Path,
     dest: Option<&Path>,
-) -> (Report, Option<Written>) {
+) -> (Outcome, Option<Written>) {
     let mut diags = Diagnostics::default();
-    let mut report = Report::default();
+    let mut report = Outcome::default();
     let clock = std::time::Instant::now();
     let Some(clinic) = load::load_one(&opts.root, plan_file, &mut diags) else {
         report.diagnostics = diags.sorted();
@@ -59,12 +59,12 @@ pub fn one_handout(
                     diags.push(write_error(e));
                     continue;
                 }
-                let tmp = target.with_extension("html.heropath-tmp");
                 let res = target
                     .parent()
                     .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|_| std::fs::write(&tmp, &o.bytes))
-                    .and_then(|_| std::fs::rename(&tmp, &target));
+                    .and_then(|_| {
+                        crate::base::atomic::replace_file(&target, |out| out.write_all(&o.bytes))
+                    });
                 if let Err(e) = res {
                     diags.push(Diagnostic::error(
                         Code::WriteFailed,
@@ -113,7 +113,8 @@ pub fn print_handout(w: &Written) -> Result<PathBuf, String> {
 /// fuzzing and property tests of the parse → model → render path.
 pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
     use std::sync::OnceLock;
-    static THEMES: OnceLock<Result<BTreeMap<String, Compiled>, Vec<Diagnostic>>> = OnceLock::new();
+    static THEMES: OnceLock<Result<BTreeMap<String, CompiledTheme>, Vec<Diagnostic>>> =
+        OnceLock::new();
     let nowhere = Path::new("/nonexistent/heropath-standalone");
     let themes = THEMES.get_or_init(|| {
         let mut diags = Diagnostics::default();
@@ -145,7 +146,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         theme: "default".into(),
         paper: crate::content::config::Paper::Letter,
         clinic: crate::content::config::ClinicDetails::default(),
-        output: crate::content::config::Output::default(),
+        output: crate::content::config::OutputDirs::default(),
         reading_level: crate::content::config::ReadingLevel::default(),
         plain_words: BTreeMap::new(),
         public_words: Vec::new(),

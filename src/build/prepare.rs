@@ -5,6 +5,45 @@ use super::*;
 #[allow(unused_imports)]
 use crate::base::diag::Code;
 
+/// Everything the render stage needs, prepared once: the loaded and
+/// checked clinic with its compiled themes, site data and assets. Named
+/// for the step that makes it ([`prepare`]): a build, `handout`, the
+/// preview server and the benches all start from a `Prepared` and render
+/// from it, and the server keeps one to reload plans into.
+pub struct Prepared {
+    /// The loaded clinic.
+    pub clinic: Clinic,
+    /// CompiledTheme themes by name.
+    pub themes: BTreeMap<String, CompiledTheme>,
+    /// Site data.
+    pub site: SiteView,
+    /// Pictures and QR codes.
+    pub assets: Assets,
+    /// The day consent and publication are judged against
+    /// ([`Options::today`]).
+    pub today: Date,
+    /// The day written into output when a date is needed ([`stamp_day`]).
+    pub stamp: Date,
+    /// Each plan's own diagnostics (in `clinic.plans` order).
+    pub plan_diags: Vec<Vec<Diagnostic>>,
+    /// The other diagnostics of the preparation (library, themes, output
+    /// folders): all warnings, as a prepared clinic has no errors.
+    pub shared_diags: Vec<Diagnostic>,
+    /// The build cache read at load, if any.
+    pub cache: Option<Cache>,
+    /// What a plan's diagnostics depend on besides its text.
+    pub check_key: u128,
+    /// What a plan's handout depends on besides its text.
+    pub handout_key: u128,
+    /// How long each stage of the preparation took.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// Published stories' slugs and days (see [`published_stories`]),
+    /// worked out once.
+    pub(super) story_days: std::sync::OnceLock<Vec<privacy::PublishedStory>>,
+    /// The privacy guard over every plan, built once (see [`full_guard`]).
+    pub(super) guard: std::sync::OnceLock<Guard>,
+}
+
 /// Load, check and compile. `None` when errors make rendering pointless.
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     let clock = std::time::Instant::now();
@@ -46,40 +85,9 @@ pub(super) fn prepare_loaded(
     }
     let plan_diags_to = diags.iter().count();
     lap("check", &mut timings);
-    let (public_dir, handouts_dir) = dirs(opts, &clinic);
-    let origin = |flag: bool| {
-        if flag {
-            check::Origin::Flag
-        } else {
-            check::Origin::SiteYaml(&clinic.site_text)
-        }
-    };
-    check::check_outputs(
-        &opts.root,
-        (&public_dir, origin(opts.out.is_some())),
-        (&handouts_dir, origin(opts.handouts.is_some())),
-        diags,
-    );
+    check_output_dirs(opts, &clinic, diags);
 
-    let (wanted, langs) = asked(&clinic);
-    let site_theme = &clinic.site.theme;
-    let mut themes = BTreeMap::new();
-    for (name, (file, pos)) in wanted {
-        let required: &[&str] = if name == *site_theme {
-            &REQUIRED_TEMPLATES
-        } else {
-            &REQUIRED_TEMPLATES[..1]
-        };
-        match compile_theme(&opts.root, &name, required, &langs, diags) {
-            Ok(c) => {
-                themes.insert(name, c);
-            }
-            // Problems inside the theme name their own file; "no such
-            // theme" points at where the theme was asked for.
-            Err(d) if d.file.is_some() => diags.push(d),
-            Err(d) => diags.push(d.in_file(file).at(pos)),
-        }
-    }
+    let themes = compile_themes(opts, &clinic, diags);
     let site = SiteView::new(&clinic.site, opts.base_url.as_deref());
     diags.extend(base_url_error(&clinic));
     diags.extend(page_removals(&clinic, &site, opts.drafts));
@@ -89,16 +97,7 @@ pub(super) fn prepare_loaded(
     lap("themes", &mut timings);
     let assets = Assets::collect(&clinic);
     lap("assets", &mut timings);
-    let mut key = cache::Fingerprint::new();
-    key.add(&check_key.to_le_bytes());
-    key.add(format!("{:?}", opts.base_url).as_bytes());
-    for (name, c) in &themes {
-        key.add(name.as_bytes()).add(&c.fingerprint.to_le_bytes());
-    }
-    for (name, uri) in &assets.images {
-        key.add(name.as_bytes()).add(uri.as_bytes());
-    }
-    let handout_key = key.finish();
+    let handout_key = handout_key(opts, check_key, &themes, &assets);
     let shared_diags = diags
         .iter()
         .enumerate()
@@ -121,6 +120,74 @@ pub(super) fn prepare_loaded(
         story_days: std::sync::OnceLock::new(),
         guard: std::sync::OnceLock::new(),
     })
+}
+
+/// Refuse output folders that nest or would replace something precious
+/// (see [`check::check_outputs`]), pointing at the flag or site.yaml.
+fn check_output_dirs(opts: &Options, clinic: &Clinic, diags: &mut Diagnostics) {
+    let (public_dir, handouts_dir) = dirs(opts, clinic);
+    let origin = |flag: bool| {
+        if flag {
+            check::Origin::Flag
+        } else {
+            check::Origin::SiteYaml(&clinic.site_text)
+        }
+    };
+    check::check_outputs(
+        &opts.root,
+        (&public_dir, origin(opts.out.is_some())),
+        (&handouts_dir, origin(opts.handouts.is_some())),
+        diags,
+    );
+}
+
+/// Compile every theme a plan or site.yaml asks for; the site's theme
+/// needs every template, a handout-only theme just the handout's.
+fn compile_themes(
+    opts: &Options,
+    clinic: &Clinic,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, CompiledTheme> {
+    let (wanted, langs) = asked(clinic);
+    let site_theme = &clinic.site.theme;
+    let mut themes = BTreeMap::new();
+    for (name, (file, pos)) in wanted {
+        let required: &[&str] = if name == *site_theme {
+            &REQUIRED_TEMPLATES
+        } else {
+            &REQUIRED_TEMPLATES[..1]
+        };
+        match compile_theme(&opts.root, &name, required, &langs, diags) {
+            Ok(c) => {
+                themes.insert(name, c);
+            }
+            // Problems inside the theme name their own file; "no such
+            // theme" points at where the theme was asked for.
+            Err(d) if d.file.is_some() => diags.push(d),
+            Err(d) => diags.push(d.in_file(file).at(pos)),
+        }
+    }
+    themes
+}
+
+/// What a plan's handout depends on besides its text: what its
+/// diagnostics depend on, the base URL, the themes and the pictures.
+fn handout_key(
+    opts: &Options,
+    check_key: u128,
+    themes: &BTreeMap<String, CompiledTheme>,
+    assets: &Assets,
+) -> u128 {
+    let mut key = cache::Fingerprint::new();
+    key.add(&check_key.to_le_bytes());
+    key.add(format!("{:?}", opts.base_url).as_bytes());
+    for (name, c) in themes {
+        key.add(name.as_bytes()).add(&c.fingerprint.to_le_bytes());
+    }
+    for (name, uri) in &assets.images {
+        key.add(name.as_bytes()).add(uri.as_bytes());
+    }
+    key.finish()
 }
 
 /// site.yaml's `base_url` when it is not an absolute http(s) URL (the

@@ -9,7 +9,7 @@ use crate::base::diag::Code;
 /// The rendered public site.
 pub struct PublicBuild {
     /// Files, relative to the public folder.
-    pub files: Vec<Output>,
+    pub files: Vec<RenderedFile>,
     /// Number of stories published.
     pub stories: usize,
     /// Problems, including privacy-guard hits.
@@ -30,7 +30,7 @@ pub fn render_public(p: &Prepared, drafts: bool) -> PublicBuild {
 pub(super) fn render_public_then(
     p: &Prepared,
     drafts: bool,
-    scan: impl FnOnce(&[Output]) -> Vec<Diagnostic>,
+    scan: impl FnOnce(&[RenderedFile]) -> Vec<Diagnostic>,
 ) -> PublicBuild {
     let mut diags = Vec::new();
     let theme = &p.themes[&p.clinic.site.theme];
@@ -157,22 +157,22 @@ pub(super) fn reuse_public(p: &Prepared, key: u128, public_dir: &Path) -> Option
         .files
         .par_iter()
         .map(|(path, hash)| {
-            if !write::is_inside(path) {
+            if !crate::base::paths::is_inside(path) {
                 return None;
             }
             let bytes = std::fs::read(public_dir.join(path)).ok()?;
-            (cache::hash(&bytes) == *hash).then(|| Output {
+            (cache::hash(&bytes) == *hash).then(|| RenderedFile {
                 path: path.clone(),
                 bytes,
             })
         })
-        .collect::<Option<Vec<Output>>>()?;
+        .collect::<Option<Vec<RenderedFile>>>()?;
     let changed = p
         .clinic
         .plans
         .iter()
         .filter(|s| !cache.unchanged(&s.path, s.hash));
-    let scanned: Vec<&Output> = files.iter().collect();
+    let scanned: Vec<&RenderedFile> = files.iter().collect();
     Some(PublicBuild {
         diagnostics: {
             let changed: Vec<_> = changed.collect();

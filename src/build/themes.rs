@@ -5,13 +5,45 @@ use super::*;
 #[allow(unused_imports)]
 use crate::base::diag::Code;
 
+/// Templates every theme must provide (after falling back to the default).
+pub const REQUIRED_TEMPLATES: [&str; 10] = [
+    "handout.html",
+    "index.html",
+    "page.html",
+    "stories.html",
+    "story.html",
+    "tag.html",
+    "404.html",
+    "sitemap.xml",
+    "atom.xml",
+    "robots.txt",
+];
+
+/// Theme `static/` then site `static/` (site wins), minus the handout
+/// stylesheet, which is inlined into handouts instead.
+fn static_files(theme: &Theme) -> Vec<RenderedFile> {
+    theme
+        .files
+        .under("static")
+        .filter(|(p, _)| *p != "handout.css")
+        .map(|(p, b)| RenderedFile {
+            path: p.to_string(),
+            bytes: b.to_vec(),
+        })
+        .collect()
+}
+
+/// Compile theme `name` for a build: its templates (every one of
+/// `required` must be there), its strings for each language in `langs`
+/// (with where each was asked for), the handout stylesheet and the static
+/// files.
 pub(super) fn compile_theme(
     root: &Path,
     name: &str,
     required: &[&str],
     langs: &BTreeMap<String, Asked>,
     diags: &mut Diagnostics,
-) -> Result<Compiled, Diagnostic> {
+) -> Result<CompiledTheme, Diagnostic> {
     let theme = Theme::resolve(root, name).map_err(|d| *d)?;
     let tera = theme.compile().map_err(|mut ds| {
         let first = ds.remove(0);
@@ -27,6 +59,52 @@ pub(super) fn compile_theme(
         return Err(Diagnostic::error(Code::MissingTemplate, format!("theme `{name}` lacks template(s): {}", missing.join(", ")))
             .help("add them to the theme's templates/ folder, or remove the theme folder to use the built-in default"));
     }
+    let strings = theme_strings(&theme, name, langs, diags)?;
+    let handout_css = theme
+        .files
+        .get("static/handout.css")
+        .map(|b| compact_css(&String::from_utf8_lossy(b)))
+        .unwrap_or_default();
+    let static_files = static_files(&theme);
+    let static_origins = static_files
+        .iter()
+        .filter_map(|f| {
+            theme
+                .files
+                .origin(&format!("static/{}", f.path))
+                .map(|o| (f.path.clone(), o.to_string()))
+        })
+        .collect();
+    let origins = theme
+        .files
+        .under("templates")
+        .filter_map(|(n, _)| {
+            theme
+                .files
+                .origin(&format!("templates/{n}"))
+                .map(|o| (n.to_string(), o.to_string()))
+        })
+        .collect();
+    Ok(CompiledTheme {
+        tera,
+        handout_css,
+        strings,
+        static_files,
+        static_origins,
+        origins,
+        fingerprint: theme.files.fingerprint(),
+    })
+}
+
+/// The theme's strings for each language in `langs`: its own table laid
+/// over the built-in one and English, with a warning for a language it has
+/// no table for, or a table that lacks phrases.
+fn theme_strings(
+    theme: &Theme,
+    name: &str,
+    langs: &BTreeMap<String, Asked>,
+    diags: &mut Diagnostics,
+) -> Result<BTreeMap<String, Strings>, Diagnostic> {
     let tables = theme.tables().map_err(|mut ds| {
         let first = ds.remove(0);
         diags.extend(ds);
@@ -90,40 +168,7 @@ pub(super) fn compile_theme(
         }
         strings.insert(lang.clone(), s);
     }
-    let handout_css = theme
-        .files
-        .get("static/handout.css")
-        .map(|b| compact_css(&String::from_utf8_lossy(b)))
-        .unwrap_or_default();
-    let static_files = static_files(&theme);
-    let static_origins = static_files
-        .iter()
-        .filter_map(|f| {
-            theme
-                .files
-                .origin(&format!("static/{}", f.path))
-                .map(|o| (f.path.clone(), o.to_string()))
-        })
-        .collect();
-    let origins = theme
-        .files
-        .under("templates")
-        .filter_map(|(n, _)| {
-            theme
-                .files
-                .origin(&format!("templates/{n}"))
-                .map(|o| (n.to_string(), o.to_string()))
-        })
-        .collect();
-    Ok(Compiled {
-        tera,
-        handout_css,
-        strings,
-        static_files,
-        static_origins,
-        origins,
-        fingerprint: theme.files.fingerprint(),
-    })
+    Ok(strings)
 }
 
 /// The handout stylesheet is inlined into every handout, so drop comments
@@ -169,4 +214,19 @@ pub fn compact_css(css: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact_css;
+
+    #[test]
+    fn css_is_compacted_without_touching_strings() {
+        let css = "/* c */\nbody {\n  font: 12pt serif;\n}\n.a::before { content: \"a  /* b */\"; }\n@media print { .b > .c { color: #000 } }\n";
+        assert_eq!(
+            compact_css(css),
+            "body{font:12pt serif;}.a::before{content:\"a  /* b */\";}@media print{.b>.c{color:#000}}"
+        );
+        assert_eq!(compact_css("a :hover { x: y }"), "a :hover{x:y}");
+    }
 }

@@ -4,7 +4,7 @@
 
 use heropath::base::diag::{Diagnostic, Severity};
 use heropath::base::report::{Format, Reporter};
-use heropath::build::Report;
+use heropath::build::Outcome;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,7 +64,7 @@ impl Ui {
 
 /// Print a report's diagnostics and pick the exit code: 1 on errors (or
 /// warnings, with `strict`).
-pub fn finish(report: &Report, strict: bool, ui: &Ui) -> ExitCode {
+pub fn finish(report: &Outcome, strict: bool, ui: &Ui) -> ExitCode {
     ui.print(&report.diagnostics);
     let errors = report.failed();
     let warnings = report.diagnostics.len()

@@ -30,7 +30,7 @@ pub struct Site {
     pub clinic: ClinicDetails,
     /// Output folders.
     #[serde(default)]
-    pub output: Output,
+    pub output: OutputDirs,
     /// Plain-language settings.
     #[serde(default)]
     pub reading_level: ReadingLevel,
@@ -191,7 +191,10 @@ pub struct Clinician {
 /// Output folders, relative to the clinic root.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Output {
+// The shipped site.schema.json names it `Output`: kept, so the schema is
+// unchanged by the rename.
+#[schemars(rename = "Output")]
+pub struct OutputDirs {
     /// The public website.
     #[serde(default = "default_public")]
     pub public: String,
@@ -200,9 +203,9 @@ pub struct Output {
     pub handouts: String,
 }
 
-impl Default for Output {
+impl Default for OutputDirs {
     fn default() -> Self {
-        Output {
+        OutputDirs {
             public: default_public(),
             handouts: default_handouts(),
         }

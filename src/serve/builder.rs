@@ -6,9 +6,9 @@
 use super::changes::Dirty;
 use super::state::Snapshot;
 use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::base::output::RenderedFile;
 use crate::build::incremental::Reload;
 use crate::build::{self, Options};
-use crate::stages::render::Output;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -217,7 +217,7 @@ impl Builder {
     ) -> (Files, usize) {
         let mut handouts = prev.handouts.clone();
         let mut rendered = 0;
-        let mut put = |handouts: &mut Files, results: Vec<Result<Output, Diagnostic>>| {
+        let mut put = |handouts: &mut Files, results: Vec<Result<RenderedFile, Diagnostic>>| {
             for r in results {
                 match r {
                     Ok(o) => {
@@ -275,10 +275,10 @@ impl Builder {
         }
         // The public pages did not change, but this plan's name, phone
         // or dates may now appear in them: run the privacy guard again.
-        let files: Vec<Output> = prev
+        let files: Vec<RenderedFile> = prev
             .public
             .iter()
-            .map(|(path, bytes)| Output {
+            .map(|(path, bytes)| RenderedFile {
                 path: path.clone(),
                 bytes: bytes.to_vec(),
             })

@@ -3,7 +3,7 @@
 use crate::cli::Global;
 use crate::cli::args::BuildArgs;
 use crate::cli::report::{Ui, finish};
-use heropath::build::{self, Options, Report};
+use heropath::build::{self, Options, Outcome};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -53,7 +53,7 @@ pub fn run(args: BuildArgs, g: &Global, ui: &Ui) -> ExitCode {
 }
 
 /// `--verbose`: each stage's time, then the whole build's.
-fn timings(report: &Report, started: Instant) {
+fn timings(report: &Outcome, started: Instant) {
     for (stage, took) in &report.timings {
         eprintln!(
             "heropath: {stage:<28} {:>8.1} ms",
@@ -78,7 +78,7 @@ fn timings(report: &Report, started: Instant) {
 }
 
 /// What was written where.
-fn written(report: &Report, pdf: bool) {
+fn written(report: &Outcome, pdf: bool) {
     let mut msg = format!(
         "built {} public file(s) with {} published stor{}",
         report.public_files,

@@ -4,7 +4,7 @@
 use crate::cli::Global;
 use crate::cli::args::StoriesWhat;
 use crate::cli::report::{Ui, finish};
-use heropath::build::{Options, Report};
+use heropath::build::{Options, Outcome};
 use std::process::ExitCode;
 
 /// Run a `stories` subcommand.
@@ -21,9 +21,9 @@ pub fn run(what: StoriesWhat, g: &Global, ui: &Ui) -> ExitCode {
 /// `heropath stories export DIR`: export, then say what was written.
 fn export(opts: &Options, dir: &std::path::Path, ui: &Ui) -> ExitCode {
     let done = heropath::build::export::export(opts, dir);
-    let report = Report {
+    let report = Outcome {
         diagnostics: done.diagnostics,
-        ..Report::default()
+        ..Outcome::default()
     };
     let code = finish(&report, false, ui);
     if code == ExitCode::SUCCESS && ui.chatty() {

@@ -7,7 +7,7 @@ use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, closest};
 use crate::stages::theme::i18n::Table;
 use std::collections::BTreeMap;
-use std::path::{Component, Path};
+use std::path::Path;
 use std::sync::Arc;
 use walkdir::WalkDir;
 
@@ -88,7 +88,7 @@ impl Theme {
     pub fn resolve(root: &Path, name: &str) -> Result<Theme, Box<Diagnostic>> {
         let disk = root.join("themes").join(name);
         let is_embedded = embedded_names().contains(&name);
-        if !safe_name(name) || (!disk.is_dir() && !is_embedded) {
+        if !crate::base::paths::is_plain_name(name) || (!disk.is_dir() && !is_embedded) {
             let mut known: Vec<String> = embedded_names().iter().map(|s| s.to_string()).collect();
             if let Ok(rd) = std::fs::read_dir(root.join("themes")) {
                 known.extend(
@@ -294,14 +294,6 @@ pub fn template_error(
             Diagnostic::error(code, format!("{context}: {text}")).help(help)
         }
     }
-}
-
-fn safe_name(name: &str) -> bool {
-    !name.is_empty()
-        && Path::new(name)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)))
-        && !name.contains(['/', '\\'])
 }
 
 fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {

@@ -24,14 +24,23 @@
 //! A missing, old or damaged cache is simply not used: the build is then a
 //! full one. `build --no-cache` ignores it on purpose.
 
+mod save;
+mod stamps;
+mod stored;
+#[cfg(test)]
+mod tests;
+
+pub use save::{Record, save, write};
+pub use stamps::{open_stamps, save_stamps};
+
 use crate::base::date::Date;
 use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Pos, Severity};
 pub use crate::base::hash::{Fingerprint, Stamp, hash, program};
 use crate::content::plan::Plan;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use stored::{Header, Meta, StoredDiagnostic};
 
 /// The cache folder, in the clinic folder.
 pub const DIR: &str = ".heropath-cache";
@@ -53,26 +62,6 @@ fn unhex(s: &str) -> Option<u128> {
     u128::from_str_radix(s, 16).ok()
 }
 
-/// The first line of the file.
-#[derive(Serialize, Deserialize)]
-struct Header {
-    format: u32,
-    program: String,
-    check_key: String,
-    handout_key: String,
-    #[serde(default)]
-    public: Option<StoredPublic>,
-}
-
-/// The public site of the last build: what it was made from, and its files.
-#[derive(Serialize, Deserialize)]
-struct StoredPublic {
-    key: String,
-    guard_key: String,
-    stories: usize,
-    files: Vec<(String, String)>,
-}
-
 /// What the cache records of the public site (see [`Cache::public`]).
 pub struct Public {
     /// A hash of everything the public site is made from.
@@ -83,58 +72,6 @@ pub struct Public {
     pub stories: usize,
     /// Each file (path relative to the public folder) and its content hash.
     pub files: Vec<(String, u128)>,
-}
-
-/// What is stored of a plan besides the plan itself.
-#[derive(Serialize, Deserialize)]
-struct Meta {
-    #[serde(default)]
-    today: Option<Date>,
-    #[serde(default)]
-    diagnostics: Vec<StoredDiagnostic>,
-    #[serde(default)]
-    handout: Option<(String, String)>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct StoredDiagnostic {
-    error: bool,
-    code: String,
-    message: String,
-    file: Option<PathBuf>,
-    pos: Option<(usize, usize)>,
-    help: Option<String>,
-}
-
-impl StoredDiagnostic {
-    fn from(d: &Diagnostic) -> StoredDiagnostic {
-        StoredDiagnostic {
-            error: d.severity == Severity::Error,
-            code: d.code.to_string(),
-            message: d.message.clone(),
-            file: d.file.clone(),
-            pos: d.pos.map(|p| (p.line, p.column)),
-            help: d.help.clone(),
-        }
-    }
-
-    /// `None` for a code this binary does not know (the entry is then
-    /// not reused).
-    fn to_diagnostic(&self) -> Option<Diagnostic> {
-        Some(Diagnostic {
-            severity: if self.error {
-                Severity::Error
-            } else {
-                Severity::Warning
-            },
-            code: Code::parse(&self.code)?,
-            message: self.message.clone(),
-            file: self.file.clone(),
-            pos: self.pos.map(|(line, column)| Pos { line, column }),
-            help: self.help.clone(),
-            sensitive: false,
-        })
-    }
 }
 
 /// Where one plan's line is in the file: its hash and the byte ranges of
@@ -327,188 +264,5 @@ impl Cache {
             .entry(path, hash)
             .filter(|e| e.decoded.load(std::sync::atomic::Ordering::Relaxed))?;
         self.text.get(e.plan.clone())
-    }
-}
-
-/// One plan's record for the next build.
-pub struct Record<'a> {
-    /// The plan file, relative to the clinic root.
-    pub path: &'a Path,
-    /// Its text's hash.
-    pub hash: u128,
-    /// The parsed plan.
-    pub plan: &'a Plan,
-    /// The day its consent was checked against (plans with a story).
-    pub today: Option<Date>,
-    /// The plan's own diagnostics.
-    pub diagnostics: &'a [Diagnostic],
-    /// Its handout's path and content hash, when one was written.
-    pub handout: Option<(String, u128)>,
-}
-
-/// Replace the cache of the clinic at `root` with what `fill` writes
-/// (see [`write`]), by [`crate::stages::write::replace_file`]. A cache folder that
-/// is a link or a file is left alone (an error).
-pub fn save(
-    root: &Path,
-    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let dir = root.join(DIR);
-    match std::fs::symlink_metadata(&dir) {
-        Ok(m) if !m.is_dir() => {
-            return Err(std::io::Error::other(format!(
-                "{} is not a folder",
-                dir.display()
-            )));
-        }
-        Ok(_) => {}
-        Err(_) => std::fs::create_dir(&dir)?,
-    }
-    for (name, text) in [(".gitignore", "*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)] {
-        if std::fs::symlink_metadata(dir.join(name)).is_err() {
-            std::fs::write(dir.join(name), text)?;
-        }
-    }
-    crate::stages::write::replace_file(&dir, FILE, fill)
-}
-
-const STAMPS: &str = "stamps";
-
-/// The stamps of the last build's handouts: path → (stamp, content hash).
-/// Empty when there are none or another binary wrote them.
-pub fn open_stamps(root: &Path) -> HashMap<String, (Stamp, u128)> {
-    let Ok(text) = std::fs::read_to_string(root.join(DIR).join(STAMPS)) else {
-        return HashMap::new();
-    };
-    let mut lines = text.lines();
-    if lines.next() != Some(program()) {
-        return HashMap::new();
-    }
-    lines
-        .filter_map(|line| {
-            let mut c = line.split('\t');
-            let path = c.next()?.to_string();
-            let stamp = Stamp {
-                len: c.next()?.parse().ok()?,
-                modified: c.next()?.parse().ok()?,
-                inode: c.next()?.parse().ok()?,
-            };
-            Some((path, (stamp, unhex(c.next()?)?)))
-        })
-        .collect()
-}
-
-/// Record the stamps of the handouts (path, content hash) in `dir`, the
-/// handouts folder just written.
-pub fn save_stamps(root: &Path, dir: &Path, handouts: &[(String, u128)]) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    let lines: Vec<Option<String>> = handouts
-        .par_iter()
-        .map(|(path, hash)| {
-            if path.contains(['\t', '\n']) {
-                return None;
-            }
-            let s = Stamp::of(&dir.join(path))?;
-            Some(format!(
-                "{path}\t{}\t{}\t{}\t{}\n",
-                s.len,
-                s.modified,
-                s.inode,
-                hex(*hash)
-            ))
-        })
-        .collect();
-    crate::stages::write::replace_file(&root.join(DIR), STAMPS, |out| {
-        writeln!(out, "{}", program())?;
-        for line in lines.iter().flatten() {
-            out.write_all(line.as_bytes())?;
-        }
-        Ok(())
-    })
-}
-
-/// Write a new cache to `out`. Plans already in `old` are carried over as
-/// stored text; others are encoded. Give records sorted by path (the
-/// pipeline's plan order) and the same build writes the same bytes.
-pub fn write<'a>(
-    out: &mut dyn std::io::Write,
-    old: Option<&Cache>,
-    check_key: u128,
-    handout_key: u128,
-    public: Option<&Public>,
-    records: impl IntoIterator<Item = Record<'a>>,
-) -> std::io::Result<()> {
-    let header = Header {
-        format: FORMAT,
-        program: program().to_string(),
-        check_key: hex(check_key),
-        handout_key: hex(handout_key),
-        public: public.map(|p| StoredPublic {
-            key: hex(p.key),
-            guard_key: hex(p.guard_key),
-            stories: p.stories,
-            files: p.files.iter().map(|(f, h)| (f.clone(), hex(*h))).collect(),
-        }),
-    };
-    serde_json::to_writer(&mut *out, &header)?;
-    for r in records {
-        let path = r.path.to_string_lossy();
-        // Such a path cannot be stored on one line; that plan is simply
-        // not cached (heropath's own slugs never contain these).
-        if path.contains(['\t', '\n']) {
-            continue;
-        }
-        let meta = Meta {
-            today: r.today,
-            diagnostics: r.diagnostics.iter().map(StoredDiagnostic::from).collect(),
-            handout: r.handout.map(|(p, h)| (p, hex(h))),
-        };
-        write!(out, "\n{path}\t{}\t", hex(r.hash))?;
-        serde_json::to_writer(&mut *out, &meta)?;
-        out.write_all(b"\t")?;
-        match old.and_then(|c| c.raw_plan(r.path, r.hash)) {
-            Some(raw) => out.write_all(raw.as_bytes())?,
-            None => serde_json::to_writer(&mut *out, r.plan)?,
-        }
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fingerprint_parts_are_delimited() {
-        let mut a = Fingerprint::new();
-        a.add(b"ab").add(b"c");
-        let mut b = Fingerprint::new();
-        b.add(b"a").add(b"bc");
-        assert_ne!(a.finish(), b.finish());
-        let mut c = Fingerprint::new();
-        c.add(b"ab").add(b"c");
-        assert_eq!(a.finish(), c.finish());
-    }
-
-    #[test]
-    fn damaged_or_foreign_caches_are_not_used() {
-        let tmp = tempfile::tempdir().unwrap();
-        assert!(Cache::open(tmp.path()).is_none(), "no file");
-        let file = tmp.path().join(DIR).join(FILE);
-        std::fs::create_dir(tmp.path().join(DIR)).unwrap();
-        std::fs::write(&file, b"{ not json").unwrap();
-        assert!(Cache::open(tmp.path()).is_none(), "garbage");
-        let other = serde_json::json!({
-            "format": FORMAT, "program": "heropath 0.0.0 other", "check_key": "0",
-            "handout_key": "0", "plans": []
-        });
-        std::fs::write(&file, other.to_string()).unwrap();
-        assert!(Cache::open(tmp.path()).is_none(), "another binary");
-        save(tmp.path(), |out| write(out, None, 1, 2, None, Vec::new())).unwrap();
-        assert!(Cache::open(tmp.path()).is_some(), "our own, empty");
-        assert_eq!(
-            std::fs::read_to_string(tmp.path().join(DIR).join(".gitignore")).unwrap(),
-            "*\n"
-        );
     }
 }

@@ -1,0 +1,62 @@
+//! The stamps of the last build's handouts (size, modification time,
+//! inode, content hash), kept beside the cache so that a rebuild can tell
+//! an intact handout without reading it.
+
+use super::{DIR, Stamp, hex, program, unhex};
+use std::collections::HashMap;
+use std::path::Path;
+
+const STAMPS: &str = "stamps";
+
+/// The stamps of the last build's handouts: path → (stamp, content hash).
+/// Empty when there are none or another binary wrote them.
+pub fn open_stamps(root: &Path) -> HashMap<String, (Stamp, u128)> {
+    let Ok(text) = std::fs::read_to_string(root.join(DIR).join(STAMPS)) else {
+        return HashMap::new();
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(program()) {
+        return HashMap::new();
+    }
+    lines
+        .filter_map(|line| {
+            let mut c = line.split('\t');
+            let path = c.next()?.to_string();
+            let stamp = Stamp {
+                len: c.next()?.parse().ok()?,
+                modified: c.next()?.parse().ok()?,
+                inode: c.next()?.parse().ok()?,
+            };
+            Some((path, (stamp, unhex(c.next()?)?)))
+        })
+        .collect()
+}
+
+/// Record the stamps of the handouts (path, content hash) in `dir`, the
+/// handouts folder just written.
+pub fn save_stamps(root: &Path, dir: &Path, handouts: &[(String, u128)]) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let lines: Vec<Option<String>> = handouts
+        .par_iter()
+        .map(|(path, hash)| {
+            if path.contains(['\t', '\n']) {
+                return None;
+            }
+            let s = Stamp::of(&dir.join(path))?;
+            Some(format!(
+                "{path}\t{}\t{}\t{}\t{}\n",
+                s.len,
+                s.modified,
+                s.inode,
+                hex(*hash)
+            ))
+        })
+        .collect();
+    crate::base::atomic::replace_file(&root.join(DIR).join(STAMPS), |out| {
+        writeln!(out, "{}", program())?;
+        for line in lines.iter().flatten() {
+            out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    })
+}

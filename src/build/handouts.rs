@@ -1,0 +1,208 @@
+//! The handouts of a build: each plan modelled and rendered in parallel
+//! and streamed into the staging folder as soon as it is rendered (or, when
+//! the cache vouches for it, linked from the last build), so memory stays
+//! flat however many plans there are.
+
+use super::*;
+
+/// Offered a handout the cache vouches for (its path and content hash):
+/// true when it was taken as it is (see [`stream_handouts`]).
+pub type Reuse<'a> = dyn Fn(&str, u128) -> bool + Sync + 'a;
+
+/// A handout's path, content hash, and whether it was rendered (or reused).
+type Done = Option<(String, u128, bool)>;
+
+/// What [`stream_handouts`] did.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    /// Handouts rendered.
+    pub rendered: usize,
+    /// Handouts taken from the last build instead.
+    pub reused: usize,
+    /// Problems met.
+    pub errors: Vec<Diagnostic>,
+    /// Per plan (in `clinic.plans` order): its handout's path and content
+    /// hash, when it has one.
+    pub handouts: Vec<Option<(String, u128)>>,
+}
+
+/// Model and render every handout of the prepared clinic (or just `only`),
+/// handing each to `sink` as soon as it is rendered, in parallel. Nothing
+/// is collected, so memory stays flat however many plans there are.
+///
+/// With `reuse`, a plan the build cache says would render exactly as last
+/// time is offered to `reuse(path, hash)` first; when that returns true
+/// (say, the old file was still intact and is now linked into the new
+/// tree) the plan is not rendered at all.
+pub fn stream_handouts(
+    p: &Prepared,
+    drafts: bool,
+    only: Option<&str>,
+    reuse: Option<&Reuse<'_>>,
+    sink: impl Fn(RenderedFile) -> Result<(), Diagnostic> + Sync,
+) -> Streamed {
+    let renderer = render::HandoutRenderer::new(&p.themes, &p.site);
+    let results: Vec<Result<Done, Diagnostic>> = p
+        .clinic
+        .plans
+        .par_iter()
+        .map(|src| {
+            if !((drafts || !src.value.draft) && only.is_none_or(|o| o == src.slug)) {
+                return Ok(None);
+            }
+            let cached = p
+                .cache
+                .as_ref()
+                .and_then(|c| c.handout(&src.path, src.hash, p.handout_key));
+            if let (Some(reuse), Some((path, hash))) = (reuse, cached.as_ref())
+                && reuse(path, *hash)
+            {
+                return Ok(cached.map(|(path, hash)| (path, hash, false)));
+            }
+            let lang = src.value.language(&p.clinic.site);
+            let theme = src.value.theme(&p.clinic.site);
+            let t = p.themes[theme].strings(lang);
+            let handout = model::handout(src, &p.clinic, t, lang, theme, &p.assets);
+            let out = renderer.render(&handout)?;
+            let (path, hash) = (out.path.clone(), cache::hash(&out.bytes));
+            sink(out)?;
+            Ok(Some((path, hash, true)))
+        })
+        .collect();
+    let mut done = Streamed::default();
+    for r in results {
+        match r {
+            Ok(Some((path, hash, rendered))) => {
+                if rendered {
+                    done.rendered += 1;
+                } else {
+                    done.reused += 1;
+                }
+                done.handouts.push(Some((path, hash)));
+            }
+            Ok(None) => done.handouts.push(None),
+            Err(d) => {
+                done.errors.push(d);
+                done.handouts.push(None);
+            }
+        }
+    }
+    done
+}
+
+/// Model and render handouts into memory (serve, the `handout` command).
+pub fn render_handouts(
+    p: &Prepared,
+    drafts: bool,
+    only: Option<&str>,
+) -> Vec<Result<RenderedFile, Diagnostic>> {
+    let out = std::sync::Mutex::new(Vec::new());
+    let errors = stream_handouts(p, drafts, only, None, |o| {
+        out.lock()
+            .map_err(|_| Diagnostic::error(Code::WriteFailed, "a render thread failed"))?
+            .push(o);
+        Ok(())
+    })
+    .errors;
+    let mut all: Vec<Result<RenderedFile, Diagnostic>> = out
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(Ok)
+        .collect();
+    all.sort_by(|a, b| match (a, b) {
+        (Ok(x), Ok(y)) => x.path.cmp(&y.path),
+        _ => std::cmp::Ordering::Equal,
+    });
+    all.extend(errors.into_iter().map(Err));
+    all
+}
+
+impl Run<'_> {
+    /// Render the build's handouts, into a new staging folder when `write`
+    /// (rendered even when nothing will be written, so one run reports
+    /// every problem), then carry over what the old folder held and print
+    /// PDFs. The staging folder (to swap in) and each plan's handout.
+    pub(super) fn handouts(
+        &mut self,
+        survey: &write::Survey,
+        carry: &Carry,
+        write: bool,
+    ) -> (Option<write::Staging>, Vec<Option<(String, u128)>>) {
+        let (p, opts) = (self.p, self.opts);
+        let staging = if write {
+            match write::Staging::new(&self.handouts_dir) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    self.diags.push(write_error(e));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let streamed = stream_into(p, opts, staging.as_ref());
+        self.report.handouts = streamed.rendered + streamed.reused;
+        self.report.reused = streamed.reused;
+        self.diags.extend(streamed.errors);
+        let handout_records = streamed.handouts;
+        if !self.diags.has_errors() {
+            let done = keep_and_print(
+                p,
+                opts,
+                survey,
+                carry,
+                &handout_records,
+                staging.as_ref(),
+                &self.handouts_dir,
+            );
+            self.diags.extend(done.diagnostics);
+            self.report.printed = done.printed;
+            self.report.removed_pdfs = done.removed;
+        }
+        self.lap("handouts (render + write)");
+        (staging, handout_records)
+    }
+}
+
+/// [`stream_handouts`] for a build: into `staging` (when writing), with a
+/// progress bar, linking each handout the cache vouches for from the
+/// current tree if that file is intact.
+fn stream_into(p: &Prepared, opts: &Options, staging: Option<&write::Staging>) -> Streamed {
+    if let Some(pb) = &opts.progress {
+        pb.set_length(p.clinic.plans.len() as u64);
+    }
+    let tick = || {
+        if let Some(pb) = &opts.progress {
+            pb.inc(1);
+        }
+    };
+    // A check (no staging) needs nothing more than the cache's word.
+    let stamps = if opts.no_cache || staging.is_none() {
+        Default::default()
+    } else {
+        cache::open_stamps(&opts.root)
+    };
+    let reuse = |path: &str, hash: u128| {
+        let stamp = stamps
+            .get(path)
+            .filter(|(_, h)| *h == hash)
+            .map(|(s, _)| *s);
+        let ok = staging.is_none_or(|s| s.link_if_same(path, hash, stamp));
+        if ok {
+            tick();
+        }
+        ok
+    };
+    let streamed = stream_handouts(p, opts.drafts, None, Some(&reuse), |o| {
+        tick();
+        match staging {
+            Some(s) => s.write(&o.path, &o.bytes).map_err(write_error),
+            None => Ok(()),
+        }
+    });
+    if let Some(pb) = &opts.progress {
+        pb.finish_and_clear();
+    }
+    streamed
+}

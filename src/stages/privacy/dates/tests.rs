@@ -1,0 +1,60 @@
+//! Unit tests of [`super`].
+
+use super::*;
+
+fn dates(s: &str) -> Vec<Found> {
+    find(&Stream::of(s), &Months::new(std::iter::empty()))
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect()
+}
+
+fn full(s: &str) -> Found {
+    Found::Full(Date::parse(s).expect("date"))
+}
+
+#[test]
+fn full_dates_in_many_spellings() {
+    let want = full("1968-04-12");
+    for s in [
+        "1968-04-12",
+        "1968-04-12T08:00:00Z",
+        "19680412",
+        "04/12/1968",
+        "12.04.1968",
+        "4/12/68",
+        "April 12th, 1968",
+        "12th of April 1968",
+        "Apr. 12, 1968",
+        "Friday, April 12, 1968",
+        "12 de abril de 1968",
+        "12. April 1968",
+        "12 avril 1968",
+        "1968年4月12日",
+        "1968년 4월 12일",
+        "ngày 12 tháng 4 năm 1968",
+    ] {
+        assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+    assert!(dates("Sept. 3rd, 2026").contains(&full("2026-09-03")));
+    for s in [
+        "12/IV/1968",
+        "12-Apr-68",
+        "the twelfth of April, 1968",
+        "12 نيسان 1968",
+    ] {
+        assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+    assert!(dates("we walked 3 miles in 2026").is_empty());
+    assert!(!dates("3 sets of 10, 1968").contains(&want));
+}
+
+#[test]
+fn partial_dates() {
+    assert!(dates("December 3 at 10:30").contains(&Found::MonthDay(12, 3)));
+    assert!(dates("the 2nd of July").contains(&Found::MonthDay(7, 2)));
+    assert!(dates("born in July 1955").contains(&Found::MonthYear(1955, 7)));
+    assert!(!dates("July 2, 2020").contains(&Found::MonthDay(7, 2)));
+    assert!(dates("am 3.12. wieder").contains(&Found::MonthDay(3, 12)));
+    assert!(dates("lifts 3.12 kg").is_empty());
+}

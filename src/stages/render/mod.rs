@@ -1,0 +1,166 @@
+//! Stage 4, **render**: fill the theme's Tera templates, in parallel.
+//! Outputs are collected in a fixed order, so the result does not depend on
+//! the number of threads. Handouts are rendered here; the public site's
+//! pages in [`public`].
+
+use crate::base::diag::Code;
+use crate::base::diag::Diagnostic;
+use crate::base::output::RenderedFile;
+use crate::stages::model::{Handout, SiteView};
+use crate::stages::theme::i18n::Strings;
+use crate::stages::theme::template_error;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use tera::{Context, Tera};
+
+mod public;
+
+pub use public::{PublicSite, public};
+
+/// A compiled theme with its per-language strings.
+pub struct CompiledTheme {
+    /// Templates.
+    pub tera: Tera,
+    /// The handout stylesheet, inlined into each handout.
+    pub handout_css: String,
+    /// Strings by language.
+    pub strings: BTreeMap<String, Strings>,
+    /// The theme's (and site's) static files for `public/`.
+    pub static_files: Vec<RenderedFile>,
+    /// Static file path → the file it came from (for diagnostics).
+    pub static_origins: BTreeMap<String, String>,
+    /// Template name → the file it came from (for diagnostics).
+    pub origins: BTreeMap<String, String>,
+    /// A hash of every file of the theme (for the build cache).
+    pub fingerprint: u128,
+}
+
+impl CompiledTheme {
+    /// The month names of every language the theme has strings for (the
+    /// privacy guard reads dates written in them).
+    pub fn month_tables(&self) -> Vec<Vec<String>> {
+        self.strings
+            .values()
+            .filter_map(|s| s.list_all("months").map(<[String]>::to_vec))
+            .collect()
+    }
+
+    /// Strings for `lang` (English when the theme has no such table).
+    pub fn strings(&self, lang: &str) -> &Strings {
+        self.strings
+            .get(lang)
+            .or_else(|| self.strings.get("en"))
+            .or_else(|| self.strings.values().next())
+            .expect("the pipeline inserts at least the English table")
+    }
+}
+
+/// Render template `name` (for `what`, named in the error).
+fn render(
+    theme: &CompiledTheme,
+    name: &str,
+    ctx: &Context,
+    what: &str,
+) -> Result<Vec<u8>, Diagnostic> {
+    theme
+        .tera
+        .render(name, ctx)
+        .map(String::into_bytes)
+        .map_err(|e| {
+            let origin = |n: &str| theme.origins.get(n).cloned();
+            template_error(
+                &e,
+                &format!("could not render {what} with `{name}`"),
+                Code::TemplateRender,
+                &origin,
+            )
+        })
+}
+
+/// Renders handouts one at a time, sharing what is the same for every
+/// patient (strings, stylesheet, site): it becomes template values once,
+/// not once per handout (tera values share their strings).
+pub struct HandoutRenderer<'a> {
+    themes: &'a BTreeMap<String, CompiledTheme>,
+    site: tera::Value,
+    /// (theme, language) → (strings, stylesheet).
+    shared: BTreeMap<(&'a str, &'a str), (tera::Value, tera::Value)>,
+}
+
+impl<'a> HandoutRenderer<'a> {
+    /// Prepare the shared values of every theme and language.
+    pub fn new(
+        themes: &'a BTreeMap<String, CompiledTheme>,
+        site: &SiteView,
+    ) -> HandoutRenderer<'a> {
+        let mut shared = BTreeMap::new();
+        for (name, theme) in themes {
+            let css = tera::Value::from_serializable(&theme.handout_css);
+            for (lang, strings) in &theme.strings {
+                shared.insert(
+                    (name.as_str(), lang.as_str()),
+                    (tera::Value::from_serializable(strings), css.clone()),
+                );
+            }
+        }
+        HandoutRenderer {
+            themes,
+            site: tera::Value::from_serializable(site),
+            shared,
+        }
+    }
+
+    /// Render one handout.
+    pub fn render(&self, h: &Handout) -> Result<RenderedFile, Diagnostic> {
+        let theme = &self.themes[&h.theme];
+        let mut ctx = Context::from_serialize(&h.view).map_err(|e| {
+            template_error(
+                &e,
+                "could not build the handout data",
+                Code::TemplateRender,
+                &|_| None,
+            )
+        })?;
+        ctx.insert("lang", &h.lang);
+        match self.shared.get(&(h.theme.as_str(), h.lang.as_str())) {
+            Some((t, css)) => {
+                ctx.insert_value("t", t.clone());
+                ctx.insert_value("css", css.clone());
+            }
+            None => {
+                ctx.insert("t", theme.strings(&h.lang));
+                ctx.insert("css", &theme.handout_css);
+            }
+        }
+        ctx.insert_value("site", self.site.clone());
+        let bytes = render(
+            theme,
+            "handout.html",
+            &ctx,
+            &format!("the handout for {}", h.slug),
+        )?;
+        Ok(RenderedFile {
+            path: format!("{}.html", h.slug),
+            bytes,
+        })
+    }
+}
+
+/// Render one handout (prefer [`HandoutRenderer`] for many).
+pub fn handout(
+    h: &Handout,
+    themes: &BTreeMap<String, CompiledTheme>,
+    site: &SiteView,
+) -> Result<RenderedFile, Diagnostic> {
+    HandoutRenderer::new(themes, site).render(h)
+}
+
+/// Render every handout.
+pub fn handouts(
+    handouts: &[Handout],
+    themes: &BTreeMap<String, CompiledTheme>,
+    site: &SiteView,
+) -> Vec<Result<RenderedFile, Diagnostic>> {
+    let r = HandoutRenderer::new(themes, site);
+    handouts.par_iter().map(|h| r.render(h)).collect()
+}

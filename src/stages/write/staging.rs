@@ -1,0 +1,193 @@
+//! The staging folder: a new output tree written beside its target, file
+//! by file and from many threads, linking unchanged files from the current
+//! tree instead of writing them again. [`super::swap`] puts it in place.
+
+use super::marker::{MARKER, MARKER_TEXT, Manifest};
+use super::swap::{remove_ours, remove_stale};
+use super::{WriteError, io, is_replaceable};
+use crate::base::paths::is_inside;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// A new output tree being written beside its target. Files can be added
+/// from many threads; [`Staging::commit`] swaps it in, and dropping it
+/// without committing removes it, leaving the target untouched.
+pub struct Staging {
+    pub(super) target: PathBuf,
+    pub(super) dir: PathBuf,
+    pub(super) old: PathBuf,
+    pub(super) committed: bool,
+    /// What heropath wrote (or linked) into the new tree: its manifest.
+    pub(super) manifest: std::sync::Mutex<Manifest>,
+}
+
+impl Staging {
+    /// Start a new tree for `target`, refusing a target heropath did not make.
+    pub fn new(target: &Path) -> Result<Staging, WriteError> {
+        if !is_replaceable(target)? {
+            return Err(WriteError::NotOurs(target.to_path_buf()));
+        }
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "out".into());
+        let pid = std::process::id();
+        remove_stale(parent, &name);
+        let dir = parent.join(format!(".{name}.heropath-new-{pid}"));
+        std::fs::create_dir(&dir).map_err(io(&dir))?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io(&dir))?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            old: parent.join(format!(".{name}.heropath-old-{pid}")),
+            dir,
+            committed: false,
+            manifest: std::sync::Mutex::new(Manifest::default()),
+        })
+    }
+
+    /// Note `rel` as written by heropath.
+    fn wrote(&self, rel: &str) {
+        if let Ok(mut m) = self.manifest.lock() {
+            m.files.insert(rel.to_string());
+        }
+    }
+
+    /// Where `rel` is in the new tree (for a tool that writes a file
+    /// itself, such as the PDF printer); see [`Staging::record_pdf`].
+    pub fn path_of(&self, rel: &str) -> Option<PathBuf> {
+        is_inside(rel).then(|| self.dir.join(rel))
+    }
+
+    /// Where `rel` is in the current tree, the one being replaced.
+    pub fn current_of(&self, rel: &str) -> Option<PathBuf> {
+        is_inside(rel).then(|| self.target.join(rel))
+    }
+
+    /// Record that heropath printed the PDF `rel` of the new tree from the
+    /// HTML whose content hash is `html_hash`.
+    pub fn record_pdf(&self, rel: &str, html_hash: u128) {
+        if let Ok(mut m) = self.manifest.lock() {
+            m.pdfs.insert(rel.to_string(), html_hash);
+        }
+    }
+
+    /// Carry the current tree's `from` into the new tree as `to`, as it is
+    /// (hard-linked, or copied where links are not possible). It is not
+    /// recorded as heropath's: the caller records what it owns.
+    pub fn keep(&self, from: &str, to: &str) -> Result<(), WriteError> {
+        if !is_inside(from) {
+            return Err(WriteError::BadPath(from.to_string()));
+        }
+        if !is_inside(to) {
+            return Err(WriteError::BadPath(to.to_string()));
+        }
+        let src = self.target.join(from);
+        let dest = self.dir.join(to);
+        if let Some(d) = dest.parent().filter(|d| *d != self.dir) {
+            std::fs::create_dir_all(d).map_err(io(d))?;
+        }
+        if std::fs::hard_link(&src, &dest).is_ok() {
+            return Ok(());
+        }
+        std::fs::copy(&src, &dest).map(|_| ()).map_err(io(&dest))
+    }
+
+    /// Write one file (path relative to the tree, `/`-separated). A file
+    /// whose bytes equal the current output's is hard-linked from it instead
+    /// of written: rebuilds then touch (and later free) only what changed,
+    /// which matters with thousands of handouts.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        if !is_inside(rel) {
+            return Err(WriteError::BadPath(rel.to_string()));
+        }
+        let path = Path::new(rel);
+        let dest = self.dir.join(path);
+        if let Some(d) = dest.parent().filter(|d| *d != self.dir) {
+            std::fs::create_dir_all(d).map_err(io(d))?;
+        }
+        self.wrote(rel);
+        let current = self.target.join(path);
+        if same_contents(&current, bytes) && std::fs::hard_link(&current, &dest).is_ok() {
+            return Ok(());
+        }
+        let mut file = std::fs::File::create(&dest).map_err(io(&dest))?;
+        file.write_all(bytes).map_err(io(&dest))
+    }
+
+    /// Link the current output's `rel` into the new tree if its contents
+    /// still hash to `hash` (see [`crate::build::cache`]); a file whose stamp is
+    /// `stamp` (recorded with that hash) is not read again. False when the
+    /// file is missing, changed, not a regular file, or cannot be linked:
+    /// the caller then renders it again.
+    pub fn link_if_same(
+        &self,
+        rel: &str,
+        hash: u128,
+        stamp: Option<crate::base::hash::Stamp>,
+    ) -> bool {
+        if !is_inside(rel) {
+            return false;
+        }
+        let path = Path::new(rel);
+        let current = self.target.join(path);
+        let now = crate::base::hash::Stamp::of(&current);
+        let intact = now.is_some()
+            && (stamp.is_some() && now == stamp
+                || hash_of_file(&current).is_some_and(|h| h == hash));
+        if !intact {
+            return false;
+        }
+        let dest = self.dir.join(path);
+        if let Some(d) = dest.parent().filter(|d| *d != self.dir)
+            && std::fs::create_dir_all(d).is_err()
+        {
+            return false;
+        }
+        let linked = std::fs::hard_link(&current, &dest).is_ok();
+        if linked {
+            self.wrote(rel);
+        }
+        linked
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_ours(&self.dir);
+        }
+    }
+}
+
+/// Does the regular file at `path` hold exactly `bytes`? (Symlinks never
+/// match: output is never linked to anything outside it.)
+fn same_contents(path: &Path, bytes: &[u8]) -> bool {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+            std::fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// The content hash of a file, read into a per-thread buffer (this runs
+/// for every handout of a rebuild; a fresh allocation each time showed).
+pub(super) fn hash_of_file(path: &Path) -> Option<u128> {
+    use std::cell::RefCell;
+    use std::io::Read as _;
+    thread_local! {
+        static BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    BUF.with(|buf| {
+        let mut buf = buf.try_borrow_mut().ok()?;
+        buf.clear();
+        file.read_to_end(&mut buf).ok()?;
+        Some(crate::base::hash::hash(&buf))
+    })
+}

@@ -1,0 +1,64 @@
+//! What an output folder holds before a build replaces it: the files
+//! heropath wrote (its mark's list), PDFs it printed, and files it did not
+//! write, which the build carries over instead of dropping them with the
+//! old tree (files in the way of new ones go under [`KEPT_DIR`]).
+
+use super::marker::{MARKER, Manifest};
+use std::path::Path;
+
+/// Where a build puts a file it did not write that is in the way of one it
+/// writes: `KEPT_DIR/<unix seconds>/<path>`, carried over by every build.
+pub const KEPT_DIR: &str = ".heropath-kept";
+
+/// What is in an output folder before a build replaces it.
+#[derive(Debug, Default)]
+pub struct Survey {
+    /// What its mark says heropath wrote (`None`: no mark, or no folder).
+    pub manifest: Option<Manifest>,
+    /// Files heropath did not write (relative paths, sorted), outside
+    /// [`KEPT_DIR`].
+    pub foreign: Vec<String>,
+    /// Files under [`KEPT_DIR`], put there by earlier builds.
+    pub kept: Vec<String>,
+    /// PDFs heropath printed that are still there: path → hash of the
+    /// HTML it was printed from.
+    pub pdfs: std::collections::BTreeMap<String, u128>,
+}
+
+impl Survey {
+    /// Look at `dir`: only a folder with our mark is looked into (any other
+    /// is refused by [`super::Staging::new`] before anything is replaced).
+    pub fn of(dir: &Path) -> Survey {
+        let Some(manifest) = Manifest::read(dir) else {
+            return Survey::default();
+        };
+        let mut s = Survey::default();
+        for e in walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .min_depth(1)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if e.file_type().is_dir() {
+                continue;
+            }
+            let Ok(rel) = e.path().strip_prefix(dir) else {
+                continue;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if rel == MARKER {
+                continue;
+            }
+            if rel.starts_with(&format!("{KEPT_DIR}/")) {
+                s.kept.push(rel);
+            } else if let Some(hash) = manifest.pdfs.get(&rel) {
+                s.pdfs.insert(rel, *hash);
+            } else if !manifest.wrote(&rel) || !e.file_type().is_file() {
+                s.foreign.push(rel);
+            }
+        }
+        s.manifest = Some(manifest);
+        s
+    }
+}

@@ -1,0 +1,106 @@
+//! Unit tests of the write stage.
+
+use super::marker::MARKER_TEXT;
+use super::*;
+
+fn out(path: &str, s: &str) -> RenderedFile {
+    RenderedFile {
+        path: path.into(),
+        bytes: s.as_bytes().to_vec(),
+    }
+}
+
+#[test]
+fn replaces_own_output_but_not_foreign_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("public");
+    write_tree(&target, &[out("a/index.html", "one")]).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(target.join("a/index.html")).unwrap(),
+        "one"
+    );
+    write_tree(&target, &[out("b.html", "two")]).unwrap();
+    assert!(!target.join("a").exists());
+    assert_eq!(
+        std::fs::read_to_string(target.join("b.html")).unwrap(),
+        "two"
+    );
+
+    let foreign = tmp.path().join("mine");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("thesis.docx"), "precious").unwrap();
+    assert!(matches!(
+        write_tree(&foreign, &[out("x", "y")]),
+        Err(WriteError::NotOurs(_))
+    ));
+    assert_eq!(
+        std::fs::read_to_string(foreign.join("thesis.docx")).unwrap(),
+        "precious"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unchanged_files_are_linked_not_rewritten() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("handouts");
+    write_tree(&target, &[out("a.html", "same"), out("b.html", "old")]).unwrap();
+    let inode_a = std::fs::metadata(target.join("a.html")).unwrap().ino();
+    let inode_b = std::fs::metadata(target.join("b.html")).unwrap().ino();
+    write_tree(&target, &[out("a.html", "same"), out("b.html", "new")]).unwrap();
+    assert_eq!(
+        std::fs::metadata(target.join("a.html")).unwrap().ino(),
+        inode_a,
+        "unchanged file was rewritten"
+    );
+    assert_ne!(
+        std::fs::metadata(target.join("b.html")).unwrap().ino(),
+        inode_b
+    );
+    assert_eq!(
+        std::fs::read_to_string(target.join("b.html")).unwrap(),
+        "new"
+    );
+    assert_eq!(
+        std::fs::read_to_string(target.join("a.html")).unwrap(),
+        "same"
+    );
+}
+
+#[test]
+fn the_mark_lists_what_heropath_wrote() {
+    let m = Manifest {
+        legacy: false,
+        files: ["a.html".to_string(), "b c.html".to_string()].into(),
+        pdfs: [("a.pdf".to_string(), 0xabc_u128)].into(),
+    };
+    let back = Manifest::parse(&m.render());
+    assert_eq!(back, m);
+    assert!(back.wrote("a.pdf") && back.wrote("b c.html") && !back.wrote("notes.txt"));
+    let legacy = Manifest::parse(MARKER_TEXT);
+    assert!(legacy.legacy && legacy.wrote("x.html") && !legacy.wrote("x.pdf"));
+}
+
+#[test]
+fn a_build_records_its_files_and_survey_finds_the_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("handouts");
+    write_tree(&target, &[out("a.html", "one")]).unwrap();
+    std::fs::write(target.join("notes.txt"), "mine").unwrap();
+    let s = Survey::of(&target);
+    assert_eq!(s.foreign, vec!["notes.txt".to_string()]);
+    assert!(s.manifest.is_some_and(|m| m.wrote("a.html")));
+}
+
+#[test]
+fn refuses_paths_that_escape() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("public");
+    assert!(matches!(
+        write_tree(&target, &[out("../evil", "x")]),
+        Err(WriteError::BadPath(_))
+    ));
+    assert!(!tmp.path().join("evil").exists());
+    assert!(!target.exists());
+}
