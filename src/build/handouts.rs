@@ -170,11 +170,11 @@ impl Run<'_> {
 /// current tree if that file is intact.
 fn stream_into(p: &Prepared, opts: &Options, staging: Option<&write::Staging>) -> Streamed {
     if let Some(pb) = &opts.progress {
-        pb.set_length(p.clinic.plans.len() as u64);
+        pb.start(p.clinic.plans.len() as u64);
     }
     let tick = || {
         if let Some(pb) = &opts.progress {
-            pb.inc(1);
+            pb.advance();
         }
     };
     // A check (no staging) needs nothing more than the cache's word.
@@ -202,7 +202,7 @@ fn stream_into(p: &Prepared, opts: &Options, staging: Option<&write::Staging>) -
         }
     });
     if let Some(pb) = &opts.progress {
-        pb.finish_and_clear();
+        pb.finish();
     }
     streamed
 }

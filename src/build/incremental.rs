@@ -41,9 +41,6 @@ pub enum Reload {
     Failed(Vec<Diagnostic>),
 }
 
-/// Extensions of plan files (as the load reads them).
-const PLAN_EXTS: [&str; 2] = ["yaml", "yml"];
-
 /// Add to `found` the plan files under `dir` whose name (without the
 /// extension) is one of its keys, choosing files as a load does (any
 /// depth, `.yaml` or `.yml` in any case, not hidden). Only names are read,
@@ -69,9 +66,11 @@ fn find_plan_files(dir: &Path, found: &mut BTreeMap<&str, Vec<PathBuf>>) -> Resu
         let name = entry.file_name();
         let name = Path::new(&name);
         let hidden = name.to_string_lossy().starts_with('.');
-        let plan_ext = name
-            .extension()
-            .is_some_and(|x| PLAN_EXTS.iter().any(|want| x.eq_ignore_ascii_case(want)));
+        let plan_ext = name.extension().is_some_and(|x| {
+            crate::content::files::YAML_EXTENSIONS
+                .iter()
+                .any(|want| x.eq_ignore_ascii_case(want))
+        });
         if hidden || !plan_ext {
             continue;
         }

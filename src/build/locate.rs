@@ -134,7 +134,7 @@ pub fn plan(arg: &Path, root: Option<&Path>) -> Result<PlanRef, Box<Diagnostic>>
 /// naming the closest slug there is.
 fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagnostic>> {
     let plans = root.join("content").join("plans");
-    for ext in ["yaml", "yml"] {
+    for ext in crate::content::files::YAML_EXTENSIONS {
         let rel = Path::new("content")
             .join("plans")
             .join(format!("{slug}.{ext}"));
@@ -151,10 +151,7 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
         .flatten()
         .flatten()
         .map(|e| PathBuf::from(e.file_name()))
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
-        })
+        .filter(|p| crate::content::files::is_plan_file(p))
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
     let help = match closest(slug, slugs.iter().map(String::as_str)) {

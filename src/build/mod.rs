@@ -44,7 +44,7 @@ pub use guard::privacy_check;
 use guard::*;
 pub use handouts::{Reuse, Streamed, render_handouts, stream_handouts};
 pub use one::*;
-pub use options::{Options, dirs, stamp_day};
+pub use options::{Options, Progress, dirs, stamp_day};
 pub use outcome::Outcome;
 use prepare::*;
 pub(crate) use prepare::{Asking, asked};

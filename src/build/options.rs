@@ -3,6 +3,18 @@
 
 use super::*;
 
+/// Told how far rendering the handouts has got, for a front end to show.
+/// The library draws nothing itself: the CLI's implementation is a
+/// progress bar on a terminal, `serve` passes none.
+pub trait Progress: Send + Sync + std::fmt::Debug {
+    /// The number of handouts to render or reuse in all.
+    fn start(&self, total: u64);
+    /// One more handout is done.
+    fn advance(&self);
+    /// Every handout is done.
+    fn finish(&self);
+}
+
 /// What to build.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -25,8 +37,8 @@ pub struct Options {
     /// Ignore the build cache (see [`crate::build::cache`]): parse, check and
     /// render every plan. A new cache is still written.
     pub no_cache: bool,
-    /// A progress bar for the handouts (the CLI passes one on a terminal).
-    pub progress: Option<indicatif::ProgressBar>,
+    /// Told how far the handouts are (the CLI draws a bar on a terminal).
+    pub progress: Option<std::sync::Arc<dyn Progress>>,
     /// The day to judge consent, scheduled publication and date warnings
     /// against (`--today`); `None`: the clock's ([`Date::clock_today`]).
     pub today: Option<Date>,

@@ -25,7 +25,7 @@ pub struct Ui {
 impl Ui {
     /// A progress bar for long builds: only on a terminal, never with
     /// --quiet or JSON output (indicatif also hides it when not a TTY).
-    pub fn progress_bar(&self) -> Option<indicatif::ProgressBar> {
+    pub fn progress_bar(&self) -> Option<std::sync::Arc<dyn heropath::build::Progress>> {
         if !self.chatty() || !std::io::stderr().is_terminal() {
             return None;
         }
@@ -33,7 +33,9 @@ impl Ui {
             "{spinner} rendering handouts [{bar:30}] {pos}/{len}",
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-        Some(indicatif::ProgressBar::new(0).with_style(style))
+        Some(std::sync::Arc::new(Bar(
+            indicatif::ProgressBar::new(0).with_style(style)
+        )))
     }
 
     /// Print progress and summaries (not in JSON mode, not with --quiet).
@@ -86,5 +88,23 @@ pub fn finish(report: &Outcome, strict: bool, ui: &Ui) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The build's [`heropath::build::Progress`] drawn as an indicatif bar.
+#[derive(Debug)]
+struct Bar(indicatif::ProgressBar);
+
+impl heropath::build::Progress for Bar {
+    fn start(&self, total: u64) {
+        self.0.set_length(total);
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
     }
 }

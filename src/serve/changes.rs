@@ -76,9 +76,7 @@ pub fn classify(root: &Path, path: &Path, folder: bool, dirty: &mut Dirty) {
     if is_noise(&parts, name) {
         return;
     }
-    let is_yaml = Path::new(name)
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"));
+    let is_yaml = crate::content::files::is_plan_file(Path::new(name));
     match (parts[0].as_str(), parts.get(1).map(String::as_str)) {
         ("site.yaml", None) => dirty.full = true,
         ("templates" | "themes" | "static", _) => dirty.full = true,

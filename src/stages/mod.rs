@@ -4,7 +4,7 @@
 //! [`load`] (walk and parse) → [`check`] (diagnostics) → [`theme`] (resolve,
 //! compile, string tables) → [`model`] (what a template sees) → [`render`]
 //! (Tera, in parallel) → [`privacy`] (the guard on the public site) →
-//! [`write`] (atomic, into the output folders).
+//! [`write`](mod@write) (atomic, into the output folders).
 
 pub mod check;
 pub mod load;

@@ -17,7 +17,6 @@ pub mod readability;
 pub mod unfinished;
 
 pub use outputs::{Origin, check_outputs, normalize};
-pub use plan::image_path_ok;
 
 use crate::base::date::Date;
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos};

@@ -7,7 +7,7 @@ use crate::base::diag::{Code, Diagnostic, Diagnostics, closest};
 use crate::content::plan::Plan;
 use crate::content::yaml::{locate, locate_key};
 use crate::stages::load::{Clinic, Source};
-use std::path::{Component, Path};
+use std::path::Path;
 
 /// A plan's own problems: no steps or responsibilities, exercises that
 /// are neither from the library nor written out, unknown library ids,
@@ -108,14 +108,6 @@ fn library_help(clinic: &Clinic) -> String {
     }
 }
 
-/// Is a picture path a plain relative path inside the images folder?
-pub fn image_path_ok(rel: &str) -> bool {
-    let p = Path::new(rel);
-    !rel.is_empty()
-        && p.components().all(|c| matches!(c, Component::Normal(_)))
-        && !rel.contains('\\')
-}
-
 /// A picture must be a file of the images folder, with alt text.
 pub(super) fn check_picture(
     clinic: &Clinic,
@@ -127,7 +119,7 @@ pub(super) fn check_picture(
 ) {
     let Some(image) = image else { return };
     let pos = || locate(text, "image", image, 0);
-    if !image_path_ok(image) {
+    if !crate::base::paths::is_portable_inside(image) {
         diags.push(
             Diagnostic::error(
                 Code::MissingPicture,

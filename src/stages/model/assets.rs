@@ -41,7 +41,7 @@ impl Assets {
         let dir = clinic.root.join("content/exercises/images");
         let images = images
             .into_par_iter()
-            .filter(|name| crate::stages::check::image_path_ok(name))
+            .filter(|name| crate::base::paths::is_portable_inside(name))
             .filter_map(|name| {
                 let bytes = std::fs::read(dir.join(&name)).ok()?;
                 let uri = data_uri(&name, &bytes);
