@@ -51,6 +51,16 @@ impl Pos {
             column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
         }
     }
+
+    /// The other way on one line: the byte index where 1-based character
+    /// column `column` of `line` starts (the line's end for the column just
+    /// past it; `None` beyond that).
+    pub fn byte_in_line(line: &str, column: usize) -> Option<usize> {
+        line.char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(line.len()))
+            .nth(column.checked_sub(1)?)
+    }
 }
 
 /// One problem, tied to a file and, where known, a position in it.

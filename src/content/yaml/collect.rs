@@ -111,7 +111,7 @@ fn is_syntax(d: &Diagnostic) -> bool {
 fn repair(lines: &mut [String], d: &Diagnostic) -> Option<Vec<usize>> {
     let pos = d.pos?;
     let li = pos.line.checked_sub(1)?;
-    let b = byte_of(lines.get(li)?, pos.column)?;
+    let b = crate::base::diag::Pos::byte_in_line(lines.get(li)?, pos.column)?;
     match d.code {
         Code::UnknownKey => blank_entry(lines, li, b),
         Code::YamlSyntax if d.message.contains("duplicate field") => blank_entry(lines, li, b),
@@ -334,13 +334,6 @@ fn closing(lines: &[String], l: usize, b: usize) -> Option<(usize, usize)> {
         }
     }
     None
-}
-
-fn byte_of(line: &str, column: usize) -> Option<usize> {
-    line.char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(line.len()))
-        .nth(column.checked_sub(1)?)
 }
 
 #[cfg(test)]

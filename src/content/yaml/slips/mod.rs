@@ -33,7 +33,7 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
         && let Some(open) = marks.get(1)
         && let Some(line) = lines.get(open.line.saturating_sub(1))
     {
-        let q = byte_of(line, open.column)
+        let q = Pos::byte_in_line(line, open.column)
             .and_then(|b| line[b..].chars().next())
             .filter(|c| matches!(c, '"' | '\''))
             .unwrap_or('"');
@@ -65,7 +65,7 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     }
 
     if full.starts_with("did not find expected key") {
-        let c = byte_of(line, pos.column)?;
+        let c = Pos::byte_in_line(line, pos.column)?;
         if line[c..].starts_with('-') {
             return list_item(&lines, li, c);
         }
@@ -106,7 +106,7 @@ fn tab_in_indent(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
 /// without its colon, or a line indented under a key that has a value.
 fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
     let line = lines[li];
-    let c = byte_of(line, pos.column)?;
+    let c = Pos::byte_in_line(line, pos.column)?;
     match key_of(line) {
         Some((_, colon)) if colon != c => return colon_in_text(line, pos),
         None => return colon_in_text(line, pos),
@@ -132,7 +132,7 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
 /// "found character that cannot start any token": text starting with
 /// `@`, `` ` `` or `%` needs quotes.
 fn cannot_start(line: &str, pos: Pos) -> Option<Slip> {
-    let c = byte_of(line, pos.column)?;
+    let c = Pos::byte_in_line(line, pos.column)?;
     let ch = line[c..].chars().next()?;
     let (k, colon) = key_of(line)?;
     let value = line[colon + 1..].trim();
@@ -321,7 +321,7 @@ fn unclosed(line: &str, open: Pos, q: char) -> Slip {
 /// error on line `li` sits at (or after) a matching quote character.
 fn quote_closed_late(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
     let line = lines[li];
-    let c = byte_of(line, pos.column).unwrap_or(line.len());
+    let c = Pos::byte_in_line(line, pos.column).unwrap_or(line.len());
     for p in (li.saturating_sub(30)..li).rev() {
         if let Some((at, q)) = unclosed_quote(lines[p]) {
             if !(line[..c].contains(q) || line[c..].starts_with(q)) {
@@ -464,14 +464,6 @@ fn key_of(line: &str) -> Option<(&str, usize)> {
     let after = &body[len..];
     (len > 0 && (after.starts_with(": ") || after.trim_end() == ":"))
         .then(|| (&body[..len], start + len))
-}
-
-/// Byte index of 1-based character column `column` in `line`.
-fn byte_of(line: &str, column: usize) -> Option<usize> {
-    line.char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(line.len()))
-        .nth(column.checked_sub(1)?)
 }
 
 #[cfg(test)]
