@@ -480,3 +480,26 @@ fn an_unfinished_draft_warns_without_blocking_the_clinic() {
     assert!(c.path().join("handouts/maria-lopez.html").exists());
     assert!(!c.path().join("handouts/dana-whitfield.html").exists());
 }
+
+#[test]
+fn an_unfinished_draft_is_never_printed() {
+    let c = Clinic::with_plan();
+    c.cmd(&["new", "plan", "Dana Whitfield"]).assert().success();
+    let rel = "content/plans/dana-whitfield.yaml";
+    let text = c.read(rel).replace("\ndraft: false", "\ndraft: true");
+    c.write(rel, &text);
+    // `build --drafts` would print it: the unfinished text is an error and
+    // nothing is written, the other patient's handout included.
+    let out = c.cmd(&["build", "--drafts"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error[HP0107]"), "{}", stderr(&out));
+    assert!(!c.path().join("handouts/dana-whitfield.html").exists());
+    // `handout` prints one plan, draft or not: refused the same way.
+    let out = c.cmd(&["handout", "dana-whitfield"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error[HP0107]"), "{}", stderr(&out));
+    assert!(!c.path().join("handouts/dana-whitfield.html").exists());
+    // Another patient's finished handout still prints on its own.
+    c.cmd(&["handout", "maria-lopez"]).assert().success();
+    assert!(c.path().join("handouts/maria-lopez.html").exists());
+}

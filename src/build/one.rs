@@ -27,6 +27,12 @@ pub fn one_handout(
     plan_file: &Path,
     dest: Option<&Path>,
 ) -> (Outcome, Option<Written>) {
+    // `handout` prints the plan even if it is a draft, so it is checked as
+    // a printed draft.
+    let opts = &Options {
+        drafts: true,
+        ..opts.clone()
+    };
     let mut diags = Diagnostics::default();
     let mut report = Outcome::default();
     let clock = std::time::Instant::now();

@@ -81,7 +81,12 @@ pub(super) fn prepare_loaded(
     });
     let plan_diags_from = diags.iter().count();
     for d in &plan_diags {
-        diags.extend(d.iter().cloned());
+        // Drafts are printed with --drafts (and by `handout`): then their
+        // unfinished text stops the build like any plan's.
+        match opts.drafts {
+            true => diags.extend(d.iter().cloned().map(check::unfinished::as_printed)),
+            false => diags.extend(d.iter().cloned()),
+        }
     }
     let plan_diags_to = diags.iter().count();
     lap("check", &mut timings);

@@ -15,13 +15,14 @@ mod required;
 pub use cut_lists::cut_lists;
 pub use dates::advise_dates_and_lists;
 
-use crate::base::diag::Diagnostics;
+use crate::base::diag::{Code, Diagnostic, Diagnostics, Severity};
 use crate::content::plan::Plan;
 use crate::stages::load::Source;
 
 /// Errors for template text and empty required fields. A draft is work in
 /// progress, so for a draft they are warnings: it must not block the rest
-/// of the clinic's build, and the warning still shows when it is printed.
+/// of the clinic's build. A draft that is about to be printed (`handout`,
+/// `build --drafts`) is held to the rule again by [`as_printed`].
 pub fn check_unfinished(src: &Source<Plan>, diags: &mut Diagnostics) {
     let mut found = Diagnostics::default();
     placeholders::placeholders(src, &mut found);
@@ -32,4 +33,14 @@ pub fn check_unfinished(src: &Source<Plan>, diags: &mut Diagnostics) {
         }
         diags.push(d);
     }
+}
+
+/// A plan's diagnostic when the plan is about to be printed: unfinished
+/// text (a placeholder or an empty required text) is an error even for a
+/// draft, so no handout ever prints "TODO" or a blank goal.
+pub fn as_printed(mut d: Diagnostic) -> Diagnostic {
+    if matches!(d.code, Code::Placeholder | Code::EmptyRequired) {
+        d.severity = Severity::Error;
+    }
+    d
 }
