@@ -1603,6 +1603,58 @@ fn every_code_is_documented_and_tested() {
     assert!(untested.is_empty(), "codes without a test: {untested:?}");
 }
 
+/// `heropath explain`: every code of README's table has a long explanation
+/// the binary prints, with an example and the fix; the list names them all.
+#[test]
+fn explain_prints_every_code_and_refuses_what_is_not_one() {
+    let run = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("heropath")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let list = run(&["explain"]);
+    assert!(list.status.success());
+    let list = String::from_utf8(list.stdout).unwrap();
+    let listed: BTreeSet<String> = list
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        listed,
+        codes_in_readme(),
+        "`heropath explain` lists README's codes"
+    );
+    for code in codes_in_readme() {
+        let out = run(&["explain", &code]);
+        assert!(out.status.success(), "{code}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.starts_with(&format!("# {code}: ")), "{code}: {text}");
+        assert!(
+            text.contains("## Example") && text.contains("## Fix"),
+            "{code}"
+        );
+        assert!(!text.contains("TODO explanation"), "{code} is a stub");
+        assert!(text.lines().count() >= 10, "{code} explains too little");
+        // Case and the `HP` prefix do not matter.
+        let short = run(&["explain", code.trim_start_matches("HP")]);
+        assert_eq!(String::from_utf8(short.stdout).unwrap(), text, "{code}");
+        let lower = run(&["explain", &code.to_lowercase()]);
+        assert_eq!(String::from_utf8(lower.stdout).unwrap(), text, "{code}");
+    }
+    for bad in ["HP9999", "E0308", "HP05011", "hello"] {
+        let out = run(&["explain", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("not a heropath diagnostic code"),
+            "{bad}: {err}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Plain language.
 // ---------------------------------------------------------------------------
