@@ -9,7 +9,7 @@
 //! [`NOT_COVERABLE`], with the reason.
 //!
 //! The grade computation itself is unit-tested against published worked
-//! examples in `src/readability.rs`; here only the CLI behaviour is tested.
+//! examples in `src/stages/check/readability.rs`; here only the CLI behaviour is tested.
 
 mod common;
 use common::*;

@@ -7,9 +7,9 @@
 //! [`MARK`], [`Extracted`]), the collector every reader writes to, the limits
 //! shared by all readers, and the dispatch of a file to its reader by content
 //! (magic bytes) and then by extension. The readers live in submodules:
-//! [`decode`] (character encodings), [`markup`] (HTML, XML, SVG, feeds),
-//! [`code`] (CSS, JS, JSON), [`text`] (vCard, iCalendar), [`images`],
-//! [`containers`] (gzip, zip, woff), [`pdf`], and [`binary`] (byte readers,
+//! `decode` (character encodings), `markup` (HTML, XML, SVG, feeds),
+//! `code` (CSS, JS, JSON), `text` (vCard, iCalendar), `images`,
+//! `containers` (gzip, zip, woff), `pdf`, and `binary` (byte readers,
 //! decompression, strings(1)).
 //!
 //! Not here: deciding what is an identifier or folding text for comparison
