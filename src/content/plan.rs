@@ -428,6 +428,33 @@ pub struct Exercise {
     /// Body-area tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The language this file's own text is written in; defaults to
+    /// site.yaml's `language`.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// The patient-facing text in other languages, by language code
+    /// (`es`, `zh`, `vi`, `ar`): a handout in that language uses it.
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, ExerciseText>,
+}
+
+/// An exercise's patient-facing text in one language (`translations.<lang>`);
+/// a field left out falls back to the exercise's own language.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseText {
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Markdown; a numbered list becomes the card's steps.
+    #[serde(default)]
+    pub instructions: Option<String>,
+    /// Short cues (all of them: a partial list is not merged).
+    #[serde(default)]
+    pub cues: Option<Vec<String>>,
+    /// Alt text of the picture.
+    #[serde(default)]
+    pub image_alt: Option<String>,
 }
 
 /// Why a story may not be published.
