@@ -435,26 +435,7 @@ pub struct Exercise {
     /// The patient-facing text in other languages, by language code
     /// (`es`, `zh`, `vi`, `ar`): a handout in that language uses it.
     #[serde(default)]
-    pub translations: std::collections::BTreeMap<String, ExerciseText>,
-}
-
-/// An exercise's patient-facing text in one language (`translations.<lang>`);
-/// a field left out falls back to the exercise's own language.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ExerciseText {
-    /// Name.
-    #[serde(default)]
-    pub name: Option<String>,
-    /// Markdown; a numbered list becomes the card's steps.
-    #[serde(default)]
-    pub instructions: Option<String>,
-    /// Short cues (all of them: a partial list is not merged).
-    #[serde(default)]
-    pub cues: Option<Vec<String>>,
-    /// Alt text of the picture.
-    #[serde(default)]
-    pub image_alt: Option<String>,
+    pub translations: std::collections::BTreeMap<String, crate::content::exercise::ExerciseText>,
 }
 
 /// Why a story may not be published.

@@ -5,7 +5,8 @@
 //! the library exercise is the loaded clinic's job
 //! (`stages::load::Clinic::prescription`).
 
-use crate::content::plan::{Dose, Exercise, ExerciseItem, ExerciseText};
+use crate::content::exercise::ExerciseText;
+use crate::content::plan::{Dose, Exercise, ExerciseItem};
 
 /// A plan's exercise item with the library exercise its `use:` names (when
 /// the library has it), in the plan's language.
