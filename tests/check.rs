@@ -1402,6 +1402,29 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("one item per line"),
             message: "`cues`",
         },
+        Case {
+            name: "a library exercise not translated into the plan's language",
+            code: "HP0710",
+            warning: true,
+            // `language: vi` adds a line: `      - use: pendulum` is line 21, column 14.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "  preferred_name: Mari\n",
+                            "  preferred_name: Mari\n  language: vi\n",
+                        )],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(21, 14),
+            help: Help::Contains("translations: { vi: { name: ..."),
+            message: "exercise `pendulum` is not translated into `vi`",
+        },
         // ---- HP0801–HP0802: what a page's sanitiser removes (warnings) ---
         Case {
             name: "HTML removed from a page",

@@ -6,6 +6,7 @@
 //! ([`starter`]). Imports only [`crate::base`].
 
 pub mod config;
+pub mod exercise;
 pub mod files;
 pub mod markdown;
 pub mod plan;

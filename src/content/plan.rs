@@ -428,6 +428,14 @@ pub struct Exercise {
     /// Body-area tags.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The language this file's own text is written in; defaults to
+    /// site.yaml's `language`.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// The patient-facing text in other languages, by language code
+    /// (`es`, `zh`, `vi`, `ar`): a handout in that language uses it.
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, crate::content::exercise::ExerciseText>,
 }
 
 /// Why a story may not be published.

@@ -104,6 +104,7 @@ registry! {
     PastVisit = "HP0707", "The next visit is before today.";
     TargetBeforeAgreed = "HP0708", "The goal's target date is before the day it was agreed.";
     CutAtComma = "HP0709", "A flow-list item that looks like a sentence cut at a comma.";
+    UntranslatedExercise = "HP0710", "A library exercise not translated into the plan's language.";
     HtmlRemoved = "HP0801", "HTML in a page that the sanitiser removes (warning).";
     EmbedNoTitle = "HP0802", "An embedded video without a `title` (warning).";
 }

@@ -74,7 +74,7 @@ fn steps(clinic: &Clinic, src: &Source<Plan>, diags: &mut Diagnostics) {
             ));
         }
         for e in &step.exercises {
-            let p = clinic.prescription(e);
+            let p = clinic.prescription(e, src.value.language(&clinic.site));
             if p.dose().is_empty() {
                 let name = p
                     .name()

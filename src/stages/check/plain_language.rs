@@ -58,6 +58,10 @@ pub(super) fn library_facts<'c, 'j>(
     for ex in clinic.exercises.values() {
         texts.extend(ex.value.instructions.as_deref());
         texts.extend(ex.value.cues.iter().map(String::as_str));
+        for t in ex.value.translations.values() {
+            texts.extend(t.instructions.as_deref());
+            texts.extend(t.cues.iter().flatten().map(String::as_str));
+        }
     }
     texts.sort_unstable();
     texts.dedup();
@@ -86,7 +90,7 @@ fn patient_texts<'a>(clinic: &'a Clinic, plan: &'a Plan) -> Vec<&'a str> {
         texts.push(&step.title);
         texts.extend(step.why.as_deref());
         for e in &step.exercises {
-            let p = clinic.prescription(e);
+            let p = clinic.prescription(e, plan.language(&clinic.site));
             texts.extend(p.instructions());
             texts.extend(p.cues().iter().map(String::as_str));
         }

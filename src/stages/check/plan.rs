@@ -57,6 +57,9 @@ pub(super) fn check_plan(
                     let n = nth_use.entry(id.as_str()).or_default();
                     let nth = *n;
                     *n += 1;
+                    if nth == 0 {
+                        untranslated(clinic, src, item, id, diags);
+                    }
                     if !clinic.exercises.contains_key(id) {
                         // Located only on error: scanning the text is the costly part.
                         let pos = locate(&src.text, "use", id, nth);
@@ -91,6 +94,43 @@ pub(super) fn check_plan(
     {
         diags.push(consent_warning(problem, file, &src.text));
     }
+}
+
+/// A library exercise the plan uses whose text has no translation into
+/// the plan's language (HP0710): the handout shows those fields in the
+/// library's own language, marked with `lang`. Once per plan and exercise.
+fn untranslated(
+    clinic: &Clinic,
+    src: &Source<Plan>,
+    item: &crate::content::plan::ExerciseItem,
+    id: &str,
+    diags: &mut Diagnostics,
+) {
+    let lang = src.value.language(&clinic.site);
+    let p = clinic.prescription(item, lang);
+    let fields = p.untranslated();
+    if fields.is_empty() {
+        return;
+    }
+    let keys: Vec<&str> = fields.iter().map(|f| f.key()).collect();
+    let from = p.library_lang;
+    let what = if p.translation().is_some() {
+        format!("its `translations.{lang}` lacks {}", keys.join(", "))
+    } else {
+        format!("it has no `translations.{lang}`")
+    };
+    diags.push(
+        Diagnostic::warning(
+            Code::UntranslatedExercise,
+            format!("exercise `{id}` is not translated into `{lang}` ({what}): the handout shows {} in `{from}`", keys.join(", ")),
+        )
+        .in_file(&src.path)
+        .at(locate(&src.text, "use", id, 0))
+        .help(format!(
+            "add `translations: {{ {lang}: {{ {} }} }}` to content/exercises/{id}.yaml, or write the text in the plan (`name:`, `instructions:`, `cues:` under this `use:`)",
+            keys.iter().map(|k| format!("{k}: ...")).collect::<Vec<_>>().join(", ")
+        )),
+    );
 }
 
 /// Help naming (some of) the library's ids.

@@ -71,15 +71,21 @@ pub struct Clinic {
 
 impl Clinic {
     /// A plan's exercise item with the library exercise its `use:` names
-    /// (none when it names none, or one the library lacks).
-    pub fn prescription<'a>(&'a self, item: &'a ExerciseItem) -> Prescription<'a> {
+    /// (none when it names none, or one the library lacks), in the
+    /// handout's language `lang`.
+    pub fn prescription<'a>(&'a self, item: &'a ExerciseItem, lang: &'a str) -> Prescription<'a> {
+        let library = item
+            .use_id
+            .as_ref()
+            .and_then(|id| self.exercises.get(id))
+            .map(|s| &s.value);
         Prescription {
             item,
-            library: item
-                .use_id
-                .as_ref()
-                .and_then(|id| self.exercises.get(id))
-                .map(|s| &s.value),
+            library,
+            lang,
+            library_lang: library
+                .and_then(|l| l.language.as_deref())
+                .unwrap_or(&self.site.language),
         }
     }
 }

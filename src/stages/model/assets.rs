@@ -15,8 +15,9 @@ pub struct Assets {
     pub images: BTreeMap<String, Arc<str>>,
     /// Video URL → inline SVG.
     pub qr: BTreeMap<String, Arc<str>>,
-    /// Library exercise id → its instructions as HTML and as numbered
-    /// steps, rendered once instead of once per plan that uses it.
+    /// A library exercise's instructions (its own or a translation's
+    /// Markdown) → as HTML and as numbered steps, rendered once instead
+    /// of once per plan that uses them.
     pub instructions: BTreeMap<String, (Arc<str>, Vec<String>)>,
 }
 
@@ -52,15 +53,19 @@ impl Assets {
             .into_par_iter()
             .filter_map(|url| qr_svg(&url).map(|svg| (url, Arc::from(svg))))
             .collect();
-        let instructions = clinic
-            .exercises
-            .par_iter()
-            .filter_map(|(id, ex)| {
-                let md = ex.value.instructions.as_deref()?;
-                Some((
-                    id.clone(),
+        let mut texts = std::collections::BTreeSet::new();
+        for ex in clinic.exercises.values() {
+            texts.extend(ex.value.instructions.as_deref());
+            let translated = ex.value.translations.values();
+            texts.extend(translated.filter_map(|t| t.instructions.as_deref()));
+        }
+        let instructions = texts
+            .into_par_iter()
+            .map(|md| {
+                (
+                    md.to_string(),
                     (Arc::from(markdown::to_html(md)), markdown::steps(md)),
-                ))
+                )
             })
             .collect();
         Assets {

@@ -141,16 +141,25 @@ pub struct Card {
     pub id: String,
     /// Name.
     pub name: String,
+    /// The language of the name when the handout's language has no
+    /// translation of it (the library's own); the template marks it.
+    pub name_lang: Option<String>,
     /// Instructions, sanitised HTML.
     pub instructions_html: Option<String>,
     /// Numbered steps, sanitised inline HTML.
     pub steps_html: Vec<String>,
+    /// The language of the instructions when untranslated.
+    pub instructions_lang: Option<String>,
     /// Cues.
     pub cues: Vec<String>,
+    /// The language of the cues when untranslated.
+    pub cues_lang: Option<String>,
     /// `data:` URI of the picture.
     pub image: Option<Arc<str>>,
     /// Alt text.
     pub image_alt: Option<String>,
+    /// The language of the alt text when untranslated.
+    pub image_alt_lang: Option<String>,
     /// Video URL.
     pub video: Option<String>,
     /// Inline SVG QR code to the video.
@@ -195,7 +204,7 @@ pub fn handout(
     assets: &Assets,
 ) -> Handout {
     let plan = &src.value;
-    let steps = step_views(plan, clinic, t, assets);
+    let steps = step_views(plan, clinic, t, lang, assets);
     let exercises = steps
         .iter()
         .flat_map(|s| s.exercises.iter().cloned())
@@ -262,7 +271,13 @@ fn default_guide(clinic: &Clinic) -> Clinician {
 }
 
 /// The plan's steps, their exercise cards numbered across the handout.
-fn step_views(plan: &Plan, clinic: &Clinic, t: &Strings, assets: &Assets) -> Vec<StepView> {
+fn step_views(
+    plan: &Plan,
+    clinic: &Clinic,
+    t: &Strings,
+    lang: &str,
+    assets: &Assets,
+) -> Vec<StepView> {
     let mut number = 0;
     plan.steps
         .iter()
@@ -277,7 +292,7 @@ fn step_views(plan: &Plan, clinic: &Clinic, t: &Strings, assets: &Assets) -> Vec
                 .iter()
                 .map(|e| {
                     number += 1;
-                    card(number, e, clinic, t, assets)
+                    card(number, e, clinic, (t, lang), assets)
                 })
                 .collect(),
         })
@@ -285,24 +300,33 @@ fn step_views(plan: &Plan, clinic: &Clinic, t: &Strings, assets: &Assets) -> Vec
 }
 
 /// One exercise card: the plan's item with its library exercise's fields
-/// where the plan gives none.
-fn card(number: usize, item: &ExerciseItem, clinic: &Clinic, t: &Strings, assets: &Assets) -> Card {
-    let p = clinic.prescription(item);
-    // The library's own instructions were rendered once (see Assets).
-    let cached = match (&item.instructions, &item.use_id) {
-        (None, Some(id)) => assets.instructions.get(id),
-        _ => None,
+/// where the plan gives none, in the handout's language where the library
+/// has a translation (else in the library's, marked).
+fn card(
+    number: usize,
+    item: &ExerciseItem,
+    clinic: &Clinic,
+    (t, lang): (&Strings, &str),
+    assets: &Assets,
+) -> Card {
+    let p = clinic.prescription(item, lang);
+    let (instructions, instructions_lang) = p.instructions_in();
+    // The library's instructions were rendered once (see Assets).
+    let cached = match &item.instructions {
+        None => instructions.and_then(|md| assets.instructions.get(md)),
+        Some(_) => None,
     };
-    let instructions = p.instructions();
+    let (name, name_lang) = p.name_in();
+    let (cues, cues_lang) = p.cues_in();
+    let (image_alt, image_alt_lang) = p.image_alt_in();
     let video = p.video();
     let dose = p.dose();
+    let owned = |s: Option<&str>| s.map(str::to_string);
     Card {
         number,
         id: item.use_id.clone().unwrap_or_default(),
-        name: p
-            .name()
-            .map(str::to_string)
-            .unwrap_or_else(|| item.use_id.clone().unwrap_or_default()),
+        name: owned(name).unwrap_or_else(|| item.use_id.clone().unwrap_or_default()),
+        name_lang: owned(name_lang),
         instructions_html: match cached {
             Some((html, _)) => Some(html.to_string()),
             None => instructions.map(markdown::to_html),
@@ -311,9 +335,12 @@ fn card(number: usize, item: &ExerciseItem, clinic: &Clinic, t: &Strings, assets
             Some((_, steps)) => steps.clone(),
             None => instructions.map(markdown::steps).unwrap_or_default(),
         },
-        cues: p.cues().to_vec(),
+        instructions_lang: owned(instructions_lang),
+        cues: cues.to_vec(),
+        cues_lang: owned(cues_lang),
         image: p.image().and_then(|i| assets.images.get(i).cloned()),
-        image_alt: p.image_alt().map(str::to_string),
+        image_alt: owned(image_alt),
+        image_alt_lang: owned(image_alt_lang),
         qr_svg: video.and_then(|v| assets.qr.get(v).cloned()),
         video: video.map(str::to_string),
         dose_text: dose::text(&dose, t),

@@ -122,6 +122,7 @@ impl<'a> HandoutRenderer<'a> {
             )
         })?;
         ctx.insert("lang", &h.lang);
+        ctx.insert("dir", theme.strings(&h.lang).dir());
         match self.shared.get(&(h.theme.as_str(), h.lang.as_str())) {
             Some((t, css)) => {
                 ctx.insert_value("t", t.clone());

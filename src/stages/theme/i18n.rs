@@ -12,6 +12,8 @@ pub enum Entry {
     Text(String),
     /// A list of phrases.
     List(Vec<String>),
+    /// A yes/no setting (`reviewed: false`).
+    Flag(bool),
 }
 
 /// A raw table as read from `i18n/<lang>.yaml`.
@@ -52,6 +54,22 @@ impl Strings {
             Some(Entry::Text(s)) => s,
             _ => key,
         }
+    }
+
+    /// The writing direction of the language: `rtl` when the table says
+    /// `dir: rtl` (Arabic, Hebrew, Persian, Urdu), else `ltr`.
+    pub fn dir(&self) -> &'static str {
+        match self.entries.get("dir") {
+            Some(Entry::Text(d)) if d.trim().eq_ignore_ascii_case("rtl") => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    /// Has a native speaker reviewed this table? A table says `reviewed:
+    /// false` until one has; a table that does not say is taken as
+    /// reviewed.
+    pub fn reviewed(&self) -> bool {
+        !matches!(self.entries.get("reviewed"), Some(Entry::Flag(false)))
     }
 
     /// A whole list (months, weekdays), if the table has one under `key`.
