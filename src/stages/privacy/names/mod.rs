@@ -177,13 +177,20 @@ fn parse(p: &Patient) -> Parsed {
         n => {
             // Chinese, Japanese and Korean names in their own script are
             // family-first whatever the language setting says.
+            // Otherwise the preferred name says which end is the given
+            // name ("Maria Lopez" called Maria is given-first even in a
+            // Chinese handout); only without one does the handout's
+            // language decide.
+            let preferred = p.preferred_name.as_deref().map(fold);
             let family_first = words[0].chars().all(is_unspaced_script)
-                || p.language
-                    .as_deref()
-                    .is_some_and(|l| ["zh", "vi", "ko", "ja", "hu"].contains(&primary(l)))
-                || p.preferred_name
-                    .as_deref()
-                    .is_some_and(|pref| fold(pref) == fold(&words[n - 1]));
+                || match preferred {
+                    Some(pref) if pref == fold(&words[n - 1]) => true,
+                    Some(pref) if pref == fold(&words[0]) => false,
+                    _ => p
+                        .language
+                        .as_deref()
+                        .is_some_and(|l| ["zh", "vi", "ko", "ja", "hu"].contains(&primary(l))),
+                };
             let (g, f) = if family_first {
                 (&words[1..], &words[..n - 1])
             } else {

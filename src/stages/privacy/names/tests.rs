@@ -65,3 +65,36 @@ fn short_forms_and_emails() {
         "{domains:?}"
     );
 }
+
+#[test]
+fn the_preferred_name_says_which_end_is_the_family_name() {
+    let with = |yaml: &str| {
+        crate::content::yaml::parse::<Patient>(yaml, std::path::Path::new("t")).expect("patient")
+    };
+    for lang in ["zh", "vi", "ko", "ja", "hu", "zh-TW"] {
+        // A Latin-script name called by its first word is given-first,
+        // whatever the handout's language.
+        let p = with(&format!(
+            "name: Maria Lopez\npreferred_name: Maria\nlanguage: {lang}"
+        ));
+        let fam = of(Kind::Family, &p);
+        assert!(fam.contains(&"lopez".into()), "{lang}: {fam:?}");
+        assert!(!fam.contains(&"maria".into()), "{lang}: {fam:?}");
+        // Called by the last word: family-first.
+        let p = with(&format!(
+            "name: Nguyen Thi Lan\npreferred_name: Lan\nlanguage: {lang}"
+        ));
+        let fam = of(Kind::Family, &p);
+        assert!(fam.contains(&"nguyen".into()), "{lang}: {fam:?}");
+        assert!(!fam.contains(&"lan".into()), "{lang}: {fam:?}");
+        // No preferred name: the language decides (family first).
+        let p = with(&format!("name: Nguyen Lan\nlanguage: {lang}"));
+        assert!(of(Kind::Family, &p).contains(&"nguyen".into()), "{lang}");
+    }
+    // English, no preferred name: given-first.
+    let fam = of(Kind::Family, &with("name: Maria Lopez\nlanguage: en"));
+    assert!(
+        fam.contains(&"lopez".into()) && !fam.contains(&"maria".into()),
+        "{fam:?}"
+    );
+}
