@@ -40,6 +40,10 @@ pub struct Plan {
     /// A public success story (needs the patient's written consent).
     #[serde(default)]
     pub story: Option<StoryBlock>,
+    /// The clinic protocol this plan was started from, and its version
+    /// then (`heropath protocols` lists plans made from an older one).
+    #[serde(default)]
+    pub protocol: Option<crate::content::protocol::ProtocolRef>,
 }
 
 impl Plan {
