@@ -76,17 +76,6 @@ pub struct ProtocolMeasure {
     pub target: Option<String>,
 }
 
-/// Where a plan came from: `protocol: { id, version }` in a plan.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ProtocolRef {
-    /// The protocol's id (its file name in `content/protocols/`).
-    pub id: String,
-    /// The protocol's version the plan was made from (a content hash,
-    /// written by `heropath new plan --protocol`).
-    pub version: String,
-}
-
 impl Protocol {
     /// The version: a hash of what the protocol says (its parsed content,
     /// not its bytes), so a comment or spacing change is not a new version.

@@ -166,6 +166,18 @@ fn todos(text: &str) -> usize {
         .count()
 }
 
+/// The lines saying which steps and responsibilities were copied.
+fn copied_programme(steps: &[GuideStep], r: &Responsibilities) -> Vec<String> {
+    vec![
+        format!(
+            "{} with {} and their doses",
+            count(steps.len(), "step", "steps"),
+            count(exercises_in(steps), "exercise", "exercises")
+        ),
+        count(tasks_in(r), "responsibility", "responsibilities"),
+    ]
+}
+
 /// "1 step" / "3 steps".
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -26,22 +26,33 @@ pub fn new_plan_like(
     let (name, _new_slug, rel) = place(root, Kind::Plan, name)?;
     let path = find_source(root, "content/plans", slug, "plan")?;
     let (src, _): (Plan, _) = read_parsed(root, &path)?;
-    let secrets = Secrets::of(&src);
+    let source_slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let secrets = Secrets::of(&src, &common_words(root, &src, &source_slug));
     let mut steps = src.steps.clone();
     let mut notes = 0;
     for e in steps.iter_mut().flat_map(|s| s.exercises.iter_mut()) {
         notes += usize::from(e.note.take().is_some());
     }
+    let mut rewritten = 0;
+    let steps: Vec<crate::content::plan::GuideStep> = scrubbed(&steps, &secrets, &mut rewritten)?;
+    let responsibilities = scrubbed(&src.responsibilities, &secrets, &mut rewritten)?;
     let measures: Vec<Measure> = src
         .goal
         .measures
         .iter()
         .map(|m| Measure {
             name: m.name.clone(),
-            now: Some(TODO_NOW.into()),
+            now: None,
             target: m.target.clone(),
         })
         .collect();
+    let mut measures: Vec<Measure> = scrubbed(&measures, &secrets, &mut rewritten)?;
+    for m in &mut measures {
+        m.now = Some(TODO_NOW.into());
+    }
     let programme = Programme {
         problem: Problem {
             summary: TODO_SUMMARY.into(),
@@ -55,15 +66,10 @@ pub fn new_plan_like(
             measures,
         },
         steps: &steps,
-        responsibilities: &src.responsibilities,
+        responsibilities: &responsibilities,
     };
-    let mut rewritten = 0;
-    let programme = crate::content::yaml::emit(&programme, &mut |s| {
-        let (out, n) = secrets.scrub(s, REWRITE);
-        rewritten += n;
-        (n > 0).then_some(out)
-    })
-    .ok_or_else(|| ScaffoldError::BadSource("the plan could not be copied".into()))?;
+    let programme = crate::content::yaml::emit(&programme, &mut |_| None)
+        .ok_or_else(|| ScaffoldError::BadSource("the plan could not be copied".into()))?;
     let note = format!(
         "# Started from another patient's plan: its steps, doses, responsibilities\n\
          # and measures (without their values) are copied here. Nothing of that\n\
@@ -88,14 +94,84 @@ pub fn new_plan_like(
         },
     )?;
     let text = secrets.cut_comments(&text);
-    let mut copied = vec![
-        format!(
-            "{} with {} and their doses",
-            count(steps.len(), "step", "steps"),
-            count(exercises_in(&steps), "exercise", "exercises")
-        ),
-        count(tasks_in(&src.responsibilities), "responsibility", "responsibilities"),
-    ];
+    let path = write_new(root, rel, &text)?;
+    Ok(said(&src, &steps, language, notes, rewritten, path))
+}
+
+/// The words that say nothing of one patient: those of the new-plan
+/// template, the exercise library, the protocols, the source plan's
+/// problem (its condition), and any used by two other plans.
+fn common_words(root: &Path, src: &Plan, slug: &str) -> std::collections::HashSet<String> {
+    use std::collections::{HashMap, HashSet};
+    let mut common: HashSet<String> = secrets::long_words(crate::content::starter::NEW_PLAN).collect();
+    common.extend(secrets::long_words(&src.problem.summary));
+    common.extend(src.problem.details.iter().flat_map(|d| secrets::long_words(d)));
+    let yaml_files = |dir: &str| -> Vec<PathBuf> {
+        std::fs::read_dir(root.join(dir))
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file() && files::has_extension(p, &files::YAML_EXTENSIONS))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for p in yaml_files("content/exercises").into_iter().chain(yaml_files("content/protocols")) {
+        if let Ok(t) = std::fs::read_to_string(p) {
+            common.extend(secrets::long_words(&t));
+        }
+    }
+    let mut seen: HashMap<String, u8> = HashMap::new();
+    for p in yaml_files("content/plans") {
+        if p.file_stem().is_some_and(|s| s.to_string_lossy() == slug) {
+            continue;
+        }
+        if let Ok(t) = std::fs::read_to_string(p) {
+            let words: HashSet<String> = secrets::long_words(&t).collect();
+            for w in words {
+                *seen.entry(w).or_default() += 1;
+            }
+        }
+    }
+    common.extend(seen.into_iter().filter(|(_, n)| *n >= 2).map(|(w, _)| w));
+    common
+}
+
+/// `value` with every line of its strings that holds anything of the
+/// patient replaced by a TODO; `rewritten` counts them.
+fn scrubbed<T: serde::Serialize + serde::de::DeserializeOwned>(
+    value: &T,
+    secrets: &Secrets,
+    rewritten: &mut usize,
+) -> Result<T, ScaffoldError> {
+    fn walk(v: &mut serde_json::Value, secrets: &Secrets, n: &mut usize) {
+        match v {
+            serde_json::Value::String(s) => {
+                let (out, k) = secrets.scrub(s, REWRITE);
+                *n += k;
+                *s = out;
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(|x| walk(x, secrets, n)),
+            serde_json::Value::Object(m) => m.values_mut().for_each(|x| walk(x, secrets, n)),
+            _ => {}
+        }
+    }
+    let broken = |e: serde_json::Error| ScaffoldError::BadSource(format!("the plan could not be copied: {e}"));
+    let mut v = serde_json::to_value(value).map_err(broken)?;
+    walk(&mut v, secrets, rewritten);
+    serde_json::from_value(v).map_err(broken)
+}
+
+/// What was copied and what was not.
+fn said(
+    src: &Plan,
+    steps: &[crate::content::plan::GuideStep],
+    language: Option<&str>,
+    notes: usize,
+    rewritten: usize,
+    path: PathBuf,
+) -> Started {
+    let mut copied = copied_programme(steps, &src.responsibilities);
     if !src.goal.measures.is_empty() {
         copied.push(format!(
             "{}: names and targets (not where the patient was)",
@@ -120,11 +196,10 @@ pub fn new_plan_like(
             count(rewritten, "copied line", "copied lines")
         ));
     }
-    let path = write_new(root, rel, &text)?;
-    Ok(Started {
+    Started {
         path,
         copied,
         left_out,
         left_out_heading: "not copied",
-    })
+    }
 }

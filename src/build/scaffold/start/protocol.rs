@@ -1,8 +1,8 @@
 //! `heropath new plan NAME --protocol ID`.
 
 use super::*;
-use crate::content::plan::Measure;
-use crate::content::protocol::{Protocol, ProtocolRef};
+use crate::content::plan::{Measure, ProtocolRef};
+use crate::content::protocol::Protocol;
 
 /// The template's placeholders for the patient's part, where the protocol
 /// leaves it out.
@@ -16,6 +16,40 @@ pub(super) const TODO_NOW: &str = "TODO: where they are today";
 fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The comment and `protocol:` line that open the new plan.
+fn note(title: &str, path: &Path, reference: &ProtocolRef) -> String {
+    format!(
+        "# Started from the protocol \"{}\" (content/protocols/{}), version {}.\n\
+         # Its steps, doses and responsibilities are copied here: a later change to\n\
+         # the protocol never changes this plan (`heropath protocols` lists plans\n\
+         # made from an older version). Fill in the patient's part: every TODO.\n\
+         protocol: {{ id: {}, version: {} }}\n",
+        one_line(title),
+        path.file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        reference.version,
+        quoted(&reference.id),
+        quoted(&reference.version),
+    )
+}
+
+/// The protocol's measures as a plan's, the patient's value left to fill in
+/// and the scale in the name (`Knee bend (degrees)`).
+fn measures(given: &[crate::content::protocol::ProtocolMeasure]) -> Vec<Measure> {
+    given
+        .iter()
+        .map(|m| Measure {
+            name: match m.scale.as_deref().map(str::trim) {
+                Some(s) if !s.is_empty() => format!("{} ({s})", m.name),
+                _ => m.name.clone(),
+            },
+            now: Some(TODO_NOW.into()),
+            target: m.target.clone(),
+        })
         .collect()
 }
 
@@ -35,18 +69,7 @@ pub fn new_plan_from_protocol(
     let (p, _): (Protocol, _) = read_parsed(root, &path)?;
     let given = p.problem.clone().unwrap_or_default();
     let goal = p.goal.clone().unwrap_or_default();
-    let measures: Vec<Measure> = goal
-        .measures
-        .iter()
-        .map(|m| Measure {
-            name: match m.scale.as_deref().map(str::trim) {
-                Some(s) if !s.is_empty() => format!("{} ({s})", m.name),
-                _ => m.name.clone(),
-            },
-            now: Some(TODO_NOW.into()),
-            target: m.target.clone(),
-        })
-        .collect();
+    let measures = measures(&goal.measures);
     let weeks = p.weeks.unwrap_or(8);
     let problem = Problem {
         summary: given.summary.unwrap_or_else(|| TODO_SUMMARY.into()),
@@ -71,18 +94,7 @@ pub fn new_plan_from_protocol(
         id: id.clone(),
         version: p.version(),
     };
-    let note = format!(
-        "# Started from the protocol \"{}\" (content/protocols/{}), version {}.\n\
-         # Its steps, doses and responsibilities are copied here: a later change to\n\
-         # the protocol never changes this plan (`heropath protocols` lists plans\n\
-         # made from an older version). Fill in the patient's part: every TODO.\n\
-         protocol: {{ id: {}, version: {} }}\n",
-        one_line(&p.title),
-        path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(),
-        reference.version,
-        quoted(&reference.id),
-        quoted(&reference.version),
-    );
+    let note = note(&p.title, &path, &reference);
     let text = assemble(
         root,
         Assembly {
@@ -95,14 +107,7 @@ pub fn new_plan_from_protocol(
             success: p.success.as_deref(),
         },
     )?;
-    let mut copied = vec![
-        format!(
-            "{} with {} and their doses",
-            count(p.steps.len(), "step", "steps"),
-            count(exercises_in(&p.steps), "exercise", "exercises")
-        ),
-        count(tasks_in(&p.responsibilities), "responsibility", "responsibilities"),
-    ];
+    let mut copied = copied_programme(&p.steps, &p.responsibilities);
     if !goal.measures.is_empty() {
         copied.push(format!(
             "{} (names, scales and targets)",

@@ -20,6 +20,26 @@ pub(super) struct Secrets {
     phrases: Vec<String>,
     /// Phone numbers as digits only.
     digits: Vec<String>,
+    /// Words of the patient's own words (what they said, their goal, notes)
+    /// that no library exercise uses: what made the plan theirs
+    /// (`granddaughter`, `garden`), matched as whole words.
+    telling: Vec<String>,
+}
+
+/// Words of five letters or more that tell nothing of anyone.
+const ORDINARY: [&str; 40] = [
+    "about", "after", "again", "always", "because", "before", "being", "better", "could",
+    "doing", "every", "feels", "first", "going", "great", "really", "should", "since", "still",
+    "their", "there", "these", "thing", "things", "those", "through", "under", "until", "where",
+    "which", "while", "without", "would", "little", "right", "other", "today", "without", "never",
+    "start",
+];
+
+/// The words of `text` (folded), five letters or more.
+pub(super) fn long_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 5)
+        .map(fold)
 }
 
 /// Lower case, Latin accents dropped ("Núñez" → "nunez"); other scripts kept.
@@ -44,7 +64,9 @@ fn unspaced(s: &str) -> bool {
 
 impl Secrets {
     /// Everything identifying in `plan`.
-    pub(super) fn of(plan: &Plan) -> Secrets {
+    /// `common` holds the words the clinic's library and templates use
+    /// (folded): those are not telling.
+    pub(super) fn of(plan: &Plan, common: &std::collections::HashSet<String>) -> Secrets {
         let mut s = Secrets::default();
         let p = &plan.patient;
         let names = std::iter::once(&p.name)
@@ -66,28 +88,38 @@ impl Secrets {
                 s.digits.push(d[d.len() - 7..].to_string());
             }
         }
-        let mut texts: Vec<&String> = vec![&plan.problem.summary, &plan.goal.statement];
-        texts.extend(&plan.problem.in_their_words);
-        texts.extend(&plan.problem.details);
-        texts.extend(&plan.success);
+        // In the patient's own words: phrases and telling words.
+        let mut own: Vec<&String> = vec![&plan.goal.statement];
+        own.extend(&plan.problem.in_their_words);
+        for e in plan.steps.iter().flat_map(|s| &s.exercises) {
+            own.extend(&e.note);
+        }
+        // About them: whole phrases only.
+        let mut about: Vec<&String> = vec![&plan.problem.summary];
+        about.extend(&plan.problem.details);
+        about.extend(&plan.success);
         if let Some(v) = &plan.next_visit {
-            texts.extend(&v.focus);
-            texts.extend(&v.time);
+            about.extend(&v.focus);
+            about.extend(&v.time);
         }
         if let Some(st) = &plan.story {
-            texts.push(&st.title);
-            texts.extend(&st.quote);
-            texts.extend(&st.body);
-            texts.extend(&st.public_words);
+            about.push(&st.title);
+            about.extend(&st.quote);
+            about.extend(&st.body);
+            about.extend(&st.public_words);
         }
-        for e in plan.steps.iter().flat_map(|s| &s.exercises) {
-            texts.extend(&e.note);
-        }
-        for t in texts {
+        for t in own.iter().chain(&about) {
             for line in t.lines() {
                 s.phrase(line, 10);
             }
         }
+        for t in own {
+            s.telling.extend(
+                long_words(t).filter(|w| !common.contains(w) && !ORDINARY.contains(&w.as_str())),
+            );
+        }
+        s.telling.sort();
+        s.telling.dedup();
         s
     }
 
@@ -119,7 +151,7 @@ impl Secrets {
         if self.phrases.iter().any(|p| f.contains(p.as_str())) {
             return true;
         }
-        if self.words.iter().any(|w| has_word(&f, w)) {
+        if self.words.iter().chain(&self.telling).any(|w| has_word(&f, w)) {
             return true;
         }
         let d: String = line.chars().filter(char::is_ascii_digit).collect();
