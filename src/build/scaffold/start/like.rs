@@ -93,7 +93,7 @@ pub fn new_plan_like(
             success: None,
         },
     )?;
-    let text = secrets.cut_comments(&text);
+    let text = secrets.blank_dates(&secrets.cut_comments(&text));
     let path = write_new(root, rel, &text)?;
     Ok(said(&src, &steps, language, notes, rewritten, path))
 }

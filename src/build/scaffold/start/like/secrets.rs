@@ -24,6 +24,8 @@ pub(super) struct Secrets {
     /// that no library exercise uses: what made the plan theirs
     /// (`granddaughter`, `garden`), matched as whole words.
     telling: Vec<String>,
+    /// The patient's dates, `YYYY-MM-DD`.
+    dates: Vec<String>,
 }
 
 /// Words of five letters or more that tell nothing of anyone.
@@ -88,6 +90,17 @@ impl Secrets {
                 s.digits.push(d[d.len() - 7..].to_string());
             }
         }
+        let visit = plan.next_visit.as_ref().and_then(|v| v.date);
+        let story = plan.story.as_ref();
+        let consent = story.and_then(|st| st.consent.as_ref());
+        s.dates = [p.birth_date, plan.goal.agreed_on, plan.goal.target_date, visit]
+            .into_iter()
+            .chain([story.and_then(|st| st.published_on)])
+            .chain([consent.and_then(|c| c.signed_on), consent.and_then(|c| c.expires_on)])
+            .chain(story.iter().flat_map(|st| st.public_dates.iter().copied().map(Some)))
+            .flatten()
+            .map(|d| d.to_string())
+            .collect();
         // In the patient's own words: phrases and telling words.
         let mut own: Vec<&String> = vec![&plan.goal.statement];
         own.extend(&plan.problem.in_their_words);
@@ -198,6 +211,26 @@ impl Secrets {
     }
 }
 
+impl Secrets {
+    /// `yaml` with every value that is one of the patient's dates (the
+    /// template's default day may fall on one) left empty to fill in.
+    pub(super) fn blank_dates(&self, yaml: &str) -> String {
+        let mut out = String::with_capacity(yaml.len());
+        for line in yaml.lines() {
+            let code = line.split_once(" #").map_or(line, |(c, _)| c);
+            match code.split_once(':') {
+                Some((key, value)) if self.dates.iter().any(|d| value.contains(d.as_str())) => {
+                    out.push_str(key);
+                    out.push_str(":                  # TODO: YYYY-MM-DD");
+                }
+                _ => out.push_str(line),
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
 /// Is `w` in `hay` as a whole word (or anywhere, for unspaced scripts)?
 fn has_word(hay: &str, w: &str) -> bool {
     if unspaced(w) {
@@ -238,7 +271,9 @@ pub(super) fn looks_like_date(line: &str) -> bool {
         }
         let word = t.trim_matches(|c: char| !c.is_alphanumeric());
         if MONTHS.contains(&word) {
-            let near = tokens[i.saturating_sub(2)..(i + 3).min(tokens.len())]
+            // "may" and "mar" are also words: only right beside a number.
+            let reach = if matches!(word, "may" | "mar") { 1 } else { 2 };
+            let near = tokens[i.saturating_sub(reach)..(i + reach + 1).min(tokens.len())]
                 .iter()
                 .any(|n| *n != *t && numeric(n));
             if near {
@@ -262,6 +297,7 @@ mod tests {
             "from march 3",
             "3 de marzo de 2026",
             "jan 2026",
+            "may 3",
         ] {
             assert!(looks_like_date(yes), "{yes}");
         }
