@@ -106,20 +106,36 @@ fn a_plan_from_a_protocol_has_its_steps_and_doses_and_builds_once_filled_in() {
     let plan = parse_plan(&c, rel);
     let protocol: Protocol =
         heropath::content::yaml::parse(KNEE, Path::new("knee.yaml")).expect("protocol parses");
-    assert_eq!(json(&plan.steps), json(&protocol.steps), "steps and doses copied");
-    assert_eq!(json(&plan.responsibilities), json(&protocol.responsibilities));
+    assert_eq!(
+        json(&plan.steps),
+        json(&protocol.steps),
+        "steps and doses copied"
+    );
+    assert_eq!(
+        json(&plan.responsibilities),
+        json(&protocol.responsibilities)
+    );
     assert_eq!(plan.patient.name, "Ana Pérez");
     let r = plan.protocol.as_ref().expect("protocol recorded");
     assert_eq!(r.id, "knee-replacement");
     assert_eq!(r.version, protocol.version());
-    assert_eq!(plan.goal.measures[0].name, "How far your knee bends (degrees)");
+    assert_eq!(
+        plan.goal.measures[0].name,
+        "How far your knee bends (degrees)"
+    );
     assert_eq!(plan.goal.measures[0].target.as_deref(), Some("110 degrees"));
-    assert_eq!(plan.goal.target_date.map(|d| d.to_string()).as_deref(), Some("2027-01-07"));
+    assert_eq!(
+        plan.goal.target_date.map(|d| d.to_string()).as_deref(),
+        Some("2027-01-07")
+    );
     // Unfilled, it does not print: the patient's part is a TODO.
     let check = c.cmd(&["check"]).output().unwrap();
     assert!(!check.status.success());
     let err = stderr(&check);
-    assert!(err.contains("HP0107") && err.contains("ana-perez.yaml:"), "{err}");
+    assert!(
+        err.contains("HP0107") && err.contains("ana-perez.yaml:"),
+        "{err}"
+    );
     assert!(err.contains("in_their_words"), "{err}");
     // Filled in, it builds, and the handout shows the protocol's dose.
     c.write(rel, &fill_todos(&c.read(rel)));
@@ -133,9 +149,14 @@ fn a_plan_from_a_protocol_has_its_steps_and_doses_and_builds_once_filled_in() {
 #[test]
 fn a_later_change_to_the_protocol_does_not_change_the_plan() {
     let c = knee_clinic();
-    c.cmd(&["new", "plan", "Ana Perez", "--protocol", "knee-replacement"]).assert().success();
+    c.cmd(&["new", "plan", "Ana Perez", "--protocol", "knee-replacement"])
+        .assert()
+        .success();
     let before = c.read("content/plans/ana-perez.yaml");
-    c.write("content/protocols/knee-replacement.yaml", &KNEE.replace("reps: 12", "reps: 20"));
+    c.write(
+        "content/protocols/knee-replacement.yaml",
+        &KNEE.replace("reps: 12", "reps: 20"),
+    );
     c.cmd(&["check"]).output().unwrap();
     assert_eq!(c.read("content/plans/ana-perez.yaml"), before);
     assert!(before.contains("reps: 12"));
@@ -150,19 +171,36 @@ fn an_unknown_protocol_gets_did_you_mean_and_writes_nothing() {
         ("../plans/x", "knee-replacement"),
         ("shoulder", "knee-replacement"),
     ] {
-        let out = c.cmd(&["new", "plan", "Ana Perez", "--protocol", id]).output().unwrap();
+        let out = c
+            .cmd(&["new", "plan", "Ana Perez", "--protocol", id])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "{id}");
         let err = stderr(&out);
-        assert!(err.contains(&format!("no protocol `{id}`")) && err.contains(hint), "{id}: {err}");
+        assert!(
+            err.contains(&format!("no protocol `{id}`")) && err.contains(hint),
+            "{id}: {err}"
+        );
         assert!(!c.path().join("content/plans/ana-perez.yaml").exists());
     }
     let none = Clinic::new();
-    let out = none.cmd(&["new", "plan", "Ana Perez", "--protocol", "knee"]).output().unwrap();
+    let out = none
+        .cmd(&["new", "plan", "Ana Perez", "--protocol", "knee"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("has none yet"), "{}", stderr(&out));
     // --protocol and --like together are refused by the parser.
     let both = c
-        .cmd(&["new", "plan", "A B", "--protocol", "knee-replacement", "--like", "x"])
+        .cmd(&[
+            "new",
+            "plan",
+            "A B",
+            "--protocol",
+            "knee-replacement",
+            "--like",
+            "x",
+        ])
         .output()
         .unwrap();
     assert!(!both.status.success());
@@ -171,10 +209,20 @@ fn an_unknown_protocol_gets_did_you_mean_and_writes_nothing() {
 #[test]
 fn a_broken_protocol_is_refused_with_its_location() {
     let c = knee_clinic();
-    c.write("content/protocols/bad.yaml", &KNEE.replace("weeks: 6", "weeks: 6\nweeeks: 2"));
-    let out = c.cmd(&["new", "plan", "Ana Perez", "--protocol", "bad"]).output().unwrap();
+    c.write(
+        "content/protocols/bad.yaml",
+        &KNEE.replace("weeks: 6", "weeks: 6\nweeeks: 2"),
+    );
+    let out = c
+        .cmd(&["new", "plan", "Ana Perez", "--protocol", "bad"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("content/protocols/bad.yaml:5"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("content/protocols/bad.yaml:5"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -186,7 +234,10 @@ fn protocols_are_checked_like_plans_at_file_and_line() {
             .replace("use: quad-set", "use: quad-sett")
             .replace("Gentle movement", "Gentle ambulation"),
     );
-    c.write("content/protocols/typo.yaml", "title: X\ncondition: Y\nstepz: []\n");
+    c.write(
+        "content/protocols/typo.yaml",
+        "title: X\ncondition: Y\nstepz: []\n",
+    );
     let out = c.cmd(&["check"]).output().unwrap();
     assert!(!out.status.success());
     let err = stderr(&out);
@@ -205,17 +256,30 @@ fn protocols_are_checked_like_plans_at_file_and_line() {
 #[test]
 fn protocols_lists_plans_made_from_an_older_version() {
     let c = knee_clinic();
-    c.cmd(&["new", "plan", "Ana Perez", "--protocol", "knee-replacement"]).assert().success();
-    c.cmd(&["new", "plan", "Ben Ode", "--protocol", "knee-replacement"]).assert().success();
+    c.cmd(&["new", "plan", "Ana Perez", "--protocol", "knee-replacement"])
+        .assert()
+        .success();
+    c.cmd(&["new", "plan", "Ben Ode", "--protocol", "knee-replacement"])
+        .assert()
+        .success();
     let list = |c: &Clinic| {
         let out = c.cmd(&["protocols"]).output().unwrap();
         assert!(out.status.success(), "{}", stderr(&out));
         String::from_utf8(out.stdout).unwrap()
     };
     let first = list(&c);
-    assert!(first.contains("knee-replacement: Knee replacement, weeks 1-6"), "{first}");
-    assert!(first.contains("6 weeks") && first.contains("3 exercises"), "{first}");
-    assert!(first.contains("made from this version: ana-perez, ben-ode"), "{first}");
+    assert!(
+        first.contains("knee-replacement: Knee replacement, weeks 1-6"),
+        "{first}"
+    );
+    assert!(
+        first.contains("6 weeks") && first.contains("3 exercises"),
+        "{first}"
+    );
+    assert!(
+        first.contains("made from this version: ana-perez, ben-ode"),
+        "{first}"
+    );
     assert!(!first.contains("older"), "{first}");
     // A comment or spacing edit is not a new version.
     c.write(
@@ -224,12 +288,23 @@ fn protocols_lists_plans_made_from_an_older_version() {
     );
     assert!(!list(&c).contains("older"));
     // A dose change is; plans made before it are listed to review.
-    c.write("content/protocols/knee-replacement.yaml", &KNEE.replace("reps: 12", "reps: 15"));
-    c.cmd(&["new", "plan", "Cy Dee", "--protocol", "knee-replacement"]).assert().success();
+    c.write(
+        "content/protocols/knee-replacement.yaml",
+        &KNEE.replace("reps: 12", "reps: 15"),
+    );
+    c.cmd(&["new", "plan", "Cy Dee", "--protocol", "knee-replacement"])
+        .assert()
+        .success();
     let after = list(&c);
     assert!(after.contains("made from this version: cy-dee"), "{after}");
-    let older = after.lines().find(|l| l.contains("older version")).unwrap_or_default();
-    assert!(older.contains("ana-perez") && older.contains("ben-ode") && !older.contains("cy-dee"), "{after}");
+    let older = after
+        .lines()
+        .find(|l| l.contains("older version"))
+        .unwrap_or_default();
+    assert!(
+        older.contains("ana-perez") && older.contains("ben-ode") && !older.contains("cy-dee"),
+        "{after}"
+    );
     // JSON, and a plan whose protocol is gone.
     std::fs::remove_file(c.path().join("content/protocols/knee-replacement.yaml")).unwrap();
     let out = c.cmd(&["protocols", "--json"]).output().unwrap();
@@ -250,7 +325,9 @@ fn the_public_site_never_reads_protocols() {
     let unique = "Zorbling quillet programme";
     c.write(
         "content/protocols/knee-replacement.yaml",
-        &KNEE.replace("Knee replacement, weeks 1-6", unique).replace("Walk with ease", "Zorbling quillet walk"),
+        &KNEE
+            .replace("Knee replacement, weeks 1-6", unique)
+            .replace("Walk with ease", "Zorbling quillet walk"),
     );
     let out = c.cmd(&["build"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -258,7 +335,11 @@ fn the_public_site_never_reads_protocols() {
     assert!(!public.is_empty());
     for (path, bytes) in public {
         let text = String::from_utf8_lossy(&bytes).to_lowercase();
-        assert!(!text.contains("zorbling"), "{} reads a protocol", path.display());
+        assert!(
+            !text.contains("zorbling"),
+            "{} reads a protocol",
+            path.display()
+        );
         assert!(!text.contains("quillet"), "{}", path.display());
     }
 }
@@ -273,11 +354,29 @@ fn sources() -> Vec<(&'static str, String, Vec<&'static str>)> {
             "      - name: Shoulder blade squeeze\n        note: Mari does this at the bakery.\n",
         ),
         vec![
-            "Maria Lopez", "Maria", "Lopez", "Mari", "1968-04-12", "555-0142", "3025550142",
-            "maria.lopez@mail.test", "I can't lift my granddaughter", "Lift my granddaughter",
-            "granddaughter", "2026-11-20", "2027-02-15", "2026-12-03", "10:30",
-            "We will check your reach", "Pain 6 out of 10", "Back to hugging",
-            "Mari L.", "I picked her up last week", "2026-11-25", "2027-11-20", "bakery",
+            "Maria Lopez",
+            "Maria",
+            "Lopez",
+            "Mari",
+            "1968-04-12",
+            "555-0142",
+            "3025550142",
+            "maria.lopez@mail.test",
+            "I can't lift my granddaughter",
+            "Lift my granddaughter",
+            "granddaughter",
+            "2026-11-20",
+            "2027-02-15",
+            "2026-12-03",
+            "10:30",
+            "We will check your reach",
+            "Pain 6 out of 10",
+            "Back to hugging",
+            "Mari L.",
+            "I picked her up last week",
+            "2026-11-25",
+            "2027-11-20",
+            "bakery",
             "You pick up your granddaughter",
         ],
     );
@@ -332,10 +431,29 @@ handout: { theme: large-print }
 "
         .to_string(),
         vec![
-            "José", "Jose", "Núñez", "Nunez", "Herrera", "Pepe", "he/him", "1950-07-30",
-            "555-0199", "6175550199", "pepe.nunez@correo.test", "Castañeda", "Castaneda",
-            "boda de mi nieta", "Oaxaca", "2026-10-02", "2027-03-01", "Siete de diez",
-            "15 de marzo", "panadería", "2026-12-10", "9:15", "Probar el baile",
+            "José",
+            "Jose",
+            "Núñez",
+            "Nunez",
+            "Herrera",
+            "Pepe",
+            "he/him",
+            "1950-07-30",
+            "555-0199",
+            "6175550199",
+            "pepe.nunez@correo.test",
+            "Castañeda",
+            "Castaneda",
+            "boda de mi nieta",
+            "Oaxaca",
+            "2026-10-02",
+            "2027-03-01",
+            "Siete de diez",
+            "15 de marzo",
+            "panadería",
+            "2026-12-10",
+            "9:15",
+            "Probar el baile",
         ],
     );
     let cjk = (
@@ -363,7 +481,16 @@ responsibilities:
   patient: [Take a break every hour]
 "
         .to_string(),
-        vec!["王芳", "Wang Fang", "Fang", "she/her", "1990-01-05", "2026-09-09", "prefers mornings", "full day at my desk"],
+        vec![
+            "王芳",
+            "Wang Fang",
+            "Fang",
+            "she/her",
+            "1990-01-05",
+            "2026-09-09",
+            "prefers mornings",
+            "full day at my desk",
+        ],
     );
     vec![common, names, cjk]
 }
@@ -373,10 +500,16 @@ fn a_plan_like_another_keeps_nothing_of_that_patient() {
     for (slug, text, secrets) in sources() {
         let c = Clinic::new();
         c.write(&format!("content/plans/{slug}.yaml"), &text);
-        let out = c.cmd(&["new", "plan", "Kim Tran", "--like", slug]).output().unwrap();
+        let out = c
+            .cmd(&["new", "plan", "Kim Tran", "--like", slug])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{slug}: {}", stderr(&out));
         let said = stderr(&out);
-        assert!(said.contains("copied:") && said.contains("not copied:"), "{said}");
+        assert!(
+            said.contains("copied:") && said.contains("not copied:"),
+            "{said}"
+        );
         let rel = "content/plans/kim-tran.yaml";
         let new_text = c.read(rel);
         let lower = new_text.to_lowercase();
@@ -388,7 +521,10 @@ fn a_plan_like_another_keeps_nothing_of_that_patient() {
             );
         }
         let digits: String = new_text.chars().filter(char::is_ascii_digit).collect();
-        assert!(!digits.contains("5550142") && !digits.contains("5550199"), "{slug}");
+        assert!(
+            !digits.contains("5550142") && !digits.contains("5550199"),
+            "{slug}"
+        );
         // Field by field.
         let src: Plan = heropath::content::yaml::parse(&text, Path::new("src.yaml")).unwrap();
         let new = parse_plan(&c, rel);
@@ -397,22 +533,50 @@ fn a_plan_like_another_keeps_nothing_of_that_patient() {
         assert_eq!(p.preferred_name.as_deref(), Some("Kim"), "{slug}");
         assert!(p.pronouns.is_none() && p.birth_date.is_none(), "{slug}");
         assert!(p.phone.is_none() && p.email.is_none(), "{slug}");
-        assert!(p.given_names.is_empty() && p.family_names.is_empty(), "{slug}");
-        assert!(p.former_names.is_empty() && p.other_spellings.is_empty(), "{slug}");
-        assert_eq!(p.language, src.patient.language, "{slug}: the text's language is kept");
-        assert!(new.story.is_none() && new.clinician.is_none() && new.handout.is_none(), "{slug}");
+        assert!(
+            p.given_names.is_empty() && p.family_names.is_empty(),
+            "{slug}"
+        );
+        assert!(
+            p.former_names.is_empty() && p.other_spellings.is_empty(),
+            "{slug}"
+        );
+        assert_eq!(
+            p.language, src.patient.language,
+            "{slug}: the text's language is kept"
+        );
+        assert!(
+            new.story.is_none() && new.clinician.is_none() && new.handout.is_none(),
+            "{slug}"
+        );
         assert!(new.protocol.is_none());
         assert_ne!(new.problem.summary, src.problem.summary, "{slug}");
-        assert!(new.problem.in_their_words.as_deref().is_some_and(|w| w.contains("TODO")), "{slug}");
+        assert!(
+            new.problem
+                .in_their_words
+                .as_deref()
+                .is_some_and(|w| w.contains("TODO")),
+            "{slug}"
+        );
         assert!(new.problem.details.is_none(), "{slug}");
         assert!(new.goal.statement.contains("TODO"), "{slug}");
-        assert_eq!(new.goal.agreed_on.map(|d| d.to_string()).as_deref(), Some("2026-11-26"));
+        assert_eq!(
+            new.goal.agreed_on.map(|d| d.to_string()).as_deref(),
+            Some("2026-11-26")
+        );
         assert_ne!(new.success, src.success, "{slug}");
         let visit = new.next_visit.as_ref().expect("the template's next visit");
-        assert_ne!(visit.date, src.next_visit.as_ref().and_then(|v| v.date), "{slug}");
+        assert_ne!(
+            visit.date,
+            src.next_visit.as_ref().and_then(|v| v.date),
+            "{slug}"
+        );
         assert_eq!(new.goal.measures.len(), src.goal.measures.len());
         for m in &new.goal.measures {
-            assert!(m.now.as_deref().is_some_and(|n| n.contains("TODO")), "{slug}");
+            assert!(
+                m.now.as_deref().is_some_and(|n| n.contains("TODO")),
+                "{slug}"
+            );
         }
         // The programme itself is copied: every exercise and dose, no note.
         assert_eq!(new.steps.len(), src.steps.len(), "{slug}");
@@ -430,19 +594,34 @@ fn a_plan_like_another_keeps_nothing_of_that_patient() {
 #[test]
 fn copied_lines_that_say_nothing_of_the_patient_stay_as_written() {
     let c = Clinic::with_plan();
-    c.cmd(&["new", "plan", "Kim Tran", "--like", "maria-lopez"]).assert().success();
+    c.cmd(&["new", "plan", "Kim Tran", "--like", "maria-lopez"])
+        .assert()
+        .success();
     let new = parse_plan(&c, "content/plans/kim-tran.yaml");
     assert_eq!(new.steps[0].title, "Calm the pain");
-    assert_eq!(new.responsibilities.patient, ["Do your exercises twice a day"]);
+    assert_eq!(
+        new.responsibilities.patient,
+        ["Do your exercises twice a day"]
+    );
     assert_eq!(new.goal.measures[0].name, "Reaching up");
-    assert_eq!(new.goal.measures[0].target.as_deref(), Some("Pain 1 out of 10"));
+    assert_eq!(
+        new.goal.measures[0].target.as_deref(),
+        Some("Pain 1 out of 10")
+    );
 }
 
 #[test]
 fn an_unknown_source_plan_gets_did_you_mean() {
     let c = Clinic::with_plan();
-    let out = c.cmd(&["new", "plan", "Kim Tran", "--like", "maria-lopes"]).output().unwrap();
+    let out = c
+        .cmd(&["new", "plan", "Kim Tran", "--like", "maria-lopes"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("did you mean `maria-lopez`?"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did you mean `maria-lopez`?"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!c.path().join("content/plans/kim-tran.yaml").exists());
 }

@@ -78,7 +78,8 @@ fn read_parsed<T: serde::de::DeserializeOwned>(
     path: &Path,
 ) -> Result<(T, String), ScaffoldError> {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let text = std::fs::read_to_string(path).map_err(|e| ScaffoldError::Io(rel.to_path_buf(), e))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| ScaffoldError::Io(rel.to_path_buf(), e))?;
     let text = text.trim_start_matches('\u{feff}').to_string();
     let value = crate::content::yaml::parse::<T>(&text, rel).map_err(|d| {
         ScaffoldError::BadSource(format!(
@@ -110,7 +111,8 @@ fn assemble(root: &Path, a: Assembly<'_>) -> Result<String, ScaffoldError> {
         &a.rel.to_string_lossy(),
         site_clinician(root).as_deref(),
     );
-    let broken = || ScaffoldError::BadName("the new-plan template lacks `problem:` or `next_visit:`".into());
+    let broken =
+        || ScaffoldError::BadName("the new-plan template lacks `problem:` or `next_visit:`".into());
     let head_end = full.find("\nproblem:").ok_or_else(broken)?;
     let tail_start = full.find("\nnext_visit:").ok_or_else(broken)?;
     let head = &full[..=head_end];
@@ -124,7 +126,10 @@ fn assemble(root: &Path, a: Assembly<'_>) -> Result<String, ScaffoldError> {
     for line in head[split..].lines() {
         match a.language {
             Some(lang) if line.trim_start().starts_with("language:") => {
-                out.push_str(&format!("  language: {}      # the copied text's language\n", quoted(lang)));
+                out.push_str(&format!(
+                    "  language: {}      # the copied text's language\n",
+                    quoted(lang)
+                ));
             }
             _ => {
                 out.push_str(line);

@@ -13,12 +13,24 @@ pub fn run(what: NewWhat, g: &Global, ui: &Ui) -> ExitCode {
             name,
             protocol: Some(id),
             ..
-        } => return started(heropath::build::scaffold::new_plan_from_protocol(&g.root, &name, &id, g.day), g, ui),
+        } => {
+            return started(
+                heropath::build::scaffold::new_plan_from_protocol(&g.root, &name, &id, g.day),
+                g,
+                ui,
+            );
+        }
         NewWhat::Plan {
             name,
             like: Some(slug),
             ..
-        } => return started(heropath::build::scaffold::new_plan_like(&g.root, &name, &slug, g.day), g, ui),
+        } => {
+            return started(
+                heropath::build::scaffold::new_plan_like(&g.root, &name, &slug, g.day),
+                g,
+                ui,
+            );
+        }
         NewWhat::Plan { name, .. } => (Kind::Plan, name),
         NewWhat::Exercise { name } => (Kind::Exercise, name),
         NewWhat::Page { title } => (Kind::Page, title),

@@ -28,9 +28,14 @@ pub fn run(args: ProtocolsArgs, g: &Global, ui: &Ui) -> ExitCode {
         return ExitCode::FAILURE;
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
     } else if list.protocols.is_empty() {
-        println!("no protocols yet: write one in content/protocols/<id>.yaml (see README, Protocols)");
+        println!(
+            "no protocols yet: write one in content/protocols/<id>.yaml (see README, Protocols)"
+        );
     }
     if !args.json {
         print_text(&list);
@@ -48,9 +53,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn print_text(list: &heropath::build::protocols::ProtocolList) {
     for p in &list.protocols {
-        let weeks = p
-            .weeks
-            .map_or_else(String::new, |w| format!(", {}", plural(w as usize, "week", "weeks")));
+        let weeks = p.weeks.map_or_else(String::new, |w| {
+            format!(", {}", plural(w as usize, "week", "weeks"))
+        });
         println!(
             "{}: {} ({}{weeks}, {}) version {}",
             p.id,

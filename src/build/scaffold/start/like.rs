@@ -70,11 +70,10 @@ pub fn new_plan_like(
     };
     let programme = crate::content::yaml::emit(&programme, &mut |_| None)
         .ok_or_else(|| ScaffoldError::BadSource("the plan could not be copied".into()))?;
-    let note = format!(
-        "# Started from another patient's plan: its steps, doses, responsibilities\n\
+    let note = "# Started from another patient's plan: its steps, doses, responsibilities\n\
          # and measures (without their values) are copied here. Nothing of that\n\
          # patient is: fill in this patient's part, every TODO.\n"
-    );
+        .to_string();
     let language = src
         .patient
         .language
@@ -103,9 +102,15 @@ pub fn new_plan_like(
 /// problem (its condition), and any used by two other plans.
 fn common_words(root: &Path, src: &Plan, slug: &str) -> std::collections::HashSet<String> {
     use std::collections::{HashMap, HashSet};
-    let mut common: HashSet<String> = secrets::long_words(crate::content::starter::NEW_PLAN).collect();
+    let mut common: HashSet<String> =
+        secrets::long_words(crate::content::starter::NEW_PLAN).collect();
     common.extend(secrets::long_words(&src.problem.summary));
-    common.extend(src.problem.details.iter().flat_map(|d| secrets::long_words(d)));
+    common.extend(
+        src.problem
+            .details
+            .iter()
+            .flat_map(|d| secrets::long_words(d)),
+    );
     let yaml_files = |dir: &str| -> Vec<PathBuf> {
         std::fs::read_dir(root.join(dir))
             .map(|rd| {
@@ -116,7 +121,10 @@ fn common_words(root: &Path, src: &Plan, slug: &str) -> std::collections::HashSe
             })
             .unwrap_or_default()
     };
-    for p in yaml_files("content/exercises").into_iter().chain(yaml_files("content/protocols")) {
+    for p in yaml_files("content/exercises")
+        .into_iter()
+        .chain(yaml_files("content/protocols"))
+    {
         if let Ok(t) = std::fs::read_to_string(p) {
             common.extend(secrets::long_words(&t));
         }
@@ -156,7 +164,9 @@ fn scrubbed<T: serde::Serialize + serde::de::DeserializeOwned>(
             _ => {}
         }
     }
-    let broken = |e: serde_json::Error| ScaffoldError::BadSource(format!("the plan could not be copied: {e}"));
+    let broken = |e: serde_json::Error| {
+        ScaffoldError::BadSource(format!("the plan could not be copied: {e}"))
+    };
     let mut v = serde_json::to_value(value).map_err(broken)?;
     walk(&mut v, secrets, rewritten);
     serde_json::from_value(v).map_err(broken)

@@ -30,11 +30,10 @@ pub(super) struct Secrets {
 
 /// Words of five letters or more that tell nothing of anyone.
 const ORDINARY: [&str; 40] = [
-    "about", "after", "again", "always", "because", "before", "being", "better", "could",
-    "doing", "every", "feels", "first", "going", "great", "really", "should", "since", "still",
-    "their", "there", "these", "thing", "things", "those", "through", "under", "until", "where",
-    "which", "while", "without", "would", "little", "right", "other", "today", "without", "never",
-    "start",
+    "about", "after", "again", "always", "because", "before", "being", "better", "could", "doing",
+    "every", "feels", "first", "going", "great", "really", "should", "since", "still", "their",
+    "there", "these", "thing", "things", "those", "through", "under", "until", "where", "which",
+    "while", "without", "would", "little", "right", "other", "today", "without", "never", "start",
 ];
 
 /// The words of `text` (folded), five letters or more.
@@ -93,14 +92,26 @@ impl Secrets {
         let visit = plan.next_visit.as_ref().and_then(|v| v.date);
         let story = plan.story.as_ref();
         let consent = story.and_then(|st| st.consent.as_ref());
-        s.dates = [p.birth_date, plan.goal.agreed_on, plan.goal.target_date, visit]
-            .into_iter()
-            .chain([story.and_then(|st| st.published_on)])
-            .chain([consent.and_then(|c| c.signed_on), consent.and_then(|c| c.expires_on)])
-            .chain(story.iter().flat_map(|st| st.public_dates.iter().copied().map(Some)))
-            .flatten()
-            .map(|d| d.to_string())
-            .collect();
+        s.dates = [
+            p.birth_date,
+            plan.goal.agreed_on,
+            plan.goal.target_date,
+            visit,
+        ]
+        .into_iter()
+        .chain([story.and_then(|st| st.published_on)])
+        .chain([
+            consent.and_then(|c| c.signed_on),
+            consent.and_then(|c| c.expires_on),
+        ])
+        .chain(
+            story
+                .iter()
+                .flat_map(|st| st.public_dates.iter().copied().map(Some)),
+        )
+        .flatten()
+        .map(|d| d.to_string())
+        .collect();
         // In the patient's own words: phrases and telling words.
         let mut own: Vec<&String> = vec![&plan.goal.statement];
         own.extend(&plan.problem.in_their_words);
@@ -164,7 +175,12 @@ impl Secrets {
         if self.phrases.iter().any(|p| f.contains(p.as_str())) {
             return true;
         }
-        if self.words.iter().chain(&self.telling).any(|w| has_word(&f, w)) {
+        if self
+            .words
+            .iter()
+            .chain(&self.telling)
+            .any(|w| has_word(&f, w))
+        {
             return true;
         }
         let d: String = line.chars().filter(char::is_ascii_digit).collect();
@@ -237,15 +253,52 @@ fn has_word(hay: &str, w: &str) -> bool {
         return hay.contains(w);
     }
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    hay.match_indices(w)
-        .any(|(i, _)| !word(hay[..i].chars().next_back()) && !word(hay[i + w.len()..].chars().next()))
+    hay.match_indices(w).any(|(i, _)| {
+        !word(hay[..i].chars().next_back()) && !word(hay[i + w.len()..].chars().next())
+    })
 }
 
 const MONTHS: [&str; 40] = [
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "may", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-    "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "janvier", "fevrier", "juin",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "may",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janvier",
+    "fevrier",
+    "juin",
 ];
 
 /// Does a (folded) line hold something that reads as a calendar date:
@@ -264,7 +317,9 @@ pub(super) fn looks_like_date(line: &str) -> bool {
     for (i, t) in tokens.iter().enumerate() {
         let parts: Vec<&str> = t.trim_matches('.').split(['-', '/', '.']).collect();
         if parts.len() == 3
-            && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
             && parts.iter().any(|p| p.len() == 4 || p.len() == 2)
         {
             return true;
@@ -301,7 +356,13 @@ mod tests {
         ] {
             assert!(looks_like_date(yes), "{yes}");
         }
-        for no in ["weeks 1-2", "10 reps", "you may do 3 sets", "1/2 cup", "march on"] {
+        for no in [
+            "weeks 1-2",
+            "10 reps",
+            "you may do 3 sets",
+            "1/2 cup",
+            "march on",
+        ] {
             assert!(!looks_like_date(no), "{no}");
         }
     }
