@@ -232,7 +232,8 @@ fn protocols_are_checked_like_plans_at_file_and_line() {
         "content/protocols/knee-replacement.yaml",
         &KNEE
             .replace("use: quad-set", "use: quad-sett")
-            .replace("Gentle movement", "Gentle ambulation"),
+            .replace("Gentle movement", "Gentle ambulation")
+            .replace("        minutes: 5\n        per_day: 3\n", ""),
     );
     c.write(
         "content/protocols/typo.yaml",
@@ -248,6 +249,11 @@ fn protocols_are_checked_like_plans_at_file_and_line() {
         "{err}"
     );
     assert!(err.contains("`ambulation` is medical jargon"), "{err}");
+    assert!(
+        err.contains("knee-replacement.yaml:26:")
+            && err.contains("exercise `Short walk` has no dose"),
+        "{err}"
+    );
     assert!(err.contains("content/protocols/typo.yaml:3"), "{err}");
     // TODOs are the protocol's placeholders for the patient: not errors there.
     assert!(!err.contains("knee-replacement.yaml:7"), "{err}");

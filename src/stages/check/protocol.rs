@@ -1,11 +1,11 @@
 //! A clinic's protocols (`content/protocols/`), checked like plans: steps,
 //! responsibilities, unknown exercise ids (with did-you-mean), pictures,
-//! videos, reading level, jargon and comma-cut lists, at the protocol's
+//! videos, doses and steps (PEMAT), reading level, jargon and comma-cut lists, at the protocol's
 //! file:line. `TODO:` placeholders are allowed here (they mark the
 //! patient's part, which each new plan fills in and `check` then holds
 //! the plan to), so they are left out of the reading level.
 
-use super::{plain_language, plan, unfinished};
+use super::{advice, plain_language, plan, unfinished};
 use crate::base::date::Date;
 use crate::base::diag::Diagnostics;
 use crate::content::plan::{Goal, Measure, Patient, Plan, Problem};
@@ -29,6 +29,7 @@ pub(super) fn check_protocols(clinic: &Clinic, today: Date, diags: &mut Diagnost
         };
         plan::check_plan(clinic, &as_plan, today, diags);
         plain_language::advise(clinic, &as_plan, &jargon, &library, diags);
+        advice::programme(clinic, &as_plan, diags);
         unfinished::cut_lists(
             &src.path,
             &src.text,
