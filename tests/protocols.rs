@@ -617,6 +617,49 @@ fn copied_lines_that_say_nothing_of_the_patient_stay_as_written() {
 }
 
 #[test]
+fn every_sample_protocol_starts_a_plan_that_builds_once_filled_in() {
+    let c = Clinic::sample();
+    let out = c.cmd(&["protocols"]).output().unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    for (id, name, slug) in [
+        ("knee-replacement", "Zofia Kwiatkowska", "zofia-kwiatkowska"),
+        ("ankle-sprain", "Ilse Vandermeer", "ilse-vandermeer"),
+        ("low-back-pain", "Tomasz Brzezinski", "tomasz-brzezinski"),
+    ] {
+        assert!(listed.contains(&format!("{id}: ")), "{listed}");
+        let out = c
+            .cmd(&["new", "plan", name, "--protocol", id])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{id}: {}", stderr(&out));
+        let rel = format!("content/plans/{slug}.yaml");
+        c.write(&rel, &fill_todos(&c.read(&rel)));
+    }
+    let out = c.cmd(&["check"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        !err.contains("kwiatkowska.yaml") && !err.contains("protocols/"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_source_plan_may_be_named_by_its_file() {
+    let c = Clinic::with_plan();
+    c.cmd(&[
+        "new",
+        "plan",
+        "Kim Tran",
+        "--like",
+        "content/plans/maria-lopez.yaml",
+    ])
+    .assert()
+    .success();
+    assert_eq!(parse_plan(&c, "content/plans/kim-tran.yaml").steps.len(), 1);
+}
+
+#[test]
 fn an_unknown_source_plan_gets_did_you_mean() {
     let c = Clinic::with_plan();
     let out = c

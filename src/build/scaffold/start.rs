@@ -43,9 +43,22 @@ struct Programme<'a> {
 /// the closest id there is.
 fn find_source(root: &Path, folder: &str, id: &str, what: &str) -> Result<PathBuf, ScaffoldError> {
     let dir = root.join(folder);
-    if crate::stages::load::is_slug(id) {
+    // A file name or path (`maria-lopez.yaml`, `content/plans/maria-lopez`)
+    // names the same file as its stem; only that folder is looked in.
+    let stem = Path::new(id)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let wanted = if files::has_extension(Path::new(id), &files::YAML_EXTENSIONS)
+        || id.contains(['/', '\\'])
+    {
+        stem.as_str()
+    } else {
+        id
+    };
+    if crate::stages::load::is_slug(wanted) {
         for ext in files::YAML_EXTENSIONS {
-            let p = dir.join(format!("{id}.{ext}"));
+            let p = dir.join(format!("{wanted}.{ext}"));
             if p.is_file() {
                 return Ok(p);
             }
@@ -62,7 +75,7 @@ fn find_source(root: &Path, folder: &str, id: &str, what: &str) -> Result<PathBu
         })
         .unwrap_or_default();
     ids.sort();
-    let hint = match closest(id, ids.iter().map(String::as_str)) {
+    let hint = match closest(wanted, ids.iter().map(String::as_str)) {
         Some(c) => format!("did you mean `{c}`?"),
         None if ids.is_empty() => format!("{folder}/ has none yet"),
         None => format!("{folder}/ has: {}", ids.join(", ")),
