@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Command::Init(args) => cmd::init::run(args, &g, &ui),
         Command::Stories { what } => cmd::stories::run(what, &g, &ui),
         Command::New { what } => cmd::new::run(what, &g, &ui),
+        Command::Protocols(args) => cmd::protocols::run(args, &g, &ui),
         Command::FixEncoding(args) => cmd::fix_encoding::run(args, &g, &ui),
         Command::Serve(args) => cmd::serve::run(args, &g, &ui),
     }

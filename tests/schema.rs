@@ -15,7 +15,7 @@ fn generated(kind: &str) -> String {
 
 #[test]
 fn shipped_schemas_are_up_to_date() {
-    for kind in ["plan", "exercise", "site", "story"] {
+    for kind in ["plan", "exercise", "site", "story", "protocol"] {
         let path = format!("{}/schemas/{kind}.schema.json", env!("CARGO_MANIFEST_DIR"));
         let shipped = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
@@ -42,7 +42,7 @@ fn undocumented(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
 
 #[test]
 fn every_field_has_a_description_and_unknown_keys_are_refused() {
-    for kind in ["plan", "exercise", "site", "story"] {
+    for kind in ["plan", "exercise", "site", "story", "protocol"] {
         let v: serde_json::Value = serde_json::from_str(&generated(kind)).unwrap();
         let mut missing = Vec::new();
         undocumented(&v, kind, &mut missing);

@@ -10,6 +10,7 @@ pub mod export;
 pub mod incremental;
 pub mod locate;
 pub mod pdf;
+pub mod protocols;
 pub mod scaffold;
 
 use crate::base::date::Date;

@@ -173,6 +173,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         exercises: BTreeMap::new(),
         pages: Vec::new(),
         stories: Vec::new(),
+        protocols: BTreeMap::new(),
         images: Default::default(),
     };
     let lang = clinic.plans[0]

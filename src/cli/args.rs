@@ -61,6 +61,9 @@ pub enum Command {
         #[command(subcommand)]
         what: NewWhat,
     },
+    /// List the clinic's protocols (content/protocols/) and the plans made
+    /// from each, naming those made from an older version to review.
+    Protocols(ProtocolsArgs),
     /// Rewrite a file saved as ANSI/Windows-1252 as UTF-8, printing each
     /// line it changes. Refuses a file that is UTF-8 already.
     FixEncoding(FixEncodingArgs),
@@ -110,6 +113,14 @@ pub struct CheckArgs {
     /// Check every plan afresh, ignoring the last build's cache.
     #[arg(long)]
     pub no_cache: bool,
+}
+
+// `heropath protocols`.
+#[derive(Args)]
+pub struct ProtocolsArgs {
+    /// Print the list as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
 }
 
 // `heropath explain`.
@@ -194,6 +205,14 @@ pub enum NewWhat {
     Plan {
         /// The patient's full name, e.g. "Maria Lopez".
         name: String,
+        /// Start from the clinic's protocol content/protocols/<ID>.yaml: its
+        /// steps, doses and responsibilities are copied in.
+        #[arg(long, value_name = "ID", conflicts_with = "like")]
+        protocol: Option<String>,
+        /// Start from another patient's plan content/plans/<SLUG>.yaml: its
+        /// programme is copied, nothing of that patient is.
+        #[arg(long, value_name = "SLUG")]
+        like: Option<String>,
     },
     /// A library exercise: content/exercises/<name>.yaml.
     Exercise {

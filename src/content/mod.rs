@@ -1,6 +1,6 @@
 //! The content model: the plain types a clinic folder is made of (site
 //! configuration, plan, exercise, story record) and the only parsers that
-//! read them (YAML, Markdown), plus the JSON Schemas editors use, which
+//! read them (YAML, Markdown), the clinic's protocols ([`protocol`]), plus the JSON Schemas editors use, which
 //! files hold which content ([`files`]), how a plan's exercise falls back
 //! on the library ([`prescription`]) and the new-plan starter text
 //! ([`starter`]). Imports only [`crate::base`].
@@ -11,6 +11,7 @@ pub mod files;
 pub mod markdown;
 pub mod plan;
 pub mod prescription;
+pub mod protocol;
 pub mod record;
 pub mod schema;
 pub mod starter;

@@ -40,6 +40,10 @@ pub struct Plan {
     /// A public success story (needs the patient's written consent).
     #[serde(default)]
     pub story: Option<StoryBlock>,
+    /// The clinic protocol this plan was started from, and its version
+    /// then (`heropath protocols` lists plans made from an older one).
+    #[serde(default)]
+    pub protocol: Option<ProtocolRef>,
 }
 
 impl Plan {
@@ -57,6 +61,17 @@ impl Plan {
             .and_then(|h| h.theme.as_deref())
             .unwrap_or(&site.theme)
     }
+}
+
+/// Where a plan came from: `protocol: { id, version }` in a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProtocolRef {
+    /// The protocol's id (its file name in `content/protocols/`).
+    pub id: String,
+    /// The protocol's version the plan was made from (a content hash,
+    /// written by `heropath new plan --protocol`).
+    pub version: String,
 }
 
 /// The patient. Everything here is private.

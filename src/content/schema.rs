@@ -15,11 +15,19 @@ pub enum Kind {
     Site,
     /// A de-identified story record (`content/stories/*.yaml`).
     Story,
+    /// A clinic protocol (`content/protocols/*.yaml`).
+    Protocol,
 }
 
 impl Kind {
     /// All kinds, for shipping every schema.
-    pub const ALL: [Kind; 4] = [Kind::Plan, Kind::Exercise, Kind::Site, Kind::Story];
+    pub const ALL: [Kind; 5] = [
+        Kind::Plan,
+        Kind::Exercise,
+        Kind::Site,
+        Kind::Story,
+        Kind::Protocol,
+    ];
 
     /// File name under `schemas/`.
     pub fn file_name(self) -> &'static str {
@@ -28,6 +36,7 @@ impl Kind {
             Kind::Exercise => "exercise.schema.json",
             Kind::Site => "site.schema.json",
             Kind::Story => "story.schema.json",
+            Kind::Protocol => "protocol.schema.json",
         }
     }
 }
@@ -39,6 +48,7 @@ pub fn schema(kind: Kind) -> String {
         Kind::Exercise => schemars::schema_for!(Exercise),
         Kind::Site => schemars::schema_for!(Site),
         Kind::Story => schemars::schema_for!(crate::content::record::StoryRecord),
+        Kind::Protocol => schemars::schema_for!(crate::content::protocol::Protocol),
     };
     s.insert(
         "$id".into(),

@@ -65,8 +65,11 @@ pub enum ScaffoldError {
     Exists(PathBuf),
     /// `new` outside a clinic folder (no `site.yaml`).
     NotAClinic(PathBuf),
-    /// The name cannot be used (empty, control characters, reserved).
+    /// The name cannot be used (empty, control characters, reserved), or
+    /// names no protocol or plan there is.
     BadName(String),
+    /// The protocol or plan to start from cannot be read.
+    BadSource(String),
     /// The file system said no.
     Io(PathBuf, std::io::Error),
 }
@@ -90,7 +93,7 @@ impl fmt::Display for ScaffoldError {
                 "{} has no site.yaml: run `heropath init` first, or pass --root with your clinic folder",
                 p.display()
             ),
-            ScaffoldError::BadName(why) => f.write_str(why),
+            ScaffoldError::BadName(why) | ScaffoldError::BadSource(why) => f.write_str(why),
             ScaffoldError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
         }
     }
@@ -255,8 +258,10 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
 }
 
 mod new;
+mod start;
 use new::has_plans;
 #[cfg(test)]
 mod tests;
 
 pub use new::{new_item, plan_text, slug_for};
+pub use start::{Started, new_plan_from_protocol, new_plan_like};

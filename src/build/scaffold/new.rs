@@ -112,6 +112,41 @@ pub fn new_item(
     name: &str,
     today: Date,
 ) -> Result<PathBuf, ScaffoldError> {
+    let (name, slug, rel) = place(root, kind, name)?;
+    let text = match kind {
+        Kind::Plan => plan_text(
+            &name,
+            today,
+            &library_ids(root),
+            &rel.to_string_lossy(),
+            site_clinician(root).as_deref(),
+        ),
+        Kind::Exercise => fill(
+            NEW_EXERCISE,
+            &[("NAME", quoted(&name)), ("ID", slug.clone())],
+        ),
+        Kind::Page => fill(NEW_PAGE, &[("TITLE", quoted(&name))]),
+    };
+    write_new(root, rel, &text)
+}
+
+/// Write `text` at `rel` under `root`, never over an existing file.
+pub(super) fn write_new(root: &Path, rel: PathBuf, text: &str) -> Result<PathBuf, ScaffoldError> {
+    if create_new(&root.join(&rel), text)? {
+        Ok(rel)
+    } else {
+        Err(ScaffoldError::Exists(rel))
+    }
+}
+
+/// Where a new item called `name` goes: the checked name, its slug and
+/// its path relative to `root`. A second patient of the same name gets
+/// `<slug>-2`.
+pub(super) fn place(
+    root: &Path,
+    kind: Kind,
+    name: &str,
+) -> Result<(String, String, PathBuf), ScaffoldError> {
     let what = match kind {
         Kind::Plan => "patient's full name",
         Kind::Exercise => "exercise name",
@@ -161,25 +196,7 @@ pub fn new_item(
         ));
     }
     let rel = PathBuf::from(format!("{}/{slug}.{}", kind.folder(), kind.extension()));
-    let text = match kind {
-        Kind::Plan => plan_text(
-            &name,
-            today,
-            &library_ids(root),
-            &rel.to_string_lossy(),
-            site_clinician(root).as_deref(),
-        ),
-        Kind::Exercise => fill(
-            NEW_EXERCISE,
-            &[("NAME", quoted(&name)), ("ID", slug.clone())],
-        ),
-        Kind::Page => fill(NEW_PAGE, &[("TITLE", quoted(&name))]),
-    };
-    if create_new(&root.join(&rel), &text)? {
-        Ok(rel)
-    } else {
-        Err(ScaffoldError::Exists(rel))
-    }
+    Ok((name, slug, rel))
 }
 
 /// `clinic.clinician.name` of the clinic's site.yaml, if it can be read

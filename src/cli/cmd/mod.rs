@@ -8,6 +8,7 @@ pub mod fix_encoding;
 pub mod handout;
 pub mod init;
 pub mod new;
+pub mod protocols;
 pub mod schema;
 pub mod serve;
 pub mod stories;

@@ -10,12 +10,14 @@ use serde::de::DeserializeOwned;
 use std::path::Path;
 
 mod collect;
+mod emit;
 mod locate;
 mod slips;
 
 pub use locate::{locate, locate_exercise, locate_key};
 
 pub use collect::MAX_PROBLEMS;
+pub use emit::emit;
 
 /// Parse `src` (the text of `file`) into `T`; on failure, the first
 /// problem (see [`parse_many`] for all of them).

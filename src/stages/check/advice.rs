@@ -10,18 +10,9 @@ use crate::stages::load::{Clinic, Source};
 
 /// Every actionability warning of one plan.
 pub(super) fn actionability(clinic: &Clinic, src: &Source<Plan>, diags: &mut Diagnostics) {
-    steps(clinic, src, diags);
+    programme(clinic, src, diags);
     let plan = &src.value;
     let file = &src.path;
-    if plan.responsibilities.patient.is_empty() {
-        diags.push(warn(
-            file,
-            Code::NoPatientTasks,
-            "the plan gives the patient no tasks of their own".into(),
-            locate_key(&src.text, "responsibilities"),
-            "add `patient: [ ... ]` under `responsibilities`: what will they do?",
-        ));
-    }
     if plan.next_visit.is_none() {
         diags.push(warn(
             file,
@@ -38,6 +29,21 @@ pub(super) fn actionability(clinic: &Clinic, src: &Source<Plan>, diags: &mut Dia
             "the goal has no target date".into(),
             locate_key(&src.text, "goal"),
             "add `target_date: YYYY-MM-DD` so you can check progress together",
+        ));
+    }
+}
+
+/// The warnings of the programme alone (steps, doses, the patient's own
+/// tasks), which a protocol gets too.
+pub(super) fn programme(clinic: &Clinic, src: &Source<Plan>, diags: &mut Diagnostics) {
+    steps(clinic, src, diags);
+    if src.value.responsibilities.patient.is_empty() {
+        diags.push(warn(
+            &src.path,
+            Code::NoPatientTasks,
+            "the plan gives the patient no tasks of their own".into(),
+            locate_key(&src.text, "responsibilities"),
+            "add `patient: [ ... ]` under `responsibilities`: what will they do?",
         ));
     }
 }

@@ -5,7 +5,8 @@
 //! videos), `consent` (stories that may not be published, HP020x),
 //! `outputs` (output folders, HP0401), `plain_language` (reading level
 //! and jargon, HP0601/HP0602, measured by [`readability`]), `advice`
-//! (PEMAT actionability, HP07xx) and [`unfinished`] (template text, empty
+//! (PEMAT actionability, HP07xx), `protocol` (the clinic's protocols,
+//! checked like plans) and [`unfinished`] (template text, empty
 //! fields, dates, comma-cut lists). This file runs them all.
 
 mod advice;
@@ -13,6 +14,7 @@ mod consent;
 mod outputs;
 mod plain_language;
 mod plan;
+mod protocol;
 pub mod readability;
 pub mod unfinished;
 
@@ -73,6 +75,7 @@ pub fn check_clinic(
         unfinished::check_unfinished(src, diags);
     }
     consent::check_records(clinic, today, diags);
+    protocol::check_protocols(clinic, today, diags);
     for ex in clinic.exercises.values() {
         let v = &ex.value;
         plan::check_picture(

@@ -19,6 +19,7 @@ use crate::content::config::Site;
 use crate::content::files::{PAGE_EXTENSIONS, YAML_EXTENSIONS};
 use crate::content::plan::{Exercise, ExerciseItem, Plan};
 use crate::content::prescription::Prescription;
+use crate::content::protocol::Protocol;
 use crate::content::record::StoryRecord;
 use crate::content::yaml;
 use pages::parse_page;
@@ -64,6 +65,10 @@ pub struct Clinic {
     /// De-identified story records (`content/stories/`), sorted by slug:
     /// what a website repository holds instead of plans.
     pub stories: Vec<Source<StoryRecord>>,
+    /// The clinic's protocols (`content/protocols/`) by id: programmes that
+    /// new plans start from. Checked like plans; never read by the public
+    /// site.
+    pub protocols: BTreeMap<String, Source<Protocol>>,
     /// Picture files in `content/exercises/images/` (regular files, no
     /// links), by path relative to that folder.
     pub images: std::collections::BTreeSet<String>,
@@ -142,6 +147,14 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, reuse: ReusePlan) -> O
         diags,
         |text, path, _| yaml::parse_many(text, path),
     );
+    let protocols = parse_all::<Protocol>(
+        root,
+        &content.join("protocols"),
+        &YAML_EXTENSIONS,
+        None,
+        diags,
+        |text, path, _| yaml::parse_many(text, path),
+    );
     stray_plans(root, &content, diags);
     let site = site?;
     let clinic = Clinic {
@@ -153,6 +166,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, reuse: ReusePlan) -> O
         exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         pages,
         stories,
+        protocols: protocols.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         images: list_images(&content.join("exercises/images")),
     };
     Some(clinic)
@@ -191,6 +205,7 @@ pub fn load_one(root: &Path, plan: &Path, diags: &mut Diagnostics) -> Option<Cli
         exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         pages: Vec::new(),
         stories: Vec::new(),
+        protocols: BTreeMap::new(),
         images: list_images(&content.join("exercises/images")),
     })
 }
