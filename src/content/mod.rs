@@ -15,4 +15,5 @@ pub mod protocol;
 pub mod record;
 pub mod schema;
 pub mod starter;
+pub mod story;
 pub mod yaml;

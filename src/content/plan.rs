@@ -5,6 +5,9 @@
 
 use crate::base::date::Date;
 use crate::content::config::{Clinician, Site};
+pub use crate::content::story::{
+    Consent, ConsentProblem, StoryBlock, expiry_status, website_in_scope,
+};
 use serde::{Deserialize, Serialize};
 
 /// One patient's plan of care.
@@ -364,58 +367,6 @@ pub struct HandoutOptions {
     pub theme: Option<String>,
 }
 
-/// A success story the patient may agree to share.
-#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct StoryBlock {
-    /// Public title.
-    pub title: String,
-    /// The only name ever shown publicly, e.g. `Maria L.`.
-    pub display_name: String,
-    /// Condition tags.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// A short quote.
-    #[serde(default)]
-    pub quote: Option<String>,
-    /// Publication date (feed order); not a patient date.
-    #[serde(default)]
-    pub published_on: Option<Date>,
-    /// Markdown written for the public.
-    #[serde(default)]
-    pub body: Option<String>,
-    /// The written authorisation.
-    #[serde(default)]
-    pub consent: Option<Consent>,
-    /// Words that would otherwise trip the privacy scan (e.g. a surname that
-    /// is also an ordinary word), allowed alone for this story's patient
-    /// (never next to a given name or a title).
-    #[serde(default)]
-    pub public_words: Vec<String>,
-    /// Dates of this patient's that may appear on the public site (a date
-    /// the story tells on purpose).
-    #[serde(default)]
-    pub public_dates: Vec<Date>,
-}
-
-/// The patient's written authorisation to publish.
-#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Consent {
-    /// When it was signed.
-    #[serde(default)]
-    pub signed_on: Option<Date>,
-    /// Where it may be used; must include `website`.
-    #[serde(default)]
-    pub scope: Vec<String>,
-    /// After this date the story is not published.
-    #[serde(default)]
-    pub expires_on: Option<Date>,
-    /// The patient withdrew consent.
-    #[serde(default)]
-    pub revoked: bool,
-}
-
 /// An exercise in the clinic's library (`content/exercises/<id>.yaml`).
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -451,56 +402,4 @@ pub struct Exercise {
     /// (`es`, `zh`, `vi`, `ar`): a handout in that language uses it.
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, crate::content::exercise::ExerciseText>,
-}
-
-/// Why a story may not be published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConsentProblem {
-    /// No `consent:` block.
-    Missing,
-    /// `consent.revoked: true`.
-    Revoked,
-    /// `consent.scope` does not include `website`.
-    OutOfScope,
-    /// No `consent.expires_on`.
-    NoExpiry,
-    /// Past `consent.expires_on`.
-    Expired(Date),
-    /// `consent.signed_on` is missing or in the future.
-    NotSigned,
-}
-
-impl StoryBlock {
-    /// Is there a valid, current, website-scoped authorisation on `today`?
-    pub fn consent_status(&self, today: Date) -> Result<(), ConsentProblem> {
-        let c = self.consent.as_ref().ok_or(ConsentProblem::Missing)?;
-        if c.revoked {
-            return Err(ConsentProblem::Revoked);
-        }
-        if !website_in_scope(&c.scope) {
-            return Err(ConsentProblem::OutOfScope);
-        }
-        match c.signed_on {
-            Some(d) if d <= today => {}
-            _ => return Err(ConsentProblem::NotSigned),
-        }
-        expiry_status(c.expires_on, today)
-    }
-}
-
-/// Does a consent's `scope` include the website?
-pub fn website_in_scope(scope: &[String]) -> bool {
-    scope
-        .iter()
-        .any(|s| s.trim().eq_ignore_ascii_case("website"))
-}
-
-/// A consent's expiry on `today`: it must have one, not yet passed (the
-/// expiry day itself is still covered).
-pub fn expiry_status(expires_on: Option<Date>, today: Date) -> Result<(), ConsentProblem> {
-    match expires_on {
-        None => Err(ConsentProblem::NoExpiry),
-        Some(exp) if exp < today => Err(ConsentProblem::Expired(exp)),
-        Some(_) => Ok(()),
-    }
 }
