@@ -114,6 +114,10 @@ impl Code {
     /// `heropath explain 501`).
     pub fn parse(text: &str) -> Option<Code> {
         let t = text.trim();
+        // The cache reads back codes as written: no allocation for those.
+        if let Some(&c) = Code::ALL.iter().find(|c| c.as_str() == t) {
+            return Some(c);
+        }
         let digits = match t.get(..2) {
             Some(p) if p.eq_ignore_ascii_case("hp") => &t[2..],
             _ => t,
