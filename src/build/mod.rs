@@ -55,40 +55,45 @@ pub use public::{PublicBuild, RESERVED_SLUGS, render_public};
 use themes::*;
 pub use themes::{REQUIRED_TEMPLATES, compact_css};
 
-/// Record this build for the next one (see [`crate::build::cache`]). A cache that
-/// cannot be written costs the next build time, nothing else: not an error.
-fn save_cache(
+/// This build's record for the next one (see [`crate::build::cache`]),
+/// encoded: the bytes to save.
+fn encode_cache(
     p: &Prepared,
-    opts: &Options,
     handouts: Vec<Option<(String, u128)>>,
     public: cache::Public,
-) -> std::io::Result<()> {
-    let fill =
-        |out: &mut dyn std::io::Write| {
-            let records = p.clinic.plans.iter().zip(&p.plan_diags).zip(&handouts).map(
-                |((src, d), handout)| cache::Record {
-                    path: &src.path,
-                    hash: src.hash,
-                    plan: &src.value,
-                    today: check::depends_on_today(&src.value, p.today),
-                    diagnostics: d,
-                    handout: handout.clone(),
-                },
-            );
-            cache::write(
-                out,
-                p.cache.as_ref(),
-                p.check_key,
-                p.handout_key,
-                Some(&public),
-                records,
-            )
-        };
+) -> std::io::Result<Vec<u8>> {
+    let records = p
+        .clinic
+        .plans
+        .iter()
+        .zip(&p.plan_diags)
+        .zip(handouts)
+        .map(|((src, d), handout)| cache::Record {
+            path: &src.path,
+            hash: src.hash,
+            plan: &src.value,
+            today: check::depends_on_today(&src.value, p.today),
+            diagnostics: d,
+            handout,
+        })
+        .collect();
+    cache::encode(
+        p.cache.as_ref(),
+        p.check_key,
+        p.handout_key,
+        Some(&public),
+        records,
+    )
+}
+
+/// Save an encoded cache. A cache that cannot be written costs the next
+/// build time, nothing else: not an error.
+fn save_cache(p: &Prepared, opts: &Options, bytes: &[u8]) -> std::io::Result<()> {
     // Nothing changed: do not rewrite tens of megabytes to say so.
-    if p.cache.as_ref().is_some_and(|c| c.same_as(fill)) {
+    if p.cache.as_ref().is_some_and(|c| c.holds(bytes)) {
         return Ok(());
     }
-    cache::save(&opts.root, fill)
+    cache::save(&opts.root, |out| out.write_all(bytes))
 }
 
 /// One build under way: what it was asked, the folders it writes, and
@@ -158,14 +163,23 @@ pub fn build(opts: &Options) -> Outcome {
 
     // Handouts (private): streamed into a staging folder beside the target,
     // swapped in only when every handout and the public site rendered.
-    let (handouts_staging, handout_records) = if opts.public_only {
-        (None, Vec::new())
-    } else {
-        run.handouts(&survey, &carry, write)
-    };
-    if write && !run.diags.has_errors() && !run.refused_by_strict() {
+    // Meanwhile the public tree is staged beside its own target (making a
+    // thousand story folders is file-system work that need not wait).
+    let public_dir = run.public_dir.clone();
+    let public_staged = stage_public(&public_dir, &public_files, write, run.report.public_reused);
+    let (public_staged, (handouts_staging, handout_records)) = rayon::join(public_staged, || {
+        if opts.public_only {
+            (None, Vec::new())
+        } else {
+            run.handouts(&survey, &carry, write)
+        }
+    });
+    if let Some(public_staged) = public_staged
+        && !run.diags.has_errors()
+        && !run.refused_by_strict()
+    {
         run.swap_in(
-            &public_files,
+            public_staged,
             handouts_staging,
             handout_records,
             public_record,
@@ -213,49 +227,96 @@ impl Run<'_> {
         (public.files, public_record)
     }
 
-    /// Put the new trees in place (the public site, then the staged
-    /// handouts), remove the old ones together, and save the build cache.
+    /// Put the new trees in place (the public site, staged while the
+    /// handouts rendered, then the staged handouts), remove the old ones
+    /// together, and save the build cache.
     fn swap_in(
         &mut self,
-        public_files: &[RenderedFile],
+        public_staged: PublicStaged,
         mut handouts_staging: Option<write::Staging>,
         handout_records: Vec<Option<(String, u128)>>,
         public_record: cache::Public,
     ) {
         let (p, opts) = (self.p, self.opts);
+        let written: Vec<(String, u128)> = handout_records.iter().flatten().cloned().collect();
+        let public_swapped = match public_staged {
+            PublicStaged::Unchanged => Ok(write::OldTree::none()),
+            PublicStaged::Staged(staged) => staged.and_then(write::Staging::swap),
+        };
+        let swapped = public_swapped.and_then(|old_public| {
+            let old_handouts = match handouts_staging.take() {
+                Some(s) => s.swap()?,
+                None => write::OldTree::none(),
+            };
+            Ok((old_public, old_handouts))
+        });
+        let (old_public, old_handouts) = match swapped {
+            Ok(old) => old,
+            Err(e) => {
+                self.diags.push(write_error(e));
+                self.lap("write public + swap");
+                return;
+            }
+        };
+        self.report.wrote = true;
+        self.lap("write public + swap");
+        // Both new trees are in place: the old ones are removed (file-system
+        // work, mostly waiting) while the cache is encoded and saved.
+        let handouts_dir = &self.handouts_dir;
+        let (removed, cache_error) = rayon::join(
+            || {
+                let (a, b) = rayon::join(|| old_public.remove(), || old_handouts.remove());
+                a.and(b)
+            },
+            || {
+                if opts.public_only {
+                    return None;
+                }
+                encode_cache(p, handout_records, public_record)
+                    .and_then(|bytes| save_cache(p, opts, &bytes))
+                    .and_then(|()| cache::save_stamps(&opts.root, handouts_dir, &written))
+                    .err()
+                    .map(|e| e.to_string())
+            },
+        );
+        self.report.cache_error = cache_error;
+        if let Err(e) = removed {
+            self.diags.push(write_error(e));
+            self.report.wrote = false;
+        }
+        self.lap("remove the old output + save the build cache");
+    }
+}
+
+/// Stage the public tree of a build that writes (`None` when it does not),
+/// as a job to run beside the handouts.
+fn stage_public<'a>(
+    public_dir: &'a Path,
+    files: &'a [RenderedFile],
+    write: bool,
+    reused: bool,
+) -> impl FnOnce() -> Option<PublicStaged> + Send + 'a {
+    move || {
         // A reused public site that is exactly what is on disk (the files
         // were just read and hashed; nothing else is in the folder) is
         // left alone rather than copied into a new tree and swapped.
-        let unchanged =
-            self.report.public_reused && write::holds_exactly(&self.public_dir, public_files);
-        let public_written = if unchanged {
-            Ok(write::OldTree::none())
-        } else {
-            write::write_tree_keeping_old(&self.public_dir, public_files)
-        };
-        let result = public_written.and_then(|old_public| {
-            let old_handouts = match handouts_staging.take() {
-                Some(s) => s.swap(),
-                None => Ok(write::OldTree::none()),
-            };
-            // Both new trees are in place: remove the old ones together.
-            let (a, b) = rayon::join(|| old_public.remove(), || old_handouts.map(|o| o.remove()));
-            a.and(b.and_then(|r| r))
-        });
-        if let Err(e) = result {
-            self.diags.push(write_error(e));
-        }
-        self.report.wrote = !self.diags.has_errors();
-        self.lap("write public + swap");
-        if self.report.wrote && !opts.public_only {
-            let written: Vec<(String, u128)> = handout_records.iter().flatten().cloned().collect();
-            self.report.cache_error = save_cache(p, opts, handout_records, public_record)
-                .and_then(|()| cache::save_stamps(&opts.root, &self.handouts_dir, &written))
-                .err()
-                .map(|e| e.to_string());
-            self.lap("save the build cache");
+        let unchanged = reused && write && write::holds_exactly(public_dir, files);
+        match (write, unchanged) {
+            (false, _) => None,
+            (true, true) => {
+                write::remove_stale_of(public_dir);
+                Some(PublicStaged::Unchanged)
+            }
+            (true, false) => Some(PublicStaged::Staged(write::stage_tree(public_dir, files))),
         }
     }
+}
+
+/// The public tree of a build that writes: the one on disk is already
+/// exactly the build's, or a new tree staged beside it.
+enum PublicStaged {
+    Unchanged,
+    Staged(Result<write::Staging, write::WriteError>),
 }
 
 fn write_error(e: write::WriteError) -> Diagnostic {

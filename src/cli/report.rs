@@ -50,17 +50,26 @@ impl Ui {
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
         let mut reporter = Reporter::new(&self.root, self.format, color);
-        for d in diags {
-            if self.quiet && self.format != Format::Json && d.severity != Severity::Error {
-                continue;
-            }
-            let text = reporter.render(d);
-            if self.format == Format::Json {
-                println!("{text}");
-            } else {
-                eprintln!("{text}");
-            }
+        let shown: Vec<&Diagnostic> = diags
+            .iter()
+            .filter(|d| {
+                !(self.quiet && self.format != Format::Json && d.severity != Severity::Error)
+            })
+            .collect();
+        // One buffered write for all of them: stderr is unbuffered, and a
+        // line at a time was thousands of system calls on a large clinic.
+        let mut text = String::new();
+        for t in reporter.render_all(&shown) {
+            text.push_str(&t);
+            text.push('\n');
         }
+        use std::io::Write as _;
+        // A closed pipe (`heropath check | head`) is not an error to report.
+        let _ = if self.format == Format::Json {
+            std::io::stdout().lock().write_all(text.as_bytes())
+        } else {
+            std::io::stderr().lock().write_all(text.as_bytes())
+        };
     }
 }
 

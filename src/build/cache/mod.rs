@@ -30,7 +30,7 @@ mod stored;
 #[cfg(test)]
 mod tests;
 
-pub use save::{Record, save, write};
+pub use save::{Record, encode, save, write};
 pub use stamps::{open_stamps, save_stamps};
 
 use crate::base::date::Date;
@@ -222,34 +222,10 @@ impl Cache {
         self.public.as_ref().filter(|p| p.key == key)
     }
 
-    /// Would `fill` write exactly this cache again? (Then there is nothing
-    /// to save. Stops at the first byte that differs.)
-    pub fn same_as(
-        &self,
-        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> bool {
-        struct Compare<'a> {
-            old: &'a [u8],
-            at: usize,
-        }
-        impl std::io::Write for Compare<'_> {
-            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-                let end = self.at + buf.len();
-                if self.old.get(self.at..end) != Some(buf) {
-                    return Err(std::io::Error::other("differs"));
-                }
-                self.at = end;
-                Ok(buf.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let mut cmp = Compare {
-            old: self.text.as_bytes(),
-            at: 0,
-        };
-        fill(&mut cmp).is_ok() && cmp.at == cmp.old.len()
+    /// Is this cache exactly `bytes` (see [`encode`])? Then there is
+    /// nothing to save.
+    pub fn holds(&self, bytes: &[u8]) -> bool {
+        self.text.as_bytes() == bytes
     }
 
     /// The last build's public site, whatever it was made from.

@@ -50,17 +50,30 @@ pub fn save(
     crate::base::atomic::replace_file(&dir.join(FILE), fill)
 }
 
-/// Write a new cache to `out`. Plans already in `old` are carried over as
-/// stored text; others are encoded. Give records sorted by path (the
-/// pipeline's plan order) and the same build writes the same bytes.
+/// Write a new cache to `out` (see [`encode`]).
 pub fn write<'a>(
     out: &mut dyn std::io::Write,
     old: Option<&Cache>,
     check_key: u128,
     handout_key: u128,
     public: Option<&Public>,
-    records: impl IntoIterator<Item = Record<'a>>,
+    records: Vec<Record<'a>>,
 ) -> std::io::Result<()> {
+    out.write_all(&encode(old, check_key, handout_key, public, records)?)
+}
+
+/// A new cache's bytes. Plans already in `old` are carried over as stored
+/// text; others are encoded, in parallel (on a large clinic encoding every
+/// plan was a tenth of a second on one core). Give records sorted by path
+/// (the pipeline's plan order) and the same build gives the same bytes.
+pub fn encode(
+    old: Option<&Cache>,
+    check_key: u128,
+    handout_key: u128,
+    public: Option<&Public>,
+    records: Vec<Record<'_>>,
+) -> std::io::Result<Vec<u8>> {
+    use rayon::prelude::*;
     let header = Header {
         format: FORMAT,
         program: program().to_string(),
@@ -73,26 +86,38 @@ pub fn write<'a>(
             files: p.files.iter().map(|(f, h)| (f.clone(), hex(*h))).collect(),
         }),
     };
-    serde_json::to_writer(&mut *out, &header)?;
-    for r in records {
-        let path = r.path.to_string_lossy();
-        // Such a path cannot be stored on one line; that plan is simply
-        // not cached (heropath's own slugs never contain these).
-        if path.contains(['\t', '\n']) {
-            continue;
-        }
-        let meta = Meta {
-            today: r.today,
-            diagnostics: r.diagnostics.iter().map(StoredDiagnostic::from).collect(),
-            handout: r.handout.map(|(p, h)| (p, hex(h))),
-        };
-        write!(out, "\n{path}\t{}\t", hex(r.hash))?;
-        serde_json::to_writer(&mut *out, &meta)?;
-        out.write_all(b"\t")?;
-        match old.and_then(|c| c.raw_plan(r.path, r.hash)) {
-            Some(raw) => out.write_all(raw.as_bytes())?,
-            None => serde_json::to_writer(&mut *out, r.plan)?,
-        }
+    let mut out = serde_json::to_vec(&header)?;
+    let lines: Vec<Vec<u8>> = records
+        .into_par_iter()
+        .map(|r| record_line(old, r))
+        .collect::<std::io::Result<_>>()?;
+    for line in lines {
+        out.extend_from_slice(&line);
     }
-    Ok(())
+    Ok(out)
+}
+
+/// One record's line, starting with its newline (empty for a path that
+/// cannot be stored on one line: that plan is simply not cached, and
+/// heropath's own slugs never contain such characters).
+fn record_line(old: Option<&Cache>, r: Record<'_>) -> std::io::Result<Vec<u8>> {
+    use std::io::Write as _;
+    let path = r.path.to_string_lossy();
+    if path.contains(['\t', '\n']) {
+        return Ok(Vec::new());
+    }
+    let meta = Meta {
+        today: r.today,
+        diagnostics: r.diagnostics.iter().map(StoredDiagnostic::from).collect(),
+        handout: r.handout.map(|(p, h)| (p, hex(h))),
+    };
+    let mut out = Vec::with_capacity(4096);
+    write!(out, "\n{path}\t{}\t", hex(r.hash))?;
+    serde_json::to_writer(&mut out, &meta)?;
+    out.push(b'\t');
+    match old.and_then(|c| c.raw_plan(r.path, r.hash)) {
+        Some(raw) => out.extend_from_slice(raw.as_bytes()),
+        None => serde_json::to_writer(&mut out, r.plan)?,
+    }
+    Ok(out)
 }

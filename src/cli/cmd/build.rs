@@ -37,7 +37,7 @@ pub fn run(args: BuildArgs, g: &Global, ui: &Ui) -> ExitCode {
     let report = build::build(&opts);
     let code = finish(&report, strict, ui);
     if g.verbose {
-        timings(&report, started);
+        timings(&report, started, "build");
     }
     if let Some(e) = &report.cache_error
         && ui.chatty()
@@ -52,8 +52,9 @@ pub fn run(args: BuildArgs, g: &Global, ui: &Ui) -> ExitCode {
     code
 }
 
-/// `--verbose`: each stage's time, then the whole build's.
-fn timings(report: &Outcome, started: Instant) {
+/// `--verbose`: each stage's time, then the whole run's (`what`: build
+/// or check).
+pub(crate) fn timings(report: &Outcome, started: Instant, what: &str) {
     for (stage, took) in &report.timings {
         eprintln!(
             "heropath: {stage:<28} {:>8.1} ms",
@@ -61,7 +62,7 @@ fn timings(report: &Outcome, started: Instant) {
         );
     }
     eprintln!(
-        "heropath: build took {} ms: {} handout(s) ({} unchanged, reused), {} public file(s){}, {} published stor{}, {} diagnostic(s)",
+        "heropath: {what} took {} ms: {} handout(s) ({} unchanged, reused), {} public file(s){}, {} published stor{}, {} diagnostic(s)",
         started.elapsed().as_millis(),
         report.handouts,
         report.reused,

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 /// Check, print the diagnostics and say so when all passed.
 pub fn run(args: CheckArgs, g: &Global, ui: &Ui) -> ExitCode {
+    let started = std::time::Instant::now();
     let report = build::check(&Options {
         root: g.root.clone(),
         no_cache: args.no_cache,
@@ -16,6 +17,9 @@ pub fn run(args: CheckArgs, g: &Global, ui: &Ui) -> ExitCode {
         ..Options::default()
     });
     let code = finish(&report, args.strict, ui);
+    if g.verbose {
+        super::build::timings(&report, started, "check");
+    }
     if code == ExitCode::SUCCESS && ui.chatty() {
         eprintln!(
             "heropath: all checks passed ({} warning(s))",

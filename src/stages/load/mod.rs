@@ -216,7 +216,9 @@ fn split_partial(
     read: Vec<Source<(Plan, Vec<Diagnostic>)>>,
     diags: &mut Diagnostics,
 ) -> (Vec<Source<Plan>>, Vec<Source<Plan>>) {
-    let (mut ok, mut partial) = (Vec::new(), Vec::new());
+    // Sized up front: a plan is a kilobyte, and growing a vector of ten
+    // thousand of them copies each several times.
+    let (mut ok, mut partial) = (Vec::with_capacity(read.len()), Vec::new());
     for s in read {
         let (value, problems) = s.value;
         let src = Source {

@@ -22,7 +22,7 @@ mod tests;
 pub use marker::{MARKER, Manifest, record};
 pub use staging::Staging;
 pub use survey::{KEPT_DIR, Survey};
-pub use swap::OldTree;
+pub use swap::{OldTree, remove_stale_of};
 
 use crate::base::output::RenderedFile;
 use staging::hash_of_file;
@@ -119,9 +119,18 @@ pub fn write_tree_keeping_old(
     target: &Path,
     files: &[RenderedFile],
 ) -> Result<OldTree, WriteError> {
+    stage_tree(target, files)?.swap()
+}
+
+/// A new tree for `target` holding `files`, written beside it (in
+/// parallel: each story is a folder of its own, and creating a thousand
+/// folders one after another was most of a large build's writing time),
+/// ready for [`Staging::swap`]. Dropped instead, it is removed.
+pub fn stage_tree(target: &Path, files: &[RenderedFile]) -> Result<Staging, WriteError> {
+    use rayon::prelude::*;
     let staging = Staging::new(target)?;
-    for f in files {
-        staging.write(&f.path, &f.bytes)?;
-    }
-    staging.swap()
+    files
+        .par_iter()
+        .try_for_each(|f| staging.write(&f.path, &f.bytes))?;
+    Ok(staging)
 }

@@ -26,6 +26,13 @@ impl Staging {
         let mark = self.dir.join(MARKER);
         std::fs::write(&mark, text).map_err(io(&mark))?;
         let target = self.target.clone();
+        if target.join(MARKER).is_file() && exchange(&self.dir, &target).is_ok() {
+            // One atomic step: at no moment is there no output folder, even
+            // for a build killed right here. The old tree is now where the
+            // staging folder was.
+            self.committed = true;
+            return Ok(OldTree(Some(self.dir.clone())));
+        }
         if target.exists() {
             if target.join(MARKER).is_file() {
                 std::fs::rename(&target, &self.old).map_err(io(&target))?;
@@ -43,6 +50,38 @@ impl Staging {
         self.committed = true;
         Ok(OldTree(Some(self.old.clone())))
     }
+}
+
+/// Exchange two folders atomically (Linux `renameat2` with
+/// `RENAME_EXCHANGE`). Elsewhere, or on a file system without it, an
+/// error: the caller then falls back to two renames, each atomic, with a
+/// moment between them when the target is missing.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt as _;
+    let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes());
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are NUL-terminated C strings that outlive the
+    // call; AT_FDCWD resolves them like `std::fs::rename` does.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 /// An output tree moved aside by [`Staging::swap`], still to be removed.
@@ -68,6 +107,22 @@ impl OldTree {
 /// Remove staging folders left by a build that was killed (they carry our
 /// mark; anything else is left alone).
 pub(super) fn remove_stale(parent: &Path, name: &str) {
+    remove_stale_in(parent, name)
+}
+
+/// [`remove_stale`] for the staging folders of `target` (a build that
+/// leaves an unchanged tree alone still clears what a killed one left).
+pub fn remove_stale_of(target: &Path) {
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let Some(name) = target.file_name() {
+        remove_stale_in(parent, &name.to_string_lossy());
+    }
+}
+
+fn remove_stale_in(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
