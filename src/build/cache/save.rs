@@ -91,6 +91,7 @@ pub fn encode(
         .into_par_iter()
         .map(|r| record_line(old, r))
         .collect::<std::io::Result<_>>()?;
+    out.reserve_exact(lines.iter().map(Vec::len).sum());
     for line in lines {
         out.extend_from_slice(&line);
     }

@@ -38,28 +38,35 @@ pub fn check_clinic(
 ) -> Vec<Vec<Diagnostic>> {
     use rayon::prelude::*;
     let reused: Vec<Option<Vec<Diagnostic>>> = clinic.plans.par_iter().map(reuse).collect();
-    // The jargon index and library facts are worth building only when a
+    // The jargon index and shared facts are worth building only when a
     // plan is checked afresh (never lazily inside the parallel loop: a
     // work-stealing thread could re-enter the initialiser).
     let fresh = reused.iter().any(Option::is_none);
     let jargon = fresh.then(|| plain_language::jargon_index(clinic));
-    let library = jargon
-        .as_ref()
-        .map(|j| plain_language::library_facts(clinic, j));
+    let shared = jargon.as_ref().map(|j| {
+        let fresh: Vec<&Source<Plan>> = clinic
+            .plans
+            .iter()
+            .zip(&reused)
+            .filter(|(_, r)| r.is_none())
+            .map(|(p, _)| p)
+            .collect();
+        plain_language::shared_facts(clinic, &fresh, j)
+    });
     // Plans are checked in parallel; diagnostics are sorted before printing,
     // so their order does not depend on the threads.
     let per_plan: Vec<Vec<Diagnostic>> = clinic
         .plans
         .par_iter()
         .zip(reused)
-        .map(|(src, reused)| match (reused, &jargon, &library) {
+        .map(|(src, reused)| match (reused, &jargon, &shared) {
             (Some(d), _, _) => d,
-            (None, Some(jargon), Some(library)) => {
+            (None, Some(jargon), Some(shared)) => {
                 let mut d = Diagnostics::default();
                 plan::check_plan(clinic, src, today, &mut d);
                 unfinished::check_unfinished(src, &mut d);
                 if !src.value.draft {
-                    plain_language::advise(clinic, src, jargon, library, &mut d);
+                    plain_language::advise(clinic, src, jargon, shared, &mut d);
                     advice::actionability(clinic, src, &mut d);
                     unfinished::advise_dates_and_lists(src, today, &mut d);
                 }

@@ -47,10 +47,15 @@ fn facts<'j>(t: &str, jargon: &'j Jargon) -> TextFacts<'j> {
     }
 }
 
-/// The facts of every library text (instructions and cues), worked out
-/// once: the same library exercise appears in many plans.
-pub(super) fn library_facts<'c, 'j>(
+/// The facts of every text worth analysing once: each library text
+/// (instructions and cues: the same library exercise appears in many
+/// plans) and each plan text that more than one of `plans` shows
+/// (clinics copy plans from protocols and from each other, so the same
+/// responsibilities and steps recur thousands of times). Texts seen once
+/// are analysed where they are met, so memory stays with the repeats.
+pub(super) fn shared_facts<'c, 'j>(
     clinic: &'c Clinic,
+    plans: &[&'c Source<Plan>],
     jargon: &'j Jargon,
 ) -> HashMap<&'c str, TextFacts<'j>> {
     use rayon::prelude::*;
@@ -63,6 +68,14 @@ pub(super) fn library_facts<'c, 'j>(
             texts.extend(t.cues.iter().flatten().map(String::as_str));
         }
     }
+    let mut seen: ahash::AHashMap<&str, bool> = ahash::AHashMap::new();
+    for p in plans.iter().filter(|p| !p.value.draft) {
+        for t in patient_texts(clinic, &p.value) {
+            // false on the first sight, true once seen again.
+            seen.entry(t).and_modify(|again| *again = true).or_insert(false);
+        }
+    }
+    texts.extend(seen.into_iter().filter(|(_, again)| *again).map(|(t, _)| t));
     texts.sort_unstable();
     texts.dedup();
     texts
@@ -104,16 +117,16 @@ pub(super) fn advise(
     clinic: &Clinic,
     src: &Source<Plan>,
     jargon: &Jargon,
-    library: &HashMap<&str, TextFacts<'_>>,
+    shared: &HashMap<&str, TextFacts<'_>>,
     diags: &mut Diagnostics,
 ) {
     let plan = &src.value;
     let texts = patient_texts(clinic, plan);
-    // Library texts were analysed once; the plan's own are analysed here.
+    // Shared texts were analysed once; the plan's own are analysed here.
     let all: Vec<Cow<'_, TextFacts<'_>>> = texts
         .iter()
         .map(|t| {
-            library
+            shared
                 .get(t)
                 .map_or_else(|| Cow::Owned(facts(t, jargon)), Cow::Borrowed)
         })

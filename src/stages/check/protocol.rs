@@ -18,7 +18,7 @@ pub(super) fn check_protocols(clinic: &Clinic, today: Date, diags: &mut Diagnost
         return;
     }
     let jargon = plain_language::jargon_index(clinic);
-    let library = plain_language::library_facts(clinic, &jargon);
+    let library = plain_language::shared_facts(clinic, &[], &jargon);
     for src in clinic.protocols.values() {
         let as_plan = Source {
             path: src.path.clone(),

@@ -8,23 +8,50 @@ use crate::content::yaml::locate_key;
 use crate::stages::load::Source;
 use std::collections::HashMap;
 
-/// Every string of the plan, with its path (`steps[0].title`).
-fn strings(v: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+/// One step of a path into the plan: a key or a list index.
+#[derive(Clone, Copy)]
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// A path as people read it: `steps[0].title`. Only made for a finding.
+fn path_text(steps: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for s in steps {
+        match s {
+            Step::Key(k) if out.is_empty() => out.push_str(k),
+            Step::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// Call `f` with every string of the plan and its path, without copying
+/// either (this runs on every plan of every check).
+fn strings<'v>(
+    v: &'v serde_json::Value,
+    path: &mut Vec<Step<'v>>,
+    f: &mut impl FnMut(&[Step<'v>], &'v str),
+) {
     match v {
-        serde_json::Value::String(s) => out.push((path.to_string(), s.clone())),
+        serde_json::Value::String(s) => f(path, s),
         serde_json::Value::Array(a) => {
             for (i, x) in a.iter().enumerate() {
-                strings(x, &format!("{path}[{i}]"), out);
+                path.push(Step::Index(i));
+                strings(x, path, f);
+                path.pop();
             }
         }
         serde_json::Value::Object(m) => {
             for (k, x) in m {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                strings(x, &p, out);
+                path.push(Step::Key(k));
+                strings(x, path, f);
+                path.pop();
             }
         }
         _ => {}
@@ -42,6 +69,15 @@ fn todo_at(s: &str) -> Option<usize> {
 /// A line of text as compared with the template's phrases: list marker and
 /// `TODO:` dropped, lower case, single spaces, no final full stop.
 fn normalize(line: &str) -> String {
+    let mut out = String::new();
+    normalize_into(line, &mut out);
+    out
+}
+
+/// [`normalize`] into a buffer the caller reuses (every line of every
+/// plan is normalized; a fresh string each time showed in profiles).
+fn normalize_into(line: &str, out: &mut String) {
+    out.clear();
     let t = line.trim();
     let t = t
         .split_once(". ")
@@ -49,8 +85,16 @@ fn normalize(line: &str) -> String {
         .map_or(t, |(_, rest)| rest);
     let t = t.trim_start_matches("- ").trim();
     let t = t.strip_prefix("TODO:").unwrap_or(t);
-    let folded = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    folded.trim_end_matches('.').trim().to_lowercase()
+    for word in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    // No lower-case form is a full stop or a space, so trimming after
+    // lowering is the same as before it.
+    let kept = out.trim_end_matches('.').trim_end().len();
+    out.truncate(kept);
 }
 
 /// The placeholder phrases of the `new plan` template, normalized.
@@ -81,39 +125,41 @@ pub(super) fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
     let Ok(value) = serde_json::to_value(&src.value) else {
         return;
     };
-    let mut all = Vec::new();
-    strings(&value, "", &mut all);
     let phrases = template_phrases();
-    let mut nth: HashMap<String, usize> = HashMap::new();
-    for (path, s) in &all {
+    let mut found: Vec<(String, String, bool)> = Vec::new();
+    let mut buf = String::new();
+    strings(&value, &mut Vec::new(), &mut |path, s| {
         // One finding per line to fill in (a block of instructions may
         // have several).
-        let hits = s.lines().filter_map(|line| {
-            if let Some(i) = todo_at(line) {
+        for line in s.lines() {
+            let hit = if let Some(i) = todo_at(line) {
                 Some((line[i..].to_string(), true))
             } else {
-                let n = normalize(line);
-                phrases
-                    .binary_search(&n)
-                    .is_ok()
+                normalize_into(line, &mut buf);
+                (buf.len() >= 8 && phrases.binary_search(&buf).is_ok())
                     .then(|| (line.trim().to_string(), false))
-            }
-        });
-        for (at, is_todo) in hits {
-            let probe = snippet(&at);
-            let k = nth.entry(probe.clone()).or_default();
-            let pos = find_text(&src.text, &probe, *k)
-                .or_else(|| find_text(&src.text, &probe.chars().take(12).collect::<String>(), 0))
-                .or_else(|| last_key(path).and_then(|key| locate_key(&src.text, key)));
-            *k += 1;
-            let shown: String = at.chars().take(60).collect();
-            let ellipsis = if at.chars().count() > 60 { "…" } else { "" };
-            let what = if is_todo {
-                "a TODO left to fill in"
-            } else {
-                "the template's placeholder text"
             };
-            diags.push(
+            if let Some((at, is_todo)) = hit {
+                found.push((path_text(path), at, is_todo));
+            }
+        }
+    });
+    let mut nth: HashMap<String, usize> = HashMap::new();
+    for (path, at, is_todo) in found {
+        let probe = snippet(&at);
+        let k = nth.entry(probe.clone()).or_default();
+        let pos = find_text(&src.text, &probe, *k)
+            .or_else(|| find_text(&src.text, &probe.chars().take(12).collect::<String>(), 0))
+            .or_else(|| last_key(&path).and_then(|key| locate_key(&src.text, key)));
+        *k += 1;
+        let shown: String = at.chars().take(60).collect();
+        let ellipsis = if at.chars().count() > 60 { "…" } else { "" };
+        let what = if is_todo {
+            "a TODO left to fill in"
+        } else {
+            "the template's placeholder text"
+        };
+        diags.push(
             Diagnostic::error(
                 Code::Placeholder,
                 format!(
@@ -122,9 +168,8 @@ pub(super) fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
             )
             .in_file(&src.path)
             .at(pos)
-            .help(help_for(path)),
+            .help(help_for(&path)),
         );
-        }
     }
 }
 
