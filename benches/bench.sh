@@ -21,6 +21,15 @@
 #   check-cold   check --no-cache
 #   check        check with the build cache
 #
+# With build-cold, Hugo (when installed; as root the script installs
+# Debian's) builds an equivalent site from the same clinic in the same runs,
+# alternating with heropath run by run: benches/hugo/to_hugo.py turns each
+# plan into a Hugo page (its YAML as front matter) and each published story
+# into a story page, rendered by benches/hugo/layouts with the same fields.
+# The table then has a `hugo` row and the ratio. Zola has no such converter
+# yet and is not measured. A `yaml floor` line gives serde_yaml alone on
+# the same plans (examples/yaml_floor.rs): no build can be faster.
+#
 # Performance targets (release build, warm cache): 10,000 plans: build <= 1.0 s
 # and <= 300 MB, check <= 0.5 s; 100,000 plans: build <= 10 s and <= 2 GB.
 #
@@ -64,10 +73,18 @@ fi
 
 cd "$repo"
 echo "bench.sh: building (release)" >&2
-cargo build --release --quiet --bin heropath --example gen_clinic
+cargo build --release --quiet --bin heropath --example gen_clinic --example yaml_floor
 target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
 heropath="$target_dir/release/heropath"
 gen="$target_dir/release/examples/gen_clinic"
+yaml_floor="$target_dir/release/examples/yaml_floor"
+
+# Hugo, for the paired comparison (see above).
+if ! command -v hugo >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "bench.sh: installing hugo (Debian) for the comparison" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >&2 || true
+fi
+hugo_bin="$(command -v hugo || true)"
 [ -x "$heropath" ] && [ -x "$gen" ] || { echo "bench.sh: binaries not found in $target_dir/release" >&2; exit 1; }
 
 # Fixed dates in the output, as in CI (consent is judged by the clock;
@@ -80,7 +97,17 @@ maximum() { sort -g | tail -n 1; }
 # Seconds from GNU time's "h:mm:ss" or "m:ss.ss".
 to_seconds() { awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }'; }
 
-rows=()
+# Wall seconds, CPU seconds (user + system) and peak KB from GNU time -v.
+time_fields() {
+    local wall user sys kb
+    wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1" | to_seconds)"
+    user="$(sed -n 's/.*User time (seconds): //p' "$1")"
+    sys="$(sed -n 's/.*System time (seconds): //p' "$1")"
+    kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$1")"
+    echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $kb"
+}
+
+rows=(); ratios=(); floors=()
 for n in $sizes; do
     clinic="$bench_dir/clinic-$n"
     want="gen_clinic --plans $n --seed 42 --exercises 200 --stories-every 10"
@@ -100,6 +127,13 @@ for n in $sizes; do
     fi
     warnings="$("$heropath" --root "$clinic" --format short check 2>&1 | grep -c 'warning\[' || true)"
     echo "bench.sh: $n plans: $warnings warning(s)" >&2
+    floors+=("$n plans: $("$yaml_floor" "$clinic" "$runs")")
+    hugo_site="$bench_dir/hugo-$n"
+    if [ -n "$hugo_bin" ] && [[ " $commands " == *" build-cold "* ]]; then
+        echo "bench.sh: converting $n plans for Hugo into $hugo_site" >&2
+        python3 "$repo/benches/hugo/to_hugo.py" "$clinic" "$hugo_site"
+        (cd "$hugo_site" && "$hugo_bin" --quiet >/dev/null 2>&1) || true
+    fi
     plain_plan="$(grep -rL --include='*.yaml' '^story:' "$clinic/content/plans" | head -n 1 || true)"
     story_plan="$(grep -rl --include='*.yaml' '^story:' "$clinic/content/plans" | head -n 1 || true)"
     cp "$plain_plan" "$bench_dir/plain-plan.orig"
@@ -113,7 +147,20 @@ for n in $sizes; do
             *) echo "bench.sh: unknown scenario $cmd" >&2; exit 2 ;;
         esac
         walls=(); cpus=(); rss=()
+        hwalls=(); hcpus=(); hrss=()
         for ((i = 1; i <= runs; i++)); do
+            # Hugo first in each pair, then heropath: both see the same
+            # warm file cache and the same machine load.
+            if [ "$cmd" = build-cold ] && [ -n "$hugo_bin" ]; then
+                ht="$bench_dir/time-$n-hugo-$i.txt"
+                if ! (cd "$hugo_site" && /usr/bin/time -v -o "$ht" "$hugo_bin" --quiet >/dev/null 2>"$bench_dir/stderr-$n-hugo.log"); then
+                    echo "bench.sh: hugo failed on $n plans; see $bench_dir/stderr-$n-hugo.log" >&2
+                    exit 1
+                fi
+                read -r hw hc hk < <(time_fields "$ht")
+                hwalls+=("$hw"); hcpus+=("$hc"); hrss+=("$hk")
+                echo "bench.sh: $n hugo run $i: ${hw}s wall, $((hk / 1024)) MB" >&2
+            fi
             # One changed plan per run: a comment line that differs each time.
             case "$cmd" in
                 build-edit) echo "# bench edit $i $RANDOM" >>"$plain_plan" ;;
@@ -124,11 +171,8 @@ for n in $sizes; do
                 echo "bench.sh: heropath $cmd failed on $n plans; see $bench_dir/stderr-$n-$cmd.log" >&2
                 exit 1
             fi
-            wall="$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tv" | to_seconds)"
-            user="$(sed -n 's/.*User time (seconds): //p' "$tv")"
-            sys="$(sed -n 's/.*System time (seconds): //p' "$tv")"
-            kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tv")"
-            walls+=("$wall"); cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"); rss+=("$kb")
+            read -r wall cpu kb < <(time_fields "$tv")
+            walls+=("$wall"); cpus+=("$cpu"); rss+=("$kb")
             echo "bench.sh: $n $cmd run $i: ${wall}s wall, $((kb / 1024)) MB" >&2
         done
         # Put the edited plans back as generated; an untimed build then
@@ -143,6 +187,14 @@ for n in $sizes; do
         m="$(printf '%s\n' "${rss[@]}" | maximum)"
         rate="$(awk -v n="$n" -v w="$w" 'BEGIN { if (w > 0) printf "%.0f", n / w; else print "-" }')"
         rows+=("| $n | $cmd | $(printf '%.2f' "$w") | $rate | $(printf '%.2f' "$c") | $(awk -v k="$m" 'BEGIN { printf "%.0f", k / 1024 }') |")
+        if [ ${#hwalls[@]} -gt 0 ]; then
+            hw="$(printf '%s\n' "${hwalls[@]}" | median)"
+            hc="$(printf '%s\n' "${hcpus[@]}" | median)"
+            hm="$(printf '%s\n' "${hrss[@]}" | maximum)"
+            hrate="$(awk -v n="$n" -v w="$hw" 'BEGIN { if (w > 0) printf "%.0f", n / w; else print "-" }')"
+            rows+=("| $n | hugo (same data, paired with build-cold) | $(printf '%.2f' "$hw") | $hrate | $(printf '%.2f' "$hc") | $(awk -v k="$hm" 'BEGIN { printf "%.0f", k / 1024 }') |")
+            ratios+=("$n plans: heropath build --no-cache is $(awk -v h="$hw" -v w="$w" 'BEGIN { printf "%.1f", h / w }')x faster than Hugo ($(printf '%.2f' "$w") s against $(printf '%.2f' "$hw") s, medians of $runs paired runs)")
+        fi
     done
 done
 
@@ -153,4 +205,8 @@ done
     echo "| plans | scenario | wall s (median) | plans/s | CPU s (median) | peak RSS MB |"
     echo "| ---: | --- | ---: | ---: | ---: | ---: |"
     printf '%s\n' "${rows[@]}"
+    echo
+    for r in "${ratios[@]}"; do echo "- $r"; done
+    if [ -z "$hugo_bin" ]; then echo "- Hugo is not installed: no comparison."; fi
+    for f in "${floors[@]}"; do echo "- $f"; done
 } | tee ${out_file:+"$out_file"}

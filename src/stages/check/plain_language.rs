@@ -72,7 +72,9 @@ pub(super) fn shared_facts<'c, 'j>(
     for p in plans.iter().filter(|p| !p.value.draft) {
         for t in patient_texts(clinic, &p.value) {
             // false on the first sight, true once seen again.
-            seen.entry(t).and_modify(|again| *again = true).or_insert(false);
+            seen.entry(t)
+                .and_modify(|again| *again = true)
+                .or_insert(false);
         }
     }
     texts.extend(seen.into_iter().filter(|(_, again)| *again).map(|(t, _)| t));
