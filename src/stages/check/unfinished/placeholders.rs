@@ -89,7 +89,12 @@ fn normalize_into(line: &str, out: &mut String) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            // The common case, a byte at a time.
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     // No lower-case form is a full stop or a space, so trimming after
     // lowering is the same as before it.
