@@ -14,7 +14,25 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// No transparent huge pages for this process.
+///
+/// mimalloc asks the kernel for huge pages, and a build frees and reuses
+/// memory in waves (parse, check, render): each time a 2 MiB page comes
+/// back the kernel zeroes all of it again. On a 10,000-plan build that was
+/// a sixth of all CPU time (`clear_page_erms` in a profile); with ordinary
+/// pages the same build does about 15% less work, with the same peak
+/// memory. Inherited by the browser that prints PDFs, which does not mind.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory
+    // of ours; on a kernel without it the call fails, which changes nothing.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     let g = Global::new(&cli);
     let ui = Ui {
