@@ -739,6 +739,22 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("publish only what the patient authorised"),
             message: "`website`",
         },
+        Case {
+            name: "story photo without photo consent",
+            code: "HP0206",
+            warning: true,
+            // `  photo:` on line 48: column 3.
+            setup: |c| {
+                c.write("content/images/mari.png", "not read by check");
+                let photo = "  photo: {file: mari.png, alt: Mari smiling in the garden}\n";
+                write_plan(c, &format!("{BASE}{BASE_STORY}{photo}"));
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(48, 3),
+            help: Help::Contains("scope: [website, photo]"),
+            message: "consent does not include `photo`",
+        },
         // ---- HP0301–HP0306: themes --------------------------------------
         Case {
             name: "unknown site theme",

@@ -157,6 +157,10 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         plain_words: BTreeMap::new(),
         public_words: Vec::new(),
         privacy: crate::content::config::Privacy::default(),
+        hero: Default::default(),
+        brand: Default::default(),
+        services: Vec::new(),
+        team: Vec::new(),
     };
     let clinic = Clinic {
         root: nowhere.to_path_buf(),
@@ -175,6 +179,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         stories: Vec::new(),
         protocols: BTreeMap::new(),
         images: Default::default(),
+        site_images: Default::default(),
     };
     let lang = clinic.plans[0]
         .value

@@ -35,7 +35,15 @@ pub(super) fn render_public_then(
     let mut diags = Vec::new();
     let theme = &p.themes[&p.clinic.site.theme];
     let t = theme.strings(&p.clinic.site.language);
-    let stories = model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), drafts);
+    let mut stories = model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), drafts);
+    let pictures = model::Pictures::publish(
+        &p.clinic.root.join("content/images"),
+        &model::picture_names(&p.clinic, &stories),
+        &p.site.base_path,
+    );
+    diags.extend(picture_problems(&pictures));
+    model::attach_photos(&p.clinic, &mut stories, &pictures, &p.site);
+    let look = model::look(&p.clinic, &p.site, t, &pictures);
     // The stories just built are the ones the guard must know (rather than
     // building them a second time for it).
     p.story_days.get_or_init(|| story_days(p, &stories));
@@ -60,7 +68,8 @@ pub(super) fn render_public_then(
     let public = PublicSite {
         site: &p.site,
         pages: &pages,
-        intro_html: intro.as_deref(),
+        intro: intro.as_deref(),
+        look: &look,
         stories: &stories,
         menu: &menu,
         lang: &p.clinic.site.language,
@@ -76,12 +85,30 @@ pub(super) fn render_public_then(
         }
     }
     files.extend(theme.static_files.iter().cloned());
+    files.extend(pictures.files);
+    files.push(RenderedFile {
+        path: "brand.css".into(),
+        bytes: look.css.into_bytes(),
+    });
     diags.extend(scan(&files));
     PublicBuild {
         files,
         stories: stories.len(),
         diagnostics: diags,
     }
+}
+
+/// Pictures of the site that could not be published: errors at the file.
+fn picture_problems(pictures: &model::Pictures) -> Vec<Diagnostic> {
+    pictures
+        .failed
+        .iter()
+        .map(|(name, why)| {
+            Diagnostic::error(Code::MissingPicture, format!("picture `{name}` {why}"))
+                .in_file(format!("content/images/{name}"))
+                .help("use a JPEG, PNG or SVG file in content/images/")
+        })
+        .collect()
 }
 
 /// A story record whose address a plan's story also takes: an error at the
@@ -139,6 +166,11 @@ pub(super) fn public_key(p: &Prepared, opts: &Options) -> u128 {
     for plan in p.clinic.plans.iter().filter(|s| s.value.story.is_some()) {
         f.add(plan.path.to_string_lossy().as_bytes())
             .add(&plan.hash.to_le_bytes());
+    }
+    for name in &p.clinic.site_images {
+        let bytes = std::fs::read(p.clinic.root.join("content/images").join(name));
+        f.add(name.as_bytes())
+            .add(&cache::hash(&bytes.unwrap_or_default()).to_le_bytes());
     }
     for record in &p.clinic.stories {
         f.add(record.path.to_string_lossy().as_bytes())

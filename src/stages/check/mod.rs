@@ -105,6 +105,10 @@ pub fn inputs_key(clinic: &Clinic) -> u128 {
     for img in &clinic.images {
         f.add(img.as_bytes());
     }
+    f.add(b"content/images/");
+    for img in &clinic.site_images {
+        f.add(img.as_bytes());
+    }
     f.finish()
 }
 

@@ -1,0 +1,179 @@
+//! The public site's look (issue 17): story photos only with `photo`
+//! consent, published images re-encoded without metadata under hashed
+//! names, the hero's call to action and the clinic's JSON-LD.
+
+mod common;
+use common::*;
+use std::io::Cursor;
+
+/// A JPEG carrying EXIF (an Artist tag with the patient's name) and a PNG
+/// carrying a tEXt chunk with it.
+fn tagged_images() -> (Vec<u8>, Vec<u8>) {
+    let img = image::DynamicImage::new_rgb8(700, 400);
+    let mut jpg = Vec::new();
+    img.write_to(&mut Cursor::new(&mut jpg), image::ImageFormat::Jpeg)
+        .unwrap();
+    // TIFF little endian, one IFD entry: Artist (0x013b) ASCII.
+    let name = b"Mari Lopez\0";
+    let mut tiff = b"II*\0\x08\0\0\0\x01\0\x3b\x01\x02\0".to_vec();
+    tiff.extend((name.len() as u32).to_le_bytes());
+    tiff.extend(26u32.to_le_bytes());
+    tiff.extend(0u32.to_le_bytes());
+    tiff.extend(name);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let mut tagged = jpg[..2].to_vec();
+    tagged.extend([0xff, 0xe1]);
+    tagged.extend(((app1.len() + 2) as u16).to_be_bytes());
+    tagged.extend(app1);
+    tagged.extend(&jpg[2..]);
+    let mut png = Vec::new();
+    img.write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let text = b"tEXtAuthor\0Mari Lopez";
+    let mut chunk = ((text.len() - 4) as u32).to_be_bytes().to_vec();
+    chunk.extend(text);
+    chunk.extend([0, 0, 0, 0]); // CRC is not checked by most readers
+    let mut tagged_png = png[..33].to_vec();
+    tagged_png.extend(chunk);
+    tagged_png.extend(&png[33..]);
+    (tagged, tagged_png)
+}
+
+fn png_chunks(bytes: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 8;
+    while i + 8 <= bytes.len() {
+        let len = u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap()) as usize;
+        out.push(String::from_utf8_lossy(&bytes[i + 4..i + 8]).into_owned());
+        i += 12 + len;
+    }
+    out
+}
+
+fn clinic_with_photo(scope: &str) -> Clinic {
+    let c = Clinic::sample();
+    let (jpg, png) = tagged_images();
+    probes::write_bytes(&c, "content/images/mari-lopez-face.jpg", &jpg);
+    probes::write_bytes(&c, "content/images/front-desk.png", &png);
+    let site = c.read("site.yaml");
+    let site = site.replace(
+        "hero:\n",
+        "hero:\n  image: front-desk.png\n  image_alt: The front desk\n",
+    );
+    c.write("site.yaml", &site);
+    let plan = c.read("content/plans/maria-lopez.yaml");
+    let plan = plan.replace("scope: [website]", scope).replace(
+        "  consent:\n",
+        "  photo: {file: mari-lopez-face.jpg, alt: Smiling on a garden bench}\n  consent:\n",
+    );
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    c
+}
+
+#[test]
+fn photo_without_photo_scope_is_not_published_and_warned() {
+    let c = clinic_with_photo("scope: [website]");
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("HP0206"), "{}", stderr(&out));
+    let files = c.tree("public");
+    let jpgs = files
+        .iter()
+        .filter(|(p, _)| p.to_string_lossy().ends_with(".jpg"))
+        .count();
+    assert_eq!(jpgs, 0, "no story photo may be published");
+    assert!(files.iter().any(
+        |(p, _)| p.to_string_lossy().ends_with(".png") && p.to_string_lossy().contains("img/")
+    ));
+}
+
+#[test]
+fn published_images_are_hashed_and_carry_no_metadata() {
+    let c = clinic_with_photo("scope: [website, photo]");
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("HP0206"));
+    let files = c.tree("public");
+    let images: Vec<_> = files
+        .iter()
+        .filter(|(p, _)| p.to_string_lossy().contains("img/"))
+        .collect();
+    assert!(
+        images
+            .iter()
+            .any(|(p, _)| p.to_string_lossy().ends_with(".jpg"))
+    );
+    for (path, bytes) in &images {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let stem = name.split('-').next().unwrap();
+        assert_eq!(stem.len(), 16, "{name}: hashed name");
+        assert!(stem.chars().all(|ch| ch.is_ascii_hexdigit()), "{name}");
+        assert!(!String::from_utf8_lossy(bytes).contains("Lopez"), "{name}");
+        if name.ends_with(".jpg") {
+            let exif = exif::Reader::new().read_from_container(&mut Cursor::new(bytes));
+            assert!(exif.is_err(), "{name}: EXIF survived");
+        } else {
+            let chunks = png_chunks(bytes);
+            assert!(
+                chunks
+                    .iter()
+                    .all(|k| ["IHDR", "IDAT", "IEND"].contains(&k.as_str())),
+                "{name}: {chunks:?}"
+            );
+        }
+    }
+    // The original really carried EXIF the reader finds.
+    let (jpg, _) = tagged_images();
+    assert!(
+        exif::Reader::new()
+            .read_from_container(&mut Cursor::new(&jpg))
+            .is_ok()
+    );
+    // The story page shows the photo responsively and shares it.
+    let story = files
+        .iter()
+        .find(|(p, b)| {
+            p.to_string_lossy().starts_with("stories/")
+                && String::from_utf8_lossy(b).contains("story-photo")
+        })
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .expect("a story page with the photo");
+    assert!(story.contains("srcset=") && story.contains("loading=\"lazy\""));
+    assert!(story.contains("property=\"og:image\" content=\"https://"));
+    // Same input, same bytes.
+    let again = c.cmd(&["build"]).output().unwrap();
+    assert!(again.status.success());
+    assert_eq!(c.tree("public"), files);
+}
+
+#[test]
+fn home_has_a_call_to_action_and_clinic_json_ld() {
+    let c = Clinic::sample();
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let home = c.read("public/index.html");
+    assert!(
+        home.contains("class=\"button\" href=\"tel:3025550100\""),
+        "{home}"
+    );
+    let ld = home
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|s| s.split("</script>").next())
+        .expect("JSON-LD on the home page");
+    let v: serde_json::Value = serde_json::from_str(ld).expect("JSON");
+    assert_eq!(v["telephone"], "(302) 555-0100");
+    assert!(v["@type"].to_string().contains("Physiotherapy"));
+    assert_eq!(v["address"]["@type"], "PostalAddress");
+    assert!(v["openingHours"].is_array());
+    // A booking page takes over the button.
+    let site = c.read("site.yaml").replace(
+        "  phone:",
+        "  booking_url: https://book.example-pt.test/\n  phone:",
+    );
+    c.write("site.yaml", &site);
+    assert!(c.cmd(&["build"]).output().unwrap().status.success());
+    let home = c.read("public/index.html");
+    assert!(home.contains("class=\"button\" href=\"https://book.example-pt.test/\""));
+}
