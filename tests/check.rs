@@ -757,6 +757,24 @@ fn cases() -> Vec<Case> {
         },
         // ---- HP0301–HP0306: themes --------------------------------------
         Case {
+            name: "brand colour with low contrast",
+            code: "HP0307",
+            warning: true,
+            // `  color: "#7fc8c2"` on line 5: the value at column 10.
+            setup: |c| {
+                c.write(
+                    "site.yaml",
+                    &format!("{SITE3}brand:\n  color: \"#7fc8c2\"\n"),
+                );
+                write_plan(c, BASE);
+            },
+            args: CHECK,
+            file: File::Is("site.yaml"),
+            at: At::Pos(5, 10),
+            help: Help::Contains("darker shade"),
+            message: "contrast of 1.89:1",
+        },
+        Case {
             name: "unknown site theme",
             code: "HP0301",
             warning: false,

@@ -177,3 +177,33 @@ fn home_has_a_call_to_action_and_clinic_json_ld() {
     let home = c.read("public/index.html");
     assert!(home.contains("class=\"button\" href=\"https://book.example-pt.test/\""));
 }
+
+#[test]
+fn hostile_brand_settings_are_refused_at_their_line() {
+    let c = Clinic::sample();
+    let site = c.read("site.yaml").replace(
+        "brand:\n  color: \"#0b6e69\"\n",
+        "brand:\n  color: \"red; } body { display: none\"\n  fonts: \"x} body{background:url(//tracker.test/a)\"\n  logo: ../../etc/passwd\n",
+    );
+    let site = site.replace(
+        "  phone:",
+        "  booking_url: \"javascript:alert(1)\"\n  phone:",
+    );
+    c.write("site.yaml", &site);
+    let line = |needle: &str| site.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let out = c.cmd(&["check"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    for (needle, code) in [
+        ("color:", "HP0007"),
+        ("fonts:", "HP0007"),
+        ("logo:", "HP0104"),
+        ("booking_url:", "HP0007"),
+    ] {
+        let at = format!("site.yaml:{}:", line(needle));
+        assert!(
+            err.lines().any(|l| l.starts_with(&at) && l.contains(code)),
+            "{code} at {at}\n{err}"
+        );
+    }
+}

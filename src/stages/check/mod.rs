@@ -16,6 +16,7 @@ mod plain_language;
 mod plan;
 mod protocol;
 pub mod readability;
+mod site;
 pub mod unfinished;
 
 pub use outputs::{Origin, check_outputs, normalize};
@@ -75,6 +76,7 @@ pub fn check_clinic(
         unfinished::check_unfinished(src, diags);
     }
     consent::check_records(clinic, today, diags);
+    site::check_site(clinic, diags);
     protocol::check_protocols(clinic, today, diags);
     for ex in clinic.exercises.values() {
         let v = &ex.value;
