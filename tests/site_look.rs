@@ -207,3 +207,79 @@ fn hostile_brand_settings_are_refused_at_their_line() {
         );
     }
 }
+
+#[test]
+fn pictures_written_into_pages_are_published_clean_and_responsive() {
+    let c = Clinic::sample();
+    let (jpg, _) = tagged_images();
+    probes::write_bytes(&c, "content/images/mari-lopez-at-the-desk.jpg", &jpg);
+    c.write(
+        "content/pages/team.md",
+        "---\ntitle: Team\n---\nSay hello.\n\n![Our front desk](/images/mari-lopez-at-the-desk.jpg \"Front desk\")\n",
+    );
+    let base = "https://clinic.test/sub/";
+    let out = c.cmd(&["build", "--base-url", base]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = c.read("public/team/index.html");
+    let body = &page[page.find("<main").unwrap()..];
+    let img = body
+        .split("<img ")
+        .nth(1)
+        .map(|s| &s[..s.find('>').unwrap()])
+        .expect("the picture");
+    assert!(img.contains("src=\"/sub/img/"), "{img}");
+    assert!(
+        img.contains("srcset=\"/sub/img/") && img.contains(" 480w"),
+        "{img}"
+    );
+    assert!(img.contains("width=\"700\" height=\"400\""), "{img}");
+    assert!(
+        img.contains("loading=\"lazy\"") && img.contains("alt=\"Our front desk\""),
+        "{img}"
+    );
+    assert!(
+        !page.contains("mari-lopez"),
+        "the file name must not reach the page"
+    );
+    for (path, bytes) in c.tree("public") {
+        let name = path.to_string_lossy().to_string();
+        assert!(!name.contains("mari"), "{name}");
+        if name.ends_with(".jpg") {
+            let exif = exif::Reader::new().read_from_container(&mut Cursor::new(&bytes));
+            assert!(exif.is_err(), "{name}: EXIF survived");
+        }
+    }
+}
+
+#[test]
+fn static_pictures_keep_their_name_and_lose_their_metadata() {
+    let c = Clinic::sample();
+    let (jpg, png) = tagged_images();
+    // Metadata without a patient's name (the guard would refuse one):
+    // GPS-like camera data a clinic would not think of.
+    let jpg = replace_bytes(&jpg, b"Mari Lopez", b"Camera 123");
+    let png = replace_bytes(&png, b"Mari Lopez", b"Camera 123");
+    probes::write_bytes(&c, "static/img/desk.jpg", &jpg);
+    probes::write_bytes(&c, "static/img/desk.png", &png);
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let jpg_out = std::fs::read(c.path().join("public/img/desk.jpg")).unwrap();
+    let png_out = std::fs::read(c.path().join("public/img/desk.png")).unwrap();
+    assert!(
+        exif::Reader::new()
+            .read_from_container(&mut Cursor::new(&jpg))
+            .is_ok()
+    );
+    assert!(
+        exif::Reader::new()
+            .read_from_container(&mut Cursor::new(&jpg_out))
+            .is_err()
+    );
+    assert!(png_chunks(&png).contains(&"tEXt".to_string()));
+    assert_eq!(png_chunks(&png_out), ["IHDR", "IDAT", "IEND"]);
+}
+
+fn replace_bytes(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let i = hay.windows(from.len()).position(|w| w == from).unwrap();
+    [&hay[..i], to, &hay[i + from.len()..]].concat()
+}

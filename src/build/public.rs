@@ -36,19 +36,16 @@ pub(super) fn render_public_then(
     let theme = &p.themes[&p.clinic.site.theme];
     let t = theme.strings(&p.clinic.site.language);
     let mut stories = model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), drafts);
-    let pictures = model::Pictures::publish(
-        &p.clinic.root.join("content/images"),
-        &model::picture_names(&p.clinic, &stories),
-        &p.site.base_path,
-    );
+    let (mut pages, mut intro) = model::pages(&p.clinic, &p.site, drafts);
+    let pictures = site_pictures(p, &stories, &pages, intro.as_deref());
     diags.extend(picture_problems(&pictures));
     model::attach_photos(&p.clinic, &mut stories, &pictures, &p.site);
+    inline_pictures(p, &pictures, &mut stories, &mut pages, intro.as_mut());
     let look = model::look(&p.clinic, &p.site, t, &pictures);
     // The stories just built are the ones the guard must know (rather than
     // building them a second time for it).
     p.story_days.get_or_init(|| story_days(p, &stories));
     diags.extend(story_clashes(&p.clinic, &stories));
-    let (pages, intro) = model::pages(&p.clinic, &p.site, drafts);
     for pg in &pages {
         if RESERVED_SLUGS.contains(&pg.slug.as_str()) {
             diags.push(
@@ -84,17 +81,76 @@ pub(super) fn render_public_then(
             Err(d) => diags.push(d),
         }
     }
+    let statics = files.len()..files.len() + theme.static_files.len();
     files.extend(theme.static_files.iter().cloned());
     files.extend(pictures.files);
     files.push(RenderedFile {
         path: "brand.css".into(),
         bytes: look.css.into_bytes(),
     });
+    // The guard reads static files as the clinic wrote them (a patient's
+    // name in a picture's metadata is a leak to fix, even though it is
+    // about to go); then their pictures lose their metadata (names kept:
+    // pages link them).
     diags.extend(scan(&files));
+    files[statics].par_iter_mut().for_each(|f| {
+        if let Some(clean) = model::without_metadata(&f.path, &f.bytes) {
+            f.bytes = clean;
+        }
+    });
     PublicBuild {
         files,
         stories: stories.len(),
         diagnostics: diags,
+    }
+}
+
+/// Every picture of `content/images/` the public site shows: the look's,
+/// consented story photos, and those written into pages and stories.
+fn site_pictures(
+    p: &Prepared,
+    stories: &[model::Published],
+    pages: &[model::PageView],
+    intro: Option<&[model::Part]>,
+) -> model::Pictures {
+    let base = &p.site.base_path;
+    let mut names = model::picture_names(&p.clinic, stories);
+    let htmls = pages
+        .iter()
+        .map(|pg| pg.content_html.as_str())
+        .chain(intro.into_iter().flatten().map(|part| part.html.as_str()))
+        .chain(stories.iter().filter_map(|s| s.story.body_html.as_deref()));
+    names.extend(
+        htmls
+            .flat_map(|h| model::img_names(h, base))
+            .filter(|n| p.clinic.site_images.contains(n)),
+    );
+    model::Pictures::publish(&p.clinic.root.join("content/images"), &names, base)
+}
+
+/// Point the pictures written into pages and stories at their published
+/// files.
+fn inline_pictures(
+    p: &Prepared,
+    pictures: &model::Pictures,
+    stories: &mut [model::Published],
+    pages: &mut [model::PageView],
+    intro: Option<&mut Vec<model::Part>>,
+) {
+    let base = &p.site.base_path;
+    let fix = |h: &mut String| *h = model::rewrite_imgs(h, base, pictures);
+    for pg in pages.iter_mut() {
+        fix(&mut pg.content_html);
+        pg.parts.iter_mut().for_each(|part| fix(&mut part.html));
+    }
+    intro
+        .into_iter()
+        .flatten()
+        .for_each(|part| fix(&mut part.html));
+    for s in stories.iter_mut() {
+        if let Some(b) = s.story.body_html.as_mut() {
+            fix(b);
+        }
     }
 }
 

@@ -151,6 +151,20 @@ fn publish_one(name: &str, bytes: &[u8], base_path: &str) -> Published {
     Ok((pic, files))
 }
 
+/// A JPEG or PNG of the site's `static/` folder re-encoded at its own size,
+/// without its metadata (EXIF, GPS, XMP, PNG text); its name is kept, as
+/// pages link to it. `None` for any other file, or one that does not
+/// decode (the privacy guard still reads what it carries).
+pub fn without_metadata(path: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    let lower = path.to_ascii_lowercase();
+    let raster = [".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e));
+    if !raster {
+        return None;
+    }
+    let (img, format) = decode(bytes).ok()?;
+    encode(&img, format).ok()
+}
+
 /// The widths to publish a picture `width` pixels wide at.
 fn widths_for(width: u32) -> Vec<u32> {
     let mut out: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < width).collect();
