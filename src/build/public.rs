@@ -84,10 +84,15 @@ pub(super) fn render_public_then(
     let statics = files.len()..files.len() + theme.static_files.len();
     files.extend(theme.static_files.iter().cloned());
     files.extend(pictures.files);
-    files.push(RenderedFile {
-        path: "brand.css".into(),
-        bytes: look.css.into_bytes(),
-    });
+    // The brand's colour and fonts close the theme's stylesheet (one file
+    // to load; its variables override the theme's).
+    match files.iter_mut().find(|f| f.path == "style.css") {
+        Some(css) => css.bytes.extend(format!("\n{}", look.css).into_bytes()),
+        None => files.push(RenderedFile {
+            path: "brand.css".into(),
+            bytes: look.css.into_bytes(),
+        }),
+    }
     // The guard reads static files as the clinic wrote them (a patient's
     // name in a picture's metadata is a leak to fix, even though it is
     // about to go); then their pictures lose their metadata (names kept:

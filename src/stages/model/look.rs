@@ -25,7 +25,8 @@ pub struct Look {
     pub team: Vec<CardView>,
     /// The clinic's JSON-LD, safe inside `<script>`.
     pub clinic_json_ld: String,
-    /// The stylesheet of the brand (`brand.css`): colour and fonts.
+    /// The brand's colour and fonts as CSS variables, appended to the
+    /// theme's `style.css` (or written as `brand.css` without one).
     #[serde(skip)]
     pub css: String,
 }
@@ -169,7 +170,7 @@ pub fn look(clinic: &Clinic, site: &SiteView, t: &Strings, pictures: &Pictures) 
     }
 }
 
-/// `brand.css`: the brand colour (a darker shade for hover) and the font
+/// The brand's CSS: the brand colour (a darker shade for hover) and the font
 /// stack. Values that are not a colour or a plain font list are left out
 /// (`check` reports them), so nothing from site.yaml can escape the rule.
 fn brand_css(clinic: &Clinic) -> String {
