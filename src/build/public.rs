@@ -84,30 +84,47 @@ pub(super) fn render_public_then(
     let statics = files.len()..files.len() + theme.static_files.len();
     files.extend(theme.static_files.iter().cloned());
     files.extend(pictures.files);
-    // The brand's colour and fonts close the theme's stylesheet (one file
-    // to load; its variables override the theme's).
-    match files.iter_mut().find(|f| f.path == "style.css") {
-        Some(css) => css.bytes.extend(format!("\n{}", look.css).into_bytes()),
-        None => files.push(RenderedFile {
-            path: "brand.css".into(),
-            bytes: look.css.into_bytes(),
-        }),
-    }
+    add_brand_css(theme, &mut files, look.css);
     // The guard reads static files as the clinic wrote them (a patient's
     // name in a picture's metadata is a leak to fix, even though it is
     // about to go); then their pictures lose their metadata (names kept:
     // pages link them).
     diags.extend(scan(&files));
-    files[statics].par_iter_mut().for_each(|f| {
-        if let Some(clean) = model::without_metadata(&f.path, &f.bytes) {
-            f.bytes = clean;
-        }
-    });
+    strip_metadata(&mut files[statics]);
     PublicBuild {
         files,
         stories: stories.len(),
         diagnostics: diags,
     }
+}
+
+/// The brand's colour and fonts close the theme's stylesheet (one file to
+/// load; its variables override the theme's). A clinic's own
+/// `static/style.css` replaces the theme's, brand included, and is
+/// published as written; the brand then goes to `brand.css` for it to
+/// import if it likes.
+fn add_brand_css(theme: &render::CompiledTheme, files: &mut Vec<RenderedFile>, css: String) {
+    let from_theme = theme
+        .static_origins
+        .get("style.css")
+        .is_some_and(|o| o.starts_with("themes/"));
+    match files.iter_mut().find(|f| f.path == "style.css") {
+        Some(style) if from_theme => style.bytes.extend(format!("\n{css}").into_bytes()),
+        _ => files.push(RenderedFile {
+            path: "brand.css".into(),
+            bytes: css.into_bytes(),
+        }),
+    }
+}
+
+/// Static JPEGs and PNGs re-encoded without their metadata (names kept:
+/// pages link them).
+fn strip_metadata(statics: &mut [RenderedFile]) {
+    statics.par_iter_mut().for_each(|f| {
+        if let Some(clean) = model::without_metadata(&f.path, &f.bytes) {
+            f.bytes = clean;
+        }
+    });
 }
 
 /// Every picture of `content/images/` the public site shows: the look's,
