@@ -283,3 +283,39 @@ fn replace_bytes(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     let i = hay.windows(from.len()).position(|w| w == from).unwrap();
     [&hay[..i], to, &hay[i + from.len()..]].concat()
 }
+
+#[test]
+fn pages_include_cards_at_their_marker_with_text_escaped() {
+    let c = Clinic::sample();
+    let site = c.read("site.yaml").replace(
+        "team:\n",
+        "team:\n  - name: \"<script>alert(1)</script> Ana\"\n    line: \"<b>bold</b> & more\"\n",
+    );
+    c.write("site.yaml", &site);
+    c.write(
+        "content/pages/people.md",
+        "---\ntitle: People\n---\nBefore.\n\n[[team]]\n\nAfter, and [[services]] inside a sentence stays text.\n\n[[services]]\n",
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = c.read("public/people/index.html");
+    let main = &page[page.find("<main").unwrap()..];
+    assert!(
+        !main.contains("<script>") && !main.contains("<b>"),
+        "{main}"
+    );
+    assert!(
+        main.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt; Ana")
+            || main.contains("&lt;script&gt;alert(1)&lt;/script&gt; Ana"),
+        "{main}"
+    );
+    let (before, team, after) = (
+        main.find("Before.").unwrap(),
+        main.find("Jordan Lee").unwrap(),
+        main.find("After, and").unwrap(),
+    );
+    assert!(before < team && team < after, "{main}");
+    assert!(main.contains("[[services]] inside a sentence stays text"));
+    assert!(main[after..].contains("Knee and hip replacement"), "{main}");
+    assert!(!main.contains("<p>[[team]]</p>"));
+}
