@@ -454,6 +454,14 @@ story:\n  title: Safe story\n  display_name: {p}\n  tags: [safe]\n  quote: {p}\n
             continue;
         }
         html_files += 1;
+        // The one script a page may carry is JSON-LD (data, never run),
+        // whose text must parse as JSON and hold no `<` at all.
+        for ld in s.split("<script type=\"application/ld+json\">").skip(1) {
+            let json = &ld[..ld.find("</script>").expect("closed")];
+            assert!(!json.contains('<'), "{}: `<` in JSON-LD", path.display());
+            serde_json::from_str::<serde_json::Value>(json).expect("JSON-LD parses");
+        }
+        let s = s.replace("<script type=\"application/ld+json\">", "");
         assert!(!s.contains("<script"), "{}: script tag", path.display());
         assert!(!has_event_handler(&s), "{}: event handler", path.display());
         assert!(

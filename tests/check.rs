@@ -739,7 +739,41 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("publish only what the patient authorised"),
             message: "`website`",
         },
+        Case {
+            name: "story photo without photo consent",
+            code: "HP0206",
+            warning: true,
+            // `  photo:` on line 48: column 3.
+            setup: |c| {
+                c.write("content/images/mari.png", "not read by check");
+                let photo = "  photo: {file: mari.png, alt: Mari smiling in the garden}\n";
+                write_plan(c, &format!("{BASE}{BASE_STORY}{photo}"));
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(48, 3),
+            help: Help::Contains("scope: [website, photo]"),
+            message: "consent does not include `photo`",
+        },
         // ---- HP0301–HP0306: themes --------------------------------------
+        Case {
+            name: "brand colour with low contrast",
+            code: "HP0307",
+            warning: true,
+            // `  color: "#7fc8c2"` on line 5: the value at column 10.
+            setup: |c| {
+                c.write(
+                    "site.yaml",
+                    &format!("{SITE3}brand:\n  color: \"#7fc8c2\"\n"),
+                );
+                write_plan(c, BASE);
+            },
+            args: CHECK,
+            file: File::Is("site.yaml"),
+            at: At::Pos(5, 10),
+            help: Help::Contains("darker shade"),
+            message: "contrast of 1.89:1",
+        },
         Case {
             name: "unknown site theme",
             code: "HP0301",

@@ -143,21 +143,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
     let path = PathBuf::from("content/plans/standalone.yaml");
     let plan: crate::content::plan::Plan =
         crate::content::yaml::parse(plan_yaml, &path).map_err(|d| vec![*d])?;
-    let site = crate::content::config::Site {
-        embeds: Vec::new(),
-        title: "Clinic".into(),
-        description: None,
-        base_url: None,
-        language: "en".into(),
-        theme: "default".into(),
-        paper: crate::content::config::Paper::Letter,
-        clinic: crate::content::config::ClinicDetails::default(),
-        output: crate::content::config::OutputDirs::default(),
-        reading_level: crate::content::config::ReadingLevel::default(),
-        plain_words: BTreeMap::new(),
-        public_words: Vec::new(),
-        privacy: crate::content::config::Privacy::default(),
-    };
+    let site = standalone_site();
     let clinic = Clinic {
         root: nowhere.to_path_buf(),
         site,
@@ -175,6 +161,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         stories: Vec::new(),
         protocols: BTreeMap::new(),
         images: Default::default(),
+        site_images: Default::default(),
     };
     let lang = clinic.plans[0]
         .value
@@ -195,5 +182,28 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         Some(Ok(o)) => Ok(String::from_utf8_lossy(&o.bytes).into_owned()),
         Some(Err(d)) => Err(vec![d]),
         None => Err(Vec::new()),
+    }
+}
+
+/// The settings of a handout rendered without a clinic folder.
+fn standalone_site() -> crate::content::config::Site {
+    crate::content::config::Site {
+        embeds: Vec::new(),
+        title: "Clinic".into(),
+        description: None,
+        base_url: None,
+        language: "en".into(),
+        theme: "default".into(),
+        paper: crate::content::config::Paper::Letter,
+        clinic: crate::content::config::ClinicDetails::default(),
+        output: crate::content::config::OutputDirs::default(),
+        reading_level: crate::content::config::ReadingLevel::default(),
+        plain_words: BTreeMap::new(),
+        public_words: Vec::new(),
+        privacy: crate::content::config::Privacy::default(),
+        hero: Default::default(),
+        brand: Default::default(),
+        services: Vec::new(),
+        team: Vec::new(),
     }
 }

@@ -35,12 +35,17 @@ pub(super) fn render_public_then(
     let mut diags = Vec::new();
     let theme = &p.themes[&p.clinic.site.theme];
     let t = theme.strings(&p.clinic.site.language);
-    let stories = model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), drafts);
+    let mut stories = model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), drafts);
+    let (mut pages, mut intro) = model::pages(&p.clinic, &p.site, drafts);
+    let pictures = site_pictures(p, &stories, &pages, intro.as_deref());
+    diags.extend(picture_problems(&pictures));
+    model::attach_photos(&p.clinic, &mut stories, &pictures, &p.site);
+    inline_pictures(p, &pictures, &mut stories, &mut pages, intro.as_mut());
+    let look = model::look(&p.clinic, &p.site, t, &pictures);
     // The stories just built are the ones the guard must know (rather than
     // building them a second time for it).
     p.story_days.get_or_init(|| story_days(p, &stories));
     diags.extend(story_clashes(&p.clinic, &stories));
-    let (pages, intro) = model::pages(&p.clinic, &p.site, drafts);
     for pg in &pages {
         if RESERVED_SLUGS.contains(&pg.slug.as_str()) {
             diags.push(
@@ -60,7 +65,8 @@ pub(super) fn render_public_then(
     let public = PublicSite {
         site: &p.site,
         pages: &pages,
-        intro_html: intro.as_deref(),
+        intro: intro.as_deref(),
+        look: &look,
         stories: &stories,
         menu: &menu,
         lang: &p.clinic.site.language,
@@ -75,13 +81,112 @@ pub(super) fn render_public_then(
             Err(d) => diags.push(d),
         }
     }
+    let statics = files.len()..files.len() + theme.static_files.len();
     files.extend(theme.static_files.iter().cloned());
+    files.extend(pictures.files);
+    add_brand_css(theme, &mut files, look.css);
+    // The guard reads static files as the clinic wrote them (a patient's
+    // name in a picture's metadata is a leak to fix, even though it is
+    // about to go); then their pictures lose their metadata (names kept:
+    // pages link them).
     diags.extend(scan(&files));
+    strip_metadata(&mut files[statics]);
     PublicBuild {
         files,
         stories: stories.len(),
         diagnostics: diags,
     }
+}
+
+/// The brand's colour and fonts close the theme's stylesheet (one file to
+/// load; its variables override the theme's). A clinic's own
+/// `static/style.css` replaces the theme's, brand included, and is
+/// published as written; the brand then goes to `brand.css` for it to
+/// import if it likes.
+fn add_brand_css(theme: &render::CompiledTheme, files: &mut Vec<RenderedFile>, css: String) {
+    let from_theme = theme
+        .static_origins
+        .get("style.css")
+        .is_some_and(|o| o.starts_with("themes/"));
+    match files.iter_mut().find(|f| f.path == "style.css") {
+        Some(style) if from_theme => style.bytes.extend(format!("\n{css}").into_bytes()),
+        _ => files.push(RenderedFile {
+            path: "brand.css".into(),
+            bytes: css.into_bytes(),
+        }),
+    }
+}
+
+/// Static JPEGs and PNGs re-encoded without their metadata (names kept:
+/// pages link them).
+fn strip_metadata(statics: &mut [RenderedFile]) {
+    statics.par_iter_mut().for_each(|f| {
+        if let Some(clean) = model::without_metadata(&f.path, &f.bytes) {
+            f.bytes = clean;
+        }
+    });
+}
+
+/// Every picture of `content/images/` the public site shows: the look's,
+/// consented story photos, and those written into pages and stories.
+fn site_pictures(
+    p: &Prepared,
+    stories: &[model::Published],
+    pages: &[model::PageView],
+    intro: Option<&[model::Part]>,
+) -> model::Pictures {
+    let base = &p.site.base_path;
+    let mut names = model::picture_names(&p.clinic, stories);
+    let htmls = pages
+        .iter()
+        .map(|pg| pg.content_html.as_str())
+        .chain(intro.into_iter().flatten().map(|part| part.html.as_str()))
+        .chain(stories.iter().filter_map(|s| s.story.body_html.as_deref()));
+    names.extend(
+        htmls
+            .flat_map(|h| model::img_names(h, base))
+            .filter(|n| p.clinic.site_images.contains(n)),
+    );
+    model::Pictures::publish(&p.clinic.root.join("content/images"), &names, base)
+}
+
+/// Point the pictures written into pages and stories at their published
+/// files.
+fn inline_pictures(
+    p: &Prepared,
+    pictures: &model::Pictures,
+    stories: &mut [model::Published],
+    pages: &mut [model::PageView],
+    intro: Option<&mut Vec<model::Part>>,
+) {
+    let base = &p.site.base_path;
+    let fix = |h: &mut String| *h = model::rewrite_imgs(h, base, pictures);
+    for pg in pages.iter_mut() {
+        fix(&mut pg.content_html);
+        pg.parts.iter_mut().for_each(|part| fix(&mut part.html));
+    }
+    intro
+        .into_iter()
+        .flatten()
+        .for_each(|part| fix(&mut part.html));
+    for s in stories.iter_mut() {
+        if let Some(b) = s.story.body_html.as_mut() {
+            fix(b);
+        }
+    }
+}
+
+/// Pictures of the site that could not be published: errors at the file.
+fn picture_problems(pictures: &model::Pictures) -> Vec<Diagnostic> {
+    pictures
+        .failed
+        .iter()
+        .map(|(name, why)| {
+            Diagnostic::error(Code::MissingPicture, format!("picture `{name}` {why}"))
+                .in_file(format!("content/images/{name}"))
+                .help("use a JPEG, PNG or SVG file in content/images/")
+        })
+        .collect()
 }
 
 /// A story record whose address a plan's story also takes: an error at the
@@ -139,6 +244,11 @@ pub(super) fn public_key(p: &Prepared, opts: &Options) -> u128 {
     for plan in p.clinic.plans.iter().filter(|s| s.value.story.is_some()) {
         f.add(plan.path.to_string_lossy().as_bytes())
             .add(&plan.hash.to_le_bytes());
+    }
+    for name in &p.clinic.site_images {
+        let bytes = std::fs::read(p.clinic.root.join("content/images").join(name));
+        f.add(name.as_bytes())
+            .add(&cache::hash(&bytes.unwrap_or_default()).to_le_bytes());
     }
     for record in &p.clinic.stories {
         f.add(record.path.to_string_lossy().as_bytes())

@@ -52,6 +52,19 @@ pub struct Site {
     /// nothing from third parties unless a host is listed here.
     #[serde(default)]
     pub embeds: Vec<String>,
+    /// The home page's hero: headline, sentence, call to action, picture.
+    #[serde(default)]
+    pub hero: crate::content::look::Hero,
+    /// Brand colour, logo and fonts of the public site.
+    #[serde(default)]
+    pub brand: crate::content::look::Brand,
+    /// The clinic's services, shown as cards on the home page (and on any
+    /// page that holds a line `[[services]]`).
+    #[serde(default)]
+    pub services: Vec<crate::content::look::Card>,
+    /// The team, shown as cards wherever a page holds a line `[[team]]`.
+    #[serde(default)]
+    pub team: Vec<crate::content::look::Card>,
 }
 
 /// Is `url` an absolute URL a site can be served from: `https://` or
@@ -172,6 +185,14 @@ pub struct ClinicDetails {
     /// Opening hours, free text.
     #[serde(default)]
     pub hours: Option<String>,
+    /// Opening hours for search engines, in schema.org's form: one entry
+    /// per span of days, e.g. `Mo-Fr 07:00-19:00`, `Sa 08:00-12:00`.
+    #[serde(default)]
+    pub opening_hours: Vec<String>,
+    /// An online booking page (`https://`): the home page's button. Without
+    /// it, the button calls the phone.
+    #[serde(default)]
+    pub booking_url: Option<String>,
     /// The default guide for plans that do not name one.
     #[serde(default)]
     pub clinician: Option<Clinician>,

@@ -37,6 +37,21 @@ pub struct StoryBlock {
     /// the story tells on purpose).
     #[serde(default)]
     pub public_dates: Vec<Date>,
+    /// A photograph for the story (in `content/images/`): published only
+    /// when the consent's scope includes `photo` as well as `website`.
+    #[serde(default)]
+    pub photo: Option<Photo>,
+}
+
+/// A story's photograph. A face is an identifier: it needs its own consent.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Photo {
+    /// The file, in `content/images/` (JPEG or PNG). Its name never reaches
+    /// the site: the published file is named by a hash of its content.
+    pub file: String,
+    /// What the photo shows, for screen readers (no patient name).
+    pub alt: String,
 }
 
 /// The patient's written authorisation to publish.
@@ -89,6 +104,16 @@ impl StoryBlock {
             _ => return Err(ConsentProblem::NotSigned),
         }
         expiry_status(c.expires_on, today)
+    }
+}
+
+impl StoryBlock {
+    /// The photo, when the story may show it: its consent (valid on its
+    /// own) includes `photo` in the scope.
+    pub fn consented_photo(&self) -> Option<&Photo> {
+        let scope = &self.consent.as_ref()?.scope;
+        let photo = scope.iter().any(|s| s.trim().eq_ignore_ascii_case("photo"));
+        if photo { self.photo.as_ref() } else { None }
     }
 }
 

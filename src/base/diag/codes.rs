@@ -79,12 +79,14 @@ registry! {
     ConsentRevoked = "HP0203", "A story whose consent was revoked.";
     ConsentScope = "HP0204", "A story whose consent does not cover the website.";
     ConsentDates = "HP0205", "A story's consent signed after the day it expires.";
+    PhotoScope = "HP0206", "A story photo whose consent does not include `photo` (published without it).";
     UnknownTheme = "HP0301", "No theme of that name.";
     TemplateSyntax = "HP0302", "A template failed to parse.";
     TemplateRender = "HP0303", "A template failed to render.";
     BadStringTable = "HP0304", "A string table failed to parse.";
     MissingStrings = "HP0305", "A string table lacks keys (English used).";
     MissingTemplate = "HP0306", "A required template is missing.";
+    LowContrast = "HP0307", "A brand colour that does not stand out from white at 4.5:1 (warning).";
     UnsafeOutputDirs = "HP0401", "Output folders nest or point somewhere unsafe.";
     WriteFailed = "HP0402", "Writing the output failed.";
     UrlClash = "HP0403", "Two public pages want the same address.";

@@ -16,6 +16,7 @@ mod plain_language;
 mod plan;
 mod protocol;
 pub mod readability;
+mod site;
 pub mod unfinished;
 
 pub use outputs::{Origin, check_outputs, normalize};
@@ -82,6 +83,7 @@ pub fn check_clinic(
         unfinished::check_unfinished(src, diags);
     }
     consent::check_records(clinic, today, diags);
+    site::check_site(clinic, diags);
     protocol::check_protocols(clinic, today, diags);
     for ex in clinic.exercises.values() {
         let v = &ex.value;
@@ -110,6 +112,10 @@ pub fn inputs_key(clinic: &Clinic) -> u128 {
             .add(ex.text.as_bytes());
     }
     for img in &clinic.images {
+        f.add(img.as_bytes());
+    }
+    f.add(b"content/images/");
+    for img in &clinic.site_images {
         f.add(img.as_bytes());
     }
     f.finish()

@@ -94,6 +94,46 @@ pub(super) fn check_plan(
     {
         diags.push(consent_warning(problem, file, &src.text));
     }
+    if let Some(story) = &plan.story
+        && let Some(photo) = &story.photo
+    {
+        check_photo(clinic, src, story, photo, diags);
+    }
+}
+
+/// A story's photo: its file must exist in `content/images/` (HP0104), and
+/// a face is published only with `photo` in the consent's scope (HP0206).
+fn check_photo(
+    clinic: &Clinic,
+    src: &Source<Plan>,
+    story: &crate::content::plan::StoryBlock,
+    photo: &crate::content::story::Photo,
+    diags: &mut Diagnostics,
+) {
+    let at = locate_key(&src.text, "photo");
+    let file = photo.file.trim();
+    if !crate::base::paths::is_portable_inside(file) || !clinic.site_images.contains(file) {
+        diags.push(
+            Diagnostic::error(
+                Code::MissingPicture,
+                format!("story photo `{file}` is not in content/images/"),
+            )
+            .in_file(&src.path)
+            .at(at)
+            .help("put the photo in content/images/ and give its file name there"),
+        );
+    }
+    if story.consented_photo().is_none() {
+        diags.push(
+            Diagnostic::warning(
+                Code::PhotoScope,
+                "story photo not published: consent does not include `photo` in its scope",
+            )
+            .in_file(&src.path)
+            .at(at)
+            .help("a face identifies the patient: publish it only if the signed form covers photos (`scope: [website, photo]`); the story is published without it"),
+        );
+    }
 }
 
 /// A library exercise the plan uses whose text has no translation into

@@ -72,6 +72,9 @@ pub struct Clinic {
     /// Picture files in `content/exercises/images/` (regular files, no
     /// links), by path relative to that folder.
     pub images: std::collections::BTreeSet<String>,
+    /// Picture files in `content/images/`: the public site's hero, logo,
+    /// cards and story photos.
+    pub site_images: std::collections::BTreeSet<String>,
 }
 
 impl Clinic {
@@ -168,6 +171,7 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, reuse: ReusePlan) -> O
         stories,
         protocols: protocols.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         images: list_images(&content.join("exercises/images")),
+        site_images: list_images(&content.join("images")),
     };
     Some(clinic)
 }
@@ -207,6 +211,7 @@ pub fn load_one(root: &Path, plan: &Path, diags: &mut Diagnostics) -> Option<Cli
         stories: Vec::new(),
         protocols: BTreeMap::new(),
         images: list_images(&content.join("exercises/images")),
+        site_images: list_images(&content.join("images")),
     })
 }
 

@@ -11,7 +11,10 @@
 mod assets;
 pub mod dose;
 mod handout;
+mod inline;
+mod look;
 mod pages;
+mod picture;
 mod site;
 mod story;
 
@@ -20,6 +23,11 @@ pub use handout::{
     Card, ClinicianView, GoalView, Handout, HandoutView, NextVisitView, PatientView, ProblemView,
     ResponsibilitiesView, StepView, handout,
 };
-pub use pages::{MenuItem, PageView, menu, pages};
+pub use inline::{img_names, rewrite_imgs};
+pub use look::{
+    CardView, Hero, Look, attach_photos, look, picture_names, script_json, story_json_ld, tel_url,
+};
+pub use pages::{MenuItem, PageView, Part, menu, pages};
+pub use picture::{Picture, Pictures, without_metadata};
 pub use site::{ClinicView, SiteView};
 pub use story::{PublicClinician, Published, Story, StoryOrigin, TagRef, stories, title_slugs};

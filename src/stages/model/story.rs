@@ -48,6 +48,11 @@ pub struct Story {
     pub url: String,
     /// Absolute URL.
     pub permalink: String,
+    /// The photo, when the consent covers it.
+    pub photo: Option<super::picture::Picture>,
+    /// Absolute URL of the image shared with a link (Open Graph): the
+    /// photo, else the theme's default.
+    pub og_image: String,
 }
 
 /// A clinician as shown publicly.
@@ -257,5 +262,7 @@ fn record_story(r: &StoryRecord, site: &SiteView, t: &Strings, stamp: Date) -> S
         updated: format!("{updated_day}T00:00:00Z"),
         url: String::new(),
         permalink: String::new(),
+        photo: None,
+        og_image: site.permalink("og-default.png"),
     }
 }

@@ -5,7 +5,7 @@
 use super::{CompiledTheme, render};
 use crate::base::diag::Diagnostic;
 use crate::base::output::RenderedFile;
-use crate::stages::model::{MenuItem, PageView, Published, SiteView, Story, TagRef};
+use crate::stages::model::{Look, MenuItem, PageView, Part, Published, SiteView, Story, TagRef};
 use crate::stages::theme::i18n::Strings;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,8 +18,10 @@ pub struct PublicSite<'a> {
     pub site: &'a SiteView,
     /// Pages.
     pub pages: &'a [PageView],
-    /// Home intro.
-    pub intro_html: Option<&'a str>,
+    /// Home intro, cut at its include markers.
+    pub intro: Option<&'a [Part]>,
+    /// Hero, brand, cards, the clinic's JSON-LD.
+    pub look: &'a Look,
     /// Published stories, newest first.
     pub stories: &'a [Published],
     /// Menu.
@@ -34,6 +36,7 @@ struct Meta<'a> {
     description: Option<&'a str>,
     permalink: String,
     og_type: &'a str,
+    og_image: String,
 }
 
 #[derive(Serialize)]
@@ -83,6 +86,7 @@ pub fn public(p: &PublicSite<'_>, theme: &CompiledTheme) -> Vec<Result<RenderedF
     base.insert("t", t);
     base.insert("site", p.site);
     base.insert("menu", p.menu);
+    base.insert("look", p.look);
 
     let mut jobs = vec![
         Job::Index,
@@ -130,6 +134,7 @@ impl Shared<'_> {
                 description: description.or(site.description.as_deref()),
                 permalink: site.permalink(rel),
                 og_type,
+                og_image: site.permalink("og-default.png"),
             },
         );
         c.insert("current_path", &site.url(rel));
@@ -142,7 +147,8 @@ impl Shared<'_> {
         match job {
             Job::Index => {
                 let mut c = self.page_ctx(&site.title, None, "", "website");
-                c.insert("intro_html", &p.intro_html);
+                c.insert("intro", &p.intro);
+                c.insert("json_ld", &p.look.clinic_json_ld);
                 c.insert("stories", &stories.iter().take(3).collect::<Vec<_>>());
                 c.insert("story_count", &stories.len());
                 ("index.html".to_string(), "index.html", c)
@@ -171,6 +177,17 @@ impl Shared<'_> {
                     "article",
                 );
                 c.insert("story", s);
+                c.insert("json_ld", &crate::stages::model::story_json_ld(s, site));
+                c.insert(
+                    "meta",
+                    &Meta {
+                        title: &s.title,
+                        description: Some(&s.summary),
+                        permalink: s.permalink.clone(),
+                        og_type: "article",
+                        og_image: s.og_image.clone(),
+                    },
+                );
                 (format!("stories/{}/index.html", s.slug), "story.html", c)
             }
             Job::Tag(tag, list) => self.tag_page(tag, list),
