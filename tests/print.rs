@@ -287,7 +287,7 @@ fn six_exercises_print_with_every_card_whole() {
     let per_page: Vec<String> = (1..=n).map(|p| pdf_text(&pdf, Some(p))).collect();
     for i in 1..=6 {
         let name = format!("Exercise number {i}");
-        let dose = format!("Do {}.", 10 + i);
+        let dose = format!("Do it {} times.", 10 + i);
         let page_of = |needle: &str| per_page.iter().position(|t| t.contains(needle));
         let (a, b) = (page_of(&name), page_of(&dose));
         assert!(a.is_some(), "card {i} missing");

@@ -145,6 +145,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         crate::content::yaml::parse(plan_yaml, &path).map_err(|d| vec![*d])?;
     let site = crate::content::config::Site {
         embeds: Vec::new(),
+        safety: None,
         title: "Clinic".into(),
         description: None,
         base_url: None,

@@ -34,6 +34,7 @@ instructions: |
   2. Let your arm hang.
   3. Swing it in small circles.
 cues: [Keep your shoulder relaxed]
+video: https://videos.example-pt.test/pendulum
 dose: { reps: 10, per_day: 2 }
 ";
 

@@ -12,6 +12,7 @@ mod assets;
 pub mod dose;
 mod handout;
 mod pages;
+mod remember;
 mod site;
 mod story;
 
@@ -21,5 +22,6 @@ pub use handout::{
     ResponsibilitiesView, StepView, handout,
 };
 pub use pages::{MenuItem, PageView, menu, pages};
+pub use remember::{LogRow, RememberItem, RememberView, log_row};
 pub use site::{ClinicView, SiteView};
 pub use story::{PublicClinician, Published, Story, StoryOrigin, TagRef, stories, title_slugs};
