@@ -116,7 +116,7 @@ fn exercise_names(c: &Clinic, plan: &Plan) -> Vec<String> {
 }
 
 #[test]
-fn every_sample_handout_prints_on_at_most_two_pages_with_names_and_exercises() {
+fn every_sample_handout_prints_on_at_most_three_pages_with_names_and_exercises() {
     if !tools_present() {
         return;
     }
@@ -134,7 +134,9 @@ fn every_sample_handout_prints_on_at_most_two_pages_with_names_and_exercises() {
         let pdf = print_pdf(&html, work.path());
         let n = pages(&pdf);
         let large = p.handout.as_ref().and_then(|h| h.theme.as_deref()) == Some("large-print");
-        let max = if large { 4 } else { 2 };
+        // The Remember box, picture captions and a log box for every time
+        // the dose asks (issue 19) take a page more than before.
+        let max = if large { 6 } else { 3 };
         assert!(n <= max, "{slug}: {n} pages (at most {max})");
         let text = pdf_text(&pdf, None);
         assert!(

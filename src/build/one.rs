@@ -143,22 +143,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
     let path = PathBuf::from("content/plans/standalone.yaml");
     let plan: crate::content::plan::Plan =
         crate::content::yaml::parse(plan_yaml, &path).map_err(|d| vec![*d])?;
-    let site = crate::content::config::Site {
-        embeds: Vec::new(),
-        safety: None,
-        title: "Clinic".into(),
-        description: None,
-        base_url: None,
-        language: "en".into(),
-        theme: "default".into(),
-        paper: crate::content::config::Paper::Letter,
-        clinic: crate::content::config::ClinicDetails::default(),
-        output: crate::content::config::OutputDirs::default(),
-        reading_level: crate::content::config::ReadingLevel::default(),
-        plain_words: BTreeMap::new(),
-        public_words: Vec::new(),
-        privacy: crate::content::config::Privacy::default(),
-    };
+    let site = standalone_site();
     let clinic = Clinic {
         root: nowhere.to_path_buf(),
         site,
@@ -196,5 +181,25 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
         Some(Ok(o)) => Ok(String::from_utf8_lossy(&o.bytes).into_owned()),
         Some(Err(d)) => Err(vec![d]),
         None => Err(Vec::new()),
+    }
+}
+
+/// The site a standalone handout is drawn for: a clinic with no details.
+fn standalone_site() -> crate::content::config::Site {
+    crate::content::config::Site {
+        embeds: Vec::new(),
+        safety: None,
+        title: "Clinic".into(),
+        description: None,
+        base_url: None,
+        language: "en".into(),
+        theme: "default".into(),
+        paper: crate::content::config::Paper::Letter,
+        clinic: crate::content::config::ClinicDetails::default(),
+        output: crate::content::config::OutputDirs::default(),
+        reading_level: crate::content::config::ReadingLevel::default(),
+        plain_words: BTreeMap::new(),
+        public_words: Vec::new(),
+        privacy: crate::content::config::Privacy::default(),
     }
 }
