@@ -72,6 +72,20 @@ success: You pick up your granddaughter and it does not hurt.
 // 13   target_date: ...       25         reps: 10
 //                             27         side: right
 
+/// `plan` (BASE or PLAN) with a cue and a video on its inline exercise, so
+/// the PEMAT card advice (HP0711, HP0712) has nothing to say: for tests
+/// about something else that need a plan without warnings. The lines go
+/// after the exercise, so the positions of BASE's cases do not move.
+fn no_card_advice(plan: &str) -> String {
+    edit(
+        plan,
+        &[(
+            "        side: right\n",
+            "        side: right\n        cues: [Breathe out as you squeeze]\n        video: https://videos.example-pt.test/squeeze\n",
+        )],
+    )
+}
+
 /// A story with valid consent, appended to BASE: it starts on line 37.
 const BASE_STORY: &str = "\
 story:
@@ -1459,6 +1473,55 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("translations: { vi: { name: ..."),
             message: "exercise `pendulum` is not translated into `vi`",
         },
+        Case {
+            name: "a printed exercise with neither picture nor video",
+            code: "HP0711",
+            warning: true,
+            // The library pendulum has a video; BASE's inline exercise
+            // (line 22, column 9) has neither picture nor video.
+            setup: |c| write_plan(c, BASE),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(22, 9),
+            help: Help::Contains("add `image:`"),
+            message: "exercise `Shoulder blade squeeze` prints with neither a picture nor a video",
+        },
+        Case {
+            name: "a plan-written exercise without steps or cue",
+            code: "HP0712",
+            warning: true,
+            // BASE's inline exercise (line 22, column 9) has two steps (two
+            // sentences) and no cue.
+            setup: |c| write_plan(c, BASE),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(22, 9),
+            help: Help::Contains("numbered list"),
+            message: "exercise `Shoulder blade squeeze` has no cue",
+        },
+        Case {
+            name: "a task that contradicts the dose",
+            code: "HP0713",
+            warning: true,
+            // `  patient: [` is 12 characters: the item starts at 30:13.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "Do your exercises twice a day",
+                            "Do your exercises each morning",
+                        )],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(30, 13),
+            help: Help::Contains("say the same thing"),
+            message: "contradicts the dose: `Pendulum swing` is 2 times a day",
+        },
         // ---- HP0801–HP0802: what a page's sanitiser removes (warnings) ---
         Case {
             name: "HTML removed from a page",
@@ -1801,7 +1864,7 @@ fn a_plain_plan_does_not_warn() {
     assert!(run.with_code("HP0601").is_empty(), "{:#?}", run.diags);
     assert!(run.with_code("HP0602").is_empty(), "{:#?}", run.diags);
     let c = Clinic::new();
-    write_plan(&c, BASE);
+    write_plan(&c, &no_card_advice(BASE));
     assert!(check(&c).diags.is_empty());
 }
 
@@ -1866,7 +1929,11 @@ fn jargon_names_the_plain_word_at_the_right_place() {
 
 #[test]
 fn check_on_a_clean_clinic_exits_0_and_writes_nothing() {
-    let c = Clinic::with_plan();
+    let c = Clinic::new();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &format!("{}{STORY}", no_card_advice(PLAN)),
+    );
     let before = c.tree("");
     let run = check(&c);
     assert_eq!(run.exit, Some(0), "{}", run.stderr);
@@ -1893,10 +1960,11 @@ fn check_writes_nothing_even_with_problems_or_custom_folders() {
         &format!("{SITE}output: {{ public: site-out, handouts: private-out }}\n"),
     );
     // (plan, exit code, exit code under --strict): clean, a warning, an error.
+    let base = no_card_advice(BASE);
     let plans = [
-        (BASE.to_string(), 0, 0),
-        (edit(BASE, &[("  target_date: 2027-02-15\n", "")]), 0, 1),
-        (edit(BASE, &[("use: pendulum", "use: nope")]), 1, 1),
+        (base.clone(), 0, 0),
+        (edit(&base, &[("  target_date: 2027-02-15\n", "")]), 0, 1),
+        (edit(&base, &[("use: pendulum", "use: nope")]), 1, 1),
     ];
     for (plan, exit, strict_exit) in plans {
         write_plan(&c, &plan);
@@ -1914,7 +1982,10 @@ fn check_writes_nothing_even_with_problems_or_custom_folders() {
 #[test]
 fn errors_exit_1() {
     let c = Clinic::new();
-    write_plan(&c, &edit(BASE, &[("use: pendulum", "use: nope")]));
+    write_plan(
+        &c,
+        &edit(&no_card_advice(BASE), &[("use: pendulum", "use: nope")]),
+    );
     let run = check(&c);
     assert_eq!(run.exit, Some(1));
     assert_eq!(run.one("HP0006").severity, "error");
@@ -1956,9 +2027,10 @@ fn build_help_names_the_cache_folder() {
 fn warnings_exit_0_and_1_under_strict() {
     let c = Clinic::new();
     // No next visit: a warning only.
-    let i = BASE.find("next_visit:\n").unwrap();
-    let j = BASE.find("success:").unwrap();
-    write_plan(&c, &format!("{}{}", &BASE[..i], &BASE[j..]));
+    let base = no_card_advice(BASE);
+    let i = base.find("next_visit:\n").unwrap();
+    let j = base.find("success:").unwrap();
+    write_plan(&c, &format!("{}{}", &base[..i], &base[j..]));
     let run = check(&c);
     assert_eq!(run.codes(), ["HP0704"]);
     assert_eq!(run.exit, Some(0));
@@ -2001,7 +2073,7 @@ fn json_output_is_only_json_lines_on_stdout() {
     write_plan(
         &c,
         &edit(
-            BASE,
+            &no_card_advice(BASE),
             &[
                 ("  target_date: 2027-02-15\n", ""),
                 ("use: pendulum", "use: nope"),

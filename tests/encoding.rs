@@ -21,7 +21,7 @@ fn clinic_with(prefix: &str) -> Clinic {
     );
     c.write(
         "content/plans/maria-lopez.yaml",
-        &format!("{prefix}{PLAN}{STORY}"),
+        &format!("{prefix}{}{STORY}", common::plan_without_card_advice()),
     );
     c.write(
         "content/pages/about.md",
@@ -187,7 +187,7 @@ fn crlf_and_mixed_line_endings_build_and_errors_keep_their_line() {
     assert!(!html.contains('\r'));
     assert!(c.read("handouts/ann-lee.html").contains("Ann Lee"));
 
-    // A misspelt key on line 32 of the mixed file is reported at line 21.
+    // A misspelt key on line 32 of the mixed file is reported at line 32.
     let bad = mixed.replace("next_visit:", "next_vist:");
     assert_eq!(
         bad.lines().position(|l| l.starts_with("next_vist:")),
@@ -229,5 +229,5 @@ fn a_partial_string_table_falls_back_to_the_built_in_one_with_one_warning() {
         home.contains("Patient stories are shared"),
         "a built-in phrase"
     );
-    assert!(c.read("handouts/maria-lopez.html").contains("Twice a day"));
+    assert!(c.read("handouts/maria-lopez.html").contains("twice a day"));
 }

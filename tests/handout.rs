@@ -83,14 +83,19 @@ fn handout_speaks_in_plain_words_with_the_dose() {
     let c = Clinic::with_plan();
     c.cmd(&["build"]).assert().success();
     let text = text_of(&c.read("handouts/maria-lopez.html"));
-    // Inline exercise: the dose as the issue spells it.
+    // Inline exercise: every count with its noun, no number after another
+    // across a full stop (PEMAT-P item 6).
     assert!(
-        text.contains("Hold 5 seconds. Do 10. Twice a day, every day. Right side."),
+        text.contains(
+            "Hold it for 5 seconds. Do it 10 times. Do this twice a day, every day. Use your right side only."
+        ),
         "{text}"
     );
     // Library exercise: plan's `sets: 2` overrides, library reps and per_day stay.
     assert!(
-        text.contains("Do 2 sets of 10. Twice a day, every day."),
+        text.contains(
+            "Do 2 rounds. In each round, do it 10 times. Do this twice a day, every day."
+        ),
         "{text}"
     );
     assert!(text.contains("Sam will"), "{text}");

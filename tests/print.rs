@@ -116,7 +116,7 @@ fn exercise_names(c: &Clinic, plan: &Plan) -> Vec<String> {
 }
 
 #[test]
-fn every_sample_handout_prints_on_at_most_two_pages_with_names_and_exercises() {
+fn every_sample_handout_prints_on_at_most_three_pages_with_names_and_exercises() {
     if !tools_present() {
         return;
     }
@@ -134,7 +134,9 @@ fn every_sample_handout_prints_on_at_most_two_pages_with_names_and_exercises() {
         let pdf = print_pdf(&html, work.path());
         let n = pages(&pdf);
         let large = p.handout.as_ref().and_then(|h| h.theme.as_deref()) == Some("large-print");
-        let max = if large { 4 } else { 2 };
+        // The Remember box, picture captions and a log box for every time
+        // the dose asks (issue 19) take a page more than before.
+        let max = if large { 6 } else { 3 };
         assert!(n <= max, "{slug}: {n} pages (at most {max})");
         let text = pdf_text(&pdf, None);
         assert!(
@@ -287,7 +289,7 @@ fn six_exercises_print_with_every_card_whole() {
     let per_page: Vec<String> = (1..=n).map(|p| pdf_text(&pdf, Some(p))).collect();
     for i in 1..=6 {
         let name = format!("Exercise number {i}");
-        let dose = format!("Do {}.", 10 + i);
+        let dose = format!("Do it {} times.", 10 + i);
         let page_of = |needle: &str| per_page.iter().position(|t| t.contains(needle));
         let (a, b) = (page_of(&name), page_of(&dose));
         assert!(a.is_some(), "card {i} missing");

@@ -185,10 +185,11 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
     }
 }
 
-/// The settings of a handout rendered without a clinic folder.
+/// The site a standalone handout is drawn for: a clinic with no details.
 fn standalone_site() -> crate::content::config::Site {
     crate::content::config::Site {
         embeds: Vec::new(),
+        safety: None,
         title: "Clinic".into(),
         description: None,
         base_url: None,

@@ -65,6 +65,45 @@ pub struct Site {
     /// The team, shown as cards wherever a page holds a line `[[team]]`.
     #[serde(default)]
     pub team: Vec<crate::content::look::Card>,
+    /// The stop-and-call rule printed in every handout's "Remember" box,
+    /// with `{phone}` for the clinic's phone: one text (in the site's
+    /// language), or one per language (`{ en: ..., es: ... }`). Languages
+    /// it does not cover get the theme's default rule.
+    #[serde(default)]
+    pub safety: Option<Safety>,
+}
+
+/// The clinic's stop-and-call rule: one text, or one per language.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum Safety {
+    /// One text, in the site's language.
+    Text(String),
+    /// A text per language code (`en`, `es`, ...).
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Site {
+    /// The clinic's own stop-and-call rule for a handout in `lang`, if it
+    /// wrote one for that language.
+    pub fn safety_for(&self, lang: &str) -> Option<&str> {
+        fn primary(s: &str) -> &str {
+            s.trim().split(['-', '_']).next().unwrap_or("")
+        }
+        let same_language = |a: &str, b: &str| primary(a).eq_ignore_ascii_case(primary(b));
+        let text = match self.safety.as_ref()? {
+            Safety::Text(t) => same_language(&self.language, lang).then_some(t.as_str()),
+            Safety::PerLanguage(m) => m
+                .get(lang)
+                .or_else(|| {
+                    m.iter()
+                        .find(|(k, _)| same_language(k, lang))
+                        .map(|(_, v)| v)
+                })
+                .map(String::as_str),
+        }?;
+        Some(text).filter(|t| !t.trim().is_empty())
+    }
 }
 
 /// Is `url` an absolute URL a site can be served from: `https://` or

@@ -47,6 +47,11 @@ pub struct Plan {
     /// then (`heropath protocols` lists plans made from an older one).
     #[serde(default)]
     pub protocol: Option<ProtocolRef>,
+    /// Extra stop-and-call lines for this patient, printed in the
+    /// handout's "Remember" box under the clinic's `safety` rule (e.g.
+    /// `Call us if the wound is red or warm.`).
+    #[serde(default)]
+    pub safety: Vec<String>,
 }
 
 impl Plan {
@@ -324,8 +329,11 @@ pub enum Side {
     Left,
     /// Right side.
     Right,
-    /// Both sides.
+    /// Each side in turn ("on each leg"): the dose is for each side.
     Both,
+    /// Both limbs at once (a heel raise on both feet): one dose, done with
+    /// both sides together.
+    Together,
 }
 
 /// Who does what: the agreement on tasks.

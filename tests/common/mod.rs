@@ -34,6 +34,7 @@ instructions: |
   2. Let your arm hang.
   3. Swing it in small circles.
 cues: [Keep your shoulder relaxed]
+video: https://videos.example-pt.test/pendulum
 dose: { reps: 10, per_day: 2 }
 ";
 
@@ -76,6 +77,19 @@ next_visit:
   focus: We will check your reach.
 success: You pick up your granddaughter and it does not hurt.
 ";
+
+/// `PLAN` with a cue and a video on its inline exercise, so the PEMAT card
+/// advice (HP0711, HP0712) has nothing to say: for tests that need a build
+/// without any warning. The lines go after the exercise, so `PLAN`'s line
+/// numbers up to it stay; later ones move down by two.
+#[allow(dead_code)]
+pub fn plan_without_card_advice() -> String {
+    PLAN.replacen(
+        "        side: right\n",
+        "        side: right\n        cues: [Breathe out as you squeeze]\n        video: https://videos.example-pt.test/squeeze\n",
+        1,
+    )
+}
 
 pub const STORY: &str = "\
 story:

@@ -107,6 +107,9 @@ registry! {
     TargetBeforeAgreed = "HP0708", "The goal's target date is before the day it was agreed.";
     CutAtComma = "HP0709", "A flow-list item that looks like a sentence cut at a comma.";
     UntranslatedExercise = "HP0710", "A library exercise not translated into the plan's language.";
+    NoPicture = "HP0711", "A printed exercise with neither a picture nor a video.";
+    FewSteps = "HP0712", "An exercise written into the plan with fewer than two steps or no cue.";
+    TaskContradictsDose = "HP0713", "A line of who does what whose frequency contradicts the dose.";
     HtmlRemoved = "HP0801", "HTML in a page that the sanitiser removes (warning).";
     EmbedNoTitle = "HP0802", "An embedded video without a `title` (warning).";
 }

@@ -5,13 +5,15 @@
 //! videos), `consent` (stories that may not be published, HP020x),
 //! `outputs` (output folders, HP0401), `plain_language` (reading level
 //! and jargon, HP0601/HP0602, measured by [`readability`]), `advice`
-//! (PEMAT actionability, HP07xx), `protocol` (the clinic's protocols,
+//! (PEMAT actionability, HP07xx), `pemat` (pictures, written steps and
+//! tasks that contradict the dose, HP0711-HP0713), `protocol` (the clinic's protocols,
 //! checked like plans) and [`unfinished`] (template text, empty
 //! fields, dates, comma-cut lists). This file runs them all.
 
 mod advice;
 mod consent;
 mod outputs;
+mod pemat;
 mod plain_language;
 mod plan;
 mod protocol;
@@ -69,6 +71,7 @@ pub fn check_clinic(
                 if !src.value.draft {
                     plain_language::advise(clinic, src, jargon, shared, &mut d);
                     advice::actionability(clinic, src, &mut d);
+                    pemat::advise(clinic, src, &mut d);
                     unfinished::advise_dates_and_lists(src, today, &mut d);
                 }
                 d.sorted()

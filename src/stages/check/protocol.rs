@@ -90,5 +90,6 @@ fn as_plan(p: &Protocol) -> Plan {
         handout: None,
         story: None,
         protocol: None,
+        safety: Vec::new(),
     }
 }

@@ -208,6 +208,18 @@ pub fn default_plain_words() -> BTreeMap<String, String> {
         ("sufficient", "enough"),
         ("subsequently", "later"),
         ("tolerate", "handle"),
+        ("sets", "rounds"),
+        ("reps", "times"),
+        ("repetitions", "times"),
+        ("stance", "the way you stand"),
+        ("buttocks", "bottom"),
+        ("gluteal", "bottom"),
+        ("pt", "physical therapist"),
+        ("pta", "physical therapist assistant"),
+        ("dpt", "doctor of physical therapy"),
+        ("ocs", "specialist in bones, joints and muscles"),
+        ("scs", "sports specialist"),
+        ("atc", "athletic trainer"),
     ]
     .into_iter()
     .map(|(a, b)| (a.to_string(), b.to_string()))

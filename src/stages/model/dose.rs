@@ -3,7 +3,9 @@
 use crate::content::plan::{Dose, Side};
 use crate::stages::theme::i18n::Strings;
 
-/// Full sentences: "Hold 5 seconds. Do 10. Twice a day, every day. Right side."
+/// Full sentences, every count with its noun and no number right after
+/// another across a full stop: "Hold it for 5 seconds. Do it 10 times. Do
+/// this twice a day, every day. Do it on one side, then on the other."
 pub fn text(d: &Dose, t: &Strings) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(n) = d.hold_seconds {
@@ -18,6 +20,7 @@ pub fn text(d: &Dose, t: &Strings) -> String {
         (Some(s), Some(r)) if s != "1" => {
             parts.push(t.fmt("dose_sets_reps", &[("sets", s), ("reps", r)]))
         }
+        (_, Some(r)) if r == "1" => parts.push(t.get("dose_reps_one").to_string()),
         (_, Some(r)) => parts.push(t.fmt("dose_reps", &[("reps", r)])),
         (Some(s), None) => parts.push(t.fmt("dose_sets", &[("sets", s)])),
         (None, None) => {}
@@ -32,25 +35,38 @@ pub fn text(d: &Dose, t: &Strings) -> String {
     if let Some(load) = d.load.as_deref().filter(|l| !l.trim().is_empty()) {
         parts.push(t.fmt("dose_load", &[("load", load.trim())]));
     }
-    if d.per_day.is_some() || d.days_per_week.is_some() {
-        let freq = freq(d.per_day.unwrap_or(1), t);
-        let days = days(d.days_per_week.unwrap_or(7), t);
-        parts.push(t.fmt("freq_sentence", &[("freq", &freq), ("days", &days)]));
+    if let Some(how_often) = how_often(d, t) {
+        parts.push(t.fmt("freq_sentence", &[("how_often", &how_often)]));
     }
     if let Some(side) = d.side {
-        parts.push(
-            t.get(match side {
-                Side::Left => "side_left",
-                Side::Right => "side_right",
-                Side::Both => "side_both",
-            })
-            .to_string(),
-        );
+        parts.push(t.get(side_key(side)).to_string());
     }
     parts.join(" ")
 }
 
-/// A short form for lists: "2 sets of 10, hold 5 seconds, twice a day".
+/// The string-table key of a side's sentence.
+pub fn side_key(side: Side) -> &'static str {
+    match side {
+        Side::Left => "side_left",
+        Side::Right => "side_right",
+        Side::Both => "side_both",
+        Side::Together => "side_together",
+    }
+}
+
+/// How often, as a phrase ("twice a day, on any 5 days of the week"), when
+/// the dose says.
+pub fn how_often(d: &Dose, t: &Strings) -> Option<String> {
+    if d.per_day.is_none() && d.days_per_week.is_none() {
+        return None;
+    }
+    let freq = freq(d.per_day.unwrap_or(1), t);
+    let days = days(d.days_per_week.unwrap_or(7), t);
+    Some(t.fmt("freq_phrase", &[("freq", &freq), ("days", &days)]))
+}
+
+/// A short form for lists: "2 rounds of 10 times, hold 5 seconds, twice a
+/// day".
 pub fn short(d: &Dose, t: &Strings) -> String {
     let mut parts: Vec<String> = Vec::new();
     match (d.sets, d.reps) {
@@ -68,73 +84,187 @@ pub fn short(d: &Dose, t: &Strings) -> String {
         parts.push(t.fmt("short_minutes", &[("n", &n.to_string())]));
     }
     if let Some(n) = d.per_day {
-        parts.push(lower_first(&freq(n, t)));
+        parts.push(freq(n, t));
     }
-    parts.join(", ")
+    if let Some(n) = d.days_per_week.filter(|n| *n < 7) {
+        parts.push(days(n, t));
+    }
+    parts.join(t.get("list_separator"))
 }
 
 fn freq(per_day: u32, t: &Strings) -> String {
     match per_day {
-        1 => t.get("freq_once").to_string(),
+        0 | 1 => t.get("freq_once").to_string(),
         2 => t.get("freq_twice").to_string(),
         n => t.fmt("freq_times", &[("n", &n.to_string())]),
     }
 }
 
 fn days(per_week: u32, t: &Strings) -> String {
-    if per_week >= 7 {
-        t.get("days_every").to_string()
-    } else {
-        t.fmt("days_n", &[("n", &per_week.to_string())])
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
+    match per_week {
+        n if n >= 7 => t.get("days_every").to_string(),
+        1 => t.get("days_one").to_string(),
+        n => t.fmt("days_n", &[("n", &n.to_string())]),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stages::theme::i18n::{Entry, Strings, Table};
+    use crate::stages::theme::i18n::{Strings, Table};
 
-    fn en() -> Strings {
-        let pairs = [
-            ("dose_hold", "Hold {n} seconds."),
-            ("dose_hold_one", "Hold 1 second."),
-            ("dose_sets_reps", "Do {sets} sets of {reps}."),
-            ("dose_reps", "Do {reps}."),
-            ("dose_sets", "Do {sets} sets."),
-            ("dose_minutes", "Keep going for {n} minutes."),
-            ("dose_minutes_one", "Keep going for 1 minute."),
-            ("dose_load", "Use {load}."),
-            ("freq_once", "Once a day"),
-            ("freq_twice", "Twice a day"),
-            ("freq_times", "{n} times a day"),
-            ("days_every", "every day"),
-            ("days_n", "{n} days a week"),
-            ("freq_sentence", "{freq}, {days}."),
-            ("side_left", "Left side."),
-            ("side_right", "Right side."),
-            ("side_both", "Both sides."),
-            ("short_sets_reps", "{sets} sets of {reps}"),
-            ("short_reps", "{reps} times"),
-            ("short_hold", "hold {n} seconds"),
-            ("short_minutes", "{n} minutes"),
+    /// The default theme's string tables, English under each.
+    fn tables() -> Vec<(&'static str, Strings)> {
+        let read = |src: &str| -> Table {
+            crate::content::yaml::parse(src, std::path::Path::new("i18n.yaml")).unwrap()
+        };
+        let en = read(include_str!("../../../themes/default/i18n/en.yaml"));
+        [
+            ("en", None),
+            (
+                "es",
+                Some(include_str!("../../../themes/default/i18n/es.yaml")),
+            ),
+            (
+                "zh",
+                Some(include_str!("../../../themes/default/i18n/zh.yaml")),
+            ),
+            (
+                "vi",
+                Some(include_str!("../../../themes/default/i18n/vi.yaml")),
+            ),
+            (
+                "ar",
+                Some(include_str!("../../../themes/default/i18n/ar.yaml")),
+            ),
+        ]
+        .into_iter()
+        .map(|(lang, src)| {
+            let own = src.map(read);
+            let (strings, missing) = Strings::merged(own.as_ref(), &en);
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            (lang, strings)
+        })
+        .collect()
+    }
+
+    /// Every dose a plan can write, over small and large numbers.
+    fn doses() -> Vec<Dose> {
+        let n = [None, Some(1), Some(2), Some(5), Some(10), Some(12)];
+        let sides = [
+            None,
+            Some(Side::Left),
+            Some(Side::Both),
+            Some(Side::Together),
         ];
-        let table: Table = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), Entry::Text(v.to_string())))
-            .collect();
-        Strings::merged(None, &table).0
+        let mut out = Vec::new();
+        for (i, sets) in n.iter().enumerate() {
+            for (j, reps) in n.iter().enumerate() {
+                for per_day in [None, Some(1), Some(2), Some(3)] {
+                    out.push(Dose {
+                        sets: *sets,
+                        reps: *reps,
+                        hold_seconds: n[(i + j) % n.len()],
+                        minutes: n[(i * 5 + j) % n.len()],
+                        per_day,
+                        days_per_week: [None, Some(1), Some(5), Some(7)][(i + j) % 4],
+                        side: sides[(i + 2 * j) % 4],
+                        load: [None, Some("2 kg".to_string())][j % 2].clone(),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// A digit, a full stop and another digit with only spaces between.
+    fn number_stop_number(s: &str) -> bool {
+        let c: Vec<char> = s.chars().collect();
+        (0..c.len()).any(|i| {
+            if !matches!(c[i], '.' | '。' | '۔') || i == 0 || !c[i - 1].is_ascii_digit() {
+                return false;
+            }
+            let mut k = i + 1;
+            while k < c.len() && c[k].is_whitespace() {
+                k += 1;
+            }
+            k > i + 1 && k < c.len() && c[k].is_ascii_digit()
+                || (c[i] == '。' && c.get(i + 1).is_some_and(char::is_ascii_digit))
+        })
     }
 
     #[test]
-    fn issue_example_reads_naturally() {
+    fn no_number_follows_another_across_a_full_stop_in_any_language() {
+        for (lang, t) in tables() {
+            for d in doses() {
+                for s in [text(&d, &t), short(&d, &t)] {
+                    assert!(!number_stop_number(&s), "{lang}: {s:?} from {d:?}");
+                }
+            }
+        }
+        assert!(number_stop_number("Do 10. 3 times a day"));
+        assert!(!number_stop_number("Use 1.5 kg."));
+    }
+
+    #[test]
+    fn every_count_has_its_noun() {
+        for (lang, t) in tables() {
+            for d in doses() {
+                let s = text(&d, &t);
+                // A count is never the last thing of a sentence or phrase.
+                for end in [".", "。", ",", "，", "،"] {
+                    for n in ["1", "2", "5", "10", "12"] {
+                        assert!(
+                            !s.contains(&format!(" {n}{end}")) || s.contains("2 kg"),
+                            "{lang}: bare count in {s:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn together_is_never_each_side_in_any_language() {
+        for (lang, t) in tables() {
+            let together = t.get("side_together");
+            assert_ne!(together, t.get("side_both"), "{lang}");
+            assert_ne!(together, "side_together", "{lang} lacks the key");
+            let d = Dose {
+                reps: Some(10),
+                side: Some(Side::Together),
+                ..Dose::default()
+            };
+            let s = text(&d, &t).to_lowercase();
+            for phrase in [
+                "each side",
+                "both sides",
+                "on the other",
+                "cada lado",
+                "los dos lados",
+                "两侧都做",
+                "mỗi bên",
+                "cả hai bên",
+                "كل جهة",
+            ] {
+                assert!(!s.contains(phrase), "{lang}: {s:?}");
+            }
+            assert!(
+                text(
+                    &Dose {
+                        side: Some(Side::Both),
+                        ..d.clone()
+                    },
+                    &t
+                )
+                .contains(t.get("side_both"))
+            );
+        }
+    }
+
+    #[test]
+    fn english_reads_naturally() {
+        let t = &tables()[0].1;
         let d = Dose {
             hold_seconds: Some(5),
             reps: Some(10),
@@ -143,27 +273,24 @@ mod tests {
             ..Dose::default()
         };
         assert_eq!(
-            text(&d, &en()),
-            "Hold 5 seconds. Do 10. Twice a day, every day. Right side."
+            text(&d, t),
+            "Hold it for 5 seconds. Do it 10 times. Do this twice a day, every day. Use your right side only."
         );
         let d = Dose {
             sets: Some(2),
             reps: Some(10),
-            per_day: Some(2),
-            ..Dose::default()
-        };
-        assert_eq!(short(&d, &en()), "2 sets of 10, twice a day");
-        let d = Dose {
-            minutes: Some(1),
             per_day: Some(3),
             days_per_week: Some(5),
-            load: Some("red band".into()),
             ..Dose::default()
         };
         assert_eq!(
-            text(&d, &en()),
-            "Keep going for 1 minute. Use red band. 3 times a day, 5 days a week."
+            text(&d, t),
+            "Do 2 rounds. In each round, do it 10 times. Do this 3 times a day, on any 5 days of the week."
         );
-        assert_eq!(text(&Dose::default(), &en()), "");
+        assert_eq!(
+            short(&d, t),
+            "2 rounds of 10 times, 3 times a day, on any 5 days of the week"
+        );
+        assert_eq!(text(&Dose::default(), t), "");
     }
 }

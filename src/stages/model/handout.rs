@@ -3,6 +3,7 @@
 
 use super::assets::Assets;
 use super::dose;
+use super::remember::{self, LogRow, RememberView};
 use crate::content::config::Clinician;
 use crate::content::markdown;
 use crate::content::plan::{ExerciseItem, Measure, Plan};
@@ -47,6 +48,8 @@ pub struct HandoutView {
     pub success_html: Option<String>,
     /// Short weekday names, Monday first.
     pub week_days: Vec<String>,
+    /// The summary box: exercises, next visit, when to stop and call.
+    pub remember: RememberView,
 }
 
 /// The patient as the handout names them.
@@ -170,6 +173,12 @@ pub struct Card {
     pub dose_short: String,
     /// Per-patient note.
     pub note: Option<String>,
+    /// This exercise in the "Remember" box.
+    pub remember: remember::RememberItem,
+    /// The adherence log's boxes for this exercise.
+    pub log: LogRow,
+    /// Both limbs at once (`side: together`).
+    pub together: bool,
 }
 
 /// Who does what.
@@ -205,10 +214,15 @@ pub fn handout(
 ) -> Handout {
     let plan = &src.value;
     let steps = step_views(plan, clinic, t, lang, assets);
-    let exercises = steps
+    let exercises: Vec<Card> = steps
         .iter()
         .flat_map(|s| s.exercises.iter().cloned())
         .collect();
+    let remember = RememberView {
+        exercises: exercises.iter().map(|c| c.remember.clone()).collect(),
+        next_visit: remember::next_visit(plan, &clinic.site, t),
+        safety: remember::safety(&clinic.site, plan, lang, t),
+    };
     let goal = &plan.goal;
     let default_guide = default_guide(clinic);
     let guide = plan
@@ -252,6 +266,7 @@ pub fn handout(
             }),
             success_html: plan.success.as_deref().map(markdown::to_html),
             week_days: t.weekdays_short(),
+            remember,
         },
     }
 }
@@ -322,10 +337,14 @@ fn card(
     let video = p.video();
     let dose = p.dose();
     let owned = |s: Option<&str>| s.map(str::to_string);
+    let shown_name = owned(name).unwrap_or_else(|| item.use_id.clone().unwrap_or_default());
     Card {
+        remember: remember::item(number, &shown_name, name_lang, &dose, t),
+        log: remember::log_row(&dose, t),
+        together: dose.side == Some(crate::content::plan::Side::Together),
         number,
         id: item.use_id.clone().unwrap_or_default(),
-        name: owned(name).unwrap_or_else(|| item.use_id.clone().unwrap_or_default()),
+        name: shown_name,
         name_lang: owned(name_lang),
         instructions_html: match cached {
             Some((html, _)) => Some(html.to_string()),
