@@ -247,3 +247,42 @@ fn the_starter_exercises_are_in_spanish() {
     let dir = root.join("content/exercises");
     assert_all_spanish(&c.read("clinic/handouts/dana-whitfield.html"), &err, &dir);
 }
+
+#[test]
+fn unreviewed_tables_are_named_once_per_build() {
+    // Every shipped table marked `reviewed: false` is named when used.
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/i18n");
+    let mut unreviewed = Vec::new();
+    for e in std::fs::read_dir(&repo).unwrap() {
+        let path = e.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        if text.lines().any(|l| l.trim() == "reviewed: false") {
+            unreviewed.push(path.file_stem().unwrap().to_string_lossy().to_string());
+        }
+    }
+    assert!(unreviewed.len() >= 3, "{unreviewed:?}");
+    for lang in &unreviewed {
+        let c = sample_in(lang);
+        let out = c.cmd(&["check"]).output().expect("run");
+        let err = common::stderr(&out);
+        assert!(out.status.success(), "{lang}: {err}");
+        assert_eq!(err.matches("warning[HP0307]").count(), 1, "{lang}: {err}");
+        assert!(
+            err.contains(&format!("`{lang}` (content/plans/maria-lopez.yaml)")),
+            "{lang}: {err}"
+        );
+        // A reviewed copy of the table in the clinic's theme silences it.
+        let table = std::fs::read_to_string(repo.join(format!("{lang}.yaml"))).unwrap();
+        c.write(
+            &format!("themes/default/i18n/{lang}.yaml"),
+            &table.replace("reviewed: false", "reviewed: true"),
+        );
+        let out = c.cmd(&["check"]).output().expect("run");
+        assert!(!common::stderr(&out).contains("HP0307"), "{lang}");
+    }
+    // English and Spanish are reviewed: no warning.
+    for lang in ["en", "es"] {
+        let out = sample_in(lang).cmd(&["check"]).output().expect("run");
+        assert!(!common::stderr(&out).contains("HP0307"), "{lang}");
+    }
+}

@@ -85,6 +85,7 @@ registry! {
     BadStringTable = "HP0304", "A string table failed to parse.";
     MissingStrings = "HP0305", "A string table lacks keys (English used).";
     MissingTemplate = "HP0306", "A required template is missing.";
+    UnreviewedStrings = "HP0307", "Handouts use a string table no native speaker has reviewed.";
     UnsafeOutputDirs = "HP0401", "Output folders nest or point somewhere unsafe.";
     WriteFailed = "HP0402", "Writing the output failed.";
     UrlClash = "HP0403", "Two public pages want the same address.";
