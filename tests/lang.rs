@@ -286,3 +286,53 @@ fn unreviewed_tables_are_named_once_per_build() {
         assert!(!common::stderr(&out).contains("HP0307"), "{lang}");
     }
 }
+
+/// The sample plan in `lang` with `text` as its problem summary.
+fn with_details(lang: &str, text: &str) -> Clinic {
+    let c = sample_in(lang);
+    let plan = c.read("content/plans/maria-lopez.yaml");
+    let start = plan.find("\n  summary: ").expect("a summary") + 1;
+    let end = start + plan[start..].find('\n').expect("a line");
+    let plan = format!("{}  summary: \"{text}\"{}", &plan[..start], &plan[end..]);
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    c
+}
+
+#[test]
+fn reading_grade_uses_a_formula_for_the_language_or_none() {
+    let hard_es = "La rehabilitación postoperatoria requiere fortalecimiento progresivo de la musculatura periarticular correspondiente, evitando sobrecargas desproporcionadas e inadecuadamente supervisadas. La reincorporación ocupacional dependerá fundamentalmente de la recuperación funcional documentada.";
+    let out = with_details("es", &format!("{hard_es} ").repeat(10))
+        .cmd(&["check"])
+        .output()
+        .expect("run");
+    let err = common::stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.contains("HP0601"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.contains("Fernández-Huerta"), "{line}");
+    // Plain Spanish is not flagged: the sample Spanish plan checks clean.
+    let out = sample_in("es").cmd(&["check"]).output().expect("run");
+    assert!(!common::stderr(&out).contains("HP0601"));
+    // English names its formula.
+    let hard_en = "Patients demonstrating bilateral glenohumeral impingement should subsequently commence progressive isometric strengthening, approximately contraindicating overhead mobilization until sufficient scapulothoracic stabilization is documented.";
+    let out = with_details("en", &format!("{hard_en} ").repeat(4))
+        .cmd(&["check"])
+        .output()
+        .expect("run");
+    let err = common::stderr(&out);
+    assert!(err.contains("Flesch-Kincaid"), "{err}");
+    // No accepted formula for Chinese, Vietnamese, Arabic: no grade at all,
+    // however long the text (and Chinese has no spaces between words).
+    let long_zh = "您的肩膀没有受伤只是因为长时间不动而变得僵硬所以每天都要慢慢地做练习".repeat(20);
+    for (lang, text) in [("zh", long_zh.as_str()), ("vi", hard_en), ("ar", hard_en)] {
+        let out = with_details(lang, text)
+            .cmd(&["check"])
+            .output()
+            .expect("run");
+        let err = common::stderr(&out);
+        assert!(out.status.success(), "{lang}: {err}");
+        assert!(!err.contains("HP0601"), "{lang}: {err}");
+        assert!(!err.contains("panicked"), "{lang}: {err}");
+    }
+}

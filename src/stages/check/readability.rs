@@ -30,8 +30,10 @@ pub struct Counts {
     pub words: usize,
     /// Sentences.
     pub sentences: usize,
-    /// Syllables.
+    /// Syllables, counted by English rules.
     pub syllables: usize,
+    /// Syllables, counted by Spanish rules (for Fernández-Huerta).
+    pub syllables_es: usize,
 }
 
 impl Counts {
@@ -39,10 +41,11 @@ impl Counts {
     pub fn of(text: &str) -> Counts {
         let mut c = Counts::default();
         for sentence in sentences(text) {
-            let (mut n, mut syl) = (0, 0);
+            let (mut n, mut syl, mut syl_es) = (0, 0, 0);
             for w in words(sentence) {
                 n += 1;
                 syl += syllables(w);
+                syl_es += syllables_es(w);
             }
             if n == 0 {
                 continue;
@@ -50,6 +53,7 @@ impl Counts {
             c.sentences += 1;
             c.words += n;
             c.syllables += syl;
+            c.syllables_es += syl_es;
         }
         c
     }
@@ -59,6 +63,13 @@ impl Counts {
         self.words += o.words;
         self.sentences += o.sentences;
         self.syllables += o.syllables;
+        self.syllables_es += o.syllables_es;
+    }
+
+    /// The Fernández-Huerta reading ease (Spanish; 0–100, higher is
+    /// easier), with syllables counted by Spanish rules.
+    pub fn ease_es(&self) -> f64 {
+        fernandez_huerta(self.words, self.sentences, self.syllables_es)
     }
 
     /// The Flesch-Kincaid grade.
@@ -67,12 +78,79 @@ impl Counts {
     }
 }
 
+/// Fernández-Huerta (1959) reading ease, the Spanish adaptation of
+/// Flesch's formula: `206.84 − 0.60·P − 1.02·F`, P syllables per 100 words
+/// and F words per sentence (the reading of F that reproduces Flesch, as
+/// corrected by Law, 2011).
+pub fn fernandez_huerta(words: usize, sentences: usize, syllables: usize) -> f64 {
+    if words == 0 || sentences == 0 {
+        return 100.0;
+    }
+    let (w, s, y) = (words as f64, sentences as f64, syllables as f64);
+    206.84 - 0.60 * (100.0 * y / w) - 1.02 * (w / s)
+}
+
+/// The school grade Fernández-Huerta's scale names for a reading ease
+/// (90: 4th grade, 80: 5th, 70: 6th, 60: 7th–8th, 50: high school,
+/// 30: college, below: university graduate) as a US grade number,
+/// interpolated between the scale's steps.
+pub fn fernandez_huerta_grade(ease: f64) -> f64 {
+    // The scale's steps, joined by straight lines in between.
+    const SCALE: [(f64, f64); 8] = [
+        (100.0, 3.0),
+        (90.0, 4.0),
+        (80.0, 5.0),
+        (70.0, 6.0),
+        (60.0, 8.0),
+        (50.0, 12.0),
+        (30.0, 16.0),
+        (0.0, 18.0),
+    ];
+    let e = ease.clamp(0.0, 100.0);
+    SCALE.windows(2).find(|w| e >= w[1].0).map_or(18.0, |w| {
+        let ((e0, g0), (e1, g1)) = (w[0], w[1]);
+        g1 + (g0 - g1) * (e - e1) / (e0 - e1)
+    })
+}
+
+/// Syllables of a Spanish word: one per vowel nucleus, where a weak vowel
+/// (i, u, ü) next to another vowel forms a diphthong unless accented (í,
+/// ú: hiatus, "día"), and two strong vowels (a, e, o, accented or not)
+/// are a hiatus ("le-o"). `y` counts as a vowel only ending a word after a
+/// consonant ("muy" has one, "hay" one). Spanish spelling is regular, so
+/// this is exact for nearly every word.
+pub fn syllables_es(word: &str) -> usize {
+    let w: Vec<char> = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let strong = |c: char| "aeoáéóíú".contains(c);
+    let vowel = |c: char| "aeiouáéíóúü".contains(c);
+    let mut count = 0;
+    let mut prev: Option<char> = None;
+    for &c in &w {
+        if vowel(c) {
+            match prev {
+                Some(p) if strong(p) && strong(c) => count += 1,
+                Some(_) => {}
+                None => count += 1,
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    count.max(1)
+}
+
 /// Split text into sentences at `.`, `!`, `?`, `;` and line breaks, as
 /// the reading-grade count expects (pieces without a letter are dropped).
 /// Not the sentences a reader sees: steps and summaries are cut by
 /// [`crate::content::markdown::sentences`], a different rule.
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['.', '!', '?', ';', '\n'])
+    // Chinese and Arabic full stops and question marks end sentences too.
+    text.split(['.', '!', '?', ';', '\n', '。', '！', '？', '；', '؟', '؛'])
         .map(str::trim)
         .filter(|s| s.chars().any(char::is_alphabetic))
 }
@@ -351,6 +429,45 @@ mod tests {
             c.syllables,
             c.grade()
         );
+    }
+
+    #[test]
+    fn spanish_syllables_follow_diphthong_and_hiatus_rules() {
+        for (w, n) in [
+            ("mesa", 2),
+            ("pierna", 2),
+            ("rodilla", 3),
+            ("día", 2),
+            ("león", 2),
+            ("cuerda", 2),
+            ("Respire", 3),
+            ("hombros", 2),
+            ("muy", 1),
+            ("ejercicio", 4),
+            ("péndulo", 3),
+            ("aéreo", 4),
+            ("y", 1),
+        ] {
+            assert_eq!(syllables_es(w), n, "{w}");
+        }
+    }
+
+    #[test]
+    fn fernandez_huerta_matches_the_formula() {
+        // 100 words, 5 sentences, 180 syllables: 206.84 - 108 - 20.4 = 78.44
+        assert!((fernandez_huerta(100, 5, 180) - 78.44).abs() < 0.001);
+        let easy = Counts::of("Siéntese derecho. Mire al frente. Respire.");
+        let hard = Counts::of(
+            "La rehabilitación postoperatoria requiere fortalecimiento progresivo de la musculatura periarticular correspondiente, evitando sobrecargas desproporcionadas.",
+        );
+        assert!(easy.ease_es() > 60.0, "{:?} {}", easy, easy.ease_es());
+        assert!(hard.ease_es() < 30.0, "{:?} {}", hard, hard.ease_es());
+    }
+
+    #[test]
+    fn chinese_sentences_end_at_chinese_full_stops() {
+        let c = Counts::of("坐直。向前看。慢慢做！");
+        assert_eq!(c.sentences, 3);
     }
 
     #[test]
