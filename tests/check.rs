@@ -902,6 +902,41 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("de.yaml"),
             message: "phrase(s) missing",
         },
+        Case {
+            name: "handouts in languages whose table nobody reviewed",
+            code: "HP0308",
+            warning: true,
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "  preferred_name: Mari\n",
+                            "  preferred_name: Mari\n  language: vi\n",
+                        )],
+                    ),
+                );
+                // A second plan in another unreviewed language: still one
+                // warning, naming both.
+                let other = edit(
+                    BASE,
+                    &[
+                        ("  name: Maria Lopez\n", "  name: Hana Aziz\n"),
+                        (
+                            "  preferred_name: Mari\n",
+                            "  preferred_name: Hana\n  language: ar\n",
+                        ),
+                    ],
+                );
+                c.write("content/plans/hana-aziz.yaml", &other);
+            },
+            args: CHECK,
+            file: File::Is("content/plans/hana-aziz.yaml"),
+            at: At::Pos(4, 13),
+            help: Help::Contains("reviewed: true"),
+            message: "2 handout(s) use a string table no native speaker has reviewed (`reviewed: false`): `ar` (content/plans/hana-aziz.yaml); `vi` (content/plans/maria-lopez.yaml)",
+        },
         // ---- HP0401–HP0405: output ---------------------------------------
         Case {
             name: "nested output folders",

@@ -321,3 +321,62 @@ fn handout_pdf_flag_prints_or_explains() {
         assert!(pages(&c.path().join("handouts/maria-lopez.pdf")) >= 1);
     }
 }
+
+/// The sample's fullest plan (`maria-lopez`) in `lang`, without its story.
+fn sample_plan_in(lang: &str) -> Clinic {
+    let c = Clinic::sample();
+    let rel = "content/plans/maria-lopez.yaml";
+    let plan = c.read(rel);
+    let plan = plan.replace("  language: en\n", &format!("  language: {lang}\n"));
+    assert!(plan.contains(&format!("  language: {lang}\n")));
+    let plan = plan
+        .find("\nstory:")
+        .map_or(plan.clone(), |i| plan[..=i].to_string());
+    c.write(rel, &plan);
+    c
+}
+
+#[test]
+#[ignore = "issue 15, open: the fullest sample plan in Arabic prints on 3 pages (checked locally without Arabic fonts); run with --ignored once the layout fits"]
+fn arabic_handout_prints_right_to_left_on_at_most_two_pages() {
+    if !tools_present() {
+        return;
+    }
+    let c = sample_plan_in("ar");
+    c.cmd(&["build"]).assert().success();
+    let html = c.path().join("handouts/maria-lopez.html");
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    let work = tempfile::tempdir().unwrap();
+    let pdf = print_pdf(&html, work.path());
+    let n = pages(&pdf);
+    assert!(
+        (1..=2).contains(&n),
+        "Arabic handout: {n} pages (at most 2)"
+    );
+    // Numbers and doses stay readable in the right-to-left text.
+    let printed = pdf_text(&pdf, None);
+    assert!(printed.contains("Maria"), "{printed}");
+    assert!(
+        printed
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+        "no Arabic text: {printed}"
+    );
+}
+
+#[test]
+#[ignore = "issue 15, open: the fullest sample plan in Vietnamese prints on 3 pages; run with --ignored once the layout fits"]
+fn chinese_and_vietnamese_handouts_print_on_at_most_two_pages() {
+    if !tools_present() {
+        return;
+    }
+    for lang in ["zh", "vi"] {
+        let c = sample_plan_in(lang);
+        c.cmd(&["build"]).assert().success();
+        let html = c.path().join("handouts/maria-lopez.html");
+        let work = tempfile::tempdir().unwrap();
+        let n = pages(&print_pdf(&html, work.path()));
+        assert!((1..=2).contains(&n), "{lang}: {n} pages (at most 2)");
+    }
+}

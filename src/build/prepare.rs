@@ -93,6 +93,7 @@ pub(super) fn prepare_loaded(
     check_output_dirs(opts, &clinic, diags);
 
     let themes = compile_themes(opts, &clinic, diags);
+    diags.extend(unreviewed_tables(opts, &clinic, &themes));
     let site = SiteView::new(&clinic.site, opts.base_url.as_deref());
     diags.extend(base_url_error(&clinic));
     diags.extend(page_removals(&clinic, &site, opts.drafts));
@@ -288,3 +289,55 @@ pub(crate) type Asked = (PathBuf, Option<crate::base::diag::Pos>);
 
 /// Themes, then languages, each with who first asked for it.
 pub(crate) type Asking = (BTreeMap<String, Asked>, BTreeMap<String, Asked>);
+
+/// One warning per build naming every handout printed with a string
+/// table marked `reviewed: false` (medical instructions in a language no
+/// native speaker checked must not go out silently), grouped by language
+/// and pointing at the first such plan's `language:`.
+fn unreviewed_tables(
+    opts: &Options,
+    clinic: &Clinic,
+    themes: &BTreeMap<String, CompiledTheme>,
+) -> Option<Diagnostic> {
+    let mut by_lang: BTreeMap<String, Vec<&load::Source<crate::content::plan::Plan>>> =
+        BTreeMap::new();
+    for p in clinic
+        .plans
+        .iter()
+        .filter(|p| opts.drafts || !p.value.draft)
+    {
+        let theme = p.value.handout.as_ref().and_then(|h| h.theme.as_ref());
+        let lang = p
+            .value
+            .patient
+            .language
+            .as_ref()
+            .unwrap_or(&clinic.site.language);
+        let table = themes
+            .get(theme.unwrap_or(&clinic.site.theme))
+            .and_then(|t| t.strings.get(lang));
+        if table.is_some_and(|t| !t.reviewed()) {
+            by_lang.entry(lang.clone()).or_default().push(p);
+        }
+    }
+    let first = by_lang.values().flatten().min_by_key(|p| &p.path)?;
+    let count: usize = by_lang.values().map(Vec::len).sum();
+    let list = by_lang
+        .iter()
+        .map(|(lang, plans)| {
+            let names: Vec<String> = plans.iter().map(|p| p.path.display().to_string()).collect();
+            format!("`{lang}` ({})", names.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let lang = first.value.patient.language.as_deref().unwrap_or("");
+    Some(
+        Diagnostic::warning(
+            Code::UnreviewedStrings,
+            format!("{count} handout(s) use a string table no native speaker has reviewed (`reviewed: false`): {list}"),
+        )
+        .in_file(&first.path)
+        .at(crate::content::yaml::locate(&first.text, "language", lang, 0))
+        .help("have someone who reads the language check the handout and the theme's i18n/<lang>.yaml, then set `reviewed: true` in it"),
+    )
+}

@@ -87,6 +87,7 @@ registry! {
     MissingStrings = "HP0305", "A string table lacks keys (English used).";
     MissingTemplate = "HP0306", "A required template is missing.";
     LowContrast = "HP0307", "A brand colour that does not stand out from white at 4.5:1 (warning).";
+    UnreviewedStrings = "HP0308", "Handouts use a string table no native speaker has reviewed.";
     UnsafeOutputDirs = "HP0401", "Output folders nest or point somewhere unsafe.";
     WriteFailed = "HP0402", "Writing the output failed.";
     UrlClash = "HP0403", "Two public pages want the same address.";

@@ -4,7 +4,7 @@
 //! [`super::readability`]'s; this module chooses the texts a patient reads
 //! and says where in the plan to rewrite them.
 
-use super::readability::{Counts, Jargon, default_plain_words, sentences};
+use super::readability::{Counts, Jargon, default_plain_words, fernandez_huerta_grade, sentences};
 use super::warn;
 use crate::base::diag::{Code, Diagnostics, Pos};
 use crate::content::markdown::plain_text;
@@ -133,10 +133,11 @@ pub(super) fn advise(
                 .map_or_else(|| Cow::Owned(facts(t, jargon)), Cow::Borrowed)
         })
         .collect();
-    let lang = plan.language(&clinic.site);
-    // The Flesch-Kincaid formula is calibrated for English only.
-    if lang == "en" {
-        reading_level(clinic, src, &all, diags);
+    // Each language is graded by a formula published for it (English:
+    // Flesch-Kincaid; Spanish: Fernández-Huerta); a language without one
+    // (zh, vi, ar, ...) gets no grade rather than a wrong number.
+    if let Some(formula) = Formula::for_language(plan.language(&clinic.site)) {
+        reading_level(clinic, src, &all, formula, diags);
     }
     let mut seen = std::collections::BTreeSet::new();
     for (word, _term, better) in all.iter().flat_map(|f| f.jargon.iter()) {
@@ -152,12 +153,53 @@ pub(super) fn advise(
     }
 }
 
+/// A published readability formula for one language.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Formula {
+    /// Flesch-Kincaid grade (English).
+    FleschKincaid,
+    /// Fernández-Huerta reading ease (Spanish), read as a grade on its
+    /// published scale.
+    FernandezHuerta,
+}
+
+impl Formula {
+    /// The formula for a language code (`es`, `es-MX`), if there is one.
+    fn for_language(lang: &str) -> Option<Formula> {
+        match lang.split(['-', '_']).next().unwrap_or("") {
+            l if l.eq_ignore_ascii_case("en") => Some(Formula::FleschKincaid),
+            l if l.eq_ignore_ascii_case("es") => Some(Formula::FernandezHuerta),
+            _ => None,
+        }
+    }
+
+    /// The US grade of a text.
+    fn grade(self, c: &Counts) -> f64 {
+        match self {
+            Formula::FleschKincaid => c.grade(),
+            Formula::FernandezHuerta => fernandez_huerta_grade(c.ease_es()),
+        }
+    }
+
+    /// The formula named in the warning.
+    fn describe(self, c: &Counts) -> String {
+        match self {
+            Formula::FleschKincaid => "Flesch-Kincaid".to_string(),
+            Formula::FernandezHuerta => format!(
+                "Fernández-Huerta reading ease {:.0}, on its published scale",
+                c.ease_es()
+            ),
+        }
+    }
+}
+
 /// A warning when the texts read above the site's target grade, naming the
-/// three hardest sentences.
+/// three hardest sentences and the formula used.
 fn reading_level(
     clinic: &Clinic,
     src: &Source<Plan>,
     all: &[Cow<'_, TextFacts<'_>>],
+    formula: Formula,
     diags: &mut Diagnostics,
 ) {
     let mut total = Counts::default();
@@ -166,11 +208,11 @@ fn reading_level(
         total.add(*c);
         // Titles and short fragments are not sentences to rewrite.
         if c.words >= 4 {
-            hardest.push((c.grade(), sentence));
+            hardest.push((formula.grade(c), sentence));
         }
     }
     let max = clinic.site.reading_level.max_grade;
-    let grade = total.grade();
+    let grade = formula.grade(&total);
     if total.words >= 20 && grade > max {
         hardest.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         let list: Vec<String> = hardest
@@ -182,7 +224,10 @@ fn reading_level(
         diags.push(warn(
             &src.path,
             Code::ReadingLevel,
-            format!("handout text reads at grade {grade:.1}; the target is {max} or lower"),
+            format!(
+                "handout text reads at grade {grade:.1}; the target is {max} or lower ({})",
+                formula.describe(&total)
+            ),
             pos,
             &format!(
                 "shorten or simplify the hardest sentences: {}",

@@ -7,6 +7,9 @@
 
 use std::collections::BTreeMap;
 
+mod spanish;
+pub use spanish::{fernandez_huerta, fernandez_huerta_grade, syllables_es};
+
 /// Flesch-Kincaid grade level from counts.
 pub fn fk_grade(words: usize, sentences: usize, syllables: usize) -> f64 {
     if words == 0 || sentences == 0 {
@@ -30,8 +33,10 @@ pub struct Counts {
     pub words: usize,
     /// Sentences.
     pub sentences: usize,
-    /// Syllables.
+    /// Syllables, counted by English rules.
     pub syllables: usize,
+    /// Syllables, counted by Spanish rules (for Fernández-Huerta).
+    pub syllables_es: usize,
 }
 
 impl Counts {
@@ -39,10 +44,11 @@ impl Counts {
     pub fn of(text: &str) -> Counts {
         let mut c = Counts::default();
         for sentence in sentences(text) {
-            let (mut n, mut syl) = (0, 0);
+            let (mut n, mut syl, mut syl_es) = (0, 0, 0);
             for w in words(sentence) {
                 n += 1;
                 syl += syllables(w);
+                syl_es += syllables_es(w);
             }
             if n == 0 {
                 continue;
@@ -50,6 +56,7 @@ impl Counts {
             c.sentences += 1;
             c.words += n;
             c.syllables += syl;
+            c.syllables_es += syl_es;
         }
         c
     }
@@ -59,6 +66,13 @@ impl Counts {
         self.words += o.words;
         self.sentences += o.sentences;
         self.syllables += o.syllables;
+        self.syllables_es += o.syllables_es;
+    }
+
+    /// The Fernández-Huerta reading ease (Spanish; 0–100, higher is
+    /// easier), with syllables counted by Spanish rules.
+    pub fn ease_es(&self) -> f64 {
+        fernandez_huerta(self.words, self.sentences, self.syllables_es)
     }
 
     /// The Flesch-Kincaid grade.
@@ -72,7 +86,8 @@ impl Counts {
 /// Not the sentences a reader sees: steps and summaries are cut by
 /// [`crate::content::markdown::sentences`], a different rule.
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['.', '!', '?', ';', '\n'])
+    // Chinese and Arabic full stops and question marks end sentences too.
+    text.split(['.', '!', '?', ';', '\n', '。', '！', '？', '；', '؟', '؛'])
         .map(str::trim)
         .filter(|s| s.chars().any(char::is_alphabetic))
 }
@@ -363,6 +378,12 @@ mod tests {
             c.syllables,
             c.grade()
         );
+    }
+
+    #[test]
+    fn chinese_sentences_end_at_chinese_full_stops() {
+        let c = Counts::of("坐直。向前看。慢慢做！");
+        assert_eq!(c.sentences, 3);
     }
 
     #[test]
