@@ -8,6 +8,7 @@
 pub mod config;
 pub mod exercise;
 pub mod files;
+pub mod journey;
 pub mod markdown;
 pub mod plan;
 pub mod prescription;

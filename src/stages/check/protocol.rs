@@ -79,6 +79,8 @@ fn as_plan(p: &Protocol) -> Plan {
                     name: m.name.clone(),
                     now: None,
                     target: m.target.clone(),
+                    id: None,
+                    scale: None,
                 })
                 .collect(),
         },
@@ -90,5 +92,6 @@ fn as_plan(p: &Protocol) -> Plan {
         handout: None,
         story: None,
         protocol: None,
+        visits: Vec::new(),
     }
 }

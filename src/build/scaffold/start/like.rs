@@ -47,6 +47,8 @@ pub fn new_plan_like(
             name: m.name.clone(),
             now: None,
             target: m.target.clone(),
+            id: m.id.clone(),
+            scale: m.scale.clone(),
         })
         .collect();
     let mut measures: Vec<Measure> = scrubbed(&measures, &secrets, &mut rewritten)?;

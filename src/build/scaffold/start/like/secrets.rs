@@ -109,6 +109,7 @@ impl Secrets {
                 .iter()
                 .flat_map(|st| st.public_dates.iter().copied().map(Some)),
         )
+        .chain(plan.visits.iter().map(|v| Some(v.date)))
         .flatten()
         .map(|d| d.to_string())
         .collect();
@@ -122,6 +123,9 @@ impl Secrets {
         let mut about: Vec<&String> = vec![&plan.problem.summary];
         about.extend(&plan.problem.details);
         about.extend(&plan.success);
+        for v in &plan.visits {
+            about.extend(&v.note);
+        }
         if let Some(v) = &plan.next_visit {
             about.extend(&v.focus);
             about.extend(&v.time);
