@@ -47,6 +47,8 @@ pub struct HandoutView {
     pub success_html: Option<String>,
     /// Short weekday names, Monday first.
     pub week_days: Vec<String>,
+    /// How far the patient has come (once a measure has two values).
+    pub journey: Option<super::chart::JourneyView>,
 }
 
 /// The patient as the handout names them.
@@ -252,6 +254,11 @@ pub fn handout(
             }),
             success_html: plan.success.as_deref().map(markdown::to_html),
             week_days: t.weekdays_short(),
+            journey: super::chart::handout_journey(
+                &super::progress::journey(plan),
+                plan.patient.preferred(),
+                t,
+            ),
         },
     }
 }
