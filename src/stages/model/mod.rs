@@ -10,6 +10,7 @@
 //! (a dose in plain words).
 
 mod assets;
+pub mod caseload;
 pub mod chart;
 pub mod dose;
 mod handout;
