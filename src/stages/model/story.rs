@@ -314,13 +314,11 @@ fn results(plan: &Plan, t: &Strings) -> (Vec<StoryResult>, Vec<super::chart::Cha
                     let weeks = (origin.days_until(d).max(0) / 7).to_string();
                     t.fmt("progress_week", &[("n", &weeks)])
                 };
-                charts.push(chart(
-                    format!("result-{}", charts.len() + 1),
-                    s,
-                    origin,
-                    t,
-                    &when,
-                ));
+                let id = format!("result-{}", charts.len() + 1);
+                let mut c = chart(id, s, origin, t, &when);
+                // The sentence speaks to the patient ("Your..."): not for readers.
+                c.sentence = String::new();
+                charts.push(c);
             }
         } else if let Some(ts) = j.text.iter().find(|s| s.name == m.name) {
             if ts.values.len() > 1 {
