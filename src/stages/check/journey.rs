@@ -120,7 +120,7 @@ fn check_measures(src: &Source<Plan>, diags: &mut Diagnostics) {
                         format_number(scale.min),
                         format_number(scale.max)
                     ),
-                    locate_key(&src.text, "scale").or_else(name_pos),
+                    key_after(&src.text, name_pos(), "scale").or_else(name_pos),
                 )
                 .help("e.g. `scale: { min: 0, max: 10, better: lower, unit: out of 10 }`"),
             );
@@ -284,4 +284,14 @@ impl<'a> VisitLines<'a> {
         }
         None
     }
+}
+
+/// The first `key:` at or after the line of `from` (the measure's own key).
+fn key_after(text: &str, from: Option<Pos>, key: &str) -> Option<Pos> {
+    let start = from?.line - 1;
+    let rest: String = text.lines().skip(start).collect::<Vec<_>>().join("\n");
+    locate_key(&rest, key).map(|p| Pos {
+        line: p.line + start,
+        column: p.column,
+    })
 }
