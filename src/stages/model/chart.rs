@@ -10,11 +10,11 @@ use crate::stages::theme::i18n::Strings;
 use serde::Serialize;
 
 const WIDTH: f64 = 320.0;
-const HEIGHT: f64 = 150.0;
+const HEIGHT: f64 = 86.0;
 const LEFT: f64 = 34.0;
 const RIGHT: f64 = 14.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 32.0;
+const TOP: f64 = 11.0;
+const BOTTOM: f64 = 25.0;
 
 /// One chart: geometry (as fixed-precision strings), text alternative,
 /// sentence and table rows.
@@ -245,6 +245,8 @@ pub struct TextProgress {
     pub name: String,
     /// Its values.
     pub values: Vec<String>,
+    /// Its target, as written.
+    pub goal: Option<String>,
 }
 
 /// What the handout's "How far you've come" section and opening show.
@@ -252,7 +254,8 @@ pub struct TextProgress {
 pub struct JourneyView {
     /// One chart per numeric measure with a value.
     pub charts: Vec<ChartView>,
-    /// Text measures with more than one value.
+    /// Every other measure (text, or a number not measured yet): the
+    /// section stands in for the goal's table of measures.
     pub texts: Vec<TextProgress>,
     /// The opening's greeting, once a measure improved.
     pub greeting: Option<String>,
@@ -272,20 +275,35 @@ pub fn handout_journey(j: &Journey, name: &str, t: &Strings) -> Option<JourneyVi
         .enumerate()
         .map(|(i, s)| chart(format!("progress-{}", i + 1), s, origin, t, &when))
         .collect();
-    let greeting = charts.iter().find(|c| c.improved).map(|c| {
-        t.fmt(
+    let mut charts = charts;
+    // The opening greets with the first measure that improved; its chart
+    // then need not say the same sentence again.
+    let greeting = charts.iter_mut().find(|c| c.improved).map(|c| {
+        let g = t.fmt(
             "progress_greeting",
             &[("name", name), ("progress", &c.sentence)],
-        )
+        );
+        c.sentence = String::new();
+        g
     });
+    let unmeasured = j
+        .numeric
+        .iter()
+        .filter(|s| s.points.is_empty())
+        .map(|s| TextProgress {
+            name: s.name.clone(),
+            values: Vec::new(),
+            goal: s.target.map(|g| with_unit(s, g)),
+        });
     let texts = j
         .text
         .iter()
-        .filter(|s| s.values.len() > 1)
         .map(|s| TextProgress {
             name: s.name.clone(),
             values: s.values.iter().map(|v| v.1.clone()).collect(),
+            goal: s.target.clone(),
         })
+        .chain(unmeasured)
         .collect();
     Some(JourneyView {
         charts,

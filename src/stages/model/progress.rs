@@ -63,6 +63,8 @@ pub struct TextSeries {
     pub name: String,
     /// Every value, oldest first (the start has the goal's day, if any).
     pub values: Vec<(Option<Date>, String)>,
+    /// The target, as written.
+    pub target: Option<String>,
 }
 
 /// The journey of one plan: numeric series (by goal order) and text ones.
@@ -107,6 +109,7 @@ pub fn journey(plan: &Plan) -> Journey {
             None => out.text.push(TextSeries {
                 name: m.name.clone(),
                 values: text_values(m, &values, plan.goal.agreed_on, origin),
+                target: m.target.clone(),
             }),
         }
     }
