@@ -159,10 +159,10 @@ pub fn series(
     let on_scale = |v: f64| scale.contains(v).then_some(v);
     let mut points: Vec<(Date, f64)> = Vec::new();
     let now = m.now.as_deref().and_then(number).and_then(on_scale);
-    if let (Some(now), Some(day)) = (now, start.or(values.first().map(|v| v.0))) {
-        if !values.iter().any(|(d, _)| *d == day) {
-            points.push((day, now));
-        }
+    if let (Some(now), Some(day)) = (now, start.or(values.first().map(|v| v.0)))
+        && !values.iter().any(|(d, _)| *d == day)
+    {
+        points.push((day, now));
     }
     points.extend(
         values

@@ -320,10 +320,10 @@ fn results(plan: &Plan, t: &Strings) -> (Vec<StoryResult>, Vec<super::chart::Cha
                 c.sentence = String::new();
                 charts.push(c);
             }
-        } else if let Some(ts) = j.text.iter().find(|s| s.name == m.name) {
-            if ts.values.len() > 1 {
-                r.latest = ts.values.last().map(|v| v.1.clone());
-            }
+        } else if let Some(ts) = j.text.iter().find(|s| s.name == m.name)
+            && ts.values.len() > 1
+        {
+            r.latest = ts.values.last().map(|v| v.1.clone());
         }
         out.push(r);
     }
