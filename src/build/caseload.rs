@@ -14,7 +14,7 @@ pub(super) fn is_caseload_file(rel: &str) -> bool {
 }
 
 /// Render the caseload pages for the plans with a handout (`records`, in
-/// `clinic.plans` order).
+/// `clinic.plans` order); none when no plan has one.
 pub(super) fn caseload_files(
     p: &Prepared,
     records: &[Option<(String, u128)>],
@@ -37,6 +37,10 @@ pub(super) fn caseload_files(
         .filter(|(_, r)| r.is_some())
         .map(|((src, d), _)| caseload::row(src, d, t))
         .collect();
+    // A website folder without plans (story records only) gets none.
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let index_free = !records
         .iter()
         .flatten()
