@@ -174,6 +174,31 @@ fn write_plan(c: &Clinic, text: &str) {
     c.write(PLAN_FILE, text);
 }
 
+/// BASE with a scaled measure and two visits (lines 14-26), then `edits`.
+fn journey(edits: &[(&str, &str)]) -> String {
+    let with_visits = edit(
+        BASE,
+        &[(
+            "    - { name: Reaching up, now: Pain 6 out of 10, target: Pain 1 out of 10 }\nsteps:\n",
+            "    - name: Pain on the stairs
+      now: \"7\"
+      target: \"2\"
+      scale: { min: 0, max: 10, better: lower, unit: out of 10 }
+    - { name: Reaching up, now: Pain 6 out of 10, target: Pain 1 out of 10 }
+visits:
+  - date: 2026-11-20
+    measures: { pain-on-the-stairs: 7 }
+  - date: 2026-11-25
+    measures:
+      pain-on-the-stairs: 5
+      Reaching up: Pain 4 out of 10
+steps:
+",
+        )],
+    );
+    edit(&with_visits, edits)
+}
+
 // ---------------------------------------------------------------------------
 // Running heropath and reading its JSON.
 // ---------------------------------------------------------------------------
@@ -1388,6 +1413,79 @@ fn cases() -> Vec<Case> {
             at: At::Pos(22, 9),
             help: Help::Contains("name: Heel slide"),
             message: "the name of step 1, exercise 2 is empty",
+        },
+        // ---- HP0109–HP0113: the journey over time (issue 16) -------------
+        Case {
+            name: "a visit measure no goal measure has",
+            code: "HP0109",
+            warning: false,
+            // `      pain-on-the-stair` starts at column 7 (line 25).
+            setup: |c| {
+                write_plan(
+                    c,
+                    &journey(&[("      pain-on-the-stairs: 5", "      pain-on-the-stair: 5")]),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(25, 7),
+            help: Help::Contains("did you mean `pain-on-the-stairs`?"),
+            message: "no goal measure is called `pain-on-the-stair`",
+        },
+        Case {
+            name: "a visit value off its scale",
+            code: "HP0110",
+            warning: false,
+            // `      pain-on-the-stairs: ` is 26 characters: the value at column 27.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &journey(&[(
+                        "      pain-on-the-stairs: 5",
+                        "      pain-on-the-stairs: 11",
+                    )]),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(25, 27),
+            help: Help::Contains("write a number from 0 to 10"),
+            message: "11 of `Pain on the stairs` is outside its scale (0 to 10)",
+        },
+        Case {
+            name: "two visits on one date",
+            code: "HP0111",
+            warning: false,
+            // `  - date: ` is 10 characters (line 23).
+            setup: |c| write_plan(c, &journey(&[("date: 2026-11-25", "date: 2026-11-20")])),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(23, 11),
+            help: Help::Contains("into one visit"),
+            message: "two visits on 2026-11-20",
+        },
+        Case {
+            name: "a visit after today",
+            code: "HP0112",
+            warning: false,
+            setup: |c| write_plan(c, &journey(&[("date: 2026-11-25", "date: 2026-12-25")])),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(23, 11),
+            help: Help::Contains("next_visit"),
+            message: "after today (2026-11-26)",
+        },
+        Case {
+            name: "a scale whose min is not below its max",
+            code: "HP0113",
+            warning: false,
+            // The `scale` key of the measure: line 18, column 7.
+            setup: |c| write_plan(c, &journey(&[("min: 0, max: 10", "min: 10, max: 10")])),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(18, 7),
+            help: Help::Contains("scale: { min: 0, max: 10"),
+            message: "`min` must be below `max`",
         },
         // ---- Dates that cannot be right ------------------------------------
         Case {

@@ -133,7 +133,13 @@ fn a_killed_build_leaves_the_previous_output_intact() {
     }
     c.cmd(&["build"]).timeout(HANG).assert().success();
     let before = c.tree("handouts");
-    assert_eq!(before.len(), 601, "600 handouts and the marker");
+    // 600 handouts, the marker, and the caseload: index.html and 4 orders
+    // of 6 pages of 100.
+    assert_eq!(
+        before.len(),
+        626,
+        "600 handouts, the marker and the caseload"
+    );
     for delay_ms in [30u64, 120, 400] {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("heropath"))
             .arg("--root")

@@ -130,6 +130,10 @@ fn every_sample_handout_prints_on_at_most_three_pages_with_names_and_exercises()
             continue;
         }
         let slug = html.file_stem().unwrap().to_string_lossy().into_owned();
+        // The caseload page (index.html) is no plan's handout.
+        if !c.path().join(format!("content/plans/{slug}.yaml")).exists() {
+            continue;
+        }
         let p = plan(&c, &slug);
         let pdf = print_pdf(&html, work.path());
         let n = pages(&pdf);
@@ -378,5 +382,53 @@ fn chinese_and_vietnamese_handouts_print_on_at_most_two_pages() {
         let work = tempfile::tempdir().unwrap();
         let n = pages(&print_pdf(&html, work.path()));
         assert!((1..=2).contains(&n), "{lang}: {n} pages (at most 2)");
+    }
+}
+
+/// The journey (issue 16): three charted measures, a text one and ten
+/// visits still print on two pages, charts and sentences included.
+#[test]
+fn three_charted_measures_and_ten_visits_print_on_two_pages() {
+    if !tools_present() {
+        return;
+    }
+    let c = Clinic::new();
+    let measures = concat!(
+        "    - { name: Stair pain, id: stairs, now: \"7\", target: \"2\", scale: { min: 0, max: 10, better: lower, unit: out of 10 } }\n",
+        "    - { name: Knee bend, id: bend, now: \"90\", target: \"120\", scale: { min: 0, max: 150, better: higher, unit: degrees } }\n",
+        "    - { name: Walking, id: walk, now: \"5\", target: \"30\", scale: { min: 0, max: 60, better: higher, unit: minutes } }\n",
+        "    - { name: Reaching up, now: Shoulder height, target: All the way up }\n",
+    );
+    let mut visits = String::from("visits:\n");
+    for i in 0..10 {
+        visits.push_str(&format!(
+            "  - date: 2026-09-{:02}\n    measures: {{ stairs: {}, bend: {}, walk: {}, Reaching up: Step {i} }}\n    note: Visit {i}.\n",
+            1 + i * 3,
+            7 - i / 2,
+            90 + i * 3,
+            5 + i * 2
+        ));
+    }
+    let plan = PLAN
+        .replace("agreed_on: 2026-11-20", "agreed_on: 2026-08-25")
+        .replace(
+            "    - { name: Reaching up, now: Pain 6 out of 10, target: Pain 1 out of 10 }\n",
+            measures,
+        )
+        .replacen("\nsteps:\n", &format!("\n{visits}steps:\n"), 1);
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    c.cmd(&["build"]).assert().success();
+    let work = tempfile::tempdir().unwrap();
+    let pdf = print_pdf(&c.path().join("handouts/maria-lopez.html"), work.path());
+    assert!(pages(&pdf) <= 2, "{} pages", pages(&pdf));
+    let text = pdf_text(&pdf, None);
+    for want in [
+        "How far you've come",
+        "Your stair pain went from 7 to 3 out of 10.",
+        "Your knee bend went from 90 to 117 degrees.",
+        "Your walking went from 5 to 23 minutes.",
+        "Reaching up",
+    ] {
+        assert!(text.contains(want), "PDF lacks `{want}`: {text}");
     }
 }

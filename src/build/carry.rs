@@ -37,7 +37,7 @@ pub(super) fn carry_plan(p: &Prepared, opts: &Options, survey: &write::Survey) -
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     for f in &survey.foreign {
-        if written.contains(f) {
+        if written.contains(f) || super::caseload::is_caseload_file(f) {
             carry
                 .moved
                 .push((f.clone(), format!("{}/{secs}/{f}", write::KEPT_DIR)));

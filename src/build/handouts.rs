@@ -146,6 +146,21 @@ impl Run<'_> {
         self.report.reused = streamed.reused;
         self.diags.extend(streamed.errors);
         let handout_records = streamed.handouts;
+        // The caseload page lists the handouts just made (private side).
+        if !self.diags.has_errors() {
+            match super::caseload::caseload_files(p, &handout_records) {
+                Ok(files) => {
+                    for f in files {
+                        if let Some(s) = staging.as_ref()
+                            && let Err(e) = s.write(&f.path, &f.bytes)
+                        {
+                            self.diags.push(write_error(e));
+                        }
+                    }
+                }
+                Err(d) => self.diags.push(d),
+            }
+        }
         if !self.diags.has_errors() {
             let done = keep_and_print(
                 p,

@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 mod carry;
+mod caseload;
 mod guard;
 mod handouts;
 mod one;

@@ -9,6 +9,7 @@ pub mod config;
 pub mod exercise;
 pub mod files;
 pub mod look;
+pub mod journey;
 pub mod markdown;
 pub mod plan;
 pub mod prescription;

@@ -5,6 +5,7 @@
 
 use crate::base::date::Date;
 use crate::content::config::{Clinician, Site};
+pub use crate::content::journey::{Better, MeasureValue, Scale, Visit};
 pub use crate::content::story::{
     Consent, ConsentProblem, StoryBlock, expiry_status, website_in_scope,
 };
@@ -52,6 +53,9 @@ pub struct Plan {
     /// `Call us if the wound is red or warm.`).
     #[serde(default)]
     pub safety: Vec<String>,
+    /// The visits so far, with the measures taken again (any order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
 }
 
 impl Plan {
@@ -176,6 +180,30 @@ pub struct Measure {
     /// Where we aim to be.
     #[serde(default)]
     pub target: Option<String>,
+    /// The id `visits:` use for it; defaults to the slug of the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// For a number: its scale `{ min, max, better: lower|higher, unit }`;
+    /// enables the progress chart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<Scale>,
+}
+
+impl Measure {
+    /// The id `visits:` name it by: `id`, else the slug of the name.
+    pub fn key(&self) -> String {
+        match self.id.as_deref().map(str::trim) {
+            Some(id) if !id.is_empty() => id.to_string(),
+            _ => crate::content::journey::default_id(&self.name),
+        }
+    }
+
+    /// Does a visit's key (`stairs-pain` or `Pain on the stairs`) name
+    /// this measure?
+    pub fn answers_to(&self, key: &str) -> bool {
+        let k = key.trim();
+        k == self.key() || k == self.name.trim()
+    }
 }
 
 /// One of the guide's steps.

@@ -74,6 +74,11 @@ registry! {
     BadVideo = "HP0106", "A video link that is not http(s).";
     Placeholder = "HP0107", "A `TODO` marker or a placeholder sentence of the template.";
     EmptyRequired = "HP0108", "A required text (summary, goal, step title, inline exercise name or instructions) that is empty or only spaces.";
+    UnknownMeasure = "HP0109", "A visit names a measure the goal does not have.";
+    OutOfScale = "HP0110", "A measure's value that is not a number on its scale.";
+    DuplicateVisit = "HP0111", "Two visits on one date.";
+    FutureVisit = "HP0112", "A visit dated after today.";
+    BadScale = "HP0113", "A measure's scale or id that cannot work (`min` not below `max`, an id used twice).";
     ConsentMissing = "HP0201", "A story without a consent block.";
     ConsentExpired = "HP0202", "A story whose consent expired.";
     ConsentRevoked = "HP0203", "A story whose consent was revoked.";

@@ -2,7 +2,8 @@
 //! (unknown exercise ids, pictures, consent, output folders), and advice.
 //!
 //! By concern: `plan` (a plan's structure, its exercises, pictures and
-//! videos), `consent` (stories that may not be published, HP020x),
+//! videos), `consent` (stories that may not be published, HP020x), `journey`
+//! (visits and measure scales, HP0109–HP0113),
 //! `outputs` (output folders, HP0401), `plain_language` (reading level
 //! and jargon, HP0601/HP0602, measured by [`readability`]), `advice`
 //! (PEMAT actionability, HP07xx), `pemat` (pictures, written steps and
@@ -12,6 +13,7 @@
 
 mod advice;
 mod consent;
+mod journey;
 mod outputs;
 mod pemat;
 mod plain_language;
@@ -67,6 +69,7 @@ pub fn check_clinic(
             (None, Some(jargon), Some(shared)) => {
                 let mut d = Diagnostics::default();
                 plan::check_plan(clinic, src, today, &mut d);
+                journey::check_journey(src, today, &mut d);
                 unfinished::check_unfinished(src, &mut d);
                 if !src.value.draft {
                     plain_language::advise(clinic, src, jargon, shared, &mut d);
@@ -83,6 +86,7 @@ pub fn check_clinic(
     // the same run (they are never rendered).
     for src in &clinic.partial_plans {
         plan::check_plan(clinic, src, today, diags);
+        journey::check_journey(src, today, diags);
         unfinished::check_unfinished(src, diags);
     }
     consent::check_records(clinic, today, diags);
@@ -124,12 +128,12 @@ pub fn inputs_key(clinic: &Clinic) -> u128 {
     f.finish()
 }
 
-/// The day a plan's diagnostics depend on: consent and the next visit
-/// are checked against today, so a plan with a story or a next visit date
-/// is re-checked each day.
+/// The day a plan's diagnostics depend on: consent, the next visit and
+/// past visits are checked against today, so a plan with a story, a next
+/// visit date or visits is re-checked each day.
 pub fn depends_on_today(plan: &Plan, today: Date) -> Option<Date> {
     let visit = plan.next_visit.as_ref().is_some_and(|v| v.date.is_some());
-    (plan.story.is_some() || visit).then_some(today)
+    (plan.story.is_some() || visit || !plan.visits.is_empty()).then_some(today)
 }
 
 /// A piece of advice (a warning) on a plan, where it applies.

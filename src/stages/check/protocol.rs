@@ -79,6 +79,8 @@ fn as_plan(p: &Protocol) -> Plan {
                     name: m.name.clone(),
                     now: None,
                     target: m.target.clone(),
+                    id: None,
+                    scale: None,
                 })
                 .collect(),
         },
@@ -91,5 +93,6 @@ fn as_plan(p: &Protocol) -> Plan {
         story: None,
         protocol: None,
         safety: Vec::new(),
+        visits: Vec::new(),
     }
 }

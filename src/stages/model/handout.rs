@@ -50,6 +50,8 @@ pub struct HandoutView {
     pub week_days: Vec<String>,
     /// The summary box: exercises, next visit, when to stop and call.
     pub remember: RememberView,
+    /// How far the patient has come (once a measure has two values).
+    pub journey: Option<super::chart::JourneyView>,
 }
 
 /// The patient as the handout names them.
@@ -267,6 +269,11 @@ pub fn handout(
             success_html: plan.success.as_deref().map(markdown::to_html),
             week_days: t.weekdays_short(),
             remember,
+            journey: super::chart::handout_journey(
+                &super::progress::journey(plan),
+                plan.patient.preferred(),
+                t,
+            ),
         },
     }
 }

@@ -4,11 +4,14 @@
 //!
 //! By concern: `site` (what every template knows of the site),
 //! `handout` (a patient's private handout and its exercise cards),
-//! `assets` (pictures and QR codes, once per build), `story` (public
+//! `assets` (pictures and QR codes, once per build), [`progress`] (each
+//! measure over the visits, pure) and [`chart`] (its chart and sentence), `story` (public
 //! success stories), `pages` (website pages and the menu) and [`dose`]
 //! (a dose in plain words).
 
 mod assets;
+pub mod caseload;
+pub mod chart;
 pub mod dose;
 mod handout;
 mod inline;
@@ -16,6 +19,7 @@ mod look;
 mod pages;
 mod picture;
 mod remember;
+pub mod progress;
 mod site;
 mod story;
 

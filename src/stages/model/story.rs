@@ -34,6 +34,13 @@ pub struct Story {
     pub goal: String,
     /// Measures.
     pub measures: Vec<Measure>,
+    /// Each measure's start, latest and goal (no dates).
+    pub results: Vec<StoryResult>,
+    /// Does a result have a latest value (the table's "Latest" column)?
+    pub results_latest: bool,
+    /// A chart per numeric measure, time in weeks since the start (never
+    /// a visit's date).
+    pub charts: Vec<super::chart::ChartView>,
     /// Planned weeks of care.
     pub weeks_of_care: Option<i64>,
     /// The guide (a staff member, public).
@@ -53,6 +60,19 @@ pub struct Story {
     /// Absolute URL of the image shared with a link (Open Graph): the
     /// photo, else the theme's default.
     pub og_image: String,
+}
+
+/// One measure of a public story: where it started, where it is, the goal.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryResult {
+    /// The measure.
+    pub name: String,
+    /// At the start.
+    pub start: Option<String>,
+    /// The latest value (only when a visit measured it again).
+    pub latest: Option<String>,
+    /// The goal.
+    pub goal: Option<String>,
 }
 
 /// A clinician as shown publicly.
@@ -193,6 +213,8 @@ fn plan_story(
     };
     story.goal = plan.goal.statement.clone();
     story.measures = plan.goal.measures.clone();
+    (story.results, story.charts) = results(plan, t);
+    story.results_latest = story.results.iter().any(|r| r.latest.is_some());
     story.weeks_of_care = weeks;
     if let Some(g) = plan
         .clinician
@@ -252,6 +274,9 @@ fn record_story(r: &StoryRecord, site: &SiteView, t: &Strings, stamp: Date) -> S
         summary,
         goal: String::new(),
         measures: Vec::new(),
+        results: Vec::new(),
+        results_latest: false,
+        charts: Vec::new(),
         weeks_of_care: None,
         clinician: PublicClinician {
             name: site.clinic.name.clone(),
@@ -265,4 +290,49 @@ fn record_story(r: &StoryRecord, site: &SiteView, t: &Strings, stamp: Date) -> S
         photo: None,
         og_image: site.permalink("og-default.png"),
     }
+}
+
+/// A plan's measures for its public story: start → latest → goal, and a
+/// chart per numeric measure with weeks since the start, never dates.
+fn results(plan: &Plan, t: &Strings) -> (Vec<StoryResult>, Vec<super::chart::ChartView>) {
+    use super::chart::{chart, with_unit};
+    let j = super::progress::journey(plan);
+    let mut out = Vec::new();
+    let mut charts = Vec::new();
+    for m in &plan.goal.measures {
+        let mut r = StoryResult {
+            name: m.name.clone(),
+            start: m.now.clone(),
+            latest: None,
+            goal: m.target.clone(),
+        };
+        if let Some(s) = j
+            .numeric
+            .iter()
+            .find(|s| s.name == m.name && s.key == m.key())
+        {
+            r.start = s.start().map(|v| with_unit(s, v)).or(r.start);
+            if s.points.len() > 1 {
+                r.latest = s.latest().map(|v| with_unit(s, v));
+            }
+            r.goal = s.target.map(|v| with_unit(s, v)).or(r.goal);
+            if let (Some(origin), true) = (j.origin, s.points.len() > 1) {
+                let when = |d| {
+                    let weeks = (origin.days_until(d).max(0) / 7).to_string();
+                    t.fmt("progress_week", &[("n", &weeks)])
+                };
+                let id = format!("result-{}", charts.len() + 1);
+                let mut c = chart(id, s, origin, t, &when);
+                // The sentence speaks to the patient ("Your..."): not for readers.
+                c.sentence = String::new();
+                charts.push(c);
+            }
+        } else if let Some(ts) = j.text.iter().find(|s| s.name == m.name)
+            && ts.values.len() > 1
+        {
+            r.latest = ts.values.last().map(|v| v.1.clone());
+        }
+        out.push(r);
+    }
+    (out, charts)
 }

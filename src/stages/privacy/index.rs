@@ -48,6 +48,11 @@ fn needles(plan: &Plan) -> Needles {
     if let Some(c) = story.and_then(|s| s.consent.as_ref()) {
         add(c.signed_on, DateKind::Visit);
     }
+    // Every visit's day is an identifier too (a template or theme that
+    // printed one would leak it).
+    for v in &plan.visits {
+        add(Some(v.date), DateKind::Visit);
+    }
     Needles {
         names,
         email_domains,

@@ -13,8 +13,10 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use tera::{Context, Tera};
 
+mod caseload;
 mod public;
 
+pub use caseload::caseload;
 pub use public::{PublicSite, public};
 
 /// A compiled theme with its per-language strings.

@@ -44,9 +44,8 @@ pub fn new_plan_like(
         .measures
         .iter()
         .map(|m| Measure {
-            name: m.name.clone(),
             now: None,
-            target: m.target.clone(),
+            ..m.clone()
         })
         .collect();
     let mut measures: Vec<Measure> = scrubbed(&measures, &secrets, &mut rewritten)?;

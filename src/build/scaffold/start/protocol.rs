@@ -49,6 +49,8 @@ fn measures(given: &[crate::content::protocol::ProtocolMeasure]) -> Vec<Measure>
             },
             now: Some(TODO_NOW.into()),
             target: m.target.clone(),
+            id: None,
+            scale: None,
         })
         .collect()
 }

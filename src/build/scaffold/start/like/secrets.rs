@@ -89,16 +89,16 @@ impl Secrets {
                 s.digits.push(d[d.len() - 7..].to_string());
             }
         }
-        let visit = plan.next_visit.as_ref().and_then(|v| v.date);
         let story = plan.story.as_ref();
         let consent = story.and_then(|st| st.consent.as_ref());
         s.dates = [
             p.birth_date,
             plan.goal.agreed_on,
             plan.goal.target_date,
-            visit,
+            plan.next_visit.as_ref().and_then(|v| v.date),
         ]
         .into_iter()
+        .chain(plan.visits.iter().map(|v| Some(v.date)))
         .chain([story.and_then(|st| st.published_on)])
         .chain([
             consent.and_then(|c| c.signed_on),
@@ -122,6 +122,7 @@ impl Secrets {
         let mut about: Vec<&String> = vec![&plan.problem.summary];
         about.extend(&plan.problem.details);
         about.extend(&plan.success);
+        about.extend(plan.visits.iter().filter_map(|v| v.note.as_ref()));
         if let Some(v) = &plan.next_visit {
             about.extend(&v.focus);
             about.extend(&v.time);

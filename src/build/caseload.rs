@@ -1,0 +1,52 @@
+//! The private caseload pages written beside the handouts
+//! (`handouts/index.html` and `handouts/caseload/`): every plan that got a
+//! handout in this build, in the site's theme and language.
+
+use super::*;
+use crate::stages::model::caseload;
+
+/// Is `rel` (inside the handouts folder) a caseload page heropath writes?
+pub(super) fn is_caseload_file(rel: &str) -> bool {
+    rel == "index.html"
+        || rel
+            .strip_prefix(caseload::CASELOAD_DIR)
+            .is_some_and(|r| r.starts_with('/') && r.ends_with(".html"))
+}
+
+/// Render the caseload pages for the plans with a handout (`records`, in
+/// `clinic.plans` order); none when no plan has one.
+pub(super) fn caseload_files(
+    p: &Prepared,
+    records: &[Option<(String, u128)>],
+) -> Result<Vec<RenderedFile>, Diagnostic> {
+    let site = &p.clinic.site;
+    let Some(theme) = p
+        .themes
+        .get(&site.theme)
+        .or_else(|| p.themes.values().next())
+    else {
+        return Ok(Vec::new());
+    };
+    let t = theme.strings(&site.language);
+    let rows: Vec<caseload::CaseloadRow> = p
+        .clinic
+        .plans
+        .par_iter()
+        .zip(&p.plan_diags)
+        .zip(records)
+        .filter(|(_, r)| r.is_some())
+        .map(|((src, d), _)| caseload::row(src, d, t))
+        .collect();
+    // A website folder without plans (story records only) gets none.
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let index_free = !records
+        .iter()
+        .flatten()
+        .any(|(path, _)| path == "index.html");
+    caseload::pages(&rows, t, index_free)
+        .par_iter()
+        .map(|page| render::caseload(theme, &p.site, &site.language, page))
+        .collect()
+}

@@ -1,0 +1,297 @@
+//! The journey over time (`visits:` and the goal measures' `id` and
+//! `scale`): visit measures no goal measure has (HP0109, with a "did you
+//! mean"), values off their scale (HP0110), two visits on one day
+//! (HP0111), visits after today (HP0112), and scales or ids that cannot
+//! work (HP0113).
+
+use crate::base::date::Date;
+use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos, closest};
+use crate::content::journey::{MeasureValue, format_number};
+use crate::content::plan::{Measure, Plan};
+use crate::content::yaml::{locate, locate_key};
+use crate::stages::load::Source;
+use std::collections::BTreeMap;
+
+/// Every journey problem of one plan.
+pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnostics) {
+    let plan = &src.value;
+    if plan.visits.is_empty()
+        && plan
+            .goal
+            .measures
+            .iter()
+            .all(|m| m.scale.is_none() && m.id.is_none())
+    {
+        return;
+    }
+    let lines = VisitLines::of(&src.text);
+    check_measures(src, diags);
+    let mut seen: BTreeMap<Date, usize> = BTreeMap::new();
+    for (i, visit) in plan.visits.iter().enumerate() {
+        let date_pos = || {
+            lines
+                .find(i, "date")
+                .or_else(|| locate_key(&src.text, "visits"))
+        };
+        if let Some(first) = seen.insert(visit.date, i) {
+            diags.push(
+                error(
+                    src,
+                    Code::DuplicateVisit,
+                    format!(
+                        "two visits on {}: visits {} and {}",
+                        visit.date,
+                        first + 1,
+                        i + 1
+                    ),
+                    date_pos(),
+                )
+                .help("put every measure of that day into one visit, or correct the date"),
+            );
+        }
+        if visit.date > today {
+            diags.push(
+                error(
+                    src,
+                    Code::FutureVisit,
+                    format!(
+                        "visit {} is dated {}, after today ({today})",
+                        i + 1,
+                        visit.date
+                    ),
+                    date_pos(),
+                )
+                .help(
+                    "record a visit once it has happened; the coming one belongs in `next_visit:`",
+                ),
+            );
+        }
+        for (key, value) in &visit.measures {
+            match plan.goal.measures.iter().find(|m| m.answers_to(key)) {
+                None => diags.push(unknown(src, key, lines.find_key(i, key).or_else(date_pos))),
+                Some(m) => {
+                    let at = || lines.find(i, key).or_else(date_pos);
+                    off_scale(
+                        src,
+                        m,
+                        value,
+                        &format!("visit {} (`{}`)", i + 1, visit.date),
+                        at,
+                        diags,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The goal's measures: usable scales, unique ids, `now`/`target` on the scale.
+fn check_measures(src: &Source<Plan>, diags: &mut Diagnostics) {
+    let mut ids: BTreeMap<String, &str> = BTreeMap::new();
+    for m in &src.value.goal.measures {
+        let key = m.key();
+        let name_pos = || locate(&src.text, "name", &m.name, 0);
+        if key.is_empty() {
+            diags.push(
+                error(
+                    src,
+                    Code::BadScale,
+                    format!(
+                        "measure `{}` has no usable id: its name has no letters or digits",
+                        m.name
+                    ),
+                    name_pos(),
+                )
+                .help("give it one: `id: pain`"),
+            );
+        } else if let Some(other) = ids.insert(key.clone(), &m.name) {
+            diags.push(error(src, Code::BadScale, format!("measures `{other}` and `{}` share the id `{key}`: a visit could not say which it means", m.name), m.id.as_deref().and_then(|id| locate(&src.text, "id", id, 0)).or_else(name_pos))
+                .help("give each measure its own `id:`"));
+        }
+        let Some(scale) = &m.scale else { continue };
+        if !scale.is_valid() {
+            diags.push(
+                error(
+                    src,
+                    Code::BadScale,
+                    format!(
+                        "the scale of `{}` runs from {} to {}: `min` must be below `max`",
+                        m.name,
+                        format_number(scale.min),
+                        format_number(scale.max)
+                    ),
+                    key_after(&src.text, name_pos(), "scale").or_else(name_pos),
+                )
+                .help("e.g. `scale: { min: 0, max: 10, better: lower, unit: out of 10 }`"),
+            );
+            continue;
+        }
+        for (field, v) in [("now", &m.now), ("target", &m.target)] {
+            if let Some(v) = v {
+                let at = || locate(&src.text, field, v, 0).or_else(name_pos);
+                off_scale(
+                    src,
+                    m,
+                    &MeasureValue::Text(v.clone()),
+                    &format!("`{field}`"),
+                    at,
+                    diags,
+                );
+            }
+        }
+    }
+}
+
+/// A value of a measure with a scale must be a number on it (HP0110).
+fn off_scale(
+    src: &Source<Plan>,
+    m: &Measure,
+    value: &MeasureValue,
+    what: &str,
+    at: impl Fn() -> Option<Pos>,
+    diags: &mut Diagnostics,
+) {
+    let Some(scale) = m.scale.as_ref().filter(|s| s.is_valid()) else {
+        return;
+    };
+    let range = format!(
+        "{} to {}",
+        format_number(scale.min),
+        format_number(scale.max)
+    );
+    let msg = match value.number() {
+        None => format!(
+            "{what}: `{}` of `{}` is not a number, but the measure has a scale ({range})",
+            value.text(),
+            m.name
+        ),
+        Some(n) if !scale.contains(n) => format!(
+            "{what}: {} of `{}` is outside its scale ({range})",
+            format_number(n),
+            m.name
+        ),
+        Some(_) => return,
+    };
+    diags.push(error(src, Code::OutOfScale, msg, at()).help(format!(
+        "write a number from {range}, or remove `scale:` from `{}` to keep it as text",
+        m.name
+    )));
+}
+
+/// A visit measure no goal measure has (HP0109).
+fn unknown(src: &Source<Plan>, key: &str, pos: Option<Pos>) -> Diagnostic {
+    let measures = &src.value.goal.measures;
+    let keys: Vec<String> = measures.iter().map(Measure::key).collect();
+    let candidates = keys
+        .iter()
+        .map(String::as_str)
+        .chain(measures.iter().map(|m| m.name.as_str()));
+    let help = match closest(key, candidates) {
+        Some(c) => format!("did you mean `{c}`?"),
+        None if keys.is_empty() => "add the measure under `goal: measures:` first (`- name: ...`, `now: ...`, `target: ...`)".to_string(),
+        None => format!("the goal's measures are: {}", keys.join(", ")),
+    };
+    error(
+        src,
+        Code::UnknownMeasure,
+        format!("no goal measure is called `{key}`"),
+        pos,
+    )
+    .help(help)
+}
+
+fn error(src: &Source<Plan>, code: Code, msg: String, pos: Option<Pos>) -> Diagnostic {
+    Diagnostic::error(code, msg).in_file(&src.path).at(pos)
+}
+
+/// Where each entry of the top-level `visits:` block list starts and ends
+/// (0-based lines, end exclusive), to point at a key inside one visit.
+struct VisitLines<'a> {
+    lines: Vec<&'a str>,
+    entries: Vec<(usize, usize)>,
+}
+
+impl<'a> VisitLines<'a> {
+    fn of(text: &'a str) -> VisitLines<'a> {
+        let lines: Vec<&str> = text.lines().collect();
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        if let Some(top) = lines.iter().position(|l| l.starts_with("visits:")) {
+            let mut list_indent = None;
+            let mut entries: Vec<usize> = Vec::new();
+            let mut end = lines.len();
+            for (i, l) in lines.iter().enumerate().skip(top + 1) {
+                let t = l.trim_start();
+                if t.is_empty() || t.starts_with('#') {
+                    continue;
+                }
+                if indent(l) == 0 && !t.starts_with("- ") && t != "-" {
+                    end = i;
+                    break;
+                }
+                if (t.starts_with("- ") || t == "-")
+                    && *list_indent.get_or_insert(indent(l)) == indent(l)
+                {
+                    entries.push(i);
+                }
+            }
+            let ends: Vec<usize> = entries.iter().skip(1).copied().chain([end]).collect();
+            let entries = entries.into_iter().zip(ends).collect();
+            return VisitLines { lines, entries };
+        }
+        VisitLines {
+            lines,
+            entries: Vec::new(),
+        }
+    }
+
+    /// The position of `key:` (its value, when it has one on the line)
+    /// inside visit `i`.
+    fn find(&self, i: usize, key: &str) -> Option<Pos> {
+        self.position(i, key, true)
+    }
+
+    /// The position of `key` itself inside visit `i`.
+    fn find_key(&self, i: usize, key: &str) -> Option<Pos> {
+        self.position(i, key, false)
+    }
+
+    fn position(&self, i: usize, key: &str, value: bool) -> Option<Pos> {
+        let &(start, end) = self.entries.get(i)?;
+        for (n, line) in self.lines.iter().enumerate().take(end).skip(start) {
+            let mut from = 0;
+            while let Some(k) = line[from..].find(key) {
+                let at = from + k;
+                from = at + key.len();
+                let before_ok = line[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| matches!(c, ' ' | '{' | ',' | '"' | '\''));
+                let after = line[from..].trim_start_matches(['"', '\'']);
+                if before_ok && after.starts_with(':') {
+                    let rest = &after[1..];
+                    let value_at = line.len() - rest.trim_start().len();
+                    let col = if !value || rest.trim().is_empty() {
+                        at
+                    } else {
+                        value_at
+                    };
+                    return Some(Pos {
+                        line: n + 1,
+                        column: line[..col].chars().count() + 1,
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The first `key:` at or after the line of `from` (the measure's own key).
+fn key_after(text: &str, from: Option<Pos>, key: &str) -> Option<Pos> {
+    let start = from?.line - 1;
+    let rest: String = text.lines().skip(start).collect::<Vec<_>>().join("\n");
+    locate_key(&rest, key).map(|p| Pos {
+        line: p.line + start,
+        column: p.column,
+    })
+}

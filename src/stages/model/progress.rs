@@ -1,0 +1,241 @@
+//! Progress over time, as pure functions of a plan's measures and visits:
+//! each measure's series of (date, value), its start, latest and target,
+//! and the change. Built-in outcome measures (NPRS, PSFS...) plug in by
+//! giving a [`Scale`]; nothing here knows a template.
+
+use crate::base::date::Date;
+use crate::content::journey::{MeasureValue, Scale, number};
+use crate::content::plan::{Measure, Plan, Visit};
+
+/// One numeric measure over time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// The measure's name.
+    pub name: String,
+    /// The measure's id.
+    pub key: String,
+    /// Its scale.
+    pub scale: Scale,
+    /// Every value, oldest first: the start (`now`, on the day the goal
+    /// was agreed) and each visit's.
+    pub points: Vec<(Date, f64)>,
+    /// The target, when it is a number.
+    pub target: Option<f64>,
+}
+
+impl Series {
+    /// The first value.
+    pub fn start(&self) -> Option<f64> {
+        self.points.first().map(|p| p.1)
+    }
+
+    /// The latest value.
+    pub fn latest(&self) -> Option<f64> {
+        self.points.last().map(|p| p.1)
+    }
+
+    /// Latest minus start.
+    pub fn change(&self) -> Option<f64> {
+        Some(self.latest()? - self.start()?)
+    }
+
+    /// Did the latest value improve on the start (by the scale's `better`)?
+    pub fn improved(&self) -> bool {
+        match (self.start(), self.latest()) {
+            (Some(a), Some(b)) => self.points.len() > 1 && self.scale.improved(a, b),
+            _ => false,
+        }
+    }
+
+    /// Whole weeks from `origin` to each point (rounded down; never below 0).
+    pub fn weeks_since(&self, origin: Date) -> Vec<i64> {
+        self.points
+            .iter()
+            .map(|(d, _)| origin.days_until(*d).max(0) / 7)
+            .collect()
+    }
+}
+
+/// One measure kept as text (no scale), over time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextSeries {
+    /// The measure's name.
+    pub name: String,
+    /// Every value, oldest first (the start has the goal's day, if any).
+    pub values: Vec<(Option<Date>, String)>,
+    /// The target, as written.
+    pub target: Option<String>,
+}
+
+/// The journey of one plan: numeric series (by goal order) and text ones.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Journey {
+    /// Measures with a scale.
+    pub numeric: Vec<Series>,
+    /// Measures without one.
+    pub text: Vec<TextSeries>,
+    /// The first day of the journey: the goal's day, else the first visit.
+    pub origin: Option<Date>,
+}
+
+impl Journey {
+    /// Is there anything to show: a measure with more than one value?
+    pub fn has_progress(&self) -> bool {
+        self.numeric.iter().any(|s| s.points.len() > 1)
+            || self.text.iter().any(|s| s.values.len() > 1)
+    }
+}
+
+/// The journey of a plan: each goal measure's values, from `now` on the
+/// day the goal was agreed through every visit (sorted by date).
+pub fn journey(plan: &Plan) -> Journey {
+    let mut visits: Vec<&Visit> = plan.visits.iter().collect();
+    visits.sort_by_key(|v| v.date);
+    let origin = match (plan.goal.agreed_on, visits.first().map(|v| v.date)) {
+        (Some(a), Some(v)) => Some(a.min(v)),
+        (a, v) => a.or(v),
+    };
+    let mut out = Journey {
+        origin,
+        ..Journey::default()
+    };
+    for m in &plan.goal.measures {
+        let values = values_of(m, &visits);
+        match m.scale.as_ref().filter(|s| s.is_valid()) {
+            Some(scale) => {
+                out.numeric
+                    .push(series(m, scale, &values, plan.goal.agreed_on.or(origin)))
+            }
+            None => out.text.push(TextSeries {
+                name: m.name.clone(),
+                values: text_values(m, &values, plan.goal.agreed_on, origin),
+                target: m.target.clone(),
+            }),
+        }
+    }
+    out
+}
+
+/// A text measure's values: `now` (unless a visit on the start day gives
+/// one), then each visit's.
+fn text_values(
+    m: &Measure,
+    values: &[(Date, &MeasureValue)],
+    agreed: Option<Date>,
+    origin: Option<Date>,
+) -> Vec<(Option<Date>, String)> {
+    let start = agreed.or(origin);
+    let visit_on_start = values.iter().any(|(d, _)| Some(*d) == start);
+    m.now
+        .iter()
+        .filter(|_| !visit_on_start)
+        .map(|n| (agreed, n.clone()))
+        .chain(values.iter().map(|(d, v)| (Some(*d), v.text())))
+        .collect()
+}
+
+/// The values the visits give a measure, by date.
+fn values_of<'a>(m: &Measure, visits: &[&'a Visit]) -> Vec<(Date, &'a MeasureValue)> {
+    visits
+        .iter()
+        .filter_map(|v| {
+            v.measures
+                .iter()
+                .find(|(k, _)| m.answers_to(k))
+                .map(|(_, val)| (v.date, val))
+        })
+        .collect()
+}
+
+/// A numeric series: `now` on `start` (unless a visit that day gives a
+/// value), then each visit's value on the scale. Values that are no
+/// number or off the scale are left out (`check` reports them).
+pub fn series(
+    m: &Measure,
+    scale: &Scale,
+    values: &[(Date, &MeasureValue)],
+    start: Option<Date>,
+) -> Series {
+    let on_scale = |v: f64| scale.contains(v).then_some(v);
+    let mut points: Vec<(Date, f64)> = Vec::new();
+    let now = m.now.as_deref().and_then(number).and_then(on_scale);
+    if let (Some(now), Some(day)) = (now, start.or(values.first().map(|v| v.0)))
+        && !values.iter().any(|(d, _)| *d == day)
+    {
+        points.push((day, now));
+    }
+    points.extend(
+        values
+            .iter()
+            .filter_map(|(d, v)| v.number().and_then(on_scale).map(|n| (*d, n))),
+    );
+    points.sort_by_key(|p| p.0);
+    Series {
+        name: m.name.clone(),
+        key: m.key(),
+        scale: scale.clone(),
+        points,
+        target: m.target.as_deref().and_then(number).and_then(on_scale),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::journey::Better;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_series_runs_from_now_through_every_visit_in_date_order() {
+        let m = Measure {
+            name: "Pain on the stairs".into(),
+            now: Some("7".into()),
+            target: Some("2".into()),
+            id: None,
+            scale: Some(Scale {
+                min: 0.0,
+                max: 10.0,
+                better: Better::Lower,
+                unit: None,
+            }),
+        };
+        let (a, b, c) = (
+            MeasureValue::Number(5.0),
+            MeasureValue::Text("6".into()),
+            MeasureValue::Number(12.0),
+        );
+        let values = [
+            (d("2026-12-10"), &a),
+            (d("2026-12-01"), &b),
+            (d("2026-12-20"), &c),
+        ];
+        let s = series(
+            &m,
+            m.scale.as_ref().unwrap(),
+            &values,
+            Some(d("2026-11-20")),
+        );
+        assert_eq!(
+            s.points,
+            vec![
+                (d("2026-11-20"), 7.0),
+                (d("2026-12-01"), 6.0),
+                (d("2026-12-10"), 5.0)
+            ]
+        );
+        assert_eq!(
+            (s.start(), s.latest(), s.target, s.change()),
+            (Some(7.0), Some(5.0), Some(2.0), Some(-2.0))
+        );
+        assert!(s.improved());
+        assert_eq!(s.weeks_since(d("2026-11-20")), vec![0, 1, 2]);
+        // A visit on the start day wins over `now`.
+        let first = [(d("2026-11-20"), &a)];
+        let s = series(&m, m.scale.as_ref().unwrap(), &first, Some(d("2026-11-20")));
+        assert_eq!(s.points, vec![(d("2026-11-20"), 5.0)]);
+        assert!(!s.improved());
+    }
+}
