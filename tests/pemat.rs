@@ -216,6 +216,10 @@ fn remember_box_doses_log_and_captions_in_every_handout() {
             continue;
         }
         let slug = html.file_stem().unwrap().to_string_lossy().into_owned();
+        // The caseload page (index.html) is for staff, not a plan's handout.
+        if !c.path().join(format!("content/plans/{slug}.yaml")).exists() {
+            continue;
+        }
         let plan = plan_of(&c, &slug);
         let p = probe(&html, work.path());
         // The Remember box, with the clinic's phone and every exercise.
@@ -357,6 +361,10 @@ fn large_print_is_18pt_everywhere_and_keeps_headings_with_their_content() {
             continue;
         }
         let slug = html.file_stem().unwrap().to_string_lossy().into_owned();
+        // The caseload page (index.html) is for staff, not a plan's handout.
+        if !c.path().join(format!("content/plans/{slug}.yaml")).exists() {
+            continue;
+        }
         let p = probe(&html, work.path());
         let pt = p["smallest"].as_f64().unwrap() * 0.75;
         assert!(

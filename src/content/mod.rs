@@ -8,8 +8,8 @@
 pub mod config;
 pub mod exercise;
 pub mod files;
-pub mod look;
 pub mod journey;
+pub mod look;
 pub mod markdown;
 pub mod plan;
 pub mod prescription;

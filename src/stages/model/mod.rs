@@ -18,8 +18,8 @@ mod inline;
 mod look;
 mod pages;
 mod picture;
-mod remember;
 pub mod progress;
+mod remember;
 mod site;
 mod story;
 
