@@ -89,6 +89,19 @@ build "$tmp/build.log" build --out "$tmp/public" --handouts "$tmp/handouts"
 # The same site with a file:// base URL, so pages opened from disk find
 # their stylesheet (for axe) and links are checked under a non-root base path.
 build "$tmp/build-file.log" build --public-only --out "$tmp/file-public" --base-url "file://$tmp/file-public"
+# The fullest sample handout in every other shipped language (issue 15):
+# the same plan with `language:` changed, built in a copy of the clinic and
+# checked beside the others (a handout is one self-contained file).
+for lang in es zh vi ar; do
+  clinic="$tmp/clinic-$lang"
+  mkdir -p "$clinic"
+  cp -r "$root/content" "$root/themes" "$root/site.yaml" "$clinic/"
+  sed -i "s/^  language: en$/  language: $lang/" "$clinic/content/plans/maria-lopez.yaml"
+  grep -q "^  language: $lang$" "$clinic/content/plans/maria-lopez.yaml" \
+    || { echo "validate: could not set maria-lopez.yaml to $lang" >&2; exit 1; }
+  build "$tmp/build-$lang.log" --root "$clinic" build --handouts "$tmp/handouts-$lang" --out "$tmp/public-$lang"
+  cp "$tmp/handouts-$lang/maria-lopez.html" "$tmp/handouts/maria-lopez-$lang.html"
+done
 tail -n 1 "$tmp/build.log"
 echo "validate: built in $((SECONDS - tb)) s"
 
