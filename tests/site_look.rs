@@ -319,3 +319,54 @@ fn pages_include_cards_at_their_marker_with_text_escaped() {
     assert!(main[after..].contains("Knee and hip replacement"), "{main}");
     assert!(!main.contains("<p>[[team]]</p>"));
 }
+
+/// A story's `Article` carries its publication day (rich results want it),
+/// which the privacy guard allows there as in the page's `<time>`, even
+/// when it is also another patient's visit day; the same day typed into
+/// the story's text is still stopped.
+#[test]
+fn story_json_ld_has_its_day_and_the_guard_still_stops_the_day_typed() {
+    let c = Clinic::sample();
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut checked = 0;
+    for e in std::fs::read_dir(c.path().join("public/stories")).unwrap() {
+        let page = e.unwrap().path().join("index.html");
+        let Ok(html) = std::fs::read_to_string(&page) else {
+            continue;
+        };
+        let Some(ld) = html
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+        else {
+            continue;
+        };
+        let v: serde_json::Value = serde_json::from_str(ld).expect("JSON");
+        assert_eq!(v["@type"], "Article");
+        let day = v["datePublished"].as_str().expect("datePublished");
+        assert!(html.contains(&format!("<time datetime=\"{day}\"")), "{day}");
+        checked += 1;
+    }
+    assert!(checked >= 1);
+    // Walter's story published on a day that is also a visit of his own
+    // plan: typed into the story's text, it is an identifier.
+    let rel = "content/plans/walter-kaminski.yaml";
+    let plan = c.read(rel);
+    let visit = plan
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("- date: "))
+        .expect("a visit date in Walter's plan")
+        .trim()
+        .to_string();
+    let plan = plan.replacen(
+        "  body: |\n",
+        &format!("  body: |\n    We met on {visit}.\n"),
+        1,
+    );
+    assert!(plan.contains(&format!("We met on {visit}.")));
+    c.write(rel, &plan);
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("HP0501"), "{}", stderr(&out));
+}

@@ -15,8 +15,54 @@ pub(super) enum Lang {
     Js,
 }
 
-/// The whole text with JSON/JS string escapes decoded, as one Text segment.
+/// The keys whose value a template stamps with a page's own date (schema.org
+/// `Article`): like a `<time>` element, a published story's day is public
+/// there (see [`Strength::Stamp`]). Nothing typed into a page or story can
+/// produce a JSON script: the Markdown sanitiser removes every `<script>`.
+const STAMP_KEYS: [&str; 2] = ["\"datePublished\":\"", "\"dateModified\":\""];
+
+/// The whole text with JSON/JS string escapes decoded, as one Text segment;
+/// an ISO date under a [`STAMP_KEYS`] key becomes a Stamp segment of its
+/// own (and a space in the Text one).
 pub(super) fn json_into(s: &str, line: u32, segs: &mut Vec<Segment>) {
+    let mut text = std::borrow::Cow::Borrowed(s);
+    for key in STAMP_KEYS {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(key) {
+            let start = from + at + key.len();
+            let len = text[start..].find('"').unwrap_or(0);
+            let value = &text[start..start + len];
+            if is_iso_day_or_time(value) {
+                push(segs, value, line, Strength::Stamp);
+                let blank = " ".repeat(len);
+                text.to_mut().replace_range(start..start + len, &blank);
+            }
+            from = start + len;
+        }
+    }
+    json_text(&text, line, segs);
+}
+
+/// `YYYY-MM-DD`, alone or starting an ISO date-time (`…T10:00:00Z`).
+fn is_iso_day_or_time(v: &str) -> bool {
+    let b = v.as_bytes();
+    let day = b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    day && (b.len() == 10
+        || (b[10] == b'T'
+            && v[11..]
+                .bytes()
+                .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'))))
+}
+
+/// [`json_into`] after the stamped dates are taken out.
+fn json_text(s: &str, line: u32, segs: &mut Vec<Segment>) {
     if !s.contains('\\') {
         push(segs, s, line, Strength::Text);
         return;

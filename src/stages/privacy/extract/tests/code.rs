@@ -44,3 +44,32 @@ fn css_and_js_lexing() {
         let _ = extract("x.css", s.as_bytes());
     }
 }
+
+#[test]
+fn json_ld_publication_days_are_stamps_and_nothing_else_is() {
+    let html = br#"<html><head><script type="application/ld+json">{"@type":"Article","datePublished":"2026-11-18","dateModified":"2026-11-19T10:00:00Z","birthDate":"1968-04-12","author":{"name":"Maria Lopez"}}</script></head></html>"#;
+    let e = extract("stories/x/index.html", html);
+    let stamps: Vec<&str> = e
+        .segments
+        .iter()
+        .filter(|s| s.strength == Strength::Stamp)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(
+        stamps,
+        ["2026-11-18", "2026-11-19T10:00:00Z"],
+        "{:?}",
+        all(&e)
+    );
+    // Every other value is still prose: a birth date, a name.
+    assert!(text_has(&e, "1968-04-12"), "{:?}", all(&e));
+    assert!(text_has(&e, "Maria Lopez"), "{:?}", all(&e));
+    assert!(!text_has(&e, "2026-11-18"), "{:?}", all(&e));
+    // A name under a date key is no date: it stays prose.
+    let e = extract(
+        "x.json",
+        br#"{"datePublished":"Maria Lopez","dateModified":"2026-13"}"#,
+    );
+    assert!(e.segments.iter().all(|s| s.strength != Strength::Stamp));
+    assert!(text_has(&e, "Maria Lopez"), "{:?}", all(&e));
+}
