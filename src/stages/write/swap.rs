@@ -110,7 +110,7 @@ pub(super) fn remove_stale(parent: &Path, name: &str) {
     remove_stale_in(parent, name)
 }
 
-/// [`remove_stale`] for the staging folders of `target` (a build that
+/// Remove the staging folders a killed build left beside `target` (a build that
 /// leaves an unchanged tree alone still clears what a killed one left).
 pub fn remove_stale_of(target: &Path) {
     let parent = target
