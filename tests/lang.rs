@@ -336,3 +336,45 @@ fn reading_grade_uses_a_formula_for_the_language_or_none() {
         assert!(!err.contains("panicked"), "{lang}: {err}");
     }
 }
+
+/// Every fixed phrase of a zh, vi or ar handout comes from its own table:
+/// no English phrase of `en.yaml` (the part before any `{placeholder}`)
+/// and no key name shows in the handout. Derived from the tables
+/// themselves, so a phrase added later is covered too.
+#[test]
+fn no_english_phrase_or_key_name_in_a_zh_vi_or_ar_handout() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let en: serde_yaml::Mapping = serde_yaml::from_str(
+        &std::fs::read_to_string(root.join("themes/default/i18n/en.yaml")).unwrap(),
+    )
+    .unwrap();
+    let mut phrases = Vec::new();
+    let mut keys = Vec::new();
+    for (k, v) in &en {
+        let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
+            continue;
+        };
+        keys.push(k.to_string());
+        let fixed = v.split('{').next().unwrap_or("").trim();
+        // Short words ("Mon", "Date") may be the same in any script.
+        if fixed.len() >= 12 && fixed.contains(' ') {
+            phrases.push(fixed.to_string());
+        }
+    }
+    assert!(phrases.len() > 50, "{}", phrases.len());
+    for lang in ["zh", "vi", "ar"] {
+        let c = sample_in(lang);
+        let out = c.cmd(&["build"]).output().expect("run");
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        let html = c.read("handouts/maria-lopez.html");
+        for p in &phrases {
+            assert!(!html.contains(p.as_str()), "{lang}: English `{p}`");
+        }
+        // A key name (`remember_heading`) where its phrase should be; keys
+        // without `_` are plain words, covered by the phrases above.
+        let text = common::text_of(&html);
+        for k in keys.iter().filter(|k| k.contains('_')) {
+            assert!(!text.contains(k.as_str()), "{lang}: key `{k}`");
+        }
+    }
+}
