@@ -1476,6 +1476,26 @@ fn cases() -> Vec<Case> {
             message: "after today (2026-11-26)",
         },
         Case {
+            name: "a built-in measure id that does not exist",
+            code: "HP0114",
+            warning: false,
+            // `    - measure: leff`: line 15, the value at column 16.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &journey(&[(
+                        "    - name: Pain on the stairs\n",
+                        "    - measure: leff\n      name: Pain on the stairs\n",
+                    )]),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(15, 16),
+            help: Help::Contains("did you mean `lefs`?"),
+            message: "no built-in measure is called `leff`",
+        },
+        Case {
             name: "a scale whose min is not below its max",
             code: "HP0113",
             warning: false,

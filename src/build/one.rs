@@ -189,6 +189,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
 fn standalone_site() -> crate::content::config::Site {
     crate::content::config::Site {
         embeds: Vec::new(),
+        measures: Default::default(),
         safety: None,
         title: "Clinic".into(),
         description: None,

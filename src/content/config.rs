@@ -37,6 +37,10 @@ pub struct Site {
     /// Extra jargon → plain word pairs, added to the built-in list.
     #[serde(default)]
     pub plain_words: BTreeMap<String, String>,
+    /// Clinic settings for built-in outcome measures, by id:
+    /// `measures: { lefs: { mcid: 10 } }` overrides a published MCID.
+    #[serde(default)]
+    pub measures: BTreeMap<String, MeasureSettings>,
     /// Ordinary words of the public pages that are also a patient's surname
     /// (Young, Day, Go): the privacy guard then lets the word alone through,
     /// never a full name. For patients without a story; a story's own
@@ -299,4 +303,14 @@ impl Default for ReadingLevel {
 
 fn default_grade() -> f64 {
     8.0
+}
+
+/// A clinic's setting for one built-in outcome measure.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureSettings {
+    /// The change, in points, the clinic counts as clinically important
+    /// (instead of the published MCID).
+    #[serde(default)]
+    pub mcid: Option<f64>,
 }

@@ -10,6 +10,19 @@ use crate::base::date::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// The ids of the built-in outcome measures (their table is
+/// [`crate::content::measures::STANDARDS`], in this order).
+pub const STANDARD_IDS: [&str; 6] = ["nprs", "psfs", "lefs", "odi", "ndi", "quickdash"];
+
+/// The schema of `measure:` in a plan: one of the built-in ids.
+pub fn standard_measure_id(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "enum": STANDARD_IDS,
+        "description": "A built-in standard outcome measure; its name, scale, direction and MCID come with it."
+    })
+}
+
 /// Which way a measure improves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -80,6 +93,8 @@ pub enum MeasureValue {
     Number(f64),
     /// A text such as `Shoulder height`.
     Text(String),
+    /// A PSFS visit's scores by activity: `{ Climb the stairs: 6 }`.
+    Activities(BTreeMap<String, MeasureValue>),
 }
 
 impl MeasureValue {
@@ -89,6 +104,7 @@ impl MeasureValue {
         match self {
             MeasureValue::Number(n) => Some(*n).filter(|n| n.is_finite()),
             MeasureValue::Text(t) => number(t),
+            MeasureValue::Activities(_) => None,
         }
     }
 
@@ -97,6 +113,22 @@ impl MeasureValue {
         match self {
             MeasureValue::Number(n) => format_number(*n),
             MeasureValue::Text(t) => t.clone(),
+            MeasureValue::Activities(map) => map
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", v.text()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// The score of one activity of a PSFS visit (names compared trimmed).
+    pub fn activity(&self, name: &str) -> Option<&MeasureValue> {
+        match self {
+            MeasureValue::Activities(map) => map
+                .iter()
+                .find(|(k, _)| k.trim() == name.trim())
+                .map(|(_, v)| v),
+            _ => None,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod files;
 pub mod journey;
 pub mod look;
 pub mod markdown;
+pub mod measures;
 pub mod plan;
 pub mod prescription;
 pub mod protocol;

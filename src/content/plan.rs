@@ -169,11 +169,25 @@ pub struct Goal {
 }
 
 /// One measure of progress.
-#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
-    /// What we measure.
+    /// What we measure (for a built-in `measure:`, optional: it comes with it).
+    #[serde(default)]
     pub name: String,
+    /// A built-in standard outcome measure (`nprs`, `psfs`, `lefs`, `odi`,
+    /// `ndi`, `quickdash`): its name, scale, direction and MCID come with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "crate::content::journey::standard_measure_id")]
+    pub measure: Option<String>,
+    /// The Patient-Specific Functional Scale's activities, in the patient's
+    /// own words: `[{ name: Climb the stairs, now: 3, target: 8 }]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// Set when a PSFS expands into one measure per activity: the
+    /// activity's name as written (never read from a plan).
+    #[serde(skip)]
+    pub activity: Option<String>,
     /// Where the patient is now.
     #[serde(default)]
     pub now: Option<String>,
@@ -187,6 +201,21 @@ pub struct Measure {
     /// enables the progress chart.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<Scale>,
+}
+
+/// One PSFS activity the patient named, scored 0 (unable) to 10 (as
+/// before the problem).
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    /// The activity in the patient's own words.
+    pub name: String,
+    /// The score now (0-10).
+    #[serde(default)]
+    pub now: Option<MeasureValue>,
+    /// The score aimed for (0-10).
+    #[serde(default)]
+    pub target: Option<MeasureValue>,
 }
 
 impl Measure {

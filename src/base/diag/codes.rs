@@ -79,6 +79,7 @@ registry! {
     DuplicateVisit = "HP0111", "Two visits on one date.";
     FutureVisit = "HP0112", "A visit dated after today.";
     BadScale = "HP0113", "A measure's scale or id that cannot work (`min` not below `max`, an id used twice).";
+    UnknownStandardMeasure = "HP0114", "A `measure:` that is no built-in outcome measure, or a PSFS without activities.";
     ConsentMissing = "HP0201", "A story without a consent block.";
     ConsentExpired = "HP0202", "A story whose consent expired.";
     ConsentRevoked = "HP0203", "A story whose consent was revoked.";

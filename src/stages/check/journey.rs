@@ -14,18 +14,23 @@ use std::collections::BTreeMap;
 
 /// Every journey problem of one plan.
 pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnostics) {
-    let plan = &src.value;
-    if plan.visits.is_empty()
-        && plan
+    if src.value.visits.is_empty()
+        && src
+            .value
             .goal
             .measures
             .iter()
-            .all(|m| m.scale.is_none() && m.id.is_none())
+            .all(|m| m.scale.is_none() && m.id.is_none() && m.measure.is_none())
     {
         return;
     }
+    super::measures::check_standard(src, diags);
+    // Built-in measures checked as the plain measures they expand into.
+    let mut plan = src.value.clone();
+    plan.goal.measures = crate::content::measures::expand(&src.value.goal.measures);
+    let plan = &plan;
     let lines = VisitLines::of(&src.text);
-    check_measures(src, diags);
+    check_measures(src, plan, diags);
     let mut seen: BTreeMap<Date, usize> = BTreeMap::new();
     for (i, visit) in plan.visits.iter().enumerate() {
         let date_pos = || {
@@ -69,6 +74,15 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
         for (key, value) in &visit.measures {
             match plan.goal.measures.iter().find(|m| m.answers_to(key)) {
                 None => diags.push(unknown(src, key, lines.find_key(i, key).or_else(date_pos))),
+                Some(m) if m.activity.is_some() => {
+                    let at = || lines.find(i, key).or_else(date_pos);
+                    let what = format!("visit {} (`{key}`)", i + 1);
+                    let check =
+                        |m: &Measure, v: &MeasureValue, pos: Option<Pos>, d: &mut Diagnostics| {
+                            off_scale(src, m, v, &what, || pos, d)
+                        };
+                    super::measures::check_activities(src, plan, i, key, value, at, &check, diags);
+                }
                 Some(m) => {
                     let at = || lines.find(i, key).or_else(date_pos);
                     off_scale(
@@ -86,12 +100,20 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
 }
 
 /// The goal's measures: usable scales, unique ids, `now`/`target` on the scale.
-fn check_measures(src: &Source<Plan>, diags: &mut Diagnostics) {
+fn check_measures(src: &Source<Plan>, plan: &Plan, diags: &mut Diagnostics) {
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
-    for m in &src.value.goal.measures {
+    for m in &plan.goal.measures {
         let key = m.key();
-        let name_pos = || locate(&src.text, "name", &m.name, 0);
-        if key.is_empty() {
+        let name_pos = || {
+            locate(&src.text, "name", &m.name, 0).or_else(|| {
+                m.measure
+                    .as_deref()
+                    .and_then(|id| locate(&src.text, "measure", id, 0))
+            })
+        };
+        if m.activity.is_some() && ids.contains_key(&key) {
+            // A PSFS's activities share its id on purpose.
+        } else if key.is_empty() {
             diags.push(
                 error(
                     src,

@@ -14,6 +14,7 @@
 mod advice;
 mod consent;
 mod journey;
+mod measures;
 mod outputs;
 mod pemat;
 mod plain_language;

@@ -81,6 +81,7 @@ fn as_plan(p: &Protocol) -> Plan {
                     target: m.target.clone(),
                     id: None,
                     scale: None,
+                    ..Measure::default()
                 })
                 .collect(),
         },

@@ -6,6 +6,7 @@
 use super::progress::{Journey, Series};
 use crate::base::date::Date;
 use crate::content::journey::format_number;
+use crate::content::measures::default_name;
 use crate::stages::theme::i18n::Strings;
 use serde::Serialize;
 
@@ -116,21 +117,45 @@ fn in_sentence(name: &str) -> String {
     }
 }
 
-/// The sentence naming a measure's change, from the string table.
+/// A measure's name for the reader: a built-in measure the plan did not
+/// name reads in the reader's language (`measure_nprs`: "Pain"); a PSFS
+/// activity and every other measure read as the plan writes them.
+pub fn name_of(s: &Series, t: &Strings) -> String {
+    if let Some(std) = s.standard
+        && !std.per_activity
+        && s.name == default_name(std)
+    {
+        let key = format!("measure_{}", std.id);
+        let name = t.get(&key);
+        if name != key {
+            return name.to_string();
+        }
+    }
+    s.name.clone()
+}
+
+/// The sentence naming a measure's change, from the string table; for a
+/// measure with an MCID, whether the change is a real one.
 pub fn sentence(s: &Series, t: &Strings) -> String {
     let (Some(a), Some(b)) = (s.start(), s.latest()) else {
         return String::new();
     };
-    let key = if s.points.len() > 1 && a != b {
-        "progress_went"
-    } else {
-        "progress_same"
+    let changed = s.points.len() > 1 && a != b;
+    let key = match (changed, s.meaningful()) {
+        (false, _) => "progress_same",
+        (true, None) => "progress_went",
+        (true, Some(true)) => "progress_real",
+        (true, Some(false)) if !s.improved() && s.mcid.is_some_and(|m| (b - a).abs() >= m) => {
+            "progress_worse"
+        }
+        (true, Some(false)) => "progress_not_yet",
     };
+    let name = name_of(s, t);
     t.fmt(
         key,
         &[
-            ("measure", &s.name),
-            ("measure_lc", &in_sentence(&s.name)),
+            ("measure", &name),
+            ("measure_lc", &in_sentence(&name)),
             ("from", &format_number(a)),
             ("to", &with_unit(s, b)),
         ],
@@ -191,7 +216,7 @@ pub fn chart(
     let label = t.fmt(
         "progress_chart_alt",
         &[
-            ("measure", &s.name),
+            ("measure", &name_of(s, t)),
             ("values", &values.join(", ")),
             ("goal", &goal),
             ("unit", s.scale.unit.as_deref().unwrap_or("")),
@@ -199,7 +224,7 @@ pub fn chart(
     );
     ChartView {
         id,
-        name: s.name.clone(),
+        name: name_of(s, t),
         sentence: sentence(s, t),
         label,
         width: fixed(WIDTH),
@@ -291,7 +316,7 @@ pub fn handout_journey(j: &Journey, name: &str, t: &Strings) -> Option<JourneyVi
         .iter()
         .filter(|s| s.points.is_empty())
         .map(|s| TextProgress {
-            name: s.name.clone(),
+            name: name_of(s, t),
             values: Vec::new(),
             goal: s.target.map(|g| with_unit(s, g)),
         });

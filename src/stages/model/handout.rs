@@ -270,7 +270,7 @@ pub fn handout(
             week_days: t.weekdays_short(),
             remember,
             journey: super::chart::handout_journey(
-                &super::progress::journey(plan),
+                &super::progress::journey(plan).with_mcids(&clinic.site.measures),
                 plan.patient.preferred(),
                 t,
             ),

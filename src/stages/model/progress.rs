@@ -4,8 +4,11 @@
 //! giving a [`Scale`]; nothing here knows a template.
 
 use crate::base::date::Date;
+use crate::content::config::MeasureSettings;
 use crate::content::journey::{MeasureValue, Scale, number};
+use crate::content::measures::{Standard, expand, find};
 use crate::content::plan::{Measure, Plan, Visit};
+use std::collections::BTreeMap;
 
 /// One numeric measure over time.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +24,10 @@ pub struct Series {
     pub points: Vec<(Date, f64)>,
     /// The target, when it is a number.
     pub target: Option<f64>,
+    /// The built-in measure it is (`nprs`), when it is one.
+    pub standard: Option<&'static Standard>,
+    /// The change that counts as real (the MCID, or the clinic's own).
+    pub mcid: Option<f64>,
 }
 
 impl Series {
@@ -45,6 +52,15 @@ impl Series {
             (Some(a), Some(b)) => self.points.len() > 1 && self.scale.improved(a, b),
             _ => false,
         }
+    }
+
+    /// Did the change reach the MCID in the better direction?
+    /// `None` for a measure without one.
+    pub fn meaningful(&self) -> Option<bool> {
+        let mcid = self.mcid?;
+        let change = self.change()?;
+        // A hair under the MCID from rounding (15.9 written as 15.90...).
+        Some(self.improved() && change.abs() + 1e-9 >= mcid)
     }
 
     /// Whole weeks from `origin` to each point (rounded down; never below 0).
@@ -99,7 +115,7 @@ pub fn journey(plan: &Plan) -> Journey {
         origin,
         ..Journey::default()
     };
-    for m in &plan.goal.measures {
+    for m in &expand(&plan.goal.measures) {
         let values = values_of(m, &visits);
         match m.scale.as_ref().filter(|s| s.is_valid()) {
             Some(scale) => {
@@ -142,7 +158,11 @@ fn values_of<'a>(m: &Measure, visits: &[&'a Visit]) -> Vec<(Date, &'a MeasureVal
             v.measures
                 .iter()
                 .find(|(k, _)| m.answers_to(k))
-                .map(|(_, val)| (v.date, val))
+                .and_then(|(_, val)| match &m.activity {
+                    Some(a) => val.activity(a),
+                    None => Some(val),
+                })
+                .map(|val| (v.date, val))
         })
         .collect()
 }
@@ -176,6 +196,28 @@ pub fn series(
         scale: scale.clone(),
         points,
         target: m.target.as_deref().and_then(number).and_then(on_scale),
+        standard: m.measure.as_deref().and_then(find),
+        mcid: m.measure.as_deref().and_then(find).map(|s| s.mcid),
+    }
+}
+
+impl Journey {
+    /// The clinic's own MCIDs (`measures: { lefs: { mcid: 10 } }` in
+    /// site.yaml) in place of the published ones.
+    pub fn with_mcids(mut self, settings: &BTreeMap<String, MeasureSettings>) -> Journey {
+        for s in &mut self.numeric {
+            let own = s.standard.and_then(|std| {
+                settings
+                    .iter()
+                    .find(|(k, _)| k.trim().eq_ignore_ascii_case(std.id))
+                    .and_then(|(_, v)| v.mcid)
+                    .filter(|m| m.is_finite() && *m > 0.0)
+            });
+            if own.is_some() {
+                s.mcid = own;
+            }
+        }
+        self
     }
 }
 
@@ -201,6 +243,7 @@ mod tests {
                 better: Better::Lower,
                 unit: None,
             }),
+            ..Measure::default()
         };
         let (a, b, c) = (
             MeasureValue::Number(5.0),

@@ -51,6 +51,7 @@ fn measures(given: &[crate::content::protocol::ProtocolMeasure]) -> Vec<Measure>
             target: m.target.clone(),
             id: None,
             scale: None,
+            ..Measure::default()
         })
         .collect()
 }
