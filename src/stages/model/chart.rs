@@ -151,11 +151,21 @@ pub fn sentence(s: &Series, t: &Strings) -> String {
         (true, Some(false)) => "progress_not_yet",
     };
     let name = name_of(s, t);
+    // A PSFS activity is the patient's own goal: quoted as they said it,
+    // never re-cased ("Your score for “Climb the stairs to my flat” …").
+    let name = match s.standard {
+        Some(std) if std.per_activity => t.fmt("activity_score", &[("activity", &name)]),
+        _ => name,
+    };
+    let in_text = match s.standard {
+        Some(std) if std.per_activity => name.clone(),
+        _ => in_sentence(&name),
+    };
     t.fmt(
         key,
         &[
             ("measure", &name),
-            ("measure_lc", &in_sentence(&name)),
+            ("measure_lc", &in_text),
             ("from", &format_number(a)),
             ("to", &with_unit(s, b)),
         ],
