@@ -210,16 +210,7 @@ fn remember_box_doses_log_and_captions_in_every_handout() {
     let work = tempfile::tempdir().unwrap();
     let phone = "(302) 555-0100";
     let mut seen = 0;
-    for e in std::fs::read_dir(c.path().join("handouts")).unwrap() {
-        let html = e.unwrap().path();
-        if html.extension().is_none_or(|x| x != "html") {
-            continue;
-        }
-        let slug = html.file_stem().unwrap().to_string_lossy().into_owned();
-        // The caseload page (index.html) is for staff, not a plan's handout.
-        if !c.path().join(format!("content/plans/{slug}.yaml")).exists() {
-            continue;
-        }
+    for (slug, html) in c.plan_handouts() {
         let plan = plan_of(&c, &slug);
         let p = probe(&html, work.path());
         // The Remember box, with the clinic's phone and every exercise.
@@ -355,16 +346,7 @@ fn large_print_is_18pt_everywhere_and_keeps_headings_with_their_content() {
     c.cmd(&["build"]).assert().success();
     let work = tempfile::tempdir().unwrap();
     let mut seen = 0;
-    for e in std::fs::read_dir(c.path().join("handouts")).unwrap() {
-        let html = e.unwrap().path();
-        if html.extension().is_none_or(|x| x != "html") {
-            continue;
-        }
-        let slug = html.file_stem().unwrap().to_string_lossy().into_owned();
-        // The caseload page (index.html) is for staff, not a plan's handout.
-        if !c.path().join(format!("content/plans/{slug}.yaml")).exists() {
-            continue;
-        }
+    for (slug, html) in c.plan_handouts() {
         let p = probe(&html, work.path());
         let pt = p["smallest"].as_f64().unwrap() * 0.75;
         assert!(

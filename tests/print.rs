@@ -124,16 +124,7 @@ fn every_sample_handout_prints_on_at_most_three_pages_with_names_and_exercises()
     c.cmd(&["build"]).assert().success();
     let work = tempfile::tempdir().unwrap();
     let mut printed = 0;
-    for e in std::fs::read_dir(c.path().join("handouts")).unwrap() {
-        let html = e.unwrap().path();
-        if html.extension().is_none_or(|x| x != "html") {
-            continue;
-        }
-        let slug = html.file_stem().unwrap().to_string_lossy().into_owned();
-        // The caseload page (index.html) is no plan's handout.
-        if !c.path().join(format!("content/plans/{slug}.yaml")).exists() {
-            continue;
-        }
+    for (slug, html) in c.plan_handouts() {
         let p = plan(&c, &slug);
         let pdf = print_pdf(&html, work.path());
         let n = pages(&pdf);

@@ -169,6 +169,24 @@ impl Clinic {
     }
 
     /// Every file under `rel`, as (path relative to it, bytes), sorted.
+    /// Each built handout of a plan, as (slug, path), sorted: the HTML
+    /// files of `handouts/` whose slug is a plan's (not the caseload pages).
+    pub fn plan_handouts(&self) -> Vec<(String, PathBuf)> {
+        let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(self.path().join("handouts"))
+            .expect("handouts/")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .filter_map(|p| {
+                let slug = p.file_stem()?.to_string_lossy().into_owned();
+                let plan = self.path().join(format!("content/plans/{slug}.yaml"));
+                plan.exists().then_some((slug, p))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
     pub fn tree(&self, rel: &str) -> Vec<(PathBuf, Vec<u8>)> {
         let base = self.path().join(rel);
         let mut out: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(&base)
