@@ -175,8 +175,6 @@ pub struct Card {
     pub dose_short: String,
     /// Per-patient note.
     pub note: Option<String>,
-    /// This exercise in the "Remember" box.
-    pub remember: remember::RememberItem,
     /// The adherence log's boxes for this exercise.
     pub log: LogRow,
     /// Both limbs at once (`side: together`).
@@ -221,7 +219,6 @@ pub fn handout(
         .flat_map(|s| s.exercises.iter().cloned())
         .collect();
     let remember = RememberView {
-        exercises: exercises.iter().map(|c| c.remember.clone()).collect(),
         next_visit: remember::next_visit(plan, &clinic.site, t),
         safety: remember::safety(&clinic.site, plan, lang, t),
     };
@@ -346,7 +343,6 @@ fn card(
     let owned = |s: Option<&str>| s.map(str::to_string);
     let shown_name = owned(name).unwrap_or_else(|| item.use_id.clone().unwrap_or_default());
     Card {
-        remember: remember::item(number, &shown_name, name_lang, &dose, t),
         log: remember::log_row(&dose, t),
         together: dose.side == Some(crate::content::plan::Side::Together),
         number,

@@ -34,6 +34,6 @@ pub use look::{
 };
 pub use pages::{MenuItem, PageView, Part, menu, pages};
 pub use picture::{Picture, Pictures, without_metadata};
-pub use remember::{LogRow, RememberItem, RememberView, log_row};
+pub use remember::{LogRow, RememberView, log_row};
 pub use site::{ClinicView, SiteView};
 pub use story::{PublicClinician, Published, Story, StoryOrigin, TagRef, stories, title_slugs};

@@ -3,35 +3,20 @@
 //! the clinic's stop-and-call rule with its phone) and the adherence log's
 //! boxes, built from each exercise's `per_day` and `days_per_week`.
 
-use super::dose;
 use crate::content::config::Site;
 use crate::content::plan::{Dose, Plan};
 use crate::stages::theme::i18n::{Strings, fill};
 use serde::Serialize;
 
-/// The "Remember" box.
+/// The "Remember" box. Its exercises are the handout's own (`exercises`:
+/// each card's name, short dose and log row), not a copy of them.
 #[derive(Debug, Clone, Serialize)]
 pub struct RememberView {
-    /// Each exercise, in order, with how often.
-    pub exercises: Vec<RememberItem>,
     /// The next visit in one line ("Monday, December 7, 2026, 10:00 AM"),
     /// or what to do to set one.
     pub next_visit: String,
     /// The stop-and-call rule, then the plan's own lines.
     pub safety: Vec<String>,
-}
-
-/// One exercise in the "Remember" box.
-#[derive(Debug, Clone, Serialize)]
-pub struct RememberItem {
-    /// 1-based, as on the cards.
-    pub number: usize,
-    /// Name.
-    pub name: String,
-    /// The language of the name when untranslated.
-    pub name_lang: Option<String>,
-    /// How much and how often, short.
-    pub dose: String,
 }
 
 /// One exercise's row of the adherence log: a box for every time the dose
@@ -130,20 +115,4 @@ pub fn next_visit(plan: &Plan, site: &Site, t: &Strings) -> String {
         .chain(v.time.clone())
         .collect();
     parts.join(t.get("list_separator"))
-}
-
-/// The exercises of the box: the cards' names and short doses.
-pub fn item(
-    number: usize,
-    name: &str,
-    name_lang: Option<&str>,
-    d: &Dose,
-    t: &Strings,
-) -> RememberItem {
-    RememberItem {
-        number,
-        name: name.to_string(),
-        name_lang: name_lang.map(str::to_string),
-        dose: dose::short(d, t),
-    }
 }
