@@ -6,7 +6,7 @@ use super::dose;
 use super::remember::{self, LogRow, RememberView};
 use crate::content::config::Clinician;
 use crate::content::markdown;
-use crate::content::plan::{ExerciseItem, Measure, Plan};
+use crate::content::plan::{Dose, ExerciseItem, Measure, Plan};
 use crate::stages::load::{Clinic, Source};
 use crate::stages::theme::i18n::Strings;
 use serde::Serialize;
@@ -366,7 +366,16 @@ fn card(
         qr_svg: video.and_then(|v| assets.qr.get(v).cloned()),
         video: video.map(str::to_string),
         dose_text: dose::text(&dose, t),
-        dose_short: dose::short(&dose, t),
+        // The log's row says how often a day, as its boxes do; the days are
+        // its cells ("Any 5 days:" or a column per weekday) and the full
+        // dose is on the card, so the row stays one line in every language.
+        dose_short: dose::short(
+            &Dose {
+                per_day: Some(dose.per_day.unwrap_or(1)),
+                ..Dose::default()
+            },
+            t,
+        ),
         note: item.note.clone(),
     }
 }
