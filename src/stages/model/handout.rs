@@ -249,7 +249,7 @@ pub fn handout(
                 statement: goal.statement.clone(),
                 target_date: goal.target_date.map(|d| t.date(d)),
                 agreed_on: goal.agreed_on.map(|d| t.date(d)),
-                measures: goal.measures.clone(),
+                measures: super::chart::shown_measures(&goal.measures, t),
             },
             steps,
             exercises,
