@@ -289,6 +289,17 @@ fn the_psfs_is_judged_by_its_mean_and_each_activity_reads_as_written() {
         handout.contains("“Pick up my granddaughter (she's 4)”"),
         "{handout}"
     );
+    // The handout says the mean's verdict too, in the reader's words.
+    assert!(
+        handout
+            .contains("Your daily activities went from 2.5 to 4.5 out of 10: a real improvement."),
+        "{handout}"
+    );
+    let caseload = text_of(&c.read("handouts/index.html"));
+    assert!(
+        caseload.contains("Daily activities: 2.5 → 4.5 out of 10 (Goal 8), meaningful (MCID 2)"),
+        "{caseload}"
+    );
     let text = story_text(&c);
     assert!(
         text.contains("Meaningful improvement on PSFS (+2, MCID 2)"),

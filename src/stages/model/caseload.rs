@@ -96,7 +96,8 @@ pub fn row(
     let j = journey(plan).with_mcids(mcids);
     let mut shares = Vec::new();
     let mut progress = Vec::new();
-    for s in j.numeric.iter().filter(|s| s.points.len() > 1) {
+    let numeric = j.numeric.iter().chain(j.shown_averages());
+    for s in numeric.filter(|s| s.points.len() > 1) {
         let (Some(a), Some(b)) = (s.start(), s.latest()) else {
             continue;
         };
@@ -111,7 +112,8 @@ pub fn row(
             with_unit(s, b),
             verdict(s, t)
         ));
-        if let Some(g) = s.target.filter(|g| *g != a) {
+        // A PSFS's mean is its activities again: counted once, by them.
+        if let Some(g) = s.target.filter(|g| *g != a && !s.is_mean()) {
             shares.push(((a - b) / (a - g)).clamp(-1.0, 1.0));
         }
     }

@@ -337,6 +337,7 @@ pub fn handout_journey(j: &Journey, name: &str, t: &Strings) -> Option<JourneyVi
     let charts: Vec<ChartView> = j
         .numeric
         .iter()
+        .chain(j.shown_averages())
         .filter(|s| !s.points.is_empty())
         .enumerate()
         .map(|(i, s)| chart(format!("progress-{}", i + 1), s, origin, t, &when))

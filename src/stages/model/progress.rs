@@ -49,6 +49,11 @@ impl Series {
         self.points.first().map(|p| p.1)
     }
 
+    /// Is it a PSFS's mean score (see [`average`])?
+    pub fn is_mean(&self) -> bool {
+        self.activity.is_none() && self.standard.is_some_and(|s| s.per_activity())
+    }
+
     /// The latest value.
     pub fn latest(&self) -> Option<f64> {
         self.points.last().map(|p| p.1)
@@ -117,6 +122,20 @@ pub struct Journey {
 }
 
 impl Journey {
+    /// The PSFS means worth showing beside their activities: of more than
+    /// one activity (else the mean is the activity), measured again.
+    pub fn shown_averages(&self) -> impl Iterator<Item = &Series> {
+        self.averages.iter().filter(|a| {
+            a.points.len() > 1
+                && self
+                    .numeric
+                    .iter()
+                    .filter(|s| s.activity.is_some() && s.standard == a.standard)
+                    .count()
+                    > 1
+        })
+    }
+
     /// Is there anything to show: a measure with more than one value?
     pub fn has_progress(&self) -> bool {
         self.numeric.iter().any(|s| s.points.len() > 1)
