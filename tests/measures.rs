@@ -43,6 +43,14 @@ fn mcid_reached_and_not_reached_in_english_and_spanish() {
         ),
         (
             "es",
+            "visits:\n  - date: 2026-11-10\n    measures: { nprs: 6, psfs: { Climb the stairs to my flat: 4 } }\n",
+            vec![
+                "Su dolor pasó de 7 a 6 de 10: todavía no es un cambio del que podamos estar seguros.",
+                "Su puntuación en «Climb the stairs to my flat» pasó de 3 a 4 de 10: todavía no es",
+            ],
+        ),
+        (
+            "es",
             "visits:\n  - date: 2026-11-10\n    measures: { nprs: 4, psfs: { Climb the stairs to my flat: 6 } }\n",
             vec![
                 "Su dolor pasó de 7 a 4",

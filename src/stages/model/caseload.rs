@@ -4,7 +4,7 @@
 //! it stays fast and readable at ten thousand plans.
 
 use super::chart::{name_of, with_unit};
-use super::progress::{Series, Verdict, journey};
+use super::progress::{Series, Verdict};
 use crate::base::diag::{Diagnostic, Severity};
 use crate::content::config::MeasureSettings;
 use crate::content::journey::format_number;
@@ -93,7 +93,7 @@ pub fn row(
     t: &Strings,
 ) -> CaseloadRow {
     let plan = &src.value;
-    let j = journey(plan).with_mcids(mcids);
+    let j = super::chart::journey_for(plan, mcids, t);
     let mut shares = Vec::new();
     let mut progress = Vec::new();
     let numeric = j.numeric.iter().chain(j.shown_averages());

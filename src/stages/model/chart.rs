@@ -147,6 +147,28 @@ pub fn display_name(name: &str, standard: Option<&Standard>, t: &Strings) -> Str
     name.to_string()
 }
 
+/// A plan's journey as a reader sees it: the clinic's own MCIDs (site.yaml)
+/// and each built-in measure's unit in the reader's language
+/// (`measure_out_of`: "out of 80"). The one journey the handout, the story
+/// and the caseload show.
+pub fn journey_for(
+    plan: &crate::content::plan::Plan,
+    mcids: &std::collections::BTreeMap<String, crate::content::config::MeasureSettings>,
+    t: &Strings,
+) -> Journey {
+    let mut j = super::progress::journey(plan).with_mcids(mcids);
+    for s in j.numeric.iter_mut().chain(j.averages.iter_mut()) {
+        let Some(std) = s.standard.filter(|std| std.unit.starts_with("out of")) else {
+            continue;
+        };
+        let unit = t.fmt("measure_out_of", &[("max", &format_number(std.max))]);
+        if unit != "measure_out_of" {
+            s.scale.unit = Some(unit);
+        }
+    }
+    j
+}
+
 /// A plan's goal measures as the reader sees them (the handout's table,
 /// the story's): built-in ones expanded, a PSFS into its activities in the
 /// patient's words, every name through [`display_name`].

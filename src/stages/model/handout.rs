@@ -267,7 +267,7 @@ pub fn handout(
             week_days: t.weekdays_short(),
             remember,
             journey: super::chart::handout_journey(
-                &super::progress::journey(plan).with_mcids(&clinic.site.measures),
+                &super::chart::journey_for(plan, &clinic.site.measures, t),
                 plan.patient.preferred(),
                 t,
             ),

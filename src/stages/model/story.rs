@@ -219,7 +219,7 @@ fn plan_story(
     };
     story.goal = plan.goal.statement.clone();
     story.measures = super::chart::shown_measures(&plan.goal.measures, t);
-    let j = super::progress::journey(plan).with_mcids(&clinic.site.measures);
+    let j = super::chart::journey_for(plan, &clinic.site.measures, t);
     (story.results, story.charts) = results(plan, &j, t);
     story.verdicts = verdicts(&j, t);
     story.results_latest = story.results.iter().any(|r| r.latest.is_some());
