@@ -74,15 +74,22 @@ success: You pick up your granddaughter and it does not hurt.
 
 /// `plan` (BASE or PLAN) with a cue and a video on its inline exercise, so
 /// the PEMAT card advice (HP0711, HP0712) has nothing to say: for tests
-/// about something else that need a plan without warnings. The lines go
-/// after the exercise, so the positions of BASE's cases do not move.
+/// about something else that need a plan without warnings; with a
+/// standard outcome measure too (else HP0115), on a line after the goal's
+/// first measure (lines from 16 on move down by one).
 fn no_card_advice(plan: &str) -> String {
     edit(
         plan,
-        &[(
-            "        side: right\n",
-            "        side: right\n        cues: [Breathe out as you squeeze]\n        video: https://videos.example-pt.test/squeeze\n",
-        )],
+        &[
+            (
+                "        side: right\n",
+                "        side: right\n        cues: [Breathe out as you squeeze]\n        video: https://videos.example-pt.test/squeeze\n",
+            ),
+            (
+                "target: Pain 1 out of 10 }\n",
+                "target: Pain 1 out of 10 }\n    - { measure: nprs, now: 6, target: 1 }\n",
+            ),
+        ],
     )
 }
 
@@ -1494,6 +1501,44 @@ fn cases() -> Vec<Case> {
             at: At::Pos(15, 16),
             help: Help::Contains("did you mean `lefs`?"),
             message: "no built-in measure is called `leff`",
+        },
+        Case {
+            name: "a plan without a standard outcome measure",
+            code: "HP0115",
+            warning: true,
+            // BASE's only measure is its own: at the goal's `measures:`,
+            // line 14, column 3.
+            setup: |c| write_plan(c, BASE),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(14, 3),
+            help: Help::Contains("`check: { standard_measure: false }`"),
+            message: "the plan has no standard outcome measure",
+        },
+        Case {
+            name: "a standard measure last recorded 56 days ago",
+            code: "HP0116",
+            warning: true,
+            // LEFS only has the goal's `now` of 2026-10-01 (56 days before
+            // 2026-11-26); the LEFS line pushes the last visit's
+            // `  - date: 2026-11-25` to line 24, its value at column 11.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &journey(&[
+                        ("  agreed_on: 2026-11-20\n", "  agreed_on: 2026-10-01\n"),
+                        (
+                            "    - name: Pain on the stairs\n",
+                            "    - { measure: lefs, now: 38, target: 65 }\n    - name: Pain on the stairs\n",
+                        ),
+                    ]),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(24, 11),
+            help: Help::Contains("lefs:"),
+            message: "the latest LEFS was recorded 56 days ago (2026-10-01)",
         },
         Case {
             name: "a scale whose min is not below its max",

@@ -43,6 +43,14 @@ fn mcid_reached_and_not_reached_in_english_and_spanish() {
         ),
         (
             "es",
+            "visits:\n  - date: 2026-11-10\n    measures: { nprs: 6, psfs: { Climb the stairs to my flat: 4 } }\n",
+            vec![
+                "Su dolor pasó de 7 a 6 de 10: todavía no es un cambio del que podamos estar seguros.",
+                "Su puntuación en «Climb the stairs to my flat» pasó de 3 a 4 de 10: todavía no es",
+            ],
+        ),
+        (
+            "es",
             "visits:\n  - date: 2026-11-10\n    measures: { nprs: 4, psfs: { Climb the stairs to my flat: 6 } }\n",
             vec![
                 "Su dolor pasó de 7 a 4",
@@ -118,4 +126,284 @@ fn a_psfs_visit_naming_an_unknown_activity_is_an_error_at_its_line() {
         err.contains("Climb the stairs to my flat"),
         "did-you-mean: {err}"
     );
+}
+
+/// PLAN as a consented story whose goal has `measures` and `visits`.
+fn story_plan(measures: &str, visits: &str) -> String {
+    format!("{}{STORY}", plan_with(measures, visits, "en"))
+}
+
+fn story_text(c: &Clinic) -> String {
+    text_of(&c.read("public/stories/back-to-hugging-her-granddaughter/index.html"))
+}
+
+const LEFS: &str =
+    "    - { measure: lefs, now: 38, target: 65 }\n    - { measure: nprs, now: 7, target: 2 }\n";
+const LEFS_VISITS: &str = "visits:\n  - date: 2026-11-10\n    measures: { lefs: 45, nprs: 6 }\n    note: Knee sore after the weekend.\n  - date: 2026-11-24\n    measures: { lefs: 52, nprs: 6 }\n";
+
+#[test]
+fn a_story_says_a_meaningful_improvement_without_any_visit_date() {
+    let c = Clinic::new();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &story_plan(LEFS, LEFS_VISITS),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("HP0501"), "{}", stderr(&out));
+    let text = story_text(&c);
+    assert!(
+        text.contains("Meaningful improvement on LEFS (+14, MCID 9)"),
+        "{text}"
+    );
+    // NPRS 7 → 6 is short of its MCID of 2: no claim either way.
+    assert!(!text.contains("on NPRS"), "{text}");
+    // The built-in measures are named, never an empty cell.
+    assert!(text.contains("Leg function (LEFS)"), "{text}");
+    assert!(text.contains("Pain"), "{text}");
+    let html = c.read("public/stories/back-to-hugging-her-granddaughter/index.html");
+    for secret in [
+        "2026-11-10",
+        "2026-11-24",
+        "November 10",
+        "November 24",
+        "Nov 10",
+        "Knee sore",
+    ] {
+        assert!(!html.contains(secret), "`{secret}` on the public story");
+    }
+    assert!(
+        !html.contains("<th scope=\"row\"></th>"),
+        "a measure without a name"
+    );
+}
+
+#[test]
+fn a_story_in_spanish_says_it_in_spanish_and_omits_a_worse_change() {
+    let c = Clinic::new();
+    let plan = story_plan(
+        "    - { measure: odi, now: 40, target: 10 }\n    - { measure: ndi, now: 10, target: 4 }\n",
+        "visits:\n  - date: 2026-11-10\n    measures: { odi: 22, ndi: 20 }\n",
+    )
+    .replacen(
+        "patient:\n  language: en\n",
+        "patient:\n  language: es\n",
+        1,
+    );
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    c.write("site.yaml", &SITE.replace("language: en", "language: es"));
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = story_text(&c);
+    // ODI is lower-better: 40 → 22 is -18, past its MCID of 10.
+    assert!(
+        text.contains("Mejora significativa en ODI (-18, MCID 10)"),
+        "{text}"
+    );
+    // NDI got worse by 10 (MCID 7.5): never on the public story.
+    assert!(!text.contains("NDI ("), "{text}");
+    assert!(!text.contains("Meaningful"), "{text}");
+}
+
+#[test]
+fn a_clinic_mcid_changes_the_verdict_on_the_story_and_the_caseload() {
+    let c = Clinic::new();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &story_plan(LEFS, LEFS_VISITS),
+    );
+    c.write(
+        "site.yaml",
+        &format!("{SITE}measures:\n  lefs: {{ mcid: 15 }}\n"),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = story_text(&c);
+    assert!(!text.contains("Meaningful improvement"), "{text}");
+    let caseload = text_of(&c.read("handouts/index.html"));
+    assert!(caseload.contains("below the MCID of 15"), "{caseload}");
+    // The handout judges by the same clinic MCID.
+    let handout = handout_text(&c);
+    assert!(
+        handout.contains("not yet a change we can be sure of"),
+        "{handout}"
+    );
+    // And with the published MCID the caseload says it is meaningful.
+    c.write("site.yaml", SITE);
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let caseload = text_of(&c.read("handouts/index.html"));
+    assert!(caseload.contains("meaningful (MCID 9)"), "{caseload}");
+    assert!(story_text(&c).contains("(+14, MCID 9)"));
+}
+
+#[test]
+fn an_unnamed_built_in_measure_is_named_on_the_handout_story_and_caseload() {
+    let c = Clinic::new();
+    // Not measured again: the handout shows the goal's table.
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &story_plan("    - { measure: nprs, now: 7, target: 2 }\n    - { measure: quickdash, now: 50, target: 20 }\n", ""),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (what, html) in [
+        ("handout", c.read("handouts/maria-lopez.html")),
+        (
+            "story",
+            c.read("public/stories/back-to-hugging-her-granddaughter/index.html"),
+        ),
+    ] {
+        assert!(
+            !html.contains("<th scope=\"row\"></th>"),
+            "{what}: an empty name"
+        );
+        let text = text_of(&html);
+        assert!(text.contains("Pain"), "{what}: {text}");
+        assert!(text.contains("QuickDASH"), "{what}: {text}");
+    }
+    // Measured again: the caseload's line names it too.
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &story_plan(
+            "    - { measure: nprs, now: 7, target: 2 }\n",
+            "visits:\n  - date: 2026-11-10\n    measures: { nprs: 3 }\n",
+        ),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let caseload = text_of(&c.read("handouts/index.html"));
+    assert!(caseload.contains("Pain: 7 → 3"), "{caseload}");
+    assert!(story_text(&c).contains("Meaningful improvement on NPRS (-4, MCID 2)"));
+}
+
+const PSFS: &str = "    - measure: psfs\n      activities:\n        - { name: Climb the stairs to my flat, now: 3, target: 8 }\n        - { name: \"Pick up my granddaughter (she's 4)\", now: 2, target: 8 }\n";
+
+#[test]
+fn the_psfs_is_judged_by_its_mean_and_each_activity_reads_as_written() {
+    // Stairs 3 → 5 (+2, short of one activity's MCID of 3), granddaughter
+    // 2 → 4 (+2): the mean 2.5 → 4.5 is +2, the MCID of the mean.
+    let visits = "visits:\n  - date: 2026-11-10\n    measures: { psfs: { Climb the stairs to my flat: 5, \"Pick up my granddaughter (she's 4)\": 4 } }\n";
+    let c = Clinic::new();
+    c.write("content/plans/maria-lopez.yaml", &story_plan(PSFS, visits));
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let handout = handout_text(&c);
+    assert!(
+        handout.contains("Your score for “Climb the stairs to my flat” went from 3 to 5 out of 10: not yet a change we can be sure of."),
+        "{handout}"
+    );
+    assert!(
+        handout.contains("“Pick up my granddaughter (she's 4)”"),
+        "{handout}"
+    );
+    // The handout says the mean's verdict too, in the reader's words.
+    assert!(
+        handout
+            .contains("Your daily activities went from 2.5 to 4.5 out of 10: a real improvement."),
+        "{handout}"
+    );
+    let caseload = text_of(&c.read("handouts/index.html"));
+    assert!(
+        caseload.contains("Daily activities: 2.5 → 4.5 out of 10 (Goal 8), meaningful (MCID 2)"),
+        "{caseload}"
+    );
+    let text = story_text(&c);
+    assert!(
+        text.contains("Meaningful improvement on PSFS (+2, MCID 2)"),
+        "{text}"
+    );
+    // A visit scoring only one activity gives no mean: no claim.
+    let visits = "visits:\n  - date: 2026-11-10\n    measures: { psfs: { Climb the stairs to my flat: 9 } }\n";
+    c.write("content/plans/maria-lopez.yaml", &story_plan(PSFS, visits));
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = story_text(&c);
+    assert!(!text.contains("on PSFS"), "{text}");
+    assert!(handout_text(&c).contains("went from 3 to 9 out of 10: a real improvement."));
+}
+
+#[test]
+fn check_warns_about_a_plan_without_a_standard_measure_unless_the_clinic_opts_out() {
+    let c = Clinic::new();
+    c.write("content/plans/maria-lopez.yaml", PLAN);
+    let out = c.cmd(&["check"]).output().unwrap();
+    let err = stderr(&out);
+    // `  measures:` is line 14 of PLAN, column 3.
+    assert!(
+        err.contains("content/plans/maria-lopez.yaml:14:3: warning[HP0115]"),
+        "{err}"
+    );
+    assert_eq!(err.matches("[HP0115]").count(), 1, "{err}");
+    c.write(
+        "site.yaml",
+        &format!("{SITE}check:\n  standard_measure: false\n"),
+    );
+    let out = c.cmd(&["check"]).output().unwrap();
+    assert!(!stderr(&out).contains("HP0115"), "{}", stderr(&out));
+    // A plan with one does not warn.
+    c.write("site.yaml", SITE);
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &plan_with(
+            "    - { measure: lefs, now: 38, target: 65 }\n",
+            "visits:\n  - date: 2026-11-20\n    measures: { lefs: 40 }\n",
+            "en",
+        ),
+    );
+    let out = c.cmd(&["check"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(!err.contains("HP0115") && !err.contains("HP0116"), "{err}");
+}
+
+#[test]
+fn check_warns_when_a_standard_measure_was_last_recorded_over_30_days_ago() {
+    let c = Clinic::new();
+    // Agreed on 2026-10-01; LEFS last on 2026-10-20 (37 days before
+    // 2026-11-26); NPRS on 2026-11-05 (21 days): only LEFS is stale.
+    let visits = "visits:\n  - date: 2026-10-20\n    measures: { lefs: 45, nprs: 6 }\n  - date: 2026-11-05\n    measures: { nprs: 5 }\n";
+    let plan = plan_with(LEFS, visits, "en");
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    let out = c.cmd(&["check"]).output().unwrap();
+    let err = stderr(&out);
+    let line = plan
+        .lines()
+        .position(|l| l.contains("date: 2026-11-05"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("maria-lopez.yaml:{line}:11: warning[HP0116]")),
+        "{err}"
+    );
+    assert!(err.contains("LEFS was recorded 37 days ago"), "{err}");
+    assert!(!err.contains("NPRS was recorded"), "{err}");
+    // No visits: the goal's `now` from 2026-10-01 is 56 days old, reported
+    // at the measure.
+    let plan = plan_with("    - { measure: ndi, now: 20, target: 5 }\n", "", "en");
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    let err = stderr(&c.cmd(&["check"]).output().unwrap());
+    let line = plan
+        .lines()
+        .position(|l| l.contains("measure: ndi"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("maria-lopez.yaml:{line}:18: warning[HP0116]")),
+        "{err}"
+    );
+    assert!(err.contains("NDI was recorded 56 days ago"), "{err}");
+    // Exactly 30 days is still fresh.
+    let err = stderr(&c.cmd_on("2026-10-31", &["check"]).output().unwrap());
+    assert!(!err.contains("HP0116"), "{err}");
+}
+
+#[test]
+fn the_schema_lists_every_built_in_measure_id() {
+    let c = Clinic::new();
+    let out = c.cmd(&["schema", "plan"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let schema = String::from_utf8_lossy(&out.stdout);
+    for id in ["nprs", "psfs", "lefs", "odi", "ndi", "quickdash"] {
+        assert!(schema.contains(&format!("\"{id}\"")), "{id} missing");
+    }
 }

@@ -79,6 +79,9 @@ fn fill_todos(text: &str) -> String {
             if let Some(rest) = t.strip_prefix("- ") {
                 let _ = rest;
                 out.push_str(&format!("{indent}- Walk to the shop and back\n"));
+            } else if let Some(("now", _)) = t.split_once(": ") {
+                // A score: a number on any measure's scale, standard or not.
+                out.push_str(&format!("{indent}now: \"5\"\n"));
             } else if let Some((key, _)) = t.split_once(": ") {
                 out.push_str(&format!("{indent}{key}: Walk to the shop and back\n"));
             } else {

@@ -35,7 +35,7 @@ pub(super) fn caseload_files(
         .zip(&p.plan_diags)
         .zip(records)
         .filter(|(_, r)| r.is_some())
-        .map(|((src, d), _)| caseload::row(src, d, t))
+        .map(|((src, d), _)| caseload::row(src, d, &site.measures, t))
         .collect();
     // A website folder without plans (story records only) gets none.
     if rows.is_empty() {

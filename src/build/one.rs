@@ -190,6 +190,7 @@ fn standalone_site() -> crate::content::config::Site {
     crate::content::config::Site {
         embeds: Vec::new(),
         measures: Default::default(),
+        check: Default::default(),
         safety: None,
         title: "Clinic".into(),
         description: None,

@@ -41,6 +41,9 @@ pub struct Site {
     /// `measures: { lefs: { mcid: 10 } }` overrides a published MCID.
     #[serde(default)]
     pub measures: BTreeMap<String, MeasureSettings>,
+    /// Which of `heropath check`'s advice the clinic wants.
+    #[serde(default)]
+    pub check: CheckSettings,
     /// Ordinary words of the public pages that are also a patient's surname
     /// (Young, Day, Go): the privacy guard then lets the word alone through,
     /// never a full name. For patients without a story; a story's own
@@ -303,6 +306,28 @@ impl Default for ReadingLevel {
 
 fn default_grade() -> f64 {
     8.0
+}
+
+/// Advice of `heropath check` a clinic may turn off (`check:` in site.yaml).
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSettings {
+    /// Warn when a plan has no standard outcome measure (HP0115); `false`
+    /// for a clinic that does not use them.
+    #[serde(default = "yes")]
+    pub standard_measure: bool,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings {
+            standard_measure: true,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A clinic's setting for one built-in outcome measure.

@@ -28,11 +28,18 @@ pub struct Standard {
     pub mcid: f64,
     /// Where the MCID comes from.
     pub source: &'static str,
-    /// Scored per activity the patient names (PSFS).
-    pub per_activity: bool,
+    /// Scored per activity the patient names (PSFS): the score is the
+    /// mean of the activities' scores, whose MCID is `mcid`; one
+    /// activity's own change is meaningful from this many points.
+    pub activity_mcid: Option<f64>,
 }
 
 impl Standard {
+    /// Scored per activity the patient names (PSFS)?
+    pub fn per_activity(&self) -> bool {
+        self.activity_mcid.is_some()
+    }
+
     /// The measure's scale.
     pub fn scale(&self) -> Scale {
         Scale {
@@ -63,7 +70,7 @@ const fn std(
         unit,
         mcid,
         source,
-        per_activity: false,
+        activity_mcid: None,
     }
 }
 
@@ -79,7 +86,7 @@ pub const STANDARDS: [Standard; 6] = [
         "Farrar JT et al. Pain 2001;94(2):149-158; Childs JD, Piva SR, Fritz JM. Spine 2005;30(11):1331-1334",
     ),
     Standard {
-        per_activity: true,
+        activity_mcid: Some(3.0),
         ..std(
             "psfs",
             "PSFS",
@@ -87,7 +94,7 @@ pub const STANDARDS: [Standard; 6] = [
             (0.0, 10.0, Better::Higher),
             "out of 10",
             2.0,
-            "Stratford P et al. Physiother Can 1995;47(4):258-263; Horn KK et al. J Orthop Sports Phys Ther 2012;42(1):30-42",
+            "Stratford P et al. Physiother Can 1995;47(4):258-263 (2 points for the mean score, 3 for one activity); Horn KK et al. J Orthop Sports Phys Ther 2012;42(1):30-42",
         )
     },
     std(
@@ -157,7 +164,7 @@ pub fn expand(measures: &[Measure]) -> Vec<Measure> {
             activities: Vec::new(),
             ..m.clone()
         };
-        if s.per_activity {
+        if s.per_activity() {
             out.extend(m.activities.iter().map(|a| Measure {
                 name: a.name.trim().to_string(),
                 now: a.now.as_ref().map(MeasureValue::text),

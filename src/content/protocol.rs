@@ -66,8 +66,15 @@ pub struct ProtocolGoal {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProtocolMeasure {
-    /// What is measured, e.g. `Knee bend`.
+    /// What is measured, e.g. `Knee bend` (for a built-in `measure:`,
+    /// optional: it comes with it).
+    #[serde(default)]
     pub name: String,
+    /// A built-in standard outcome measure (`nprs`, `lefs`, ...; see
+    /// docs/measures.md), copied into every plan started from the protocol.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "crate::content::journey::standard_measure_id")]
+    pub measure: Option<String>,
     /// The scale or unit, e.g. `degrees` or `0-10`.
     #[serde(default)]
     pub scale: Option<String>,

@@ -79,14 +79,20 @@ success: You pick up your granddaughter and it does not hurt.
 ";
 
 /// `PLAN` with a cue and a video on its inline exercise, so the PEMAT card
-/// advice (HP0711, HP0712) has nothing to say: for tests that need a build
-/// without any warning. The lines go after the exercise, so `PLAN`'s line
-/// numbers up to it stay; later ones move down by two.
+/// advice (HP0711, HP0712) has nothing to say, and a standard outcome
+/// measure (else HP0115): for tests that need a build without any warning.
+/// `PLAN`'s line numbers up to its first measure (line 15) stay; later
+/// ones move down by one, and after the exercise by three.
 #[allow(dead_code)]
 pub fn plan_without_card_advice() -> String {
     PLAN.replacen(
         "        side: right\n",
         "        side: right\n        cues: [Breathe out as you squeeze]\n        video: https://videos.example-pt.test/squeeze\n",
+        1,
+    )
+    .replacen(
+        "target: Pain 1 out of 10 }\n",
+        "target: Pain 1 out of 10 }\n    - { measure: nprs, now: 6, target: 1 }\n",
         1,
     )
 }

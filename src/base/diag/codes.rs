@@ -80,6 +80,8 @@ registry! {
     FutureVisit = "HP0112", "A visit dated after today.";
     BadScale = "HP0113", "A measure's scale or id that cannot work (`min` not below `max`, an id used twice).";
     UnknownStandardMeasure = "HP0114", "A `measure:` that is no built-in outcome measure, or a PSFS without activities.";
+    NoStandardMeasure = "HP0115", "A plan without a standard outcome measure (warning; `check: { standard_measure: false }` turns it off).";
+    StaleMeasure = "HP0116", "A standard outcome measure last recorded more than 30 days ago (warning).";
     ConsentMissing = "HP0201", "A story without a consent block.";
     ConsentExpired = "HP0202", "A story whose consent expired.";
     ConsentRevoked = "HP0203", "A story whose consent was revoked.";

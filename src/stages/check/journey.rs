@@ -228,13 +228,13 @@ fn error(src: &Source<Plan>, code: Code, msg: String, pos: Option<Pos>) -> Diagn
 
 /// Where each entry of the top-level `visits:` block list starts and ends
 /// (0-based lines, end exclusive), to point at a key inside one visit.
-struct VisitLines<'a> {
+pub(super) struct VisitLines<'a> {
     lines: Vec<&'a str>,
     entries: Vec<(usize, usize)>,
 }
 
 impl<'a> VisitLines<'a> {
-    fn of(text: &'a str) -> VisitLines<'a> {
+    pub(super) fn of(text: &'a str) -> VisitLines<'a> {
         let lines: Vec<&str> = text.lines().collect();
         let indent = |l: &str| l.len() - l.trim_start().len();
         if let Some(top) = lines.iter().position(|l| l.starts_with("visits:")) {
@@ -268,7 +268,7 @@ impl<'a> VisitLines<'a> {
 
     /// The position of `key:` (its value, when it has one on the line)
     /// inside visit `i`.
-    fn find(&self, i: usize, key: &str) -> Option<Pos> {
+    pub(super) fn find(&self, i: usize, key: &str) -> Option<Pos> {
         self.position(i, key, true)
     }
 

@@ -1,13 +1,135 @@
 //! Built-in outcome measures in a plan (`measure: nprs`): unknown ids
 //! (HP0114, with a "did you mean"), PSFS visits naming an activity the
-//! plan does not have (HP0109).
+//! plan does not have (HP0109); advice: a plan without any (HP0115), one
+//! not recorded for over [`STALE_DAYS`] days (HP0116).
 
+use crate::base::date::Date;
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos, closest};
 use crate::content::journey::MeasureValue;
 use crate::content::measures::{find, ids};
 use crate::content::plan::{Measure, Plan};
 use crate::content::yaml::{locate, locate_key};
-use crate::stages::load::Source;
+use crate::stages::load::{Clinic, Source};
+
+/// A standard measure's latest value older than this many days is stale.
+pub const STALE_DAYS: i64 = 30;
+
+/// Advice on a (non-draft) plan's standard outcome measures: none at all
+/// (HP0115, unless site.yaml has `check: { standard_measure: false }`),
+/// or one whose latest value is older than [`STALE_DAYS`] (HP0116).
+pub(super) fn advise_outcomes(
+    clinic: &Clinic,
+    src: &Source<Plan>,
+    today: Date,
+    diags: &mut Diagnostics,
+) {
+    let plan = &src.value;
+    let standards: Vec<(&Measure, &'static crate::content::measures::Standard)> = plan
+        .goal
+        .measures
+        .iter()
+        .filter_map(|m| Some((m, m.measure.as_deref().and_then(find)?)))
+        .collect();
+    if standards.is_empty() {
+        if clinic.site.check.standard_measure {
+            let at = goal_measures_key(&src.text).or_else(|| locate_key(&src.text, "goal"));
+            diags.push(
+                Diagnostic::warning(
+                    Code::NoStandardMeasure,
+                    "the plan has no standard outcome measure (NPRS, PSFS, LEFS, ODI, NDI or QuickDASH)".to_string(),
+                )
+                .in_file(&src.path)
+                .at(at)
+                .help("add one under `goal: measures:`, e.g. `- { measure: nprs, now: 6, target: 2 }`: payers ask for one, and the handout can then say whether a change is real; a clinic that does not use them sets `check: { standard_measure: false }` in site.yaml"),
+            );
+        }
+        return;
+    }
+    let expanded = crate::content::measures::expand(&plan.goal.measures);
+    let last_visit = plan.visits.iter().enumerate().max_by_key(|(_, v)| v.date);
+    let lines = super::journey::VisitLines::of(&src.text);
+    let mut seen = Vec::new();
+    for (m, std) in standards {
+        if seen.contains(&std.id) {
+            continue;
+        }
+        seen.push(std.id);
+        let Some(latest) = latest_record(plan, &expanded, std.id) else {
+            continue;
+        };
+        let age = latest.days_until(today);
+        if age <= STALE_DAYS {
+            continue;
+        }
+        let at = match last_visit {
+            Some((i, _)) => lines.find(i, "date"),
+            None => None,
+        }
+        .or_else(|| {
+            locate(
+                &src.text,
+                "measure",
+                m.measure.as_deref().unwrap_or(std.id),
+                0,
+            )
+        });
+        diags.push(
+            Diagnostic::warning(
+                Code::StaleMeasure,
+                format!("the latest {} was recorded {age} days ago ({latest})", std.short),
+            )
+            .in_file(&src.path)
+            .at(at)
+            .help(format!("measure it again and add a visit with `measures: {{ {}: ... }}`: a value older than {STALE_DAYS} days no longer says where the patient is", std.id)),
+        );
+    }
+}
+
+/// The day a built-in measure was last recorded: the latest visit giving
+/// it a value, else the day the goal (with its `now`) was agreed.
+fn latest_record(plan: &Plan, expanded: &[Measure], id: &str) -> Option<Date> {
+    let parts: Vec<&Measure> = expanded
+        .iter()
+        .filter(|m| m.measure.as_deref() == Some(id))
+        .collect();
+    let visit = plan
+        .visits
+        .iter()
+        .filter(|v| {
+            v.measures
+                .keys()
+                .any(|k| parts.iter().any(|m| m.answers_to(k)))
+        })
+        .map(|v| v.date)
+        .max();
+    let start = plan
+        .goal
+        .agreed_on
+        .filter(|_| parts.iter().any(|m| m.now.is_some()));
+    visit.max(start)
+}
+
+/// The position of `measures:` under the top-level `goal:`.
+fn goal_measures_key(text: &str) -> Option<Pos> {
+    let lines: Vec<&str> = text.lines().collect();
+    let goal = lines.iter().position(|l| l.starts_with("goal:"))?;
+    for (i, l) in lines.iter().enumerate().skip(goal + 1) {
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if l.len() == t.len() {
+            return None;
+        }
+        if t.starts_with("measures:") {
+            return Some(Pos {
+                line: i + 1,
+                column: l.len() - t.len() + 1,
+            });
+        }
+    }
+    None
+}
 
 /// Every `measure:` names a built-in measure; a PSFS has activities and
 /// only a PSFS has them.
@@ -41,11 +163,11 @@ pub(super) fn check_standard(src: &Source<Plan>, diags: &mut Diagnostics) {
                     .help(help),
                 );
             }
-            Some(s) if s.per_activity && m.activities.is_empty() => diags.push(
+            Some(s) if s.per_activity() && m.activities.is_empty() => diags.push(
                 error(src, Code::UnknownStandardMeasure, format!("`measure: {id}` has no activities: the patient names up to five, each scored 0 to 10"), at())
                     .help("add `activities: [{ name: Climb the stairs, now: 3, target: 8 }]`"),
             ),
-            Some(s) if !s.per_activity && !m.activities.is_empty() => diags.push(
+            Some(s) if !s.per_activity() && !m.activities.is_empty() => diags.push(
                 error(src, Code::UnknownStandardMeasure, format!("`measure: {id}` takes no `activities:`; only the PSFS does"), at())
                     .help("give `now:` and `target:` scores instead"),
             ),

@@ -3,7 +3,8 @@
 //!
 //! By concern: `plan` (a plan's structure, its exercises, pictures and
 //! videos), `consent` (stories that may not be published, HP020x), `journey`
-//! (visits and measure scales, HP0109–HP0113),
+//! (visits and measure scales, HP0109–HP0113), `measures` (built-in
+//! outcome measures, HP0114–HP0116),
 //! `outputs` (output folders, HP0401), `plain_language` (reading level
 //! and jargon, HP0601/HP0602, measured by [`readability`]), `advice`
 //! (PEMAT actionability, HP07xx), `pemat` (pictures, written steps and
@@ -77,6 +78,7 @@ pub fn check_clinic(
                     advice::actionability(clinic, src, &mut d);
                     pemat::advise(clinic, src, &mut d);
                     unfinished::advise_dates_and_lists(src, today, &mut d);
+                    measures::advise_outcomes(clinic, src, today, &mut d);
                 }
                 d.sorted()
             }

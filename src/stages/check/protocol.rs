@@ -77,6 +77,7 @@ fn as_plan(p: &Protocol) -> Plan {
                 .iter()
                 .map(|m| Measure {
                     name: m.name.clone(),
+                    measure: m.measure.clone(),
                     now: None,
                     target: m.target.clone(),
                     id: None,

@@ -3,15 +3,17 @@
 //! sortable without script (each order is pre-rendered) and paginated, so
 //! it stays fast and readable at ten thousand plans.
 
-use super::chart::with_unit;
-use super::progress::journey;
+use super::chart::{name_of, with_unit};
+use super::progress::{Series, Verdict};
 use crate::base::diag::{Diagnostic, Severity};
+use crate::content::config::MeasureSettings;
 use crate::content::journey::format_number;
 use crate::content::plan::Plan;
 use crate::stages::load::Source;
 use crate::stages::theme::i18n::Strings;
 use serde::Serialize;
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 /// Rows per page.
 pub const PAGE_SIZE: usize = 100;
@@ -84,12 +86,18 @@ pub struct CaseloadPage {
 }
 
 /// One row per plan (in the order given); `diags` are the plan's own.
-pub fn row(src: &Source<Plan>, diags: &[Diagnostic], t: &Strings) -> CaseloadRow {
+pub fn row(
+    src: &Source<Plan>,
+    diags: &[Diagnostic],
+    mcids: &BTreeMap<String, MeasureSettings>,
+    t: &Strings,
+) -> CaseloadRow {
     let plan = &src.value;
-    let j = journey(plan);
+    let j = super::chart::journey_for(plan, mcids, t);
     let mut shares = Vec::new();
     let mut progress = Vec::new();
-    for s in j.numeric.iter().filter(|s| s.points.len() > 1) {
+    let numeric = j.numeric.iter().chain(j.shown_averages());
+    for s in numeric.filter(|s| s.points.len() > 1) {
         let (Some(a), Some(b)) = (s.start(), s.latest()) else {
             continue;
         };
@@ -98,12 +106,14 @@ pub fn row(src: &Source<Plan>, diags: &[Diagnostic], t: &Strings) -> CaseloadRow
             .map(|g| format!(" ({} {})", t.get("measure_col_target"), format_number(g)))
             .unwrap_or_default();
         progress.push(format!(
-            "{}: {} → {}{goal}",
-            s.name,
+            "{}: {} → {}{goal}{}",
+            name_of(s, t),
             format_number(a),
-            with_unit(s, b)
+            with_unit(s, b),
+            verdict(s, t)
         ));
-        if let Some(g) = s.target.filter(|g| *g != a) {
+        // A PSFS's mean is its activities again: counted once, by them.
+        if let Some(g) = s.target.filter(|g| *g != a && !s.is_mean()) {
             shares.push(((a - b) / (a - g)).clamp(-1.0, 1.0));
         }
     }
@@ -133,6 +143,20 @@ pub fn row(src: &Source<Plan>, diags: &[Diagnostic], t: &Strings) -> CaseloadRow
         warnings: warnings.len(),
         warning_codes: codes,
     }
+}
+
+/// A standard measure's change against its MCID (the clinic's own when
+/// site.yaml sets one): `, meaningful (MCID 9)`; empty without one.
+fn verdict(s: &Series, t: &Strings) -> String {
+    let (Some(v), Some(mcid)) = (s.verdict(), s.mcid) else {
+        return String::new();
+    };
+    let key = match v {
+        Verdict::Real => "caseload_mcid_real",
+        Verdict::NotYet => "caseload_mcid_not_yet",
+        Verdict::Worse => "caseload_mcid_worse",
+    };
+    format!(", {}", t.fmt(key, &[("mcid", &format_number(mcid))]))
 }
 
 fn by_name(a: &CaseloadRow, b: &CaseloadRow) -> Ordering {

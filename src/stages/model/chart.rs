@@ -3,10 +3,11 @@
 //! alternative, a table fallback and one sentence in the reader's
 //! language. The template draws the markup, with autoescaping on.
 
-use super::progress::{Journey, Series};
+use super::progress::{Journey, Series, Verdict};
 use crate::base::date::Date;
 use crate::content::journey::format_number;
-use crate::content::measures::default_name;
+use crate::content::measures::{Standard, default_name, expand, find};
+use crate::content::plan::Measure;
 use crate::stages::theme::i18n::Strings;
 use serde::Serialize;
 
@@ -121,17 +122,71 @@ fn in_sentence(name: &str) -> String {
 /// name reads in the reader's language (`measure_nprs`: "Pain"); a PSFS
 /// activity and every other measure read as the plan writes them.
 pub fn name_of(s: &Series, t: &Strings) -> String {
-    if let Some(std) = s.standard
-        && !std.per_activity
-        && s.name == default_name(std)
+    match s.activity {
+        Some(_) => s.name.clone(),
+        None => display_name(&s.name, s.standard, t),
+    }
+}
+
+/// A measure's name for the reader, given its name as expanded (see
+/// [`crate::content::measures::expand`]): a built-in measure left unnamed
+/// reads in the reader's language when the string table has
+/// `measure_<id>`, else as its full name with the short one. The one
+/// place a measure's shown name is decided.
+pub fn display_name(name: &str, standard: Option<&Standard>, t: &Strings) -> String {
+    if let Some(std) = standard
+        && (name.trim().is_empty() || name == default_name(std))
     {
         let key = format!("measure_{}", std.id);
-        let name = t.get(&key);
-        if name != key {
-            return name.to_string();
+        let local = t.get(&key);
+        return match local == key {
+            true => default_name(std),
+            false => local.to_string(),
+        };
+    }
+    name.to_string()
+}
+
+/// A plan's journey as a reader sees it: the clinic's own MCIDs (site.yaml)
+/// and each built-in measure's unit in the reader's language
+/// (`measure_out_of`: "out of 80"). The one journey the handout, the story
+/// and the caseload show.
+pub fn journey_for(
+    plan: &crate::content::plan::Plan,
+    mcids: &std::collections::BTreeMap<String, crate::content::config::MeasureSettings>,
+    t: &Strings,
+) -> Journey {
+    let mut j = super::progress::journey(plan).with_mcids(mcids);
+    for s in j.numeric.iter_mut().chain(j.averages.iter_mut()) {
+        let Some(std) = s.standard.filter(|std| std.unit.starts_with("out of")) else {
+            continue;
+        };
+        let unit = t.fmt("measure_out_of", &[("max", &format_number(std.max))]);
+        if unit != "measure_out_of" {
+            s.scale.unit = Some(unit);
         }
     }
-    s.name.clone()
+    j
+}
+
+/// A plan's goal measures as the reader sees them (the handout's table,
+/// the story's): built-in ones expanded, a PSFS into its activities in the
+/// patient's words, every name through [`display_name`].
+pub fn shown_measures(measures: &[Measure], t: &Strings) -> Vec<Measure> {
+    expand(measures)
+        .into_iter()
+        .map(|m| {
+            let std = m
+                .measure
+                .as_deref()
+                .and_then(find)
+                .filter(|_| m.activity.is_none());
+            Measure {
+                name: display_name(&m.name, std, t),
+                ..m
+            }
+        })
+        .collect()
 }
 
 /// The sentence naming a measure's change, from the string table; for a
@@ -141,25 +196,23 @@ pub fn sentence(s: &Series, t: &Strings) -> String {
         return String::new();
     };
     let changed = s.points.len() > 1 && a != b;
-    let key = match (changed, s.meaningful()) {
+    let key = match (changed, s.verdict()) {
         (false, _) => "progress_same",
         (true, None) => "progress_went",
-        (true, Some(true)) => "progress_real",
-        (true, Some(false)) if !s.improved() && s.mcid.is_some_and(|m| (b - a).abs() >= m) => {
-            "progress_worse"
-        }
-        (true, Some(false)) => "progress_not_yet",
+        (true, Some(Verdict::Real)) => "progress_real",
+        (true, Some(Verdict::Worse)) => "progress_worse",
+        (true, Some(Verdict::NotYet)) => "progress_not_yet",
     };
     let name = name_of(s, t);
     // A PSFS activity is the patient's own goal: quoted as they said it,
     // never re-cased ("Your score for “Climb the stairs to my flat” …").
-    let name = match s.standard {
-        Some(std) if std.per_activity => t.fmt("activity_score", &[("activity", &name)]),
-        _ => name,
+    let name = match s.activity {
+        Some(_) => t.fmt("activity_score", &[("activity", &name)]),
+        None => name,
     };
-    let in_text = match s.standard {
-        Some(std) if std.per_activity => name.clone(),
-        _ => in_sentence(&name),
+    let in_text = match s.activity {
+        Some(_) => name.clone(),
+        None => in_sentence(&name),
     };
     t.fmt(
         key,
@@ -306,6 +359,7 @@ pub fn handout_journey(j: &Journey, name: &str, t: &Strings) -> Option<JourneyVi
     let charts: Vec<ChartView> = j
         .numeric
         .iter()
+        .chain(j.shown_averages())
         .filter(|s| !s.points.is_empty())
         .enumerate()
         .map(|(i, s)| chart(format!("progress-{}", i + 1), s, origin, t, &when))

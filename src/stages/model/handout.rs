@@ -249,7 +249,7 @@ pub fn handout(
                 statement: goal.statement.clone(),
                 target_date: goal.target_date.map(|d| t.date(d)),
                 agreed_on: goal.agreed_on.map(|d| t.date(d)),
-                measures: goal.measures.clone(),
+                measures: super::chart::shown_measures(&goal.measures, t),
             },
             steps,
             exercises,
@@ -267,7 +267,7 @@ pub fn handout(
             week_days: t.weekdays_short(),
             remember,
             journey: super::chart::handout_journey(
-                &super::progress::journey(plan).with_mcids(&clinic.site.measures),
+                &super::chart::journey_for(plan, &clinic.site.measures, t),
                 plan.patient.preferred(),
                 t,
             ),

@@ -28,12 +28,30 @@ pub struct Series {
     pub standard: Option<&'static Standard>,
     /// The change that counts as real (the MCID, or the clinic's own).
     pub mcid: Option<f64>,
+    /// The PSFS activity it scores, in the patient's words.
+    pub activity: Option<String>,
+}
+
+/// What a change amounts to, judged against the MCID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Better by at least the MCID.
+    Real,
+    /// Changed, by less than the MCID either way (or better by less).
+    NotYet,
+    /// Worse by at least the MCID.
+    Worse,
 }
 
 impl Series {
     /// The first value.
     pub fn start(&self) -> Option<f64> {
         self.points.first().map(|p| p.1)
+    }
+
+    /// Is it a PSFS's mean score (see [`average`])?
+    pub fn is_mean(&self) -> bool {
+        self.activity.is_none() && self.standard.is_some_and(|s| s.per_activity())
     }
 
     /// The latest value.
@@ -54,13 +72,20 @@ impl Series {
         }
     }
 
-    /// Did the change reach the MCID in the better direction?
-    /// `None` for a measure without one.
-    pub fn meaningful(&self) -> Option<bool> {
+    /// The change against the MCID: `None` without an MCID or before a
+    /// second value, or when nothing changed. The one place this is judged.
+    pub fn verdict(&self) -> Option<Verdict> {
         let mcid = self.mcid?;
-        let change = self.change()?;
+        let change = self
+            .change()
+            .filter(|c| *c != 0.0 && self.points.len() > 1)?;
         // A hair under the MCID from rounding (15.9 written as 15.90...).
-        Some(self.improved() && change.abs() + 1e-9 >= mcid)
+        let big = change.abs() + 1e-9 >= mcid;
+        Some(match (self.improved(), big) {
+            (true, true) => Verdict::Real,
+            (false, true) => Verdict::Worse,
+            _ => Verdict::NotYet,
+        })
     }
 
     /// Whole weeks from `origin` to each point (rounded down; never below 0).
@@ -92,9 +117,25 @@ pub struct Journey {
     pub text: Vec<TextSeries>,
     /// The first day of the journey: the goal's day, else the first visit.
     pub origin: Option<Date>,
+    /// Each PSFS's score: the mean of its activities (see [`average`]).
+    pub averages: Vec<Series>,
 }
 
 impl Journey {
+    /// The PSFS means worth showing beside their activities: of more than
+    /// one activity (else the mean is the activity), measured again.
+    pub fn shown_averages(&self) -> impl Iterator<Item = &Series> {
+        self.averages.iter().filter(|a| {
+            a.points.len() > 1
+                && self
+                    .numeric
+                    .iter()
+                    .filter(|s| s.activity.is_some() && s.standard == a.standard)
+                    .count()
+                    > 1
+        })
+    }
+
     /// Is there anything to show: a measure with more than one value?
     pub fn has_progress(&self) -> bool {
         self.numeric.iter().any(|s| s.points.len() > 1)
@@ -129,7 +170,62 @@ pub fn journey(plan: &Plan) -> Journey {
             }),
         }
     }
+    out.averages = averages(&out.numeric);
     out
+}
+
+/// Each per-activity measure's (PSFS's) score: the mean of its
+/// activities, on the days every activity was scored (a visit scoring
+/// only some activities gives no mean), with the measure's own MCID. The
+/// one place the mean is taken.
+fn averages(numeric: &[Series]) -> Vec<Series> {
+    let mut out: Vec<Series> = Vec::new();
+    for std in numeric.iter().filter_map(|s| s.standard) {
+        if !std.per_activity() || out.iter().any(|a| a.standard == Some(std)) {
+            continue;
+        }
+        let parts: Vec<&Series> = numeric
+            .iter()
+            .filter(|s| s.standard == Some(std) && s.activity.is_some())
+            .collect();
+        out.push(average(std, &parts));
+    }
+    out
+}
+
+/// The mean of `parts` (a PSFS's activities): see [`averages`].
+pub fn average(std: &'static Standard, parts: &[&Series]) -> Series {
+    let mean = |vals: Vec<Option<f64>>| -> Option<f64> {
+        let n = vals.len() as f64;
+        let sum = vals.into_iter().sum::<Option<f64>>()?;
+        (n > 0.0).then(|| (sum / n * 10.0).round() / 10.0)
+    };
+    let mut days: Vec<Date> = parts
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.0))
+        .collect();
+    days.sort();
+    days.dedup();
+    let points = days
+        .into_iter()
+        .filter_map(|d| {
+            let at = parts
+                .iter()
+                .map(|s| s.points.iter().find(|p| p.0 == d).map(|p| p.1))
+                .collect();
+            mean(at).map(|v| (d, v))
+        })
+        .collect();
+    Series {
+        name: crate::content::measures::default_name(std),
+        key: std.id.to_string(),
+        scale: std.scale(),
+        points,
+        target: mean(parts.iter().map(|s| s.target).collect()),
+        standard: Some(std),
+        mcid: Some(std.mcid),
+        activity: None,
+    }
 }
 
 /// A text measure's values: `now` (unless a visit on the start day gives
@@ -197,15 +293,25 @@ pub fn series(
         points,
         target: m.target.as_deref().and_then(number).and_then(on_scale),
         standard: m.measure.as_deref().and_then(find),
-        mcid: m.measure.as_deref().and_then(find).map(|s| s.mcid),
+        mcid: m
+            .measure
+            .as_deref()
+            .and_then(find)
+            .and_then(|s| match m.activity {
+                Some(_) => s.activity_mcid,
+                None => Some(s.mcid),
+            }),
+        activity: m.activity.clone(),
     }
 }
 
 impl Journey {
     /// The clinic's own MCIDs (`measures: { lefs: { mcid: 10 } }` in
-    /// site.yaml) in place of the published ones.
+    /// site.yaml) in place of the published ones. A PSFS's own MCID is
+    /// its mean score's; its activities keep theirs.
     pub fn with_mcids(mut self, settings: &BTreeMap<String, MeasureSettings>) -> Journey {
-        for s in &mut self.numeric {
+        let all = self.numeric.iter_mut().chain(self.averages.iter_mut());
+        for s in all.filter(|s| s.activity.is_none()) {
             let own = s.standard.and_then(|std| {
                 settings
                     .iter()

@@ -2,9 +2,12 @@
 //! plans whose consent is valid today and from story records, with their
 //! addresses (from titles, never file names).
 
+use super::progress::{Journey, Verdict};
 use super::site::SiteView;
 use crate::base::date::Date;
+use crate::content::journey::format_number;
 use crate::content::markdown;
+use crate::content::measures::{expand, signed};
 use crate::content::plan::{Measure, Plan};
 use crate::content::record::StoryRecord;
 use crate::stages::load::Clinic;
@@ -36,6 +39,9 @@ pub struct Story {
     pub measures: Vec<Measure>,
     /// Each measure's start, latest and goal (no dates).
     pub results: Vec<StoryResult>,
+    /// One line per standard measure whose change reached its MCID
+    /// ("Meaningful improvement on LEFS (+14, MCID 9)"); never a date.
+    pub verdicts: Vec<String>,
     /// Does a result have a latest value (the table's "Latest" column)?
     pub results_latest: bool,
     /// A chart per numeric measure, time in weeks since the start (never
@@ -212,8 +218,10 @@ fn plan_story(
         _ => None,
     };
     story.goal = plan.goal.statement.clone();
-    story.measures = plan.goal.measures.clone();
-    (story.results, story.charts) = results(plan, t);
+    story.measures = super::chart::shown_measures(&plan.goal.measures, t);
+    let j = super::chart::journey_for(plan, &clinic.site.measures, t);
+    (story.results, story.charts) = results(plan, &j, t);
+    story.verdicts = verdicts(&j, t);
     story.results_latest = story.results.iter().any(|r| r.latest.is_some());
     story.weeks_of_care = weeks;
     if let Some(g) = plan
@@ -275,6 +283,7 @@ fn record_story(r: &StoryRecord, site: &SiteView, t: &Strings, stamp: Date) -> S
         goal: String::new(),
         measures: Vec::new(),
         results: Vec::new(),
+        verdicts: Vec::new(),
         results_latest: false,
         charts: Vec::new(),
         weeks_of_care: None,
@@ -294,14 +303,20 @@ fn record_story(r: &StoryRecord, site: &SiteView, t: &Strings, stamp: Date) -> S
 
 /// A plan's measures for its public story: start → latest → goal, and a
 /// chart per numeric measure with weeks since the start, never dates.
-fn results(plan: &Plan, t: &Strings) -> (Vec<StoryResult>, Vec<super::chart::ChartView>) {
-    use super::chart::{chart, with_unit};
-    let j = super::progress::journey(plan);
+/// Built-in measures are shown expanded: by their name in the reader's
+/// language when the plan gives none, a PSFS as its activities.
+fn results(
+    plan: &Plan,
+    j: &Journey,
+    t: &Strings,
+) -> (Vec<StoryResult>, Vec<super::chart::ChartView>) {
+    use super::chart::{chart, shown_measures, with_unit};
     let mut out = Vec::new();
     let mut charts = Vec::new();
-    for m in &plan.goal.measures {
+    let shown = shown_measures(&plan.goal.measures, t);
+    for (m, shown) in expand(&plan.goal.measures).iter().zip(shown) {
         let mut r = StoryResult {
-            name: m.name.clone(),
+            name: shown.name,
             start: m.now.clone(),
             latest: None,
             goal: m.target.clone(),
@@ -335,4 +350,28 @@ fn results(plan: &Plan, t: &Strings) -> (Vec<StoryResult>, Vec<super::chart::Cha
         out.push(r);
     }
     (out, charts)
+}
+
+/// The public lines for changes that reached the MCID, per built-in
+/// measure (a PSFS by its mean score, not per activity). A change short of
+/// the MCID, or a worse one, gets no line: a story claims no more than
+/// the data shows.
+fn verdicts(j: &Journey, t: &Strings) -> Vec<String> {
+    j.numeric
+        .iter()
+        .filter(|s| s.activity.is_none())
+        .chain(&j.averages)
+        .filter(|s| s.verdict() == Some(Verdict::Real))
+        .filter_map(|s| {
+            let (std, change, mcid) = (s.standard?, s.change()?, s.mcid?);
+            Some(t.fmt(
+                "story_meaningful",
+                &[
+                    ("measure", std.short),
+                    ("change", &signed(change)),
+                    ("mcid", &format_number(mcid)),
+                ],
+            ))
+        })
+        .collect()
 }

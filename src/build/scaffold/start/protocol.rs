@@ -44,9 +44,10 @@ fn measures(given: &[crate::content::protocol::ProtocolMeasure]) -> Vec<Measure>
         .iter()
         .map(|m| Measure {
             name: match m.scale.as_deref().map(str::trim) {
-                Some(s) if !s.is_empty() => format!("{} ({s})", m.name),
+                Some(s) if !s.is_empty() && m.measure.is_none() => format!("{} ({s})", m.name),
                 _ => m.name.clone(),
             },
+            measure: m.measure.clone(),
             now: Some(TODO_NOW.into()),
             target: m.target.clone(),
             id: None,
