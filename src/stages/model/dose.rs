@@ -136,7 +136,7 @@ mod tests {
             let own = src.map(read);
             let (strings, missing) = Strings::merged(own.as_ref(), &en);
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
-            (lang, strings)
+            (lang, strings.in_language(lang))
         })
         .collect()
     }
