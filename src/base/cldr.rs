@@ -71,9 +71,22 @@ impl Rules {
     /// locale's (every number "other", ISO-like dates).
     pub fn new(lang: &str) -> Rules {
         let loc = locale(lang).unwrap_or_else(|| Locale::UNKNOWN);
+        let date = FixedCalendarDateTimeFormatter::try_new((&loc).into(), YMDE::long()).ok();
+        // A language CLDR has no dates for falls back to the root locale
+        // ("2026 M11 20, Fri"): write ISO dates instead.
+        let root = FixedCalendarDateTimeFormatter::<Gregorian, YMDE>::try_new(
+            (&Locale::UNKNOWN).into(),
+            YMDE::long(),
+        )
+        .ok();
+        let probe = IcuDate::try_new_gregorian(2026, 11, 20).ok();
+        let same_as_root = match (&date, &root, &probe) {
+            (Some(a), Some(b), Some(p)) => a.format(p).to_string() == b.format(p).to_string(),
+            _ => true,
+        };
         Rules {
             cardinal: PluralRules::try_new_cardinal((&loc).into()).ok(),
-            date: FixedCalendarDateTimeFormatter::try_new((&loc).into(), YMDE::long()).ok(),
+            date: date.filter(|_| !same_as_root),
         }
     }
 
@@ -192,10 +205,14 @@ mod tests {
             Rules::new("es").long_date(d),
             "jueves, 3 de diciembre de 2026"
         );
-        for lang in ["zh", "vi", "ar", "fr", "ko", "tl"] {
+        for lang in ["zh", "vi", "ar", "fr", "ko", "tl", "ru"] {
             let s = Rules::new(lang).long_date(d);
             assert!(s.contains("2026") && s.contains('3'), "{lang}: {s}");
+            assert!(!s.contains("M12"), "{lang}: root locale's date {s}");
         }
+        // No CLDR dates for the language: an ISO date, not the root's.
+        assert_eq!(Rules::new("ht").long_date(d), "2026-12-03");
+        assert_eq!(Rules::new("x-klingon").long_date(d), "2026-12-03");
     }
 
     #[test]

@@ -87,3 +87,19 @@ fn month_names_of_more_languages_from_cldr() {
         assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
     }
 }
+
+#[test]
+fn cldr_long_dates_are_read_back_in_every_language() {
+    // A handout's dates are written by CLDR; should one reach a public
+    // file, the guard must read it as the full date in any language.
+    let d = Date::parse("2026-11-20").expect("date");
+    let months = Months::new(std::iter::empty());
+    for lang in crate::base::cldr::GUARD_LANGUAGES {
+        let s = crate::base::cldr::Rules::new(lang).long_date(d);
+        let found: Vec<Found> = find(&Stream::of(&s), &months)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert!(found.contains(&Found::Full(d)), "{lang}: {s:?} {found:?}");
+    }
+}

@@ -88,6 +88,11 @@ impl Months {
         Months { map }
     }
 
+    /// Is `w` (folded) a month name or an unambiguous abbreviation?
+    pub fn is_month(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+
     /// Every month word and its month.
     #[cfg(test)]
     pub(super) fn entries(&self) -> impl Iterator<Item = (&str, i8)> {
@@ -108,8 +113,7 @@ impl Months {
 /// not "tháng 1" or "1월": numeric month forms are read as numbers).
 fn one_word(name: &str) -> Option<String> {
     let s = Stream::of(name);
-    (s.toks.len() == 1 && !s.toks[0].digits && !s.text.chars().any(|c| c.is_ascii_digit()))
-        .then(|| fold(name))
+    (s.toks.len() == 1 && !name.chars().any(char::is_numeric)).then(|| fold(name))
 }
 
 /// Month words of one tier, before they are weighed against each other.
