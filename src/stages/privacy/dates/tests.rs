@@ -80,7 +80,8 @@ fn month_names_of_more_languages_from_cldr() {
         ("3 января 1968", full("1968-01-03")),
         ("3 stycznia 1968", full("1968-01-03")),
         ("3 mrt 1968", full("1968-03-03")),
-        ("3 lis 1968", full("1968-11-03")),
+        ("3 listopada 1968", full("1968-11-03")),
+        ("3 сент. 1968", full("1968-09-03")),
         ("3 de out. de 1968", full("1968-10-03")),
         ("3 Setyembre 1968", full("1968-09-03")),
     ] {

@@ -75,7 +75,10 @@ impl Months {
                 words.full(list, prefixed);
             }
             for list in &m.short {
-                words.short(list);
+                // Another language's three-letter abbreviations are too
+                // often everyday words here (Polish "sie" is German "they",
+                // "lip" English): only longer ones ("сент", "февр").
+                words.short(list, if prefixed { 1 } else { 4 });
             }
         }
         for table in extra {
@@ -136,9 +139,9 @@ impl Words {
         }
     }
 
-    fn short(&mut self, list: &[String; 12]) {
+    fn short(&mut self, list: &[String; 12], min_chars: usize) {
         for (i, n) in list.iter().enumerate() {
-            if let Some(w) = one_word(n) {
+            if let Some(w) = one_word(n).filter(|w| w.chars().count() >= min_chars) {
                 self.short.push((w, i as i8 + 1));
             }
         }
