@@ -70,7 +70,7 @@ impl Rules {
     /// The rules of `lang`; a language CLDR does not know gets the root
     /// locale's (every number "other", ISO-like dates).
     pub fn new(lang: &str) -> Rules {
-        let loc = locale(lang).unwrap_or_else(|| Locale::UNKNOWN);
+        let loc = locale(lang).unwrap_or(Locale::UNKNOWN);
         let date = FixedCalendarDateTimeFormatter::try_new((&loc).into(), YMDE::long()).ok();
         // A language CLDR has no dates for falls back to the root locale
         // ("2026 M11 20, Fri"): write ISO dates instead.
