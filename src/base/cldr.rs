@@ -14,6 +14,8 @@ use icu_datetime::fieldsets::enums::DateFieldSet;
 use icu_datetime::pattern::{DateTimePattern, FixedCalendarDateTimeNames, MonthNameLength};
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 use writeable::TryWriteable;
 
 /// The languages whose month names the privacy guard always knows, besides
@@ -122,8 +124,21 @@ pub struct MonthNames {
 }
 
 /// The month names of `lang` from CLDR (empty when CLDR has none beyond
-/// the root locale's "M01"…).
+/// the root locale's "M01"…). Looked up once per language per process:
+/// every later guard (watch mode rebuilds it) reuses them.
 pub fn month_names(lang: &str) -> MonthNames {
+    static CACHE: LazyLock<Mutex<HashMap<String, MonthNames>>> = LazyLock::new(Default::default);
+    if let Some(m) = CACHE.lock().ok().and_then(|c| c.get(lang).cloned()) {
+        return m;
+    }
+    let m = month_names_uncached(lang);
+    if let Ok(mut c) = CACHE.lock() {
+        c.insert(lang.to_string(), m.clone());
+    }
+    m
+}
+
+fn month_names_uncached(lang: &str) -> MonthNames {
     let mut out = MonthNames::default();
     let Some(loc) = locale(lang) else { return out };
     let forms = [
