@@ -4,6 +4,7 @@
 //! rendered file.
 
 pub mod atomic;
+pub mod cldr;
 pub mod date;
 pub mod diag;
 pub mod encoding;

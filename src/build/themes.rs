@@ -166,7 +166,14 @@ fn theme_strings(
                 .help(format!("a theme's i18n/{lang}.yaml needs only the phrases it changes; to silence this, copy the missing ones into it ({used} until then)")),
             );
         }
-        strings.insert(lang.clone(), s);
+        // CLDR rules of the language the phrases are in (English's when
+        // neither the theme nor the built-in phrases have the language).
+        let rules_lang = if table.is_some() || builtin.contains_key(lang.as_str()) {
+            lang.as_str()
+        } else {
+            "en"
+        };
+        strings.insert(lang.clone(), s.in_language(rules_lang));
     }
     Ok(strings)
 }

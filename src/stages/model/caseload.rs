@@ -51,6 +51,8 @@ pub struct CaseloadRow {
     pub progress: Vec<String>,
     /// `check`'s warnings on the plan.
     pub warnings: usize,
+    /// "3 warnings", in the plural form of the language (empty for none).
+    pub warnings_text: String,
     /// Their codes, once each.
     pub warning_codes: Vec<String>,
 }
@@ -81,6 +83,8 @@ pub struct CaseloadPage {
     pub rows: Vec<CaseloadRow>,
     /// Patients in all.
     pub total: usize,
+    /// "12 patients", in the plural form of the language.
+    pub total_text: String,
     /// 1-based number of the first row on this page.
     pub first: usize,
 }
@@ -141,6 +145,10 @@ pub fn row(
         progress_percent: percent,
         progress,
         warnings: warnings.len(),
+        warnings_text: match warnings.len() {
+            0 => String::new(),
+            n => t.count("caseload_warnings", n as u64, &[]),
+        },
         warning_codes: codes,
     }
 }
@@ -267,6 +275,7 @@ fn page(
         sort: sort.to_string(),
         rows,
         total: ordered.len(),
+        total_text: t.count("caseload_count", ordered.len() as u64, &[]),
         first: from + 1,
     }
 }

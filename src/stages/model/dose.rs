@@ -9,28 +9,21 @@ use crate::stages::theme::i18n::Strings;
 pub fn text(d: &Dose, t: &Strings) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(n) = d.hold_seconds {
-        parts.push(if n == 1 {
-            t.get("dose_hold_one").to_string()
-        } else {
-            t.fmt("dose_hold", &[("n", &n.to_string())])
-        });
+        parts.push(t.count("dose_hold", n.into(), &[]));
     }
-    let (sets, reps) = (d.sets.map(|n| n.to_string()), d.reps.map(|n| n.to_string()));
-    match (&sets, &reps) {
-        (Some(s), Some(r)) if s != "1" => {
-            parts.push(t.fmt("dose_sets_reps", &[("sets", s), ("reps", r)]))
-        }
-        (_, Some(r)) if r == "1" => parts.push(t.get("dose_reps_one").to_string()),
-        (_, Some(r)) => parts.push(t.fmt("dose_reps", &[("reps", r)])),
-        (Some(s), None) => parts.push(t.fmt("dose_sets", &[("sets", s)])),
+    match (d.sets, d.reps) {
+        // Two counts: the phrase's form follows the first, {sets}.
+        (Some(s), Some(r)) if s != 1 => parts.push(t.count(
+            "dose_sets_reps",
+            s.into(),
+            &[("sets", &s.to_string()), ("reps", &r.to_string())],
+        )),
+        (_, Some(r)) => parts.push(t.count("dose_reps", r.into(), &[("reps", &r.to_string())])),
+        (Some(s), None) => parts.push(t.count("dose_sets", s.into(), &[("sets", &s.to_string())])),
         (None, None) => {}
     }
     if let Some(n) = d.minutes {
-        parts.push(if n == 1 {
-            t.get("dose_minutes_one").to_string()
-        } else {
-            t.fmt("dose_minutes", &[("n", &n.to_string())])
-        });
+        parts.push(t.count("dose_minutes", n.into(), &[]));
     }
     if let Some(load) = d.load.as_deref().filter(|l| !l.trim().is_empty()) {
         parts.push(t.fmt("dose_load", &[("load", load.trim())]));
@@ -70,18 +63,19 @@ pub fn how_often(d: &Dose, t: &Strings) -> Option<String> {
 pub fn short(d: &Dose, t: &Strings) -> String {
     let mut parts: Vec<String> = Vec::new();
     match (d.sets, d.reps) {
-        (Some(s), Some(r)) if s != 1 => parts.push(t.fmt(
+        (Some(s), Some(r)) if s != 1 => parts.push(t.count(
             "short_sets_reps",
+            s.into(),
             &[("sets", &s.to_string()), ("reps", &r.to_string())],
         )),
-        (_, Some(r)) => parts.push(t.fmt("short_reps", &[("reps", &r.to_string())])),
+        (_, Some(r)) => parts.push(t.count("short_reps", r.into(), &[("reps", &r.to_string())])),
         _ => {}
     }
     if let Some(n) = d.hold_seconds {
-        parts.push(t.fmt("short_hold", &[("n", &n.to_string())]));
+        parts.push(t.count("short_hold", n.into(), &[]));
     }
     if let Some(n) = d.minutes {
-        parts.push(t.fmt("short_minutes", &[("n", &n.to_string())]));
+        parts.push(t.count("short_minutes", n.into(), &[]));
     }
     if let Some(n) = d.per_day {
         parts.push(freq(n, t));
@@ -96,15 +90,14 @@ fn freq(per_day: u32, t: &Strings) -> String {
     match per_day {
         0 | 1 => t.get("freq_once").to_string(),
         2 => t.get("freq_twice").to_string(),
-        n => t.fmt("freq_times", &[("n", &n.to_string())]),
+        n => t.count("freq_times", n.into(), &[]),
     }
 }
 
 fn days(per_week: u32, t: &Strings) -> String {
     match per_week {
         n if n >= 7 => t.get("days_every").to_string(),
-        1 => t.get("days_one").to_string(),
-        n => t.fmt("days_n", &[("n", &n.to_string())]),
+        n => t.count("days_n", n.into(), &[]),
     }
 }
 
@@ -143,7 +136,7 @@ mod tests {
             let own = src.map(read);
             let (strings, missing) = Strings::merged(own.as_ref(), &en);
             assert!(missing.is_empty(), "{lang} lacks {missing:?}");
-            (lang, strings)
+            (lang, strings.in_language(lang))
         })
         .collect()
     }

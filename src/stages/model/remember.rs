@@ -43,13 +43,7 @@ pub fn log_row(d: &Dose, t: &Strings) -> LogRow {
     let days = d.days_per_week.unwrap_or(7).clamp(1, 7);
     let per_day = d.per_day.unwrap_or(1).clamp(1, MAX_PER_DAY);
     let every_day = days == 7;
-    let any_days = (!every_day).then(|| {
-        if days == 1 {
-            t.get("log_any_day_one").to_string()
-        } else {
-            t.fmt("log_any_days", &[("n", &days.to_string())])
-        }
-    });
+    let any_days = (!every_day).then(|| t.count("log_any_days", days.into(), &[]));
     LogRow {
         every_day,
         days,

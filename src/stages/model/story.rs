@@ -49,6 +49,8 @@ pub struct Story {
     pub charts: Vec<super::chart::ChartView>,
     /// Planned weeks of care.
     pub weeks_of_care: Option<i64>,
+    /// "12 weeks of care", in the plural form of the language.
+    pub weeks_of_care_text: Option<String>,
     /// The guide (a staff member, public).
     pub clinician: PublicClinician,
     /// Publication date.
@@ -224,6 +226,7 @@ fn plan_story(
     story.verdicts = verdicts(&j, t);
     story.results_latest = story.results.iter().any(|r| r.latest.is_some());
     story.weeks_of_care = weeks;
+    story.weeks_of_care_text = weeks.map(|w| t.count("weeks_of_care", w.max(0) as u64, &[]));
     if let Some(g) = plan
         .clinician
         .as_ref()
@@ -287,6 +290,7 @@ fn record_story(r: &StoryRecord, site: &SiteView, t: &Strings, stamp: Date) -> S
         results_latest: false,
         charts: Vec::new(),
         weeks_of_care: None,
+        weeks_of_care_text: None,
         clinician: PublicClinician {
             name: site.clinic.name.clone(),
             credentials: None,

@@ -39,12 +39,16 @@ pub struct CompiledTheme {
 
 impl CompiledTheme {
     /// The month names of every language the theme has strings for (the
-    /// privacy guard reads dates written in them).
+    /// privacy guard reads dates written in them): CLDR's full names, and a
+    /// table's own `months` override.
     pub fn month_tables(&self) -> Vec<Vec<String>> {
-        self.strings
-            .values()
-            .filter_map(|s| s.list_all("months").map(<[String]>::to_vec))
-            .collect()
+        let mut out = Vec::new();
+        for (lang, s) in &self.strings {
+            let cldr = crate::base::cldr::month_names(lang);
+            out.extend(cldr.full.into_iter().map(Vec::from));
+            out.extend(s.list_all("months").map(<[String]>::to_vec));
+        }
+        out
     }
 
     /// Strings for `lang` (English when the theme has no such table).

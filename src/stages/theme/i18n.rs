@@ -1,8 +1,10 @@
 //! String tables: every fixed phrase of a theme, per language.
 
+use crate::base::cldr::Rules;
 use crate::base::date::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// One entry of a string table: a phrase or a list (months, weekdays).
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -24,7 +26,18 @@ pub type Table = BTreeMap<String, Entry>;
 #[serde(transparent)]
 pub struct Strings {
     entries: Table,
+    /// The language's CLDR rules (plural categories, long dates), built
+    /// once per language per build and shared by every handout.
+    #[serde(skip)]
+    rules: Option<Arc<Rules>>,
 }
+
+/// A table's own date override: `date_format` with `months` and
+/// `weekdays` lists. Without it, dates come from CLDR.
+const DATE_KEYS: [&str; 3] = ["date_format", "months", "weekdays"];
+
+/// Older names of a counted phrase's "one" form, still read.
+const LEGACY_ONE: [(&str, &str); 2] = [("days_n", "days_one"), ("log_any_days", "log_any_day_one")];
 
 impl Strings {
     /// Merge `lang` over `fallback` (English). Returns the merged table and
@@ -34,18 +47,74 @@ impl Strings {
             return (
                 Strings {
                     entries: fallback.clone(),
+                    rules: None,
                 },
                 Vec::new(),
             );
         };
         let mut entries = fallback.clone();
+        // A date override is the language's own or none: another
+        // language's month names must not leak in.
+        if !lang.contains_key("date_format") {
+            for k in DATE_KEYS {
+                entries.remove(k);
+            }
+        }
         let missing = fallback
             .keys()
-            .filter(|k| !lang.contains_key(*k))
+            .filter(|k| !lang.contains_key(*k) && !DATE_KEYS.contains(&k.as_str()))
             .cloned()
             .collect();
         entries.extend(lang.iter().map(|(k, v)| (k.clone(), v.clone())));
-        (Strings { entries }, missing)
+        (
+            Strings {
+                entries,
+                rules: None,
+            },
+            missing,
+        )
+    }
+
+    /// The table with the CLDR rules of `lang` (built here: call once per
+    /// language per build).
+    pub fn in_language(mut self, lang: &str) -> Strings {
+        self.rules = Some(Arc::new(Rules::new(lang)));
+        self
+    }
+
+    /// The CLDR plural category of `n` in this table's language ("one",
+    /// "two", "few", "many", "zero", "other"); English's when the table
+    /// has no language.
+    pub fn category(&self, n: u64) -> &'static str {
+        match &self.rules {
+            Some(r) => r.category(n),
+            None if n == 1 => "one",
+            None => "other",
+        }
+    }
+
+    /// A counted phrase: `<key>_<category>` for the CLDR plural category
+    /// of `n` in this language when the table has it, else `<key>` (the
+    /// "other" form), with `{n}` and `args` filled in.
+    pub fn count(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
+        let cat = self.category(n);
+        let form = format!("{key}_{cat}");
+        let legacy = LEGACY_ONE
+            .iter()
+            .find(|(k, _)| *k == key && cat == "one")
+            .map(|(_, old)| *old);
+        let template = [Some(form.as_str()), legacy]
+            .into_iter()
+            .flatten()
+            .find_map(|k| match self.entries.get(k) {
+                Some(Entry::Text(s)) => Some(s.as_str()),
+                _ => None,
+            })
+            .unwrap_or_else(|| self.get(key));
+        let n = n.to_string();
+        let mut all = vec![("n", n.as_str())];
+        all.extend_from_slice(args);
+        fill(template, &all)
     }
 
     /// A phrase, or the key itself when no table has it (never panics).
@@ -99,8 +168,16 @@ impl Strings {
             .collect()
     }
 
-    /// A date written out in this language ("Thursday, December 3, 2026").
+    /// A date written out in this language ("Thursday, December 3, 2026"):
+    /// CLDR's long date with the weekday, or the table's own
+    /// `date_format` (with `months` and `weekdays`) when it has one.
     pub fn date(&self, d: Date) -> String {
+        if !self.entries.contains_key("date_format") {
+            return match &self.rules {
+                Some(r) => r.long_date(d),
+                None => Rules::new("en").long_date(d),
+            };
+        }
         let day = d.day().to_string();
         let year = d.year().to_string();
         self.fmt(

@@ -17,6 +17,8 @@ use crate::base::date::Date;
 use words::*;
 
 #[cfg(test)]
+mod before;
+#[cfg(test)]
 mod tests;
 mod words;
 

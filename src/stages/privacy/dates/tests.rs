@@ -58,3 +58,49 @@ fn partial_dates() {
     assert!(dates("am 3.12. wieder").contains(&Found::MonthDay(3, 12)));
     assert!(dates("lifts 3.12 kg").is_empty());
 }
+
+#[test]
+fn cldr_months_catch_every_word_the_hand_list_caught() {
+    let now = Months::new(std::iter::empty());
+    let map: std::collections::HashMap<&str, i8> = now.entries().collect();
+    let mut lost = Vec::new();
+    for (word, month) in super::before::map() {
+        if map.get(word.as_str()) != Some(&month) {
+            let got = map.get(word.as_str()).copied();
+            lost.push((word, month, got));
+        }
+    }
+    lost.sort();
+    assert!(lost.is_empty(), "words the guard no longer reads: {lost:?}");
+}
+
+#[test]
+fn month_names_of_more_languages_from_cldr() {
+    for (s, want) in [
+        ("3 января 1968", full("1968-01-03")),
+        ("3 stycznia 1968", full("1968-01-03")),
+        ("3 mrt 1968", full("1968-03-03")),
+        ("3 listopada 1968", full("1968-11-03")),
+        ("3 сент. 1968", full("1968-09-03")),
+        ("3 de out. de 1968", full("1968-10-03")),
+        ("3 Setyembre 1968", full("1968-09-03")),
+    ] {
+        assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+}
+
+#[test]
+fn cldr_long_dates_are_read_back_in_every_language() {
+    // A handout's dates are written by CLDR; should one reach a public
+    // file, the guard must read it as the full date in any language.
+    let d = Date::parse("2026-11-20").expect("date");
+    let months = Months::new(std::iter::empty());
+    for lang in crate::base::cldr::GUARD_LANGUAGES {
+        let s = crate::base::cldr::Rules::new(lang).long_date(d);
+        let found: Vec<Found> = find(&Stream::of(&s), &months)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert!(found.contains(&Found::Full(d)), "{lang}: {s:?} {found:?}");
+    }
+}

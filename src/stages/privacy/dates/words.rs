@@ -1,8 +1,10 @@
-//! The words a date is written with: month names (built in for nine
-//! languages, plus a theme's tables) and their unambiguous abbreviations,
-//! Roman month numerals and ordinal words.
+//! The words a date is written with: month names from CLDR (the one home
+//! of them, [`crate::base::cldr`]) for the guard's languages and the
+//! theme's, a table's own `months` override, their unambiguous
+//! abbreviations, Roman month numerals and ordinal words.
 
-use crate::stages::privacy::fold::fold;
+use crate::base::cldr::{GUARD_LANGUAGES, month_names};
+use crate::stages::privacy::fold::{Stream, fold};
 use ahash::AHashMap as HashMap;
 
 /// Month names (folded) and their unambiguous abbreviations.
@@ -10,150 +12,16 @@ pub struct Months {
     map: HashMap<String, i8>,
 }
 
-/// Month names of the languages heropath knows without a theme: English,
-/// Spanish, French, German, Portuguese, Italian, Dutch, Tagalog, Arabic.
-pub(super) const BUILT_IN: [[&str; 12]; 9] = [
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    [
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-    ],
-    [
-        "januar",
-        "februar",
-        "marz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-    ],
-    [
-        "janeiro",
-        "fevereiro",
-        "marco",
-        "abril",
-        "maio",
-        "junho",
-        "julho",
-        "agosto",
-        "setembro",
-        "outubro",
-        "novembro",
-        "dezembro",
-    ],
-    [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ],
-    [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    [
-        "enero",
-        "pebrero",
-        "marso",
-        "abril",
-        "mayo",
-        "hunyo",
-        "hulyo",
-        "agosto",
-        "setyembre",
-        "oktubre",
-        "nobyembre",
-        "disyembre",
-    ],
-    [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ],
-];
+/// The languages whose every prefix of three letters or more reads as a
+/// month (unless ambiguous); other languages add their full names and CLDR
+/// abbreviations only, so a short everyday word of theirs does not become
+/// a month.
+const PREFIXED: [&str; 9] = ["en", "es", "fr", "de", "pt", "it", "nl", "fil", "ar"];
 
-/// Month names outside the twelve-name tables: the Levantine and Iraqi
-/// Arabic names (one word each; the two-word ones are read by their first
-/// word only where it is unambiguous).
-pub(super) const EXTRA: [(&str, i8); 8] = [
-    ("شباط", 2),
-    ("آذار", 3),
-    ("نيسان", 4),
-    ("أيار", 5),
-    ("حزيران", 6),
-    ("تموز", 7),
-    ("آب", 8),
-    ("أيلول", 9),
-];
+/// Locales whose month names are spelled otherwise than their language's:
+/// the Levantine and Iraqi Arabic names (one word each; the two-word ones
+/// are read by their first word only where it is unambiguous).
+const REGIONAL: [&str; 2] = ["ar-SY", "ar-IQ"];
 
 /// Roman numerals as months, between the numbers of a date (12/IV/1968).
 pub(super) const ROMAN: [&str; 12] = [
@@ -188,52 +56,50 @@ pub(super) const ORDINAL_WORDS: [&str; 20] = [
 pub(super) const NOT_MONTHS: [&str; 3] = ["set", "ago", "mar"];
 
 impl Months {
-    /// The built-in names plus `extra` (a theme's `months` tables; lists
-    /// that do not have twelve names are skipped).
+    /// The CLDR names of the guard's languages plus `extra`: a theme's
+    /// languages' names and its tables' own `months` lists (lists that do
+    /// not have twelve names are skipped).
+    ///
+    /// Two tiers: the nine [`PREFIXED`] languages first, as the guard has
+    /// always read them; then every other language's names, which only add
+    /// words the first tier does not have (folding reads Cyrillic "авг" as
+    /// "abr": it must not take April's abbreviation away).
     pub fn new<'a>(extra: impl IntoIterator<Item = &'a [String]>) -> Months {
-        let mut names: Vec<(String, i8)> = Vec::new();
-        for table in BUILT_IN {
-            for (i, n) in table.iter().enumerate() {
-                names.push((fold(n), i as i8 + 1));
+        let mut core = Words::default();
+        let mut more = Words::default();
+        for lang in GUARD_LANGUAGES.iter().chain(&REGIONAL) {
+            let m = month_names(lang);
+            let prefixed = PREFIXED.contains(lang);
+            let words = if prefixed { &mut core } else { &mut more };
+            for list in &m.full {
+                words.full(list, prefixed);
+            }
+            for list in &m.short {
+                // Another language's three-letter abbreviations are too
+                // often everyday words here (Polish "sie" is German "they",
+                // "lip" English): only longer ones ("сент", "февр").
+                words.short(list, if prefixed { 1 } else { 4 });
             }
         }
         for table in extra {
-            if table.len() == 12 {
-                for (i, n) in table.iter().enumerate() {
-                    names.push((fold(n), i as i8 + 1));
-                }
-            }
+            more.full(table, true);
         }
-        let mut map: HashMap<String, i8> = HashMap::new();
-        let mut ambiguous = std::collections::HashSet::new();
-        for (name, m) in &names {
-            let chars: Vec<char> = name.chars().collect();
-            for len in 3.min(chars.len())..=chars.len() {
-                let prefix: String = chars[..len].iter().collect();
-                if len < chars.len() && NOT_MONTHS.contains(&prefix.as_str()) {
-                    continue;
-                }
-                match map.get(&prefix) {
-                    Some(other) if other != m => {
-                        ambiguous.insert(prefix);
-                    }
-                    _ => {
-                        map.insert(prefix, *m);
-                    }
-                }
-            }
-        }
-        // A full name always wins over another month's abbreviation.
-        for a in ambiguous {
-            map.remove(&a);
-        }
-        for (name, m) in names {
-            map.insert(name, m);
-        }
-        for (name, m) in EXTRA {
-            map.insert(fold(name), m);
+        let mut map = core.map();
+        for (w, m) in more.map() {
+            map.entry(w).or_insert(m);
         }
         Months { map }
+    }
+
+    /// Is `w` (folded) a month name or an unambiguous abbreviation?
+    pub fn is_month(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+
+    /// Every month word and its month.
+    #[cfg(test)]
+    pub(super) fn entries(&self) -> impl Iterator<Item = (&str, i8)> {
+        self.map.iter().map(|(k, v)| (k.as_str(), *v))
     }
 
     pub(super) fn get(&self, w: &str) -> Option<i8> {
@@ -243,5 +109,86 @@ impl Months {
             .contains(&w.len())
             .then(|| self.map.get(w).copied())
             .flatten()
+    }
+}
+
+/// A name folded, when it folds to one word of letters ("Sept." → "sept";
+/// not "tháng 1" or "1월": numeric month forms are read as numbers).
+fn one_word(name: &str) -> Option<String> {
+    let s = Stream::of(name);
+    (s.toks.len() == 1 && !name.chars().any(char::is_numeric)).then(|| fold(name))
+}
+
+/// Month words of one tier, before they are weighed against each other.
+#[derive(Default)]
+struct Words {
+    /// (folded name, month, every prefix of 3 letters or more counts)
+    names: Vec<(String, i8, bool)>,
+    /// CLDR abbreviations (folded).
+    short: Vec<(String, i8)>,
+}
+
+impl Words {
+    fn full(&mut self, list: &[String], prefixed: bool) {
+        if list.len() == 12 {
+            for (i, n) in list.iter().enumerate() {
+                if let Some(w) = one_word(n) {
+                    self.names.push((w, i as i8 + 1, prefixed));
+                }
+            }
+        }
+    }
+
+    fn short(&mut self, list: &[String; 12], min_chars: usize) {
+        for (i, n) in list.iter().enumerate() {
+            if let Some(w) = one_word(n).filter(|w| w.chars().count() >= min_chars) {
+                self.short.push((w, i as i8 + 1));
+            }
+        }
+    }
+
+    /// Names, their prefixes and abbreviations; a prefix or abbreviation
+    /// two months share is dropped, and a full name always wins over
+    /// another month's abbreviation.
+    fn map(self) -> HashMap<String, i8> {
+        let mut map: HashMap<String, i8> = HashMap::new();
+        let mut ambiguous = std::collections::HashSet::new();
+        let mut add = |prefix: String, m: i8, map: &mut HashMap<String, i8>| match map.get(&prefix)
+        {
+            Some(other) if *other != m => {
+                ambiguous.insert(prefix);
+            }
+            _ => {
+                map.insert(prefix, m);
+            }
+        };
+        for (name, m, prefixed) in &self.names {
+            let chars: Vec<char> = name.chars().collect();
+            let from = if *prefixed {
+                3.min(chars.len())
+            } else {
+                chars.len()
+            };
+            for len in from..=chars.len() {
+                let prefix: String = chars[..len].iter().collect();
+                if len < chars.len() && NOT_MONTHS.contains(&prefix.as_str()) {
+                    continue;
+                }
+                add(prefix, *m, &mut map);
+            }
+        }
+        // Abbreviations count like prefixes: never an everyday word.
+        for (w, m) in self.short {
+            if !NOT_MONTHS.contains(&w.as_str()) {
+                add(w, m, &mut map);
+            }
+        }
+        for a in ambiguous {
+            map.remove(&a);
+        }
+        for (name, m, _) in self.names {
+            map.insert(name, m);
+        }
+        map
     }
 }

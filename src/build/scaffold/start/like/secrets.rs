@@ -4,6 +4,8 @@
 //! Compared without case or accents; any date-like text counts too.
 
 use crate::content::plan::Plan;
+use crate::stages::privacy::dates::Months;
+use crate::stages::privacy::fold::fold as privacy_fold;
 
 /// Name particles that alone identify nobody (and fill ordinary text).
 const PARTICLES: [&str; 24] = [
@@ -259,48 +261,10 @@ fn has_word(hay: &str, w: &str) -> bool {
     })
 }
 
-const MONTHS: [&str; 40] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "may",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "setiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-    "janvier",
-    "fevrier",
-    "juin",
-];
+/// Month names and abbreviations: the privacy guard's (CLDR's, in every
+/// language the guard reads), built once.
+static MONTHS: std::sync::LazyLock<Months> =
+    std::sync::LazyLock::new(|| Months::new(std::iter::empty()));
 
 /// Does a (folded) line hold something that reads as a calendar date:
 /// `2026-03-01`, `3/1/2026`, `1.3.26`, or a month name within two words
@@ -326,10 +290,18 @@ pub(super) fn looks_like_date(line: &str) -> bool {
             return true;
         }
         let word = t.trim_matches(|c: char| !c.is_alphanumeric());
-        if MONTHS.contains(&word) {
-            // "may" and "mar" are also words: only right beside a number.
-            let reach = if matches!(word, "may" | "mar") { 1 } else { 2 };
-            let near = tokens[i.saturating_sub(reach)..(i + reach + 1).min(tokens.len())]
+        if MONTHS.is_month(&privacy_fold(word)) {
+            // Short month words ("may", "dec", Portuguese "out") are also
+            // everyday words: "may" only right beside a number, any other
+            // only right before one ("out 3", not "3 out of 10").
+            let short = word.chars().count() <= 3;
+            let reach = if short { 1 } else { 2 };
+            let from = if short && word != "may" {
+                i
+            } else {
+                i.saturating_sub(reach)
+            };
+            let near = tokens[from..(i + reach + 1).min(tokens.len())]
                 .iter()
                 .any(|n| *n != *t && numeric(n));
             if near {
@@ -354,6 +326,10 @@ mod tests {
             "3 de marzo de 2026",
             "jan 2026",
             "may 3",
+            "3 outubro 2026",
+            "out. 3, 2026",
+            "12 stycznia 2026",
+            "3 mrt 2026",
         ] {
             assert!(looks_like_date(yes), "{yes}");
         }
@@ -363,6 +339,9 @@ mod tests {
             "you may do 3 sets",
             "1/2 cup",
             "march on",
+            "set 3 timers",
+            "3 out of 10",
+            "mar 3 veces",
         ] {
             assert!(!looks_like_date(no), "{no}");
         }
