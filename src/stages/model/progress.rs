@@ -193,7 +193,7 @@ fn averages(numeric: &[Series]) -> Vec<Series> {
     out
 }
 
-/// The mean of `parts` (a PSFS's activities): see [`averages`].
+/// The mean of `parts` (a PSFS's activities): see `averages`.
 pub fn average(std: &'static Standard, parts: &[&Series]) -> Series {
     let mean = |vals: Vec<Option<f64>>| -> Option<f64> {
         let n = vals.len() as f64;

@@ -60,7 +60,7 @@ impl Months {
     /// languages' names and its tables' own `months` lists (lists that do
     /// not have twelve names are skipped).
     ///
-    /// Two tiers: the nine [`PREFIXED`] languages first, as the guard has
+    /// Two tiers: the nine `PREFIXED` languages first, as the guard has
     /// always read them; then every other language's names, which only add
     /// words the first tier does not have (folding reads Cyrillic "авг" as
     /// "abr": it must not take April's abbreviation away).
