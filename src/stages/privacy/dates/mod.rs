@@ -182,6 +182,13 @@ fn numeric_sep(s: Sep) -> bool {
     )
 }
 
+/// A month abbreviation that is an English word in an English phrase:
+/// "out" (Portuguese "outubro") in "5 out of 10", a score a story or a
+/// measure's unit writes all the time. No date is written "out of".
+fn english_idiom(s: &Stream, i: usize) -> bool {
+    s.tok(i) == "out" && i + 1 < s.toks.len() && s.tok(i + 1) == "of"
+}
+
 /// Numbers and month names with their separator and token index; fillers,
 /// ordinal endings and the `T` of a date-time dropped.
 fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
@@ -209,7 +216,7 @@ fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
             skipped = true;
             continue;
         }
-        if let Some(m) = months.get(w) {
+        if let Some(m) = months.get(w).filter(|_| !english_idiom(s, i)) {
             out.push((Item::Month(m), sep, i));
             continue;
         }

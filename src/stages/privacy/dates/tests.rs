@@ -104,3 +104,26 @@ fn cldr_long_dates_are_read_back_in_every_language() {
         assert!(found.contains(&Found::Full(d)), "{lang}: {s:?} {found:?}");
     }
 }
+
+/// "out" is October in Portuguese ("5 out. 1968", "5 de out"), and an
+/// English word in a score ("5 out of 50", a measure's unit on a story):
+/// the score is no date, the Portuguese dates still are.
+#[test]
+fn a_score_out_of_a_maximum_is_no_date_but_portuguese_october_is() {
+    for s in [
+        "21 out of 50 → 5 out of 50",
+        "pain 5 out of 10",
+        "out of 5, 10",
+    ] {
+        let found = dates(s);
+        assert!(
+            !found
+                .iter()
+                .any(|f| matches!(f, Found::Full(_) | Found::MonthDay(..))),
+            "{s}: {found:?}"
+        );
+    }
+    assert!(dates("5 de out. de 1968").contains(&full("1968-10-05")));
+    assert!(dates("5 out 1968").contains(&full("1968-10-05")));
+    assert!(!dates("5 de out").is_empty(), "{:?}", dates("5 de out"));
+}
