@@ -37,6 +37,9 @@
 set -euo pipefail
 
 sizes="1000 10000 100000"
+# The generated clinic's goals are agreed in November 2026 and its next
+# visits fall in December: every run reads the plans on the same day.
+today=2026-12-01
 runs=5
 commands="build-cold build build-edit build-story check-cold check"
 out_file=""
@@ -110,7 +113,7 @@ time_fields() {
 rows=(); ratios=(); floors=()
 for n in $sizes; do
     clinic="$bench_dir/clinic-$n"
-    want="gen_clinic --plans $n --seed 42 --exercises 200 --stories-every 10"
+    want="gen_clinic v2 --plans $n --seed 42 --exercises 200 --stories-every 10"
     if [ "$(cat "$clinic/.gen_clinic" 2>/dev/null)" = "$want" ]; then
         echo "bench.sh: re-using $clinic" >&2
     else
@@ -121,11 +124,11 @@ for n in $sizes; do
     # an existing output): one untimed build.
     find "$clinic/content" -type f -exec cat {} + >/dev/null
     echo "bench.sh: warm-up build of $n plans" >&2
-    if ! "$heropath" --root "$clinic" --quiet build >"$bench_dir/warmup-$n.log" 2>&1; then
+    if ! "$heropath" --today "$today" --root "$clinic" --quiet build >"$bench_dir/warmup-$n.log" 2>&1; then
         echo "bench.sh: heropath build failed on $n plans; see $bench_dir/warmup-$n.log" >&2
         exit 1
     fi
-    warnings="$("$heropath" --root "$clinic" --format short check 2>&1 | grep -c 'warning\[' || true)"
+    warnings="$("$heropath" --today "$today" --root "$clinic" --format short check 2>&1 | grep -c 'warning\[' || true)"
     echo "bench.sh: $n plans: $warnings warning(s)" >&2
     floors+=("$n plans: $("$yaml_floor" "$clinic" "$runs")")
     hugo_site="$bench_dir/hugo-$n"
@@ -167,7 +170,7 @@ for n in $sizes; do
                 build-story) echo "# bench edit $i $RANDOM" >>"$story_plan" ;;
             esac
             tv="$bench_dir/time-$n-$cmd-$i.txt"
-            if ! /usr/bin/time -v -o "$tv" "$heropath" --root "$clinic" --quiet "${args[@]}" >/dev/null 2>"$bench_dir/stderr-$n-$cmd.log"; then
+            if ! /usr/bin/time -v -o "$tv" "$heropath" --today "$today" --root "$clinic" --quiet "${args[@]}" >/dev/null 2>"$bench_dir/stderr-$n-$cmd.log"; then
                 echo "bench.sh: heropath $cmd failed on $n plans; see $bench_dir/stderr-$n-$cmd.log" >&2
                 exit 1
             fi
@@ -180,7 +183,7 @@ for n in $sizes; do
         cp "$bench_dir/plain-plan.orig" "$plain_plan"
         cp "$bench_dir/story-plan.orig" "$story_plan"
         if [ "$cmd" = build-edit ] || [ "$cmd" = build-story ]; then
-            "$heropath" --root "$clinic" --quiet build >/dev/null 2>&1
+            "$heropath" --today "$today" --root "$clinic" --quiet build >/dev/null 2>&1
         fi
         w="$(printf '%s\n' "${walls[@]}" | median)"
         c="$(printf '%s\n' "${cpus[@]}" | median)"

@@ -1511,12 +1511,14 @@ fn exercise_yaml(i: usize, seed: u64) -> (String, LibEx) {
         "cues: {}",
         flow_list(&base.cues.iter().map(|s| s.to_string()).collect::<Vec<_>>())
     );
-    if i.is_multiple_of(5) {
+    let pictured = i.is_multiple_of(5);
+    if pictured {
         let (file, alt, _) = IMAGES[(i / 5) % IMAGES.len()];
         let _ = writeln!(y, "image: {file}");
         let _ = writeln!(y, "image_alt: {}", q(alt));
     }
-    if r.chance(35) {
+    // Every exercise has a picture or a video, as `check` asks (HP0711).
+    if !pictured || r.chance(35) {
         let _ = writeln!(y, "video: https://www.example-pt.test/videos/{id}");
     }
     y.push_str("dose:\n");
@@ -1671,7 +1673,9 @@ fn plan_yaml(i: usize, p: &Person, lib: &[Vec<String>], stories_every: usize, se
     }
 
     // Goal.
-    let agreed = days(2026, 9, 1) + r.range(0, 80) as i64;
+    // Goals agreed in the month before the bench's day (`--today
+    // 2026-12-01` in benches/bench.sh), so measures are recent (HP0116).
+    let agreed = days(2026, 11, 2) + r.range(0, 28) as i64;
     let weeks = r.range(4, 16) as i64;
     y.push_str("goal:\n");
     if es {
@@ -1697,6 +1701,15 @@ fn plan_yaml(i: usize, p: &Person, lib: &[Vec<String>], stories_every: usize, se
             .map(|j| c.measures[j])
             .collect()
     };
+    // One standard outcome measure per plan, as clinics record (HP0115).
+    let (id, now, target) = match c.tag {
+        "shoulder" | "wrist" => ("quickdash", 45 + r.range(0, 30), 15),
+        "knee" | "hip" | "ankle" | "balance" => ("lefs", 25 + r.range(0, 25), 65),
+        "back" => ("odi", 30 + r.range(0, 30), 10),
+        "neck" => ("ndi", 15 + r.range(0, 15), 5),
+        _ => ("nprs", 5 + r.range(0, 4), 2),
+    };
+    let _ = writeln!(y, "    - {{ measure: {id}, now: {now}, target: {target} }}");
     for (name, now, target) in ms {
         let _ = writeln!(
             y,
@@ -1829,7 +1842,7 @@ fn plan_yaml(i: usize, p: &Person, lib: &[Vec<String>], stories_every: usize, se
             let _ = writeln!(y, "  together: {}", flow_list(&pick_some(&mut r, RESP_TOG)));
         }
     }
-    let visit = agreed + r.range(7, 21) as i64;
+    let visit = days(2026, 12, 2) + r.range(0, 21) as i64;
     let focus = if es { ES_FOCUS } else { r.pick(FOCUS) };
     let _ = writeln!(
         y,
@@ -2020,7 +2033,9 @@ pub fn generate(args: &Args) -> std::io::Result<Summary> {
     std::fs::write(
         out.join(MARKER),
         format!(
-            "gen_clinic --plans {} --seed {} --exercises {} --stories-every {}\n",
+            // v2: pictures or videos on every exercise, a standard measure
+            // on every plan, dates around 2026-12-01 (benches/bench.sh).
+            "gen_clinic v2 --plans {} --seed {} --exercises {} --stories-every {}\n",
             args.plans, args.seed, args.exercises, args.stories_every
         ),
     )?;
