@@ -128,6 +128,51 @@ fn a_psfs_visit_naming_an_unknown_activity_is_an_error_at_its_line() {
     );
 }
 
+/// A mistyped built-in id is one error, HP0114 with the right id, at its
+/// line (not also "no usable id"); a visit naming a measure the goal does
+/// not have lists the built-in ones by id; a built-in's off-range score
+/// is not told to remove a `scale:` it never had.
+#[test]
+fn a_mistyped_measure_id_is_one_error_and_visits_offer_the_built_in_ids() {
+    let c = Clinic::new();
+    let measures = "    - { measure: nprs, now: 11, target: 2 }\n    - { measure: lefz, now: 30, target: 60 }\n";
+    let visits = "visits:\n  - date: 2026-11-10\n    measures: { odi: 30 }\n";
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &plan_with(measures, visits, "en"),
+    );
+    let out = c.cmd(&["--format", "short", "check"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(!out.status.success());
+    let plan = c.read("content/plans/maria-lopez.yaml");
+    let lefz = plan.lines().position(|l| l.contains("lefz")).unwrap() + 1;
+    assert!(
+        err.contains(&format!("maria-lopez.yaml:{lefz}:")) && err.contains("HP0114"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `lefs`?"), "{err}");
+    assert!(
+        !err.contains("HP0113"),
+        "a second error for the same typo: {err}"
+    );
+    let unknown = err
+        .lines()
+        .skip_while(|l| !l.contains("no goal measure is called `odi`"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        unknown.contains("nprs"),
+        "the built-in ids are offered: {err}"
+    );
+    assert!(!unknown.contains(", ,"), "no empty ids: {unknown}");
+    let off = err
+        .lines()
+        .skip_while(|l| !l.contains("HP0110"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(off.contains("0 to 10") && !off.contains("scale:"), "{off}");
+}
+
 /// PLAN as a consented story whose goal has `measures` and `visits`.
 fn story_plan(measures: &str, visits: &str) -> String {
     format!("{}{STORY}", plan_with(measures, visits, "en"))

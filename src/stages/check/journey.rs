@@ -73,7 +73,12 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
         }
         for (key, value) in &visit.measures {
             match plan.goal.measures.iter().find(|m| m.answers_to(key)) {
-                None => diags.push(unknown(src, key, lines.find_key(i, key).or_else(date_pos))),
+                None => diags.push(unknown(
+                    src,
+                    plan,
+                    key,
+                    lines.find_key(i, key).or_else(date_pos),
+                )),
                 Some(m) if m.activity.is_some() => {
                     let at = || lines.find(i, key).or_else(date_pos);
                     let what = format!("visit {} (`{key}`)", i + 1);
@@ -113,7 +118,8 @@ fn check_measures(src: &Source<Plan>, plan: &Plan, diags: &mut Diagnostics) {
         };
         if m.activity.is_some() && ids.contains_key(&key) {
             // A PSFS's activities share its id on purpose.
-        } else if key.is_empty() {
+        } else if key.is_empty() && m.measure.is_none() {
+            // (A `measure:` id heropath does not know is HP0114's.)
             diags.push(
                 error(
                     src,
@@ -194,16 +200,28 @@ fn off_scale(
         ),
         Some(_) => return,
     };
-    diags.push(error(src, Code::OutOfScale, msg, at()).help(format!(
-        "write a number from {range}, or remove `scale:` from `{}` to keep it as text",
-        m.name
-    )));
+    // A built-in measure's scale is its own: there is no `scale:` to remove.
+    let help = if m.measure.is_some() {
+        format!("write a number from {range}, the range of `{}`", m.name)
+    } else {
+        format!(
+            "write a number from {range}, or remove `scale:` from `{}` to keep it as text",
+            m.name
+        )
+    };
+    diags.push(error(src, Code::OutOfScale, msg, at()).help(help));
 }
 
-/// A visit measure no goal measure has (HP0109).
-fn unknown(src: &Source<Plan>, key: &str, pos: Option<Pos>) -> Diagnostic {
-    let measures = &src.value.goal.measures;
-    let keys: Vec<String> = measures.iter().map(Measure::key).collect();
+/// A visit measure no goal measure has (HP0109). `plan` has its built-in
+/// measures filled in, so they are offered by id.
+fn unknown(src: &Source<Plan>, plan: &Plan, key: &str, pos: Option<Pos>) -> Diagnostic {
+    let measures = &plan.goal.measures;
+    let mut keys: Vec<String> = measures
+        .iter()
+        .map(Measure::key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    keys.dedup();
     let candidates = keys
         .iter()
         .map(String::as_str)
