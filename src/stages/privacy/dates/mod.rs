@@ -62,8 +62,17 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
     let mut out = Vec::new();
     for i in 0..items.len() {
         let (a, sa, ta) = items[i];
-        let b = items.get(i + 1).copied();
-        let c = items.get(i + 2).copied();
+        // A date never runs across segments (see `partial`).
+        let b = items
+            .get(i + 1)
+            .copied()
+            .filter(|(_, s, _)| *s != Sep::Hard);
+        let c = b.and(
+            items
+                .get(i + 2)
+                .copied()
+                .filter(|(_, s, _)| *s != Sep::Hard),
+        );
         let mut full = |y: u32, m: u32, d: u32| {
             if let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(y), i8::try_from(m), i8::try_from(d))
                 && let Some(date) = Date::new(y, m, d)
@@ -148,6 +157,11 @@ fn partial(
     c: Option<(Item, Sep, usize)>,
     dotted_after: bool,
 ) -> Option<Found> {
+    // Parts in two segments (another attribute, another field of a feed)
+    // are no date: "…-dancing-3/" ending one entry's address and "Mei and
+    // the road back" starting the next entry's title are not "3 mei".
+    let b = b.filter(|(_, sep, _)| *sep != Sep::Hard);
+    let c = c.filter(|(_, sep, _)| *sep != Sep::Hard);
     let year_follows = matches!(c, Some((Item::Num { len: 4, .. }, _, _)));
     let day = |d: u32| (1..=31).contains(&d).then_some(d as i8);
     match (a, b?) {

@@ -127,3 +127,21 @@ fn a_score_out_of_a_maximum_is_no_date_but_portuguese_october_is() {
     assert!(dates("5 out 1968").contains(&full("1968-10-05")));
     assert!(!dates("5 de out").is_empty(), "{:?}", dates("5 de out"));
 }
+
+/// A date never runs across segments: "3" ending one field and "Mei"
+/// (a given name, and May in Dutch) starting the next are not "3 mei";
+/// in one segment they are.
+#[test]
+fn a_date_never_joins_two_segments() {
+    use crate::stages::privacy::extract::{Segment, Strength};
+    let seg = |text: &str, line| Segment {
+        text: text.to_string(),
+        line,
+        strength: Strength::Text,
+    };
+    let two = Stream::build(&[seg("back to dancing 3/", 4), seg("Mei and the road", 5)]);
+    let months = Months::new(std::iter::empty());
+    assert!(find(&two, &months).is_empty(), "{:?}", find(&two, &months));
+    let one = Stream::of("back to dancing 3 mei");
+    assert!(!find(&one, &months).is_empty());
+}

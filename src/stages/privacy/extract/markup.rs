@@ -113,6 +113,37 @@ struct Markup {
     stamp: Option<(String, u32)>,
 }
 
+/// The fields of a feed or sitemap (XML): each is a value of its own, so
+/// an entry's address ending in `…-3/` and the next entry's title "Mei and
+/// the road back" never read as one date ("3/mei", the 3rd of May in
+/// Dutch). Within a field, markup still joins nothing apart.
+fn feed_field(name: &str) -> bool {
+    matches!(
+        name,
+        "id" | "title"
+            | "subtitle"
+            | "summary"
+            | "rights"
+            | "uri"
+            | "name"
+            | "email"
+            | "link"
+            | "guid"
+            | "loc"
+            | "icon"
+            | "logo"
+            | "generator"
+            | "category"
+            | "description"
+            | "content"
+            | "changefreq"
+            | "priority"
+            | "entry"
+            | "item"
+            | "url"
+    )
+}
+
 /// Elements whose text is a date the template wrote, never typed text.
 fn stamp_element(name: &str) -> bool {
     matches!(name, "time" | "updated" | "published" | "lastmod")
@@ -267,6 +298,18 @@ impl Markup {
         self.segs.extend(inner.segs);
     }
 
+    /// Ends the running text here: what follows is another segment, and
+    /// nothing joins across (a feed's fields, see [`feed_field`]).
+    fn cut(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        let at = self.abs(self.text_line);
+        push(&mut self.segs, text, at, Strength::Text);
+        self.pending = 0;
+    }
+
     /// A stamp element closed (or another opened, or the input ended): its
     /// text is a segment of its own.
     fn close_stamp(&mut self) {
@@ -292,6 +335,9 @@ impl Markup {
             if tag.kind == TagKind::StartTag && !tag.self_closing {
                 self.stamp = Some((String::new(), line));
             }
+        }
+        if self.xml && feed_field(name) {
+            self.cut();
         }
         if known {
             self.mark(block_element(name));

@@ -119,3 +119,20 @@ proptest::proptest! {
         let _ = extract(exts[ext], s.as_bytes());
     }
 }
+
+/// Each field of a feed is a segment of its own: an entry's address and
+/// the next field's title never run together.
+#[test]
+fn feed_fields_are_segments_of_their_own() {
+    let x = "<?xml version=\"1.0\"?>\n<feed>\n  <entry>\n    <id>https://x.test/stories/mei-and-dancing-3/</id>\n    <title>Mei and the road</title>\n  </entry>\n</feed>\n";
+    let e = extract("atom.xml", x.as_bytes());
+    let segs = all(&e);
+    assert!(
+        segs.iter().any(|(t, _, _)| t.ends_with("dancing-3/")),
+        "{segs:?}"
+    );
+    assert!(
+        segs.iter().any(|(t, _, _)| t.starts_with("Mei and")),
+        "{segs:?}"
+    );
+}
