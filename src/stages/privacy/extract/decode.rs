@@ -136,3 +136,25 @@ pub(super) fn hex_at(b: &[u8], i: usize, n: usize) -> Option<u32> {
     }
     Some(v)
 }
+
+/// The media type and bytes of a `data:` URI (base64 or percent-encoded).
+pub(super) fn data_uri(v: &str) -> Option<(String, Vec<u8>)> {
+    use base64::Engine as _;
+    let rest = v.trim().strip_prefix("data:")?;
+    let (head, body) = rest.split_once(',')?;
+    let mime = head
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let bytes = if head.ends_with(";base64") {
+        let clean: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        base64::engine::general_purpose::STANDARD
+            .decode(pct(&clean).as_bytes())
+            .ok()?
+    } else {
+        pct(body).into_owned().into_bytes()
+    };
+    Some((mime, bytes))
+}

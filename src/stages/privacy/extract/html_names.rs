@@ -269,3 +269,39 @@ pub(super) fn code_valued_attr(name: &str) -> bool {
             | "term" | "scheme" | "ispermalink" | "length" | "xml"
     )
 }
+
+/// The fields of a feed or sitemap (XML): each is a value of its own, so
+/// an entry's address ending in `…-3/` and the next entry's title "Mei and
+/// the road back" never read as one date ("3/mei", the 3rd of May in
+/// Dutch). Within a field, markup still joins nothing apart.
+pub(super) fn feed_field(name: &str) -> bool {
+    matches!(
+        name,
+        "id" | "title"
+            | "subtitle"
+            | "summary"
+            | "rights"
+            | "uri"
+            | "name"
+            | "email"
+            | "link"
+            | "guid"
+            | "loc"
+            | "icon"
+            | "logo"
+            | "generator"
+            | "category"
+            | "description"
+            | "content"
+            | "changefreq"
+            | "priority"
+            | "entry"
+            | "item"
+            | "url"
+    )
+}
+
+/// Elements whose text is a date the template wrote, never typed text.
+pub(super) fn stamp_element(name: &str) -> bool {
+    matches!(name, "time" | "updated" | "published" | "lastmod")
+}

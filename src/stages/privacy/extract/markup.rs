@@ -15,9 +15,10 @@ use html5ever::tokenizer::{
 };
 
 use super::code::{Lang, json_into, lex};
-use super::decode::pct;
+use super::decode::{data_uri, pct};
 use super::html_names::{
-    block_element, code_valued_attr, known_aria, known_attr, known_element, qualified,
+    block_element, code_valued_attr, feed_field, known_aria, known_attr, known_element, qualified,
+    stamp_element,
 };
 use super::{MARK, MAX_DEPTH, Segment, Strength, count_nl, push};
 
@@ -111,42 +112,6 @@ struct Markup {
     /// Inside a date element the template stamped (see
     /// [`Strength::Stamp`]): its text and relative line.
     stamp: Option<(String, u32)>,
-}
-
-/// The fields of a feed or sitemap (XML): each is a value of its own, so
-/// an entry's address ending in `…-3/` and the next entry's title "Mei and
-/// the road back" never read as one date ("3/mei", the 3rd of May in
-/// Dutch). Within a field, markup still joins nothing apart.
-fn feed_field(name: &str) -> bool {
-    matches!(
-        name,
-        "id" | "title"
-            | "subtitle"
-            | "summary"
-            | "rights"
-            | "uri"
-            | "name"
-            | "email"
-            | "link"
-            | "guid"
-            | "loc"
-            | "icon"
-            | "logo"
-            | "generator"
-            | "category"
-            | "description"
-            | "content"
-            | "changefreq"
-            | "priority"
-            | "entry"
-            | "item"
-            | "url"
-    )
-}
-
-/// Elements whose text is a date the template wrote, never typed text.
-fn stamp_element(name: &str) -> bool {
-    matches!(name, "time" | "updated" | "published" | "lastmod")
 }
 
 struct Sink(RefCell<Markup>);
@@ -490,28 +455,6 @@ impl Markup {
             self.pending = 0;
         }
     }
-}
-
-/// The media type and bytes of a `data:` URI (base64 or percent-encoded).
-fn data_uri(v: &str) -> Option<(String, Vec<u8>)> {
-    use base64::Engine as _;
-    let rest = v.trim().strip_prefix("data:")?;
-    let (head, body) = rest.split_once(',')?;
-    let mime = head
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    let bytes = if head.ends_with(";base64") {
-        let clean: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-        base64::engine::general_purpose::STANDARD
-            .decode(pct(&clean).as_bytes())
-            .ok()?
-    } else {
-        pct(body).into_owned().into_bytes()
-    };
-    Some((mime, bytes))
 }
 
 impl Markup {
