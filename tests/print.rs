@@ -444,3 +444,36 @@ fn three_charted_measures_and_ten_visits_print_on_two_pages() {
         assert!(text.contains(want), "PDF lacks `{want}`: {text}");
     }
 }
+
+/// "Tell it back" is the clinician's desk checklist: on screen, not on the
+/// take-home sheet, unless site.yaml says `teach_back: print`.
+#[test]
+fn tell_it_back_prints_only_when_the_clinic_asks() {
+    if !tools_present() {
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    for (setting, printed) in [
+        (None, false),
+        (Some("print"), true),
+        (Some("screen"), false),
+    ] {
+        let c = Clinic::sample();
+        if let Some(v) = setting {
+            let site = c.read("site.yaml");
+            c.write("site.yaml", &format!("{site}\nteach_back: {v}\n"));
+        }
+        c.cmd(&["build"]).assert().success();
+        let html = c.path().join("handouts/daniel-okafor.html");
+        let page = std::fs::read_to_string(&html).unwrap();
+        assert!(page.contains("Tell it back"), "{setting:?}: not on screen");
+        let dir = work.path().join(setting.unwrap_or("default"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = pdf_text(&print_pdf(&html, &dir), None);
+        assert_eq!(
+            text.contains("Tell it back"),
+            printed,
+            "{setting:?}: printed {printed} expected"
+        );
+    }
+}

@@ -198,6 +198,7 @@ fn standalone_site() -> crate::content::config::Site {
         language: "en".into(),
         theme: "default".into(),
         paper: crate::content::config::Paper::Letter,
+        teach_back: Default::default(),
         clinic: crate::content::config::ClinicDetails::default(),
         output: crate::content::config::OutputDirs::default(),
         reading_level: crate::content::config::ReadingLevel::default(),

@@ -25,6 +25,10 @@ pub struct Site {
     /// Paper size handouts are laid out for.
     #[serde(default)]
     pub paper: Paper,
+    /// "Tell it back" on the handout: on screen at the desk (`screen`, the
+    /// default) or printed too (`print`).
+    #[serde(default)]
+    pub teach_back: TeachBack,
     /// The clinic itself.
     #[serde(default)]
     pub clinic: ClinicDetails,
@@ -197,6 +201,21 @@ pub enum Paper {
     Letter,
     /// ISO A4, 210 × 297 mm.
     A4,
+}
+
+/// Where the handout's "Tell it back" checklist (teach-back) appears.
+#[derive(
+    Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum TeachBack {
+    /// On screen only: the clinician asks at the desk with the handout
+    /// open, and the take-home sheet keeps to two pages.
+    #[default]
+    Screen,
+    /// On screen and on paper, with the clinician's tick line; a long plan
+    /// may then take a third page.
+    Print,
 }
 
 impl Paper {

@@ -1,7 +1,7 @@
 //! What every template receives as `site`: the title, addresses, paper and
 //! the clinic's public details, from site.yaml.
 
-use crate::content::config::{Paper, Site};
+use crate::content::config::{Paper, Site, TeachBack};
 use crate::content::markdown;
 use serde::Serialize;
 
@@ -20,6 +20,8 @@ pub struct SiteView {
     pub paper: Paper,
     /// CSS `@page size`.
     pub page_size: &'static str,
+    /// `screen` or `print`: whether "Tell it back" is printed.
+    pub teach_back: TeachBack,
     /// The clinic's public details.
     pub clinic: ClinicView,
     /// Hosts pages may embed videos from (site.yaml `embeds`).
@@ -66,6 +68,7 @@ impl SiteView {
             base_path,
             paper: site.paper,
             page_size: site.paper.css_size(),
+            teach_back: site.teach_back,
             clinic: ClinicView {
                 name: site
                     .clinic
