@@ -86,6 +86,12 @@ pub fn short(d: &Dose, t: &Strings) -> String {
     parts.join(t.get("list_separator"))
 }
 
+/// How often a day ("twice a day"), once when the dose does not say: the
+/// adherence log's row, whose boxes say the same.
+pub fn times_a_day(d: &Dose, t: &Strings) -> String {
+    freq(d.per_day.unwrap_or(1), t)
+}
+
 fn freq(per_day: u32, t: &Strings) -> String {
     match per_day {
         0 | 1 => t.get("freq_once").to_string(),

@@ -6,7 +6,7 @@ use super::dose;
 use super::remember::{self, LogRow, RememberView};
 use crate::content::config::Clinician;
 use crate::content::markdown;
-use crate::content::plan::{Dose, ExerciseItem, Measure, Plan};
+use crate::content::plan::{ExerciseItem, Measure, Plan};
 use crate::stages::load::{Clinic, Source};
 use crate::stages::theme::i18n::Strings;
 use serde::Serialize;
@@ -171,7 +171,7 @@ pub struct Card {
     pub qr_svg: Option<Arc<str>>,
     /// Dose as sentences.
     pub dose_text: String,
-    /// Dose, short.
+    /// How often a day, for the log's row ("twice a day").
     pub dose_short: String,
     /// Per-patient note.
     pub note: Option<String>,
@@ -369,13 +369,7 @@ fn card(
         // The log's row says how often a day, as its boxes do; the days are
         // its cells ("Any 5 days:" or a column per weekday) and the full
         // dose is on the card, so the row stays one line in every language.
-        dose_short: dose::short(
-            &Dose {
-                per_day: Some(dose.per_day.unwrap_or(1)),
-                ..Dose::default()
-            },
-            t,
-        ),
+        dose_short: dose::times_a_day(&dose, t),
         note: item.note.clone(),
     }
 }
