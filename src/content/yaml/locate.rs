@@ -49,13 +49,24 @@ pub fn locate(src: &str, key: &str, value: &str, nth: usize) -> Option<Pos> {
 }
 
 /// Where the `item`-th entry of the `exercises:` list of the `step`-th entry
-/// of `steps:` starts (block style; `None` for flow style).
+/// of `steps:` starts (block style; `None` for flow style). For several
+/// entries of one file, [`exercise_entries`] reads it once.
 pub fn locate_exercise(src: &str, step: usize, item: usize) -> Option<Pos> {
+    exercise_entries(src).get(step)?.get(item).copied()
+}
+
+/// [`locate_exercise`] for every entry at once: by step, the start of each
+/// of its exercises (none where a step's `exercises:` is not a block list).
+/// Empty when the file has no block `steps:` list.
+pub fn exercise_entries(src: &str) -> Vec<Vec<Pos>> {
     let lines: Vec<&str> = src.lines().collect();
     let indent = |l: &str| l.len() - l.trim_start().len();
-    let top = lines
+    let Some(top) = lines
         .iter()
-        .position(|l| l.starts_with("steps:") || l.starts_with("guide_steps:"))?;
+        .position(|l| l.starts_with("steps:") || l.starts_with("guide_steps:"))
+    else {
+        return Vec::new();
+    };
     // Entries of a block list: lines whose first non-space is "- " at the
     // list's indentation, until a line less indented than that.
     let entries = |from: usize, min_indent: usize| -> Vec<usize> {
@@ -83,23 +94,28 @@ pub fn locate_exercise(src: &str, step: usize, item: usize) -> Option<Pos> {
         out
     };
     let steps = entries(top + 1, 0);
-    let s = *steps.get(step)?;
-    let step_indent = indent(lines[s]);
-    let end = steps.get(step + 1).copied().unwrap_or(lines.len());
-    let ex = (s..end).find(|&i| {
-        lines[i]
-            .trim_start()
-            .trim_start_matches("- ")
-            .starts_with("exercises:")
-    })?;
-    let items = entries(ex + 1, step_indent + 1);
-    let at = *items.get(item)?;
-    let l = lines[at];
-    let col = indent(l) + 2;
-    Some(Pos {
-        line: at + 1,
-        column: col + 1,
-    })
+    let mut out = Vec::with_capacity(steps.len());
+    for (k, &s) in steps.iter().enumerate() {
+        let step_indent = indent(lines[s]);
+        let end = steps.get(k + 1).copied().unwrap_or(lines.len());
+        let ex = (s..end).find(|&i| {
+            lines[i]
+                .trim_start()
+                .trim_start_matches("- ")
+                .starts_with("exercises:")
+        });
+        let items = ex.map_or_else(Vec::new, |ex| entries(ex + 1, step_indent + 1));
+        out.push(
+            items
+                .into_iter()
+                .map(|at| Pos {
+                    line: at + 1,
+                    column: indent(lines[at]) + 3,
+                })
+                .collect(),
+        );
+    }
+    out
 }
 
 /// Find the line of a top-level-or-nested key (first occurrence).

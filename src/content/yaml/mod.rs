@@ -14,7 +14,7 @@ mod emit;
 mod locate;
 mod slips;
 
-pub use locate::{locate, locate_exercise, locate_key};
+pub use locate::{exercise_entries, locate, locate_exercise, locate_key};
 
 pub use collect::MAX_PROBLEMS;
 pub use emit::emit;

@@ -9,7 +9,7 @@ use super::warn;
 use crate::base::diag::{Code, Diagnostics, Pos};
 use crate::content::markdown;
 use crate::content::plan::{Dose, Plan};
-use crate::content::yaml::{locate_exercise, locate_key};
+use crate::content::yaml::{exercise_entries, locate_key};
 use crate::stages::load::{Clinic, Source};
 
 /// Every PEMAT card and task warning of one plan.
@@ -17,6 +17,13 @@ pub(super) fn advise(clinic: &Clinic, src: &Source<Plan>, diags: &mut Diagnostic
     let plan = &src.value;
     let lang = plan.language(&clinic.site);
     let mut doses: Vec<(String, Dose)> = Vec::new();
+    // Where each exercise is written: read from the text only when a
+    // warning needs it.
+    let entries = std::cell::OnceCell::new();
+    let at = |si: usize, ei: usize| {
+        let all = entries.get_or_init(|| exercise_entries(&src.text));
+        all.get(si).and_then(|e: &Vec<Pos>| e.get(ei)).copied()
+    };
     for (si, step) in plan.steps.iter().enumerate() {
         for (ei, item) in step.exercises.iter().enumerate() {
             let p = clinic.prescription(item, lang);
@@ -25,7 +32,6 @@ pub(super) fn advise(clinic: &Clinic, src: &Source<Plan>, diags: &mut Diagnostic
                 .or(item.use_id.as_deref())
                 .unwrap_or_default()
                 .to_string();
-            let pos = locate_exercise(&src.text, si, ei);
             // An unknown `use:` is an error of its own (HP0006).
             let unknown = item.use_id.is_some() && p.library.is_none();
             if !unknown && p.image().is_none() && p.video().is_none() {
@@ -33,12 +39,12 @@ pub(super) fn advise(clinic: &Clinic, src: &Source<Plan>, diags: &mut Diagnostic
                     &src.path,
                     Code::NoPicture,
                     format!("exercise `{name}` prints with neither a picture nor a video"),
-                    pos,
+                    at(si, ei),
                     "add `image:` (a drawing in content/exercises/images/) with `image_alt:`, or a `video:` link: pictures roughly double how often patients do their exercises",
                 ));
             }
             if item.use_id.is_none() {
-                written_steps(src, item, &name, pos, diags);
+                written_steps(src, item, &name, &|| at(si, ei), diags);
             }
             doses.push((name, p.dose()));
         }
@@ -52,7 +58,7 @@ fn written_steps(
     src: &Source<Plan>,
     item: &crate::content::plan::ExerciseItem,
     name: &str,
-    pos: Option<Pos>,
+    pos: &dyn Fn() -> Option<Pos>,
     diags: &mut Diagnostics,
 ) {
     let steps = item.instructions.as_deref().map_or(0, |md| {
@@ -81,7 +87,7 @@ fn written_steps(
         &src.path,
         Code::FewSteps,
         format!("exercise `{name}` has {}", missing.join(" and ")),
-        pos,
+        pos(),
         "write `instructions:` as a numbered list (`1. ...`, `2. ...`), one action a line, and add `cues: [ ... ]` with what to feel or avoid",
     ));
 }
@@ -138,26 +144,48 @@ const DAILY: &[&str] = &[
     "diariamente",
 ];
 
+/// The phrases of [`ONCE`], [`TIMES_OF_DAY`] and [`DAILY`] in one
+/// automaton (every line of every plan is read for them).
+fn phrases() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let all = ONCE.iter().chain(TIMES_OF_DAY).chain(DAILY);
+        aho_corasick::AhoCorasick::new(all).expect("a few short phrases build an automaton")
+    })
+}
+
 fn said(line: &str) -> Said {
     let l = line.to_lowercase();
-    let has = |p: &&str| {
-        l.match_indices(*p).any(|(i, _)| {
-            let before = l[..i].chars().next_back();
-            let after = l[i + p.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    };
+    // Which phrases stand as whole words somewhere in the line.
+    let mut found = [false; ONCE.len() + TIMES_OF_DAY.len() + DAILY.len()];
+    for m in phrases().find_overlapping_iter(&l) {
+        let before = l[..m.start()].chars().next_back();
+        let after = l[m.end()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            found[m.pattern().as_usize()] = true;
+        }
+    }
+    let (once, rest) = found.split_at(ONCE.len());
+    let (times, daily) = rest.split_at(TIMES_OF_DAY.len());
     // "each morning and after work" is twice a day.
-    let times = TIMES_OF_DAY.iter().filter(|p| has(p)).count();
-    let once_a_day = ONCE.iter().any(has) && times < 2;
+    let times = times.iter().filter(|&&f| f).count();
+    let once_a_day = once.contains(&true) && times < 2;
     Said {
-        every_day: once_a_day || DAILY.iter().any(has),
+        every_day: once_a_day || daily.contains(&true),
         once_a_day,
     }
 }
 
 /// A patient's (or shared) task whose frequency the doses contradict.
 fn contradictions(src: &Source<Plan>, doses: &[(String, Dose)], diags: &mut Diagnostics) {
+    // Only a dose of several times a day or fewer than seven days a week
+    // can be contradicted.
+    let can_clash = doses
+        .iter()
+        .any(|(_, d)| d.per_day.is_some_and(|n| n >= 2) || d.days_per_week.is_some_and(|n| n < 7));
+    if !can_clash {
+        return;
+    }
     let r = &src.value.responsibilities;
     for line in r.patient.iter().chain(&r.together) {
         let s = said(line);

@@ -56,6 +56,10 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
                 continue;
             }
             let Some(name) = &item.name else { continue };
+            let missing_instructions = item.instructions.as_deref().is_none_or(blank);
+            if !blank(name) && !missing_instructions {
+                continue;
+            }
             let entry = locate_exercise(text, si, ei);
             let key_pos = |key: &str| entry.and_then(|e| key_in_entry(text, e, key));
             let label = if blank(name) {
@@ -72,7 +76,7 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
                     "name the exercise, e.g. `name: Heel slide`, or write `use: <id>` for one from the library",
                 );
             }
-            if item.instructions.as_deref().is_none_or(blank) {
+            if missing_instructions {
                 push(
                     format!("the instructions of {label}"),
                     key_pos("instructions")
