@@ -62,7 +62,7 @@ fn encode_cache(
     p: &Prepared,
     handouts: Vec<Option<(String, u128)>>,
     public: cache::Public,
-) -> std::io::Result<Vec<u8>> {
+) -> std::io::Result<cache::Encoded> {
     let records = p
         .clinic
         .plans
@@ -89,12 +89,12 @@ fn encode_cache(
 
 /// Save an encoded cache. A cache that cannot be written costs the next
 /// build time, nothing else: not an error.
-fn save_cache(p: &Prepared, opts: &Options, bytes: &[u8]) -> std::io::Result<()> {
+fn save_cache(p: &Prepared, opts: &Options, new: &cache::Encoded) -> std::io::Result<()> {
     // Nothing changed: do not rewrite tens of megabytes to say so.
-    if p.cache.as_ref().is_some_and(|c| c.holds(bytes)) {
+    if p.cache.as_ref().is_some_and(|c| c.holds(new)) {
         return Ok(());
     }
-    cache::save(&opts.root, |out| out.write_all(bytes))
+    cache::save(&opts.root, |out| new.write_to(out))
 }
 
 /// One build under way: what it was asked, the folders it writes, and

@@ -30,7 +30,7 @@ mod stored;
 #[cfg(test)]
 mod tests;
 
-pub use save::{Record, encode, save, write};
+pub use save::{Encoded, Record, encode, save, write};
 pub use stamps::{open_stamps, save_stamps};
 
 use crate::base::date::Date;
@@ -222,10 +222,10 @@ impl Cache {
         self.public.as_ref().filter(|p| p.key == key)
     }
 
-    /// Is this cache exactly `bytes` (see [`encode`])? Then there is
+    /// Is this cache exactly `new` (see [`encode`])? Then there is
     /// nothing to save.
-    pub fn holds(&self, bytes: &[u8]) -> bool {
-        self.text.as_bytes() == bytes
+    pub fn holds(&self, new: &Encoded) -> bool {
+        new.is(self.text.as_bytes())
     }
 
     /// The last build's public site, whatever it was made from.

@@ -59,7 +59,32 @@ pub fn write<'a>(
     public: Option<&Public>,
     records: Vec<Record<'a>>,
 ) -> std::io::Result<()> {
-    out.write_all(&encode(old, check_key, handout_key, public, records)?)
+    encode(old, check_key, handout_key, public, records)?.write_to(out)
+}
+
+/// A new cache, encoded: its header and one line per plan, kept apart
+/// rather than copied into one buffer (at 100,000 plans that copy was a
+/// third of a gigabyte more at the build's peak).
+pub struct Encoded {
+    parts: Vec<Vec<u8>>,
+}
+
+impl Encoded {
+    /// Write the cache's bytes to `out`.
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.parts.iter().try_for_each(|p| out.write_all(p))
+    }
+
+    /// Are these exactly `bytes`?
+    pub fn is(&self, mut bytes: &[u8]) -> bool {
+        for part in &self.parts {
+            match bytes.strip_prefix(part.as_slice()) {
+                Some(rest) => bytes = rest,
+                None => return false,
+            }
+        }
+        bytes.is_empty()
+    }
 }
 
 /// A new cache's bytes. Plans already in `old` are carried over as stored
@@ -72,7 +97,7 @@ pub fn encode(
     handout_key: u128,
     public: Option<&Public>,
     records: Vec<Record<'_>>,
-) -> std::io::Result<Vec<u8>> {
+) -> std::io::Result<Encoded> {
     use rayon::prelude::*;
     let header = Header {
         format: FORMAT,
@@ -86,16 +111,13 @@ pub fn encode(
             files: p.files.iter().map(|(f, h)| (f.clone(), hex(*h))).collect(),
         }),
     };
-    let mut out = serde_json::to_vec(&header)?;
+    let mut parts = vec![serde_json::to_vec(&header)?];
     let lines: Vec<Vec<u8>> = records
         .into_par_iter()
         .map(|r| record_line(old, r))
         .collect::<std::io::Result<_>>()?;
-    out.reserve_exact(lines.iter().map(Vec::len).sum());
-    for line in lines {
-        out.extend_from_slice(&line);
-    }
-    Ok(out)
+    parts.extend(lines);
+    Ok(Encoded { parts })
 }
 
 /// One record's line, starting with its newline (empty for a path that
