@@ -6,7 +6,6 @@
 //! `heropath handout`, `heropath fix-encoding`); whole output folders are
 //! swapped by [`crate::stages::write`] instead.
 
-use std::io::Write as _;
 use std::path::Path;
 
 /// Replace `path` with what `fill` writes. The new file gets the
@@ -34,38 +33,77 @@ fn replace(
     keep_permissions: bool,
     fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // Hidden, so the live preview's watcher takes it for noise.
-    let prefix = format!(".{name}.heropath-tmp-");
-    remove_stale(dir, &prefix);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        // The umask applies to this mode, exactly as to `File::create`'s.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    let mut r = Replacement::begin(path, keep_permissions)?;
+    fill(&mut r)?;
+    r.commit()
+}
+
+/// A replacement under way (see [`replace_file`]), for a writer that
+/// decides only as it goes whether to replace the file at all: written to
+/// like a file, put in place by [`Replacement::commit`]; dropped without
+/// committing, it is removed and the old file stays.
+pub struct Replacement {
+    path: std::path::PathBuf,
+    keep_permissions: bool,
+    out: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl Replacement {
+    /// Start replacing `path`, keeping its permissions when
+    /// `keep_permissions` (see [`replace_file_keeping_permissions`]).
+    pub fn begin(path: &Path, keep_permissions: bool) -> std::io::Result<Replacement> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Hidden, so the live preview's watcher takes it for noise.
+        let prefix = format!(".{name}.heropath-tmp-");
+        remove_stale(dir, &prefix);
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            // The umask applies to this mode, exactly as to `File::create`'s.
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        Ok(Replacement {
+            path: path.to_path_buf(),
+            keep_permissions,
+            out: std::io::BufWriter::with_capacity(1 << 20, builder.tempfile_in(dir)?),
+        })
     }
-    // Dropped on any error below: the temporary file is removed with it.
-    let mut tmp = builder.tempfile_in(dir)?;
-    {
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-        fill(&mut out)?;
-        out.flush()?;
+
+    /// Flush the new contents to disk and put them in place.
+    pub fn commit(self) -> std::io::Result<()> {
+        let tmp = self.out.into_inner().map_err(|e| e.into_error())?;
+        if self.keep_permissions
+            && let Ok(m) = std::fs::metadata(&self.path)
+        {
+            std::fs::set_permissions(tmp.path(), m.permissions())?;
+        }
+        tmp.as_file().sync_all()?;
+        tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
     }
-    if keep_permissions && let Ok(m) = std::fs::metadata(path) {
-        std::fs::set_permissions(tmp.path(), m.permissions())?;
+}
+
+impl std::io::Write for Replacement {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf)
     }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Remove temporary files a killed process left behind for this target.

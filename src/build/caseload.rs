@@ -14,18 +14,21 @@ pub(super) fn is_caseload_file(rel: &str) -> bool {
 }
 
 /// Render the caseload pages for the plans with a handout (`records`, in
-/// `clinic.plans` order); none when no plan has one.
+/// `clinic.plans` order), handing each to `sink` as soon as it is
+/// rendered, in parallel (none when no plan has a handout). The first
+/// problem, in page order.
 pub(super) fn caseload_files(
     p: &Prepared,
     records: &[Option<(String, u128)>],
-) -> Result<Vec<RenderedFile>, Diagnostic> {
+    sink: impl Fn(RenderedFile) -> Result<(), Diagnostic> + Sync,
+) -> Result<(), Diagnostic> {
     let site = &p.clinic.site;
     let Some(theme) = p
         .themes
         .get(&site.theme)
         .or_else(|| p.themes.values().next())
     else {
-        return Ok(Vec::new());
+        return Ok(());
     };
     let t = theme.strings(&site.language);
     let rows: Vec<caseload::CaseloadRow> = p
@@ -39,14 +42,19 @@ pub(super) fn caseload_files(
         .collect();
     // A website folder without plans (story records only) gets none.
     if rows.is_empty() {
-        return Ok(Vec::new());
+        return Ok(());
     }
     let index_free = !records
         .iter()
         .flatten()
         .any(|(path, _)| path == "index.html");
-    caseload::pages(&rows, t, index_free)
+    let caseload = caseload::Caseload::new(rows, index_free);
+    let done: Vec<Result<(), Diagnostic>> = caseload
+        .pages()
         .par_iter()
-        .map(|page| render::caseload(theme, &p.site, &site.language, page))
-        .collect()
+        .map(|at| {
+            render::caseload(theme, &p.site, &site.language, &caseload.page(at, t)).and_then(&sink)
+        })
+        .collect();
+    done.into_iter().collect()
 }

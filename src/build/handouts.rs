@@ -148,17 +148,13 @@ impl Run<'_> {
         let handout_records = streamed.handouts;
         // The caseload page lists the handouts just made (private side).
         if !self.diags.has_errors() {
-            match super::caseload::caseload_files(p, &handout_records) {
-                Ok(files) => {
-                    for f in files {
-                        if let Some(s) = staging.as_ref()
-                            && let Err(e) = s.write(&f.path, &f.bytes)
-                        {
-                            self.diags.push(write_error(e));
-                        }
-                    }
-                }
-                Err(d) => self.diags.push(d),
+            let written =
+                super::caseload::caseload_files(p, &handout_records, |f| match staging.as_ref() {
+                    Some(s) => s.write(&f.path, &f.bytes).map_err(write_error),
+                    None => Ok(()),
+                });
+            if let Err(d) = written {
+                self.diags.push(d);
             }
         }
         if !self.diags.has_errors() {

@@ -56,13 +56,15 @@ pub use public::{PublicBuild, RESERVED_SLUGS, render_public};
 use themes::*;
 pub use themes::{REQUIRED_TEMPLATES, compact_css};
 
-/// This build's record for the next one (see [`crate::build::cache`]),
-/// encoded: the bytes to save.
-fn encode_cache(
+/// Save this build's record for the next one (see [`crate::build::cache`]),
+/// unless it is what the cache already holds. A cache that cannot be
+/// written costs the next build time, nothing else: not an error.
+fn save_cache(
     p: &Prepared,
+    opts: &Options,
     handouts: Vec<Option<(String, u128)>>,
     public: cache::Public,
-) -> std::io::Result<cache::Encoded> {
+) -> std::io::Result<()> {
     let records = p
         .clinic
         .plans
@@ -78,23 +80,14 @@ fn encode_cache(
             handout,
         })
         .collect();
-    cache::encode(
+    cache::store(
+        &opts.root,
         p.cache.as_ref(),
         p.check_key,
         p.handout_key,
         Some(&public),
         records,
     )
-}
-
-/// Save an encoded cache. A cache that cannot be written costs the next
-/// build time, nothing else: not an error.
-fn save_cache(p: &Prepared, opts: &Options, new: &cache::Encoded) -> std::io::Result<()> {
-    // Nothing changed: do not rewrite tens of megabytes to say so.
-    if p.cache.as_ref().is_some_and(|c| c.holds(new)) {
-        return Ok(());
-    }
-    cache::save(&opts.root, |out| new.write_to(out))
 }
 
 /// One build under way: what it was asked, the folders it writes, and
@@ -273,8 +266,7 @@ impl Run<'_> {
                 if opts.public_only {
                     return None;
                 }
-                encode_cache(p, handout_records, public_record)
-                    .and_then(|bytes| save_cache(p, opts, &bytes))
+                save_cache(p, opts, handout_records, public_record)
                     .and_then(|()| cache::save_stamps(&opts.root, handouts_dir, &written))
                     .err()
                     .map(|e| e.to_string())

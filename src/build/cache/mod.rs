@@ -30,7 +30,7 @@ mod stored;
 #[cfg(test)]
 mod tests;
 
-pub use save::{Encoded, Record, encode, save, write};
+pub use save::{Record, save, store, write};
 pub use stamps::{open_stamps, save_stamps};
 
 use crate::base::date::Date;
@@ -220,12 +220,6 @@ impl Cache {
     /// (`key`). The caller still checks the files on disk.
     pub fn public(&self, key: u128) -> Option<&Public> {
         self.public.as_ref().filter(|p| p.key == key)
-    }
-
-    /// Is this cache exactly `new` (see [`encode`])? Then there is
-    /// nothing to save.
-    pub fn holds(&self, new: &Encoded) -> bool {
-        new.is(self.text.as_bytes())
     }
 
     /// The last build's public site, whatever it was made from.

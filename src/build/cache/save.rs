@@ -31,6 +31,11 @@ pub fn save(
     root: &Path,
     fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    crate::base::atomic::replace_file(&cache_file(root)?, fill)
+}
+
+/// The cache file of the clinic at `root`, its folder made and marked.
+fn cache_file(root: &Path) -> std::io::Result<std::path::PathBuf> {
     let dir = root.join(DIR);
     match std::fs::symlink_metadata(&dir) {
         Ok(m) if !m.is_dir() => {
@@ -47,10 +52,10 @@ pub fn save(
             std::fs::write(dir.join(name), text)?;
         }
     }
-    crate::base::atomic::replace_file(&dir.join(FILE), fill)
+    Ok(dir.join(FILE))
 }
 
-/// Write a new cache to `out` (see [`encode`]).
+/// Write a new cache to `out` (see [`store`]).
 pub fn write<'a>(
     out: &mut dyn std::io::Write,
     old: Option<&Cache>,
@@ -59,46 +64,47 @@ pub fn write<'a>(
     public: Option<&Public>,
     records: Vec<Record<'a>>,
 ) -> std::io::Result<()> {
-    encode(old, check_key, handout_key, public, records)?.write_to(out)
-}
-
-/// A new cache, encoded: its header and one line per plan, kept apart
-/// rather than copied into one buffer (at 100,000 plans that copy was a
-/// third of a gigabyte more at the build's peak).
-pub struct Encoded {
-    parts: Vec<Vec<u8>>,
-}
-
-impl Encoded {
-    /// Write the cache's bytes to `out`.
-    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        self.parts.iter().try_for_each(|p| out.write_all(p))
+    out.write_all(&header(check_key, handout_key, public)?)?;
+    for r in &records {
+        out.write_all(&record_line(old, r)?)?;
     }
-
-    /// Are these exactly `bytes`?
-    pub fn is(&self, mut bytes: &[u8]) -> bool {
-        for part in &self.parts {
-            match bytes.strip_prefix(part.as_slice()) {
-                Some(rest) => bytes = rest,
-                None => return false,
-            }
-        }
-        bytes.is_empty()
-    }
+    Ok(())
 }
 
-/// A new cache's bytes. Plans already in `old` are carried over as stored
-/// text; others are encoded, in parallel (on a large clinic encoding every
-/// plan was a tenth of a second on one core). Give records sorted by path
+/// Records encoded at a time by [`store`].
+const BLOCK: usize = 4096;
+
+/// Save a new cache for the clinic at `root`, unless it is exactly `old`
+/// (then nothing is written). Plans already in `old` are carried over as
+/// stored text; others are encoded, a block at a time in parallel, and
+/// written as they come, so the whole new cache is never in memory (at
+/// 100,000 plans it is a third of a gigabyte). Give records sorted by path
 /// (the pipeline's plan order) and the same build gives the same bytes.
-pub fn encode(
+pub fn store(
+    root: &Path,
     old: Option<&Cache>,
     check_key: u128,
     handout_key: u128,
     public: Option<&Public>,
     records: Vec<Record<'_>>,
-) -> std::io::Result<Encoded> {
+) -> std::io::Result<()> {
     use rayon::prelude::*;
+    let mut out = Unless::new(root, old.map(|c| c.text.as_bytes()));
+    out.put(&header(check_key, handout_key, public)?)?;
+    for block in records.chunks(BLOCK) {
+        let lines: Vec<Vec<u8>> = block
+            .par_iter()
+            .map(|r| record_line(old, r))
+            .collect::<std::io::Result<_>>()?;
+        for line in lines {
+            out.put(&line)?;
+        }
+    }
+    out.finish()
+}
+
+/// The cache's first line.
+fn header(check_key: u128, handout_key: u128, public: Option<&Public>) -> std::io::Result<Vec<u8>> {
     let header = Header {
         format: FORMAT,
         program: program().to_string(),
@@ -111,19 +117,69 @@ pub fn encode(
             files: p.files.iter().map(|(f, h)| (f.clone(), hex(*h))).collect(),
         }),
     };
-    let mut parts = vec![serde_json::to_vec(&header)?];
-    let lines: Vec<Vec<u8>> = records
-        .into_par_iter()
-        .map(|r| record_line(old, r))
-        .collect::<std::io::Result<_>>()?;
-    parts.extend(lines);
-    Ok(Encoded { parts })
+    Ok(serde_json::to_vec(&header)?)
+}
+
+/// A new cache written only where it differs from the old one: while the
+/// bytes put match the old cache's, nothing is written; at the first
+/// difference the cache file is begun with the old bytes matched so far.
+struct Unless<'a> {
+    root: &'a Path,
+    old: &'a [u8],
+    /// How many leading bytes of the new cache equal the old one's.
+    same: usize,
+    file: Option<crate::base::atomic::Replacement>,
+}
+
+impl<'a> Unless<'a> {
+    fn new(root: &'a Path, old: Option<&'a [u8]>) -> Self {
+        Unless {
+            root,
+            old: old.unwrap_or_default(),
+            same: 0,
+            file: None,
+        }
+    }
+
+    /// The next bytes of the new cache.
+    fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        use std::io::Write as _;
+        if let Some(f) = self.file.as_mut() {
+            return f.write_all(bytes);
+        }
+        if self.old[self.same..].starts_with(bytes) {
+            self.same += bytes.len();
+            return Ok(());
+        }
+        let f = self.begin()?;
+        f.write_all(bytes)
+    }
+
+    /// Start the file with the old cache's matching bytes.
+    fn begin(&mut self) -> std::io::Result<&mut crate::base::atomic::Replacement> {
+        use std::io::Write as _;
+        let mut f = crate::base::atomic::Replacement::begin(&cache_file(self.root)?, false)?;
+        f.write_all(&self.old[..self.same])?;
+        Ok(self.file.insert(f))
+    }
+
+    /// Put the new cache in place, when it differs from the old one (or
+    /// there was none).
+    fn finish(mut self) -> std::io::Result<()> {
+        if self.file.is_none() && (self.same < self.old.len() || self.old.is_empty()) {
+            self.begin()?;
+        }
+        match self.file {
+            Some(f) => f.commit(),
+            None => Ok(()),
+        }
+    }
 }
 
 /// One record's line, starting with its newline (empty for a path that
 /// cannot be stored on one line: that plan is simply not cached, and
 /// heropath's own slugs never contain such characters).
-fn record_line(old: Option<&Cache>, r: Record<'_>) -> std::io::Result<Vec<u8>> {
+fn record_line(old: Option<&Cache>, r: &Record<'_>) -> std::io::Result<Vec<u8>> {
     use std::io::Write as _;
     let path = r.path.to_string_lossy();
     if path.contains(['\t', '\n']) {
@@ -132,7 +188,7 @@ fn record_line(old: Option<&Cache>, r: Record<'_>) -> std::io::Result<Vec<u8>> {
     let meta = Meta {
         today: r.today,
         diagnostics: r.diagnostics.iter().map(StoredDiagnostic::from).collect(),
-        handout: r.handout.map(|(p, h)| (p, hex(h))),
+        handout: r.handout.as_ref().map(|(p, h)| (p.clone(), hex(*h))),
     };
     let mut out = Vec::with_capacity(4096);
     write!(out, "\n{path}\t{}\t", hex(r.hash))?;

@@ -35,3 +35,58 @@ fn damaged_or_foreign_caches_are_not_used() {
         "*\n"
     );
 }
+
+/// `store` writes what `write` would, and leaves an unchanged cache alone.
+#[test]
+fn store_writes_only_a_cache_that_changed() {
+    use crate::content::plan::Plan;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let file = root.join(DIR).join(FILE);
+    let a: Plan = crate::content::yaml::parse(
+        include_str!("../../../content/plans/maria-lopez.yaml"),
+        Path::new("a.yaml"),
+    )
+    .unwrap();
+    let b: Plan = crate::content::yaml::parse(
+        include_str!("../../../content/plans/daniel-okafor.yaml"),
+        Path::new("b.yaml"),
+    )
+    .unwrap();
+    let record = |path: &'static str, hash: u128, plan| Record {
+        path: Path::new(path),
+        hash,
+        plan,
+        today: None,
+        diagnostics: &[],
+        handout: Some((format!("{path}.html"), hash + 1)),
+    };
+    let expected = |key: u128, records| {
+        let mut out = Vec::new();
+        write(&mut out, None, key, 2, None, records).unwrap();
+        out
+    };
+    let inode = || {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::metadata(&file).unwrap().ino()
+    };
+    let two = || vec![record("a.yaml", 1, &a), record("b.yaml", 3, &b)];
+    store(root, None, 1, 2, None, two()).unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), expected(1, two()));
+    let before = inode();
+
+    // The same cache again: not rewritten.
+    let old = Cache::open(root).unwrap();
+    store(root, Some(&old), 1, 2, None, two()).unwrap();
+    assert_eq!(inode(), before, "an unchanged cache was rewritten");
+
+    // A shorter cache (a plan removed), a longer one, another key: each
+    // rewritten, byte for byte what `write` gives.
+    let one = || vec![record("a.yaml", 1, &a)];
+    for (key, shorter) in [(1, true), (1, false), (9, false)] {
+        let records = || if shorter { one() } else { two() };
+        let old = Cache::open(root).unwrap();
+        store(root, Some(&old), key, 2, None, records()).unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), expected(key, records()));
+    }
+}

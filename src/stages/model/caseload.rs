@@ -18,6 +18,12 @@ use std::collections::BTreeMap;
 /// Rows per page.
 pub const PAGE_SIZE: usize = 100;
 
+/// How many pages either side of the current one the pager lists (a
+/// caseload of 100,000 plans has 1,000 pages in each order: listing them
+/// all on every page made each page 1,000 links long, and the build
+/// quadratic).
+pub const PAGER_REACH: usize = 2;
+
 /// The folder of the caseload's other pages, inside the handouts folder.
 pub const CASELOAD_DIR: &str = "caseload";
 
@@ -66,6 +72,8 @@ pub struct Link {
     pub href: String,
     /// The page being shown.
     pub current: bool,
+    /// Not a link: pages left out of the pager here (label `…`, no address).
+    pub gap: bool,
 }
 
 /// One page of the caseload.
@@ -77,7 +85,9 @@ pub struct CaseloadPage {
     pub sort: String,
     /// Links to every order (page 1 of each).
     pub sorts: Vec<Link>,
-    /// Links to every page of this order.
+    /// The pager of this order: the first and last pages, and the pages
+    /// up to [`PAGER_REACH`] either side of this one, with a gap for each
+    /// run of pages left out.
     pub pages: Vec<Link>,
     /// The rows of this page.
     pub rows: Vec<CaseloadRow>,
@@ -183,11 +193,13 @@ fn some_first<T: Ord>(a: &Option<T>, b: &Option<T>, desc: bool) -> Ordering {
     }
 }
 
-/// The rows in one order: by name; by next visit (soonest first); by
-/// progress (least first: who may need help); by warnings (most first).
-pub fn sorted(rows: &[CaseloadRow], sort: &str) -> Vec<CaseloadRow> {
-    let mut v = rows.to_vec();
-    v.sort_by(|a, b| {
+/// The rows in one order, as indexes into `rows`: by name; by next visit
+/// (soonest first); by progress (least first: who may need help); by
+/// warnings (most first).
+fn order(rows: &[CaseloadRow], sort: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..rows.len()).collect();
+    v.sort_by(|&a, &b| {
+        let (a, b) = (&rows[a], &rows[b]);
         let first = match sort {
             "visit" => some_first(&a.next_visit_iso, &b.next_visit_iso, false),
             "progress" => some_first(&a.progress_percent, &b.progress_percent, false),
@@ -210,72 +222,166 @@ fn page_path(sort: &str, n: usize, index: bool) -> String {
     }
 }
 
-/// Every page of the caseload: each order, paginated; `index_free` says
-/// whether `index.html` may be written (no plan's handout is called so).
-pub fn pages(rows: &[CaseloadRow], t: &Strings, index_free: bool) -> Vec<CaseloadPage> {
-    let count = rows.len().div_ceil(PAGE_SIZE).max(1);
-    let mut out = Vec::new();
-    for (sort, _) in SORTS {
-        let ordered = sorted(rows, sort);
-        for n in 1..=count {
-            let mut paths = vec![page_path(sort, n, false)];
-            if index_free && sort == "name" && n == 1 {
-                paths.push(page_path(sort, n, true));
-            }
-            for path in paths {
-                out.push(page(&ordered, sort, n, count, path, t));
+/// The caseload in each of its orders, made into pages one at a time: a
+/// clinic of 100,000 plans has 4,000 pages, rendered and written as they
+/// are made rather than all held at once.
+pub struct Caseload {
+    rows: Vec<CaseloadRow>,
+    /// Per order of [`SORTS`], the rows' indexes in that order.
+    orders: Vec<Vec<usize>>,
+    /// Pages per order.
+    count: usize,
+    /// May `index.html` be written (no plan's handout is called so)?
+    index_free: bool,
+}
+
+/// Which page: its order (an index into [`SORTS`]), its number (1-based)
+/// and its path.
+#[derive(Debug, Clone)]
+pub struct PageRef {
+    sort: usize,
+    n: usize,
+    path: String,
+}
+
+impl Caseload {
+    /// The caseload of `rows` (one per plan with a handout).
+    pub fn new(rows: Vec<CaseloadRow>, index_free: bool) -> Caseload {
+        Caseload {
+            orders: SORTS.iter().map(|(sort, _)| order(&rows, sort)).collect(),
+            count: rows.len().div_ceil(PAGE_SIZE).max(1),
+            rows,
+            index_free,
+        }
+    }
+
+    /// Every page, in a fixed order.
+    pub fn pages(&self) -> Vec<PageRef> {
+        let mut out = Vec::new();
+        for (i, (sort, _)) in SORTS.iter().enumerate() {
+            for n in 1..=self.count {
+                out.push(PageRef {
+                    sort: i,
+                    n,
+                    path: page_path(sort, n, false),
+                });
+                if self.index_free && *sort == "name" && n == 1 {
+                    out.push(PageRef {
+                        sort: i,
+                        n,
+                        path: page_path(sort, n, true),
+                    });
+                }
             }
         }
+        out
+    }
+
+    /// One page's data.
+    pub fn page(&self, at: &PageRef, t: &Strings) -> CaseloadPage {
+        let (sort, n, count) = (SORTS[at.sort].0, at.n, self.count);
+        // Links are relative: from `index.html` into `caseload/`, and back up.
+        let nested = at.path.contains('/');
+        let to_page = |s: &str, k: usize| match nested {
+            true => format!("{s}-{k}.html"),
+            false => format!("{CASELOAD_DIR}/{s}-{k}.html"),
+        };
+        let up = if nested { "../" } else { "" };
+        let from = (n - 1) * PAGE_SIZE;
+        let rows = self.orders[at.sort]
+            .iter()
+            .skip(from)
+            .take(PAGE_SIZE)
+            .map(|&i| CaseloadRow {
+                href: format!("{up}{}", self.rows[i].file),
+                ..self.rows[i].clone()
+            })
+            .collect();
+        CaseloadPage {
+            sorts: SORTS
+                .iter()
+                .map(|(s, label)| Link {
+                    label: t.get(label).to_string(),
+                    href: to_page(s, 1),
+                    current: *s == sort,
+                    gap: false,
+                })
+                .collect(),
+            pages: pager(n, count, |k| to_page(sort, k)),
+            path: at.path.clone(),
+            sort: sort.to_string(),
+            rows,
+            total: self.rows.len(),
+            total_text: t.count("caseload_count", self.rows.len() as u64, &[]),
+            first: from + 1,
+        }
+    }
+}
+
+/// The pager of page `n` of `count`: the first and last pages, those up
+/// to [`PAGER_REACH`] either side of `n`, and a gap for each run left out
+/// (a run of one page is shown instead: a gap would be no shorter).
+fn pager(n: usize, count: usize, href: impl Fn(usize) -> String) -> Vec<Link> {
+    let near = n.saturating_sub(PAGER_REACH).max(1)..=(n + PAGER_REACH).min(count);
+    let mut shown: Vec<usize> = std::iter::once(1).chain(near).chain([count]).collect();
+    shown.dedup();
+    let mut out = Vec::new();
+    let mut last_shown = 0;
+    for k in shown {
+        match k - last_shown {
+            1 => {}
+            2 => out.push(link(k - 1, n, &href)),
+            _ => out.push(Link {
+                label: "…".to_string(),
+                href: String::new(),
+                current: false,
+                gap: true,
+            }),
+        }
+        out.push(link(k, n, &href));
+        last_shown = k;
     }
     out
 }
 
-fn page(
-    ordered: &[CaseloadRow],
-    sort: &str,
-    n: usize,
-    count: usize,
-    path: String,
-    t: &Strings,
-) -> CaseloadPage {
-    // Links are relative: from `index.html` into `caseload/`, and back up.
-    let nested = path.contains('/');
-    let to_page = |s: &str, k: usize| match nested {
-        true => format!("{s}-{k}.html"),
-        false => format!("{CASELOAD_DIR}/{s}-{k}.html"),
-    };
-    let up = if nested { "../" } else { "" };
-    let from = (n - 1) * PAGE_SIZE;
-    let rows = ordered
-        .iter()
-        .skip(from)
-        .take(PAGE_SIZE)
-        .map(|r| CaseloadRow {
-            href: format!("{up}{}", r.file),
-            ..r.clone()
-        })
-        .collect();
-    CaseloadPage {
-        sorts: SORTS
+fn link(k: usize, n: usize, href: impl Fn(usize) -> String) -> Link {
+    Link {
+        label: k.to_string(),
+        href: href(k),
+        current: k == n,
+        gap: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(n: usize, count: usize) -> String {
+        pager(n, count, |k| format!("p{k}"))
             .iter()
-            .map(|(s, label)| Link {
-                label: t.get(label).to_string(),
-                href: to_page(s, 1),
-                current: *s == sort,
+            .map(|l| match (l.gap, l.current) {
+                (true, _) => "…".to_string(),
+                (false, true) => format!("[{}]", l.label),
+                (false, false) => l.label.clone(),
             })
-            .collect(),
-        pages: (1..=count)
-            .map(|k| Link {
-                label: k.to_string(),
-                href: to_page(sort, k),
-                current: k == n,
-            })
-            .collect(),
-        path,
-        sort: sort.to_string(),
-        rows,
-        total: ordered.len(),
-        total_text: t.count("caseload_count", ordered.len() as u64, &[]),
-        first: from + 1,
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_pager_shows_the_ends_and_the_pages_near_this_one() {
+        assert_eq!(labels(1, 1), "[1]");
+        assert_eq!(labels(2, 3), "1 [2] 3");
+        assert_eq!(labels(1, 1000), "[1] 2 3 … 1000");
+        assert_eq!(labels(500, 1000), "1 … 498 499 [500] 501 502 … 1000");
+        assert_eq!(labels(1000, 1000), "1 … 998 999 [1000]");
+        // A gap of one page shows the page instead.
+        assert_eq!(labels(5, 9), "1 2 3 4 [5] 6 7 8 9");
+        assert_eq!(labels(6, 12), "1 … 4 5 [6] 7 8 … 12");
+        // Every link leads to its page.
+        for l in pager(7, 40, |k| format!("p{k}")).iter().filter(|l| !l.gap) {
+            assert_eq!(l.href, format!("p{}", l.label));
+        }
     }
 }
