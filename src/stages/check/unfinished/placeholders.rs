@@ -137,33 +137,48 @@ fn template_phrases() -> &'static [String] {
 /// holds. Escapes (`\`, and `''` in single quotes) could spell it otherwise:
 /// such a source goes the long way, as does any `TODO`.
 fn may_hold_placeholder(text: &str) -> bool {
-    static PHRASES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    let Some(phrases) =
-        PHRASES.get_or_init(|| aho_corasick::AhoCorasick::new(template_phrases()).ok())
-    else {
+    use aho_corasick::{Anchored, automaton::Automaton, dfa::DFA};
+    static PHRASES: std::sync::OnceLock<Option<DFA>> = std::sync::OnceLock::new();
+    let Some(dfa) = PHRASES.get_or_init(|| DFA::new(template_phrases()).ok()) else {
         return true;
     };
     if text.contains("TODO") || text.contains('\\') || text.contains("''") {
         return true;
     }
-    let mut flat = String::with_capacity(text.len());
+    let Ok(mut state) = dfa.start_state(Anchored::No) else {
+        return true;
+    };
+    // The text flattened (lower case, a run of white space one space) is
+    // fed to the automaton a byte at a time, never held.
     let mut gap = false;
+    let mut started = false;
+    let mut feed = |bytes: &[u8]| {
+        bytes.iter().any(|&b| {
+            state = dfa.next_state(Anchored::No, state, b);
+            dfa.is_match(state)
+        })
+    };
+    let mut buf = [0u8; 4];
     for c in text.chars() {
         if c.is_whitespace() {
             gap = true;
             continue;
         }
-        if std::mem::take(&mut gap) && !flat.is_empty() {
-            flat.push(' ');
+        if std::mem::take(&mut gap) && started && feed(b" ") {
+            return true;
         }
-        if c.is_ascii() {
-            flat.push(c.to_ascii_lowercase());
+        started = true;
+        let found = if c.is_ascii() {
+            feed(&[c.to_ascii_lowercase() as u8])
         } else {
-            flat.extend(c.to_lowercase());
+            c.to_lowercase()
+                .any(|l| feed(l.encode_utf8(&mut buf).as_bytes()))
+        };
+        if found {
+            return true;
         }
     }
-    phrases.is_match(&flat)
+    false
 }
 
 /// An error for every line of the plan that is template text or a `TODO`.
