@@ -165,14 +165,38 @@ impl Drop for Staging {
 }
 
 /// Does the regular file at `path` hold exactly `bytes`? (Symlinks never
-/// match: output is never linked to anything outside it.)
+/// match: output is never linked to anything outside it.) Opened once, not
+/// following a link, and read into a per-thread buffer: this runs for
+/// every handout of every build.
 fn same_contents(path: &Path, bytes: &[u8]) -> bool {
-    match std::fs::symlink_metadata(path) {
-        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
-            std::fs::read(path).is_ok_and(|old| old == bytes)
-        }
-        _ => false,
+    use std::cell::RefCell;
+    use std::io::Read as _;
+    thread_local! {
+        static BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // Not through a link; and a FIFO someone left there must not
+        // block the open (it is then no regular file, and not the same).
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let Ok(mut file) = options.open(path) else {
+        return false;
+    };
+    match file.metadata() {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
+        _ => return false,
+    }
+    BUF.with(|buf| {
+        let Ok(mut buf) = buf.try_borrow_mut() else {
+            return false;
+        };
+        buf.clear();
+        file.read_to_end(&mut buf).is_ok() && buf.as_slice() == bytes
+    })
 }
 
 /// The content hash of a file, read into a per-thread buffer (this runs
