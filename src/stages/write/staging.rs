@@ -166,14 +166,8 @@ impl Drop for Staging {
 
 /// Does the regular file at `path` hold exactly `bytes`? (Symlinks never
 /// match: output is never linked to anything outside it.) Opened once, not
-/// following a link, and read into a per-thread buffer: this runs for
-/// every handout of every build.
+/// following a link: this runs for every handout of every build.
 fn same_contents(path: &Path, bytes: &[u8]) -> bool {
-    use std::cell::RefCell;
-    use std::io::Read as _;
-    thread_local! {
-        static BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -183,35 +177,33 @@ fn same_contents(path: &Path, bytes: &[u8]) -> bool {
         // block the open (it is then no regular file, and not the same).
         options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
-    let Ok(mut file) = options.open(path) else {
+    let Ok(file) = options.open(path) else {
         return false;
     };
     match file.metadata() {
         Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
         _ => return false,
     }
-    BUF.with(|buf| {
-        let Ok(mut buf) = buf.try_borrow_mut() else {
-            return false;
-        };
-        buf.clear();
-        file.read_to_end(&mut buf).is_ok() && buf.as_slice() == bytes
-    })
+    read_with(file, |old| old == bytes).unwrap_or(false)
 }
 
-/// The content hash of a file, read into a per-thread buffer (this runs
-/// for every handout of a rebuild; a fresh allocation each time showed).
+/// The content hash of a file.
 pub(super) fn hash_of_file(path: &Path) -> Option<u128> {
+    read_with(std::fs::File::open(path).ok()?, crate::base::hash::hash)
+}
+
+/// `f` of a file's bytes, read into a per-thread buffer (this runs for
+/// every handout of a build; a fresh allocation each time showed).
+fn read_with<R>(mut file: std::fs::File, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
     use std::cell::RefCell;
     use std::io::Read as _;
     thread_local! {
         static BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
-    let mut file = std::fs::File::open(path).ok()?;
     BUF.with(|buf| {
         let mut buf = buf.try_borrow_mut().ok()?;
         buf.clear();
         file.read_to_end(&mut buf).ok()?;
-        Some(crate::base::hash::hash(&buf))
+        Some(f(&buf))
     })
 }
