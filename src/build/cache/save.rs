@@ -89,7 +89,7 @@ pub fn store(
     records: Vec<Record<'_>>,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let mut out = Unless::new(root, old.map(|c| c.text.as_bytes()));
+    let mut out = IfChanged::new(root, old.map(|c| c.text.as_bytes()));
     out.put(&header(check_key, handout_key, public)?)?;
     for block in records.chunks(BLOCK) {
         let lines: Vec<Vec<u8>> = block
@@ -123,7 +123,7 @@ fn header(check_key: u128, handout_key: u128, public: Option<&Public>) -> std::i
 /// A new cache written only where it differs from the old one: while the
 /// bytes put match the old cache's, nothing is written; at the first
 /// difference the cache file is begun with the old bytes matched so far.
-struct Unless<'a> {
+struct IfChanged<'a> {
     root: &'a Path,
     old: &'a [u8],
     /// How many leading bytes of the new cache equal the old one's.
@@ -131,9 +131,9 @@ struct Unless<'a> {
     file: Option<crate::base::atomic::Replacement>,
 }
 
-impl<'a> Unless<'a> {
+impl<'a> IfChanged<'a> {
     fn new(root: &'a Path, old: Option<&'a [u8]>) -> Self {
-        Unless {
+        IfChanged {
             root,
             old: old.unwrap_or_default(),
             same: 0,
