@@ -25,7 +25,10 @@ pub struct Handout {
     pub view: HandoutView,
 }
 
-/// The private handout data.
+/// The private handout data. Templates also get `exercises`, every card
+/// of every step in order (for the adherence log): the renderer makes it
+/// from `steps` ([`crate::stages::render`]), so the cards are modelled and
+/// serialized once.
 #[derive(Debug, Clone, Serialize)]
 pub struct HandoutView {
     /// The hero.
@@ -38,8 +41,6 @@ pub struct HandoutView {
     pub goal: GoalView,
     /// The guide's steps.
     pub steps: Vec<StepView>,
-    /// All exercise cards in order (adherence log).
-    pub exercises: Vec<Card>,
     /// Who does what.
     pub responsibilities: ResponsibilitiesView,
     /// The next visit.
@@ -214,10 +215,6 @@ pub fn handout(
 ) -> Handout {
     let plan = &src.value;
     let steps = step_views(plan, clinic, t, lang, assets);
-    let exercises: Vec<Card> = steps
-        .iter()
-        .flat_map(|s| s.exercises.iter().cloned())
-        .collect();
     let remember = RememberView {
         next_visit: remember::next_visit(plan, &clinic.site, t),
         safety: remember::safety(&clinic.site, plan, lang, t),
@@ -252,7 +249,6 @@ pub fn handout(
                 measures: super::chart::shown_measures(&goal.measures, t),
             },
             steps,
-            exercises,
             responsibilities: ResponsibilitiesView {
                 clinician: plan.responsibilities.clinician.clone(),
                 patient: plan.responsibilities.patient.clone(),

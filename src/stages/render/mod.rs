@@ -127,6 +127,7 @@ impl<'a> HandoutRenderer<'a> {
                 &|_| None,
             )
         })?;
+        ctx.insert_value("exercises", cards_of_steps(&ctx));
         ctx.insert("lang", &h.lang);
         ctx.insert("dir", theme.strings(&h.lang).dir());
         match self.shared.get(&(h.theme.as_str(), h.lang.as_str())) {
@@ -151,6 +152,31 @@ impl<'a> HandoutRenderer<'a> {
             bytes,
         })
     }
+}
+
+/// Every card of every step of a handout's context, in order: the
+/// template value of `HandoutView::exercises`, made of the values already
+/// in `steps` (tera shares them) rather than serialized a second time.
+fn cards_of_steps(ctx: &Context) -> tera::Value {
+    let steps = ctx
+        .get("steps")
+        .and_then(tera::Value::as_array)
+        .unwrap_or_default();
+    let cards: Vec<tera::Value> = steps
+        .iter()
+        .filter_map(|step| {
+            step.as_map()?
+                .get(&tera::value::Key::from("exercises"))
+                .cloned()
+        })
+        .flat_map(|cards| {
+            cards
+                .as_array()
+                .map(<[tera::Value]>::to_vec)
+                .unwrap_or_default()
+        })
+        .collect();
+    tera::Value::from(cards.as_slice())
 }
 
 /// Render one handout (prefer [`HandoutRenderer`] for many).
