@@ -220,14 +220,10 @@ fn contradictions(src: &Source<Plan>, doses: &[(String, Dose)], diags: &mut Diag
 /// line or an item of a flow list `[a, text]`).
 fn locate_line(text: &str, item: &str) -> Option<Pos> {
     let want = item.trim();
-    if want.is_empty() {
+    // A line never holds a line break: such an item is not found on one.
+    if want.is_empty() || want.contains('\n') {
         return None;
     }
-    text.lines().enumerate().find_map(|(i, l)| {
-        let at = l.find(want)?;
-        Some(Pos {
-            line: i + 1,
-            column: l[..at].chars().count() + 1,
-        })
-    })
+    // The first occurrence in the text is on the first line that has it.
+    text.find(want).map(|at| Pos::at_byte(text, at))
 }
