@@ -154,9 +154,10 @@ impl<'a> HandoutRenderer<'a> {
     }
 }
 
-/// Every card of every step of a handout's context, in order: the
-/// template value of `HandoutView::exercises`, made of the values already
-/// in `steps` (tera shares them) rather than serialized a second time.
+/// Every card of every step of a handout's context, in order: what
+/// templates get as `exercises` (for the adherence log), made of the
+/// values already in `steps` (tera shares them) rather than modelled and
+/// serialized a second time.
 fn cards_of_steps(ctx: &Context) -> tera::Value {
     let steps = ctx
         .get("steps")
@@ -176,7 +177,7 @@ fn cards_of_steps(ctx: &Context) -> tera::Value {
                 .unwrap_or_default()
         })
         .collect();
-    tera::Value::from(cards.as_slice())
+    tera::Value::from(cards)
 }
 
 /// Render one handout (prefer [`HandoutRenderer`] for many).
