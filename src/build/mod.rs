@@ -160,7 +160,7 @@ pub fn build(opts: &Options) -> Outcome {
     // Meanwhile the public tree is staged beside its own target (making a
     // thousand story folders is file-system work that need not wait).
     let public_dir = run.public_dir.clone();
-    let public_staged = stage_public(&public_dir, &public_files, write, run.report.public_reused);
+    let public_staged = stage_public(&public_dir, &public_files, write);
     let (public_staged, (handouts_staging, handout_records)) = rayon::join(public_staged, || {
         if opts.public_only {
             (None, Vec::new())
@@ -226,17 +226,14 @@ impl Run<'_> {
     /// together, and save the build cache.
     fn swap_in(
         &mut self,
-        public_staged: PublicStaged,
+        public_staged: Result<write::Staging, write::WriteError>,
         mut handouts_staging: Option<write::Staging>,
         handout_records: Vec<Option<(String, u128)>>,
         public_record: cache::Public,
     ) {
         let (p, opts) = (self.p, self.opts);
         let written: Vec<(String, u128)> = handout_records.iter().flatten().cloned().collect();
-        let public_swapped = match public_staged {
-            PublicStaged::Unchanged => Ok(write::OldTree::none()),
-            PublicStaged::Staged(staged) => staged.and_then(write::Staging::swap),
-        };
+        let public_swapped = public_staged.and_then(write::Staging::swap);
         let swapped = public_swapped.and_then(|old_public| {
             let old_handouts = match handouts_staging.take() {
                 Some(s) => s.swap()?,
@@ -282,34 +279,14 @@ impl Run<'_> {
 }
 
 /// Stage the public tree of a build that writes (`None` when it does not),
-/// as a job to run beside the handouts.
+/// as a job to run beside the handouts. (A tree that would not change is
+/// left as it is by [`write::Staging::swap`].)
 fn stage_public<'a>(
     public_dir: &'a Path,
     files: &'a [RenderedFile],
     write: bool,
-    reused: bool,
-) -> impl FnOnce() -> Option<PublicStaged> + Send + 'a {
-    move || {
-        // A reused public site that is exactly what is on disk (the files
-        // were just read and hashed; nothing else is in the folder) is
-        // left alone rather than copied into a new tree and swapped.
-        let unchanged = reused && write && write::holds_exactly(public_dir, files);
-        match (write, unchanged) {
-            (false, _) => None,
-            (true, true) => {
-                write::remove_stale_of(public_dir);
-                Some(PublicStaged::Unchanged)
-            }
-            (true, false) => Some(PublicStaged::Staged(write::stage_tree(public_dir, files))),
-        }
-    }
-}
-
-/// The public tree of a build that writes: the one on disk is already
-/// exactly the build's, or a new tree staged beside it.
-enum PublicStaged {
-    Unchanged,
-    Staged(Result<write::Staging, write::WriteError>),
+) -> impl FnOnce() -> Option<Result<write::Staging, write::WriteError>> + Send + 'a {
+    move || write.then(|| write::stage_tree(public_dir, files))
 }
 
 fn write_error(e: write::WriteError) -> Diagnostic {

@@ -1,7 +1,9 @@
 //! Stage 5, **write**: put a rendered tree in place atomically.
 //!
 //! Files go to a staging folder beside the target; only when all are written
-//! is the old folder swapped out and removed. A failed or killed build
+//! is the old folder swapped out and removed. A file whose bytes are already
+//! in the old folder is taken from it as it is, and when that is true of
+//! every file the old folder simply stays. A failed or killed build
 //! leaves the previous output as it was. heropath marks the folders it
 //! creates and never deletes or replaces a folder without its mark.
 //!
@@ -22,10 +24,9 @@ mod tests;
 pub use marker::{MARKER, Manifest, record};
 pub use staging::Staging;
 pub use survey::{KEPT_DIR, Survey};
-pub use swap::{OldTree, remove_stale_of};
+pub use swap::OldTree;
 
 use crate::base::output::RenderedFile;
-use staging::hash_of_file;
 use std::path::{Path, PathBuf};
 
 /// Why writing failed.
@@ -75,38 +76,6 @@ pub fn is_replaceable(dir: &Path) -> Result<bool, WriteError> {
             Ok(empty)
         }
     }
-}
-
-/// Does `dir` hold exactly `files` (same paths, same bytes) and nothing
-/// else but our mark? Then writing them would change nothing.
-pub fn holds_exactly(dir: &Path, files: &[RenderedFile]) -> bool {
-    if !dir.join(MARKER).is_file() {
-        return false;
-    }
-    let mut on_disk = Vec::new();
-    for e in walkdir::WalkDir::new(dir).follow_links(false).min_depth(1) {
-        let Ok(e) = e else { return false };
-        if e.file_type().is_dir() {
-            continue;
-        }
-        if !e.file_type().is_file() {
-            return false;
-        }
-        let Ok(rel) = e.path().strip_prefix(dir) else {
-            return false;
-        };
-        on_disk.push(rel.to_string_lossy().replace('\\', "/"));
-    }
-    on_disk.retain(|p| p != MARKER);
-    on_disk.sort_unstable();
-    let mut wanted: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    wanted.sort_unstable();
-    on_disk == wanted
-        && files.iter().all(|f| {
-            let p = dir.join(&f.path);
-            std::fs::metadata(&p).is_ok_and(|m| m.len() == f.bytes.len() as u64)
-                && hash_of_file(&p) == Some(crate::base::hash::hash(&f.bytes))
-        })
 }
 
 /// Write `files` as the complete new contents of `target`.

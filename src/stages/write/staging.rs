@@ -1,6 +1,8 @@
 //! The staging folder: a new output tree written beside its target, file
-//! by file and from many threads, linking unchanged files from the current
-//! tree instead of writing them again. [`super::swap`] puts it in place.
+//! by file and from many threads. A file whose bytes are already in the
+//! current tree is not written again: it is taken as it is, linked into the
+//! new tree only when [`super::swap`] puts that tree in place, and when
+//! nothing at all changed the current tree simply stays.
 
 use super::marker::{MARKER, MARKER_TEXT, Manifest};
 use super::swap::{remove_ours, remove_stale};
@@ -19,6 +21,14 @@ pub struct Staging {
     pub(super) committed: bool,
     /// What heropath wrote (or linked) into the new tree: its manifest.
     pub(super) manifest: std::sync::Mutex<Manifest>,
+    /// Files of the current tree the new one takes as they are (relative
+    /// paths). They are hard-linked into the new tree only if it is
+    /// swapped in: a build that changes nothing creates and removes nothing
+    /// (creating thousands of folders and links, then removing the old
+    /// ones, was most of the file-system time of a rebuild).
+    pub(super) as_is: std::sync::Mutex<std::collections::HashSet<String>>,
+    /// Was anything written into the new tree itself?
+    pub(super) changed: std::sync::atomic::AtomicBool,
 }
 
 impl Staging {
@@ -47,6 +57,8 @@ impl Staging {
             dir,
             committed: false,
             manifest: std::sync::Mutex::new(Manifest::default()),
+            as_is: Default::default(),
+            changed: Default::default(),
         })
     }
 
@@ -57,10 +69,33 @@ impl Staging {
         }
     }
 
+    /// Take the current tree's `rel` into the new tree as it is.
+    fn take_as_is(&self, rel: &str) {
+        if let Ok(mut set) = self.as_is.lock() {
+            set.insert(rel.to_string());
+        }
+    }
+
+    /// Note that the new tree differs from the current one.
+    fn touched(&self) {
+        self.changed
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Where `rel` is in the new tree (for a tool that writes a file
-    /// itself, such as the PDF printer); see [`Staging::record_pdf`].
+    /// itself, such as the PDF printer, or reads one heropath wrote); see
+    /// [`Staging::record_pdf`]. The new tree will differ from the current
+    /// one, and a file taken as it is is linked in now, so it is there.
     pub fn path_of(&self, rel: &str) -> Option<PathBuf> {
-        is_inside(rel).then(|| self.dir.join(rel))
+        if !is_inside(rel) {
+            return None;
+        }
+        self.touched();
+        let taken = self.as_is.lock().is_ok_and(|mut set| set.remove(rel));
+        if taken && self.link_in(rel).is_err() {
+            return None;
+        }
+        Some(self.dir.join(rel))
     }
 
     /// Where `rel` is in the current tree, the one being replaced.
@@ -87,43 +122,46 @@ impl Staging {
             return Err(WriteError::BadPath(to.to_string()));
         }
         let src = self.target.join(from);
-        let dest = self.dir.join(to);
-        if let Some(d) = dest.parent().filter(|d| *d != self.dir) {
-            std::fs::create_dir_all(d).map_err(io(d))?;
-        }
-        if std::fs::hard_link(&src, &dest).is_ok() {
+        if from == to && std::fs::symlink_metadata(&src).is_ok() {
+            self.take_as_is(from);
             return Ok(());
         }
-        std::fs::copy(&src, &dest).map(|_| ()).map_err(io(&dest))
+        self.touched();
+        carry_over(&src, &self.dir.join(to))
+    }
+
+    /// Link the current tree's `rel` into the new tree (see
+    /// [`Staging::keep`]).
+    pub(super) fn link_in(&self, rel: &str) -> Result<(), WriteError> {
+        carry_over(&self.target.join(rel), &self.dir.join(rel))
     }
 
     /// Write one file (path relative to the tree, `/`-separated). A file
-    /// whose bytes equal the current output's is hard-linked from it instead
-    /// of written: rebuilds then touch (and later free) only what changed,
-    /// which matters with thousands of handouts.
+    /// whose bytes equal the current output's is taken as it is instead of
+    /// written (see [`Staging::as_is`]): rebuilds then touch (and later
+    /// free) only what changed, which matters with thousands of handouts.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         if !is_inside(rel) {
             return Err(WriteError::BadPath(rel.to_string()));
         }
         let path = Path::new(rel);
-        let dest = self.dir.join(path);
-        if let Some(d) = dest.parent().filter(|d| *d != self.dir) {
-            std::fs::create_dir_all(d).map_err(io(d))?;
-        }
         self.wrote(rel);
-        let current = self.target.join(path);
-        if same_contents(&current, bytes) && std::fs::hard_link(&current, &dest).is_ok() {
+        if same_contents(&self.target.join(path), bytes) {
+            self.take_as_is(rel);
             return Ok(());
         }
+        self.touched();
+        let dest = self.dir.join(path);
+        make_parent(&dest)?;
         let mut file = std::fs::File::create(&dest).map_err(io(&dest))?;
         file.write_all(bytes).map_err(io(&dest))
     }
 
-    /// Link the current output's `rel` into the new tree if its contents
-    /// still hash to `hash` (see [`crate::build::cache`]); a file whose stamp is
-    /// `stamp` (recorded with that hash) is not read again. False when the
-    /// file is missing, changed, not a regular file, or cannot be linked:
-    /// the caller then renders it again.
+    /// Take the current output's `rel` into the new tree as it is if its
+    /// contents still hash to `hash` (see [`crate::build::cache`]); a file
+    /// whose stamp is `stamp` (recorded with that hash) is not read again.
+    /// False when the file is missing or changed: the caller then renders
+    /// it again.
     pub fn link_if_same(
         &self,
         rel: &str,
@@ -142,18 +180,28 @@ impl Staging {
         if !intact {
             return false;
         }
-        let dest = self.dir.join(path);
-        if let Some(d) = dest.parent().filter(|d| *d != self.dir)
-            && std::fs::create_dir_all(d).is_err()
-        {
-            return false;
-        }
-        let linked = std::fs::hard_link(&current, &dest).is_ok();
-        if linked {
-            self.wrote(rel);
-        }
-        linked
+        self.wrote(rel);
+        self.take_as_is(rel);
+        true
     }
+}
+
+/// Make the folder `path` goes in.
+fn make_parent(path: &Path) -> Result<(), WriteError> {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => std::fs::create_dir_all(d).map_err(io(d)),
+        _ => Ok(()),
+    }
+}
+
+/// Put the file `src` at `dest` as it is: hard-linked, or copied where
+/// links are not possible.
+fn carry_over(src: &Path, dest: &Path) -> Result<(), WriteError> {
+    make_parent(dest)?;
+    if std::fs::hard_link(src, dest).is_ok() {
+        return Ok(());
+    }
+    std::fs::copy(src, dest).map(|_| ()).map_err(io(dest))
 }
 
 impl Drop for Staging {
@@ -188,7 +236,7 @@ fn same_contents(path: &Path, bytes: &[u8]) -> bool {
 }
 
 /// The content hash of a file.
-pub(super) fn hash_of_file(path: &Path) -> Option<u128> {
+fn hash_of_file(path: &Path) -> Option<u128> {
     read_with(std::fs::File::open(path).ok()?, crate::base::hash::hash)
 }
 

@@ -6,6 +6,7 @@ use super::marker::{MARKER, MARKER_TEXT};
 use super::staging::Staging;
 use super::{WriteError, io};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 impl Staging {
@@ -17,12 +18,33 @@ impl Staging {
 
     /// [`Staging::commit`] without removing the old tree: the caller does,
     /// when it suits (two trees can then be removed at the same time).
+    ///
+    /// When the new tree would be the current one file for file (every file
+    /// taken as it is, nothing else there, the same mark), the current tree
+    /// stays where it is, untouched, and the (empty) staging folder is what
+    /// is left to remove.
     pub fn swap(mut self) -> Result<OldTree, WriteError> {
         // The mark now lists what this build wrote.
         let text = match self.manifest.lock() {
             Ok(m) => m.render(),
             Err(_) => MARKER_TEXT.to_string(),
         };
+        let as_is = match self.as_is.lock() {
+            Ok(mut set) => std::mem::take(&mut *set),
+            Err(_) => {
+                return Err(WriteError::Io(
+                    self.dir.clone(),
+                    std::io::Error::other("a writer thread failed"),
+                ));
+            }
+        };
+        if !self.changed.load(std::sync::atomic::Ordering::Relaxed)
+            && holds_only(&self.target, &as_is, &text)
+        {
+            self.committed = true;
+            return Ok(OldTree(Some(self.dir.clone())));
+        }
+        as_is.par_iter().try_for_each(|rel| self.link_in(rel))?;
         let mark = self.dir.join(MARKER);
         std::fs::write(&mark, text).map_err(io(&mark))?;
         let target = self.target.clone();
@@ -50,6 +72,40 @@ impl Staging {
         self.committed = true;
         Ok(OldTree(Some(self.old.clone())))
     }
+}
+
+/// Does the folder `dir` hold exactly the files `files` (relative paths),
+/// as regular files, the folders they are in and nothing else, with the
+/// mark `mark`?
+fn holds_only(dir: &Path, files: &HashSet<String>, mark: &str) -> bool {
+    if std::fs::read_to_string(dir.join(MARKER)).ok().as_deref() != Some(mark) {
+        return false;
+    }
+    let folders: HashSet<&str> = files
+        .iter()
+        .flat_map(|f| f.match_indices('/').map(move |(i, _)| &f[..i]))
+        .collect();
+    let (mut seen_files, mut seen_folders) = (0, 0);
+    for e in walkdir::WalkDir::new(dir).follow_links(false).min_depth(1) {
+        let Ok(e) = e else { return false };
+        let Some(rel) = e.path().strip_prefix(dir).ok().and_then(Path::to_str) else {
+            return false;
+        };
+        let rel = rel.replace(std::path::MAIN_SEPARATOR, "/");
+        let known = if e.file_type().is_dir() {
+            seen_folders += 1;
+            folders.contains(rel.as_str())
+        } else if rel == MARKER {
+            continue;
+        } else {
+            seen_files += 1;
+            e.file_type().is_file() && files.contains(&rel)
+        };
+        if !known {
+            return false;
+        }
+    }
+    seen_files == files.len() && seen_folders == folders.len()
 }
 
 /// Exchange two folders atomically (Linux `renameat2` with
@@ -107,22 +163,6 @@ impl OldTree {
 /// Remove staging folders left by a build that was killed (they carry our
 /// mark; anything else is left alone).
 pub(super) fn remove_stale(parent: &Path, name: &str) {
-    remove_stale_in(parent, name)
-}
-
-/// Remove the staging folders a killed build left beside `target` (a build that
-/// leaves an unchanged tree alone still clears what a killed one left).
-pub fn remove_stale_of(target: &Path) {
-    let parent = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if let Some(name) = target.file_name() {
-        remove_stale_in(parent, &name.to_string_lossy());
-    }
-}
-
-fn remove_stale_in(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };

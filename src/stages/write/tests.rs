@@ -104,3 +104,76 @@ fn refuses_paths_that_escape() {
     assert!(!tmp.path().join("evil").exists());
     assert!(!target.exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_tree_that_would_not_change_stays_untouched() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("public");
+    let files = [
+        out("index.html", "home"),
+        out("stories/ana/index.html", "ana"),
+    ];
+    write_tree(&target, &files).unwrap();
+    let ino = |p: &str| std::fs::metadata(target.join(p)).unwrap().ino();
+    let before = [ino(""), ino("stories"), ino("stories/ana")];
+    write_tree(&target, &files).unwrap();
+    assert_eq!(
+        [ino(""), ino("stories"), ino("stories/ana")],
+        before,
+        "an unchanged tree was replaced"
+    );
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().collect();
+    assert_eq!(left.len(), 1, "staging left behind: {left:?}");
+
+    // Anything else in the tree (a file, an empty folder) is not the
+    // build's: the tree is then replaced as usual.
+    for extra in ["stray.html", "stories/old"] {
+        if extra.ends_with(".html") {
+            std::fs::write(target.join(extra), "x").unwrap();
+        } else {
+            std::fs::create_dir(target.join(extra)).unwrap();
+        }
+        write_tree(&target, &files).unwrap();
+        assert!(!target.join(extra).exists(), "{extra} kept");
+        assert_eq!(
+            std::fs::read_to_string(target.join("stories/ana/index.html")).unwrap(),
+            "ana"
+        );
+    }
+    // A file that is missing, or a mark that differs, makes it a new tree.
+    std::fs::remove_file(target.join("index.html")).unwrap();
+    write_tree(&target, &files).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(target.join("index.html")).unwrap(),
+        "home"
+    );
+    std::fs::write(target.join(MARKER), MARKER_TEXT).unwrap();
+    let before = ino("");
+    write_tree(&target, &files).unwrap();
+    assert_ne!(ino(""), before, "an old mark was kept");
+    assert!(Manifest::read(&target).is_some_and(|m| !m.legacy && m.wrote("index.html")));
+}
+
+#[test]
+fn a_file_taken_as_it_is_is_in_the_new_tree_when_asked_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("handouts");
+    write_tree(&target, &[out("a.html", "same")]).unwrap();
+    let staging = Staging::new(&target).unwrap();
+    staging.write("a.html", b"same").unwrap();
+    let path = staging.path_of("a.html").unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "same");
+    std::fs::write(staging.path_of("a.pdf").unwrap(), "pdf").unwrap();
+    staging.record_pdf("a.pdf", 1);
+    staging.commit().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(target.join("a.pdf")).unwrap(),
+        "pdf"
+    );
+    assert_eq!(
+        std::fs::read_to_string(target.join("a.html")).unwrap(),
+        "same"
+    );
+}
