@@ -49,12 +49,11 @@ pub(super) fn caseload_files(
         .flatten()
         .any(|(path, _)| path == "index.html");
     let caseload = caseload::Caseload::new(rows, index_free);
+    let renderer = render::CaseloadRenderer::new(theme, &p.site, &site.language);
     let done: Vec<Result<(), Diagnostic>> = caseload
         .pages()
         .par_iter()
-        .map(|at| {
-            render::caseload(theme, &p.site, &site.language, &caseload.page(at, t)).and_then(&sink)
-        })
+        .map(|at| renderer.render(&caseload.page(at, t)).and_then(&sink))
         .collect();
     done.into_iter().collect()
 }

@@ -44,26 +44,39 @@ pub fn read_source<T>(
             .help(format!("rename the file to `{}`", slug::slugify(&slug))),
         ]);
     }
-    let meta = std::fs::metadata(p).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         vec![Diagnostic::error(Code::ReadFailed, format!("cannot read: {e}")).in_file(&rel)]
-    })?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(vec![
+    };
+    let too_large = |len: u64| {
+        vec![
             Diagnostic::error(
                 Code::TooLarge,
                 format!(
                     "file is {:.1} MB; the limit is {:.1} MB",
-                    meta.len() as f64 / 1e6,
+                    len as f64 / 1e6,
                     MAX_FILE_BYTES as f64 / 1e6
                 ),
             )
             .in_file(&rel)
             .help("a plan is a few kilobytes; check that this is the right file"),
-        ]);
+        ]
+    };
+    // Opened once (its size from the open file), and never read past the
+    // limit, even if the file grows after its size was looked at.
+    let file = std::fs::File::open(p).map_err(cannot_read)?;
+    let len = file.metadata().map_err(cannot_read)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(len));
     }
-    let bytes = std::fs::read(p).map_err(|e| {
-        vec![Diagnostic::error(Code::ReadFailed, format!("cannot read: {e}")).in_file(&rel)]
-    })?;
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     let bytes = match crate::base::encoding::strip_bom(&bytes).len() {
         n if n == bytes.len() => bytes,
         n => bytes[bytes.len() - n..].to_vec(),

@@ -16,7 +16,7 @@ use tera::{Context, Tera};
 mod caseload;
 mod public;
 
-pub use caseload::caseload;
+pub use caseload::CaseloadRenderer;
 pub use public::{PublicSite, public};
 
 /// A compiled theme with its per-language strings.
