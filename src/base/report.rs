@@ -90,7 +90,9 @@ impl Reporter {
                 .filter_map(|d| d.file.as_deref())
                 .filter(|f| !self.sources.contains_key(*f))
                 .collect();
-            files.sort_unstable();
+            // By bytes: only equal paths need to meet (comparing paths by
+            // component was most of this serial step).
+            files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
             files.dedup();
             let read: Vec<(PathBuf, Option<String>)> = files
                 .into_par_iter()

@@ -125,48 +125,121 @@ fn header(check_key: u128, handout_key: u128, public: Option<&Public>) -> std::i
 /// difference the cache file is begun with the old bytes matched so far.
 struct IfChanged<'a> {
     root: &'a Path,
-    old: &'a [u8],
+    old: Old<'a>,
     /// How many leading bytes of the new cache equal the old one's.
     same: usize,
     file: Option<crate::base::atomic::Replacement>,
 }
 
+/// The old cache to compare with: the text of the cache the build read,
+/// or, when it read none (`--no-cache`), the file itself, read as the new
+/// one is made (a large clinic's cache is hundreds of megabytes: it is
+/// not held in memory for this).
+enum Old<'a> {
+    Text(&'a [u8]),
+    File(std::io::BufReader<std::fs::File>),
+    None,
+}
+
 impl<'a> IfChanged<'a> {
     fn new(root: &'a Path, old: Option<&'a [u8]>) -> Self {
+        let old = match old {
+            Some(text) => Old::Text(text),
+            None => {
+                let path = root.join(DIR).join(FILE);
+                match std::fs::symlink_metadata(&path) {
+                    Ok(m) if m.is_file() => std::fs::File::open(&path)
+                        .map(|f| Old::File(std::io::BufReader::with_capacity(1 << 16, f)))
+                        .unwrap_or(Old::None),
+                    _ => Old::None,
+                }
+            }
+        };
         IfChanged {
             root,
-            old: old.unwrap_or_default(),
+            old,
             same: 0,
             file: None,
+        }
+    }
+
+    /// Do the old cache's next bytes equal `bytes`? (They are then taken.)
+    fn old_continues_with(&mut self, bytes: &[u8]) -> bool {
+        let same = match &mut self.old {
+            Old::Text(old) => old[self.same..].starts_with(bytes),
+            Old::File(old) => {
+                let mut rest = bytes;
+                loop {
+                    let buf = match std::io::BufRead::fill_buf(old) {
+                        Ok(buf) if !buf.is_empty() => buf,
+                        _ => break rest.is_empty(),
+                    };
+                    let n = buf.len().min(rest.len());
+                    if buf[..n] != rest[..n] {
+                        break false;
+                    }
+                    std::io::BufRead::consume(old, n);
+                    rest = &rest[n..];
+                    if rest.is_empty() {
+                        break true;
+                    }
+                }
+            }
+            Old::None => false,
+        };
+        if same {
+            self.same += bytes.len();
+        }
+        same
+    }
+
+    /// Has the old cache no more bytes than those matched?
+    fn old_ended(&mut self) -> bool {
+        match &mut self.old {
+            Old::Text(old) => self.same == old.len(),
+            Old::File(old) => std::io::BufRead::fill_buf(old).is_ok_and(|b| b.is_empty()),
+            Old::None => false,
         }
     }
 
     /// The next bytes of the new cache.
     fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         use std::io::Write as _;
-        if let Some(f) = self.file.as_mut() {
-            return f.write_all(bytes);
-        }
-        if self.old[self.same..].starts_with(bytes) {
-            self.same += bytes.len();
+        if self.file.is_none() && self.old_continues_with(bytes) {
             return Ok(());
         }
-        let f = self.begin()?;
+        let f = match self.file.as_mut() {
+            Some(f) => f,
+            None => self.begin()?,
+        };
         f.write_all(bytes)
     }
 
     /// Start the file with the old cache's matching bytes.
     fn begin(&mut self) -> std::io::Result<&mut crate::base::atomic::Replacement> {
-        use std::io::Write as _;
+        use std::io::{Read as _, Write as _};
         let mut f = crate::base::atomic::Replacement::begin(&cache_file(self.root)?, false)?;
-        f.write_all(&self.old[..self.same])?;
+        match &self.old {
+            Old::Text(old) => f.write_all(&old[..self.same])?,
+            Old::File(_) => {
+                // Read again from the start: only the bytes that matched.
+                let old = std::fs::File::open(self.root.join(DIR).join(FILE))?;
+                let copied = std::io::copy(&mut old.take(self.same as u64), &mut f)?;
+                if copied != self.same as u64 {
+                    return Err(std::io::Error::other(
+                        "the old cache changed while it was read",
+                    ));
+                }
+            }
+            Old::None => {}
+        }
         Ok(self.file.insert(f))
     }
 
     /// Put the new cache in place, when it differs from the old one (or
     /// there was none).
     fn finish(mut self) -> std::io::Result<()> {
-        if self.file.is_none() && (self.same < self.old.len() || self.old.is_empty()) {
+        if self.file.is_none() && !self.old_ended() {
             self.begin()?;
         }
         match self.file {

@@ -52,11 +52,17 @@ pub fn save_stamps(root: &Path, dir: &Path, handouts: &[(String, u128)]) -> std:
             ))
         })
         .collect();
-    crate::base::atomic::replace_file(&root.join(DIR).join(STAMPS), |out| {
-        writeln!(out, "{}", program())?;
-        for line in lines.iter().flatten() {
-            out.write_all(line.as_bytes())?;
-        }
-        Ok(())
-    })
+    let mut text = format!("{}\n", program());
+    for line in lines.iter().flatten() {
+        text.push_str(line);
+    }
+    // Left alone when it already says so (a rebuild that changed nothing
+    // writes and syncs nothing).
+    let path = root.join(DIR).join(STAMPS);
+    let same_size =
+        std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() == text.len() as u64);
+    if same_size && std::fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(());
+    }
+    crate::base::atomic::replace_file(&path, |out| out.write_all(text.as_bytes()))
 }

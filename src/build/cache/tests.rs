@@ -89,4 +89,20 @@ fn store_writes_only_a_cache_that_changed() {
         store(root, Some(&old), key, 2, None, records()).unwrap();
         assert_eq!(std::fs::read(&file).unwrap(), expected(key, records()));
     }
+
+    // Without the old cache read (`--no-cache`), the file on disk is what
+    // the new one is compared with: the same cache is not rewritten...
+    let before = inode();
+    store(root, None, 9, 2, None, two()).unwrap();
+    assert_eq!(
+        inode(),
+        before,
+        "an unchanged cache was rewritten (--no-cache)"
+    );
+    // ...and a shorter, a longer or a different one is, byte for byte.
+    for (key, shorter) in [(9, true), (9, false), (5, false), (5, true)] {
+        let records = || if shorter { one() } else { two() };
+        store(root, None, key, 2, None, records()).unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), expected(key, records()));
+    }
 }

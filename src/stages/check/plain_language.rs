@@ -68,15 +68,28 @@ pub(super) fn shared_facts<'c, 'j>(
             texts.extend(t.cues.iter().flatten().map(String::as_str));
         }
     }
-    let mut seen: ahash::AHashMap<&str, bool> = ahash::AHashMap::new();
-    for p in plans.iter().filter(|p| !p.value.draft) {
-        for t in patient_texts(clinic, &p.value) {
-            // false on the first sight, true once seen again.
-            seen.entry(t)
-                .and_modify(|again| *again = true)
-                .or_insert(false);
-        }
-    }
+    // Per text: false on the first sight, true once seen again. Counted in
+    // parallel (a map per thread, merged): one thread took 30 ms at 10k.
+    type Seen<'a> = ahash::AHashMap<&'a str, bool>;
+    let seen = plans
+        .par_iter()
+        .filter(|p| !p.value.draft)
+        .fold(Seen::new, |mut seen, p| {
+            for t in patient_texts(clinic, &p.value) {
+                seen.entry(t)
+                    .and_modify(|again| *again = true)
+                    .or_insert(false);
+            }
+            seen
+        })
+        .reduce(Seen::new, |mut a, b| {
+            for (t, again) in b {
+                a.entry(t)
+                    .and_modify(|seen_twice| *seen_twice = true)
+                    .or_insert(again);
+            }
+            a
+        });
     texts.extend(seen.into_iter().filter(|(_, again)| *again).map(|(t, _)| t));
     texts.sort_unstable();
     texts.dedup();
