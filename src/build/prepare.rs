@@ -71,14 +71,22 @@ pub(super) fn prepare_loaded(
         clock = std::time::Instant::now();
     };
     let check_key = check::inputs_key(&clinic);
-    let plan_diags = check::check_clinic(&clinic, today, diags, &|src| {
-        cache.as_ref()?.diagnostics(
-            &src.path,
-            src.hash,
-            check_key,
-            check::depends_on_today(&src.value, today),
-        )
-    });
+    // The handouts' shared assets (QR codes, pictures, rendered library
+    // text) are made while the plans are checked: a handful of large
+    // items keep one core busy, and the checks fill the other.
+    let (plan_diags, assets) = rayon::join(
+        || {
+            check::check_clinic(&clinic, today, diags, &|src| {
+                cache.as_ref()?.diagnostics(
+                    &src.path,
+                    src.hash,
+                    check_key,
+                    check::depends_on_today(&src.value, today),
+                )
+            })
+        },
+        || Assets::collect(&clinic),
+    );
     let plan_diags_from = diags.iter().count();
     for d in &plan_diags {
         // Drafts are printed with --drafts (and by `handout`): then their
@@ -89,7 +97,7 @@ pub(super) fn prepare_loaded(
         }
     }
     let plan_diags_to = diags.iter().count();
-    lap("check", &mut timings);
+    lap("check (and assets)", &mut timings);
     check_output_dirs(opts, &clinic, diags);
 
     let themes = compile_themes(opts, &clinic, diags);
@@ -101,8 +109,6 @@ pub(super) fn prepare_loaded(
         return None;
     }
     lap("themes", &mut timings);
-    let assets = Assets::collect(&clinic);
-    lap("assets", &mut timings);
     let handout_key = handout_key(opts, check_key, &themes, &assets);
     let shared_diags = diags
         .iter()
