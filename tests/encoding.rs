@@ -69,6 +69,21 @@ fn a_byte_order_mark_is_accepted_in_every_file() {
     assert_eq!(plain.tree("handouts"), bom.tree("handouts"));
 }
 
+#[test]
+fn a_code_frame_on_the_first_line_of_a_marked_file_shows_no_mark() {
+    let c = Clinic::new();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &format!("{BOM}colour: blue\n{PLAN}"),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("content/plans/maria-lopez.yaml:1:1:"), "{err}");
+    assert!(err.contains("1 | colour: blue"), "{err}");
+    assert!(!err.contains(BOM), "the mark was printed: {err}");
+}
+
 /// The sample plan with "José" on line 2 and "Peña" + curly quotes on
 /// line 9, saved as Windows-1252.
 fn ansi_plan() -> Vec<u8> {

@@ -81,14 +81,25 @@ impl Reporter {
     /// clinic-wide warning can print ten thousand code frames, each needing
     /// its file read and its frame laid out, and on the main thread that
     /// was a tenth of a large build's wall time. Each file is read once.
-    pub fn render_all(&mut self, diags: &[&Diagnostic]) -> Vec<String> {
+    ///
+    /// `known` gives files' texts as the build read them (a code frame then
+    /// shows the text that was checked, and the file is not read again).
+    pub fn render_all(
+        &mut self,
+        diags: &[&Diagnostic],
+        known: &[(PathBuf, String)],
+    ) -> Vec<String> {
         use rayon::prelude::*;
+        let known: std::collections::HashMap<&Path, &str> = known
+            .iter()
+            .map(|(path, text)| (path.as_path(), text.as_str()))
+            .collect();
         if self.format == Format::Human {
             let mut files: Vec<&Path> = diags
                 .iter()
                 .filter(|d| d.pos.is_some() && !d.sensitive)
                 .filter_map(|d| d.file.as_deref())
-                .filter(|f| !self.sources.contains_key(*f))
+                .filter(|f| !self.sources.contains_key(*f) && !known.contains_key(f))
                 .collect();
             // By bytes: only equal paths need to meet (comparing paths by
             // component was most of this serial step).
@@ -109,8 +120,13 @@ impl Reporter {
                 }
                 Format::Short => d.render(),
                 Format::Human => {
-                    let src = d.file.as_deref().and_then(|f| this.sources.get(f));
-                    this.human_with(d, src.and_then(Option::as_deref))
+                    let src = d.file.as_deref().and_then(|f| {
+                        known
+                            .get(f)
+                            .copied()
+                            .or_else(|| this.sources.get(f).and_then(Option::as_deref))
+                    });
+                    this.human_with(d, src)
                 }
             })
             .collect()
@@ -214,13 +230,19 @@ impl Reporter {
 }
 
 /// A diagnostic's file, relative to the clinic root unless absolute.
+/// A byte-order mark is dropped, as the loader drops it: positions count
+/// from the text after it.
 fn read_source(root: &Path, file: &Path) -> Option<String> {
-    std::fs::read_to_string(if file.is_absolute() {
+    let text = std::fs::read_to_string(if file.is_absolute() {
         file.to_path_buf()
     } else {
         root.join(file)
     })
-    .ok()
+    .ok()?;
+    Some(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// The source line at `line` and the byte span of the token at `column`.
@@ -274,6 +296,26 @@ mod tests {
             text.contains("help: did you mean `preferred_name`?"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_frame_shows_the_text_the_build_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("p.yaml"), "patient:\n  on_disk: now\n").unwrap();
+        let d = Diagnostic::error(Code::UnknownKey, "unknown field")
+            .in_file("p.yaml")
+            .at(Some(Pos { line: 2, column: 3 }));
+        let known = [(
+            PathBuf::from("p.yaml"),
+            "patient:\n  as_read: then\n".to_string(),
+        )];
+        let mut r = Reporter::new(dir.path(), Format::Human, false);
+        let given = r.render_all(&[&d], &known).join("\n");
+        assert!(given.contains("2 |   as_read: then"), "{given}");
+        // Without it, the file is read.
+        let mut r = Reporter::new(dir.path(), Format::Human, false);
+        let read = r.render_all(&[&d], &[]).join("\n");
+        assert!(read.contains("2 |   on_disk: now"), "{read}");
     }
 
     #[test]

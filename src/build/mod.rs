@@ -119,7 +119,7 @@ impl Run<'_> {
 /// Run a build.
 pub fn build(opts: &Options) -> Outcome {
     let mut diags = Diagnostics::default();
-    let Some(p) = prepare(opts, &mut diags) else {
+    let Some(mut p) = prepare(opts, &mut diags) else {
         return Outcome {
             diagnostics: diags.sorted(),
             ..Outcome::default()
@@ -140,14 +140,18 @@ pub fn build(opts: &Options) -> Outcome {
     };
 
     // Public site first: small, kept in memory, checked by the privacy guard.
-    let (public_files, public_record) = run.public_site();
-    // What the handouts folder holds besides heropath's last build: files
-    // someone put there (kept, with a warning) and PDFs heropath printed.
-    let survey = if opts.public_only {
-        write::Survey::default()
-    } else {
-        write::Survey::of(&run.handouts_dir)
-    };
+    // Meanwhile, what the handouts folder holds besides heropath's last
+    // build: files someone put there (kept, with a warning) and PDFs
+    // heropath printed (a walk of one folder: it fills the public site's
+    // quieter moments).
+    let handouts_dir = run.handouts_dir.clone();
+    let ((public_files, public_record), survey) = rayon::join(
+        || run.public_site(),
+        || match opts.public_only {
+            true => write::Survey::default(),
+            false => write::Survey::of(&handouts_dir),
+        },
+    );
     let carry = carry_plan(&p, opts, &survey);
     run.diags
         .extend(carry.warnings(&opts.root, &run.handouts_dir));
@@ -183,10 +187,27 @@ pub fn build(opts: &Options) -> Outcome {
         diags, mut report, ..
     } = run;
     report.diagnostics = diags.sorted();
+    report.sources = texts_shown(&mut p, &report.diagnostics);
     // Freeing tens of thousands of parsed plans takes a noticeable moment;
     // the caller does not need to wait for it.
     std::thread::spawn(move || drop(p));
     report
+}
+
+/// The text of each plan a diagnostic shows a line of, taken from the
+/// parsed plans (which are about to be freed).
+fn texts_shown(p: &mut Prepared, diags: &[Diagnostic]) -> Vec<(PathBuf, String)> {
+    let shown: std::collections::HashSet<&Path> = diags
+        .iter()
+        .filter(|d| d.pos.is_some() && !d.sensitive)
+        .filter_map(|d| d.file.as_deref())
+        .collect();
+    p.clinic
+        .plans
+        .iter_mut()
+        .filter(|s| shown.contains(s.path.as_path()))
+        .map(|s| (s.path.clone(), std::mem::take(&mut s.text)))
+        .collect()
 }
 
 impl Run<'_> {

@@ -34,6 +34,10 @@ pub struct Outcome {
     /// PDFs heropath printed earlier whose plan is gone: removed with
     /// their handout (paths in the handouts folder).
     pub removed_pdfs: Vec<String>,
+    /// The text of each plan a diagnostic shows a line of, as the build
+    /// read it (path as in the diagnostic): the report shows the text that
+    /// was checked, without reading thousands of files again.
+    pub sources: Vec<(PathBuf, String)>,
 }
 
 impl Outcome {

@@ -46,6 +46,12 @@ impl Ui {
     /// Print diagnostics: JSON on stdout, the others on stderr; with
     /// --quiet only errors.
     pub fn print(&self, diags: &[Diagnostic]) {
+        self.print_with(diags, &[]);
+    }
+
+    /// [`Ui::print`], with the texts of files as the build read them (see
+    /// [`Reporter::render_all`]).
+    pub fn print_with(&self, diags: &[Diagnostic], known: &[(PathBuf, String)]) {
         let color = std::io::stderr().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
@@ -59,7 +65,7 @@ impl Ui {
         // One buffered write for all of them: stderr is unbuffered, and a
         // line at a time was thousands of system calls on a large clinic.
         let mut text = String::new();
-        for t in reporter.render_all(&shown) {
+        for t in reporter.render_all(&shown, known) {
             text.push_str(&t);
             text.push('\n');
         }
@@ -76,7 +82,7 @@ impl Ui {
 /// Print a report's diagnostics and pick the exit code: 1 on errors (or
 /// warnings, with `strict`).
 pub fn finish(report: &Outcome, strict: bool, ui: &Ui) -> ExitCode {
-    ui.print(&report.diagnostics);
+    ui.print_with(&report.diagnostics, &report.sources);
     let errors = report.failed();
     let warnings = report.diagnostics.len()
         - report
