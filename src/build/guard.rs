@@ -114,14 +114,25 @@ pub(super) fn privacy_check_of<'a>(
         own = Guard::new(plans.iter().copied(), &guard_context(p));
         &own
     };
-    let found: Vec<privacy::verdict::Found> = files
+    // The largest files are scanned first (the feed and the story index
+    // are hundreds of kilobytes: left for last, one thread scanned them
+    // alone); the verdict takes them in the files' own order.
+    let mut by_size: Vec<usize> = (0..files.len()).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(files[i].bytes.len()));
+    let mut scanned: Vec<(usize, privacy::verdict::Found)> = by_size
         .par_iter()
-        .map(|f| privacy::verdict::Found {
-            path: &f.path,
-            origin: theme.static_origins.get(&f.path).map(String::as_str),
-            scan: guard.scan(&f.path, &f.bytes),
+        .map(|&i| {
+            let f = files[i];
+            let found = privacy::verdict::Found {
+                path: &f.path,
+                origin: theme.static_origins.get(&f.path).map(String::as_str),
+                scan: guard.scan(&f.path, &f.bytes),
+            };
+            (i, found)
         })
         .collect();
+    scanned.sort_by_key(|(i, _)| *i);
+    let found: Vec<privacy::verdict::Found> = scanned.into_iter().map(|(_, f)| f).collect();
     let plan_paths: Vec<PathBuf> = plans.iter().map(|s| s.path.clone()).collect();
     let mut diags = privacy::verdict::check_reviewed(reviewed);
     diags.extend(privacy::verdict::diagnostics(
