@@ -138,7 +138,7 @@ impl Staging {
 
     /// Write one file (path relative to the tree, `/`-separated). A file
     /// whose bytes equal the current output's is taken as it is instead of
-    /// written (see [`Staging::as_is`]): rebuilds then touch (and later
+    /// written (see [`Staging::swap`]): rebuilds then touch (and later
     /// free) only what changed, which matters with thousands of handouts.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         if !is_inside(rel) {
