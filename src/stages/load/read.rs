@@ -5,7 +5,7 @@
 use super::Source;
 use crate::base::diag::Code;
 use crate::base::diag::Diagnostic;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused before parsing: no real plan comes
 /// near it, and a huge file would stall the build.
@@ -20,6 +20,17 @@ pub fn is_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// A source file's name (its slug: the file name without extension)
+/// and its path relative to the clinic root: how sources are called, and
+/// the order they are kept in.
+pub(super) fn name_of(root: &Path, p: &Path) -> (String, PathBuf) {
+    let slug = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (slug, p.strip_prefix(root).unwrap_or(p).to_path_buf())
+}
+
 /// Read and parse one content file (`p`, under `root`) with the guards
 /// every load applies: a slug-safe name, the size limit, UTF-8. A build
 /// and `serve`'s incremental reload share it so that they report the same
@@ -29,11 +40,7 @@ pub fn read_source<T>(
     p: &Path,
     parse: &impl Fn(&str, &Path, u128) -> Result<T, Vec<Diagnostic>>,
 ) -> Result<Source<T>, Vec<Diagnostic>> {
-    let rel = p.strip_prefix(root).unwrap_or(p).to_path_buf();
-    let slug = p
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (slug, rel) = name_of(root, p);
     if !is_slug(&slug) {
         return Err(vec![
             Diagnostic::error(
