@@ -1074,6 +1074,25 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("heropath handout maria-lopez --pdf"),
             message: "printed from an older version of its handout",
         },
+        Case {
+            name: "a file heropath did not write in the public folder",
+            code: "HP0406",
+            warning: false,
+            setup: |c| {
+                write_plan(c, BASE);
+                c.write(
+                    "public/.heropath-output",
+                    "made by heropath\nheropath-manifest 1\nfile index.html\n",
+                );
+                c.write("public/google1234.html", "google-site-verification\n");
+            },
+            args: CHECK,
+            // The file itself, so the clinic knows what to move.
+            file: File::Is("public/google1234.html"),
+            at: At::Null,
+            help: Help::Contains("belongs in `static/`"),
+            message: "did not write this file into the public folder",
+        },
         // ---- HP0501: privacy ---------------------------------------------
         Case {
             name: "full name in a public page",

@@ -1,5 +1,6 @@
 //! Never lose a file: a build keeps the PDFs heropath printed and the files
-//! someone else put into the handouts folder; `handout` needs only its own
+//! someone else put into the handouts folder, and refuses to replace a
+//! public folder holding such a file; `handout` needs only its own
 //! plan and finds the clinic folder from the plan's path or a slug.
 //!
 //! PDFs are printed by a stand-in for Chromium (a shell script given as
@@ -171,6 +172,68 @@ fn a_file_put_into_handouts_by_hand_survives_a_build_with_a_warning() {
     let out = c.cmd(&["build", "--strict"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert_eq!(c.read("handouts/notes.txt"), "call Maria back on Friday\n");
+}
+
+#[test]
+fn a_file_put_into_the_public_folder_stops_the_build_and_is_not_lost() {
+    let c = Clinic::with_plan();
+    c.cmd(&["build"]).assert().success();
+    let home = c.read("public/index.html");
+    let handout = c.read("handouts/maria-lopez.html");
+    // A verification file, and a deployment's repository (hidden, nested).
+    c.write("public/google1234.html", "google-site-verification\n");
+    c.write("public/.git/config", "[core]\n");
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &c.read("content/plans/maria-lopez.yaml")
+            .replace("Maria Lopez", "Maria Lopes"),
+    );
+
+    for args in [&["check"][..], &["build"][..]] {
+        let out = c.cmd(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        for f in ["public/google1234.html", "public/.git/config"] {
+            assert!(
+                err.lines()
+                    .any(|l| l.starts_with(&format!("{f}: error[HP0406]"))),
+                "{f} named: {err}"
+            );
+        }
+    }
+    assert_eq!(
+        c.read("public/google1234.html"),
+        "google-site-verification\n"
+    );
+    assert_eq!(c.read("public/.git/config"), "[core]\n");
+    assert_eq!(c.read("public/index.html"), home, "public site replaced");
+    assert_eq!(
+        c.read("handouts/maria-lopez.html"),
+        handout,
+        "nothing written"
+    );
+
+    // The way through: the file that belongs on the site goes to static/.
+    std::fs::remove_dir_all(c.path().join("public/.git")).unwrap();
+    std::fs::rename(
+        c.path().join("public/google1234.html"),
+        c.path().join("google1234.html"),
+    )
+    .unwrap();
+    c.write("static/google1234.html", "google-site-verification\n");
+    c.cmd(&["build"]).assert().success();
+    assert_eq!(
+        c.read("public/google1234.html"),
+        "google-site-verification\n"
+    );
+    assert!(c.read("handouts/maria-lopez.html").contains("Maria Lopes"));
+    // Now heropath's own: later builds replace it without a word.
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(
+        out.status.success() && !stderr(&out).contains("HP0406"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -140,18 +140,17 @@ pub fn build(opts: &Options) -> Outcome {
     };
 
     // Public site first: small, kept in memory, checked by the privacy guard.
-    // Meanwhile, what the handouts folder holds besides heropath's last
-    // build: files someone put there (kept, with a warning) and PDFs
-    // heropath printed (a walk of one folder: it fills the public site's
-    // quieter moments).
-    let handouts_dir = run.handouts_dir.clone();
-    let ((public_files, public_record), survey) = rayon::join(
+    // Meanwhile, what the output folders hold besides heropath's last build.
+    let (handouts_dir, public_dir) = (run.handouts_dir.clone(), run.public_dir.clone());
+    let ((public_files, public_record), (survey, public_survey)) = rayon::join(
         || run.public_site(),
-        || match opts.public_only {
-            true => write::Survey::default(),
-            false => write::Survey::of(&handouts_dir),
-        },
+        || survey_outputs(opts, &handouts_dir, &public_dir),
     );
+    run.diags.extend(foreign_public_files(
+        &opts.root,
+        &run.public_dir,
+        &public_survey,
+    ));
     let carry = carry_plan(&p, opts, &survey);
     run.diags
         .extend(carry.warnings(&opts.root, &run.handouts_dir));
@@ -192,6 +191,50 @@ pub fn build(opts: &Options) -> Outcome {
     // the caller does not need to wait for it.
     std::thread::spawn(move || drop(p));
     report
+}
+
+/// What the handouts and public folders hold besides heropath's last
+/// build: in the handouts folder, files someone put there (kept, with a
+/// warning) and PDFs heropath printed; in the public folder, files someone
+/// put there, which would go with the old tree (see
+/// [`foreign_public_files`]). Walks of two folders, run beside the public
+/// site to fill its quieter moments.
+fn survey_outputs(
+    opts: &Options,
+    handouts: &Path,
+    public: &Path,
+) -> (write::Survey, write::Survey) {
+    let handouts = match opts.public_only {
+        true => write::Survey::default(),
+        false => write::Survey::of(handouts),
+    };
+    (handouts, write::Survey::of(public))
+}
+
+/// Files in the public folder that heropath did not write (HP0406): a
+/// build replaces the whole folder, so it writes nothing while they are
+/// there. (Unlike the private handouts folder, whose such files are kept,
+/// a file kept in the public folder would be published without the
+/// privacy guard having read it.) A mark from before marks listed files
+/// says nothing about them: that folder is taken as heropath's.
+fn foreign_public_files(root: &Path, dir: &Path, survey: &write::Survey) -> Vec<Diagnostic> {
+    if survey.manifest.as_ref().is_none_or(|m| m.legacy) {
+        return Vec::new();
+    }
+    survey
+        .foreign
+        .iter()
+        .chain(&survey.kept)
+        .map(|rel| {
+            let path = dir.join(rel);
+            Diagnostic::error(
+                Code::ForeignPublicFile,
+                "heropath did not write this file into the public folder, which every build replaces: nothing was written, so that it is not lost",
+            )
+            .in_file(path.strip_prefix(root).map(Path::to_path_buf).unwrap_or(path))
+            .help("move it out of the public folder; a file to publish with the site belongs in `static/` (the privacy guard reads it and every build copies it)")
+        })
+        .collect()
 }
 
 /// The text of each plan a diagnostic shows a line of, taken from the

@@ -101,6 +101,7 @@ registry! {
     UrlClash = "HP0403", "Two public pages want the same address.";
     ForeignFileKept = "HP0404", "A file in the handouts folder that heropath did not write: kept.";
     StalePdf = "HP0405", "A PDF printed from an older version of its handout: kept.";
+    ForeignPublicFile = "HP0406", "A file in the public folder that heropath did not write: nothing replaced.";
     PrivacyLeak = "HP0501", "An identifier from a plan found in a public file.";
     UnreadablePublicFile = "HP0502", "A public file the guard cannot read, not listed as reviewed.";
     ReviewWithoutReason = "HP0503", "A `privacy.reviewed_files` entry without a reason.";
