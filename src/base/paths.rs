@@ -3,7 +3,7 @@
 //! to a folder it reads or writes is checked by one of these first, so a
 //! `..` or an absolute path can never reach outside.
 
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 /// Is `rel` a path that stays inside a tree (not empty, no `..`, no `.`,
 /// not absolute)? Every path written or read under an output folder is.
@@ -25,6 +25,15 @@ pub fn is_portable_inside(rel: &str) -> bool {
 /// separator at all, so it names an entry of a folder, never a deeper one.
 pub fn is_plain_name(name: &str) -> bool {
     is_inside(name) && !name.contains(['/', '\\'])
+}
+
+/// `path` as a diagnostic names it: relative to the clinic folder `root`
+/// when inside it, else as it is.
+pub fn shown(root: &Path, path: PathBuf) -> PathBuf {
+    match path.strip_prefix(root) {
+        Ok(rel) => rel.to_path_buf(),
+        Err(_) => path,
+    }
 }
 
 #[cfg(test)]

@@ -51,10 +51,7 @@ pub(super) fn carry_plan(p: &Prepared, opts: &Options, survey: &write::Survey) -
 impl Carry {
     /// A warning for each file heropath did not write, naming it.
     pub(super) fn warnings(&self, root: &Path, dir: &Path) -> Vec<Diagnostic> {
-        let shown = |rel: &str| {
-            let p = dir.join(rel);
-            p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p)
-        };
+        let shown = |rel: &str| crate::base::paths::shown(root, dir.join(rel));
         let mut out: Vec<Diagnostic> = self
             .in_place
             .iter()
@@ -113,12 +110,7 @@ pub(super) fn keep_and_print(
         .collect();
     let slugs: std::collections::HashSet<&str> =
         p.clinic.plans.iter().map(|s| s.slug.as_str()).collect();
-    let shown = |rel: &str| {
-        let p = dir.join(rel);
-        p.strip_prefix(&opts.root)
-            .map(Path::to_path_buf)
-            .unwrap_or(p)
-    };
+    let shown = |rel: &str| crate::base::paths::shown(&opts.root, dir.join(rel));
     let keep = |from: &str, to: &str, done: &mut Kept| {
         if let Some(s) = staging
             && let Err(e) = s.keep(from, to)

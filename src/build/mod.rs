@@ -226,12 +226,11 @@ fn foreign_public_files(root: &Path, dir: &Path, survey: &write::Survey) -> Vec<
         .iter()
         .chain(&survey.kept)
         .map(|rel| {
-            let path = dir.join(rel);
             Diagnostic::error(
                 Code::ForeignPublicFile,
                 "heropath did not write this file into the public folder, which every build replaces: nothing was written, so that it is not lost",
             )
-            .in_file(path.strip_prefix(root).map(Path::to_path_buf).unwrap_or(path))
+            .in_file(crate::base::paths::shown(root, dir.join(rel)))
             .help("move it out of the public folder; a file to publish with the site belongs in `static/` (the privacy guard reads it and every build copies it)")
         })
         .collect()

@@ -103,11 +103,16 @@ pub struct Cache {
     plans: HashMap<PathBuf, Entry>,
 }
 
+/// Where the cache of the clinic at `root` is.
+fn cache_path(root: &Path) -> std::path::PathBuf {
+    root.join(DIR).join(FILE)
+}
+
 impl Cache {
     /// Read the cache of the clinic at `root`; `None` when there is none,
     /// or it is unreadable, of another format, or by another binary.
     pub fn open(root: &Path) -> Option<Cache> {
-        let text = std::fs::read_to_string(root.join(DIR).join(FILE)).ok()?;
+        let text = std::fs::read_to_string(cache_path(root)).ok()?;
         // A cache of no plans is just the header line.
         let first = text.split('\n').next().unwrap_or_default();
         let header: Header = serde_json::from_str(first).ok()?;

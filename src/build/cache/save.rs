@@ -2,7 +2,7 @@
 //! when the last cache already held it, and the file replaced atomically.
 
 use super::stored::{Header, Meta, StoredDiagnostic, StoredPublic};
-use super::{CACHEDIR_TAG, Cache, DIR, FILE, FORMAT, Public, hex, program};
+use super::{CACHEDIR_TAG, Cache, DIR, FORMAT, Public, cache_path, hex, program};
 use crate::base::date::Date;
 use crate::base::diag::Diagnostic;
 use crate::content::plan::Plan;
@@ -52,7 +52,7 @@ fn cache_file(root: &Path) -> std::io::Result<std::path::PathBuf> {
             std::fs::write(dir.join(name), text)?;
         }
     }
-    Ok(dir.join(FILE))
+    Ok(cache_path(root))
 }
 
 /// Write a new cache to `out` (see [`store`]).
@@ -146,7 +146,7 @@ impl<'a> IfChanged<'a> {
         let old = match old {
             Some(text) => Old::Text(text),
             None => {
-                let path = root.join(DIR).join(FILE);
+                let path = cache_path(root);
                 match std::fs::symlink_metadata(&path) {
                     Ok(m) if m.is_file() => std::fs::File::open(&path)
                         .map(|f| Old::File(std::io::BufReader::with_capacity(1 << 16, f)))
@@ -223,7 +223,7 @@ impl<'a> IfChanged<'a> {
             Old::Text(old) => f.write_all(&old[..self.same])?,
             Old::File(_) => {
                 // Read again from the start: only the bytes that matched.
-                let old = std::fs::File::open(self.root.join(DIR).join(FILE))?;
+                let old = std::fs::File::open(cache_path(self.root))?;
                 let copied = std::io::copy(&mut old.take(self.same as u64), &mut f)?;
                 if copied != self.same as u64 {
                     return Err(std::io::Error::other(

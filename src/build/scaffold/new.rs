@@ -191,9 +191,7 @@ pub(super) fn place(
         Kind::Exercise | Kind::Page => slug,
     };
     if let Some(t) = taken(&slug) {
-        return Err(ScaffoldError::Exists(
-            t.strip_prefix(root).map(Path::to_path_buf).unwrap_or(t),
-        ));
+        return Err(ScaffoldError::Exists(crate::base::paths::shown(root, t)));
     }
     let rel = PathBuf::from(format!("{}/{slug}.{}", kind.folder(), kind.extension()));
     Ok((name, slug, rel))
