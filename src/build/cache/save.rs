@@ -64,9 +64,10 @@ pub fn write<'a>(
     public: Option<&Public>,
     records: Vec<Record<'a>>,
 ) -> std::io::Result<()> {
-    out.write_all(&header(check_key, handout_key, public)?)?;
-    for r in &records {
-        out.write_all(&record_line(old, r)?)?;
+    let heads: Vec<Vec<u8>> = records.iter().map(record_head).collect::<Result<_, _>>()?;
+    out.write_all(&header(check_key, handout_key, public, &heads)?)?;
+    for (r, head) in records.iter().zip(heads) {
+        out.write_all(&record_line(old, r, head)?)?;
     }
     Ok(())
 }
@@ -80,6 +81,13 @@ const BLOCK: usize = 4096;
 /// written as they come, so the whole new cache is never in memory (at
 /// 100,000 plans it is a third of a gigabyte). Give records sorted by path
 /// (the pipeline's plan order) and the same build gives the same bytes.
+///
+/// Without `old` (`--no-cache`), the cache on disk is left alone when its
+/// first line is the new one: that line ends with a digest of everything
+/// else the cache records but the plans' JSON, which follows from their
+/// text's hash and the binary (both in the digest). So a cold rebuild
+/// that changed nothing neither encodes 10,000 plans nor reads the old
+/// cache through to compare.
 pub fn store(
     root: &Path,
     old: Option<&Cache>,
@@ -89,12 +97,21 @@ pub fn store(
     records: Vec<Record<'_>>,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
+    let mut heads: Vec<Vec<u8>> = records
+        .par_iter()
+        .map(record_head)
+        .collect::<Result<_, _>>()?;
+    let header = header(check_key, handout_key, public, &heads)?;
+    if old.is_none() && begins_with_line(&cache_path(root), &header) {
+        return Ok(());
+    }
     let mut out = IfChanged::new(root, old.map(|c| c.text.as_bytes()));
-    out.put(&header(check_key, handout_key, public)?)?;
-    for block in records.chunks(BLOCK) {
+    out.put(&header)?;
+    for (block, heads) in records.chunks(BLOCK).zip(heads.chunks_mut(BLOCK)) {
         let lines: Vec<Vec<u8>> = block
             .par_iter()
-            .map(|r| record_line(old, r))
+            .zip(heads.par_iter_mut())
+            .map(|(r, head)| record_line(old, r, std::mem::take(head)))
             .collect::<std::io::Result<_>>()?;
         for line in lines {
             out.put(&line)?;
@@ -103,9 +120,27 @@ pub fn store(
     out.finish()
 }
 
-/// The cache's first line.
-fn header(check_key: u128, handout_key: u128, public: Option<&Public>) -> std::io::Result<Vec<u8>> {
-    let header = Header {
+/// Is `line` the first line of the file at `path` (all of it, when the
+/// file has no second line)? Reads no further.
+fn begins_with_line(path: &Path, line: &[u8]) -> bool {
+    use std::io::Read as _;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut first = Vec::with_capacity(line.len() + 1);
+    let read = file.take(line.len() as u64 + 1).read_to_end(&mut first);
+    read.is_ok() && first.starts_with(line) && matches!(&first[line.len()..], [] | [b'\n'])
+}
+
+/// The cache's first line: what every record depends on, and a digest of
+/// that and of each record's head (see [`store`]).
+fn header(
+    check_key: u128,
+    handout_key: u128,
+    public: Option<&Public>,
+    heads: &[Vec<u8>],
+) -> std::io::Result<Vec<u8>> {
+    let mut header = Header {
         format: FORMAT,
         program: program().to_string(),
         check_key: hex(check_key),
@@ -116,96 +151,47 @@ fn header(check_key: u128, handout_key: u128, public: Option<&Public>) -> std::i
             stories: p.stories,
             files: p.files.iter().map(|(f, h)| (f.clone(), hex(*h))).collect(),
         }),
+        digest: None,
     };
+    let mut digest = crate::base::hash::Fingerprint::new();
+    digest.add(&serde_json::to_vec(&header)?);
+    for head in heads {
+        digest.add(head);
+    }
+    header.digest = Some(hex(digest.finish()));
     Ok(serde_json::to_vec(&header)?)
 }
 
-/// A new cache written only where it differs from the old one: while the
-/// bytes put match the old cache's, nothing is written; at the first
-/// difference the cache file is begun with the old bytes matched so far.
+/// A new cache written only where it differs from the old one (the text
+/// of the cache the build read): while the bytes put match the old
+/// cache's, nothing is written; at the first difference the cache file is
+/// begun with the old bytes matched so far.
 struct IfChanged<'a> {
     root: &'a Path,
-    old: Old<'a>,
+    old: &'a [u8],
     /// How many leading bytes of the new cache equal the old one's.
     same: usize,
+    /// Whether there was an old cache at all.
+    had_old: bool,
     file: Option<crate::base::atomic::Replacement>,
-}
-
-/// The old cache to compare with: the text of the cache the build read,
-/// or, when it read none (`--no-cache`), the file itself, read as the new
-/// one is made (a large clinic's cache is hundreds of megabytes: it is
-/// not held in memory for this).
-enum Old<'a> {
-    Text(&'a [u8]),
-    File(std::io::BufReader<std::fs::File>),
-    None,
 }
 
 impl<'a> IfChanged<'a> {
     fn new(root: &'a Path, old: Option<&'a [u8]>) -> Self {
-        let old = match old {
-            Some(text) => Old::Text(text),
-            None => {
-                let path = cache_path(root);
-                match std::fs::symlink_metadata(&path) {
-                    Ok(m) if m.is_file() => std::fs::File::open(&path)
-                        .map(|f| Old::File(std::io::BufReader::with_capacity(1 << 16, f)))
-                        .unwrap_or(Old::None),
-                    _ => Old::None,
-                }
-            }
-        };
         IfChanged {
             root,
-            old,
+            old: old.unwrap_or_default(),
             same: 0,
+            had_old: old.is_some(),
             file: None,
-        }
-    }
-
-    /// Do the old cache's next bytes equal `bytes`? (They are then taken.)
-    fn old_continues_with(&mut self, bytes: &[u8]) -> bool {
-        let same = match &mut self.old {
-            Old::Text(old) => old[self.same..].starts_with(bytes),
-            Old::File(old) => {
-                let mut rest = bytes;
-                loop {
-                    let buf = match std::io::BufRead::fill_buf(old) {
-                        Ok(buf) if !buf.is_empty() => buf,
-                        _ => break rest.is_empty(),
-                    };
-                    let n = buf.len().min(rest.len());
-                    if buf[..n] != rest[..n] {
-                        break false;
-                    }
-                    std::io::BufRead::consume(old, n);
-                    rest = &rest[n..];
-                    if rest.is_empty() {
-                        break true;
-                    }
-                }
-            }
-            Old::None => false,
-        };
-        if same {
-            self.same += bytes.len();
-        }
-        same
-    }
-
-    /// Has the old cache no more bytes than those matched?
-    fn old_ended(&mut self) -> bool {
-        match &mut self.old {
-            Old::Text(old) => self.same == old.len(),
-            Old::File(old) => std::io::BufRead::fill_buf(old).is_ok_and(|b| b.is_empty()),
-            Old::None => false,
         }
     }
 
     /// The next bytes of the new cache.
     fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         use std::io::Write as _;
-        if self.file.is_none() && self.old_continues_with(bytes) {
+        if self.file.is_none() && self.had_old && self.old[self.same..].starts_with(bytes) {
+            self.same += bytes.len();
             return Ok(());
         }
         let f = match self.file.as_mut() {
@@ -217,29 +203,16 @@ impl<'a> IfChanged<'a> {
 
     /// Start the file with the old cache's matching bytes.
     fn begin(&mut self) -> std::io::Result<&mut crate::base::atomic::Replacement> {
-        use std::io::{Read as _, Write as _};
+        use std::io::Write as _;
         let mut f = crate::base::atomic::Replacement::begin(&cache_file(self.root)?, false)?;
-        match &self.old {
-            Old::Text(old) => f.write_all(&old[..self.same])?,
-            Old::File(_) => {
-                // Read again from the start: only the bytes that matched.
-                let old = std::fs::File::open(cache_path(self.root))?;
-                let copied = std::io::copy(&mut old.take(self.same as u64), &mut f)?;
-                if copied != self.same as u64 {
-                    return Err(std::io::Error::other(
-                        "the old cache changed while it was read",
-                    ));
-                }
-            }
-            Old::None => {}
-        }
+        f.write_all(&self.old[..self.same])?;
         Ok(self.file.insert(f))
     }
 
     /// Put the new cache in place, when it differs from the old one (or
     /// there was none).
     fn finish(mut self) -> std::io::Result<()> {
-        if self.file.is_none() && !self.old_ended() {
+        if self.file.is_none() && !(self.had_old && self.same == self.old.len()) {
             self.begin()?;
         }
         match self.file {
@@ -249,10 +222,11 @@ impl<'a> IfChanged<'a> {
     }
 }
 
-/// One record's line, starting with its newline (empty for a path that
-/// cannot be stored on one line: that plan is simply not cached, and
-/// heropath's own slugs never contain such characters).
-fn record_line(old: Option<&Cache>, r: &Record<'_>) -> std::io::Result<Vec<u8>> {
+/// One record's line up to its plan's JSON, starting with its newline:
+/// `\npath TAB hash TAB meta-JSON TAB` (empty for a path that cannot be
+/// stored on one line: that plan is simply not cached, and heropath's own
+/// slugs never contain such characters).
+fn record_head(r: &Record<'_>) -> std::io::Result<Vec<u8>> {
     use std::io::Write as _;
     let path = r.path.to_string_lossy();
     if path.contains(['\t', '\n']) {
@@ -267,9 +241,18 @@ fn record_line(old: Option<&Cache>, r: &Record<'_>) -> std::io::Result<Vec<u8>> 
     write!(out, "\n{path}\t{}\t", hex(r.hash))?;
     serde_json::to_writer(&mut out, &meta)?;
     out.push(b'\t');
-    match old.and_then(|c| c.raw_plan(r.path, r.hash)) {
-        Some(raw) => out.extend_from_slice(raw.as_bytes()),
-        None => serde_json::to_writer(&mut out, r.plan)?,
-    }
     Ok(out)
+}
+
+/// One record's whole line: its `head` (see [`record_head`]) and its
+/// plan's JSON, carried over as stored when `old` holds it.
+fn record_line(old: Option<&Cache>, r: &Record<'_>, mut head: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    if head.is_empty() {
+        return Ok(head);
+    }
+    match old.and_then(|c| c.raw_plan(r.path, r.hash)) {
+        Some(raw) => head.extend_from_slice(raw.as_bytes()),
+        None => serde_json::to_writer(&mut head, r.plan)?,
+    }
+    Ok(head)
 }

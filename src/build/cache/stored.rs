@@ -15,6 +15,10 @@ pub(super) struct Header {
     pub(super) handout_key: String,
     #[serde(default)]
     pub(super) public: Option<StoredPublic>,
+    /// A digest of the header before it and of each record but its plan's
+    /// JSON (see `save::store`); absent while it is being computed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) digest: Option<String>,
 }
 
 /// The public site of the last build: what it was made from, and its files.

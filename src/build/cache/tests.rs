@@ -105,4 +105,25 @@ fn store_writes_only_a_cache_that_changed() {
         store(root, None, key, 2, None, records()).unwrap();
         assert_eq!(std::fs::read(&file).unwrap(), expected(key, records()));
     }
+    // So is one in which only what a record says of its plan changed (its
+    // handout, its diagnostics), plans and keys as they were.
+    let warned = [Diagnostic::warning(
+        Code::UnknownKey,
+        "a key the format does not know",
+    )];
+    for change in 0..3 {
+        store(root, None, 5, 2, None, two()).unwrap();
+        let changed = || {
+            let mut records = two();
+            let r = &mut records[1];
+            match change {
+                0 => r.handout = Some(("elsewhere.html".to_string(), 7)),
+                1 => r.diagnostics = &warned,
+                _ => r.today = Date::parse("2026-11-28"),
+            }
+            records
+        };
+        store(root, None, 5, 2, None, changed()).unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), expected(5, changed()));
+    }
 }
