@@ -222,6 +222,21 @@ fn damaged_handouts_and_caches_are_not_trusted() {
     assert_eq!(handouts_reused(&log), (6, 5), "{log}");
     assert_eq!(c.read("handouts/maria-lopez.html"), good);
 
+    // The same again with the modification time put back as it was (what
+    // `touch -r` or a careless copy tool does): the status change time,
+    // which nothing can put back, still tells. With the cache or without.
+    for args in [&[][..], &["--no-cache"]] {
+        let path = c.path().join("handouts/maria-lopez.html");
+        let time = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        c.write("handouts/maria-lopez.html", &"y".repeat(good.len()));
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(time).unwrap();
+        drop(file);
+        build(&c, args);
+        assert_eq!(c.read("handouts/maria-lopez.html"), good, "{args:?}");
+    }
+
     // A public file edited by hand: the public site is rendered again.
     c.write("public/index.html", "<p>defaced</p>");
     let log = build(&c, &[]);

@@ -60,18 +60,23 @@ pub fn program() -> &'static str {
     })
 }
 
-/// What the file system says of a file: size, modification time and inode.
-/// A handout whose stamp is the one recorded when it was written (or last
-/// hashed) is taken to be unchanged without reading it, as git's index and
-/// make do: editing a file changes its modification time. Stamps are kept
-/// apart from the cache (`stamps`), which stays the same for the same
-/// input, while stamps differ from one machine or copy to the next.
+/// What the file system says of a file: size, modification time, status
+/// change time and inode. A handout whose stamp is the one recorded when it
+/// was written (or last hashed) is taken to be unchanged without reading
+/// it, as git's index does: writing to a file changes its modification and
+/// status change times, and the latter cannot be set back (`touch -d`
+/// sets only the former). Stamps are kept apart from the cache (`stamps`),
+/// which stays the same for the same input, while stamps differ from one
+/// machine or copy to the next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     /// Size in bytes.
     pub len: u64,
     /// Modification time, nanoseconds since the Unix epoch.
     pub modified: u128,
+    /// Status change time (ctime), nanoseconds since the Unix epoch (0
+    /// where the platform has none).
+    pub changed: i128,
     /// Inode number (0 where the platform has none).
     pub inode: u64,
 }
@@ -84,9 +89,15 @@ impl Stamp {
             return None;
         }
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&m);
+        let (inode, changed) = {
+            use std::os::unix::fs::MetadataExt as _;
+            (
+                m.ino(),
+                i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
+            )
+        };
         #[cfg(not(unix))]
-        let inode = 0;
+        let (inode, changed) = (0, 0);
         Some(Stamp {
             len: m.len(),
             modified: m
@@ -95,6 +106,7 @@ impl Stamp {
                 .duration_since(std::time::UNIX_EPOCH)
                 .ok()?
                 .as_nanos(),
+            changed,
             inode,
         })
     }

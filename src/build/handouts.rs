@@ -27,8 +27,9 @@ pub struct Streamed {
 }
 
 /// Model and render every handout of the prepared clinic (or just `only`),
-/// handing each to `sink` as soon as it is rendered, in parallel. Nothing
-/// is collected, so memory stays flat however many plans there are.
+/// handing each (and its content hash) to `sink` as soon as it is
+/// rendered, in parallel. Nothing is collected, so memory stays flat
+/// however many plans there are.
 ///
 /// With `reuse`, a plan the build cache says would render exactly as last
 /// time is offered to `reuse(path, hash)` first; when that returns true
@@ -39,7 +40,7 @@ pub fn stream_handouts(
     drafts: bool,
     only: Option<&str>,
     reuse: Option<&Reuse<'_>>,
-    sink: impl Fn(RenderedFile) -> Result<(), Diagnostic> + Sync,
+    sink: impl Fn(RenderedFile, u128) -> Result<(), Diagnostic> + Sync,
 ) -> Streamed {
     let renderer = render::HandoutRenderer::new(&p.themes, &p.site);
     let results: Vec<Result<Done, Diagnostic>> = p
@@ -65,7 +66,7 @@ pub fn stream_handouts(
             let handout = model::handout(src, &p.clinic, t, lang, theme, &p.assets);
             let out = renderer.render(&handout)?;
             let (path, hash) = (out.path.clone(), cache::hash(&out.bytes));
-            sink(out)?;
+            sink(out, hash)?;
             Ok(Some((path, hash, true)))
         })
         .collect();
@@ -97,7 +98,7 @@ pub fn render_handouts(
     only: Option<&str>,
 ) -> Vec<Result<RenderedFile, Diagnostic>> {
     let out = std::sync::Mutex::new(Vec::new());
-    let errors = stream_handouts(p, drafts, only, None, |o| {
+    let errors = stream_handouts(p, drafts, only, None, |o, _| {
         out.lock()
             .map_err(|_| Diagnostic::error(Code::WriteFailed, "a render thread failed"))?
             .push(o);
@@ -188,11 +189,12 @@ fn stream_into(p: &Prepared, opts: &Options, staging: Option<&write::Staging>) -
             pb.advance();
         }
     };
-    // A check (no staging) needs nothing more than the cache's word.
-    let stamps = if opts.no_cache || staging.is_none() {
-        Default::default()
-    } else {
-        cache::open_stamps(&opts.root)
+    // A check (no staging) needs nothing more than the cache's word. Even
+    // without the cache, a handout rendered as the one on disk was written
+    // (its stamp unchanged since) need not be read to be left as it is.
+    let stamps = match staging {
+        Some(_) => cache::open_stamps(&opts.root),
+        None => Default::default(),
     };
     let reuse = |path: &str, hash: u128| {
         let stamp = stamps
@@ -205,10 +207,12 @@ fn stream_into(p: &Prepared, opts: &Options, staging: Option<&write::Staging>) -
         }
         ok
     };
-    let streamed = stream_handouts(p, opts.drafts, None, Some(&reuse), |o| {
+    let streamed = stream_handouts(p, opts.drafts, None, Some(&reuse), |o, hash| {
         tick();
         match staging {
-            Some(s) => s.write(&o.path, &o.bytes).map_err(write_error),
+            Some(s) => s
+                .write_known(&o.path, (&o.bytes, hash), stamps.get(&o.path).copied())
+                .map_err(write_error),
             None => Ok(()),
         }
     });

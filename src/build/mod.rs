@@ -315,24 +315,24 @@ impl Run<'_> {
         self.report.wrote = true;
         self.lap("write public + swap");
         // Both new trees are in place: the old ones are removed (file-system
-        // work, mostly waiting) while the cache is encoded and saved.
-        let handouts_dir = &self.handouts_dir;
-        let (removed, cache_error) = rayon::join(
+        // work, mostly waiting) while the cache is encoded and saved. The
+        // handouts' stamps come after: unlinking an old tree's name of a
+        // handout linked into the new one changes its status change time.
+        let (removed, saved) = rayon::join(
             || {
                 let (a, b) = rayon::join(|| old_public.remove(), || old_handouts.remove());
                 a.and(b)
             },
-            || {
-                if opts.public_only {
-                    return None;
-                }
-                save_cache(p, opts, handout_records, public_record)
-                    .and_then(|()| cache::save_stamps(&opts.root, handouts_dir, &written))
-                    .err()
-                    .map(|e| e.to_string())
+            || match opts.public_only {
+                true => Ok(()),
+                false => save_cache(p, opts, handout_records, public_record),
             },
         );
-        self.report.cache_error = cache_error;
+        let saved = saved.and_then(|()| match opts.public_only {
+            true => Ok(()),
+            false => cache::save_stamps(&opts.root, &self.handouts_dir, &written),
+        });
+        self.report.cache_error = saved.err().map(|e| e.to_string());
         if let Err(e) = removed {
             self.diags.push(write_error(e));
             self.report.wrote = false;

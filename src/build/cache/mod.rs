@@ -15,14 +15,16 @@
 //!   same day, as consent can expire);
 //! - its handout only when, on top of that, the themes, pictures and base
 //!   URL are the same *and* the handout file on disk is the one written:
-//!   its [`Stamp`] (size, modification time, inode) is as recorded, or
-//!   else its contents still hash the same (an edited or replaced handout
-//!   is rendered again);
+//!   its [`Stamp`] (size, modification and status change times, inode)
+//!   is as recorded, or else its contents still hash the same (an edited
+//!   or replaced handout is rendered again);
 //! - the public site only when no page, theme, plan with a story, date or
 //!   setting it is made from changed, and its files still hash the same.
 //!
 //! A missing, old or damaged cache is simply not used: the build is then a
-//! full one. `build --no-cache` ignores it on purpose.
+//! full one. `build --no-cache` ignores it on purpose (it still writes
+//! only the handouts whose bytes changed, and the cache only when its
+//! digest did: see [`store`]).
 
 mod save;
 mod stamps;

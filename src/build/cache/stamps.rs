@@ -1,5 +1,5 @@
-//! The stamps of the last build's handouts (size, modification time,
-//! inode, content hash), kept beside the cache so that a rebuild can tell
+//! The stamps of the last build's handouts (size, modification and status
+//! change times, inode, content hash), kept beside the cache so that a rebuild can tell
 //! an intact handout without reading it.
 
 use super::{DIR, Stamp, hex, program, unhex};
@@ -25,6 +25,7 @@ pub fn open_stamps(root: &Path) -> HashMap<String, (Stamp, u128)> {
             let stamp = Stamp {
                 len: c.next()?.parse().ok()?,
                 modified: c.next()?.parse().ok()?,
+                changed: c.next()?.parse().ok()?,
                 inode: c.next()?.parse().ok()?,
             };
             Some((path, (stamp, unhex(c.next()?)?)))
@@ -44,9 +45,10 @@ pub fn save_stamps(root: &Path, dir: &Path, handouts: &[(String, u128)]) -> std:
             }
             let s = Stamp::of(&dir.join(path))?;
             Some(format!(
-                "{path}\t{}\t{}\t{}\t{}\n",
+                "{path}\t{}\t{}\t{}\t{}\t{}\n",
                 s.len,
                 s.modified,
+                s.changed,
                 s.inode,
                 hex(*hash)
             ))

@@ -141,12 +141,30 @@ impl Staging {
     /// written (see [`Staging::swap`]): rebuilds then touch (and later
     /// free) only what changed, which matters with thousands of handouts.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        self.write_known(rel, (bytes, 0), None)
+    }
+
+    /// [`Staging::write`] of `bytes` whose content hash is `hash`, told
+    /// what the current output's `rel` was when last written: its stamp,
+    /// and the content hash then recorded. When that hash is `hash` and the
+    /// file's stamp is still that one, the file is taken as it is without
+    /// being read (see [`crate::base::hash::Stamp`]).
+    pub fn write_known(
+        &self,
+        rel: &str,
+        (bytes, hash): (&[u8], u128),
+        known: Option<(crate::base::hash::Stamp, u128)>,
+    ) -> Result<(), WriteError> {
         if !is_inside(rel) {
             return Err(WriteError::BadPath(rel.to_string()));
         }
         let path = Path::new(rel);
         self.wrote(rel);
-        if same_contents(&self.target.join(path), bytes) {
+        let current = self.target.join(path);
+        let vouched = known.is_some_and(|(stamp, was)| {
+            was == hash && crate::base::hash::Stamp::of(&current) == Some(stamp)
+        });
+        if vouched || same_contents(&current, bytes) {
             self.take_as_is(rel);
             return Ok(());
         }
