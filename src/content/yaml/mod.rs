@@ -84,6 +84,10 @@ pub const MAX_DEPTH: usize = 64;
 /// The position where nesting first exceeds [`MAX_DEPTH`], counting flow
 /// brackets (outside quotes and comments) and block indentation.
 fn too_deep(src: &str) -> Option<Pos> {
+    // A file with no more opening brackets than the limit cannot nest
+    // flow collections past it: then only indentation is looked at, and
+    // not every character (this runs on every plan of a build).
+    let flow = src.bytes().filter(|&b| matches!(b, b'[' | b'{')).count() > MAX_DEPTH;
     let mut depth = 0usize;
     for (i, line) in src.lines().enumerate() {
         let indent = line.len() - line.trim_start_matches([' ', '-']).len();
@@ -92,6 +96,9 @@ fn too_deep(src: &str) -> Option<Pos> {
                 line: i + 1,
                 column: 1,
             });
+        }
+        if !flow {
+            continue;
         }
         let mut quote: Option<char> = None;
         for (col, c) in line.chars().enumerate() {
@@ -436,5 +443,35 @@ mod tests {
             })
         );
         assert_eq!(locate(src, "use", "nope", 0), None);
+    }
+
+    #[test]
+    fn nesting_is_measured_by_brackets_outside_quotes_and_by_indentation() {
+        let flow = |n: usize| format!("a: {}{}\n", "[".repeat(n), "]".repeat(n));
+        assert_eq!(too_deep(&flow(MAX_DEPTH)), None);
+        assert_eq!(
+            too_deep(&flow(MAX_DEPTH + 1)),
+            Some(Pos {
+                line: 1,
+                column: 4 + MAX_DEPTH
+            })
+        );
+        // Brackets one after another, not nested, or quoted or commented
+        // out: no depth, however many.
+        let many = "a: [1]\n".repeat(MAX_DEPTH * 2);
+        let quoted = format!("a: \"{}\"\nb: 1 # {}\n", "[".repeat(99), "{".repeat(99));
+        for text in [many, quoted] {
+            assert_eq!(too_deep(&text), None, "{text}");
+        }
+        // Opening brackets on separate lines still add up.
+        let spread = format!("x: 1\n{}", "a: [\n".repeat(MAX_DEPTH + 1));
+        assert_eq!(too_deep(&spread).map(|p| p.line), Some(MAX_DEPTH + 2));
+        // Indentation counts even with few brackets.
+        let indented = format!("a:\n{}b: 1\n", " ".repeat(2 * MAX_DEPTH + 2));
+        assert_eq!(too_deep(&indented), Some(Pos { line: 2, column: 1 }));
+        assert_eq!(
+            too_deep(&format!("a:\n{}b: 1\n", " ".repeat(2 * MAX_DEPTH))),
+            None
+        );
     }
 }

@@ -3,10 +3,11 @@
 //! card that shows them.
 
 use crate::content::markdown;
+use crate::content::plan::Dose;
 use crate::stages::load::Clinic;
 use base64::Engine as _;
-use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 /// Pictures and QR codes, computed once per build and shared by every card.
 #[derive(Debug, Default)]
@@ -19,6 +20,49 @@ pub struct Assets {
     /// Markdown) → as HTML and as numbered steps, rendered once instead
     /// of once per plan that uses them.
     pub instructions: BTreeMap<String, (Arc<str>, Vec<String>)>,
+    /// Dose sentences already written (see [`DoseTexts`]).
+    pub doses: DoseTexts,
+}
+
+/// A dose's sentence and its log row's "how often a day", by theme and
+/// language, written once per build: the same few doses recur across
+/// thousands of plans, and writing one takes a dozen string-table look-ups
+/// and formats. Filled as handouts are modelled, on whichever thread.
+#[derive(Debug, Default)]
+pub struct DoseTexts(Mutex<Vec<DoseTable>>);
+
+/// The dose texts of one theme and language.
+type DoseTable = ((String, String), HashMap<Dose, (String, String)>);
+
+impl DoseTexts {
+    /// The texts of `dose` in `theme`'s `lang` table: remembered, or
+    /// written by `write` (outside the lock) and remembered.
+    pub fn get(
+        &self,
+        (theme, lang): (&str, &str),
+        dose: &Dose,
+        write: impl FnOnce() -> (String, String),
+    ) -> (String, String) {
+        let same = |((th, la), _): &&mut DoseTable| th == theme && la == lang;
+        if let Ok(mut tables) = self.0.lock()
+            && let Some((_, known)) = tables.iter_mut().find(same)
+            && let Some(texts) = known.get(dose)
+        {
+            return texts.clone();
+        }
+        let texts = write();
+        if let Ok(mut tables) = self.0.lock() {
+            let at = match tables.iter_mut().position(|t| same(&t)) {
+                Some(at) => at,
+                None => {
+                    tables.push(((theme.to_string(), lang.to_string()), HashMap::new()));
+                    tables.len() - 1
+                }
+            };
+            tables[at].1.insert(dose.clone(), texts.clone());
+        }
+        texts
+    }
 }
 
 impl Assets {
@@ -72,6 +116,7 @@ impl Assets {
             images,
             qr,
             instructions,
+            doses: DoseTexts::default(),
         }
     }
 }
@@ -124,4 +169,35 @@ pub fn qr_svg(url: &str) -> Option<String> {
         "<svg class=\"qr\" role=\"img\" aria-label=\"QR code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"none\" stroke=\"#000\" d=\"{d}\"/></svg>",
         px = size * 3,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dose_texts_are_written_once_per_theme_language_and_dose() {
+        let memo = DoseTexts::default();
+        let dose = |reps| Dose {
+            reps: Some(reps),
+            ..Dose::default()
+        };
+        let calls = std::cell::Cell::new(0);
+        let write = |text: &str| {
+            calls.set(calls.get() + 1);
+            (text.to_string(), String::new())
+        };
+        assert_eq!(memo.get(("a", "en"), &dose(10), || write("ten")).0, "ten");
+        assert_eq!(memo.get(("a", "en"), &dose(10), || write("again")).0, "ten");
+        assert_eq!(calls.get(), 1, "a remembered dose was written again");
+        // Another dose, language or theme is its own.
+        assert_eq!(
+            memo.get(("a", "en"), &dose(12), || write("twelve")).0,
+            "twelve"
+        );
+        assert_eq!(memo.get(("a", "es"), &dose(10), || write("diez")).0, "diez");
+        assert_eq!(memo.get(("b", "en"), &dose(10), || write("TEN")).0, "TEN");
+        assert_eq!(memo.get(("a", "es"), &dose(10), || write("x")).0, "diez");
+        assert_eq!(calls.get(), 4);
+    }
 }

@@ -214,7 +214,7 @@ pub fn handout(
     assets: &Assets,
 ) -> Handout {
     let plan = &src.value;
-    let steps = step_views(plan, clinic, t, lang, assets);
+    let steps = step_views(plan, clinic, (t, lang, theme), assets);
     let remember = RememberView {
         next_visit: remember::next_visit(plan, &clinic.site, t),
         safety: remember::safety(&clinic.site, plan, lang, t),
@@ -289,8 +289,7 @@ fn default_guide(clinic: &Clinic) -> Clinician {
 fn step_views(
     plan: &Plan,
     clinic: &Clinic,
-    t: &Strings,
-    lang: &str,
+    words: (&Strings, &str, &str),
     assets: &Assets,
 ) -> Vec<StepView> {
     let mut number = 0;
@@ -307,7 +306,7 @@ fn step_views(
                 .iter()
                 .map(|e| {
                     number += 1;
-                    card(number, e, clinic, (t, lang), assets)
+                    card(number, e, clinic, words, assets)
                 })
                 .collect(),
         })
@@ -321,7 +320,7 @@ fn card(
     number: usize,
     item: &ExerciseItem,
     clinic: &Clinic,
-    (t, lang): (&Strings, &str),
+    (t, lang, theme): (&Strings, &str, &str),
     assets: &Assets,
 ) -> Card {
     let p = clinic.prescription(item, lang);
@@ -336,6 +335,12 @@ fn card(
     let (image_alt, image_alt_lang) = p.image_alt_in();
     let video = p.video();
     let dose = p.dose();
+    // The log's row says how often a day, as its boxes do; the days are
+    // its cells ("Any 5 days:" or a column per weekday) and the full dose
+    // is on the card, so the row stays one line in every language.
+    let (dose_text, dose_short) = assets.doses.get((theme, lang), &dose, || {
+        (dose::text(&dose, t), dose::times_a_day(&dose, t))
+    });
     let owned = |s: Option<&str>| s.map(str::to_string);
     let shown_name = owned(name).unwrap_or_else(|| item.use_id.clone().unwrap_or_default());
     Card {
@@ -361,11 +366,8 @@ fn card(
         image_alt_lang: owned(image_alt_lang),
         qr_svg: video.and_then(|v| assets.qr.get(v).cloned()),
         video: video.map(str::to_string),
-        dose_text: dose::text(&dose, t),
-        // The log's row says how often a day, as its boxes do; the days are
-        // its cells ("Any 5 days:" or a column per weekday) and the full
-        // dose is on the card, so the row stays one line in every language.
-        dose_short: dose::times_a_day(&dose, t),
+        dose_text,
+        dose_short,
         note: item.note.clone(),
     }
 }
