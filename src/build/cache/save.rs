@@ -64,10 +64,10 @@ pub fn write<'a>(
     public: Option<&Public>,
     records: Vec<Record<'a>>,
 ) -> std::io::Result<()> {
-    let heads: Vec<Vec<u8>> = records.iter().map(record_head).collect::<Result<_, _>>()?;
+    let heads: Vec<u128> = records.iter().map(head_hash).collect::<Result<_, _>>()?;
     out.write_all(&header(check_key, handout_key, public, &heads)?)?;
-    for (r, head) in records.iter().zip(heads) {
-        out.write_all(&record_line(old, r, head)?)?;
+    for r in &records {
+        out.write_all(&record_line(old, r)?)?;
     }
     Ok(())
 }
@@ -97,9 +97,9 @@ pub fn store(
     records: Vec<Record<'_>>,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let mut heads: Vec<Vec<u8>> = records
+    let heads: Vec<u128> = records
         .par_iter()
-        .map(record_head)
+        .map(head_hash)
         .collect::<Result<_, _>>()?;
     let header = header(check_key, handout_key, public, &heads)?;
     if old.is_none() && begins_with_line(&cache_path(root), &header) {
@@ -107,11 +107,10 @@ pub fn store(
     }
     let mut out = IfChanged::new(root, old.map(|c| c.text.as_bytes()));
     out.put(&header)?;
-    for (block, heads) in records.chunks(BLOCK).zip(heads.chunks_mut(BLOCK)) {
+    for block in records.chunks(BLOCK) {
         let lines: Vec<Vec<u8>> = block
             .par_iter()
-            .zip(heads.par_iter_mut())
-            .map(|(r, head)| record_line(old, r, std::mem::take(head)))
+            .map(|r| record_line(old, r))
             .collect::<std::io::Result<_>>()?;
         for line in lines {
             out.put(&line)?;
@@ -133,12 +132,13 @@ fn begins_with_line(path: &Path, line: &[u8]) -> bool {
 }
 
 /// The cache's first line: what every record depends on, and a digest of
-/// that and of each record's head (see [`store`]).
+/// that and of each record's head (by its hash, see [`head_hash`] and
+/// [`store`]).
 fn header(
     check_key: u128,
     handout_key: u128,
     public: Option<&Public>,
-    heads: &[Vec<u8>],
+    heads: &[u128],
 ) -> std::io::Result<Vec<u8>> {
     let mut header = Header {
         format: FORMAT,
@@ -156,7 +156,7 @@ fn header(
     let mut digest = crate::base::hash::Fingerprint::new();
     digest.add(&serde_json::to_vec(&header)?);
     for head in heads {
-        digest.add(head);
+        digest.add(&head.to_le_bytes());
     }
     header.digest = Some(hex(digest.finish()));
     Ok(serde_json::to_vec(&header)?)
@@ -237,22 +237,30 @@ fn record_head(r: &Record<'_>) -> std::io::Result<Vec<u8>> {
         diagnostics: r.diagnostics.iter().map(StoredDiagnostic::from).collect(),
         handout: r.handout.as_ref().map(|(p, h)| (p.clone(), hex(*h))),
     };
-    let mut out = Vec::with_capacity(4096);
+    let mut out = Vec::with_capacity(256);
     write!(out, "\n{path}\t{}\t", hex(r.hash))?;
     serde_json::to_writer(&mut out, &meta)?;
     out.push(b'\t');
     Ok(out)
 }
 
-/// One record's whole line: its `head` (see [`record_head`]) and its
-/// plan's JSON, carried over as stored when `old` holds it.
-fn record_line(old: Option<&Cache>, r: &Record<'_>, mut head: Vec<u8>) -> std::io::Result<Vec<u8>> {
-    if head.is_empty() {
-        return Ok(head);
+/// The hash of a record's head (see [`record_head`]): what the header's
+/// digest is made of, so that the heads need not all be held at once.
+fn head_hash(r: &Record<'_>) -> std::io::Result<u128> {
+    Ok(crate::base::hash::hash(&record_head(r)?))
+}
+
+/// One record's whole line: its head (see [`record_head`]) and its plan's
+/// JSON, carried over as stored when `old` holds it.
+fn record_line(old: Option<&Cache>, r: &Record<'_>) -> std::io::Result<Vec<u8>> {
+    let mut line = record_head(r)?;
+    if line.is_empty() {
+        return Ok(line);
     }
+    line.reserve(4096);
     match old.and_then(|c| c.raw_plan(r.path, r.hash)) {
-        Some(raw) => head.extend_from_slice(raw.as_bytes()),
-        None => serde_json::to_writer(&mut head, r.plan)?,
+        Some(raw) => line.extend_from_slice(raw.as_bytes()),
+        None => serde_json::to_writer(&mut line, r.plan)?,
     }
-    Ok(head)
+    Ok(line)
 }
