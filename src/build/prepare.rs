@@ -72,9 +72,11 @@ pub(super) fn prepare_loaded(
     };
     let check_key = check::inputs_key(&clinic);
     // The handouts' shared assets (QR codes, pictures, rendered library
-    // text) are made while the plans are checked: a handful of large
-    // items keep one core busy, and the checks fill the other.
-    let (plan_diags, assets) = rayon::join(
+    // text) and the themes are made while the plans are checked: a
+    // handful of large items keep one core busy, and the checks fill the
+    // other. The themes' diagnostics are added where a one-by-one
+    // preparation adds them.
+    let (plan_diags, (assets, (themes, theme_diags))) = rayon::join(
         || {
             check::check_clinic(&clinic, today, diags, &|src| {
                 cache.as_ref()?.diagnostics(
@@ -85,30 +87,21 @@ pub(super) fn prepare_loaded(
                 )
             })
         },
-        || Assets::collect(&clinic),
+        || rayon::join(|| Assets::collect(&clinic), || themes_of(opts, &clinic)),
     );
     let plan_diags_from = diags.iter().count();
-    for d in &plan_diags {
-        // Drafts are printed with --drafts (and by `handout`): then their
-        // unfinished text stops the build like any plan's.
-        match opts.drafts {
-            true => diags.extend(d.iter().cloned().map(check::unfinished::as_printed)),
-            false => diags.extend(d.iter().cloned()),
-        }
-    }
+    add_plan_diags(opts, &plan_diags, diags);
     let plan_diags_to = diags.iter().count();
-    lap("check (and assets)", &mut timings);
+    lap("check (and assets, themes)", &mut timings);
     check_output_dirs(opts, &clinic, diags);
-
-    let themes = compile_themes(opts, &clinic, diags);
-    diags.extend(unreviewed_tables(opts, &clinic, &themes));
+    diags.extend(theme_diags);
     let site = SiteView::new(&clinic.site, opts.base_url.as_deref());
     diags.extend(base_url_error(&clinic));
     diags.extend(page_removals(&clinic, &site, opts.drafts));
     if diags.has_errors() {
         return None;
     }
-    lap("themes", &mut timings);
+    lap("site, pages, output folders", &mut timings);
     let handout_key = handout_key(opts, check_key, &themes, &assets);
     let shared_diags = diags
         .iter()
@@ -132,6 +125,27 @@ pub(super) fn prepare_loaded(
         story_days: std::sync::OnceLock::new(),
         guard: std::sync::OnceLock::new(),
     })
+}
+
+/// Each plan's own diagnostics, added to the build's. Drafts are printed
+/// with --drafts (and by `handout`): then their unfinished text stops the
+/// build like any plan's.
+fn add_plan_diags(opts: &Options, plan_diags: &[Vec<Diagnostic>], diags: &mut Diagnostics) {
+    for d in plan_diags {
+        match opts.drafts {
+            true => diags.extend(d.iter().cloned().map(check::unfinished::as_printed)),
+            false => diags.extend(d.iter().cloned()),
+        }
+    }
+}
+
+/// The compiled themes, and what compiling them and reading their string
+/// tables found.
+fn themes_of(opts: &Options, clinic: &Clinic) -> (BTreeMap<String, CompiledTheme>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let themes = compile_themes(opts, clinic, &mut diags);
+    diags.extend(unreviewed_tables(opts, clinic, &themes));
+    (themes, diags)
 }
 
 /// Refuse output folders that nest or would replace something precious

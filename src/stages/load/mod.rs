@@ -114,18 +114,60 @@ pub type ReusePlan<'a> = &'a (dyn Fn(&Path, u128) -> Option<Plan> + Sync);
 pub fn load_reusing(root: &Path, diags: &mut Diagnostics, reuse: ReusePlan) -> Option<Clinic> {
     let (site, site_text) = read_site(root, diags);
     let content = root.join("content");
-    let read = parse_all::<(Plan, Vec<Diagnostic>)>(
-        root,
-        &content.join("plans"),
-        &YAML_EXTENSIONS,
-        Some("plans"),
-        diags,
-        |text, path, hash| match reuse(path, hash) {
-            Some(plan) => Ok((plan, Vec::new())),
-            None => yaml::parse_lenient(text, path),
+    // The plans are most of the work; the rest of the content (a few
+    // hundred small files and the walks that find them) is read beside
+    // them instead of after, each with its own diagnostics, added below
+    // in the order a one-by-one load gives.
+    let (mut plan_diags, mut other_diags) = (Diagnostics::default(), Diagnostics::default());
+    let (read, rest) = rayon::join(
+        || {
+            parse_all::<(Plan, Vec<Diagnostic>)>(
+                root,
+                &content.join("plans"),
+                &YAML_EXTENSIONS,
+                Some("plans"),
+                &mut plan_diags,
+                |text, path, hash| match reuse(path, hash) {
+                    Some(plan) => Ok((plan, Vec::new())),
+                    None => yaml::parse_lenient(text, path),
+                },
+            )
         },
+        || load_rest(root, &content, &mut other_diags),
     );
+    diags.extend(plan_diags);
     let (plans, partial_plans) = split_partial(read, diags);
+    diags.extend(other_diags);
+    let site = site?;
+    let clinic = Clinic {
+        root: root.to_path_buf(),
+        site,
+        site_text,
+        plans,
+        partial_plans,
+        exercises: rest.exercises,
+        pages: rest.pages,
+        stories: rest.stories,
+        protocols: rest.protocols,
+        images: rest.images,
+        site_images: rest.site_images,
+    };
+    Some(clinic)
+}
+
+/// Everything a clinic's content holds besides its plans.
+struct Rest {
+    exercises: BTreeMap<String, Source<Exercise>>,
+    pages: Vec<Source<Page>>,
+    stories: Vec<Source<StoryRecord>>,
+    protocols: BTreeMap<String, Source<Protocol>>,
+    images: std::collections::BTreeSet<String>,
+    site_images: std::collections::BTreeSet<String>,
+}
+
+/// Read the exercise library, pages, story records and protocols, list
+/// the pictures, and report plan files outside `content/plans/`.
+fn load_rest(root: &Path, content: &Path, diags: &mut Diagnostics) -> Rest {
     let exercises = parse_all::<Exercise>(
         root,
         &content.join("exercises"),
@@ -158,22 +200,15 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, reuse: ReusePlan) -> O
         diags,
         |text, path, _| yaml::parse_many(text, path),
     );
-    stray_plans(root, &content, diags);
-    let site = site?;
-    let clinic = Clinic {
-        root: root.to_path_buf(),
-        site,
-        site_text,
-        plans,
-        partial_plans,
+    stray_plans(root, content, diags);
+    Rest {
         exercises: exercises.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         pages,
         stories,
         protocols: protocols.into_iter().map(|s| (s.slug.clone(), s)).collect(),
         images: list_images(&content.join("exercises/images")),
         site_images: list_images(&content.join("images")),
-    };
-    Some(clinic)
+    }
 }
 
 /// Load what one plan's handout depends on: `site.yaml`, the exercise
