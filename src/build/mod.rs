@@ -188,8 +188,12 @@ pub fn build(opts: &Options) -> Outcome {
     report.diagnostics = diags.sorted();
     report.sources = texts_shown(&mut p, &report.diagnostics);
     // Freeing tens of thousands of parsed plans takes a noticeable moment;
-    // the caller does not need to wait for it.
-    std::thread::spawn(move || drop(p));
+    // the caller does not need to wait for it, nor, when it exits next,
+    // have it done at all.
+    match opts.exiting {
+        true => std::mem::forget(p),
+        false => drop(std::thread::spawn(move || drop(p))),
+    }
     report
 }
 

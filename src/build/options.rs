@@ -45,6 +45,11 @@ pub struct Options {
     /// Also print every handout to PDF (`build --pdf`); unchanged ones
     /// are kept as they were printed.
     pub pdf: bool,
+    /// The caller exits once the build is done (the CLI): what the build
+    /// read (tens of thousands of parsed plans) is then left for the
+    /// operating system to reclaim at exit, not freed piece by piece while
+    /// the report is laid out.
+    pub exiting: bool,
 }
 
 impl Options {

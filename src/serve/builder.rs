@@ -66,6 +66,8 @@ impl Builder {
             progress: None,
             today: self.today,
             pdf: false,
+            // serve runs on: what a build read must be freed.
+            exiting: false,
         }
     }
 

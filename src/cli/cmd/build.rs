@@ -32,6 +32,7 @@ pub fn run(args: BuildArgs, g: &Global, ui: &Ui) -> ExitCode {
         progress: ui.progress_bar(),
         today: g.today,
         pdf,
+        exiting: true,
     };
     let started = Instant::now();
     let report = build::build(&opts);

@@ -14,6 +14,7 @@ pub fn run(args: CheckArgs, g: &Global, ui: &Ui) -> ExitCode {
         no_cache: args.no_cache,
         today: g.today,
         progress: ui.progress_bar(),
+        exiting: true,
         ..Options::default()
     });
     let code = finish(&report, args.strict, ui);
