@@ -8,7 +8,31 @@ use super::*;
 /// Scan public files for identifiers from the plans (see [`crate::stages::privacy`]).
 pub fn privacy_check(p: &Prepared, files: &[RenderedFile]) -> Vec<Diagnostic> {
     let files: Vec<&RenderedFile> = files.iter().collect();
-    privacy_check_of(p, &p.clinic.plans, &files)
+    privacy_check_of(p, &p.clinic.plans, &files, &ReadAhead::new())
+}
+
+/// Public files already read for the guard (see [`read_ahead`]), by path.
+pub(super) type ReadAhead = std::collections::HashMap<String, privacy::Reading>;
+
+/// Read rendered public files for the guard, largest first, until `done`
+/// says the guard's index is built: on a core that would otherwise wait
+/// for it. Only reads (extracting and folding text), which need no index;
+/// what is read is a pure function of the file, so when reading stops
+/// changes nothing but the time.
+pub(super) fn read_ahead(
+    files: &[Result<RenderedFile, Diagnostic>],
+    done: &std::sync::atomic::AtomicBool,
+) -> ReadAhead {
+    let mut by_size: Vec<&RenderedFile> = files.iter().flatten().collect();
+    by_size.sort_by_key(|f| std::cmp::Reverse(f.bytes.len()));
+    let mut read = ReadAhead::new();
+    for f in by_size {
+        if done.load(std::sync::atomic::Ordering::Acquire) {
+            break;
+        }
+        read.insert(f.path.clone(), privacy::Reading::of(&f.path, &f.bytes));
+    }
+    read
 }
 
 /// The privacy scan of a freshly rendered public site, using the last build
@@ -17,14 +41,19 @@ pub fn privacy_check(p: &Prepared, files: &[RenderedFile]) -> Vec<Diagnostic> {
 /// the plans that changed since; other files are scanned for every plan.
 /// When what the guard lets through changed, every file is scanned for
 /// every plan.
-pub(super) fn privacy_check_since_last(p: &Prepared, files: &[RenderedFile]) -> Vec<Diagnostic> {
+pub(super) fn privacy_check_since_last(
+    p: &Prepared,
+    files: &[RenderedFile],
+    ahead: &ReadAhead,
+) -> Vec<Diagnostic> {
     let last = p
         .cache
         .as_ref()
         .and_then(|c| c.last_public().map(|public| (c, public)))
         .filter(|(_, public)| public.guard_key == guard_key(p));
     let Some((cache, last)) = last else {
-        return privacy_check(p, files);
+        let files: Vec<&RenderedFile> = files.iter().collect();
+        return privacy_check_of(p, &p.clinic.plans, &files, ahead);
     };
     let published: std::collections::HashSet<(&str, u128)> = last
         .files
@@ -39,12 +68,12 @@ pub(super) fn privacy_check_since_last(p: &Prepared, files: &[RenderedFile]) -> 
         .plans
         .iter()
         .filter(|s| !cache.unchanged(&s.path, s.hash));
-    let mut diags = privacy_check_of(p, &p.clinic.plans, &new);
+    let mut diags = privacy_check_of(p, &p.clinic.plans, &new, ahead);
     let changed: Vec<_> = changed.collect();
     if !changed.is_empty() {
         // Known files were readable (or reviewed) last time: guard_key
         // covers site.yaml, so only the changed plans' needles are new.
-        diags.extend(privacy_check_of(p, changed, &known));
+        diags.extend(privacy_check_of(p, changed, &known, ahead));
     }
     diags
 }
@@ -102,6 +131,7 @@ pub(super) fn privacy_check_of<'a>(
     p: &Prepared,
     plans: impl IntoIterator<Item = &'a load::Source<crate::content::plan::Plan>>,
     files: &[&RenderedFile],
+    ahead: &ReadAhead,
 ) -> Vec<Diagnostic> {
     let plans: Vec<&load::Source<crate::content::plan::Plan>> = plans.into_iter().collect();
     let theme = &p.themes[&p.clinic.site.theme];
@@ -126,7 +156,10 @@ pub(super) fn privacy_check_of<'a>(
             let found = privacy::verdict::Found {
                 path: &f.path,
                 origin: theme.static_origins.get(&f.path).map(String::as_str),
-                scan: guard.scan(&f.path, &f.bytes),
+                scan: match ahead.get(&f.path) {
+                    Some(read) => guard.scan_reading(&f.path, &f.bytes, read),
+                    None => guard.scan(&f.path, &f.bytes),
+                },
             };
             (i, found)
         })
@@ -275,4 +308,62 @@ pub(super) fn top_level_block(text: &str, key: &str) -> Option<(u32, String)> {
         })
         .collect();
     Some((start as u32, block.join("\n")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicBool;
+
+    /// Pages read ahead of the index are scanned as pages read after it:
+    /// same findings, whatever was read ahead.
+    #[test]
+    fn pages_read_ahead_are_scanned_as_any() {
+        let opts = Options {
+            root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+            no_cache: true,
+            today: crate::base::date::Date::parse("2026-11-28"),
+            ..Options::default()
+        };
+        let mut diags = Diagnostics::default();
+        let p = prepare(&opts, &mut diags).expect("the sample clinic prepares");
+        let page = |path: &str, text: &str| RenderedFile {
+            path: path.to_string(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let files = [
+            page(
+                "leak.html",
+                "<p>Thanks to M. Lopez (Maria) for her story.</p>",
+            ),
+            page("clean.html", "<p>Our clinic is open on Saturdays.</p>"),
+            page("feed.xml", "<feed><title>LOPEZ, maria</title></feed>"),
+        ];
+        let rendered: Vec<Result<RenderedFile, Diagnostic>> =
+            files.iter().cloned().map(Ok).collect();
+        let all = read_ahead(&rendered, &AtomicBool::new(false));
+        assert_eq!(all.len(), files.len(), "nothing stopped the reading");
+        let none = read_ahead(&rendered, &AtomicBool::new(true));
+        assert!(
+            none.is_empty(),
+            "the index was built: nothing to read ahead"
+        );
+
+        let refs: Vec<&RenderedFile> = files.iter().collect();
+        let shown = |ahead: &ReadAhead| {
+            let found = privacy_check_of(&p, &p.clinic.plans, &refs, ahead);
+            found.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>()
+        };
+        let without = shown(&ReadAhead::new());
+        assert!(
+            without
+                .iter()
+                .any(|d| d.contains("PrivacyLeak") && d.contains("leak.html and 1 more")),
+            "both leaks are found: {without:#?}"
+        );
+        assert_eq!(shown(&all), without);
+        let mut some = ReadAhead::new();
+        some.extend(all.into_iter().filter(|(path, _)| path == "feed.xml"));
+        assert_eq!(shown(&some), without);
+    }
 }

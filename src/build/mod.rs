@@ -267,7 +267,9 @@ impl Run<'_> {
                 self.report.public_reused = true;
                 reused
             }
-            None => render_public_then(p, opts.drafts, |files| privacy_check_since_last(p, files)),
+            None => render_public_then(p, opts.drafts, |files, ahead| {
+                privacy_check_since_last(p, files, ahead)
+            }),
         };
         let public_record = cache::Public {
             key: public_key,

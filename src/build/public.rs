@@ -23,14 +23,17 @@ pub const RESERVED_SLUGS: [&str; 7] = [
 
 /// Model, render and privacy-check the public site of a prepared clinic.
 pub fn render_public(p: &Prepared, drafts: bool) -> PublicBuild {
-    render_public_then(p, drafts, |files| privacy_check(p, files))
+    render_public_then(p, drafts, |files, ahead| {
+        let files: Vec<&RenderedFile> = files.iter().collect();
+        privacy_check_of(p, &p.clinic.plans, &files, ahead)
+    })
 }
 
 /// [`render_public`] with the privacy scan given as `scan`.
 pub(super) fn render_public_then(
     p: &Prepared,
     drafts: bool,
-    scan: impl FnOnce(&[RenderedFile]) -> Vec<Diagnostic>,
+    scan: impl FnOnce(&[RenderedFile], &ReadAhead) -> Vec<Diagnostic>,
 ) -> PublicBuild {
     let mut diags = Vec::new();
     let theme = &p.themes[&p.clinic.site.theme];
@@ -72,9 +75,7 @@ pub(super) fn render_public_then(
         lang: &p.clinic.site.language,
     };
     let mut files = Vec::new();
-    // The privacy guard's index of every plan is built while the pages
-    // render: it needs nothing from them.
-    let (rendered, _) = rayon::join(|| render::public(&public, theme), || full_guard(p));
+    let (rendered, ahead) = render_beside_guard(p, &public, theme);
     for r in rendered {
         match r {
             Ok(o) => files.push(o),
@@ -89,13 +90,36 @@ pub(super) fn render_public_then(
     // name in a picture's metadata is a leak to fix, even though it is
     // about to go); then their pictures lose their metadata (names kept:
     // pages link them).
-    diags.extend(scan(&files));
+    diags.extend(scan(&files, &ahead));
     strip_metadata(&mut files[statics]);
     PublicBuild {
         files,
         stories: stories.len(),
         diagnostics: diags,
     }
+}
+
+/// Render the public site while the privacy guard's index of every plan is
+/// built (it needs nothing from the pages), then read the pages for the
+/// guard while the index is finished.
+fn render_beside_guard(
+    p: &Prepared,
+    public: &PublicSite<'_>,
+    theme: &render::CompiledTheme,
+) -> (Vec<Result<RenderedFile, Diagnostic>>, ReadAhead) {
+    let built = std::sync::atomic::AtomicBool::new(false);
+    let (rendered_and_read, ()) = rayon::join(
+        || {
+            let rendered = render::public(public, theme);
+            let ahead = read_ahead(&rendered, &built);
+            (rendered, ahead)
+        },
+        || {
+            full_guard(p);
+            built.store(true, std::sync::atomic::Ordering::Release);
+        },
+    );
+    rendered_and_read
 }
 
 /// The brand's colour and fonts close the theme's stylesheet (one file to
@@ -289,7 +313,7 @@ pub(super) fn reuse_public(p: &Prepared, key: u128, public_dir: &Path) -> Option
             if changed.is_empty() {
                 Vec::new()
             } else {
-                privacy_check_of(p, changed, &scanned)
+                privacy_check_of(p, changed, &scanned, &ReadAhead::new())
             }
         },
         files,

@@ -24,6 +24,7 @@ pub mod fold;
 mod index;
 pub mod names;
 mod scan;
+pub use scan::Reading;
 pub mod verdict;
 
 use crate::base::date::Date;

@@ -10,12 +10,36 @@ use super::names::{self, Kind};
 use super::{Guard, Hit, PUBLIC, Role, Scan, What, extract};
 use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 
+/// One public file's text as the guard reads it: extracted from its markup
+/// or format and folded. Making it needs no index, so it can be made
+/// while the index is still being built.
+pub struct Reading {
+    stream: Stream,
+    unreadable: Option<String>,
+}
+
+impl Reading {
+    /// Read one file: `path` relative to the public folder (its name is
+    /// read too).
+    pub fn of(path: &str, bytes: &[u8]) -> Reading {
+        let ex = extract::extract(path, bytes);
+        Reading {
+            stream: Stream::build(&ex.segments),
+            unreadable: ex.unreadable,
+        }
+    }
+}
+
 impl Guard {
     /// Scan one file: `path` relative to the public folder (its name is
     /// scanned too).
     pub fn scan(&self, path: &str, bytes: &[u8]) -> Scan {
-        let ex = extract::extract(path, bytes);
-        let stream = Stream::build(&ex.segments);
+        self.scan_reading(path, bytes, &Reading::of(path, bytes))
+    }
+
+    /// [`Guard::scan`] of a file already read (see [`Reading`]).
+    pub fn scan_reading(&self, path: &str, bytes: &[u8], read: &Reading) -> Scan {
+        let stream = &read.stream;
         // One hit per plan and class: the strongest reading, the first line.
         let mut hits: HashMap<(usize, u8), Hit> = HashMap::new();
         let mut hit = |plan: u32, what: What, key: &str, line: u32| {
@@ -42,15 +66,15 @@ impl Guard {
                 })
                 .or_insert(new.clone());
         };
-        let named = self.scan_names(&stream, &mut hit);
-        self.scan_phones(&stream, &mut hit);
+        let named = self.scan_names(stream, &mut hit);
+        self.scan_phones(stream, &mut hit);
         let own = self.own_story_days(path, bytes);
-        self.scan_dates(&stream, &named, &own, &mut hit);
+        self.scan_dates(stream, &named, &own, &mut hit);
         let mut hits: Vec<Hit> = hits.into_values().collect();
         hits.sort();
         Scan {
             hits,
-            unreadable: ex.unreadable,
+            unreadable: read.unreadable.clone(),
         }
     }
 
