@@ -147,6 +147,16 @@ fn build_pdf_without_a_browser_fails_and_writes_nothing() {
     );
 }
 
+/// `err` has a line `FILE: WHAT` (`warning[HP0404]`...) for each file.
+fn names_each(err: &str, files: &[&str], what: &str) {
+    for f in files {
+        assert!(
+            err.lines().any(|l| l.starts_with(&format!("{f}: {what}"))),
+            "{f} named: {err}"
+        );
+    }
+}
+
 #[test]
 fn a_file_put_into_handouts_by_hand_survives_a_build_with_a_warning() {
     let c = Clinic::with_plan();
@@ -156,14 +166,11 @@ fn a_file_put_into_handouts_by_hand_survives_a_build_with_a_warning() {
 
     let out = c.cmd(&["build"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "a warning: {}", stderr(&out));
-    let err = stderr(&out);
-    for f in ["handouts/notes.txt", "handouts/scans/intake.txt"] {
-        assert!(
-            err.lines()
-                .any(|l| l.starts_with(&format!("{f}: warning[HP0404]"))),
-            "{f} named: {err}"
-        );
-    }
+    names_each(
+        &stderr(&out),
+        &["handouts/notes.txt", "handouts/scans/intake.txt"],
+        "warning[HP0404]",
+    );
     assert_eq!(c.read("handouts/notes.txt"), "call Maria back on Friday\n");
     assert_eq!(c.read("handouts/scans/intake.txt"), "intake form\n");
     assert!(c.path().join("handouts/maria-lopez.html").exists());
@@ -192,14 +199,11 @@ fn a_file_put_into_the_public_folder_stops_the_build_and_is_not_lost() {
     for args in [&["check"][..], &["build"][..]] {
         let out = c.cmd(args).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
-        let err = stderr(&out);
-        for f in ["public/google1234.html", "public/.git/config"] {
-            assert!(
-                err.lines()
-                    .any(|l| l.starts_with(&format!("{f}: error[HP0406]"))),
-                "{f} named: {err}"
-            );
-        }
+        names_each(
+            &stderr(&out),
+            &["public/google1234.html", "public/.git/config"],
+            "error[HP0406]",
+        );
     }
     assert_eq!(
         c.read("public/google1234.html"),

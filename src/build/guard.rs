@@ -7,8 +7,17 @@ use super::*;
 
 /// Scan public files for identifiers from the plans (see [`crate::stages::privacy`]).
 pub fn privacy_check(p: &Prepared, files: &[RenderedFile]) -> Vec<Diagnostic> {
+    privacy_check_read(p, files, &ReadAhead::new())
+}
+
+/// [`privacy_check`] of files some of which were read ahead.
+pub(super) fn privacy_check_read(
+    p: &Prepared,
+    files: &[RenderedFile],
+    ahead: &ReadAhead,
+) -> Vec<Diagnostic> {
     let files: Vec<&RenderedFile> = files.iter().collect();
-    privacy_check_of(p, &p.clinic.plans, &files, &ReadAhead::new())
+    privacy_check_of(p, &p.clinic.plans, &files, ahead)
 }
 
 /// Public files already read for the guard (see [`read_ahead`]), by path.
@@ -52,8 +61,7 @@ pub(super) fn privacy_check_since_last(
         .and_then(|c| c.last_public().map(|public| (c, public)))
         .filter(|(_, public)| public.guard_key == guard_key(p));
     let Some((cache, last)) = last else {
-        let files: Vec<&RenderedFile> = files.iter().collect();
-        return privacy_check_of(p, &p.clinic.plans, &files, ahead);
+        return privacy_check_read(p, files, ahead);
     };
     let published: std::collections::HashSet<(&str, u128)> = last
         .files

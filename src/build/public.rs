@@ -24,8 +24,7 @@ pub const RESERVED_SLUGS: [&str; 7] = [
 /// Model, render and privacy-check the public site of a prepared clinic.
 pub fn render_public(p: &Prepared, drafts: bool) -> PublicBuild {
     render_public_then(p, drafts, |files, ahead| {
-        let files: Vec<&RenderedFile> = files.iter().collect();
-        privacy_check_of(p, &p.clinic.plans, &files, ahead)
+        privacy_check_read(p, files, ahead)
     })
 }
 
