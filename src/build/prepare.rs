@@ -211,6 +211,7 @@ fn handout_key(
         key.add(name.as_bytes()).add(&c.fingerprint.to_le_bytes());
     }
     for (name, uri) in &assets.images {
+        let uri = uri.as_str().unwrap_or_default();
         key.add(name.as_bytes()).add(uri.as_bytes());
     }
     key.finish()

@@ -26,13 +26,11 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
     }
     super::measures::check_standard(src, diags);
     // Built-in measures checked as the plain measures they expand into.
-    let mut plan = src.value.clone();
-    plan.goal.measures = crate::content::measures::expand(&src.value.goal.measures);
-    let plan = &plan;
+    let measures = &crate::content::measures::expand(&src.value.goal.measures)[..];
     let lines = VisitLines::of(&src.text);
-    check_measures(src, plan, diags);
+    check_measures(src, measures, diags);
     let mut seen: BTreeMap<Date, usize> = BTreeMap::new();
-    for (i, visit) in plan.visits.iter().enumerate() {
+    for (i, visit) in src.value.visits.iter().enumerate() {
         let date_pos = || {
             lines
                 .find(i, "date")
@@ -72,10 +70,10 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
             );
         }
         for (key, value) in &visit.measures {
-            match plan.goal.measures.iter().find(|m| m.answers_to(key)) {
+            match measures.iter().find(|m| m.answers_to(key)) {
                 None => diags.push(unknown(
                     src,
-                    plan,
+                    measures,
                     key,
                     lines.find_key(i, key).or_else(date_pos),
                 )),
@@ -86,7 +84,9 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
                         |m: &Measure, v: &MeasureValue, pos: Option<Pos>, d: &mut Diagnostics| {
                             off_scale(src, m, v, &what, || pos, d)
                         };
-                    super::measures::check_activities(src, plan, i, key, value, at, &check, diags);
+                    super::measures::check_activities(
+                        src, measures, i, key, value, at, &check, diags,
+                    );
                 }
                 Some(m) => {
                     let at = || lines.find(i, key).or_else(date_pos);
@@ -105,9 +105,9 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
 }
 
 /// The goal's measures: usable scales, unique ids, `now`/`target` on the scale.
-fn check_measures(src: &Source<Plan>, plan: &Plan, diags: &mut Diagnostics) {
+fn check_measures(src: &Source<Plan>, measures: &[Measure], diags: &mut Diagnostics) {
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
-    for m in &plan.goal.measures {
+    for m in measures {
         let key = m.key();
         let name_pos = || {
             locate(&src.text, "name", &m.name, 0).or_else(|| {
@@ -212,10 +212,9 @@ fn off_scale(
     diags.push(error(src, Code::OutOfScale, msg, at()).help(help));
 }
 
-/// A visit measure no goal measure has (HP0109). `plan` has its built-in
-/// measures filled in, so they are offered by id.
-fn unknown(src: &Source<Plan>, plan: &Plan, key: &str, pos: Option<Pos>) -> Diagnostic {
-    let measures = &plan.goal.measures;
+/// A visit measure no goal measure has (HP0109). `measures` (the goal's)
+/// have their built-in measures filled in, so they are offered by id.
+fn unknown(src: &Source<Plan>, measures: &[Measure], key: &str, pos: Option<Pos>) -> Diagnostic {
     let mut keys: Vec<String> = measures
         .iter()
         .map(Measure::key)

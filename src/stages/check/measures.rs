@@ -183,11 +183,12 @@ pub(super) fn check_standard(src: &Source<Plan>, diags: &mut Diagnostics) {
 /// A checker of one score against its measure's scale.
 pub(super) type ScoreCheck<'a> = &'a dyn Fn(&Measure, &MeasureValue, Option<Pos>, &mut Diagnostics);
 
-/// A PSFS visit: `psfs: { <activity as the plan names it>: 6 }`.
+/// A PSFS visit: `psfs: { <activity as the plan names it>: 6 }`, against
+/// the goal's `measures` (built-in ones expanded).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn check_activities(
     src: &Source<Plan>,
-    plan: &Plan,
+    measures: &[Measure],
     visit: usize,
     key: &str,
     value: &MeasureValue,
@@ -195,9 +196,7 @@ pub(super) fn check_activities(
     off_scale: ScoreCheck<'_>,
     diags: &mut Diagnostics,
 ) {
-    let activities: Vec<_> = plan
-        .goal
-        .measures
+    let activities: Vec<_> = measures
         .iter()
         .filter(|m| m.answers_to(key) && m.activity.is_some())
         .collect();

@@ -5,21 +5,30 @@
 use crate::content::markdown;
 use crate::content::plan::Dose;
 use crate::stages::load::Clinic;
+use ahash::AHashMap;
 use base64::Engine as _;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+/// A value every handout that shows it shares, as the template value it
+/// becomes: a handout's data is made template values one handout at a
+/// time, and a string in a template value is copied in, but a template
+/// value inside the data is taken as is (its strings are reference
+/// counted). So a picture, a QR code or a library exercise's instructions
+/// are written into memory once per build, not once per card.
+pub type Shared = tera::Value;
 
 /// Pictures and QR codes, computed once per build and shared by every card.
 #[derive(Debug, Default)]
 pub struct Assets {
     /// Picture file name → `data:` URI.
-    pub images: BTreeMap<String, Arc<str>>,
+    pub images: BTreeMap<String, Shared>,
     /// Video URL → inline SVG.
-    pub qr: BTreeMap<String, Arc<str>>,
+    pub qr: BTreeMap<String, Shared>,
     /// A library exercise's instructions (its own or a translation's
-    /// Markdown) → as HTML and as numbered steps, rendered once instead
-    /// of once per plan that uses them.
-    pub instructions: BTreeMap<String, (Arc<str>, Vec<String>)>,
+    /// Markdown) → as HTML and as numbered steps (a list), rendered once
+    /// instead of once per plan that uses them.
+    pub instructions: BTreeMap<String, (Shared, Shared)>,
     /// Dose sentences already written (see [`DoseTexts`]).
     pub doses: DoseTexts,
 }
@@ -32,7 +41,7 @@ pub struct Assets {
 pub struct DoseTexts(Mutex<Vec<DoseTable>>);
 
 /// The dose texts of one theme and language.
-type DoseTable = ((String, String), HashMap<Dose, (String, String)>);
+type DoseTable = ((String, String), AHashMap<Dose, (Shared, Shared)>);
 
 impl DoseTexts {
     /// The texts of `dose` in `theme`'s `lang` table: remembered, or
@@ -42,7 +51,7 @@ impl DoseTexts {
         (theme, lang): (&str, &str),
         dose: &Dose,
         write: impl FnOnce() -> (String, String),
-    ) -> (String, String) {
+    ) -> (Shared, Shared) {
         let same = |((th, la), _): &&mut DoseTable| th == theme && la == lang;
         if let Ok(mut tables) = self.0.lock()
             && let Some((_, known)) = tables.iter_mut().find(same)
@@ -50,12 +59,13 @@ impl DoseTexts {
         {
             return texts.clone();
         }
-        let texts = write();
+        let (text, short) = write();
+        let texts = (Shared::from(text), Shared::from(short));
         if let Ok(mut tables) = self.0.lock() {
             let at = match tables.iter_mut().position(|t| same(&t)) {
                 Some(at) => at,
                 None => {
-                    tables.push(((theme.to_string(), lang.to_string()), HashMap::new()));
+                    tables.push(((theme.to_string(), lang.to_string()), AHashMap::new()));
                     tables.len() - 1
                 }
             };
@@ -90,12 +100,12 @@ impl Assets {
             .filter_map(|name| {
                 let bytes = std::fs::read(dir.join(&name)).ok()?;
                 let uri = data_uri(&name, &bytes);
-                Some((name, Arc::from(uri)))
+                Some((name, Shared::from(uri)))
             })
             .collect();
         let qr = videos
             .into_par_iter()
-            .filter_map(|url| qr_svg(&url).map(|svg| (url, Arc::from(svg))))
+            .filter_map(|url| qr_svg(&url).map(|svg| (url, Shared::from(svg))))
             .collect();
         let mut texts = std::collections::BTreeSet::new();
         for ex in clinic.exercises.values() {
@@ -108,7 +118,10 @@ impl Assets {
             .map(|md| {
                 (
                     md.to_string(),
-                    (Arc::from(markdown::to_html(md)), markdown::steps(md)),
+                    (
+                        Shared::from(markdown::to_html(md)),
+                        Shared::from(markdown::steps(md)),
+                    ),
                 )
             })
             .collect();
@@ -182,22 +195,39 @@ mod tests {
             reps: Some(reps),
             ..Dose::default()
         };
+        let text =
+            |(text, _): (Shared, Shared)| text.as_str().map(str::to_string).unwrap_or_default();
         let calls = std::cell::Cell::new(0);
         let write = |text: &str| {
             calls.set(calls.get() + 1);
             (text.to_string(), String::new())
         };
-        assert_eq!(memo.get(("a", "en"), &dose(10), || write("ten")).0, "ten");
-        assert_eq!(memo.get(("a", "en"), &dose(10), || write("again")).0, "ten");
+        assert_eq!(
+            text(memo.get(("a", "en"), &dose(10), || write("ten"))),
+            "ten"
+        );
+        assert_eq!(
+            text(memo.get(("a", "en"), &dose(10), || write("again"))),
+            "ten"
+        );
         assert_eq!(calls.get(), 1, "a remembered dose was written again");
         // Another dose, language or theme is its own.
         assert_eq!(
-            memo.get(("a", "en"), &dose(12), || write("twelve")).0,
+            text(memo.get(("a", "en"), &dose(12), || write("twelve"))),
             "twelve"
         );
-        assert_eq!(memo.get(("a", "es"), &dose(10), || write("diez")).0, "diez");
-        assert_eq!(memo.get(("b", "en"), &dose(10), || write("TEN")).0, "TEN");
-        assert_eq!(memo.get(("a", "es"), &dose(10), || write("x")).0, "diez");
+        assert_eq!(
+            text(memo.get(("a", "es"), &dose(10), || write("diez"))),
+            "diez"
+        );
+        assert_eq!(
+            text(memo.get(("b", "en"), &dose(10), || write("TEN"))),
+            "TEN"
+        );
+        assert_eq!(
+            text(memo.get(("a", "es"), &dose(10), || write("x"))),
+            "diez"
+        );
         assert_eq!(calls.get(), 4);
     }
 }

@@ -1,7 +1,7 @@
 //! One patient's handout: the private view (the patient as hero, the
 //! clinician as guide, the plan's steps and exercise cards).
 
-use super::assets::Assets;
+use super::assets::{Assets, Shared};
 use super::dose;
 use super::remember::{self, LogRow, RememberView};
 use crate::content::config::Clinician;
@@ -10,7 +10,6 @@ use crate::content::plan::{ExerciseItem, Measure, Plan};
 use crate::stages::load::{Clinic, Source};
 use crate::stages::theme::i18n::Strings;
 use serde::Serialize;
-use std::sync::Arc;
 
 /// One patient's handout: which theme and language, and the private view.
 #[derive(Debug, Clone)]
@@ -150,30 +149,30 @@ pub struct Card {
     /// The language of the name when the handout's language has no
     /// translation of it (the library's own); the template marks it.
     pub name_lang: Option<String>,
-    /// Instructions, sanitised HTML.
-    pub instructions_html: Option<String>,
-    /// Numbered steps, sanitised inline HTML.
-    pub steps_html: Vec<String>,
+    /// Instructions, sanitised HTML (a string).
+    pub instructions_html: Option<Shared>,
+    /// Numbered steps, sanitised inline HTML (a list of strings).
+    pub steps_html: Shared,
     /// The language of the instructions when untranslated.
     pub instructions_lang: Option<String>,
     /// Cues.
     pub cues: Vec<String>,
     /// The language of the cues when untranslated.
     pub cues_lang: Option<String>,
-    /// `data:` URI of the picture.
-    pub image: Option<Arc<str>>,
+    /// `data:` URI of the picture (a string).
+    pub image: Option<Shared>,
     /// Alt text.
     pub image_alt: Option<String>,
     /// The language of the alt text when untranslated.
     pub image_alt_lang: Option<String>,
     /// Video URL.
     pub video: Option<String>,
-    /// Inline SVG QR code to the video.
-    pub qr_svg: Option<Arc<str>>,
-    /// Dose as sentences.
-    pub dose_text: String,
-    /// How often a day, for the log's row ("twice a day").
-    pub dose_short: String,
+    /// Inline SVG QR code to the video (a string).
+    pub qr_svg: Option<Shared>,
+    /// Dose as sentences (a string).
+    pub dose_text: Shared,
+    /// How often a day, for the log's row ("twice a day"; a string).
+    pub dose_short: Shared,
     /// Per-patient note.
     pub note: Option<String>,
     /// The adherence log's boxes for this exercise.
@@ -351,12 +350,12 @@ fn card(
         name: shown_name,
         name_lang: owned(name_lang),
         instructions_html: match cached {
-            Some((html, _)) => Some(html.to_string()),
-            None => instructions.map(markdown::to_html),
+            Some((html, _)) => Some(html.clone()),
+            None => instructions.map(|md| markdown::to_html(md).into()),
         },
         steps_html: match cached {
             Some((_, steps)) => steps.clone(),
-            None => instructions.map(markdown::steps).unwrap_or_default(),
+            None => instructions.map(markdown::steps).unwrap_or_default().into(),
         },
         instructions_lang: owned(instructions_lang),
         cues: cues.to_vec(),

@@ -23,7 +23,7 @@ mod remember;
 mod site;
 mod story;
 
-pub use assets::{Assets, DoseTexts, qr_svg};
+pub use assets::{Assets, DoseTexts, Shared, qr_svg};
 pub use handout::{
     Card, ClinicianView, GoalView, Handout, HandoutView, NextVisitView, PatientView, ProblemView,
     ResponsibilitiesView, StepView, handout,

@@ -8,39 +8,57 @@ use std::path::Path;
 /// starts lower-case right after a comma: most likely one sentence that
 /// YAML cut in two (`[Count the stairs, every two weeks]`).
 pub fn cut_lists(file: &Path, src: &str, keys: &[&str], diags: &mut Diagnostics) {
-    let mut offset = 0;
-    for raw in src.split_inclusive('\n') {
-        let line_start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let t = line.trim_start().trim_start_matches("- ");
-        let Some(key) = keys
-            .iter()
-            .find(|k| t.strip_prefix(**k).is_some_and(|r| r.starts_with(':')))
-        else {
-            continue;
-        };
-        let after = &t[key.len() + 1..];
-        if !after.trim_start().starts_with('[') {
+    // Only a line with a `[` can open a flow list: find those (most plans
+    // have a handful) rather than trim every line of every plan.
+    let bytes = src.as_bytes();
+    let mut done = 0;
+    for bracket in memchr::memchr_iter(b'[', bytes) {
+        if bracket < done {
             continue;
         }
-        let open = line_start + (line.len() - after.trim_start().len());
-        for (prev, item, at) in cut_items(src, open) {
-            let pos = Pos::at_byte(src, at);
-            diags.push(
-                Diagnostic::warning(
-                    Code::CutAtComma,
-                    format!(
-                        "`{key}`: \"{item}\" starts lower-case right after a comma; YAML splits a `[…]` list at every comma, so it prints as a bullet of its own"
-                    ),
-                )
-                .in_file(file)
-                .at(Some(pos))
-                .help(format!(
-                    "if it is one sentence, write the list one item per line: `- {prev}, {item}`; if it is an item of its own, start it with a capital letter"
-                )),
-            );
-        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..bracket]).map_or(0, |i| i + 1);
+        done = memchr::memchr(b'\n', &bytes[bracket..]).map_or(src.len(), |i| bracket + i + 1);
+        line_cuts(file, src, line_start, &src[line_start..done], keys, diags);
+    }
+}
+
+/// [`cut_lists`] for the line `raw` starting at byte `line_start` of `src`.
+fn line_cuts(
+    file: &Path,
+    src: &str,
+    line_start: usize,
+    raw: &str,
+    keys: &[&str],
+    diags: &mut Diagnostics,
+) {
+    let line = raw.trim_end_matches(['\n', '\r']);
+    let t = line.trim_start().trim_start_matches("- ");
+    let Some(key) = keys
+        .iter()
+        .find(|k| t.strip_prefix(**k).is_some_and(|r| r.starts_with(':')))
+    else {
+        return;
+    };
+    let after = &t[key.len() + 1..];
+    if !after.trim_start().starts_with('[') {
+        return;
+    }
+    let open = line_start + (line.len() - after.trim_start().len());
+    for (prev, item, at) in cut_items(src, open) {
+        let pos = Pos::at_byte(src, at);
+        diags.push(
+            Diagnostic::warning(
+                Code::CutAtComma,
+                format!(
+                    "`{key}`: \"{item}\" starts lower-case right after a comma; YAML splits a `[…]` list at every comma, so it prints as a bullet of its own"
+                ),
+            )
+            .in_file(file)
+            .at(Some(pos))
+            .help(format!(
+                "if it is one sentence, write the list one item per line: `- {prev}, {item}`; if it is an item of its own, start it with a capital letter"
+            )),
+        );
     }
 }
 
@@ -126,5 +144,19 @@ mod tests {
         let src = "c: [Walk,\r\n    slowly]\r\n";
         let cut = cut_items(src, 3);
         assert_eq!(Pos::at_byte(src, cut[0].2), Pos { line: 2, column: 5 });
+    }
+
+    #[test]
+    fn cut_lists_reads_every_line_that_opens_a_list() {
+        // First line, a list after `- `, a line with two brackets and a
+        // comment, CRLF, other keys, and a last line without a line end.
+        let src = "a: [One, two]\nb: [Any, thing]\n  - c: [Walk, run] # [x, y]\r\nnote: x [y\nc: [Sit,\n  stand, Go, up]";
+        let mut d = Diagnostics::default();
+        cut_lists(Path::new("p.yaml"), src, &["a", "c"], &mut d);
+        let at: Vec<(u32, u32)> = d
+            .iter()
+            .map(|d| d.pos.map_or((0, 0), |p| (p.line as u32, p.column as u32)))
+            .collect();
+        assert_eq!(at, [(1, 10), (3, 15), (6, 3), (6, 14)]);
     }
 }
