@@ -100,23 +100,25 @@ fn too_deep(src: &str) -> Option<Pos> {
         if !flow {
             continue;
         }
-        let mut quote: Option<char> = None;
-        for (col, c) in line.chars().enumerate() {
+        // Byte by byte: every character looked at is ASCII, and no byte
+        // of a longer UTF-8 character is one.
+        let mut quote: Option<u8> = None;
+        for (at, &c) in line.as_bytes().iter().enumerate() {
             match (quote, c) {
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(c),
-                (None, '#') => break,
-                (None, '[' | '{') => {
+                (None, b'"' | b'\'') => quote = Some(c),
+                (None, b'#') => break,
+                (None, b'[' | b'{') => {
                     depth += 1;
                     if depth > MAX_DEPTH {
                         return Some(Pos {
                             line: i + 1,
-                            column: col + 1,
+                            column: line[..at].chars().count() + 1,
                         });
                     }
                 }
-                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                (None, b']' | b'}') => depth = depth.saturating_sub(1),
                 _ => {}
             }
         }
@@ -454,6 +456,19 @@ mod tests {
             Some(Pos {
                 line: 1,
                 column: 4 + MAX_DEPTH
+            })
+        );
+        // The column counts characters, not bytes.
+        let wide = format!(
+            "ñé: «{}{}\n",
+            "[".repeat(MAX_DEPTH + 1),
+            "]".repeat(MAX_DEPTH + 1)
+        );
+        assert_eq!(
+            too_deep(&wide),
+            Some(Pos {
+                line: 1,
+                column: 6 + MAX_DEPTH
             })
         );
         // Brackets one after another, not nested, or quoted or commented

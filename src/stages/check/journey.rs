@@ -252,6 +252,13 @@ pub(super) struct VisitLines<'a> {
 
 impl<'a> VisitLines<'a> {
     pub(super) fn of(text: &'a str) -> VisitLines<'a> {
+        // Most plans record no visits yet: finding none needs no lines.
+        if !(text.starts_with("visits:") || text.contains("\nvisits:")) {
+            return VisitLines {
+                lines: Vec::new(),
+                entries: Vec::new(),
+            };
+        }
         let lines: Vec<&str> = text.lines().collect();
         let indent = |l: &str| l.len() - l.trim_start().len();
         if let Some(top) = lines.iter().position(|l| l.starts_with("visits:")) {
