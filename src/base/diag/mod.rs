@@ -46,9 +46,13 @@ impl Pos {
             .find(|i| text.is_char_boundary(*i))
             .unwrap_or(0);
         let before = &text[..at];
+        // Bytes, not characters, until the last line: a diagnostic of a long
+        // file is placed without decoding all of it.
+        let newlines = memchr::memchr_iter(b'\n', before.as_bytes());
+        let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
         Pos {
-            line: before.matches('\n').count() + 1,
-            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            line: newlines.count() + 1,
+            column: before[line_start..].chars().count() + 1,
         }
     }
 
@@ -244,6 +248,26 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_offset_becomes_line_and_character_column() {
+        let at = |text: &str, i: usize| {
+            let p = Pos::at_byte(text, i);
+            (p.line, p.column)
+        };
+        let text = "ab\r\nñé: x\n\nz";
+        assert_eq!(at(text, 0), (1, 1));
+        assert_eq!(at(text, 2), (1, 3));
+        assert_eq!(at(text, 4), (2, 1));
+        // `x` is the fifth character of its line, its seventh byte.
+        assert_eq!(at(text, 4 + 6), (2, 5));
+        // Inside `ñ` counts as its start.
+        assert_eq!(at(text, 5), (2, 1));
+        assert_eq!(at(text, text.len() - 1), (4, 1));
+        // Past the end: the end.
+        assert_eq!(at(text, 999), (4, 2));
+        assert_eq!(at("", 3), (1, 1));
+    }
 
     #[test]
     fn levenshtein_counts_edits() {
