@@ -68,19 +68,36 @@ fn render(
     ctx: &Context,
     what: &str,
 ) -> Result<Vec<u8>, Diagnostic> {
-    theme
-        .tera
-        .render(name, ctx)
-        .map(String::into_bytes)
-        .map_err(|e| {
-            let origin = |n: &str| theme.origins.get(n).cloned();
-            template_error(
-                &e,
-                &format!("could not render {what} with `{name}`"),
-                Code::TemplateRender,
-                &origin,
-            )
-        })
+    render_into(theme, name, ctx, what, None)
+}
+
+/// [`render`], into a buffer of `capacity` bytes when given (else as
+/// large as the template's own text, then grown). Rendered into bytes: the
+/// output is written as bytes, so it is not checked again for UTF-8
+/// (templates write strings only).
+fn render_into(
+    theme: &CompiledTheme,
+    name: &str,
+    ctx: &Context,
+    what: &str,
+    capacity: Option<usize>,
+) -> Result<Vec<u8>, Diagnostic> {
+    let done = match capacity {
+        Some(capacity) => {
+            let mut out = Vec::with_capacity(capacity);
+            theme.tera.render_to(name, ctx, &mut out).map(|()| out)
+        }
+        None => theme.tera.render(name, ctx).map(String::into_bytes),
+    };
+    done.map_err(|e| {
+        let origin = |n: &str| theme.origins.get(n).cloned();
+        template_error(
+            &e,
+            &format!("could not render {what} with `{name}`"),
+            Code::TemplateRender,
+            &origin,
+        )
+    })
 }
 
 /// Renders handouts one at a time, sharing what is the same for every
@@ -91,6 +108,10 @@ pub struct HandoutRenderer<'a> {
     site: tera::Value,
     /// (theme, language) → (strings, stylesheet).
     shared: BTreeMap<(&'a str, &'a str), (tera::Value, tera::Value)>,
+    /// The size of a handout rendered last, on any thread: the next one's
+    /// buffer starts about that large rather than growing (and copying)
+    /// step by step to 30 KB or so. The output does not depend on it.
+    last_size: std::sync::atomic::AtomicUsize,
 }
 
 impl<'a> HandoutRenderer<'a> {
@@ -113,6 +134,7 @@ impl<'a> HandoutRenderer<'a> {
             themes,
             site: tera::Value::from_serializable(site),
             shared,
+            last_size: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
@@ -141,12 +163,16 @@ impl<'a> HandoutRenderer<'a> {
             }
         }
         ctx.insert_value("site", self.site.clone());
-        let bytes = render(
+        use std::sync::atomic::Ordering::Relaxed;
+        let capacity = self.last_size.load(Relaxed);
+        let bytes = render_into(
             theme,
             "handout.html",
             &ctx,
             &format!("the handout for {}", h.slug),
+            Some(capacity + capacity / 8),
         )?;
+        self.last_size.store(bytes.len(), Relaxed);
         Ok(RenderedFile {
             path: format!("{}.html", h.slug),
             bytes,
