@@ -195,39 +195,23 @@ mod tests {
             reps: Some(reps),
             ..Dose::default()
         };
-        let text =
-            |(text, _): (Shared, Shared)| text.as_str().map(str::to_string).unwrap_or_default();
         let calls = std::cell::Cell::new(0);
-        let write = |text: &str| {
-            calls.set(calls.get() + 1);
-            (text.to_string(), String::new())
+        // (theme, language, reps, what a call would write, what it gives)
+        let ask = |(theme, lang, reps, new, want): (&str, &str, u32, &str, &str)| {
+            let (text, _) = memo.get((theme, lang), &dose(reps), || {
+                calls.set(calls.get() + 1);
+                (new.to_string(), String::new())
+            });
+            assert_eq!(text.as_str(), Some(want), "{theme} {lang} {reps}");
         };
-        assert_eq!(
-            text(memo.get(("a", "en"), &dose(10), || write("ten"))),
-            "ten"
-        );
-        assert_eq!(
-            text(memo.get(("a", "en"), &dose(10), || write("again"))),
-            "ten"
-        );
+        ask(("a", "en", 10, "ten", "ten"));
+        ask(("a", "en", 10, "again", "ten"));
         assert_eq!(calls.get(), 1, "a remembered dose was written again");
         // Another dose, language or theme is its own.
-        assert_eq!(
-            text(memo.get(("a", "en"), &dose(12), || write("twelve"))),
-            "twelve"
-        );
-        assert_eq!(
-            text(memo.get(("a", "es"), &dose(10), || write("diez"))),
-            "diez"
-        );
-        assert_eq!(
-            text(memo.get(("b", "en"), &dose(10), || write("TEN"))),
-            "TEN"
-        );
-        assert_eq!(
-            text(memo.get(("a", "es"), &dose(10), || write("x"))),
-            "diez"
-        );
+        ask(("a", "en", 12, "twelve", "twelve"));
+        ask(("a", "es", 10, "diez", "diez"));
+        ask(("b", "en", 10, "TEN", "TEN"));
+        ask(("a", "es", 10, "x", "diez"));
         assert_eq!(calls.get(), 4);
     }
 }
