@@ -245,49 +245,26 @@ fn error(src: &Source<Plan>, code: Code, msg: String, pos: Option<Pos>) -> Diagn
 
 /// Where each entry of the top-level `visits:` block list starts and ends
 /// (0-based lines, end exclusive), to point at a key inside one visit.
+/// The text is split only when a position is asked for: most plans need
+/// none (this runs on every plan of every check).
 pub(super) struct VisitLines<'a> {
-    lines: Vec<&'a str>,
-    entries: Vec<(usize, usize)>,
+    text: &'a str,
+    split: std::cell::OnceCell<Split<'a>>,
 }
+
+/// The lines of a plan, and the visits' (start, end) lines.
+type Split<'a> = (Vec<&'a str>, Vec<(usize, usize)>);
 
 impl<'a> VisitLines<'a> {
     pub(super) fn of(text: &'a str) -> VisitLines<'a> {
-        // Most plans record no visits yet: finding none needs no lines.
-        if !(text.starts_with("visits:") || text.contains("\nvisits:")) {
-            return VisitLines {
-                lines: Vec::new(),
-                entries: Vec::new(),
-            };
-        }
-        let lines: Vec<&str> = text.lines().collect();
-        let indent = |l: &str| l.len() - l.trim_start().len();
-        if let Some(top) = lines.iter().position(|l| l.starts_with("visits:")) {
-            let mut list_indent = None;
-            let mut entries: Vec<usize> = Vec::new();
-            let mut end = lines.len();
-            for (i, l) in lines.iter().enumerate().skip(top + 1) {
-                let t = l.trim_start();
-                if t.is_empty() || t.starts_with('#') {
-                    continue;
-                }
-                if indent(l) == 0 && !t.starts_with("- ") && t != "-" {
-                    end = i;
-                    break;
-                }
-                if (t.starts_with("- ") || t == "-")
-                    && *list_indent.get_or_insert(indent(l)) == indent(l)
-                {
-                    entries.push(i);
-                }
-            }
-            let ends: Vec<usize> = entries.iter().skip(1).copied().chain([end]).collect();
-            let entries = entries.into_iter().zip(ends).collect();
-            return VisitLines { lines, entries };
-        }
         VisitLines {
-            lines,
-            entries: Vec::new(),
+            text,
+            split: std::cell::OnceCell::new(),
         }
+    }
+
+    fn split(&self) -> &Split<'a> {
+        self.split.get_or_init(|| split_visits(self.text))
     }
 
     /// The position of `key:` (its value, when it has one on the line)
@@ -302,8 +279,9 @@ impl<'a> VisitLines<'a> {
     }
 
     fn position(&self, i: usize, key: &str, value: bool) -> Option<Pos> {
-        let &(start, end) = self.entries.get(i)?;
-        for (n, line) in self.lines.iter().enumerate().take(end).skip(start) {
+        let (lines, entries) = self.split();
+        let &(start, end) = entries.get(i)?;
+        for (n, line) in lines.iter().enumerate().take(end).skip(start) {
             let mut from = 0;
             while let Some(k) = line[from..].find(key) {
                 let at = from + k;
@@ -340,4 +318,32 @@ fn key_after(text: &str, from: Option<Pos>, key: &str) -> Option<Pos> {
         line: p.line + start,
         column: p.column,
     })
+}
+
+/// [`VisitLines`]' split of `text`.
+fn split_visits(text: &str) -> Split<'_> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let Some(top) = lines.iter().position(|l| l.starts_with("visits:")) else {
+        return (lines, Vec::new());
+    };
+    let mut list_indent = None;
+    let mut entries: Vec<usize> = Vec::new();
+    let mut end = lines.len();
+    for (i, l) in lines.iter().enumerate().skip(top + 1) {
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if indent(l) == 0 && !t.starts_with("- ") && t != "-" {
+            end = i;
+            break;
+        }
+        if (t.starts_with("- ") || t == "-") && *list_indent.get_or_insert(indent(l)) == indent(l) {
+            entries.push(i);
+        }
+    }
+    let ends: Vec<usize> = entries.iter().skip(1).copied().chain([end]).collect();
+    let entries = entries.into_iter().zip(ends).collect();
+    (lines, entries)
 }
