@@ -10,5 +10,6 @@ pub mod diag;
 pub mod encoding;
 pub mod hash;
 pub mod output;
+pub mod parallel;
 pub mod paths;
 pub mod report;

@@ -37,6 +37,7 @@ pub(super) fn caseload_files(
         .par_iter()
         .zip(&p.plan_diags)
         .zip(records)
+        .with_max_len(crate::base::parallel::PLANS_PER_TASK)
         .filter(|(_, r)| r.is_some())
         .map(|((src, d), _)| caseload::row(src, d, &site.measures, t))
         .collect();
@@ -53,6 +54,7 @@ pub(super) fn caseload_files(
     let done: Vec<Result<(), Diagnostic>> = caseload
         .pages()
         .par_iter()
+        .with_max_len(crate::base::parallel::FILES_PER_TASK)
         .map(|at| renderer.render(&caseload.page(at, t)).and_then(&sink))
         .collect();
     done.into_iter().collect()

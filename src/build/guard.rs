@@ -159,6 +159,7 @@ pub(super) fn privacy_check_of<'a>(
     by_size.sort_by_key(|&i| std::cmp::Reverse(files[i].bytes.len()));
     let mut scanned: Vec<(usize, privacy::verdict::Found)> = by_size
         .par_iter()
+        .with_max_len(crate::base::parallel::FILES_PER_TASK)
         .map(|&i| {
             let f = files[i];
             let found = privacy::verdict::Found {

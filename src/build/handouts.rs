@@ -47,6 +47,7 @@ pub fn stream_handouts(
         .clinic
         .plans
         .par_iter()
+        .with_max_len(crate::base::parallel::PLANS_PER_TASK)
         .map(|src| {
             if !((drafts || !src.value.draft) && only.is_none_or(|o| o == src.slug)) {
                 return Ok(None);

@@ -99,6 +99,7 @@ pub fn store(
     use rayon::prelude::*;
     let heads: Vec<u128> = records
         .par_iter()
+        .with_max_len(crate::base::parallel::PLANS_PER_TASK)
         .map(head_hash)
         .collect::<Result<_, _>>()?;
     let header = header(check_key, handout_key, public, &heads)?;
@@ -110,6 +111,7 @@ pub fn store(
     for block in records.chunks(BLOCK) {
         let lines: Vec<Vec<u8>> = block
             .par_iter()
+            .with_max_len(crate::base::parallel::PLANS_PER_TASK)
             .map(|r| record_line(old, r))
             .collect::<std::io::Result<_>>()?;
         for line in lines {

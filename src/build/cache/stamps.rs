@@ -39,6 +39,7 @@ pub fn save_stamps(root: &Path, dir: &Path, handouts: &[(String, u128)]) -> std:
     use rayon::prelude::*;
     let lines: Vec<Option<String>> = handouts
         .par_iter()
+        .with_max_len(crate::base::parallel::PLANS_PER_TASK)
         .map(|(path, hash)| {
             if path.contains(['\t', '\n']) {
                 return None;

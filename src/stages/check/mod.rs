@@ -44,7 +44,12 @@ pub fn check_clinic(
     reuse: &(dyn Fn(&Source<Plan>) -> Option<Vec<Diagnostic>> + Sync),
 ) -> Vec<Vec<Diagnostic>> {
     use rayon::prelude::*;
-    let reused: Vec<Option<Vec<Diagnostic>>> = clinic.plans.par_iter().map(reuse).collect();
+    let reused: Vec<Option<Vec<Diagnostic>>> = clinic
+        .plans
+        .par_iter()
+        .with_max_len(crate::base::parallel::PLANS_PER_TASK)
+        .map(reuse)
+        .collect();
     // The jargon index and shared facts are worth building only when a
     // plan is checked afresh (never lazily inside the parallel loop: a
     // work-stealing thread could re-enter the initialiser).
@@ -66,6 +71,7 @@ pub fn check_clinic(
         .plans
         .par_iter()
         .zip(reused)
+        .with_max_len(crate::base::parallel::PLANS_PER_TASK)
         .map(|(src, reused)| match (reused, &jargon, &shared) {
             (Some(d), _, _) => d,
             (None, Some(jargon), Some(shared)) => {

@@ -95,6 +95,7 @@ pub(super) fn shared_facts<'c, 'j>(
     texts.dedup();
     texts
         .into_par_iter()
+        .with_max_len(crate::base::parallel::PLANS_PER_TASK)
         .map(|t| (t, facts(t, jargon)))
         .collect()
 }

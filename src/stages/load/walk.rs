@@ -72,6 +72,7 @@ pub(super) fn parse_all<T: Send>(
     paths.sort_by_cached_key(|p| name_of(root, p));
     let results: Vec<Result<Source<T>, Vec<Diagnostic>>> = paths
         .par_iter()
+        .with_max_len(crate::base::parallel::PLANS_PER_TASK)
         .map(|p| read_source(root, p, &parse))
         .collect();
     let mut out: Vec<Source<T>> = Vec::with_capacity(results.len());

@@ -103,8 +103,10 @@ impl Assets {
                 Some((name, Shared::from(uri)))
             })
             .collect();
-        let qr = videos
+        // A QR code takes a millisecond or so: one to a task.
+        let qr = Vec::from_iter(videos)
             .into_par_iter()
+            .with_max_len(crate::base::parallel::FILES_PER_TASK)
             .filter_map(|url| qr_svg(&url).map(|svg| (url, Shared::from(svg))))
             .collect();
         let mut texts = std::collections::BTreeSet::new();

@@ -107,7 +107,11 @@ fn phone_needles_of_one(field: &str, out: &mut Vec<String>) {
 impl Guard {
     pub fn new<'a>(plans: impl IntoIterator<Item = &'a Source<Plan>>, cx: &Context) -> Guard {
         let plans: Vec<&Source<Plan>> = plans.into_iter().collect();
-        let per_plan: Vec<Needles> = plans.par_iter().map(|s| needles(&s.value)).collect();
+        let per_plan: Vec<Needles> = plans
+            .par_iter()
+            .with_max_len(crate::base::parallel::PLANS_PER_TASK)
+            .map(|s| needles(&s.value))
+            .collect();
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut g = Guard {
             names: None,

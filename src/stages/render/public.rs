@@ -108,6 +108,7 @@ pub fn public(p: &PublicSite<'_>, theme: &CompiledTheme) -> Vec<Result<RenderedF
         base,
     };
     jobs.par_iter()
+        .with_max_len(crate::base::parallel::FILES_PER_TASK)
         .map(|job| {
             let (path, tpl, ctx) = shared.job(job);
             let bytes = render(theme, tpl, &ctx, &format!("public/{path}"))?;
