@@ -243,11 +243,19 @@ fn foreign_public_files(root: &Path, dir: &Path, survey: &write::Survey) -> Vec<
 /// The text of each plan a diagnostic shows a line of, taken from the
 /// parsed plans (which are about to be freed).
 fn texts_shown(p: &mut Prepared, diags: &[Diagnostic]) -> Vec<(PathBuf, String)> {
-    let shown: std::collections::HashSet<&Path> = diags
+    let mut shown: std::collections::HashSet<&Path> = Default::default();
+    let mut last = None;
+    // Sorted by file: a file's run of diagnostics is hashed once.
+    for file in diags
         .iter()
         .filter(|d| d.pos.is_some() && !d.sensitive)
         .filter_map(|d| d.file.as_deref())
-        .collect();
+    {
+        if last != Some(file) {
+            shown.insert(file);
+            last = Some(file);
+        }
+    }
     p.clinic
         .plans
         .iter_mut()
@@ -302,6 +310,12 @@ impl Run<'_> {
     ) {
         let (p, opts) = (self.p, self.opts);
         let written: Vec<(String, u128)> = handout_records.iter().flatten().cloned().collect();
+        // Both targets are read (is the new tree the old one?) at the same
+        // time, before either is swapped.
+        rayon::join(
+            || public_staged.as_ref().ok().map(write::Staging::look),
+            || handouts_staging.as_ref().map(write::Staging::look),
+        );
         let public_swapped = public_staged.and_then(write::Staging::swap);
         let swapped = public_swapped.and_then(|old_public| {
             let old_handouts = match handouts_staging.take() {

@@ -29,6 +29,9 @@ pub struct Staging {
     pub(super) as_is: std::sync::Mutex<std::collections::HashSet<String>>,
     /// Was anything written into the new tree itself?
     pub(super) changed: std::sync::atomic::AtomicBool,
+    /// Is the new tree the current one file for file? Learnt by reading
+    /// the target, once: see [`Staging::look`].
+    pub(super) unchanged: std::sync::OnceLock<bool>,
 }
 
 impl Staging {
@@ -59,11 +62,13 @@ impl Staging {
             manifest: std::sync::Mutex::new(Manifest::default()),
             as_is: Default::default(),
             changed: Default::default(),
+            unchanged: Default::default(),
         })
     }
 
     /// Note `rel` as written by heropath.
     fn wrote(&self, rel: &str) {
+        debug_assert!(self.unchanged.get().is_none(), "written after look()");
         if let Ok(mut m) = self.manifest.lock() {
             m.files.insert(rel.to_string());
         }
@@ -71,6 +76,7 @@ impl Staging {
 
     /// Take the current tree's `rel` into the new tree as it is.
     fn take_as_is(&self, rel: &str) {
+        debug_assert!(self.unchanged.get().is_none(), "taken after look()");
         if let Ok(mut set) = self.as_is.lock() {
             set.insert(rel.to_string());
         }
