@@ -227,7 +227,7 @@ fn expect_leak(
         }
     }
     if !untouched {
-        problems.push("the previous public/ tree was changed".into());
+        problems.push(OUTPUT_CHANGED.into());
     }
     for s in secrets {
         if reveals(&err, s) {
@@ -1712,7 +1712,7 @@ fn report_probe(
         problems.push(format!("exit code {:?}, not 1", out.status.code()));
     }
     if !untouched {
-        problems.push("the previous public/ tree was changed".into());
+        problems.push(OUTPUT_CHANGED.into());
     }
     let err = stderr(&out);
     problems.extend(check(&err, &out));

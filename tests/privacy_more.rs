@@ -137,7 +137,7 @@ fn expect_leak(base: &Setup, leak: &Setup, secrets: &[String]) -> Option<String>
         code => problems.push(format!("exit code {code:?}, not 1: {}", head(&err))),
     }
     if !untouched {
-        problems.push("the previous public/ tree was changed".into());
+        problems.push(OUTPUT_CHANGED.into());
     }
     for s in secrets {
         if reveals(&err, s) {

@@ -121,29 +121,34 @@ pub fn render_handouts(
 }
 
 impl Run<'_> {
-    /// Render the build's handouts, into a new staging folder when `write`
-    /// (rendered even when nothing will be written, so one run reports
-    /// every problem), then carry over what the old folder held and print
-    /// PDFs. The staging folder (to swap in) and each plan's handout.
-    pub(super) fn handouts(
+    /// A new staging folder for the handouts when the build may `write`
+    /// (handouts are rendered even when nothing will be written, so one run
+    /// reports every problem).
+    pub(super) fn handout_staging(&mut self, write: bool) -> Option<write::Staging> {
+        if !write {
+            return None;
+        }
+        match write::Staging::new(&self.handouts_dir) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                self.diags.push(write_error(e));
+                None
+            }
+        }
+    }
+
+    /// After the handouts were streamed (see [`stream_into`]) into
+    /// `staging` (`None` when the build will not write): the caseload
+    /// pages, then what the old folder held is carried over and PDFs are
+    /// printed. The staging folder (to swap in) and each plan's handout.
+    pub(super) fn finish_handouts(
         &mut self,
+        streamed: Streamed,
+        staging: Option<write::Staging>,
         survey: &write::Survey,
         carry: &Carry,
-        write: bool,
     ) -> (Option<write::Staging>, Vec<Option<(String, u128)>>) {
         let (p, opts) = (self.p, self.opts);
-        let staging = if write {
-            match write::Staging::new(&self.handouts_dir) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    self.diags.push(write_error(e));
-                    None
-                }
-            }
-        } else {
-            None
-        };
-        let streamed = stream_into(p, opts, staging.as_ref());
         self.report.handouts = streamed.rendered + streamed.reused;
         self.report.reused = streamed.reused;
         self.diags.extend(streamed.errors);
@@ -173,7 +178,7 @@ impl Run<'_> {
             self.report.printed = done.printed;
             self.report.removed_pdfs = done.removed;
         }
-        self.lap("handouts (render + write)");
+        self.lap("handouts: the rest, caseload, PDFs");
         (staging, handout_records)
     }
 }
@@ -181,7 +186,11 @@ impl Run<'_> {
 /// [`stream_handouts`] for a build: into `staging` (when writing), with a
 /// progress bar, linking each handout the cache vouches for from the
 /// current tree if that file is intact.
-fn stream_into(p: &Prepared, opts: &Options, staging: Option<&write::Staging>) -> Streamed {
+pub(super) fn stream_into(
+    p: &Prepared,
+    opts: &Options,
+    staging: Option<&write::Staging>,
+) -> Streamed {
     if let Some(pb) = &opts.progress {
         pb.start(p.clinic.plans.len() as u64);
     }

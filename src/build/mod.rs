@@ -139,13 +139,14 @@ pub fn build(opts: &Options) -> Outcome {
         clock: std::time::Instant::now(),
     };
 
-    // Public site first: small, kept in memory, checked by the privacy guard.
-    // Meanwhile, what the output folders hold besides heropath's last build.
-    let (handouts_dir, public_dir) = (run.handouts_dir.clone(), run.public_dir.clone());
-    let ((public_files, public_record), (survey, public_survey)) = rayon::join(
-        || run.public_site(),
-        || survey_outputs(opts, &handouts_dir, &public_dir),
-    );
+    let Rendered {
+        public_files,
+        public_record,
+        survey,
+        public_survey,
+        streamed,
+        staging,
+    } = run.render();
     run.diags.extend(foreign_public_files(
         &opts.root,
         &run.public_dir,
@@ -157,20 +158,19 @@ pub fn build(opts: &Options) -> Outcome {
     // Every warning but a stale PDF's is known by now, so `--strict` can
     // refuse to write here, in one pass (stale PDFs are checked below).
     let write = !(opts.dry_run || run.diags.has_errors() || run.refused_by_strict());
+    let staging = staging.filter(|_| write);
 
-    // Handouts (private): streamed into a staging folder beside the target,
-    // swapped in only when every handout and the public site rendered.
-    // Meanwhile the public tree is staged beside its own target (making a
-    // thousand story folders is file-system work that need not wait).
+    // The handouts' staging folder is swapped in only when every handout
+    // and the public site rendered. Meanwhile the public tree is staged
+    // beside its own target (making a thousand story folders is
+    // file-system work that need not wait) while the caseload renders.
     let public_dir = run.public_dir.clone();
     let public_staged = stage_public(&public_dir, &public_files, write);
-    let (public_staged, (handouts_staging, handout_records)) = rayon::join(public_staged, || {
-        if opts.public_only {
-            (None, Vec::new())
-        } else {
-            run.handouts(&survey, &carry, write)
-        }
-    });
+    let (public_staged, (handouts_staging, handout_records)) =
+        rayon::join(public_staged, || match streamed {
+            Some(streamed) => run.finish_handouts(streamed, staging, &survey, &carry),
+            None => (None, Vec::new()),
+        });
     if let Some(public_staged) = public_staged
         && !run.diags.has_errors()
         && !run.refused_by_strict()
@@ -195,6 +195,53 @@ pub fn build(opts: &Options) -> Outcome {
         false => drop(std::thread::spawn(move || drop(p))),
     }
     report
+}
+
+/// What [`Run::render`] made.
+struct Rendered {
+    public_files: Vec<RenderedFile>,
+    public_record: cache::Public,
+    /// What the handouts folder holds besides heropath's last build.
+    survey: write::Survey,
+    /// And the public folder.
+    public_survey: write::Survey,
+    /// The handouts (none with `--public-only`).
+    streamed: Option<Streamed>,
+    /// Where they were written, when the build may write.
+    staging: Option<write::Staging>,
+}
+
+impl Run<'_> {
+    /// The public site (small, kept in memory, checked by the privacy
+    /// guard) and, meanwhile, what the output folders hold besides
+    /// heropath's last build, and the handouts (private), streamed into a
+    /// staging folder beside their target when the build may write. Side
+    /// by side, both cores stay busy from the first page to the last
+    /// handout; a staging folder that the public site or the folders then
+    /// stop is dropped, which removes it.
+    fn render(&mut self) -> Rendered {
+        let (p, opts) = (self.p, self.opts);
+        let (handouts_dir, public_dir) = (self.handouts_dir.clone(), self.public_dir.clone());
+        let may_write = !(opts.dry_run || self.diags.has_errors() || self.refused_by_strict());
+        let staging = self.handout_staging(may_write && !opts.public_only);
+        let (((public_files, public_record), (survey, public_survey)), streamed) = rayon::join(
+            || {
+                rayon::join(
+                    || self.public_site(),
+                    || survey_outputs(opts, &handouts_dir, &public_dir),
+                )
+            },
+            || (!opts.public_only).then(|| handouts::stream_into(p, opts, staging.as_ref())),
+        );
+        Rendered {
+            public_files,
+            public_record,
+            survey,
+            public_survey,
+            streamed,
+            staging,
+        }
+    }
 }
 
 /// What the handouts and public folders hold besides heropath's last
@@ -289,7 +336,7 @@ impl Run<'_> {
                 .map(|f| (f.path.clone(), cache::hash(&f.bytes)))
                 .collect(),
         };
-        self.lap("public site + privacy guard");
+        self.lap("public site + privacy guard (handouts rendering beside)");
         self.diags.extend(public.diagnostics);
         self.report.public_files = public.files.len();
         self.report.stories = public.stories;

@@ -78,9 +78,16 @@ pub fn reveals(out: &str, secret: &str) -> bool {
     }
 }
 
+/// What a probe reports when [`leak_build`] found the previous output
+/// touched.
+pub const OUTPUT_CHANGED: &str = "the previous output (public/ or handouts/) was changed, or a staging folder was left beside it";
+
 /// Build the clean clinic made by `base`; then apply `leak` and build again
-/// with `args`. Returns the second build's output and whether `public/`
-/// stayed byte-for-byte the same, or why the baseline is unusable.
+/// with `args`. Returns the second build's output and whether the previous
+/// output stayed as it was (`public/` and `handouts/` byte-for-byte the
+/// same, no staging folder left beside them: a failed build renders the
+/// handouts into one, beside the public site, and must remove it), or why
+/// the baseline is unusable.
 pub fn leak_build(
     base: &dyn Fn(&Clinic),
     leak: &dyn Fn(&Clinic),
@@ -96,13 +103,18 @@ pub fn leak_build(
             head(&stderr(&out))
         ));
     }
-    let before = c.tree("public");
-    if before.is_empty() {
+    let before = (c.tree("public"), c.tree("handouts"));
+    if before.0.is_empty() {
         return Err("the clean baseline wrote no public/ files".into());
     }
     leak(&c);
     let out = build(&c, args);
-    let untouched = c.tree("public") == before;
+    let staging_left = std::fs::read_dir(c.path())
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .any(|n| n.contains(".heropath-new-") || n.contains(".heropath-old-"));
+    let untouched = (c.tree("public"), c.tree("handouts")) == before && !staging_left;
     Ok((out, untouched))
 }
 
