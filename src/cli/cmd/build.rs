@@ -50,7 +50,15 @@ pub fn run(args: BuildArgs, g: &Global, ui: &Ui) -> ExitCode {
     if report.wrote && ui.chatty() {
         written(&report, pdf);
     }
+    exit_with(report);
     code
+}
+
+/// Let go of a build's report as the process is about to exit: freeing a
+/// large clinic's diagnostics one by one (158,000 at 100,000 plans) took
+/// 50 ms of one core; the operating system takes the memory back at once.
+pub(crate) fn exit_with(report: Outcome) {
+    std::mem::forget(report);
 }
 
 /// `--verbose`: each stage's time, then the whole run's (`what`: build

@@ -27,5 +27,6 @@ pub fn run(args: CheckArgs, g: &Global, ui: &Ui) -> ExitCode {
             report.diagnostics.len()
         );
     }
+    super::build::exit_with(report);
     code
 }
