@@ -409,7 +409,7 @@ impl Run<'_> {
 }
 
 /// Stage the public tree of a build that writes (`None` when it does not),
-/// as a job to run beside the handouts. (A tree that would not change is
+/// as a job to run beside the caseload and PDFs. (A tree that would not change is
 /// left as it is by [`write::Staging::swap`].)
 fn stage_public<'a>(
     public_dir: &'a Path,
