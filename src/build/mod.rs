@@ -139,36 +139,29 @@ pub fn build(opts: &Options) -> Outcome {
         clock: std::time::Instant::now(),
     };
 
-    let Rendered {
-        public_files,
-        public_record,
-        survey,
-        public_survey,
-        streamed,
-        staging,
-    } = run.render();
+    let r = run.render();
     run.diags.extend(foreign_public_files(
         &opts.root,
         &run.public_dir,
-        &public_survey,
+        &r.public_survey,
     ));
-    let carry = carry_plan(&p, opts, &survey);
+    let carry = carry_plan(&p, opts, &r.survey);
     run.diags
         .extend(carry.warnings(&opts.root, &run.handouts_dir));
     // Every warning but a stale PDF's is known by now, so `--strict` can
     // refuse to write here, in one pass (stale PDFs are checked below).
     let write = !(opts.dry_run || run.diags.has_errors() || run.refused_by_strict());
-    let staging = staging.filter(|_| write);
+    let staging = r.staging.filter(|_| write);
 
     // The handouts' staging folder is swapped in only when every handout
     // and the public site rendered. Meanwhile the public tree is staged
     // beside its own target (making a thousand story folders is
     // file-system work that need not wait) while the caseload renders.
     let public_dir = run.public_dir.clone();
-    let public_staged = stage_public(&public_dir, &public_files, write);
+    let public_staged = stage_public(&public_dir, &r.public_files, write);
     let (public_staged, (handouts_staging, handout_records)) =
-        rayon::join(public_staged, || match streamed {
-            Some(streamed) => run.finish_handouts(streamed, staging, &survey, &carry),
+        rayon::join(public_staged, || match r.streamed {
+            Some(streamed) => run.finish_handouts(streamed, staging, &r.survey, &carry),
             None => (None, Vec::new()),
         });
     if let Some(public_staged) = public_staged
@@ -179,7 +172,7 @@ pub fn build(opts: &Options) -> Outcome {
             public_staged,
             handouts_staging,
             handout_records,
-            public_record,
+            r.public_record,
         );
     }
     let Run {
