@@ -114,6 +114,12 @@ impl Run<'_> {
     fn refused_by_strict(&self) -> bool {
         self.opts.strict && self.diags.iter().next().is_some()
     }
+
+    /// May the build write, as far as it knows so far? Not a check, and
+    /// not with an error or (with `--strict`) a warning.
+    fn may_write(&self) -> bool {
+        !(self.opts.dry_run || self.diags.has_errors() || self.refused_by_strict())
+    }
 }
 
 /// Run a build.
@@ -150,7 +156,7 @@ pub fn build(opts: &Options) -> Outcome {
         .extend(carry.warnings(&opts.root, &run.handouts_dir));
     // Every warning but a stale PDF's is known by now, so `--strict` can
     // refuse to write here, in one pass (stale PDFs are checked below).
-    let write = !(opts.dry_run || run.diags.has_errors() || run.refused_by_strict());
+    let write = run.may_write();
     let staging = r.staging.filter(|_| write);
 
     // The handouts' staging folder is swapped in only when every handout
@@ -215,8 +221,7 @@ impl Run<'_> {
     fn render(&mut self) -> Rendered {
         let (p, opts) = (self.p, self.opts);
         let (handouts_dir, public_dir) = (self.handouts_dir.clone(), self.public_dir.clone());
-        let may_write = !(opts.dry_run || self.diags.has_errors() || self.refused_by_strict());
-        let staging = self.handout_staging(may_write && !opts.public_only);
+        let staging = self.handout_staging(self.may_write() && !opts.public_only);
         let (((public_files, public_record), (survey, public_survey)), streamed) = rayon::join(
             || {
                 rayon::join(

@@ -32,6 +32,9 @@ pub struct Staging {
     /// Is the new tree the current one file for file? Learnt by reading
     /// the target, once: see [`Staging::look`].
     pub(super) unchanged: std::sync::OnceLock<bool>,
+    /// The new tree's mark (what this build wrote), made once nothing more
+    /// is written: see [`Staging::look`].
+    pub(super) mark: std::sync::OnceLock<String>,
 }
 
 impl Staging {
@@ -63,6 +66,7 @@ impl Staging {
             as_is: Default::default(),
             changed: Default::default(),
             unchanged: Default::default(),
+            mark: Default::default(),
         })
     }
 

@@ -29,7 +29,7 @@ impl Staging {
             return Ok(OldTree(Some(self.dir.clone())));
         }
         // The mark now lists what this build wrote.
-        let text = self.mark_text();
+        let text = self.mark_text().to_string();
         let as_is = match self.as_is.lock() {
             Ok(mut set) => std::mem::take(&mut *set),
             Err(_) => {
@@ -70,12 +70,13 @@ impl Staging {
 }
 
 impl Staging {
-    /// The mark of the new tree: it lists what this build wrote.
-    fn mark_text(&self) -> String {
-        match self.manifest.lock() {
+    /// The mark of the new tree: it lists what this build wrote. Made
+    /// once (by [`Staging::look`] or the swap), when nothing more is written.
+    fn mark_text(&self) -> &str {
+        self.mark.get_or_init(|| match self.manifest.lock() {
             Ok(m) => m.render(),
             Err(_) => MARKER_TEXT.to_string(),
-        }
+        })
     }
 
     /// Would the new tree be the current one file for file, so that
@@ -90,7 +91,7 @@ impl Staging {
                 return false;
             }
             match self.as_is.lock() {
-                Ok(set) => holds_only(&self.target, &set, &self.mark_text()),
+                Ok(set) => holds_only(&self.target, &set, self.mark_text()),
                 Err(_) => false,
             }
         })
