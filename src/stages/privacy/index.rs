@@ -6,7 +6,7 @@
 use super::dates::{Found, Months};
 use super::fold::{Sep, Stream, fold};
 use super::names::{self, Kind};
-use super::{Context, DateKind, Guard, PUBLIC, Role};
+use super::{Context, DateKind, Guard, Owners, PUBLIC, Role};
 use crate::base::date::Date;
 use crate::content::config::Site;
 use crate::content::plan::Plan;
@@ -116,6 +116,7 @@ impl Guard {
         let mut g = Guard {
             names: None,
             roles: Vec::new(),
+            owners: Vec::new(),
             patterns: Vec::new(),
             allowed_words: HashSet::new(),
             site_words: cx
@@ -218,6 +219,7 @@ impl Guard {
             r.sort();
             r.dedup();
         }
+        g.owners = g.roles.iter().map(|r| Owners::of(r)).collect();
         g.phone_lens = g
             .phones
             .keys()

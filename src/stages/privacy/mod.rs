@@ -129,6 +129,35 @@ struct Role {
     kind: Kind,
 }
 
+/// What a name pattern's roles say, gathered once: a common given name
+/// belongs to thousands of plans at 100,000 plans and is met on every story
+/// page, so walking all its roles at each sight made the scan grow with
+/// plans × pages.
+#[derive(Debug, Default)]
+struct Owners {
+    /// One of the clinic's public names.
+    public: bool,
+    /// Someone's given name.
+    given: bool,
+    /// The roles that can report a leak by themselves (a plan's full name,
+    /// family name or email part), in `roles` order.
+    loud: Vec<Role>,
+}
+
+impl Owners {
+    fn of(roles: &[Role]) -> Owners {
+        Owners {
+            public: roles.iter().any(|r| r.plan == PUBLIC),
+            given: roles.iter().any(|r| r.kind == Kind::Given),
+            loud: roles
+                .iter()
+                .filter(|r| r.plan != PUBLIC && !matches!(r.kind, Kind::Given | Kind::Display))
+                .copied()
+                .collect(),
+        }
+    }
+}
+
 /// A published story, for the exemption of its publication day.
 #[derive(Debug, Clone)]
 pub struct PublishedStory {
@@ -156,6 +185,8 @@ pub struct Context<'a> {
 pub struct Guard {
     names: Option<AhoCorasick>,
     roles: Vec<Vec<Role>>,
+    /// Per pattern, what [`Guard::scan_names`] asks of its roles.
+    owners: Vec<Owners>,
     patterns: Vec<String>,
     allowed_words: HashSet<(u32, String)>,
     site_words: HashSet<String>,

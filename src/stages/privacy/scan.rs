@@ -7,7 +7,7 @@ use super::dates::{self, Found};
 use super::fold::{Sep, Stream};
 use super::index::forms_of;
 use super::names::{self, Kind};
-use super::{Guard, Hit, PUBLIC, Role, Scan, What, extract};
+use super::{Guard, Hit, Role, Scan, What, extract};
 use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 
 /// One public file's text as the guard reads it: extracted from its markup
@@ -101,14 +101,14 @@ impl Guard {
         }
         let public: Vec<(usize, usize)> = found
             .iter()
-            .filter(|f| self.roles[f.0].iter().any(|r| r.plan == PUBLIC))
+            .filter(|f| self.owners[f.0].public)
             .map(|f| (f.1, f.2))
             .collect();
         let inside_public = |a: usize, b: usize| public.iter().any(|(x, y)| *x <= a && b <= *y);
         let mut givens_ending: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut givens_starting: HashMap<usize, Vec<usize>> = HashMap::new();
         for &(p, a, b, _) in &found {
-            if self.roles[p].iter().any(|r| r.kind == Kind::Given) {
+            if self.owners[p].given {
                 givens_ending.entry(b).or_default().push(p);
                 givens_starting.entry(a).or_default().push(p);
             }
@@ -133,10 +133,7 @@ impl Guard {
                 continue;
             }
             named.push(p);
-            for r in &self.roles[p] {
-                if r.plan == PUBLIC {
-                    continue;
-                }
+            for r in &self.owners[p].loud {
                 let what = match r.kind {
                     Kind::Full => What::FullName,
                     Kind::Email => What::Email,
