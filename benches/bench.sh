@@ -170,6 +170,10 @@ for n in $sizes; do
                 sleep 1
             fi
             if [ -n "$paired" ]; then
+                # Each tool starts with no dirty pages of the other's output
+                # left to write back (at 100,000 plans Hugo leaves gigabytes,
+                # which the kernel flushed during heropath's run).
+                sync
                 ht="$bench_dir/time-$n-hugo-$cmd-$i.txt"
                 if ! (cd "$hugo_site" && /usr/bin/time -v -o "$ht" "$hugo_bin" --quiet >/dev/null 2>"$bench_dir/stderr-$n-hugo.log"); then
                     echo "bench.sh: hugo failed on $n plans; see $bench_dir/stderr-$n-hugo.log" >&2
@@ -183,6 +187,8 @@ for n in $sizes; do
                 # Hugo's output was made just now: heropath starts from none too.
                 sync
                 sleep 1
+            elif [ -n "$paired" ]; then
+                sync
             fi
             # One changed plan per run: a comment line that differs each time.
             case "$cmd" in
