@@ -85,9 +85,29 @@ pub const MAX_DEPTH: usize = 64;
 /// brackets (outside quotes and comments) and block indentation.
 fn too_deep(src: &str) -> Option<Pos> {
     // A file with no more opening brackets than the limit cannot nest
-    // flow collections past it: then only indentation is looked at, and
-    // not every character (this runs on every plan of a build).
-    let flow = src.bytes().filter(|&b| matches!(b, b'[' | b'{')).count() > MAX_DEPTH;
+    // flow collections past it: then only indentation is looked at, at
+    // the start of each line (this runs on every plan of a build).
+    let bytes = src.as_bytes();
+    let flow = memchr::memchr2_iter(b'[', b'{', bytes)
+        .nth(MAX_DEPTH)
+        .is_some();
+    if !flow {
+        let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        for (i, start) in starts.enumerate() {
+            let indent = bytes[start..]
+                .iter()
+                .take(2 * MAX_DEPTH + 2)
+                .take_while(|&&b| b == b' ' || b == b'-')
+                .count();
+            if indent / 2 > MAX_DEPTH {
+                return Some(Pos {
+                    line: i + 1,
+                    column: 1,
+                });
+            }
+        }
+        return None;
+    }
     let mut depth = 0usize;
     for (i, line) in src.lines().enumerate() {
         let indent = line.len() - line.trim_start_matches([' ', '-']).len();
@@ -96,9 +116,6 @@ fn too_deep(src: &str) -> Option<Pos> {
                 line: i + 1,
                 column: 1,
             });
-        }
-        if !flow {
-            continue;
         }
         // Byte by byte: every character looked at is ASCII, and no byte
         // of a longer UTF-8 character is one.
@@ -488,5 +505,8 @@ mod tests {
             too_deep(&format!("a:\n{}b: 1\n", " ".repeat(2 * MAX_DEPTH))),
             None
         );
+        // List dashes indent too, on any line of a CRLF file.
+        let dashes = format!("a: 1\r\nb:\r\n{}c\r\n", "- ".repeat(MAX_DEPTH + 1));
+        assert_eq!(too_deep(&dashes), Some(Pos { line: 3, column: 1 }));
     }
 }
