@@ -155,6 +155,7 @@ impl Guard {
                             continue;
                         }
                     }
+                    // Not among the loud roles (see `Owners`).
                     Kind::Given | Kind::Display => continue,
                 };
                 name_hits.push((r.plan, what, key, a, b));
