@@ -57,6 +57,10 @@ pub fn category_name(c: PluralCategory) -> &'static str {
 pub struct Rules {
     cardinal: Option<PluralRules>,
     date: Option<FixedCalendarDateTimeFormatter<Gregorian, YMDE>>,
+    /// Dates already written: a clinic's plans share a few hundred dates
+    /// (agreed this month, visits next month) and formatting one with ICU
+    /// took ~4,000 instructions, three times per handout.
+    written: Mutex<ahash::AHashMap<Date, String>>,
 }
 
 impl std::fmt::Debug for Rules {
@@ -89,6 +93,7 @@ impl Rules {
         Rules {
             cardinal: PluralRules::try_new_cardinal((&loc).into()).ok(),
             date: date.filter(|_| !same_as_root),
+            written: Mutex::default(),
         }
     }
 
@@ -103,6 +108,18 @@ impl Rules {
     /// A date written out in full, weekday included ("Thursday, December
     /// 3, 2026"; "jueves, 3 de diciembre de 2026").
     pub fn long_date(&self, d: Date) -> String {
+        if let Some(known) = self.written.lock().ok().and_then(|w| w.get(&d).cloned()) {
+            return known;
+        }
+        let text = self.write_long_date(d);
+        if let Ok(mut w) = self.written.lock() {
+            w.insert(d, text.clone());
+        }
+        text
+    }
+
+    /// [`Rules::long_date`], written afresh.
+    fn write_long_date(&self, d: Date) -> String {
         let iso = || format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
         let Some(fmt) = &self.date else { return iso() };
         match IcuDate::try_new_gregorian(i32::from(d.year()), d.month() as u8, d.day() as u8) {
