@@ -59,12 +59,18 @@ pub fn locate_exercise(src: &str, step: usize, item: usize) -> Option<Pos> {
 /// of its exercises (none where a step's `exercises:` is not a block list).
 /// Empty when the file has no block `steps:` list.
 pub fn exercise_entries(src: &str) -> Vec<Vec<Pos>> {
-    let lines: Vec<&str> = src.lines().collect();
-    let indent = |l: &str| l.len() - l.trim_start().len();
-    let Some(top) = lines
-        .iter()
-        .position(|l| l.starts_with("steps:") || l.starts_with("guide_steps:"))
-    else {
+    // Each line's indentation and the rest, worked out once (this runs on
+    // most plans of a check, and each line is looked at several times).
+    let lines: Vec<(usize, &str)> = src
+        .lines()
+        .map(|l| {
+            let rest = trim_start(l);
+            (l.len() - rest.len(), rest)
+        })
+        .collect();
+    let Some(top) = lines.iter().position(|(ind, l)| {
+        *ind == 0 && (l.starts_with("steps:") || l.starts_with("guide_steps:"))
+    }) else {
         return Vec::new();
     };
     // Entries of a block list: lines whose first non-space is "- " at the
@@ -72,15 +78,14 @@ pub fn exercise_entries(src: &str) -> Vec<Vec<Pos>> {
     let entries = |from: usize, min_indent: usize| -> Vec<usize> {
         let mut out = Vec::new();
         let mut list_indent = None;
-        for (i, l) in lines.iter().enumerate().skip(from) {
-            if l.trim().is_empty() || l.trim_start().starts_with('#') {
+        for (i, &(ind, l)) in lines.iter().enumerate().skip(from) {
+            if l.is_empty() || l.starts_with('#') {
                 continue;
             }
-            let ind = indent(l);
             if ind < min_indent {
                 break;
             }
-            if l.trim_start().starts_with("- ") || l.trim() == "-" {
+            if l.starts_with("- ") || l.trim_end() == "-" {
                 let li = *list_indent.get_or_insert(ind);
                 if ind == li {
                     out.push(i);
@@ -96,11 +101,11 @@ pub fn exercise_entries(src: &str) -> Vec<Vec<Pos>> {
     let steps = entries(top + 1, 0);
     let mut out = Vec::with_capacity(steps.len());
     for (k, &s) in steps.iter().enumerate() {
-        let step_indent = indent(lines[s]);
+        let step_indent = lines[s].0;
         let end = steps.get(k + 1).copied().unwrap_or(lines.len());
         let ex = (s..end).find(|&i| {
             lines[i]
-                .trim_start()
+                .1
                 .trim_start_matches("- ")
                 .starts_with("exercises:")
         });
@@ -110,12 +115,26 @@ pub fn exercise_entries(src: &str) -> Vec<Vec<Pos>> {
                 .into_iter()
                 .map(|at| Pos {
                     line: at + 1,
-                    column: indent(lines[at]) + 3,
+                    column: lines[at].0 + 3,
                 })
                 .collect(),
         );
     }
     out
+}
+
+/// `l.trim_start()`, a byte at a time over the ASCII white space that
+/// indents YAML (Unicode's white space is looked up only after it).
+fn trim_start(l: &str) -> &str {
+    let ascii = l
+        .bytes()
+        .take_while(|b| matches!(b, b'\t'..=b'\r' | b' '))
+        .count();
+    let rest = &l[ascii..];
+    match rest.bytes().next() {
+        Some(b) if !b.is_ascii() => rest.trim_start(),
+        _ => rest,
+    }
 }
 
 /// Find the line of a top-level-or-nested key (first occurrence).
@@ -127,4 +146,38 @@ pub fn locate_key(src: &str, key: &str) -> Option<Pos> {
             column: line.len() - t.len() + 1,
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trim_start_is_str_trim_start() {
+        // Every ASCII byte and the Unicode spaces a line may start with.
+        let mut starts: Vec<char> = (0u8..0x80).map(char::from).collect();
+        starts.extend(['\u{85}', '\u{a0}', '\u{2003}', '\u{3000}', 'é', '-']);
+        for a in &starts {
+            for b in &starts {
+                let line = format!("{a}{b}  x: 1");
+                assert_eq!(trim_start(&line), line.trim_start(), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn entries_are_found_under_any_indentation() {
+        let src = "steps:\n  - title: A\n    exercises:\n      - use: a\n      -\n        use: b\n\t\n  - title: B\n    exercises: [x]\n  - title: C\n    exercises:\n    - use: c\n";
+        assert_eq!(
+            exercise_entries(src),
+            vec![
+                vec![Pos { line: 4, column: 9 }, Pos { line: 5, column: 9 }],
+                vec![],
+                vec![Pos {
+                    line: 12,
+                    column: 7
+                }],
+            ]
+        );
+    }
 }
