@@ -13,7 +13,7 @@ use crate::stages::load::{Clinic, Source};
 use std::borrow::Cow;
 /// Texts by content. ahash, not std's SipHash: every text of every plan is
 /// looked up here, and hashing whole sentences with SipHash showed in
-/// profiles (~1% of a cold build).
+/// profiles (~1% of a 10,000-plan cold build).
 pub(super) type SharedFacts<'c, 'j> =
     std::collections::HashMap<&'c str, TextFacts<'j>, ahash::RandomState>;
 
