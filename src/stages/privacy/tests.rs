@@ -155,3 +155,62 @@ fn irish_particles_join() {
     let p = "  name: Seán Ó Briain";
     assert!(!hits(p, "Thanks to ÓBriain for the music.").is_empty());
 }
+
+/// Many patients share a given name and some a family name (a large
+/// clinic): each name's owners are looked up once, and a leak is still
+/// reported for exactly the patient it names.
+#[test]
+fn shared_names_report_the_patient_they_name() {
+    let s = site();
+    let families = ["Lopez", "Garcia", "Rivera", "Chen"];
+    let plans: Vec<Source<Plan>> = (0..40)
+        .map(|i| plan(&format!("  name: Maria {}", families[i % 4])))
+        .chain([plan("  name: Tom Garcia\n  preferred_name: Tommy")])
+        .collect();
+    let g = Guard::new(
+        &plans,
+        &Context {
+            site: &s,
+            published: Vec::new(),
+            months: Vec::new(),
+        },
+    );
+    let found = |page: &str| -> Vec<(usize, What)> {
+        let mut v: Vec<(usize, What)> = g
+            .scan("page.txt", page.as_bytes())
+            .hits
+            .into_iter()
+            .map(|h| (h.plan, h.what))
+            .collect();
+        v.sort();
+        v
+    };
+    // A given name alone names no one; the clinician's name is public even
+    // though patients share its family name.
+    assert!(found("Maria did well. Ask Dr. Rivera or Sam Rivera.").is_empty());
+    // "Maria Chen" names the ten Maria Chens (plans 3, 7, …, 39) and no one else.
+    let chen = found("Thanks to Maria Chen.");
+    let expected: Vec<(usize, What)> = (0..40)
+        .filter(|i| i % 4 == 3)
+        .map(|i| (i, What::FullName))
+        .collect();
+    assert_eq!(chen, expected);
+    // "Tom Garcia" is plan 40's full name; the ten Maria Garcias share
+    // only the family name, next to someone else's given name.
+    assert!(found("Tom Garcia").contains(&(40, What::FullName)));
+    assert!(
+        !found("Tom Garcia")
+            .iter()
+            .any(|(p, w)| *p < 40 && *w == What::FullName)
+    );
+    // A preferred name next to the family name pairs them (plan 40 only),
+    // and so does a family name written first.
+    for page in ["Tommy Garcia", "Garcia, Tommy"] {
+        let hits = found(page);
+        assert!(hits.contains(&(40, What::FullName)), "{page}: {hits:?}");
+        assert!(
+            !hits.iter().any(|(p, w)| *p < 40 && *w == What::FullName),
+            "{page}: {hits:?}"
+        );
+    }
+}
