@@ -7,6 +7,7 @@
 //! nothing depends on the machine's locale or clock.
 
 use crate::base::date::Date;
+use crate::base::memo::Memo;
 use icu_calendar::{Date as IcuDate, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::YMDE;
@@ -14,8 +15,7 @@ use icu_datetime::fieldsets::enums::DateFieldSet;
 use icu_datetime::pattern::{DateTimePattern, FixedCalendarDateTimeNames, MonthNameLength};
 use icu_locale_core::Locale;
 use icu_plurals::{PluralCategory, PluralRules};
-use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
+use std::sync::LazyLock;
 use writeable::TryWriteable;
 
 /// The languages whose month names the privacy guard always knows, besides
@@ -60,7 +60,7 @@ pub struct Rules {
     /// Dates already written: a clinic's plans share a few hundred dates
     /// (agreed this month, visits next month) and formatting one with ICU
     /// took ~4,000 instructions, three times per handout.
-    written: Mutex<ahash::AHashMap<Date, String>>,
+    written: Memo<Date, String>,
 }
 
 impl std::fmt::Debug for Rules {
@@ -93,7 +93,7 @@ impl Rules {
         Rules {
             cardinal: PluralRules::try_new_cardinal((&loc).into()).ok(),
             date: date.filter(|_| !same_as_root),
-            written: Mutex::default(),
+            written: Memo::default(),
         }
     }
 
@@ -108,14 +108,7 @@ impl Rules {
     /// A date written out in full, weekday included ("Thursday, December
     /// 3, 2026"; "jueves, 3 de diciembre de 2026").
     pub fn long_date(&self, d: Date) -> String {
-        if let Some(known) = self.written.lock().ok().and_then(|w| w.get(&d).cloned()) {
-            return known;
-        }
-        let text = self.write_long_date(d);
-        if let Ok(mut w) = self.written.lock() {
-            w.insert(d, text.clone());
-        }
-        text
+        self.written.get_or_make(&d, || self.write_long_date(d))
     }
 
     /// [`Rules::long_date`], written afresh.
@@ -144,15 +137,8 @@ pub struct MonthNames {
 /// the root locale's "M01"…). Looked up once per language per process:
 /// every later guard (watch mode rebuilds it) reuses them.
 pub fn month_names(lang: &str) -> MonthNames {
-    static CACHE: LazyLock<Mutex<HashMap<String, MonthNames>>> = LazyLock::new(Default::default);
-    if let Some(m) = CACHE.lock().ok().and_then(|c| c.get(lang).cloned()) {
-        return m;
-    }
-    let m = month_names_uncached(lang);
-    if let Ok(mut c) = CACHE.lock() {
-        c.insert(lang.to_string(), m.clone());
-    }
-    m
+    static CACHE: LazyLock<Memo<String, MonthNames>> = LazyLock::new(Memo::default);
+    CACHE.get_or_make(lang, || month_names_uncached(lang))
 }
 
 fn month_names_uncached(lang: &str) -> MonthNames {
