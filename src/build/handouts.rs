@@ -9,8 +9,15 @@ use super::*;
 /// true when it was taken as it is (see [`stream_handouts`]).
 pub type Reuse<'a> = dyn Fn(&str, u128) -> bool + Sync + 'a;
 
-/// A handout's path, content hash, and whether it was rendered (or reused).
-type Done = Option<(String, u128, bool)>;
+/// What became of one plan's handout.
+enum Done {
+    /// A draft, left out.
+    Draft,
+    /// Passed over by `wanted`.
+    PassedOver,
+    /// Its path, content hash, and whether it was rendered (or reused).
+    Made(String, u128, bool),
+}
 
 /// What [`stream_handouts`] did.
 #[derive(Debug, Default)]
@@ -19,6 +26,8 @@ pub struct Streamed {
     pub rendered: usize,
     /// Handouts taken from the last build instead.
     pub reused: usize,
+    /// Plans (drafts only when asked for) whose handout `wanted` passed over.
+    pub passed_over: usize,
     /// Problems met.
     pub errors: Vec<Diagnostic>,
     /// Per plan (in `clinic.plans` order): its handout's path and content
@@ -26,10 +35,10 @@ pub struct Streamed {
     pub handouts: Vec<Option<(String, u128)>>,
 }
 
-/// Model and render every handout of the prepared clinic (or just `only`),
-/// handing each (and its content hash) to `sink` as soon as it is
-/// rendered, in parallel. Nothing is collected, so memory stays flat
-/// however many plans there are.
+/// Model and render the handout of every plan of the prepared clinic that
+/// `wanted` accepts (drafts only with `drafts`), handing each (and its
+/// content hash) to `sink` as soon as it is rendered, in parallel. Nothing
+/// is collected, so memory stays flat however many plans there are.
 ///
 /// With `reuse`, a plan the build cache says would render exactly as last
 /// time is offered to `reuse(path, hash)` first; when that returns true
@@ -38,7 +47,7 @@ pub struct Streamed {
 pub fn stream_handouts(
     p: &Prepared,
     drafts: bool,
-    only: Option<&str>,
+    wanted: &(dyn Fn(&load::Source<crate::content::plan::Plan>) -> bool + Sync),
     reuse: Option<&Reuse<'_>>,
     sink: impl Fn(RenderedFile, u128) -> Result<(), Diagnostic> + Sync,
 ) -> Streamed {
@@ -49,17 +58,20 @@ pub fn stream_handouts(
         .par_iter()
         .with_max_len(crate::base::parallel::PLANS_PER_TASK)
         .map(|src| {
-            if !((drafts || !src.value.draft) && only.is_none_or(|o| o == src.slug)) {
-                return Ok(None);
+            if src.value.draft && !drafts {
+                return Ok(Done::Draft);
+            }
+            if !wanted(src) {
+                return Ok(Done::PassedOver);
             }
             let cached = p
                 .cache
                 .as_ref()
                 .and_then(|c| c.handout(&src.path, src.hash, p.handout_key));
-            if let (Some(reuse), Some((path, hash))) = (reuse, cached.as_ref())
-                && reuse(path, *hash)
+            if let (Some(reuse), Some((path, hash))) = (reuse, cached)
+                && reuse(&path, hash)
             {
-                return Ok(cached.map(|(path, hash)| (path, hash, false)));
+                return Ok(Done::Made(path, hash, false));
             }
             let lang = src.value.language(&p.clinic.site);
             let theme = src.value.theme(&p.clinic.site);
@@ -68,13 +80,13 @@ pub fn stream_handouts(
             let out = renderer.render(&handout)?;
             let (path, hash) = (out.path.clone(), cache::hash(&out.bytes));
             sink(out, hash)?;
-            Ok(Some((path, hash, true)))
+            Ok(Done::Made(path, hash, true))
         })
         .collect();
     let mut done = Streamed::default();
     for r in results {
         match r {
-            Ok(Some((path, hash, rendered))) => {
+            Ok(Done::Made(path, hash, rendered)) => {
                 if rendered {
                     done.rendered += 1;
                 } else {
@@ -82,7 +94,11 @@ pub fn stream_handouts(
                 }
                 done.handouts.push(Some((path, hash)));
             }
-            Ok(None) => done.handouts.push(None),
+            Ok(Done::PassedOver) => {
+                done.passed_over += 1;
+                done.handouts.push(None);
+            }
+            Ok(Done::Draft) => done.handouts.push(None),
             Err(d) => {
                 done.errors.push(d);
                 done.handouts.push(None);
@@ -99,7 +115,8 @@ pub fn render_handouts(
     only: Option<&str>,
 ) -> Vec<Result<RenderedFile, Diagnostic>> {
     let out = std::sync::Mutex::new(Vec::new());
-    let errors = stream_handouts(p, drafts, only, None, |o, _| {
+    let wanted = |src: &load::Source<_>| only.is_none_or(|o| o == src.slug);
+    let errors = stream_handouts(p, drafts, &wanted, None, |o, _| {
         out.lock()
             .map_err(|_| Diagnostic::error(Code::WriteFailed, "a render thread failed"))?
             .push(o);
@@ -151,10 +168,15 @@ impl Run<'_> {
         let (p, opts) = (self.p, self.opts);
         self.report.handouts = streamed.rendered + streamed.reused;
         self.report.reused = streamed.reused;
+        self.report.not_rendered = streamed.passed_over;
         self.diags.extend(streamed.errors);
         let handout_records = streamed.handouts;
         // The caseload page lists the handouts just made (private side).
-        if !self.diags.has_errors() {
+        // A check renders it as it renders handouts: when it is not
+        // heropath's own template that renders it.
+        let stock = p.themes.get(&p.clinic.site.theme).is_some_and(|t| t.stock);
+        let check_skips = opts.dry_run && stock;
+        if !self.diags.has_errors() && !check_skips {
             let written =
                 super::caseload::caseload_files(p, &handout_records, |f| match staging.as_ref() {
                     Some(s) => s.write(&f.path, &f.bytes).map_err(write_error),
@@ -190,6 +212,7 @@ pub(super) fn stream_into(
     p: &Prepared,
     opts: &Options,
     staging: Option<&write::Staging>,
+    wanted: &(dyn Fn(&load::Source<crate::content::plan::Plan>) -> bool + Sync),
 ) -> Streamed {
     if let Some(pb) = &opts.progress {
         pb.start(p.clinic.plans.len() as u64);
@@ -217,7 +240,7 @@ pub(super) fn stream_into(
         }
         ok
     };
-    let streamed = stream_handouts(p, opts.drafts, None, Some(&reuse), |o, hash| {
+    let streamed = stream_handouts(p, opts.drafts, wanted, Some(&reuse), |o, hash| {
         tick();
         match staging {
             Some(s) => s
@@ -230,4 +253,20 @@ pub(super) fn stream_into(
         pb.finish();
     }
     streamed
+}
+
+/// Does a check render this plan's handout? Not with a theme whose
+/// templates and strings are heropath's own ([`CompiledTheme::stock`]):
+/// those render every plan the checks pass, as heropath's tests show, and
+/// the handouts are most of a check's work. Still, when the handouts
+/// folder (`survey`) holds the plan's PDF, whose staleness only the
+/// rendered handout tells.
+pub(super) fn check_renders(
+    p: &Prepared,
+    survey: &write::Survey,
+    src: &load::Source<crate::content::plan::Plan>,
+) -> bool {
+    let theme = src.value.theme(&p.clinic.site);
+    !p.themes.get(theme).is_some_and(|t| t.stock)
+        || survey.pdfs.contains_key(&format!("{}.pdf", src.slug))
 }

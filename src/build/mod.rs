@@ -222,15 +222,33 @@ impl Run<'_> {
         let (p, opts) = (self.p, self.opts);
         let (handouts_dir, public_dir) = (self.handouts_dir.clone(), self.public_dir.clone());
         let staging = self.handout_staging(self.may_write() && !opts.public_only);
-        let (((public_files, public_record), (survey, public_survey)), streamed) = rayon::join(
+        // A check surveys the folders first: which handouts it renders
+        // depends on the PDFs there (see [`handouts::check_renders`]).
+        let surveyed = opts
+            .dry_run
+            .then(|| survey_outputs(opts, &handouts_dir, &public_dir));
+        let wanted = |src: &load::Source<_>| {
+            surveyed
+                .as_ref()
+                .is_none_or(|(survey, _)| handouts::check_renders(p, survey, src))
+        };
+        let (((public_files, public_record), surveyed_now), streamed) = rayon::join(
             || {
                 rayon::join(
                     || self.public_site(),
-                    || survey_outputs(opts, &handouts_dir, &public_dir),
+                    || {
+                        surveyed
+                            .is_none()
+                            .then(|| survey_outputs(opts, &handouts_dir, &public_dir))
+                    },
                 )
             },
-            || (!opts.public_only).then(|| handouts::stream_into(p, opts, staging.as_ref())),
+            || {
+                (!opts.public_only)
+                    .then(|| handouts::stream_into(p, opts, staging.as_ref(), &wanted))
+            },
         );
+        let (survey, public_survey) = surveyed_now.or(surveyed).unwrap_or_default();
         Rendered {
             public_files,
             public_record,

@@ -13,6 +13,9 @@ pub struct Outcome {
     pub handouts: usize,
     /// Of those, handouts taken unchanged from the last build.
     pub reused: usize,
+    /// Handouts a check did not render: made with heropath's own templates
+    /// (see [`CompiledTheme::stock`]).
+    pub not_rendered: usize,
     /// Whether the public site was taken unchanged from the last build.
     pub public_reused: bool,
     /// Why the build cache could not be saved (the build itself succeeded).

@@ -93,6 +93,7 @@ pub(super) fn compile_theme(
         static_origins,
         origins,
         fingerprint: theme.files.fingerprint(),
+        stock: theme.is_stock(),
     })
 }
 

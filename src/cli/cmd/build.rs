@@ -71,10 +71,14 @@ pub(crate) fn timings(report: &Outcome, started: Instant, what: &str) {
         );
     }
     eprintln!(
-        "heropath: {what} took {} ms: {} handout(s) ({} unchanged, reused), {} public file(s){}, {} published stor{}, {} diagnostic(s)",
+        "heropath: {what} took {} ms: {} handout(s) ({} unchanged, reused{}), {} public file(s){}, {} published stor{}, {} diagnostic(s)",
         started.elapsed().as_millis(),
         report.handouts,
         report.reused,
+        match report.not_rendered {
+            0 => String::new(),
+            n => format!("; {n} more not rendered: heropath's own templates"),
+        },
         report.public_files,
         if report.public_reused {
             " (unchanged, reused)"

@@ -35,6 +35,10 @@ pub struct CompiledTheme {
     pub origins: BTreeMap<String, String>,
     /// A hash of every file of the theme (for the build cache).
     pub fingerprint: u128,
+    /// Whether its templates and strings are heropath's own
+    /// ([`crate::stages::theme::Theme::is_stock`]): a check need not
+    /// render handouts with them to know that they render.
+    pub stock: bool,
 }
 
 impl CompiledTheme {

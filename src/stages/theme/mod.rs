@@ -173,6 +173,25 @@ impl Theme {
         }
     }
 
+    /// Are this theme's templates and string tables exactly heropath's own
+    /// (the embedded default laid under the embedded theme of this name),
+    /// whatever folder they were read from? heropath's tests render those
+    /// for every kind of plan the schema accepts; templates or strings a
+    /// clinic wrote are known only by rendering them.
+    pub fn is_stock(&self) -> bool {
+        let mut builtin: BTreeMap<&str, &[u8]> = BTreeMap::new();
+        for layer in ["default", self.name.as_str()] {
+            builtin.extend(embedded_files(layer));
+        }
+        let rendered = |p: &str| p.starts_with("templates/") || p.starts_with("i18n/");
+        let ours = self.files.files.keys().map(String::as_str);
+        let ours: Vec<&str> = ours.filter(|p| rendered(p)).collect();
+        ours.len() == builtin.keys().filter(|p| rendered(p)).count()
+            && ours
+                .iter()
+                .all(|p| builtin.get(p).copied() == self.files.get(p))
+    }
+
     /// The string tables built into the binary for this theme (the
     /// embedded default theme, then the embedded theme of this name), by
     /// language: what a partial table on disk falls back to.
