@@ -192,17 +192,42 @@ fn what_a_plan_decides_for_the_whole_clinic_asks_for_a_full_preparation() {
         ),
         // In the images folder, but no plan showed it: not embedded yet.
         ("picture", with_picture("arm.svg")),
-        (
-            "video",
-            PLAN.replace(
-                "        side: right\n",
-                "        side: right\n        video: https://videos.test/squeeze\n",
-            ),
-        ),
     ] {
         c.write("content/plans/lea-chen.yaml", &text);
         let reload = p.reload_plans(&options(&c), &slugs(&["lea-chen"]));
         assert!(matches!(reload, Reload::Full(_)), "{why}: {reload:?}");
         assert_eq!(plans_of(&p), before, "{why}: left as it was");
     }
+}
+
+#[test]
+fn a_new_video_reloads_one_plan_and_its_qr_code_is_drawn_when_first_shown() {
+    let c = three_plans();
+    let (p, _) = prepare(&c);
+    let mut p = p.expect("the clinic prepares");
+    c.write(
+        "content/plans/lea-chen.yaml",
+        &PLAN.replace("Maria Lopez", "Lea Chen").replace(
+            "        side: right\n",
+            "        side: right\n        video: https://videos.test/squeeze\n",
+        ),
+    );
+    let reload = p.reload_plans(&options(&c), &slugs(&["lea-chen"]));
+    assert!(
+        matches!(reload, Reload::Done { reloaded: 1, .. }),
+        "{reload:?}"
+    );
+    let (fresh, _) = prepare(&c);
+    let fresh = fresh.expect("prepares");
+    assert_eq!(plans_of(&p), plans_of(&fresh));
+    // Drawn on first use by the reloaded preparation, drawn beforehand by
+    // the fresh one: the same handout, QR code and all.
+    let handout = |p: &Prepared| {
+        let mut out = build::render_handouts(p, false, Some("lea-chen"));
+        assert_eq!(out.len(), 1);
+        out.remove(0).expect("renders").bytes
+    };
+    let (reloaded, full) = (handout(&p), handout(&fresh));
+    assert!(String::from_utf8_lossy(&reloaded).contains("<svg class=\"qr\""));
+    assert_eq!(reloaded, full);
 }

@@ -37,6 +37,13 @@ impl<K: Eq + Hash, V: Clone> Memo<K, V> {
     }
 }
 
+/// Values made beforehand (later keys are made on first use).
+impl<K: Eq + Hash, V> FromIterator<(K, V)> for Memo<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        Memo(Mutex::new(iter.into_iter().collect()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +60,9 @@ mod tests {
         assert_eq!(memo.get_or_make("a", || make(2)), 1);
         assert_eq!(memo.get_or_make("b", || make(3)), 3);
         assert_eq!(made.get(), 2);
+        let before: Memo<String, usize> = [("a".to_string(), 1)].into_iter().collect();
+        assert_eq!(before.get_or_make("a", || make(4)), 1);
+        assert_eq!(before.get_or_make("c", || make(5)), 5);
+        assert_eq!(made.get(), 3);
     }
 }

@@ -248,7 +248,8 @@ impl Prepared {
     }
 
     /// Can this preparation render `src` as a full one would? Its theme and
-    /// language must be compiled, and its pictures and videos embedded.
+    /// language must be compiled, and its pictures embedded (a video's QR
+    /// code is drawn when first asked for).
     fn can_render(&self, src: &Source<Plan>) -> Result<(), String> {
         let plan = &src.value;
         let theme = plan.theme(&self.clinic.site);
@@ -265,11 +266,6 @@ impl Prepared {
                 && !self.assets.images.contains_key(image)
             {
                 return Err(format!("plan `{slug}` shows picture `{image}`"));
-            }
-            if let Some(video) = &e.video
-                && !self.assets.qr.contains_key(video)
-            {
-                return Err(format!("plan `{slug}` links video `{video}`"));
             }
         }
         Ok(())

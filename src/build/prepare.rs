@@ -74,8 +74,9 @@ pub(super) fn prepare_loaded(
     // The handouts' shared assets (QR codes, pictures, rendered library
     // text) and the themes are made while the plans are checked: a
     // handful of large items keep one core busy, and the checks fill the
-    // other. The themes' diagnostics are added where a one-by-one
-    // preparation adds them.
+    // other. (A check, which renders few handouts if any, draws a QR code
+    // only when a handout it renders shows it.) The themes' diagnostics
+    // are added where a one-by-one preparation adds them.
     let (plan_diags, (assets, (themes, theme_diags))) = rayon::join(
         || {
             check::check_clinic(&clinic, today, diags, &|src| {
@@ -87,7 +88,12 @@ pub(super) fn prepare_loaded(
                 )
             })
         },
-        || rayon::join(|| Assets::collect(&clinic), || themes_of(opts, &clinic)),
+        || {
+            rayon::join(
+                || Assets::collect(&clinic, !opts.dry_run),
+                || themes_of(opts, &clinic),
+            )
+        },
     );
     let plan_diags_from = diags.iter().count();
     add_plan_diags(opts, &plan_diags, diags);

@@ -24,7 +24,7 @@ pub struct Assets {
     /// Picture file name → `data:` URI.
     pub images: BTreeMap<String, Shared>,
     /// Video URL → inline SVG.
-    pub qr: BTreeMap<String, Shared>,
+    pub qr: QrCodes,
     /// A library exercise's instructions (its own or a translation's
     /// Markdown) → as HTML and as numbered steps (a list), rendered once
     /// instead of once per plan that uses them.
@@ -75,9 +75,25 @@ impl DoseTexts {
     }
 }
 
+/// Video URL → its QR code as inline SVG (`None`: too long to encode),
+/// drawn once per URL: all at once, in parallel, for a build (every
+/// handout is rendered), or on first use (a check renders few handouts,
+/// often none).
+#[derive(Debug, Default)]
+pub struct QrCodes(crate::base::memo::Memo<String, Option<Shared>>);
+
+impl QrCodes {
+    /// The QR code of `url`.
+    pub fn get(&self, url: &str) -> Option<Shared> {
+        self.0.get_or_make(url, || qr_svg(url).map(Shared::from))
+    }
+}
+
 impl Assets {
-    /// Read every referenced picture and draw every QR code.
-    pub fn collect(clinic: &Clinic) -> Assets {
+    /// Read every referenced picture, render the library's instructions,
+    /// and, when `draw` (a build), draw every QR code now (otherwise each
+    /// is drawn when first asked for).
+    pub fn collect(clinic: &Clinic, draw: bool) -> Assets {
         use rayon::prelude::*;
         let mut images = std::collections::BTreeSet::new();
         let mut videos = std::collections::BTreeSet::new();
@@ -104,11 +120,21 @@ impl Assets {
             })
             .collect();
         // A QR code takes a millisecond or so: one to a task.
-        let qr = Vec::from_iter(videos)
-            .into_par_iter()
-            .with_max_len(crate::base::parallel::FILES_PER_TASK)
-            .filter_map(|url| qr_svg(&url).map(|svg| (url, Shared::from(svg))))
-            .collect();
+        let qr = match draw {
+            true => QrCodes(
+                Vec::from_iter(videos)
+                    .into_par_iter()
+                    .with_max_len(crate::base::parallel::FILES_PER_TASK)
+                    .map(|url| {
+                        let svg = qr_svg(&url).map(Shared::from);
+                        (url, svg)
+                    })
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .collect(),
+            ),
+            false => QrCodes::default(),
+        };
         let mut texts = std::collections::BTreeSet::new();
         for ex in clinic.exercises.values() {
             texts.extend(ex.value.instructions.as_deref());

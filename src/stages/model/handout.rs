@@ -363,7 +363,7 @@ fn card(
         image: p.image().and_then(|i| assets.images.get(i).cloned()),
         image_alt: owned(image_alt),
         image_alt_lang: owned(image_alt_lang),
-        qr_svg: video.and_then(|v| assets.qr.get(v).cloned()),
+        qr_svg: video.and_then(|v| assets.qr.get(v)),
         video: video.map(str::to_string),
         dose_text,
         dose_short,
