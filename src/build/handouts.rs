@@ -9,6 +9,10 @@ use super::*;
 /// true when it was taken as it is (see [`stream_handouts`]).
 pub type Reuse<'a> = dyn Fn(&str, u128) -> bool + Sync + 'a;
 
+/// Asked of each plan (not a draft left out) before its handout is
+/// rendered: true to render it (see [`stream_handouts`]).
+pub type Wanted<'a> = dyn Fn(&load::Source<crate::content::plan::Plan>) -> bool + Sync + 'a;
+
 /// What became of one plan's handout.
 enum Done {
     /// A draft, left out.
@@ -47,7 +51,7 @@ pub struct Streamed {
 pub fn stream_handouts(
     p: &Prepared,
     drafts: bool,
-    wanted: &(dyn Fn(&load::Source<crate::content::plan::Plan>) -> bool + Sync),
+    wanted: &Wanted<'_>,
     reuse: Option<&Reuse<'_>>,
     sink: impl Fn(RenderedFile, u128) -> Result<(), Diagnostic> + Sync,
 ) -> Streamed {
@@ -212,7 +216,7 @@ pub(super) fn stream_into(
     p: &Prepared,
     opts: &Options,
     staging: Option<&write::Staging>,
-    wanted: &(dyn Fn(&load::Source<crate::content::plan::Plan>) -> bool + Sync),
+    wanted: &Wanted<'_>,
 ) -> Streamed {
     if let Some(pb) = &opts.progress {
         pb.start(p.clinic.plans.len() as u64);
@@ -257,10 +261,10 @@ pub(super) fn stream_into(
 
 /// Does a check render this plan's handout? Not with a theme whose
 /// templates and strings are heropath's own ([`CompiledTheme::stock`]):
-/// those render every plan the checks pass, as heropath's tests show, and
-/// the handouts are most of a check's work. Still, when the handouts
-/// folder (`survey`) holds the plan's PDF, whose staleness only the
-/// rendered handout tells.
+/// heropath's tests render those over the sample clinic and its fixtures
+/// and hold `check` and `build` to the same diagnostics, and the handouts
+/// are most of a check's work. Still, when the handouts folder (`survey`)
+/// holds the plan's PDF, whose staleness only the rendered handout tells.
 pub(super) fn check_renders(
     p: &Prepared,
     survey: &write::Survey,

@@ -44,7 +44,7 @@ mod themes;
 use carry::*;
 pub use guard::privacy_check;
 use guard::*;
-pub use handouts::{Reuse, Streamed, render_handouts, stream_handouts};
+pub use handouts::{Reuse, Streamed, Wanted, render_handouts, stream_handouts};
 pub use one::*;
 pub use options::{Options, Progress, dirs, stamp_day};
 pub use outcome::Outcome;
