@@ -222,33 +222,27 @@ impl Run<'_> {
         let (p, opts) = (self.p, self.opts);
         let (handouts_dir, public_dir) = (self.handouts_dir.clone(), self.public_dir.clone());
         let staging = self.handout_staging(self.may_write() && !opts.public_only);
-        // A check surveys the folders first: which handouts it renders
-        // depends on the PDFs there (see [`handouts::check_renders`]).
-        let surveyed = opts
-            .dry_run
-            .then(|| survey_outputs(opts, &handouts_dir, &public_dir));
-        let wanted = |src: &load::Source<_>| {
-            surveyed
-                .as_ref()
-                .is_none_or(|(survey, _)| handouts::check_renders(p, survey, src))
-        };
-        let (((public_files, public_record), surveyed_now), streamed) = rayon::join(
-            || {
-                rayon::join(
-                    || self.public_site(),
-                    || {
-                        surveyed
-                            .is_none()
-                            .then(|| survey_outputs(opts, &handouts_dir, &public_dir))
-                    },
-                )
-            },
-            || {
-                (!opts.public_only)
-                    .then(|| handouts::stream_into(p, opts, staging.as_ref(), &wanted))
-            },
-        );
-        let (survey, public_survey) = surveyed_now.or(surveyed).unwrap_or_default();
+        let survey = || survey_outputs(opts, &handouts_dir, &public_dir);
+        // A build surveys the folders beside the public site while the
+        // handouts render. A check must know the PDFs in the handouts
+        // folder before it picks the handouts it renders (see
+        // [`handouts::check_renders`]), so it surveys first on the
+        // handouts' side, still beside the public site.
+        let (((public_files, public_record), surveyed_beside), (streamed, surveyed_first)) =
+            rayon::join(
+                || rayon::join(|| self.public_site(), || (!opts.dry_run).then(survey)),
+                || {
+                    let first = opts.dry_run.then(survey);
+                    let wanted = |src: &load::Source<_>| {
+                        let first = first.as_ref();
+                        first.is_none_or(|(s, _)| handouts::check_renders(p, s, src))
+                    };
+                    let streamed = (!opts.public_only)
+                        .then(|| handouts::stream_into(p, opts, staging.as_ref(), &wanted));
+                    (streamed, first)
+                },
+            );
+        let (survey, public_survey) = surveyed_beside.or(surveyed_first).unwrap_or_default();
         Rendered {
             public_files,
             public_record,
