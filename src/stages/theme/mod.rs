@@ -72,6 +72,15 @@ pub fn embedded_files(theme: &str) -> impl Iterator<Item = (&'static str, &'stat
         .map(|(_, p, b)| (*p, *b))
 }
 
+/// The embedded files theme `name` is laid over, in order: the embedded
+/// default, then the embedded theme `name` (if any), as (layer, path,
+/// bytes). A later file of the same path wins.
+fn embedded_layers(name: &str) -> impl Iterator<Item = (&str, &'static str, &'static [u8])> {
+    ["default", name]
+        .into_iter()
+        .flat_map(|layer| embedded_files(layer).map(move |(p, b)| (layer, p, b)))
+}
+
 /// A resolved theme, ready to compile.
 #[derive(Debug, Clone)]
 pub struct Theme {
@@ -108,10 +117,8 @@ impl Theme {
             ));
         }
         let mut files = Files::default();
-        for layer in ["default", name] {
-            for (p, b) in embedded_files(layer) {
-                files.insert(p.to_string(), Arc::from(b), format!("themes/{layer}/{p}"));
-            }
+        for (layer, p, b) in embedded_layers(name) {
+            files.insert(p.to_string(), Arc::from(b), format!("themes/{layer}/{p}"));
         }
         for layer in ["default", name] {
             add_dir(
@@ -179,10 +186,9 @@ impl Theme {
     /// for every kind of plan the schema accepts; templates or strings a
     /// clinic wrote are known only by rendering them.
     pub fn is_stock(&self) -> bool {
-        let mut builtin: BTreeMap<&str, &[u8]> = BTreeMap::new();
-        for layer in ["default", self.name.as_str()] {
-            builtin.extend(embedded_files(layer));
-        }
+        let builtin: BTreeMap<&str, &[u8]> = embedded_layers(&self.name)
+            .map(|(_, p, b)| (p, b))
+            .collect();
         let rendered = |p: &str| p.starts_with("templates/") || p.starts_with("i18n/");
         let ours = self.files.files.keys().map(String::as_str);
         let ours: Vec<&str> = ours.filter(|p| rendered(p)).collect();
@@ -197,21 +203,19 @@ impl Theme {
     /// language: what a partial table on disk falls back to.
     pub fn builtin_tables(&self) -> BTreeMap<String, Table> {
         let mut out = BTreeMap::new();
-        for layer in ["default", self.name.as_str()] {
-            for (p, b) in embedded_files(layer) {
-                let Some(lang) = p
-                    .strip_prefix("i18n/")
-                    .and_then(|f| f.strip_suffix(".yaml"))
-                else {
-                    continue;
-                };
-                let origin = format!("themes/{layer}/{p}");
-                if let Ok(t) = crate::content::yaml::parse::<Table>(
-                    &String::from_utf8_lossy(b),
-                    Path::new(&origin),
-                ) {
-                    out.insert(lang.to_string(), t);
-                }
+        for (layer, p, b) in embedded_layers(&self.name) {
+            let Some(lang) = p
+                .strip_prefix("i18n/")
+                .and_then(|f| f.strip_suffix(".yaml"))
+            else {
+                continue;
+            };
+            let origin = format!("themes/{layer}/{p}");
+            if let Ok(t) = crate::content::yaml::parse::<Table>(
+                &String::from_utf8_lossy(b),
+                Path::new(&origin),
+            ) {
+                out.insert(lang.to_string(), t);
             }
         }
         out
