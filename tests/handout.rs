@@ -224,3 +224,68 @@ fn a_phrase_missing_from_a_string_table_falls_back_to_the_built_in_table_with_a_
     );
     assert!(!text.contains("Your next visit"), "{text}");
 }
+
+/// Plans share their cards' halves (the exercise, the dose) within a
+/// build: each handout must still show its own number, note and dose, and
+/// be byte for byte the handout a build of that plan alone makes.
+#[test]
+fn shared_exercise_cards_keep_each_plans_number_note_and_dose() {
+    let pendulum = "      - use: pendulum\n        sets: 2\n";
+    let plans = [
+        (
+            "maria-lopez",
+            PLAN.replace(
+                pendulum,
+                &format!("{pendulum}        note: After a warm shower.\n"),
+            ),
+        ),
+        (
+            "ana-ruiz",
+            PLAN.replace("Maria Lopez", "Ana Ruiz")
+                .replace("Mari\n", "Ana\n")
+                .replace(pendulum, "")
+                .replace(
+                    "        side: right\n",
+                    &format!("        side: right\n{pendulum}        note: Stop if it hurts.\n"),
+                ),
+        ),
+        (
+            "li-wei",
+            PLAN.replace("Maria Lopez", "Li Wei")
+                .replace("Mari\n", "Li\n  language: es\n")
+                .replace(pendulum, "      - use: pendulum\n        reps: 15\n")
+                + "handout: { theme: large-print }\n",
+        ),
+    ];
+    let all = Clinic::new();
+    for (slug, text) in &plans {
+        all.write(&format!("content/plans/{slug}.yaml"), text);
+    }
+    let out = all.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (slug, text) in &plans {
+        let alone = Clinic::new();
+        alone.write(&format!("content/plans/{slug}.yaml"), text);
+        let out = alone.cmd(&["build"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let file = format!("handouts/{slug}.html");
+        assert!(
+            all.read(&file) == alone.read(&file),
+            "{slug}: its handout differs when other plans share its cards"
+        );
+    }
+    let maria = all.read("handouts/maria-lopez.html");
+    let ana = all.read("handouts/ana-ruiz.html");
+    let li = all.read("handouts/li-wei.html");
+    assert!(maria.contains("<span class=\"num\">1.</span> Pendulum swing"));
+    assert!(ana.contains("<span class=\"num\">2.</span> Pendulum swing"));
+    assert!(text_of(&maria).contains("After a warm shower."));
+    assert!(!text_of(&maria).contains("Stop if it hurts."));
+    assert!(text_of(&ana).contains("Stop if it hurts."));
+    assert!(!text_of(&ana).contains("After a warm shower."));
+    assert!(!text_of(&li).contains("After a warm shower."));
+    // The same exercise at another dose, in another language and theme.
+    assert!(li.contains("<html lang=\"es\""));
+    assert!(text_of(&li).contains("15"), "{}", text_of(&li));
+    assert!(!text_of(&li).contains("2 sets") && !text_of(&li).contains("2 series"));
+}

@@ -258,7 +258,9 @@ pub struct GuideStep {
 /// The dose keys repeat [`Dose`]'s on purpose: serde cannot combine
 /// `#[serde(flatten)]` with `deny_unknown_fields`, and a misspelt dose key
 /// must be an error, not silently ignored. [`ExerciseItem::dose`] maps them.
-#[derive(Debug, Clone, Deserialize, Serialize, Default, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Deserialize, Serialize, Default, PartialEq, Eq, Hash, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct ExerciseItem {
     /// Library id (file stem in `content/exercises/`).

@@ -3,12 +3,9 @@
 //! card that shows them.
 
 use crate::content::markdown;
-use crate::content::plan::Dose;
 use crate::stages::load::Clinic;
-use ahash::AHashMap;
 use base64::Engine as _;
 use std::collections::BTreeMap;
-use std::sync::Mutex;
 
 /// A value every handout that shows it shares, as the template value it
 /// becomes: a handout's data is made template values one handout at a
@@ -29,50 +26,8 @@ pub struct Assets {
     /// Markdown) → as HTML and as numbered steps (a list), rendered once
     /// instead of once per plan that uses them.
     pub instructions: BTreeMap<String, (Shared, Shared)>,
-    /// Dose sentences already written (see [`DoseTexts`]).
-    pub doses: DoseTexts,
-}
-
-/// A dose's sentence and its log row's "how often a day", by theme and
-/// language, written once per build: the same few doses recur across
-/// thousands of plans, and writing one takes a dozen string-table look-ups
-/// and formats. Filled as handouts are modelled, on whichever thread.
-#[derive(Debug, Default)]
-pub struct DoseTexts(Mutex<Vec<DoseTable>>);
-
-/// The dose texts of one theme and language.
-type DoseTable = ((String, String), AHashMap<Dose, (Shared, Shared)>);
-
-impl DoseTexts {
-    /// The texts of `dose` in `theme`'s `lang` table: remembered, or
-    /// written by `write` (outside the lock) and remembered.
-    pub fn get(
-        &self,
-        (theme, lang): (&str, &str),
-        dose: &Dose,
-        write: impl FnOnce() -> (String, String),
-    ) -> (Shared, Shared) {
-        let same = |((th, la), _): &&mut DoseTable| th == theme && la == lang;
-        if let Ok(mut tables) = self.0.lock()
-            && let Some((_, known)) = tables.iter_mut().find(same)
-            && let Some(texts) = known.get(dose)
-        {
-            return texts.clone();
-        }
-        let (text, short) = write();
-        let texts = (Shared::from(text), Shared::from(short));
-        if let Ok(mut tables) = self.0.lock() {
-            let at = match tables.iter_mut().position(|t| same(&t)) {
-                Some(at) => at,
-                None => {
-                    tables.push(((theme.to_string(), lang.to_string()), AHashMap::new()));
-                    tables.len() - 1
-                }
-            };
-            tables[at].1.insert(dose.clone(), texts.clone());
-        }
-        texts
-    }
+    /// Exercise cards' halves already made (see [`super::card`]).
+    pub cards: super::card::Cards,
 }
 
 /// Video URL → its QR code as inline SVG (`None`: too long to encode),
@@ -157,7 +112,7 @@ impl Assets {
             images,
             qr,
             instructions,
-            doses: DoseTexts::default(),
+            cards: Default::default(),
         }
     }
 }
@@ -210,36 +165,4 @@ pub fn qr_svg(url: &str) -> Option<String> {
         "<svg class=\"qr\" role=\"img\" aria-label=\"QR code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"none\" stroke=\"#000\" d=\"{d}\"/></svg>",
         px = size * 3,
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dose_texts_are_written_once_per_theme_language_and_dose() {
-        let memo = DoseTexts::default();
-        let dose = |reps| Dose {
-            reps: Some(reps),
-            ..Dose::default()
-        };
-        let calls = std::cell::Cell::new(0);
-        // (theme, language, reps, what a call would write, what it gives)
-        let ask = |(theme, lang, reps, new, want): (&str, &str, u32, &str, &str)| {
-            let (text, _) = memo.get((theme, lang), &dose(reps), || {
-                calls.set(calls.get() + 1);
-                (new.to_string(), String::new())
-            });
-            assert_eq!(text.as_str(), Some(want), "{theme} {lang} {reps}");
-        };
-        ask(("a", "en", 10, "ten", "ten"));
-        ask(("a", "en", 10, "again", "ten"));
-        assert_eq!(calls.get(), 1, "a remembered dose was written again");
-        // Another dose, language or theme is its own.
-        ask(("a", "en", 12, "twelve", "twelve"));
-        ask(("a", "es", 10, "diez", "diez"));
-        ask(("b", "en", 10, "TEN", "TEN"));
-        ask(("a", "es", 10, "x", "diez"));
-        assert_eq!(calls.get(), 4);
-    }
 }

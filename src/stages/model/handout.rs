@@ -1,12 +1,11 @@
 //! One patient's handout: the private view (the patient as hero, the
 //! clinician as guide, the plan's steps and exercise cards).
 
-use super::assets::{Assets, Shared};
-use super::dose;
-use super::remember::{self, LogRow, RememberView};
+use super::assets::Assets;
+use super::remember::{self, RememberView};
 use crate::content::config::Clinician;
 use crate::content::markdown;
-use crate::content::plan::{ExerciseItem, Measure, Plan};
+use crate::content::plan::{Measure, Plan};
 use crate::stages::load::{Clinic, Source};
 use crate::stages::theme::i18n::Strings;
 use serde::Serialize;
@@ -134,51 +133,7 @@ pub struct StepView {
     /// Why, sanitised HTML.
     pub why_html: Option<String>,
     /// Exercise cards.
-    pub exercises: Vec<Card>,
-}
-
-/// One exercise card.
-#[derive(Debug, Clone, Serialize)]
-pub struct Card {
-    /// 1-based across the handout.
-    pub number: usize,
-    /// Library id (or empty for an inline exercise).
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// The language of the name when the handout's language has no
-    /// translation of it (the library's own); the template marks it.
-    pub name_lang: Option<String>,
-    /// Instructions, sanitised HTML (a string).
-    pub instructions_html: Option<Shared>,
-    /// Numbered steps, sanitised inline HTML (a list of strings).
-    pub steps_html: Shared,
-    /// The language of the instructions when untranslated.
-    pub instructions_lang: Option<String>,
-    /// Cues.
-    pub cues: Vec<String>,
-    /// The language of the cues when untranslated.
-    pub cues_lang: Option<String>,
-    /// `data:` URI of the picture (a string).
-    pub image: Option<Shared>,
-    /// Alt text.
-    pub image_alt: Option<String>,
-    /// The language of the alt text when untranslated.
-    pub image_alt_lang: Option<String>,
-    /// Video URL.
-    pub video: Option<String>,
-    /// Inline SVG QR code to the video (a string).
-    pub qr_svg: Option<Shared>,
-    /// Dose as sentences (a string).
-    pub dose_text: Shared,
-    /// How often a day, for the log's row ("twice a day"; a string).
-    pub dose_short: Shared,
-    /// Per-patient note.
-    pub note: Option<String>,
-    /// The adherence log's boxes for this exercise.
-    pub log: LogRow,
-    /// Both limbs at once (`side: together`).
-    pub together: bool,
+    pub exercises: Vec<super::card::NumberedCard>,
 }
 
 /// Who does what.
@@ -305,68 +260,9 @@ fn step_views(
                 .iter()
                 .map(|e| {
                     number += 1;
-                    card(number, e, clinic, words, assets)
+                    super::card::card(number, e, clinic, words, assets)
                 })
                 .collect(),
         })
         .collect()
-}
-
-/// One exercise card: the plan's item with its library exercise's fields
-/// where the plan gives none, in the handout's language where the library
-/// has a translation (else in the library's, marked).
-fn card(
-    number: usize,
-    item: &ExerciseItem,
-    clinic: &Clinic,
-    (t, lang, theme): (&Strings, &str, &str),
-    assets: &Assets,
-) -> Card {
-    let p = clinic.prescription(item, lang);
-    let (instructions, instructions_lang) = p.instructions_in();
-    // The library's instructions were rendered once (see Assets).
-    let cached = match &item.instructions {
-        None => instructions.and_then(|md| assets.instructions.get(md)),
-        Some(_) => None,
-    };
-    let (name, name_lang) = p.name_in();
-    let (cues, cues_lang) = p.cues_in();
-    let (image_alt, image_alt_lang) = p.image_alt_in();
-    let video = p.video();
-    let dose = p.dose();
-    // The log's row says how often a day, as its boxes do; the days are
-    // its cells ("Any 5 days:" or a column per weekday) and the full dose
-    // is on the card, so the row stays one line in every language.
-    let (dose_text, dose_short) = assets.doses.get((theme, lang), &dose, || {
-        (dose::text(&dose, t), dose::times_a_day(&dose, t))
-    });
-    let owned = |s: Option<&str>| s.map(str::to_string);
-    let shown_name = owned(name).unwrap_or_else(|| item.use_id.clone().unwrap_or_default());
-    Card {
-        log: remember::log_row(&dose, t),
-        together: dose.side == Some(crate::content::plan::Side::Together),
-        number,
-        id: item.use_id.clone().unwrap_or_default(),
-        name: shown_name,
-        name_lang: owned(name_lang),
-        instructions_html: match cached {
-            Some((html, _)) => Some(html.clone()),
-            None => instructions.map(|md| markdown::to_html(md).into()),
-        },
-        steps_html: match cached {
-            Some((_, steps)) => steps.clone(),
-            None => instructions.map(markdown::steps).unwrap_or_default().into(),
-        },
-        instructions_lang: owned(instructions_lang),
-        cues: cues.to_vec(),
-        cues_lang: owned(cues_lang),
-        image: p.image().and_then(|i| assets.images.get(i).cloned()),
-        image_alt: owned(image_alt),
-        image_alt_lang: owned(image_alt_lang),
-        qr_svg: video.and_then(|v| assets.qr.get(v)),
-        video: video.map(str::to_string),
-        dose_text,
-        dose_short,
-        note: item.note.clone(),
-    }
 }

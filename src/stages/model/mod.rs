@@ -3,13 +3,15 @@
 //! [`Story`], an allow-listed, de-identified record built here.
 //!
 //! By concern: `site` (what every template knows of the site),
-//! `handout` (a patient's private handout and its exercise cards),
+//! `handout` (a patient's private handout), `card` (its exercise cards,
+//! each made of halves shared across the build),
 //! `assets` (pictures and QR codes, once per build), [`progress`] (each
 //! measure over the visits, pure) and [`chart`] (its chart and sentence), `story` (public
 //! success stories), `pages` (website pages and the menu) and [`dose`]
 //! (a dose in plain words).
 
 mod assets;
+mod card;
 pub mod caseload;
 pub mod chart;
 pub mod dose;
@@ -23,9 +25,10 @@ mod remember;
 mod site;
 mod story;
 
-pub use assets::{Assets, DoseTexts, Shared, qr_svg};
+pub use assets::{Assets, Shared, qr_svg};
+pub use card::{Card, CardDose, Cards, NumberedCard};
 pub use handout::{
-    Card, ClinicianView, GoalView, Handout, HandoutView, NextVisitView, PatientView, ProblemView,
+    ClinicianView, GoalView, Handout, HandoutView, NextVisitView, PatientView, ProblemView,
     ResponsibilitiesView, StepView, handout,
 };
 pub use inline::{img_names, rewrite_imgs};

@@ -146,6 +146,7 @@ impl Theme {
     pub fn compile(&self) -> Result<tera::Tera, Vec<Diagnostic>> {
         let mut tera = tera::Tera::new();
         tera.register_function("url", url_function);
+        tera.register_filter("safe", safe_filter);
         let mut errors = Vec::new();
         let mut sources = Vec::new();
         for (name, bytes) in self.files.under("templates") {
@@ -258,6 +259,18 @@ impl Theme {
 /// project site), as [`crate::stages::model::SiteView::url`] makes it. A leading `/`
 /// is optional. Templates get the prefix from `site.base_path`; outside
 /// the website (a handout) the prefix is `/`.
+/// Tera's `safe`, without its copy: a string is the same string marked
+/// safe (its bytes shared), anything else is written out and marked, as
+/// Tera's does. Every handout passes its inline style sheet, QR codes and
+/// rendered Markdown through `safe`, and copying them was a measurable
+/// part of rendering.
+fn safe_filter(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    match value.as_str() {
+        Some(_) => value.clone().mark_safe(),
+        None => tera::Value::safe_string(&value.to_string()),
+    }
+}
+
 fn url_function(kwargs: tera::Kwargs, state: &tera::State) -> tera::TeraResult<String> {
     let path: &str = kwargs.must_get("path")?;
     let site: Option<tera::Value> = state.get("site")?;
@@ -348,5 +361,51 @@ fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
                 format!("{origin_prefix}{rel}"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// heropath's `safe` writes what Tera's own writes, for every kind of
+    /// value (only the copy of a string is saved).
+    #[test]
+    fn the_safe_filter_writes_what_teras_writes() {
+        let templates = [
+            ("s", "{{ s | safe }}|{{ s }}"),
+            (
+                "n",
+                "{{ n | safe }}|{{ f | safe }}|{{ b | safe }}|{{ none | safe }}",
+            ),
+            ("long", "{{ long | safe }}|{{ long | safe | upper }}"),
+            ("list", "{{ list | safe }}|{{ map | safe }}"),
+            ("chain", "{{ s | safe | replace(from='<', to='[') }}"),
+        ];
+        let mut ctx = tera::Context::new();
+        ctx.insert("s", "<b>R&D</b> \"quoted\"");
+        ctx.insert("long", &"<p>Ça & ça</p>".repeat(20));
+        ctx.insert("n", &42);
+        ctx.insert("f", &1.5);
+        ctx.insert("b", &true);
+        ctx.insert("none", &Option::<String>::None);
+        ctx.insert("list", &["<a>", "b"]);
+        ctx.insert("map", &std::collections::BTreeMap::from([("k", "<v>")]));
+        let mut teras = tera::Tera::new();
+        let mut ours = tera::Tera::new();
+        ours.register_filter("safe", super::safe_filter);
+        for t in [&mut teras, &mut ours] {
+            for (name, source) in templates {
+                t.add_raw_template(&format!("{name}.html"), source).unwrap();
+            }
+        }
+        for (name, _) in templates {
+            let name = format!("{name}.html");
+            let want = teras.render(&name, &ctx).unwrap();
+            assert_eq!(ours.render(&name, &ctx).unwrap(), want, "{name}");
+        }
+        assert!(
+            ours.render("s.html", &ctx)
+                .unwrap()
+                .starts_with("<b>R&D</b>")
+        );
     }
 }
