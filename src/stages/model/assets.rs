@@ -40,7 +40,8 @@ pub struct QrCodes(crate::base::memo::Memo<String, Option<Shared>>);
 impl QrCodes {
     /// The QR code of `url`.
     pub fn get(&self, url: &str) -> Option<Shared> {
-        self.0.get_or_make(url, || qr_svg(url).map(Shared::from))
+        self.0
+            .get_or_make(url, || super::qr::qr_svg(url).map(Shared::from))
     }
 }
 
@@ -81,7 +82,7 @@ impl Assets {
                     .into_par_iter()
                     .with_max_len(crate::base::parallel::FILES_PER_TASK)
                     .map(|url| {
-                        let svg = qr_svg(&url).map(Shared::from);
+                        let svg = super::qr::qr_svg(&url).map(Shared::from);
                         (url, svg)
                     })
                     .collect::<Vec<_>>()
@@ -126,43 +127,4 @@ fn data_uri(name: &str, bytes: &[u8]) -> String {
         "data:{mime};base64,{}",
         base64::engine::general_purpose::STANDARD.encode(bytes)
     )
-}
-
-/// A QR code for `url` as compact inline SVG, or `None` when the URL is
-/// too long to encode. One stroked path of width 1 draws each horizontal
-/// run of dark modules as a line through the middle of its row (`M x y.5 h
-/// n`, the next run of the row a relative move `m gap 0 h n`): half the
-/// bytes of a rectangle per run, and every handout with a video carries it.
-pub fn qr_svg(url: &str) -> Option<String> {
-    use std::fmt::Write as _;
-    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    let width = code.width();
-    let colors = code.to_colors();
-    let quiet = 4;
-    let size = width + 2 * quiet;
-    let mut d = String::new();
-    for (y, row) in colors.chunks(width).enumerate() {
-        // Where the last run of this row ended (None: none yet).
-        let mut end: Option<usize> = None;
-        let mut x = 0;
-        while x < width {
-            if row[x] != qrcode::Color::Dark {
-                x += 1;
-                continue;
-            }
-            let start = x;
-            while x < width && row[x] == qrcode::Color::Dark {
-                x += 1;
-            }
-            let _ = match end {
-                None => write!(d, "M{} {}.5h{}", start + quiet, y + quiet, x - start),
-                Some(e) => write!(d, "m{} 0h{}", start - e, x - start),
-            };
-            end = Some(x);
-        }
-    }
-    Some(format!(
-        "<svg class=\"qr\" role=\"img\" aria-label=\"QR code\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" width=\"{px}\" height=\"{px}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"none\" stroke=\"#000\" d=\"{d}\"/></svg>",
-        px = size * 3,
-    ))
 }

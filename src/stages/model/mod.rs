@@ -21,11 +21,12 @@ mod look;
 mod pages;
 mod picture;
 pub mod progress;
+mod qr;
 mod remember;
 mod site;
 mod story;
 
-pub use assets::{Assets, Shared, qr_svg};
+pub use assets::{Assets, Shared};
 pub use card::{Card, CardDose, Cards, NumberedCard};
 pub use handout::{
     ClinicianView, GoalView, Handout, HandoutView, NextVisitView, PatientView, ProblemView,
@@ -37,6 +38,7 @@ pub use look::{
 };
 pub use pages::{MenuItem, PageView, Part, menu, pages};
 pub use picture::{Picture, Pictures, without_metadata};
+pub use qr::qr_svg;
 pub use remember::{LogRow, RememberView, log_row};
 pub use site::{ClinicView, SiteView};
 pub use story::{PublicClinician, Published, Story, StoryOrigin, TagRef, stories, title_slugs};
