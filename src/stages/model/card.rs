@@ -1,17 +1,18 @@
 //! A handout's exercise cards. A card is two halves, each made once per
 //! build and shared by every card that shows it: the exercise as the
-//! handout's language shows it ([`Card`]: the plan's item with its library
-//! exercise's fields where the plan gives none) and its dose in the
-//! theme's words ([`CardDose`]). Plans share most of both (the same library
-//! exercise, the same few doses), and making them per card (the texts
-//! looked up, the dose written, every field turned into a template value)
-//! was a twentieth of a cold build. Only the number and the patient's note
-//! are the card's own.
+//! handout's language shows it ([`CardExercise`]: the plan's item with its
+//! library exercise's fields where the plan gives none) and its dose in
+//! the theme's words ([`CardDose`]). Plans draw their exercises from a
+//! small library, and doses recur; making both per card (the texts looked
+//! up, the dose written, every field turned into a template value) was
+//! about a twentieth of a cold build. Only the number and the patient's
+//! note are the card's own.
 
 use super::assets::{Assets, Shared};
 use super::dose;
 use super::remember::{self, LogRow};
 use crate::base::memo::Memo;
+use crate::content::markdown;
 use crate::content::plan::{Dose, ExerciseItem, Side};
 use crate::stages::load::Clinic;
 use crate::stages::theme::i18n::Strings;
@@ -22,7 +23,7 @@ use tera::value::Key;
 /// language where the library has a translation (else in the library's,
 /// marked).
 #[derive(Debug, Clone, Serialize)]
-pub struct Card {
+pub struct CardExercise {
     /// Library id (or empty for an inline exercise).
     pub id: String,
     /// Name.
@@ -121,14 +122,14 @@ pub fn card(
 }
 
 /// One card of a handout: its number, its shared halves and the patient's
-/// note. Templates see one map: `number`, the [`Card`]'s fields,
+/// note. Templates see one map: `number`, the [`CardExercise`]'s fields,
 /// `dose_text`, `dose_short`, `note`, `log` and `together` (the order of
 /// the fields when a card was one struct).
 #[derive(Debug, Clone)]
 pub struct NumberedCard {
     /// 1-based across the handout.
     pub number: usize,
-    /// A [`Card`] as a template value.
+    /// A [`CardExercise`] as a template value.
     pub exercise: Shared,
     /// Per-patient note.
     pub note: Option<String>,
@@ -169,7 +170,7 @@ fn fields_of(v: &Shared) -> impl Iterator<Item = (&'static str, &Shared)> {
 }
 
 /// The exercise half of a card showing `item` in `lang`.
-fn exercise(item: &ExerciseItem, clinic: &Clinic, lang: &str, assets: &Assets) -> Card {
+fn exercise(item: &ExerciseItem, clinic: &Clinic, lang: &str, assets: &Assets) -> CardExercise {
     let p = clinic.prescription(item, lang);
     let (instructions, instructions_lang) = p.instructions_in();
     // The library's instructions were rendered once (see Assets).
@@ -183,8 +184,7 @@ fn exercise(item: &ExerciseItem, clinic: &Clinic, lang: &str, assets: &Assets) -
     let video = p.video();
     let owned = |s: Option<&str>| s.map(str::to_string);
     let shown_name = owned(name).unwrap_or_else(|| item.use_id.clone().unwrap_or_default());
-    use crate::content::markdown;
-    Card {
+    CardExercise {
         id: item.use_id.clone().unwrap_or_default(),
         name: shown_name,
         name_lang: owned(name_lang),

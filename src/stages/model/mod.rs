@@ -27,7 +27,7 @@ mod site;
 mod story;
 
 pub use assets::{Assets, Shared};
-pub use card::{Card, CardDose, Cards, NumberedCard};
+pub use card::{CardDose, CardExercise, Cards, NumberedCard};
 pub use handout::{
     ClinicianView, GoalView, Handout, HandoutView, NextVisitView, PatientView, ProblemView,
     ResponsibilitiesView, StepView, handout,

@@ -273,21 +273,13 @@ fn hash_of_file(path: &Path) -> Option<u128> {
 /// `f` of a file's bytes, read into a per-thread buffer (this runs for
 /// every handout of a build; a fresh allocation each time showed). `len`
 /// is the size the file had when opened: the bytes are read in one call
-/// and a file that has since grown or shrunk gives `None`. The kernel is
-/// told not to read ahead: each file is read once, whole, and read-ahead
-/// bookkeeping on files already in memory was a tenth of a cold build's
-/// system time.
+/// (no size query and seek of the file first, as `read_to_end` makes) and
+/// a file that has since grown or shrunk gives `None`.
 fn read_with<R>(mut file: std::fs::File, len: usize, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
     use std::cell::RefCell;
     use std::io::Read as _;
     thread_local! {
         static BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    }
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::fd::AsRawFd as _;
-        // SAFETY: advice on an open descriptor we own; it changes no data.
-        unsafe { libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_RANDOM) };
     }
     BUF.with(|buf| {
         let mut buf = buf.try_borrow_mut().ok()?;
