@@ -26,7 +26,7 @@ pub struct Assets {
     /// Markdown) → as HTML and as numbered steps (a list), rendered once
     /// instead of once per plan that uses them.
     pub instructions: BTreeMap<String, (Shared, Shared)>,
-    /// Exercise cards' halves already made (see [`super::card`]).
+    /// Exercise cards' halves already made (see [`super::Cards`]).
     pub cards: super::card::Cards,
 }
 
