@@ -96,15 +96,15 @@ pub fn card(
         video: item.video.clone(),
         ..ExerciseItem::default()
     };
-    let exercise = assets
-        .cards
-        .exercises
-        .get_or_make(&(lang.to_string(), what), || {
-            Shared::from_serializable(&exercise(item, clinic, lang, assets))
-        });
+    // The half is made from the key itself: it cannot depend on a field
+    // the key leaves out.
+    let key = (lang.to_string(), what);
+    let shown = assets.cards.exercises.get_or_make(&key, || {
+        Shared::from_serializable(&exercise(&key.1, clinic, lang, assets))
+    });
     let d = clinic.prescription(item, lang).dose();
     let key = (theme.to_string(), lang.to_string(), d);
-    let dose = assets.cards.doses.get_or_make(&key, || {
+    let dosed = assets.cards.doses.get_or_make(&key, || {
         let d = &key.2;
         Shared::from_serializable(&CardDose {
             dose_text: dose::text(d, t),
@@ -115,9 +115,9 @@ pub fn card(
     });
     NumberedCard {
         number,
-        exercise,
+        exercise: shown,
         note: item.note.clone(),
-        dose,
+        dose: dosed,
     }
 }
 
@@ -169,7 +169,8 @@ fn fields_of(v: &Shared) -> impl Iterator<Item = (&'static str, &Shared)> {
         })
 }
 
-/// The exercise half of a card showing `item` in `lang`.
+/// The exercise half of a card showing `item` in `lang` (its dose and
+/// note are not read).
 fn exercise(item: &ExerciseItem, clinic: &Clinic, lang: &str, assets: &Assets) -> CardExercise {
     let p = clinic.prescription(item, lang);
     let (instructions, instructions_lang) = p.instructions_in();
