@@ -1506,3 +1506,208 @@ fn ordinary_pages_build() {
     );
     p.assert_every_probe_holds();
 }
+
+// ---------------------------------------------------------------------------
+// Typos: a given name next to the family name spelt one letter wrong
+// ---------------------------------------------------------------------------
+
+/// Alexandra Nguyen ("Lexi"), no story.
+const LEXI: &str = "name: Alexandra Nguyen\npreferred_name: Lexi\nbirth_date: 2010-05-14";
+
+#[test]
+fn typos_in_a_family_name_next_to_a_given_name() {
+    let mut p = Probes::new("typos");
+    for (what, text, secret) in [
+        (
+            "a letter changed: Walter Kaminsky",
+            "Walter Kaminsky is golfing again.",
+            "Kaminsky",
+        ),
+        (
+            "a letter dropped: Walter Kamiski",
+            "Walter Kamiski is golfing again.",
+            "Kamiski",
+        ),
+        (
+            "a letter added: Walter Kamminski",
+            "Walter Kamminski is golfing again.",
+            "Kamminski",
+        ),
+        (
+            "two letters swapped: Walter Kaminksi",
+            "Walter Kaminksi is golfing again.",
+            "Kaminksi",
+        ),
+        (
+            "family first: Kaminsky, Walter",
+            "Thanks to Kaminsky, Walter.",
+            "Kaminsky",
+        ),
+        (
+            "in capitals: WALTER KAMINSKY",
+            "THANKS, WALTER KAMINSKY!",
+            "KAMINSKY",
+        ),
+        (
+            "with an accent: Walter Kamińsky",
+            "Walter Kamińsky is golfing again.",
+            "Kamińsky",
+        ),
+        (
+            "across markup: Walter <em>Kaminsky</em>",
+            "Walter <em>Kaminsky</em> is golfing.",
+            "Kaminsky",
+        ),
+    ] {
+        p.leak_page(what, patient(WALTER), text, &[secret]);
+    }
+    p.leak_page(
+        "the preferred name: Lexi Nguyem",
+        patient(LEXI),
+        "Lexi Nguyem scored twice.",
+        &["Nguyem"],
+    );
+    p.leak_page(
+        "a plural: Alexandra Nguyens",
+        patient(LEXI),
+        "Alexandra Nguyens scored twice.",
+        &["Nguyens"],
+    );
+    p.leak(
+        "in a template: Walter Kaminsky",
+        patient(WALTER),
+        template_says("<p>Walter Kaminsky</p>"),
+        &["Kaminsky"],
+    );
+    let storied = |display: &'static str, body: &'static str| {
+        setup(move |c: &Clinic| {
+            c.write(
+                "content/plans/p1.yaml",
+                &plan(WALTER, &story(display, body, "")),
+            )
+        })
+    };
+    let base = || storied("Walt K.", "Walt came to us with a sore knee.");
+    p.leak(
+        "a story's display name: Walt Kaminsky",
+        base(),
+        storied("Walt Kaminsky", "Walt came to us with a sore knee."),
+        &["Kaminsky"],
+    );
+    p.leak(
+        "a story's body: Walt Kaminksi",
+        base(),
+        storied("Walt K.", "Walt Kaminksi came to us with a sore knee."),
+        &["Kaminksi"],
+    );
+    p.clean_page(
+        "an ordinary word after a given name: Walter walked",
+        patient(WALTER),
+        "Walter walked nine holes.",
+        "Walter walked nine holes",
+    );
+    p.clean_page(
+        "a word two letters away: Walter Kaminskaya",
+        patient(WALTER),
+        "Walter Kaminskaya is another person.",
+        "Walter Kaminskaya",
+    );
+    p.clean_page(
+        "another given name: Robert Kaminsky",
+        patient(WALTER),
+        "Robert Kaminsky sponsors the golf day.",
+        "Robert Kaminsky",
+    );
+    p.clean_page(
+        "a near spelling allowed in site.yaml: Walter Kaminsky",
+        both(
+            site_with("privacy:\n  public_words: [Kaminsky]\n"),
+            patient(WALTER),
+        ),
+        "Walter Kaminsky sponsors the golf day.",
+        "Walter Kaminsky",
+    );
+    p.assert_every_probe_holds();
+}
+
+// ---------------------------------------------------------------------------
+// Encodings a static file can carry: base64 outside a data: URI, RTF
+// ---------------------------------------------------------------------------
+
+#[test]
+fn base64_and_rtf_in_static_files() {
+    let mut p = Probes::new("encoded");
+    for (what, rel, text, secret) in [
+        (
+            "base64 in a text file",
+            "notes.txt",
+            // "Walter Kaminski"
+            "V2FsdGVyIEthbWluc2tp\n",
+            "V2FsdGVyIEthbWluc2tp",
+        ),
+        (
+            "base64 JSON in a script",
+            "app.js",
+            // {"patient":"Walter Kaminski"}
+            "var cfg = JSON.parse(atob('eyJwYXRpZW50IjoiV2FsdGVyIEthbWluc2tpIn0='));\n",
+            "eyJwYXRpZW50",
+        ),
+        (
+            "URL-safe base64 without padding",
+            "token.txt",
+            // {"n":"Walter Kaminski","k":"??>"}
+            "eyJuIjoiV2FsdGVyIEthbWluc2tpIiwiayI6Ij8_PiJ9\n",
+            "eyJuIjoiV2FsdGVy",
+        ),
+        (
+            "MIME base64 wrapped at 76 columns, the name across two lines",
+            "note.eml",
+            // "Hello team, this note is about our good patient Walter Kaminski who came in today for his knee."
+            "Content-Transfer-Encoding: base64\n\nSGVsbG8gdGVhbSwgdGhpcyBub3RlIGlzIGFib3V0IG91ciBnb29kIHBhdGllbnQgV2FsdGVyIEth\nbWluc2tpIHdobyBjYW1lIGluIHRvZGF5IGZvciBoaXMga25lZS4=\n",
+            "Kaminski",
+        ),
+        (
+            "RTF with a \\'hh escape",
+            "letter.rtf",
+            "{\\rtf1\\ansi Thanks to Walter Kami\\'f1ski.\\par}\n",
+            "Kami",
+        ),
+        (
+            "RTF: the author in the document's info",
+            "letter.rtf",
+            "{\\rtf1{\\info{\\author Walter Kaminski}}Thanks.}\n",
+            "Kaminski",
+        ),
+        (
+            "RTF: the name split by a bold group",
+            "letter.rtf",
+            "{\\rtf1 Walter Kami{\\b nski} came back.}\n",
+            "nski",
+        ),
+    ] {
+        p.leak(what, patient(WALTER), static_file(rel, text), &[secret]);
+    }
+    p.clean(
+        "a hash and an API key in a script are not names",
+        both(
+            patient(WALTER),
+            static_file(
+                "app.js",
+                "var h = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';\nvar k = 'AIzaSyD-1234567890abcdefghijklmnop';\n",
+            ),
+        ),
+        &["47DEQpj8HBSa"],
+    );
+    p.clean(
+        "an RTF brochure without a name",
+        both(
+            patient(WALTER),
+            static_file(
+                "brochure.rtf",
+                "{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\f0 Welcome to the clinic.\\par Bring your walker.}\n",
+            ),
+        ),
+        &["Welcome to the clinic"],
+    );
+    p.assert_every_probe_holds();
+}

@@ -41,6 +41,9 @@ pub enum What {
     FullName,
     /// A title next to a family name (Mr. Núñez).
     TitledName,
+    /// A given name next to the family name spelt one letter wrong
+    /// ("Walt Kaminsky" for Walter Kaminski).
+    NearName,
     /// A family name (or a one-word name) alone.
     Surname,
     /// An email address, or its local part.
@@ -68,7 +71,7 @@ impl What {
     /// phone, or one kind of date.
     pub fn class(self) -> u8 {
         match self {
-            What::FullName | What::TitledName | What::Surname => 0,
+            What::FullName | What::TitledName | What::NearName | What::Surname => 0,
             What::Email => 1,
             What::Phone => 2,
             What::Date(DateKind::Birth) => 3,
@@ -89,6 +92,9 @@ impl What {
         match self {
             What::FullName => format!("the patient's full name{first}"),
             What::TitledName => format!("the patient's family name with a title{first}"),
+            What::NearName => {
+                format!("the patient's full name with one letter wrong{first}")
+            }
             What::Surname => format!("the patient's surname{first}"),
             What::Email => format!("the patient's email address{first}"),
             What::Phone => "the patient's phone number".into(),
@@ -204,6 +210,9 @@ pub struct Guard {
     initials: HashMap<u32, Vec<char>>,
     /// (plan, email local part) → its domains (folded).
     email_domains: HashMap<(u32, String), Vec<String>>,
+    /// Deletion key → the family-name patterns that have it (see
+    /// [`names::near`]).
+    near_families: HashMap<String, Vec<u32>>,
 }
 
 /// Does `path` match a reviewed-file `pattern` (`*` within a folder, `**`

@@ -161,6 +161,7 @@ impl Guard {
                 name_hits.push((r.plan, what, key, a, b));
             }
         }
+        self.near_names(s, &found, &public, &mut name_hits);
         // One report per place: the widest, strongest reading of it ("Maria
         // Lopez" is a full name, not also a surname and an email's local part).
         for (i, h) in name_hits.iter().enumerate() {
@@ -176,6 +177,83 @@ impl Guard {
             }
         }
         named
+    }
+
+    /// A given name next to its family name spelt one letter wrong ("Walt
+    /// Kaminsky", "Kaminksi, Walter"): a typo names the patient as well as
+    /// the name does. The misspelt word must start with a capital, as a
+    /// name does, so that "Maria walked" is not read as "Maria Walker".
+    fn near_names<'g>(
+        &'g self,
+        s: &Stream,
+        found: &[(usize, usize, usize, bool)],
+        public: &[(usize, usize)],
+        out: &mut Vec<(u32, What, &'g str, usize, usize)>,
+    ) {
+        if self.near_families.is_empty() || !found.iter().any(|f| self.owners[f.0].given) {
+            return;
+        }
+        // A word that is a name (or part of one) in its own right is read
+        // as that name; a story's display name is no name in this sense
+        // ("Walt Kaminsky" as a display name is still a typo of his).
+        let mut named = vec![false; s.toks.len()];
+        for f in found {
+            if self.roles[f.0].iter().any(|r| r.kind != Kind::Display) {
+                named[f.1..=f.2].iter_mut().for_each(|n| *n = true);
+            }
+        }
+        for &(p, a, b, _) in found {
+            if !self.owners[p].given || public.iter().any(|(x, y)| *x <= a && b <= *y) {
+                continue;
+            }
+            let next = s
+                .toks
+                .get(b + 1)
+                .filter(|t| matches!(t.sep, Sep::Space | Sep::Join | Sep::Dash))
+                .map(|_| b + 1);
+            let before = a
+                .checked_sub(1)
+                .filter(|_| matches!(s.toks[a].sep, Sep::Space | Sep::Comma));
+            for t in [next, before].into_iter().flatten() {
+                let w = s.tok(t);
+                if !s.toks[t].upper || s.toks[t].digits || named[t] || self.site_words.contains(w) {
+                    continue;
+                }
+                for f in self.near_family(w) {
+                    for r in &self.roles[f] {
+                        let given = Role {
+                            plan: r.plan,
+                            kind: Kind::Given,
+                        };
+                        if r.kind == Kind::Family
+                            && r.plan != super::PUBLIC
+                            && self.roles[p].binary_search(&given).is_ok()
+                            && !self.allowed_words.contains(&(r.plan, w.to_string()))
+                        {
+                            let key = self.patterns[f].as_str();
+                            out.push((r.plan, What::NearName, key, a.min(t), b.max(t)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The family-name patterns one edit from `w` (see [`names::near`]).
+    fn near_family(&self, w: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        if w.chars().count() + 1 < names::near::NEAR_MIN {
+            return out;
+        }
+        for key in names::near::deletion_keys(w) {
+            for &f in self.near_families.get(&key).into_iter().flatten() {
+                let f = f as usize;
+                if !out.contains(&f) && names::near::one_edit_apart(w, &self.patterns[f]) {
+                    out.push(f);
+                }
+            }
+        }
+        out
     }
 
     /// Is the local part `local` (ending at token `b`) followed by one of its

@@ -153,6 +153,9 @@ fn help(what: What) -> &'static str {
         What::FullName | What::TitledName => {
             "remove it, or write the story's display name instead (e.g. \"Maria L.\"); a name with a given name or a title is never allowed"
         }
+        What::NearName => {
+            "remove it: a given name next to a near spelling of the family name names the patient as well as the name does; if that word is an ordinary word here, not a name, allow it alone in the story's `public_words`, or in site.yaml's `public_words` (under `privacy:`)"
+        }
         What::Surname => {
             "remove it; if it is an ordinary word here (a street, a walker), allow that word alone in the plan's `story.public_words`, or in site.yaml's `public_words` (under `privacy:`) when the patient has no story"
         }

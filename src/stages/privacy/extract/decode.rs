@@ -158,3 +158,87 @@ pub(super) fn data_uri(v: &str) -> Option<(String, Vec<u8>)> {
     };
     Some((mime, bytes))
 }
+
+/// Shortest run of base64 (without its padding) that is decoded: shorter
+/// ones are words and identifiers far more often than data.
+const BASE64_MIN: usize = 16;
+
+/// What each run of base64 in `text` decodes to (standard or URL-safe
+/// alphabet, padded or not): a blob outside a `data:` URI, in a script
+/// or a text file ("QWxleGFuZHJh…"), is published as much as its text.
+/// Lines of whole quads joined by line breaks are also decoded as one
+/// blob, as MIME and PEM wrap it (a name may straddle two lines). A run of
+/// another kind (a path, a long word) seldom decodes at all.
+pub(super) fn base64_runs(text: &str) -> Vec<Vec<u8>> {
+    // Every byte of every public file passes here: a table, and the
+    // slice splitter, keep it to a few instructions a byte.
+    const B64: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            t[c] = b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+            c += 1;
+        }
+        t
+    };
+    let b = text.as_bytes();
+    let base = b.as_ptr() as usize;
+    let mut out = Vec::new();
+    // Wrapped lines: a blob of whole quads per line with only a line break
+    // between them, until a line that is shorter or not whole quads.
+    let mut group: Vec<u8> = Vec::new();
+    let (mut lines, mut group_end) = (0, 0);
+    let whole = |run: &[u8]| run.len() >= BASE64_MIN && run.len().is_multiple_of(4);
+    for run in b.split(|&c| !B64[usize::from(c)]) {
+        if run.is_empty() {
+            continue;
+        }
+        if run.len() >= BASE64_MIN {
+            out.extend(decode_base64(run));
+        }
+        let start = run.as_ptr() as usize - base;
+        let gap = &text[group_end.min(start)..start];
+        let continues = lines > 0 && gap.contains('\n') && gap.trim().is_empty();
+        if continues {
+            group.extend_from_slice(run);
+            lines += 1;
+        }
+        if !continues || !whole(run) {
+            if lines > 1 {
+                out.extend(decode_base64(&group));
+            }
+            group.clear();
+            lines = 0;
+        }
+        if !continues && whole(run) {
+            group.extend_from_slice(run);
+            lines = 1;
+        }
+        group_end = start + run.len();
+    }
+    if lines > 1 {
+        out.extend(decode_base64(&group));
+    }
+    out
+}
+
+/// One run of base64, decoded in the alphabet its characters say.
+fn decode_base64(run: &[u8]) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    if run.len() % 4 == 1 {
+        return None;
+    }
+    let config = GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true);
+    let url = run.iter().any(|c| matches!(c, b'-' | b'_'));
+    let std = run.iter().any(|c| matches!(c, b'+' | b'/'));
+    let alphabet = match (std, url) {
+        (true, true) => return None,
+        (false, true) => &base64::alphabet::URL_SAFE,
+        _ => &base64::alphabet::STANDARD,
+    };
+    GeneralPurpose::new(alphabet, config).decode(run).ok()
+}

@@ -8,7 +8,7 @@
 //! shared by all readers, and the dispatch of a file to its reader by content
 //! (magic bytes) and then by extension. The readers live in submodules:
 //! `decode` (character encodings), `markup` (HTML, XML, SVG, feeds),
-//! `code` (CSS, JS, JSON), `text` (vCard, iCalendar), `images`,
+//! `code` (CSS, JS, JSON), `text` (vCard, iCalendar, RTF), `images`,
 //! `containers` (gzip, zip, woff), `pdf`, and `binary` (byte readers,
 //! decompression, strings(1)).
 //!
@@ -40,7 +40,7 @@ use decode::{decode_text, looks_binary, pct};
 use images::{gif, jpeg, png, webp};
 use markup::markup_into;
 use pdf::pdf;
-use text::card;
+use text::{card, rtf};
 
 /// How strongly a segment is scanned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +89,7 @@ pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
     };
     push(&mut out.segs, path_words(&pct(path)), 0, Strength::Text);
     extract_into(path, bytes, 0, &mut out);
+    base64_blobs(&mut out);
     // Percent-encoding outside URLs too (a pasted link in a text file,
     // "302%20555%200142"): scanned decoded as well.
     let decoded: Vec<Segment> = out
@@ -116,6 +117,43 @@ pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
     Extracted {
         segments: out.segs,
         unreadable: out.unreadable,
+    }
+}
+
+/// Base64 in any segment, decoded (see [`decode::base64_runs`]): text is
+/// scanned as text; a known file type (a picture, an archive, a PDF) is
+/// read as that file. Anything else is taken for a key or a hash.
+fn base64_blobs(out: &mut Out) {
+    let blobs: Vec<(u32, Vec<u8>)> = out
+        .segs
+        .iter()
+        .flat_map(|s| {
+            decode::base64_runs(&s.text)
+                .into_iter()
+                .map(|b| (s.line, b))
+        })
+        .collect();
+    for (line, bytes) in blobs {
+        let known = [
+            &b"\x1F\x8B"[..],
+            b"\x89PNG",
+            b"\xFF\xD8\xFF",
+            b"GIF8",
+            b"RIFF",
+            b"%PDF-",
+            b"PK\x03\x04",
+        ];
+        if known.iter().any(|m| bytes.starts_with(m)) {
+            extract_into("base64", &bytes, 1, out);
+        } else if let Ok(text) = std::str::from_utf8(&bytes) {
+            let printable = text
+                .chars()
+                .filter(|c| !c.is_control() || c.is_whitespace())
+                .count();
+            if printable * 10 >= text.chars().count() * 9 {
+                push(&mut out.segs, text, line, Strength::Text);
+            }
+        }
     }
 }
 
@@ -270,6 +308,8 @@ fn text_file(ext: &str, text: &str, depth: u8, out: &mut Out) {
         "js" | "mjs" | "cjs" | "ts" | "jsx" | "tsx" | "mts" | "cts" => {
             lex(text, Lang::Js, 1, &mut out.segs)
         }
+        "rtf" => rtf(text, &mut out.segs),
+        _ if t.starts_with("{\\rtf") => rtf(text, &mut out.segs),
         "vcf" | "vcard" => card(text, true, &mut out.segs),
         "ics" | "ical" | "ifb" => card(text, false, &mut out.segs),
         _ if t.starts_with('<') => {

@@ -1,5 +1,6 @@
-//! Line-based text formats: vCard and iCalendar (folded lines,
-//! quoted-printable, text escapes), one segment per logical line.
+//! Text formats with their own escapes: vCard and iCalendar (folded lines,
+//! quoted-printable, text escapes), one segment per logical line; RTF
+//! (control words, `\'hh` bytes, `\uN` characters), one segment.
 //!
 //! Not here: plain text, which needs no reader (one segment, see the
 //! dispatch in [`super`]), and character decoding ([`super::decode`]).
@@ -7,7 +8,7 @@
 use std::borrow::Cow;
 
 use super::decode::{hex_at, utf8_or_1252};
-use super::{Segment, Strength, push};
+use super::{MARK, Segment, Strength, push};
 
 fn qp_decode(v: &str) -> Cow<'_, str> {
     let b = v.as_bytes();
@@ -109,4 +110,98 @@ pub(super) fn card(text: &str, vcf: bool, segs: &mut Vec<Segment>) {
         }
     }
     flush(&mut logical, start, segs);
+}
+
+/// RTF: its text, with control words and group braces read as markup
+/// (`Kami{\b nski}` still spells Kaminski), `\'hh` bytes decoded (UTF-8,
+/// or Windows-1252, RTF's usual code page), `\uN` characters decoded (and
+/// the fallback characters after them skipped), escaped `\ { }` kept.
+/// Destinations are read too (`{\info{\author …}}`: a document's
+/// metadata is published with it). The source's line breaks are kept, so
+/// lines are the file's.
+pub(super) fn rtf(text: &str, segs: &mut Vec<Segment>) {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut pending: Vec<u8> = Vec::new();
+    // Characters still to skip after `\uN`, and how many each `\uN` skips.
+    let (mut skip, mut uc) = (0usize, 1usize);
+    let flush = |pending: &mut Vec<u8>, out: &mut String| {
+        if !pending.is_empty() {
+            out.push_str(&utf8_or_1252(pending));
+            pending.clear();
+        }
+    };
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c != b'\\' {
+            flush(&mut pending, &mut out);
+            let ch = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            i += ch.len_utf8();
+            match ch {
+                '{' | '}' => out.push(MARK),
+                '\n' => out.push('\n'),
+                '\r' => {}
+                _ if skip > 0 => skip -= 1,
+                _ => out.push(ch),
+            }
+            continue;
+        }
+        let next = b.get(i + 1).copied().unwrap_or(b' ');
+        if next == b'\'' {
+            if let Some(x) = hex_at(b, i + 2, 2) {
+                if skip > 0 {
+                    skip -= 1;
+                } else {
+                    pending.push(x as u8);
+                }
+                i += 4;
+            } else {
+                i += 2;
+            }
+            continue;
+        }
+        flush(&mut pending, &mut out);
+        if !next.is_ascii() {
+            // A backslash before a character RTF has no symbol for: the
+            // character is text.
+            i += 1;
+            continue;
+        }
+        if !next.is_ascii_alphabetic() {
+            // A control symbol.
+            i += 2;
+            match next {
+                b'\\' | b'{' | b'}' if skip > 0 => skip -= 1,
+                b'\\' | b'{' | b'}' => out.push(char::from(next)),
+                b'~' => out.push(' '),
+                b'_' => out.push('-'),
+                b'\n' => out.push('\n'),
+                _ => {}
+            }
+            continue;
+        }
+        let start = i + 1;
+        let mut j = start;
+        while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+            j += 1;
+        }
+        let mut k = j + usize::from(b.get(j) == Some(&b'-'));
+        while b.get(k).is_some_and(u8::is_ascii_digit) {
+            k += 1;
+        }
+        let param: Option<i64> = text[j..k].parse().ok();
+        i = k + usize::from(b.get(k) == Some(&b' '));
+        match &text[start..j] {
+            "u" => {
+                let n = param.unwrap_or(0).rem_euclid(65536) as u32;
+                out.extend(char::from_u32(n));
+                skip = uc;
+            }
+            "uc" => uc = usize::try_from(param.unwrap_or(1)).unwrap_or(1),
+            "par" | "line" | "tab" | "cell" | "row" | "sect" | "page" => out.push(' '),
+            _ => out.push(MARK),
+        }
+    }
+    flush(&mut pending, &mut out);
+    push(segs, out, 1, Strength::Text);
 }

@@ -71,6 +71,8 @@ pub struct Tok {
     pub stamp: bool,
     /// All ASCII digits.
     pub digits: bool,
+    /// Its first character was a capital letter, as names are written.
+    pub upper: bool,
 }
 
 /// Folded text: letters and digits only, and the tokens that make it up.
@@ -143,8 +145,11 @@ pub fn fold(s: &str) -> String {
 #[derive(Default)]
 struct Builder {
     out: Stream,
-    /// A token is open (its start), and whether it holds digits.
-    open: Option<(u32, bool)>,
+    /// A token is open (its start), whether it holds digits, and whether
+    /// its first character was a capital.
+    open: Option<(u32, bool, bool)>,
+    /// The character being added was a capital.
+    capital: bool,
     line: u32,
     code: bool,
     stamp: bool,
@@ -250,6 +255,7 @@ impl Builder {
     }
 
     fn ascii(&mut self, c: char) {
+        self.capital = c.is_ascii_uppercase();
         if c.is_ascii_alphanumeric() {
             self.push(c.to_ascii_lowercase(), c.is_ascii_digit(), false);
             return;
@@ -268,6 +274,7 @@ impl Builder {
     }
 
     fn other(&mut self, c: char) {
+        self.capital = c.is_uppercase();
         if c == MARK {
             self.close();
             self.sep.join = true;
@@ -335,14 +342,14 @@ impl Builder {
     /// Digits and letters never share a token ("2nd" is "2", "nd"), and a
     /// character of a script written without spaces is a token of its own.
     fn push(&mut self, c: char, digit: bool, alone: bool) {
-        if let Some((_, was_digit)) = self.open
+        if let Some((_, was_digit, _)) = self.open
             && (was_digit != digit || alone)
         {
             self.close();
             self.sep.join = true;
         }
         if self.open.is_none() {
-            self.open = Some((self.out.text.len() as u32, digit));
+            self.open = Some((self.out.text.len() as u32, digit, self.capital));
         }
         self.out.text.push(c);
         if alone {
@@ -352,7 +359,7 @@ impl Builder {
     }
 
     fn close(&mut self) {
-        let Some((start, digits)) = self.open.take() else {
+        let Some((start, digits, upper)) = self.open.take() else {
             return;
         };
         let sep = self.sep;
@@ -365,6 +372,7 @@ impl Builder {
             code: self.code,
             stamp: self.stamp,
             digits,
+            upper,
         });
         self.sep = SepAcc::fresh();
     }

@@ -19,6 +19,7 @@ use super::fold::{Stream, fold, is_unspaced_script};
 use crate::content::plan::Patient;
 use words::*;
 
+pub mod near;
 #[cfg(test)]
 mod tests;
 mod words;

@@ -80,3 +80,44 @@ fn unknown_binary_is_unreadable_with_strings() {
     assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
     assert!(text_has(&e, "Zoe Ng"), "{:?}", all(&e));
 }
+
+#[test]
+fn base64_outside_data_uris_is_decoded() {
+    // "Walter Kaminski", padded and not, standard and URL-safe alphabets.
+    for blob in [
+        "V2FsdGVyIEthbWluc2tp",
+        "V2FsdGVyIEthbWluc2tpIQ==",
+        "V2FsdGVyIEthbWluc2tpIQ",
+    ] {
+        let e = extract("notes.txt", format!("key: {blob}\n").as_bytes());
+        assert!(text_has(&e, "Walter Kaminski"), "{blob}: {:?}", all(&e));
+    }
+    // {"n":"Walter Kaminski?>"} in URL-safe base64 (it has a `_`).
+    let e = extract("a.js", b"var t = 'eyJuIjoiV2FsdGVyIEthbWluc2tpPz4ifQ';");
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    // Wrapped at 76 columns, the name across the break.
+    let e = extract(
+        "note.eml",
+        b"SGVsbG8gdGVhbSwgdGhpcyBub3RlIGlzIGFib3V0IG91ciBnb29kIHBhdGllbnQgV2FsdGVyIEth\r\nbWluc2tpIHdobyBjYW1lIGluIHRvZGF5IGZvciBoaXMga25lZS4=\r\n",
+    );
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    // The same with a last line shorter than a blob: "…Walter Ka" / "minski."
+    let e = extract("note.eml", b"SGVsbG8gdGVhbSwgdGhpcyBub3RlIGlzIGFib3V0IG91ciBnb29kIHBhdGllbnQgV2FsdGVyIEth\nbWluc2tpLg==\n");
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    // Gzip in base64 is opened.
+    let gz = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        gz(b"Walter Kaminski"),
+    );
+    assert!(text_has(
+        &extract("a.js", format!("z='{gz}'").as_bytes()),
+        "Walter Kaminski"
+    ));
+    // Words, paths, hashes and short runs decode to nothing that is text.
+    let e = extract(
+        "a.txt",
+        b"Internationalization /stories/back-to-the-golf-course/ sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU= V2FsdGVy",
+    );
+    assert!(!text_has(&e, "Walter"), "{:?}", all(&e));
+    assert!(e.unreadable.is_none());
+}

@@ -77,6 +77,7 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>)> {
         ("a.woff", b"wOFF\0\x01\0\0\0\0\0\0\xFF\xFF".to_vec()),
         ("a.css", b"a{b:url(  x".to_vec()),
         ("a.json", b"\"\\ud800\\u{110000}\\x".to_vec()),
+        ("a.rtf", "{\\rtf1\\uc2\\u-3913 ab\\'e1\\'\\\\\\é{\\b x}\\u99999999999999999999 \\".as_bytes().to_vec()),
     ]
 }
 
@@ -106,9 +107,9 @@ proptest::proptest! {
         let prefixes: [&[u8]; 16] = [
             b"", b"\x89PNG\r\n\x1a\n", b"\xFF\xD8\xFF", b"GIF89a", b"RIFF\0\0\0\0WEBP",
             b"%PDF-", b"PK\x03\x04", b"\x1F\x8B\x08\0", b"wOFF", b"wOF2", b"\0\x01\0\0",
-            b"\xFF\xFE", b"\xFE\xFF", b"<p ", b"<![CDATA[", b"BEGIN:VCARD\n",
+            b"\xFF\xFE", b"\xFE\xFF", b"<p ", b"<![CDATA[", b"{\\rtf1 ",
         ];
-        let exts = ["a.html", "a.css", "a.js", "a.json", "a.vcf", "a.ics", "a.txt",
+        let exts = ["a.html", "a.css", "a.js", "a.json", "a.vcf", "a.rtf", "a.txt",
                     "a.xml", "a.svgz", "a.bin", "a.png", "a"];
         let mut b = prefixes[prefix].to_vec();
         b.extend(&tail);

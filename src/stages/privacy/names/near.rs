@@ -1,0 +1,131 @@
+//! Near spellings of a family name: a word one edit from it (a letter
+//! changed, added or dropped, or two neighbours swapped: "Kaminsky",
+//! "Kamiski", "Kaminksi" for Kaminski). A word is compared only with the
+//! names it shares a key with, the word itself or the word less one
+//! letter (the "symmetric delete" lookup): any two spellings one edit
+//! apart share such a key.
+//!
+//! Not here: when a near spelling counts (next to the patient's given
+//! name, see `scan`).
+
+/// Shortest family name, in characters, whose near spellings count: a
+/// shorter one is a letter away from too many words ("Ng", "Lee").
+pub const NEAR_MIN: usize = 5;
+
+/// `w` and every form of it with one character left out: the keys a
+/// spelling one edit from `w` shares with it.
+pub fn deletion_keys(w: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = w.char_indices().collect();
+    let mut out = Vec::with_capacity(chars.len() + 1);
+    out.push(w.to_string());
+    for &(i, c) in &chars {
+        let mut k = String::with_capacity(w.len());
+        k.push_str(&w[..i]);
+        k.push_str(&w[i + c.len_utf8()..]);
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// Are `a` and `b` exactly one edit apart: one character changed, added
+/// or dropped, or two neighbouring characters swapped?
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let Some(i) = (0..short.len()).find(|&i| short[i] != long[i]) else {
+        // Equal, or the longer one has one more character at the end.
+        return long.len() != short.len();
+    };
+    if long.len() != short.len() {
+        return short[i..] == long[i + 1..];
+    }
+    let changed = short[i + 1..] == long[i + 1..];
+    let swapped = i + 1 < short.len()
+        && short[i] == long[i + 1]
+        && short[i + 1] == long[i]
+        && short[i + 2..] == long[i + 2..];
+    changed || swapped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Edit distance (with swaps of neighbours), computed the slow way.
+    fn distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    /// Every word of up to five letters over a small alphabet.
+    fn words() -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            last = last
+                .iter()
+                .flat_map(|w| ['a', 'b', 'ñ'].map(|c| format!("{w}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    #[test]
+    fn one_edit_apart_is_distance_one() {
+        let words = words();
+        for a in &words {
+            for b in &words {
+                assert_eq!(one_edit_apart(a, b), distance(a, b) == 1, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn spellings_one_edit_apart_share_a_key() {
+        let words = words();
+        for a in &words {
+            let ka = deletion_keys(a);
+            for b in words.iter().filter(|b| one_edit_apart(a, b)) {
+                let kb = deletion_keys(b);
+                assert!(ka.iter().any(|k| kb.contains(k)), "{a:?} {b:?}");
+            }
+        }
+        assert!(one_edit_apart("kaminski", "kaminsky"));
+        assert!(one_edit_apart("kaminski", "kaminksi"));
+        assert!(one_edit_apart("kaminski", "kamiski"));
+        assert!(one_edit_apart("kaminski", "kamminski"));
+        assert!(!one_edit_apart("kaminski", "kaminski"));
+        assert!(!one_edit_apart("kaminski", "kaminskaya"));
+    }
+}
