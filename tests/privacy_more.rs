@@ -1562,6 +1562,24 @@ fn typos_in_a_family_name_next_to_a_given_name() {
         p.leak_page(what, patient(WALTER), text, &[secret]);
     }
     p.leak_page(
+        "a given name misspelt next to a family name allowed alone: Dorthy Walker",
+        walker(),
+        "Dorthy Walker thanks the team.",
+        &["Dorthy Walker"],
+    );
+    p.leak_page(
+        "family first, the given name misspelt: Walker, Dorohty",
+        walker(),
+        "Thanks to Walker, Dorohty.",
+        &["Dorohty"],
+    );
+    p.clean_page(
+        "the allowed family name with an ordinary word: Bring your Walker",
+        walker(),
+        "Bring your Walker and your shoes.",
+        "Bring your Walker",
+    );
+    p.leak_page(
         "the preferred name: Lexi Nguyem",
         patient(LEXI),
         "Lexi Nguyem scored twice.",
@@ -1631,11 +1649,12 @@ fn typos_in_a_family_name_next_to_a_given_name() {
 }
 
 // ---------------------------------------------------------------------------
-// Encodings a static file can carry: base64 outside a data: URI, RTF
+// Encodings a static file can carry: base64 outside a data: URI, RTF, an
+// entity declared in a DOCTYPE
 // ---------------------------------------------------------------------------
 
 #[test]
-fn base64_and_rtf_in_static_files() {
+fn base64_rtf_and_doctypes_in_static_files() {
     let mut p = Probes::new("encoded");
     for (what, rel, text, secret) in [
         (
@@ -1664,6 +1683,12 @@ fn base64_and_rtf_in_static_files() {
             "note.eml",
             // "Hello team, this note is about our good patient Walter Kaminski who came in today for his knee."
             "Content-Transfer-Encoding: base64\n\nSGVsbG8gdGVhbSwgdGhpcyBub3RlIGlzIGFib3V0IG91ciBnb29kIHBhdGllbnQgV2FsdGVyIEth\nbWluc2tpIHdobyBjYW1lIGluIHRvZGF5IGZvciBoaXMga25lZS4=\n",
+            "Kaminski",
+        ),
+        (
+            "an SVG entity declared in its DOCTYPE",
+            "badge.svg",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY who \"Walter Kaminski\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&who;</text></svg>\n",
             "Kaminski",
         ),
         (

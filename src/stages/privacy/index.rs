@@ -142,7 +142,7 @@ impl Guard {
             months: Months::new(cx.months.iter().map(Vec::as_slice)),
             initials: HashMap::new(),
             email_domains: HashMap::new(),
-            near_families: HashMap::new(),
+            near: HashMap::new(),
         };
         let mut add = |g: &mut Guard, s: String, role: Role| {
             let id = *ids.entry(s.clone()).or_insert_with(|| {
@@ -221,7 +221,7 @@ impl Guard {
             r.dedup();
         }
         g.owners = g.roles.iter().map(|r| Owners::of(r)).collect();
-        g.near_families = near_families(&g.patterns, &g.roles);
+        g.near = near_names(&g.patterns, &g.roles);
         g.phone_lens = g
             .phones
             .keys()
@@ -240,13 +240,13 @@ impl Guard {
     }
 }
 
-/// Deletion key → the patterns that are a patient's family name of
-/// [`names::near::NEAR_MIN`] characters or more (see [`names::near`]).
-fn near_families(patterns: &[String], roles: &[Vec<Role>]) -> HashMap<String, Vec<u32>> {
+/// Deletion key → the patterns that are a patient's given or family name
+/// of [`names::near::NEAR_MIN`] characters or more (see [`names::near`]).
+fn near_names(patterns: &[String], roles: &[Vec<Role>]) -> HashMap<String, Vec<u32>> {
     let mut out: HashMap<String, Vec<u32>> = HashMap::new();
     for (id, (p, r)) in patterns.iter().zip(roles).enumerate() {
-        let family = r.iter().any(|r| r.kind == Kind::Family && r.plan != PUBLIC);
-        if family && p.chars().count() >= names::near::NEAR_MIN {
+        let half = |r: &Role| matches!(r.kind, Kind::Family | Kind::Given) && r.plan != PUBLIC;
+        if r.iter().any(half) && p.chars().count() >= names::near::NEAR_MIN {
             for key in names::near::deletion_keys(p) {
                 out.entry(key).or_default().push(id as u32);
             }

@@ -41,8 +41,8 @@ pub enum What {
     FullName,
     /// A title next to a family name (Mr. Núñez).
     TitledName,
-    /// A given name next to the family name spelt one letter wrong
-    /// ("Walt Kaminsky" for Walter Kaminski).
+    /// A given name next to the family name, one of them spelt one letter
+    /// wrong ("Walt Kaminsky" for Walter Kaminski).
     NearName,
     /// A family name (or a one-word name) alone.
     Surname,
@@ -210,9 +210,9 @@ pub struct Guard {
     initials: HashMap<u32, Vec<char>>,
     /// (plan, email local part) → its domains (folded).
     email_domains: HashMap<(u32, String), Vec<String>>,
-    /// Deletion key → the family-name patterns that have it (see
-    /// [`names::near`]).
-    near_families: HashMap<String, Vec<u32>>,
+    /// Deletion key → the given- and family-name patterns that have it
+    /// (see [`names::near`]).
+    near: HashMap<String, Vec<u32>>,
 }
 
 /// Does `path` match a reviewed-file `pattern` (`*` within a folder, `**`

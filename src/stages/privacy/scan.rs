@@ -179,10 +179,11 @@ impl Guard {
         named
     }
 
-    /// A given name next to its family name spelt one letter wrong ("Walt
-    /// Kaminsky", "Kaminksi, Walter"): a typo names the patient as well as
-    /// the name does. The misspelt word must start with a capital, as a
-    /// name does, so that "Maria walked" is not read as "Maria Walker".
+    /// A name next to the other half of it spelt one letter wrong ("Walt
+    /// Kaminsky", "Kaminksi, Walter", "Dorthy Walker"): a typo names the
+    /// patient as well as the name does, even where the family name alone
+    /// is an allowed word. The misspelt word must start with a capital, as
+    /// a name does, so that "Maria walked" is not read as "Maria Walker".
     fn near_names<'g>(
         &'g self,
         s: &Stream,
@@ -190,47 +191,66 @@ impl Guard {
         public: &[(usize, usize)],
         out: &mut Vec<(u32, What, &'g str, usize, usize)>,
     ) {
-        if self.near_families.is_empty() || !found.iter().any(|f| self.owners[f.0].given) {
+        if self.near.is_empty() {
             return;
         }
         // A word that is a name (or part of one) in its own right is read
         // as that name; a story's display name is no name in this sense
         // ("Walt Kaminsky" as a display name is still a typo of his).
-        let mut named = vec![false; s.toks.len()];
-        for f in found {
-            if self.roles[f.0].iter().any(|r| r.kind != Kind::Display) {
-                named[f.1..=f.2].iter_mut().for_each(|n| *n = true);
-            }
-        }
+        let mut named: Option<Vec<bool>> = None;
+        // Given then family ("Walt Kaminski", "Walt-Kaminski"), or family
+        // then given ("Kaminski, Walt").
+        let given_first = |sep: Sep| matches!(sep, Sep::Space | Sep::Join | Sep::Dash);
+        let family_first = |sep: Sep| matches!(sep, Sep::Space | Sep::Comma);
         for &(p, a, b, _) in found {
-            if !self.owners[p].given || public.iter().any(|(x, y)| *x <= a && b <= *y) {
+            let own = &self.roles[p];
+            let is_family = own
+                .iter()
+                .any(|r| r.kind == Kind::Family && r.plan != super::PUBLIC);
+            if !(self.owners[p].given || is_family)
+                || public.iter().any(|(x, y)| *x <= a && b <= *y)
+            {
                 continue;
             }
-            let next = s
-                .toks
-                .get(b + 1)
-                .filter(|t| matches!(t.sep, Sep::Space | Sep::Join | Sep::Dash))
-                .map(|_| b + 1);
-            let before = a
-                .checked_sub(1)
-                .filter(|_| matches!(s.toks[a].sep, Sep::Space | Sep::Comma));
-            for t in [next, before].into_iter().flatten() {
+            let sep_after = s.toks.get(b + 1).map(|t| t.sep);
+            let after = |ok: &dyn Fn(Sep) -> bool| sep_after.filter(|s| ok(*s)).map(|_| b + 1);
+            let before = |ok: &dyn Fn(Sep) -> bool| a.checked_sub(1).filter(|_| ok(s.toks[a].sep));
+            let mut sides = Vec::new();
+            if self.owners[p].given {
+                sides.push((after(&given_first), Kind::Family));
+                sides.push((before(&family_first), Kind::Family));
+            }
+            if is_family {
+                sides.push((after(&family_first), Kind::Given));
+                sides.push((before(&given_first), Kind::Given));
+            }
+            for (t, want) in sides {
+                let Some(t) = t else { continue };
                 let w = s.tok(t);
-                if !s.toks[t].upper || s.toks[t].digits || named[t] || self.site_words.contains(w) {
+                if !s.toks[t].upper || s.toks[t].digits || self.site_words.contains(w) {
                     continue;
                 }
-                for f in self.near_family(w) {
-                    for r in &self.roles[f] {
-                        let given = Role {
+                let named = named.get_or_insert_with(|| self.named_tokens(s, found));
+                if named[t] {
+                    continue;
+                }
+                for q in self.near_patterns(w) {
+                    let (family, mine) = match want {
+                        Kind::Family => (q, Kind::Given),
+                        _ => (p, Kind::Family),
+                    };
+                    for r in self.roles[q]
+                        .iter()
+                        .filter(|r| r.kind == want && r.plan != super::PUBLIC)
+                    {
+                        let role = Role {
                             plan: r.plan,
-                            kind: Kind::Given,
+                            kind: mine,
                         };
-                        if r.kind == Kind::Family
-                            && r.plan != super::PUBLIC
-                            && self.roles[p].binary_search(&given).is_ok()
+                        if own.binary_search(&role).is_ok()
                             && !self.allowed_words.contains(&(r.plan, w.to_string()))
                         {
-                            let key = self.patterns[f].as_str();
+                            let key = self.patterns[family].as_str();
                             out.push((r.plan, What::NearName, key, a.min(t), b.max(t)));
                         }
                     }
@@ -239,17 +259,29 @@ impl Guard {
         }
     }
 
-    /// The family-name patterns one edit from `w` (see [`names::near`]).
-    fn near_family(&self, w: &str) -> Vec<usize> {
+    /// Which tokens are part of a name found (other than a display name).
+    fn named_tokens(&self, s: &Stream, found: &[(usize, usize, usize, bool)]) -> Vec<bool> {
+        let mut named = vec![false; s.toks.len()];
+        for f in found {
+            if self.roles[f.0].iter().any(|r| r.kind != Kind::Display) {
+                named[f.1..=f.2].iter_mut().for_each(|n| *n = true);
+            }
+        }
+        named
+    }
+
+    /// The given- and family-name patterns one edit from `w` (see
+    /// [`names::near`]).
+    fn near_patterns(&self, w: &str) -> Vec<usize> {
         let mut out = Vec::new();
         if w.chars().count() + 1 < names::near::NEAR_MIN {
             return out;
         }
         for key in names::near::deletion_keys(w) {
-            for &f in self.near_families.get(&key).into_iter().flatten() {
-                let f = f as usize;
-                if !out.contains(&f) && names::near::one_edit_apart(w, &self.patterns[f]) {
-                    out.push(f);
+            for &q in self.near.get(&key).into_iter().flatten() {
+                let q = q as usize;
+                if !out.contains(&q) && names::near::one_edit_apart(w, &self.patterns[q]) {
+                    out.push(q);
                 }
             }
         }

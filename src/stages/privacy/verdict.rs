@@ -154,7 +154,7 @@ fn help(what: What) -> &'static str {
             "remove it, or write the story's display name instead (e.g. \"Maria L.\"); a name with a given name or a title is never allowed"
         }
         What::NearName => {
-            "remove it: a given name next to a near spelling of the family name names the patient as well as the name does; if that word is an ordinary word here, not a name, allow it alone in the story's `public_words`, or in site.yaml's `public_words` (under `privacy:`)"
+            "remove it: a given name next to the family name, one of them spelt one letter wrong, names the patient as well as the name does; if the misspelt word is an ordinary word or another name here, allow it alone in the story's `public_words`, or in site.yaml's `public_words` (under `privacy:`)"
         }
         What::Surname => {
             "remove it; if it is an ordinary word here (a street, a walker), allow that word alone in the plan's `story.public_words`, or in site.yaml's `public_words` (under `privacy:`) when the patient has no story"

@@ -25,6 +25,7 @@ use super::{MARK, MAX_DEPTH, Segment, Strength, count_nl, push};
 /// Tokenizes markup and adds all its segments. `base` is the absolute line of
 /// the text's first line (0: lines unknown).
 pub(super) fn markup_into(s: &str, base: u32, xml: bool, depth: u8, segs: &mut Vec<Segment>) {
+    super::doctype::doctypes_into(s, base, segs);
     let m = run_markup(s, base, xml, depth);
     let line = m.abs(m.text_line);
     push(segs, m.text, line, Strength::Text);

@@ -7,7 +7,8 @@
 //! [`MARK`], [`Extracted`]), the collector every reader writes to, the limits
 //! shared by all readers, and the dispatch of a file to its reader by content
 //! (magic bytes) and then by extension. The readers live in submodules:
-//! `decode` (character encodings), `markup` (HTML, XML, SVG, feeds),
+//! `decode` (character encodings), `markup` (HTML, XML, SVG, feeds) with
+//! `doctype` (what its tokenizer skips of a DOCTYPE),
 //! `code` (CSS, JS, JSON), `text` (vCard, iCalendar, RTF), `images`,
 //! `containers` (gzip, zip, woff), `pdf`, and `binary` (byte readers,
 //! decompression, strings(1)).
@@ -15,13 +16,14 @@
 //! Not here: deciding what is an identifier or folding text for comparison
 //! ([`super::names`], [`super::fold`]); this layer only reads.
 //!
-//! Self-contained: depends only on std, `html5ever`, `flate2` and
-//! `percent-encoding`.
+//! Self-contained: depends only on std, `html5ever`, `flate2`, `base64`,
+//! `memchr` and `percent-encoding`.
 
 mod binary;
 mod code;
 mod containers;
 mod decode;
+mod doctype;
 mod html_names;
 mod images;
 mod markup;

@@ -172,3 +172,26 @@ fn markup_by_content_and_svg() {
     assert!(text_has(&e, "Zoe Ng") && !text_word(&e, "lineargradient"));
     assert!(!text_word(&e, "white") && code_has(&e, "white"));
 }
+
+#[test]
+fn doctype_internal_subsets_are_read() {
+    let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n<!ENTITY n \"Walter Kaminski\">\n]>\n<svg><text>&n;</text></svg>\n";
+    let e = extract("a.svg", svg.as_bytes());
+    let seg = e
+        .segments
+        .iter()
+        .find(|s| s.text.contains("Walter Kaminski"))
+        .expect("the entity's text");
+    assert_eq!(seg.line, 2);
+    let e = extract(
+        "b.html",
+        b"<!doctype html PUBLIC \"Walter Kaminski\" \"x\"><p>hi</p>",
+    );
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    // Unclosed: read to the end, no panic.
+    let e = extract(
+        "c.html",
+        "<p>é</p><!DOCTYPE x [ <!ENTITY a \"Walter".as_bytes(),
+    );
+    assert!(text_has(&e, "Walter"), "{:?}", all(&e));
+}
