@@ -1736,3 +1736,47 @@ fn base64_rtf_and_doctypes_in_static_files() {
     );
     p.assert_every_probe_holds();
 }
+
+// ---------------------------------------------------------------------------
+// A plan's clinician named as a patient does not make the name public
+// ---------------------------------------------------------------------------
+
+/// Walter Kaminski's plan with `clinician:` named `who`, and his story
+/// (consented) telling `body`.
+fn clinician_named(who: &'static str, body: &'static str) -> Setup {
+    setup(move |c: &Clinic| {
+        let p = plan(WALTER, &story("Walt K.", body, "")).replacen(
+            "problem:\n",
+            &format!("clinician:\n  name: {who}\nproblem:\n"),
+            1,
+        );
+        c.write("content/plans/p1.yaml", &p);
+    })
+}
+
+#[test]
+fn a_plans_clinician_named_as_a_patient_is_not_public() {
+    let mut p = Probes::new("clinician");
+    let base = || clinician_named("Sam Rivera", "Walt came back to golf.");
+    for (what, who) in [
+        (
+            "the patient's own name typed as clinician",
+            "Walter Kaminski",
+        ),
+        ("family first", "Kaminski, Walter"),
+        ("with a title", "Dr. Walter Kaminski"),
+    ] {
+        p.leak(
+            what,
+            base(),
+            clinician_named(who, "Walter Kaminski came back to golf."),
+            &["Walter Kaminski"],
+        );
+    }
+    p.clean(
+        "a clinician who shares only the family name stays public",
+        clinician_named("Ana Kaminski", "Ana Kaminski, PT, guided Walt."),
+        &["Ana Kaminski, PT, guided Walt."],
+    );
+    p.assert_every_probe_holds();
+}

@@ -24,6 +24,8 @@ struct Needles {
     dates: Vec<(Date, DateKind)>,
     words: Vec<String>,
     allowed_dates: Vec<Date>,
+    /// The patient's name as [`name_words`] gives it, joined.
+    name_key: String,
 }
 
 fn needles(plan: &Plan) -> Needles {
@@ -62,6 +64,7 @@ fn needles(plan: &Plan) -> Needles {
             .map(|s| s.public_words.iter().map(|w| fold(w)).collect())
             .unwrap_or_default(),
         allowed_dates: story.map(|s| s.public_dates.clone()).unwrap_or_default(),
+        name_key: name_words(&plan.patient.name).join(" "),
     }
 }
 
@@ -152,7 +155,8 @@ impl Guard {
             });
             g.roles[id as usize].push(role);
         };
-        for public in public_names(cx.site, &plans) {
+        let patients: HashSet<&str> = per_plan.iter().map(|n| n.name_key.as_str()).collect();
+        for public in public_names(cx.site, &plans, &patients) {
             add(
                 &mut g,
                 public,
@@ -267,13 +271,32 @@ pub(super) fn forms_of(d: Date) -> [Found; 3] {
 /// The clinic's own public names (folded): clinicians of the site and of
 /// every plan, the clinic's name and address. A patient's name inside one
 /// of these is the clinic's, not a leak.
-fn public_names(site: &Site, plans: &[&Source<Plan>]) -> BTreeSet<String> {
+///
+/// A plan's clinician whose name holds every word of a patient's name
+/// ("Alexandra Nguyen", "Nguyen, Alexandra", "Dr. Alexandra Nguyen") is no
+/// public name: it is a slip (the patient's name typed into `clinician:`),
+/// or a clinician the guard cannot tell from the patient. Either way it
+/// would make that patient's name public everywhere. site.yaml's
+/// clinicians are the clinic's staff, and stay public.
+fn public_names(
+    site: &Site,
+    plans: &[&Source<Plan>],
+    patients: &HashSet<&str>,
+) -> BTreeSet<String> {
+    let plan_clinicians: BTreeSet<&str> = plans
+        .iter()
+        .filter_map(|p| p.value.clinician.as_ref())
+        .map(|c| c.name.as_str())
+        .collect();
+    let staff = plan_clinicians
+        .into_iter()
+        .filter(|c| !names_a_patient(c, patients));
     let clinicians = site
         .clinic
         .clinician
         .iter()
-        .chain(plans.iter().filter_map(|p| p.value.clinician.as_ref()))
-        .map(|c| c.name.as_str());
+        .map(|c| c.name.as_str())
+        .chain(staff);
     let mut out = BTreeSet::new();
     let clinicians: Vec<&str> = clinicians.collect();
     for c in &clinicians {
@@ -299,4 +322,31 @@ fn public_names(site: &Site, plans: &[&Source<Plan>]) -> BTreeSet<String> {
         }
     }
     out
+}
+
+/// The folded words of a name, sorted (order and punctuation aside).
+fn name_words(name: &str) -> Vec<String> {
+    let mut w: Vec<String> = Stream::of(name)
+        .words()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// Do the words of `name` include all the words of a patient's name of
+/// two words or more (`patients`: see [`name_words`])?
+fn names_a_patient(name: &str, patients: &HashSet<&str>) -> bool {
+    let words = name_words(name);
+    // A clinician's name has a handful of words: try every part of it.
+    let n = words.len().min(8);
+    (1u32..1 << n).any(|mask| {
+        let part: Vec<&str> = (0..n)
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| words[i].as_str())
+            .collect();
+        part.len() >= 2 && patients.contains(part.join(" ").as_str())
+    })
 }
