@@ -13,6 +13,9 @@ use super::{Segment, Strength, count_nl, push};
 pub(super) fn doctypes_into(s: &str, base: u32, segs: &mut Vec<Segment>) {
     let b = s.as_bytes();
     let mut from = 0;
+    // Lines are counted once, from the last DOCTYPE on (a file of many
+    // must not cost their number times its length).
+    let (mut counted, mut nl) = (0, 0u32);
     while let Some(at) = find_doctype(&b[from..]).map(|i| from + i) {
         let rest = &s[at..];
         let end = match (rest.find('['), rest.find('>')) {
@@ -20,10 +23,12 @@ pub(super) fn doctypes_into(s: &str, base: u32, segs: &mut Vec<Segment>) {
             (_, close) => close.map(|i| i + 1),
         }
         .unwrap_or(rest.len());
+        nl = nl.saturating_add(count_nl(&s[counted..at]));
+        counted = at;
         let line = if base == 0 {
             0
         } else {
-            base.saturating_add(count_nl(&s[..at]))
+            base.saturating_add(nl)
         };
         // The keyword is markup vocabulary, not text (nor is the plain
         // `<!DOCTYPE html>` every page starts with).

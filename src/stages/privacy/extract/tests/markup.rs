@@ -188,6 +188,18 @@ fn doctype_internal_subsets_are_read() {
         b"<!doctype html PUBLIC \"Walter Kaminski\" \"x\"><p>hi</p>",
     );
     assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    // Many, on their own lines: each at its line (counted once, not from
+    // the top for each).
+    let many: String = (0..20_000)
+        .map(|i| format!("<!DOCTYPE x PUBLIC \"id{i}\">\n"))
+        .collect();
+    let e = extract("d.xml", many.as_bytes());
+    let last = e
+        .segments
+        .iter()
+        .find(|s| s.text.contains("id19999"))
+        .unwrap();
+    assert_eq!(last.line, 20_000);
     // Unclosed: read to the end, no panic.
     let e = extract(
         "c.html",
