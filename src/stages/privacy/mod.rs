@@ -145,6 +145,10 @@ struct Owners {
     public: bool,
     /// Someone's given name.
     given: bool,
+    /// A patient's family name.
+    family: bool,
+    /// A name of someone in its own right (any role but a display name).
+    named: bool,
     /// The roles that can report a leak by themselves (a plan's full name,
     /// family name or email part), in `roles` order.
     loud: Vec<Role>,
@@ -155,6 +159,10 @@ impl Owners {
         Owners {
             public: roles.iter().any(|r| r.plan == PUBLIC),
             given: roles.iter().any(|r| r.kind == Kind::Given),
+            family: roles
+                .iter()
+                .any(|r| r.kind == Kind::Family && r.plan != PUBLIC),
+            named: roles.iter().any(|r| r.kind != Kind::Display),
             loud: roles
                 .iter()
                 .filter(|r| r.plan != PUBLIC && !matches!(r.kind, Kind::Given | Kind::Display))

@@ -203,10 +203,10 @@ impl Guard {
         let given_first = |sep: Sep| matches!(sep, Sep::Space | Sep::Join | Sep::Dash);
         let family_first = |sep: Sep| matches!(sep, Sep::Space | Sep::Comma);
         for &(p, a, b, _) in found {
+            // Flags gathered once per pattern (see `Owners`): a common
+            // given name has thousands of roles and is met on every page.
             let own = &self.roles[p];
-            let is_family = own
-                .iter()
-                .any(|r| r.kind == Kind::Family && r.plan != super::PUBLIC);
+            let is_family = self.owners[p].family;
             if !(self.owners[p].given || is_family)
                 || public.iter().any(|(x, y)| *x <= a && b <= *y)
             {
@@ -262,10 +262,8 @@ impl Guard {
     /// Which tokens are part of a name found (other than a display name).
     fn named_tokens(&self, s: &Stream, found: &[(usize, usize, usize, bool)]) -> Vec<bool> {
         let mut named = vec![false; s.toks.len()];
-        for f in found {
-            if self.roles[f.0].iter().any(|r| r.kind != Kind::Display) {
-                named[f.1..=f.2].iter_mut().for_each(|n| *n = true);
-            }
+        for f in found.iter().filter(|f| self.owners[f.0].named) {
+            named[f.1..=f.2].iter_mut().for_each(|n| *n = true);
         }
         named
     }
