@@ -1780,3 +1780,209 @@ fn a_plans_clinician_named_as_a_patient_is_not_public() {
     );
     p.assert_every_probe_holds();
 }
+
+// ---------------------------------------------------------------------------
+// Names written in another alphabet, or with digits for letters
+// ---------------------------------------------------------------------------
+
+const ROSA: &str = "name: Rosa Hernández\nbirth_date: 1962-08-01";
+
+#[test]
+fn names_in_other_alphabets() {
+    let mut p = Probes::new("alphabets");
+    for (what, text, secret) in [
+        (
+            "Cyrillic: Вальтер Камински",
+            "Наш Вальтер Камински снова играет.",
+            "Камински",
+        ),
+        (
+            "Cyrillic: Уолтер Камински (by ear)",
+            "Уолтер Камински снова играет.",
+            "Камински",
+        ),
+        (
+            "Cyrillic: the family name alone",
+            "Камински снова играет в гольф.",
+            "Камински",
+        ),
+        (
+            "Cyrillic: -ий ending, alone",
+            "Каминский снова играет в гольф.",
+            "Каминский",
+        ),
+        (
+            "Greek: Γουόλτερ Καμίνσκι",
+            "Ο Γουόλτερ Καμίνσκι παίζει ξανά.",
+            "Καμίνσκι",
+        ),
+        (
+            "Greek: alone, in capitals",
+            "Ο ΚΑΜΙΝΣΚΙ ΠΑΙΖΕΙ ΞΑΝΑ.",
+            "ΚΑΜΙΝΣΚΙ",
+        ),
+        (
+            "Arabic: والتر كامينسكي",
+            "عاد والتر كامينسكي إلى الغولف.",
+            "كامينسكي",
+        ),
+        (
+            "Arabic: the family name alone",
+            "عاد كامينسكي إلى الغولف.",
+            "كامينسكي",
+        ),
+        (
+            "Hebrew: וולטר קמינסקי",
+            "וולטר קמינסקי חזר לגולף.",
+            "קמינסקי",
+        ),
+        (
+            "Devanagari: वाल्टर कमिंस्की",
+            "वाल्टर कमिंस्की फिर से खेल रहे हैं।",
+            "कमिंस्की",
+        ),
+        ("Georgian: alone", "კამინსკი ისევ თამაშობს.", "კამინსკი"),
+        (
+            "Armenian: alone",
+            "Կամինսկին նորից խաղում է։ Կամինսկի",
+            "Կամինսկի",
+        ),
+        (
+            "digits for letters: Walter K4minski",
+            "Walter K4minski is golfing again.",
+            "K4minski",
+        ),
+        (
+            "digits for letters: Kam1nsk1 alone",
+            "Thanks to Kam1nsk1 for the cake.",
+            "Kam1nsk1",
+        ),
+        (
+            "digits for letters: W4lt3r Kaminski",
+            "W4lt3r Kaminski is golfing.",
+            "Kaminski",
+        ),
+    ] {
+        p.leak_page(what, patient(WALTER), text, &[secret]);
+    }
+    p.leak(
+        "Cyrillic in a static text file",
+        patient(WALTER),
+        static_file("notes.txt", "Пациент: Вальтер Камински\n"),
+        &["Камински"],
+    );
+    p.leak(
+        "Greek in a template",
+        walter_tpl(),
+        template_says("<p>Ευχαριστούμε, Γουόλτερ Καμίνσκι!</p>"),
+        &["Καμίνσκι"],
+    );
+    let lexi = || patient(LEXI);
+    p.leak_page(
+        "Cyrillic: Александра Нгуен",
+        lexi(),
+        "Александра Нгуен снова играет.",
+        &["Нгуен"],
+    );
+    p.leak_page(
+        "Cyrillic: Лекси Нгуен (preferred name)",
+        lexi(),
+        "Лекси Нгуен снова играет.",
+        &["Нгуен"],
+    );
+    p.leak_page(
+        "Greek: Αλεξάνδρα Νγκουγιέν",
+        lexi(),
+        "Η Αλεξάνδρα Νγκουγιέν παίζει.",
+        &["Νγκουγιέν"],
+    );
+    p.leak_page(
+        "Hebrew: אלכסנדרה נגוין",
+        lexi(),
+        "אלכסנדרה נגוין חזרה למגרש.",
+        &["נגוין"],
+    );
+    p.leak_page(
+        "digits for letters: Lexi Ngu3n",
+        lexi(),
+        "Lexi Ngu3n is back on the field.",
+        &["Ngu3n"],
+    );
+    p.leak_page(
+        "Cyrillic: Дороти Уокер, where Walker alone is allowed",
+        walker(),
+        "Дороти Уокер снова дома.",
+        &["Уокер"],
+    );
+    p.leak_page(
+        "digits for letters: D0r0thy W4lker, where Walker alone is allowed",
+        walker(),
+        "D0r0thy W4lker is home again.",
+        &["W4lker"],
+    );
+    let rosa = || patient(ROSA);
+    p.leak_page(
+        "Cyrillic: Эрнандес alone",
+        rosa(),
+        "Эрнандес вернулась.",
+        &["Эрнандес"],
+    );
+    p.leak_page(
+        "Cyrillic: Роза Хернандес",
+        rosa(),
+        "Роза Хернандес вернулась.",
+        &["Хернандес"],
+    );
+    p.leak_page(
+        "Arabic: روزا هيرنانديز",
+        rosa(),
+        "عادت روزا هيرنانديز.",
+        &["هيرنانديز"],
+    );
+    // What must still build: ordinary text in those alphabets, a name that
+    // only sounds close, digits in ordinary words, and the allowance.
+    for (what, text, shows) in [
+        (
+            "a Russian page with another surname, Каменский",
+            "Наша клиника помогает людям вернуться к любимым делам. Доктор Каменский принимает по пятницам. Москва, Новосибирск, Каменский район.",
+            "Доктор Каменский принимает",
+        ),
+        (
+            "a Greek page",
+            "Η κλινική μας βοηθά τους ανθρώπους να επιστρέψουν σε ό,τι αγαπούν. Ασκήσεις ισορροπίας, περπάτημα, διατάσεις. Αθήνα, Θεσσαλονίκη.",
+            "Ασκήσεις ισορροπίας",
+        ),
+        (
+            "an Arabic page",
+            "تساعد عيادة العلاج الطبيعي لدينا الناس على العودة إلى ما يحبون. تمارين التوازن والمشي والتمدد. القاهرة، عمّان، بيروت.",
+            "تمارين التوازن",
+        ),
+        (
+            "a Hebrew page",
+            "מרפאת הפיזיותרפיה שלנו עוזרת לאנשים לחזור למה שהם אוהבים. ירושלים, תל אביב, באר שבע.",
+            "באר שבע",
+        ),
+        (
+            "digits in ordinary words",
+            "Do 3x10 reps, follow the COVID19 rules, use the Win10 kiosk, Step1 then Step2, Room 4B.",
+            "Step1 then Step2",
+        ),
+        (
+            "the given name alone in Cyrillic",
+            "Вальтер — хорошее имя.",
+            "Вальтер — хорошее имя.",
+        ),
+    ] {
+        p.clean_page(what, patient(WALTER), text, shows);
+    }
+    p.clean_page(
+        "a word allowed as written in Cyrillic",
+        both(
+            site_with("privacy:\n  public_words: [Эрнандес]\n"),
+            patient(ROSA),
+        ),
+        "Улица Эрнандес закрыта.",
+        "Улица Эрнандес закрыта.",
+    );
+    p.assert_every_probe_holds();
+}

@@ -4,7 +4,7 @@
 //! ([`super::scan`]).
 
 use super::dates::{Found, Months};
-use super::fold::{Sep, Stream, fold};
+use super::fold::{Sep, Stream, fold, fold_latin, latin::sound_key};
 use super::names::{self, Kind};
 use super::{Context, DateKind, Guard, Owners, PUBLIC, Role};
 use crate::base::date::Date;
@@ -61,11 +61,20 @@ fn needles(plan: &Plan) -> Needles {
         phones,
         dates,
         words: story
-            .map(|s| s.public_words.iter().map(|w| fold(w)).collect())
+            .map(|s| s.public_words.iter().flat_map(|w| word_forms(w)).collect())
             .unwrap_or_default(),
         allowed_dates: story.map(|s| s.public_dates.clone()).unwrap_or_default(),
         name_key: name_words(&plan.patient.name).join(" "),
     }
+}
+
+/// An allowed word as the guard compares it: folded, and in Latin letters
+/// when it is written in another alphabet ("Наган" is allowed however the
+/// page is read).
+fn word_forms(w: &str) -> Vec<String> {
+    let mut out = vec![fold(w)];
+    out.extend(fold_latin(w));
+    out
 }
 
 /// The digit strings that identify a phone field (which may hold several
@@ -127,7 +136,7 @@ impl Guard {
                 .public_words
                 .iter()
                 .chain(&cx.site.privacy.public_words)
-                .map(|w| fold(w))
+                .flat_map(|w| word_forms(w))
                 .collect(),
             phones: HashMap::new(),
             phone_lens: Vec::new(),
@@ -146,6 +155,8 @@ impl Guard {
             initials: HashMap::new(),
             email_domains: HashMap::new(),
             near: HashMap::new(),
+            sounds: std::sync::OnceLock::new(),
+            public_sounds: HashSet::new(),
         };
         let mut add = |g: &mut Guard, s: String, role: Role| {
             let id = *ids.entry(s.clone()).or_insert_with(|| {
@@ -156,7 +167,9 @@ impl Guard {
             g.roles[id as usize].push(role);
         };
         let patients: HashSet<&str> = per_plan.iter().map(|n| n.name_key.as_str()).collect();
-        for public in public_names(cx.site, &plans, &patients) {
+        let (public_names, public_words) = public_names(cx.site, &plans, &patients);
+        g.public_sounds = public_words.iter().map(|w| sound_key(w)).collect();
+        for public in public_names {
             add(
                 &mut g,
                 public,
@@ -278,11 +291,13 @@ pub(super) fn forms_of(d: Date) -> [Found; 3] {
 /// or a clinician the guard cannot tell from the patient. Either way it
 /// would make that patient's name public everywhere. site.yaml's
 /// clinicians are the clinic's staff, and stay public.
+/// Returns the names, and their words (for names written in another
+/// alphabet, see [`super::fold::latin`]).
 fn public_names(
     site: &Site,
     plans: &[&Source<Plan>],
     patients: &HashSet<&str>,
-) -> BTreeSet<String> {
+) -> (BTreeSet<String>, BTreeSet<String>) {
     let plan_clinicians: BTreeSet<&str> = plans
         .iter()
         .filter_map(|p| p.value.clinician.as_ref())
@@ -298,6 +313,7 @@ fn public_names(
         .map(|c| c.name.as_str())
         .chain(staff);
     let mut out = BTreeSet::new();
+    let mut words = BTreeSet::new();
     let clinicians: Vec<&str> = clinicians.collect();
     for c in &clinicians {
         // "Dr. Rivera", "Rivera, Sam": the clinician, however written.
@@ -317,11 +333,12 @@ fn public_names(
         .chain(std::iter::once(site.title.as_str()))
     {
         let st = Stream::of(s);
+        words.extend(st.words().into_iter().map(str::to_string));
         if st.toks.len() >= 2 {
             out.insert(st.text);
         }
     }
-    out
+    (out, words)
 }
 
 /// The folded words of a name, sorted (order and punctuation aside).

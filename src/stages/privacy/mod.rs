@@ -44,6 +44,10 @@ pub enum What {
     /// A given name next to the family name, one of them spelt one letter
     /// wrong ("Walt Kaminsky" for Walter Kaminski).
     NearName,
+    /// The name written in another alphabet ("Вальтер Камински",
+    /// "كامينسكي" for Walter Kaminski), matched by its sound (see
+    /// [`fold::latin`]).
+    OtherAlphabet,
     /// A family name (or a one-word name) alone.
     Surname,
     /// An email address, or its local part.
@@ -71,7 +75,11 @@ impl What {
     /// phone, or one kind of date.
     pub fn class(self) -> u8 {
         match self {
-            What::FullName | What::TitledName | What::NearName | What::Surname => 0,
+            What::FullName
+            | What::TitledName
+            | What::NearName
+            | What::OtherAlphabet
+            | What::Surname => 0,
             What::Email => 1,
             What::Phone => 2,
             What::Date(DateKind::Birth) => 3,
@@ -94,6 +102,9 @@ impl What {
             What::TitledName => format!("the patient's family name with a title{first}"),
             What::NearName => {
                 format!("the patient's full name with one letter wrong{first}")
+            }
+            What::OtherAlphabet => {
+                format!("the patient's name written in another alphabet{first}")
             }
             What::Surname => format!("the patient's surname{first}"),
             What::Email => format!("the patient's email address{first}"),
@@ -221,6 +232,11 @@ pub struct Guard {
     /// Deletion key → the given- and family-name patterns that have it
     /// (see [`names::near`]).
     near: HashMap<String, Vec<u32>>,
+    /// Sound keys of the given and family names (see [`fold::latin`]),
+    /// built the first time a file has another alphabet.
+    sounds: std::sync::OnceLock<scan::Sounds>,
+    /// Sound keys of the words of the clinic's public names.
+    public_sounds: HashSet<String>,
 }
 
 /// Does `path` match a reviewed-file `pattern` (`*` within a folder, `**`

@@ -22,10 +22,28 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 mod chars;
+pub mod latin;
 #[cfg(test)]
 mod tests;
 
 pub use chars::is_unspaced_script;
+use latin::{
+    has_alphabet_script, has_digit_letters, is_abjad, is_alphabet_script, latin_of,
+    read_digit_letters,
+};
+
+/// Whether a token was read from another alphabet (see [`latin`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Foreign {
+    /// Written in Latin letters, or in a script kept as written.
+    #[default]
+    No,
+    /// Transliterated from an alphabet that writes its vowels.
+    Letters,
+    /// Transliterated from an alphabet that mostly leaves them out
+    /// (Hebrew, Arabic).
+    Consonants,
+}
 
 /// What stood between a token and the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,8 +89,11 @@ pub struct Tok {
     pub stamp: bool,
     /// All ASCII digits.
     pub digits: bool,
-    /// Its first character was a capital letter, as names are written.
+    /// Its first character was a capital letter, as names are written (or
+    /// a letter of a script without capitals).
     pub upper: bool,
+    /// Read from another alphabet (only in [`Stream::latin`]).
+    pub foreign: Foreign,
 }
 
 /// Folded text: letters and digits only, and the tokens that make it up.
@@ -104,6 +125,27 @@ impl Stream {
         b.out
     }
 
+    /// The segments read again with the letters of other alphabets in
+    /// Latin letters, and digits written for letters as those letters (see
+    /// [`latin`]), or `None` when there are neither: the guard scans this
+    /// second reading for names written in Cyrillic, Greek, Arabic and the
+    /// rest, or as "K4minski".
+    pub fn latin(segments: &[Segment]) -> Option<Stream> {
+        let foreign = |s: &Segment| has_alphabet_script(&s.text);
+        let digits = |s: &Segment| s.strength != Strength::Code && has_digit_letters(&s.text);
+        if !segments.iter().any(|s| foreign(s) || digits(s)) {
+            return None;
+        }
+        let mut b = Builder {
+            latin: true,
+            ..Builder::default()
+        };
+        for seg in segments {
+            b.run(&seg.text, seg.line, seg.strength);
+        }
+        Some(b.out)
+    }
+
     /// The folded text of token `i`.
     pub fn tok(&self, i: usize) -> &str {
         let t = &self.toks[i];
@@ -127,6 +169,20 @@ impl Stream {
     pub fn words(&self) -> Vec<&str> {
         (0..self.toks.len()).map(|i| self.tok(i)).collect()
     }
+}
+
+/// The folded text of `s` read with other alphabets in Latin letters
+/// (see [`Stream::latin`]), when it has letters of one.
+pub fn fold_latin(s: &str) -> Option<String> {
+    if !has_alphabet_script(s) {
+        return None;
+    }
+    let mut b = Builder {
+        latin: true,
+        ..Builder::default()
+    };
+    b.run(s, 0, Strength::Text);
+    Some(b.out.text)
 }
 
 /// The folded text of `s` alone, without its tokens: what an identifier's
@@ -154,6 +210,12 @@ struct Builder {
     code: bool,
     stamp: bool,
     sep: SepAcc,
+    /// Reading other alphabets in Latin letters ([`Stream::latin`]).
+    latin: bool,
+    /// Letters of another alphabet not yet read (see [`Builder::flush`]).
+    pending: String,
+    /// The open token was read from another alphabet.
+    foreign: Foreign,
 }
 
 /// What has been seen since the last token.
@@ -225,6 +287,13 @@ impl Builder {
         self.line = line;
         self.code = strength == Strength::Code;
         self.stamp = strength == Strength::Stamp;
+        let read;
+        let text = if self.latin && !self.code && has_digit_letters(text) {
+            read = read_digit_letters(text);
+            read.as_str()
+        } else {
+            text
+        };
         let nfkc = || {
             unicode_normalization::is_nfkc_quick(text.chars())
                 == unicode_normalization::IsNormalized::Yes
@@ -235,23 +304,58 @@ impl Builder {
             }
         } else if nfkc() {
             // Already NFKC (most text with accents is): no need to rebuild it.
-            for c in text.chars() {
+            self.feed(text.chars());
+        } else {
+            self.feed(text.nfkc());
+        }
+        self.flush();
+        self.close();
+    }
+
+    fn feed(&mut self, chars: impl Iterator<Item = char>) {
+        if !self.latin {
+            for c in chars {
                 if c.is_ascii() {
                     self.ascii(c);
                 } else {
                     self.other(c);
                 }
             }
-        } else {
-            for c in text.nfkc() {
-                if c.is_ascii() {
-                    self.ascii(c);
-                } else {
-                    self.other(c);
-                }
+            return;
+        }
+        for c in chars {
+            if is_alphabet_script(c) {
+                self.pending.push(c);
+                continue;
+            }
+            self.flush();
+            if c.is_ascii() {
+                self.ascii(c);
+            } else {
+                self.other(c);
             }
         }
-        self.close();
+    }
+
+    /// Add the pending letters of another alphabet in Latin letters: a
+    /// run is read whole, as its transliteration depends on neighbours.
+    fn flush(&mut self) {
+        let Some(first) = self.pending.chars().next() else {
+            return;
+        };
+        let kind = if self.pending.chars().any(is_abjad) {
+            Foreign::Consonants
+        } else {
+            Foreign::Letters
+        };
+        let latin = latin_of(&self.pending);
+        self.pending.clear();
+        self.capital = !first.is_lowercase();
+        for c in latin.chars() {
+            self.push(c, c.is_ascii_digit(), false);
+            self.foreign = self.foreign.max(kind);
+            self.capital = false;
+        }
     }
 
     fn ascii(&mut self, c: char) {
@@ -373,6 +477,7 @@ impl Builder {
             stamp: self.stamp,
             digits,
             upper,
+            foreign: std::mem::take(&mut self.foreign),
         });
         self.sep = SepAcc::fresh();
     }

@@ -1,0 +1,142 @@
+//! Names written in another alphabet: the second reading of a file, with
+//! Cyrillic, Greek, Arabic, Hebrew and the rest in Latin letters (see
+//! [`fold::latin`]), is scanned like the first, and then by sound:
+//!
+//! - a word that sounds like a patient's family name next to one that
+//!   sounds like the same patient's given name ("Александра Нгуен",
+//!   "Дороти Уокер");
+//! - alone, a word that sounds like a family name and is spelt like it
+//!   once read by sound ("Нгуен", "Лопес", "Эрнандес"), or in Hebrew or
+//!   Arabic, which leave vowels out, a word whose consonants are a family
+//!   name's (five sounds or more: "كامينسكي").
+//!
+//! Both words must be written as names are (a capital where the alphabet
+//! has capitals).
+
+use super::super::fold::latin::{by_ear, sound_key, sound_spelling};
+use super::super::fold::{Foreign, Sep, Stream};
+use super::super::names::Kind;
+use super::super::{Guard, PUBLIC, Role, What};
+use ahash::AHashMap as HashMap;
+
+/// Fewest sounds of a family name matched alone by its consonants.
+const CONSONANTS_ALONE: usize = 5;
+/// Fewest sounds of a given and a family name, together, matched as a pair
+/// in an alphabet without vowels.
+const PAIR_CONSONANTS: usize = 6;
+/// Fewest letters of a family name matched alone by its sound.
+const ALONE_MIN: usize = 4;
+
+/// Sound key → (pattern, role) of every plan's given and family names.
+#[derive(Default)]
+pub struct Sounds {
+    keys: HashMap<String, Vec<(u32, Role)>>,
+}
+
+impl Sounds {
+    fn new(patterns: &[String], roles: &[Vec<Role>]) -> Sounds {
+        let mut keys: HashMap<String, Vec<(u32, Role)>> = HashMap::new();
+        for (id, (p, rs)) in patterns.iter().zip(roles).enumerate() {
+            if !p.is_ascii() {
+                // Names in other scripts have their Latin forms (see `names`).
+                continue;
+            }
+            let half = |r: &&Role| matches!(r.kind, Kind::Family | Kind::Given) && r.plan != PUBLIC;
+            let mut halves = rs.iter().filter(half).peekable();
+            if halves.peek().is_none() {
+                continue;
+            }
+            let halves: Vec<(u32, Role)> = halves.map(|r| (id as u32, *r)).collect();
+            // Walker as Уокер: English spelling's silent letters.
+            for key in std::iter::once(sound_key(p)).chain(by_ear(p).map(|e| sound_key(&e))) {
+                if key.chars().count() >= 2 {
+                    let entry = keys.entry(key).or_default();
+                    entry.extend(halves.iter().copied());
+                    entry.dedup();
+                }
+            }
+        }
+        Sounds { keys }
+    }
+}
+
+impl Guard {
+    /// The names of the second reading of a file: exact (as the first), and
+    /// by sound. Returns the patterns found (see [`Guard::scan_names`]).
+    pub(super) fn scan_alphabets(
+        &self,
+        s: &Stream,
+        hit: &mut impl FnMut(u32, What, &str, u32),
+    ) -> Vec<usize> {
+        let named = self.scan_names(s, hit);
+        let sounds = self
+            .sounds
+            .get_or_init(|| Sounds::new(&self.patterns, &self.roles));
+        let key = |i: usize| {
+            let t = &s.toks[i];
+            (t.upper && !t.digits).then(|| sound_key(s.tok(i)))
+        };
+        let keys: Vec<Option<String>> = (0..s.toks.len()).map(key).collect();
+        let roles = |i: usize| {
+            keys[i]
+                .as_ref()
+                .and_then(|k| sounds.keys.get(k))
+                .map_or(&[][..], Vec::as_slice)
+        };
+        for (i, t) in s.toks.iter().enumerate() {
+            let Some(k) = keys[i].as_deref() else {
+                continue;
+            };
+            if t.foreign == Foreign::No || self.public_sounds.contains(k) {
+                continue;
+            }
+            let w = s.tok(i);
+            let pairs = |n: usize| matches!(s.toks[n].sep, Sep::Space | Sep::Comma | Sep::Join);
+            let mut neighbours = Vec::new();
+            if i > 0 && pairs(i) {
+                neighbours.push(i - 1);
+            }
+            if i + 1 < s.toks.len() && pairs(i + 1) {
+                neighbours.push(i + 1);
+            }
+            for &(p, r) in roles(i).iter().filter(|(_, r)| r.kind == Kind::Family) {
+                let family = self.patterns[p as usize].as_str();
+                // Without vowels, short names sound like too many words:
+                // "Sandy Szabo" would be "sd sb".
+                let enough = |n: usize| {
+                    t.foreign != Foreign::Consonants
+                        || k.len() + keys[n].as_ref().map_or(0, String::len) >= PAIR_CONSONANTS
+                };
+                // A Latin neighbour is matched as written, not by sound.
+                let given = |n: &usize| {
+                    s.toks[*n].foreign != Foreign::No
+                        && enough(*n)
+                        && roles(*n)
+                            .iter()
+                            .any(|(_, g)| g.plan == r.plan && g.kind == Kind::Given)
+                };
+                let paired = neighbours.iter().any(given);
+                // Allowed as written ("Эрнандес"), or as the family name.
+                let alone = !t.code
+                    && !self.site_words.contains(w)
+                    && !self.allowed_words.contains(&(r.plan, w.to_string()))
+                    && self.alone_counts(r.plan, family)
+                    && Self::sounds_alone(t.foreign, w, k, family);
+                if paired || alone {
+                    hit(r.plan, What::OtherAlphabet, family, t.line);
+                }
+            }
+        }
+        named
+    }
+
+    /// Does `w` (sound key `k`, the same as `family`'s), alone, name the
+    /// family name `family`: is it spelt as it sounds ("Лопес", "Нгуен",
+    /// "Эрнандес"; not "Каменский" for Kaminski), or, in an alphabet
+    /// without vowels, long enough?
+    fn sounds_alone(foreign: Foreign, w: &str, k: &str, family: &str) -> bool {
+        let spelt =
+            family.chars().count() >= ALONE_MIN && sound_spelling(w) == sound_spelling(family);
+        spelt || (foreign == Foreign::Consonants && k.chars().count() >= CONSONANTS_ALONE)
+    }
+}

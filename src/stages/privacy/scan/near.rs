@@ -1,0 +1,115 @@
+//! Near spellings next to the other half of a name ("Walt Kaminsky",
+//! "Kaminksi, Walter", "Dorthy Walker"): see [`names::near`].
+
+use super::super::fold::{Sep, Stream};
+use super::super::names::{self, Kind};
+use super::super::{Guard, PUBLIC, Role, What};
+
+impl Guard {
+    /// A name next to the other half of it spelt one letter wrong ("Walt
+    /// Kaminsky", "Kaminksi, Walter", "Dorthy Walker"): a typo names the
+    /// patient as well as the name does, even where the family name alone
+    /// is an allowed word. The misspelt word must start with a capital, as
+    /// a name does, so that "Maria walked" is not read as "Maria Walker".
+    pub(super) fn near_names<'g>(
+        &'g self,
+        s: &Stream,
+        found: &[(usize, usize, usize, bool)],
+        public: &[(usize, usize)],
+        out: &mut Vec<(u32, What, &'g str, usize, usize)>,
+    ) {
+        if self.near.is_empty() {
+            return;
+        }
+        // A word that is a name (or part of one) in its own right is read
+        // as that name; a story's display name is no name in this sense
+        // ("Walt Kaminsky" as a display name is still a typo of his).
+        let mut named: Option<Vec<bool>> = None;
+        // Given then family ("Walt Kaminski", "Walt-Kaminski"), or family
+        // then given ("Kaminski, Walt").
+        let given_first = |sep: Sep| matches!(sep, Sep::Space | Sep::Join | Sep::Dash);
+        let family_first = |sep: Sep| matches!(sep, Sep::Space | Sep::Comma);
+        for &(p, a, b, _) in found {
+            // Flags gathered once per pattern (see `Owners`): a common
+            // given name has thousands of roles and is met on every page.
+            let own = &self.roles[p];
+            let is_family = self.owners[p].family;
+            if !(self.owners[p].given || is_family)
+                || public.iter().any(|(x, y)| *x <= a && b <= *y)
+            {
+                continue;
+            }
+            let sep_after = s.toks.get(b + 1).map(|t| t.sep);
+            let after = |ok: &dyn Fn(Sep) -> bool| sep_after.filter(|s| ok(*s)).map(|_| b + 1);
+            let before = |ok: &dyn Fn(Sep) -> bool| a.checked_sub(1).filter(|_| ok(s.toks[a].sep));
+            let mut sides = Vec::new();
+            if self.owners[p].given {
+                sides.push((after(&given_first), Kind::Family));
+                sides.push((before(&family_first), Kind::Family));
+            }
+            if is_family {
+                sides.push((after(&family_first), Kind::Given));
+                sides.push((before(&given_first), Kind::Given));
+            }
+            for (t, want) in sides {
+                let Some(t) = t else { continue };
+                let w = s.tok(t);
+                if !s.toks[t].upper || s.toks[t].digits || self.site_words.contains(w) {
+                    continue;
+                }
+                let named = named.get_or_insert_with(|| self.named_tokens(s, found));
+                if named[t] {
+                    continue;
+                }
+                for q in self.near_patterns(w) {
+                    let (family, mine) = match want {
+                        Kind::Family => (q, Kind::Given),
+                        _ => (p, Kind::Family),
+                    };
+                    for r in self.roles[q]
+                        .iter()
+                        .filter(|r| r.kind == want && r.plan != PUBLIC)
+                    {
+                        let role = Role {
+                            plan: r.plan,
+                            kind: mine,
+                        };
+                        if own.binary_search(&role).is_ok()
+                            && !self.allowed_words.contains(&(r.plan, w.to_string()))
+                        {
+                            let key = self.patterns[family].as_str();
+                            out.push((r.plan, What::NearName, key, a.min(t), b.max(t)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Which tokens are part of a name found (other than a display name).
+    fn named_tokens(&self, s: &Stream, found: &[(usize, usize, usize, bool)]) -> Vec<bool> {
+        let mut named = vec![false; s.toks.len()];
+        for f in found.iter().filter(|f| self.owners[f.0].named) {
+            named[f.1..=f.2].iter_mut().for_each(|n| *n = true);
+        }
+        named
+    }
+
+    /// The given- and family-name patterns one edit from `w` (see
+    /// [`names::near`]).
+    pub(super) fn near_patterns(&self, w: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        if w.chars().count() + 1 < names::near::NEAR_MIN {
+            return out;
+        }
+        for key in names::near::deletion_keys(w) {
+            for &q in self.near.get(&key).into_iter().flatten() {
+                let q = q as usize;
+                if !out.contains(&q) && names::near::one_edit_apart(w, &self.patterns[q]) {
+                    out.push(q);
+                }
+            }
+        }
+        out
+    }
+}
