@@ -53,6 +53,9 @@ pub(super) fn woff(b: &[u8], out: &mut Out) {
     if let (Some(poff), Some(plen)) = (be32(b, 36), be32(b, 40)) {
         strings(slice(b, poff as usize, plen as usize), &mut out.segs);
     }
+    // And the bytes as they are: a hand-made file can carry text between
+    // or outside its tables.
+    strings(b, &mut out.segs);
 }
 
 pub(super) fn zip(b: &[u8], depth: u8, out: &mut Out) {

@@ -93,4 +93,10 @@ fn fonts_and_icons_are_readable_strings() {
         "{:?}",
         all(&e)
     );
+    // Text outside any table of a hand-made woff.
+    let mut w = b"wOFF".to_vec();
+    w.resize(44, 0);
+    w.extend(b"Walter Kaminski");
+    let e = extract("g.woff", &w);
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
 }
