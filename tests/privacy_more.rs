@@ -1975,6 +1975,45 @@ fn names_in_other_alphabets() {
     ] {
         p.clean_page(what, patient(WALTER), text, shows);
     }
+    // A plan that writes the name in Cyrillic: other Latin spellings.
+    let ivan = || patient(CYRILLIC);
+    for (what, text, secret) in [
+        (
+            "Iwan Petrow (German)",
+            "Iwan Petrow is skiing again.",
+            "Petrow",
+        ),
+        (
+            "Ivan Petroff (old French)",
+            "Ivan Petroff is skiing again.",
+            "Petroff",
+        ),
+        (
+            "Petrow alone",
+            "Thanks to Petrow for the flowers.",
+            "Petrow",
+        ),
+    ] {
+        p.leak_page(what, ivan(), text, &[secret]);
+    }
+    p.leak_page(
+        "Juliya Schukowa for Юлия Жукова",
+        patient("name: Юлия Жукова"),
+        "Julia Schukowa is back.",
+        &["Schukowa"],
+    );
+    p.clean_page(
+        "Ivan the Terrible, Peter and Petra, for Иван Петров",
+        ivan(),
+        "Ivan the Terrible, Peter and Petra were tsars.",
+        "Ivan the Terrible, Peter and Petra",
+    );
+    p.clean_page(
+        "Arabic \"the back\" (الظهر) is not al-Zahra (الزهراء), though both read lzhr",
+        patient("name: فاطمة الزهراء"),
+        "تمارين لألم الظهر.",
+        "تمارين لألم الظهر.",
+    );
     p.clean_page(
         "a word allowed as written in Cyrillic",
         both(

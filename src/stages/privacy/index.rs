@@ -4,7 +4,8 @@
 //! ([`super::scan`]).
 
 use super::dates::{Found, Months};
-use super::fold::{Sep, Stream, fold, fold_latin, latin::sound_key};
+use super::fold::latin::{has_alphabet_script, sound_key};
+use super::fold::{Sep, Stream, fold, fold_latin};
 use super::names::{self, Kind};
 use super::{Context, DateKind, Guard, Owners, PUBLIC, Role};
 use crate::base::date::Date;
@@ -26,6 +27,8 @@ struct Needles {
     allowed_dates: Vec<Date>,
     /// The patient's name as [`name_words`] gives it, joined.
     name_key: String,
+    /// The name is written in another alphabet (see [`super::fold::latin`]).
+    written_otherwise: bool,
 }
 
 fn needles(plan: &Plan) -> Needles {
@@ -65,6 +68,7 @@ fn needles(plan: &Plan) -> Needles {
             .unwrap_or_default(),
         allowed_dates: story.map(|s| s.public_dates.clone()).unwrap_or_default(),
         name_key: name_words(&plan.patient.name).join(" "),
+        written_otherwise: has_alphabet_script(&plan.patient.name),
     }
 }
 
@@ -157,6 +161,7 @@ impl Guard {
             near: HashMap::new(),
             sounds: std::sync::OnceLock::new(),
             public_sounds: HashSet::new(),
+            written_otherwise: HashSet::new(),
         };
         let mut add = |g: &mut Guard, s: String, role: Role| {
             let id = *ids.entry(s.clone()).or_insert_with(|| {
@@ -189,6 +194,9 @@ impl Guard {
             .collect();
         for (i, n) in per_plan.into_iter().enumerate() {
             let plan = i as u32;
+            if n.written_otherwise {
+                g.written_otherwise.insert(plan);
+            }
             for (s, kind) in n.names {
                 if kind == Kind::Given
                     && let Some(c) = s.chars().next()

@@ -237,6 +237,9 @@ pub struct Guard {
     sounds: std::sync::OnceLock<scan::Sounds>,
     /// Sound keys of the words of the clinic's public names.
     public_sounds: HashSet<String>,
+    /// Plans whose patient's name is written in another alphabet (see
+    /// [`fold::latin`]).
+    written_otherwise: HashSet<u32>,
 }
 
 /// Does `path` match a reviewed-file `pattern` (`*` within a folder, `**`

@@ -169,8 +169,8 @@ fn is_greek_vowel(c: char) -> bool {
 /// The consonants a word in Latin letters (lower case) sounds, in classes
 /// that transliterations agree on: vowels, h, w, v and y dropped (Уолтер,
 /// Вальтер and וולטר are all "ltr", as Walter is), p as b (Arabic has no
-/// p), z as s, c as k or s, x as ks, ch and ts as one sound, sh and zh and
-/// dzh as theirs, nd as d and ng as g (Greek ντ and γκ), doubled letters
+/// p), z, sh, zh and sch as s, c as k or s, x as ks, ch and ts as one
+/// sound, dzh as j, nd as d and ng as g (Greek ντ and γκ), doubled letters
 /// once. "kmnsk" is Kaminski in every alphabet here.
 pub fn sound_key(w: &str) -> String {
     sounds(w, false)
@@ -194,7 +194,13 @@ fn sounds(w: &str, vowels: bool) -> String {
     let mut i = 0;
     while i < b.len() {
         let rest = &b[i..];
-        let (class, used) = if rest.starts_with(b"dzh") {
+        let (class, used) = if rest == b"ff" {
+            // A final в is said f, and was once written ff (Petroff).
+            (if vowels { Some('v') } else { None }, 2)
+        } else if rest.starts_with(b"shch") || rest.starts_with(b"szcz") {
+            // Щ: shch, sch, szcz.
+            (Some('s'), 4)
+        } else if rest.starts_with(b"dzh") {
             (Some('j'), 3)
         } else if rest.starts_with(b"tch") || rest.starts_with(b"sch") {
             (Some(if rest[0] == b't' { 'C' } else { 's' }), 3)
@@ -216,9 +222,10 @@ fn sounds(w: &str, vowels: bool) -> String {
 fn digraph(rest: &[u8]) -> Option<Option<char>> {
     let two = rest.get(..2)?;
     Some(match two {
-        b"dj" | b"zh" => Some('j'),
-        b"sh" => Some('s'),
-        b"ch" | b"ts" | b"tz" => Some('C'),
+        b"dj" => Some('j'),
+        // Ж is zh, sch (Schukowa) or z (Polish): with the sibilants.
+        b"sh" | b"zh" | b"sz" => Some('s'),
+        b"ch" | b"ts" | b"tz" | b"cz" => Some('C'),
         b"kh" => None,
         b"gh" => Some('g'),
         b"ph" => Some('f'),
@@ -385,6 +392,21 @@ mod tests {
             assert!(has_alphabet_script(&format!("abc {c}")), "{c:?}");
         }
         assert!(!has_alphabet_script("Hernández — “quoted” · naïve"));
+    }
+
+    #[test]
+    fn latin_spellings_of_a_name_in_another_alphabet_sound_alike() {
+        for (name, others) in [
+            ("Петров", &["petrow", "petroff", "petrov"][..]),
+            ("Щербаков", &["shcherbakov", "scherbakow", "szczerbakow"]),
+            ("Жукова", &["zhukova", "schukowa", "shukova", "zukowa"]),
+        ] {
+            let latin = latin_of(name);
+            for other in others {
+                assert_eq!(sound_key(other), sound_key(&latin), "{other}");
+                assert_eq!(sound_spelling(other), sound_spelling(&latin), "{other}");
+            }
+        }
     }
 
     #[test]

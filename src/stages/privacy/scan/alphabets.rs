@@ -12,12 +12,16 @@
 //!
 //! Both words must be written as names are (a capital where the alphabet
 //! has capitals).
+//!
+//! The other way round, Latin text is read by sound too, for the patients
+//! whose plan writes the name in another alphabet: its Latin spellings
+//! vary (Иван Петров is Ivan Petrov, Iwan Petrow, Ivan Petroff).
 
 use super::super::fold::latin::{by_ear, sound_key, sound_spelling};
 use super::super::fold::{Foreign, Sep, Stream};
 use super::super::names::Kind;
 use super::super::{Guard, PUBLIC, Role, What};
-use ahash::AHashMap as HashMap;
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 
 /// Fewest sounds of a family name matched alone by its consonants.
 const CONSONANTS_ALONE: usize = 5;
@@ -27,21 +31,43 @@ const PAIR_CONSONANTS: usize = 6;
 /// Fewest letters of a family name matched alone by its sound.
 const ALONE_MIN: usize = 4;
 
-/// Sound key → (pattern, role) of every plan's given and family names.
+/// Sound key → (pattern, role) of the plans' given and family names.
 #[derive(Default)]
 pub struct Sounds {
+    /// Every plan's.
     keys: HashMap<String, Vec<(u32, Role)>>,
+    /// Only those of patients whose plan writes the name in another
+    /// alphabet: their Latin spellings vary too (Иван Петров is Ivan
+    /// Petrov, Iwan Petrow, Ivan Petroff).
+    written_otherwise: HashMap<String, Vec<(u32, Role)>>,
 }
 
+type Keys = HashMap<String, Vec<(u32, Role)>>;
+
 impl Sounds {
-    fn new(patterns: &[String], roles: &[Vec<Role>]) -> Sounds {
-        let mut keys: HashMap<String, Vec<(u32, Role)>> = HashMap::new();
+    fn new(patterns: &[String], roles: &[Vec<Role>], otherwise: &HashSet<u32>) -> Sounds {
+        let keys = Self::of(patterns, roles, |_| true);
+        let written_otherwise = if otherwise.is_empty() {
+            Keys::new()
+        } else {
+            Self::of(patterns, roles, |plan| otherwise.contains(&plan))
+        };
+        Sounds {
+            keys,
+            written_otherwise,
+        }
+    }
+
+    fn of(patterns: &[String], roles: &[Vec<Role>], plans: impl Fn(u32) -> bool) -> Keys {
+        let mut keys: Keys = HashMap::new();
         for (id, (p, rs)) in patterns.iter().zip(roles).enumerate() {
             if !p.is_ascii() {
                 // Names in other scripts have their Latin forms (see `names`).
                 continue;
             }
-            let half = |r: &&Role| matches!(r.kind, Kind::Family | Kind::Given) && r.plan != PUBLIC;
+            let half = |r: &&Role| {
+                matches!(r.kind, Kind::Family | Kind::Given) && r.plan != PUBLIC && plans(r.plan)
+            };
             let mut halves = rs.iter().filter(half).peekable();
             if halves.peek().is_none() {
                 continue;
@@ -56,7 +82,7 @@ impl Sounds {
                 }
             }
         }
-        Sounds { keys }
+        keys
     }
 }
 
@@ -68,10 +94,48 @@ impl Guard {
         s: &Stream,
         hit: &mut impl FnMut(u32, What, &str, u32),
     ) -> Vec<usize> {
-        let named = self.scan_names(s, hit);
-        let sounds = self
-            .sounds
-            .get_or_init(|| Sounds::new(&self.patterns, &self.roles));
+        // A name written in another alphabet in its plan is compared as
+        // written, in the first reading: in Latin letters, Arabic الظهر
+        // ("the back") and the family name الزهراء are both "lzhr".
+        let mut hit = |plan: u32, what: What, key: &str, line: u32| {
+            if !self.written_otherwise.contains(&plan) {
+                hit(plan, what, key, line);
+            }
+        };
+        let named = self.scan_names(s, &mut hit);
+        self.sound_names(s, &self.sounds().keys, true, &mut hit);
+        named
+    }
+
+    /// Latin text, by sound, against the patients whose plan writes the
+    /// name in another alphabet ("Iwan Petrow" for Иван Петров).
+    pub(super) fn scan_written_otherwise(
+        &self,
+        s: &Stream,
+        hit: &mut impl FnMut(u32, What, &str, u32),
+    ) {
+        if !self.written_otherwise.is_empty() {
+            self.sound_names(s, &self.sounds().written_otherwise, false, hit);
+        }
+    }
+
+    fn sounds(&self) -> &Sounds {
+        self.sounds
+            .get_or_init(|| Sounds::new(&self.patterns, &self.roles, &self.written_otherwise))
+    }
+
+    /// Names by sound: in the second reading (`foreign`: its words read
+    /// from another alphabet), or in Latin text.
+    fn sound_names(
+        &self,
+        s: &Stream,
+        sounds: &Keys,
+        foreign: bool,
+        hit: &mut impl FnMut(u32, What, &str, u32),
+    ) {
+        if sounds.is_empty() {
+            return;
+        }
         let key = |i: usize| {
             let t = &s.toks[i];
             (t.upper && !t.digits).then(|| sound_key(s.tok(i)))
@@ -80,14 +144,14 @@ impl Guard {
         let roles = |i: usize| {
             keys[i]
                 .as_ref()
-                .and_then(|k| sounds.keys.get(k))
+                .and_then(|k| sounds.get(k))
                 .map_or(&[][..], Vec::as_slice)
         };
         for (i, t) in s.toks.iter().enumerate() {
             let Some(k) = keys[i].as_deref() else {
                 continue;
             };
-            if t.foreign == Foreign::No || self.public_sounds.contains(k) {
+            if (t.foreign != Foreign::No) != foreign || self.public_sounds.contains(k) {
                 continue;
             }
             let w = s.tok(i);
@@ -107,9 +171,10 @@ impl Guard {
                     t.foreign != Foreign::Consonants
                         || k.len() + keys[n].as_ref().map_or(0, String::len) >= PAIR_CONSONANTS
                 };
-                // A Latin neighbour is matched as written, not by sound.
+                // In the second reading, a Latin neighbour is matched as
+                // written, not by sound.
                 let given = |n: &usize| {
-                    s.toks[*n].foreign != Foreign::No
+                    (s.toks[*n].foreign != Foreign::No) == foreign
                         && enough(*n)
                         && roles(*n)
                             .iter()
@@ -127,7 +192,6 @@ impl Guard {
                 }
             }
         }
-        named
     }
 
     /// Does `w` (sound key `k`, the same as `family`'s), alone, name the

@@ -75,6 +75,7 @@ impl Guard {
                 .or_insert(new.clone());
         };
         let mut named = self.scan_names(stream, &mut hit);
+        self.scan_written_otherwise(stream, &mut hit);
         if let Some(latin) = &read.latin {
             named.extend(self.scan_alphabets(latin, &mut hit));
         }
