@@ -1920,6 +1920,15 @@ fn names_in_other_alphabets() {
         "D0r0thy W4lker is home again.",
         &["W4lker"],
     );
+    p.leak(
+        "Cyrillic: Уолтер Камински, where Kaminski alone is allowed",
+        both(
+            site_with("privacy:\n  public_words: [Kaminski]\n"),
+            patient(WALTER),
+        ),
+        page_says("Уолтер Камински снова играет."),
+        &["Камински"],
+    );
     let rosa = || patient(ROSA);
     p.leak_page(
         "Cyrillic: Эрнандес alone",

@@ -45,8 +45,9 @@ pub enum What {
     /// wrong ("Walt Kaminsky" for Walter Kaminski).
     NearName,
     /// The name written in another alphabet ("Вальтер Камински",
-    /// "كامينسكي" for Walter Kaminski), matched by its sound (see
-    /// [`fold::latin`]).
+    /// "كامينسكي" for Walter Kaminski), or in another Latin spelling of a
+    /// name the plan writes in another alphabet ("Iwan Petrow" for Иван
+    /// Петров), matched by its sound (see [`fold::latin`]).
     OtherAlphabet,
     /// A family name (or a one-word name) alone.
     Surname,
@@ -104,7 +105,7 @@ impl What {
                 format!("the patient's full name with one letter wrong{first}")
             }
             What::OtherAlphabet => {
-                format!("the patient's name written in another alphabet{first}")
+                format!("the patient's name in another alphabet or spelling{first}")
             }
             What::Surname => format!("the patient's surname{first}"),
             What::Email => format!("the patient's email address{first}"),

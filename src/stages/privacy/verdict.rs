@@ -157,7 +157,7 @@ fn help(what: What) -> &'static str {
             "remove it: a given name next to the family name, one of them spelt one letter wrong, names the patient as well as the name does; if the misspelt word is an ordinary word or another name here, allow it alone in the story's `public_words`, or in site.yaml's `public_words` (under `privacy:`)"
         }
         What::OtherAlphabet => {
-            "remove it: the patient's name spelt in another alphabet (Cyrillic, Greek, Arabic, Hebrew…) names them as well as in Latin letters; if the word is an ordinary word of that language here, allow it as written in the story's `public_words`, or in site.yaml's `public_words` (under `privacy:`)"
+            "remove it: the patient's name spelt in another alphabet (Cyrillic, Greek, Arabic, Hebrew…), or in another Latin spelling of a name the plan writes in one, names them as well as the plan's spelling; if the word is an ordinary word of that language here, allow it as written in the story's `public_words`, or in site.yaml's `public_words` (under `privacy:`)"
         }
         What::Surname => {
             "remove it; if it is an ordinary word here (a street, a walker), allow that word alone in the plan's `story.public_words`, or in site.yaml's `public_words` (under `privacy:`) when the patient has no story"

@@ -136,9 +136,12 @@ impl Guard {
         if sounds.is_empty() {
             return;
         }
+        // Only words of the side read (a Latin neighbour in the second
+        // reading is matched as written, not by sound).
         let key = |i: usize| {
             let t = &s.toks[i];
-            (t.upper && !t.digits).then(|| sound_key(s.tok(i)))
+            let side = (t.foreign != Foreign::No) == foreign;
+            (side && t.upper && !t.digits).then(|| sound_key(s.tok(i)))
         };
         let keys: Vec<Option<String>> = (0..s.toks.len()).map(key).collect();
         let roles = |i: usize| {
@@ -151,7 +154,7 @@ impl Guard {
             let Some(k) = keys[i].as_deref() else {
                 continue;
             };
-            if (t.foreign != Foreign::No) != foreign || self.public_sounds.contains(k) {
+            if self.public_sounds.contains(k) {
                 continue;
             }
             let w = s.tok(i);
@@ -171,18 +174,17 @@ impl Guard {
                     t.foreign != Foreign::Consonants
                         || k.len() + keys[n].as_ref().map_or(0, String::len) >= PAIR_CONSONANTS
                 };
-                // In the second reading, a Latin neighbour is matched as
-                // written, not by sound.
                 let given = |n: &usize| {
-                    (s.toks[*n].foreign != Foreign::No) == foreign
-                        && enough(*n)
+                    enough(*n)
                         && roles(*n)
                             .iter()
                             .any(|(_, g)| g.plan == r.plan && g.kind == Kind::Given)
                 };
                 let paired = neighbours.iter().any(given);
-                // Allowed as written ("Эрнандес"), or as the family name.
-                let alone = !t.code
+                // Allowed as written ("Эрнандес"), or as the family name;
+                // spelt as the plan does, it is matched as written.
+                let alone = w != family
+                    && !t.code
                     && !self.site_words.contains(w)
                     && !self.allowed_words.contains(&(r.plan, w.to_string()))
                     && self.alone_counts(r.plan, family)
