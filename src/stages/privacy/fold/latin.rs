@@ -108,10 +108,13 @@ pub fn has_digit_letters(text: &str) -> bool {
 }
 
 /// `text` with [`has_digit_letters`]'s digits read as the letters they
-/// stand for.
-pub fn read_digit_letters(text: &str) -> String {
+/// stand for, if it has any (one pass: the test and the reading at once).
+pub fn read_digit_letters(text: &str) -> Option<String> {
+    let at: Vec<usize> = digit_letters(text.as_bytes()).collect();
+    if at.is_empty() {
+        return None;
+    }
     let mut b = text.as_bytes().to_vec();
-    let at: Vec<usize> = digit_letters(&b).collect();
     for i in at {
         b[i] = match b[i] {
             b'0' => b'o',
@@ -124,7 +127,7 @@ pub fn read_digit_letters(text: &str) -> String {
         };
     }
     // Only ASCII digits were replaced by ASCII letters.
-    String::from_utf8(b).unwrap_or_else(|_| text.to_string())
+    Some(String::from_utf8(b).unwrap_or_else(|_| text.to_string()))
 }
 
 fn digit_letters(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
@@ -352,10 +355,13 @@ mod tests {
     #[test]
     fn digits_for_letters() {
         assert_eq!(
-            read_digit_letters("K4minski, Ngu3n. Okaf0r"),
-            "Kaminski, Nguen. Okafor"
+            read_digit_letters("K4minski, Ngu3n. Okaf0r").as_deref(),
+            Some("Kaminski, Nguen. Okafor")
         );
-        assert_eq!(read_digit_letters("Lop3z Kaminsk1"), "Lopez Kaminski");
+        assert_eq!(
+            read_digit_letters("Lop3z Kaminsk1").as_deref(),
+            Some("Lopez Kaminski")
+        );
         for plain in [
             "3x10 reps",
             "COVID19",

@@ -136,10 +136,7 @@ impl Stream {
         if !segments.iter().any(|s| foreign(s) || digits(s)) {
             return None;
         }
-        let mut b = Builder {
-            latin: true,
-            ..Builder::default()
-        };
+        let mut b = Builder::latin();
         for seg in segments {
             b.run(&seg.text, seg.line, seg.strength);
         }
@@ -177,10 +174,7 @@ pub fn fold_latin(s: &str) -> Option<String> {
     if !has_alphabet_script(s) {
         return None;
     }
-    let mut b = Builder {
-        latin: true,
-        ..Builder::default()
-    };
+    let mut b = Builder::latin();
     b.run(s, 0, Strength::Text);
     Some(b.out.text)
 }
@@ -281,19 +275,24 @@ impl SepAcc {
 }
 
 impl Builder {
+    /// A builder of the second reading ([`Stream::latin`]).
+    fn latin() -> Builder {
+        Builder {
+            latin: true,
+            ..Builder::default()
+        }
+    }
+
     fn run(&mut self, text: &str, line: u32, strength: Strength) {
         self.close();
         self.sep = SepAcc::new_segment();
         self.line = line;
         self.code = strength == Strength::Code;
         self.stamp = strength == Strength::Stamp;
-        let read;
-        let text = if self.latin && !self.code && has_digit_letters(text) {
-            read = read_digit_letters(text);
-            read.as_str()
-        } else {
-            text
-        };
+        let read = (self.latin && !self.code)
+            .then(|| read_digit_letters(text))
+            .flatten();
+        let text = read.as_deref().unwrap_or(text);
         let nfkc = || {
             unicode_normalization::is_nfkc_quick(text.chars())
                 == unicode_normalization::IsNormalized::Yes
