@@ -1119,6 +1119,21 @@ fn phones_more_ways() {
         "Ring +44 20 7946 0958 today.",
         &["79460958"],
     );
+    for (name, text) in [
+        (
+            "the letter O for a zero: (302) 555-O142",
+            "Call (302) 555-O142 any time.",
+        ),
+        ("O and l for 0 and 1: 3O2.555.0l42", "Call 3O2.555.0l42."),
+    ] {
+        p.leak_page(name, patient(MARIA), text, &["5550142"]);
+    }
+    p.clean_page(
+        "o between numbers is a word: 5 o 6 veces, 555 o 0142",
+        patient(MARIA),
+        "Haga 5 o 6 veces; llame al 555 o 0142.",
+        "Haga 5 o 6 veces",
+    );
     p.clean_page(
         "emergency and billing numbers: 911, 988, CPT 97110",
         patient(MARIA),
@@ -1271,6 +1286,21 @@ const FULL_DATES: &[(&str, &str, &[&str])] = &[
         &["19680412"],
     ),
     (
+        "birth: an ordinal day and a two-digit year, April 12th, '68",
+        "Born April 12th, '68.",
+        &["19680412"],
+    ),
+    (
+        "birth: April 12th '68, no comma",
+        "Born April 12th '68.",
+        &["19680412"],
+    ),
+    (
+        "birth: a curly apostrophe, 12 Apr ’68",
+        "Born 12 Apr ’68.",
+        &["19680412"],
+    ),
+    (
         "goal target: German 15.02.2027",
         "Ziel: 15.02.2027.",
         &["20270215"],
@@ -1322,18 +1352,25 @@ fn dates_more_spellings() {
     for (name, text, secrets) in FULL_DATES {
         p.leak_page(name, patient(MARIA), text, secrets);
     }
-    let maria_story = || {
-        setup(|c: &Clinic| {
-            c.write(
-                "content/plans/p1.yaml",
-                &plan(MARIA, &story("Mari L.", "Mari came to us.", "")),
-            );
-            c.write("content/pages/news.md", &page("Nothing new this week."));
-        })
-    };
     for (name, text) in PARTIAL_DATES {
-        p.leak_page(name, maria_story(), text, &["19680412", "20261203"]);
+        p.leak_page(name, maria_story(|p| p), text, &["19680412", "20261203"]);
     }
+    // "Mar", March's English abbreviation, is also the sea in Spanish.
+    let march = || patient("name: Rosa Diaz\nbirth_date: 1968-03-14");
+    for (name, text) in [
+        ("birth: Mar 14, 1968", "Born Mar 14, 1968."),
+        ("birth: 14 Mar '68", "Born 14 Mar '68."),
+        ("birth: Spanish 14 mar 1968", "Nació el 14 mar 1968."),
+        ("birth: 1968 Mar 14", "Born 1968 Mar 14."),
+    ] {
+        p.leak_page(name, march(), text, &["19680314"]);
+    }
+    p.clean_page(
+        "the sea (mar) next to numbers, and sets",
+        march(),
+        "Vimos el mar 3 veces. Set 3: 14 reps.",
+        "Vimos el mar 3 veces.",
+    );
     p.leak(
         "consent signed date (its own day) on a page",
         patient(MARIA),
@@ -2031,6 +2068,194 @@ fn names_in_other_alphabets() {
         ),
         "Улица Эрнандес закрыта.",
         "Улица Эрнандес закрыта.",
+    );
+    p.assert_every_probe_holds();
+}
+
+// ---------------------------------------------------------------------------
+// A given name with the family name's initial ("Walt K."): the form of a
+// story's display name, public only as a published story's display name
+// ---------------------------------------------------------------------------
+
+/// Maria Lopez ("Mari") with a published story shown as "Mari L.", its
+/// plan changed by `edit`.
+fn maria_story(edit: fn(String) -> String) -> Setup {
+    setup(move |c: &Clinic| {
+        c.write(
+            "content/plans/p1.yaml",
+            &edit(plan(MARIA, &story("Mari L.", "Mari came to us.", ""))),
+        );
+        c.write("content/pages/news.md", &page("Nothing new this week."));
+    })
+}
+
+#[test]
+fn given_name_with_an_initial() {
+    let mut p = Probes::new("given name and initial");
+    for (what, base, text, secret) in [
+        (
+            "Walter K. (no story)",
+            patient(WALTER),
+            "Thanks to Walter K. for his kind words.",
+            "Walter K",
+        ),
+        (
+            "Walt K. in brackets, a short form (no story)",
+            patient(WALTER),
+            "\"I walk every day now.\" (Walt K.)",
+            "Walt K",
+        ),
+        (
+            "Walter K, with a comma",
+            patient(WALTER),
+            "Thanks, Walter K, for the flowers.",
+            "Walter K",
+        ),
+        (
+            "Lexi N! (the preferred name, a minor)",
+            patient(LEXI),
+            "Well done, Lexi N!",
+            "Lexi N",
+        ),
+        (
+            "Alexandra N. in a list",
+            patient(LEXI),
+            "This month: Alexandra N., Sam and the Tuesday class.",
+            "Alexandra N",
+        ),
+        (
+            "Maria L. where the story's display name is Mari L.",
+            maria_story(|p| p),
+            "Thanks to Maria L. for her story.",
+            "Maria L",
+        ),
+        (
+            "the display name of a story whose consent is revoked",
+            maria_story(|p| p + "    revoked: true\n"),
+            "\"I picked her up last week.\" (Mari L.)",
+            "Mari L",
+        ),
+        (
+            "the display name of a story whose consent has expired",
+            maria_story(|p| p.replace("expires_on: 2027-11-20", "expires_on: 2026-11-21")),
+            "\"I picked her up last week.\" (Mari L.)",
+            "Mari L",
+        ),
+    ] {
+        p.leak_page(what, base, text, &[secret]);
+    }
+    p.leak(
+        "Walter K. in a static text file",
+        patient(WALTER),
+        static_file("credits.txt", "Photos: Walter K., 2026\n"),
+        &["Walter K"],
+    );
+    p.leak(
+        "Henry V. without an allowance",
+        patient("name: Henry Vance"),
+        page_says("We read Henry V. in our book club."),
+        &["Vance"],
+    );
+    p.clean_page(
+        "the published story's display name elsewhere",
+        maria_story(|p| p),
+        "\"I picked her up last week.\" (Mari L.)",
+        "(Mari L.)",
+    );
+    p.clean_page(
+        "Dan O'Brien is not Dan O. for Daniel Okafor",
+        patient("name: Daniel Okafor\npreferred_name: Dan"),
+        "Dan O'Brien runs our front desk.",
+        "Brien runs our front desk",
+    );
+    p.clean_page(
+        "Sam R. is the clinician Sam Rivera, not the patient Sam Roberts",
+        patient("name: Samuel Roberts\npreferred_name: Sam"),
+        "Ask Sam R. at the front desk.",
+        "Ask Sam R. at the front desk.",
+    );
+    p.clean_page(
+        "a lower-case word after a given name (Spanish \"a\")",
+        patient("name: Maria Alvarez"),
+        "Le dijimos a Maria a las diez.",
+        "Le dijimos a Maria a las diez.",
+    );
+    p.clean_page(
+        "Henry V. allowed as written in public_words",
+        both(
+            site_with("privacy:\n  public_words: [\"Henry V.\"]\n"),
+            patient("name: Henry Vance"),
+        ),
+        "We read Henry V. in our book club.",
+        "We read Henry V. in our book club.",
+    );
+    p.assert_every_probe_holds();
+}
+
+/// A short form and the family name written as one word: a handle or an
+/// address.
+#[test]
+fn given_and_family_name_as_one_word() {
+    let mut p = Probes::new("names as one word");
+    for (what, text, secret) in [
+        (
+            "@waltkaminski",
+            "Follow @waltkaminski for his golf photos.",
+            "waltkaminski",
+        ),
+        (
+            "waltkaminski55 (digits after)",
+            "Thanks to waltkaminski55 for the review.",
+            "waltkaminski",
+        ),
+        (
+            "KaminskiWalt, family name first",
+            "Thanks to KaminskiWalt on Instagram.",
+            "KaminskiWalt",
+        ),
+        (
+            "a profile address",
+            "See https://social.example/waltkaminski/posts",
+            "waltkaminski",
+        ),
+    ] {
+        p.leak_page(what, patient(WALTER), text, &[secret]);
+    }
+    p.leak_page(
+        "@lexinguyen (the preferred name)",
+        patient(LEXI),
+        "Cheer on @lexinguyen at the meet!",
+        &["lexinguyen"],
+    );
+    p.leak(
+        "dotwalker in a JSON file, where Walker alone is allowed",
+        walker(),
+        static_file("team.json", "{\"handle\": \"dotwalker\"}\n"),
+        &["dotwalker"],
+    );
+    p.clean_page(
+        "words that hold names: Walters, Walton, Dottie, Walkerville",
+        both(
+            walker(),
+            setup(|c: &Clinic| c.write("content/plans/p2.yaml", &plan(WALTER, ""))),
+        ),
+        "Walters Walton Dottie Walkerville",
+        "Walters Walton Dottie Walkerville",
+    );
+    p.leak_page(
+        "willpower, where a patient is William Power",
+        patient("name: William Power"),
+        "It takes willpower.",
+        &["William Power"],
+    );
+    p.clean_page(
+        "willpower allowed as a word",
+        both(
+            site_with("privacy:\n  public_words: [willpower]\n"),
+            patient("name: William Power"),
+        ),
+        "It takes willpower.",
+        "It takes willpower.",
     );
     p.assert_every_probe_holds();
 }

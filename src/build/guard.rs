@@ -94,13 +94,17 @@ pub(super) fn guard_key(p: &Prepared) -> u128 {
     f.add(p.clinic.site_text.as_bytes())
         .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
     for s in published_stories(p) {
-        f.add(s.slug.as_bytes()).add(s.day.to_string().as_bytes());
+        let day = s.day.map(|d| d.to_string()).unwrap_or_default();
+        f.add(s.slug.as_bytes())
+            .add(day.as_bytes())
+            .add(s.display_name.as_bytes());
     }
     f.finish()
 }
 
-/// Published stories' URL slugs and publication days: a story's day is
-/// public where that story shows.
+/// Published stories' URL slugs, publication days and display names: a
+/// story's day is public where that story shows, its display name
+/// everywhere.
 pub(super) fn published_stories(p: &Prepared) -> &[privacy::PublishedStory] {
     p.story_days.get_or_init(|| {
         let theme = &p.themes[&p.clinic.site.theme];
@@ -112,24 +116,24 @@ pub(super) fn published_stories(p: &Prepared) -> &[privacy::PublishedStory] {
     })
 }
 
-/// The guard's view of published stories: slug, plan, day.
+/// The guard's view of published stories: slug, plan, day, display name.
 pub(super) fn story_days(
     p: &Prepared,
     stories: &[model::Published],
 ) -> Vec<privacy::PublishedStory> {
     stories
         .iter()
-        .filter_map(|s| {
-            let day = s.story.published_on.as_deref().and_then(Date::parse)?;
+        .map(|s| {
             let plan = match s.from {
                 model::StoryOrigin::Plan(i) => Some(p.clinic.plans[i].path.clone()),
                 model::StoryOrigin::Record(_) => None,
             };
-            Some(privacy::PublishedStory {
+            privacy::PublishedStory {
                 slug: s.story.slug.clone(),
                 plan,
-                day,
-            })
+                day: s.story.published_on.as_deref().and_then(Date::parse),
+                display_name: s.story.display_name.clone(),
+            }
         })
         .collect()
 }
@@ -232,27 +236,28 @@ pub(super) fn privacy_sources(p: &Prepared) -> Vec<privacy::verdict::SourceText>
     for s in model::stories(&p.clinic, &p.site, t, (p.today, p.stamp), true) {
         slugs.insert(s.from, s.story.slug);
     }
-    let as_page = |from: model::StoryOrigin| {
-        slugs
-            .get(&from)
-            .map_or("story.html".into(), |s| format!("stories/{s}/index.html"))
-    };
+    // A story that is not published (no consent, revoked, scheduled)
+    // reaches no public page: its text is no source.
+    let as_page =
+        |from: model::StoryOrigin| slugs.get(&from).map(|s| format!("stories/{s}/index.html"));
     for (i, record) in p.clinic.stories.iter().enumerate() {
-        out.push(SourceText {
-            path: record.path.clone(),
-            read_as: as_page(model::StoryOrigin::Record(i)),
-            text: record.text.clone(),
-            line_offset: 0,
-        });
+        if let Some(read_as) = as_page(model::StoryOrigin::Record(i)) {
+            out.push(SourceText {
+                path: record.path.clone(),
+                read_as,
+                text: record.text.clone(),
+                line_offset: 0,
+            });
+        }
     }
     for (i, plan) in p.clinic.plans.iter().enumerate() {
-        if plan.value.story.is_none() {
-            continue;
-        }
-        if let Some((offset, block)) = top_level_block(&plan.text, "story") {
+        if let (Some(read_as), Some((offset, block))) = (
+            as_page(model::StoryOrigin::Plan(i)),
+            top_level_block(&plan.text, "story"),
+        ) {
             out.push(SourceText {
                 path: plan.path.clone(),
-                read_as: as_page(model::StoryOrigin::Plan(i)),
+                read_as,
                 text: block,
                 line_offset: offset,
             });

@@ -153,10 +153,17 @@ impl Guard {
                 .iter()
                 .flat_map(|d| forms_of(*d))
                 .collect(),
-            published: cx.published.iter().flat_map(|s| forms_of(s.day)).collect(),
+            published: cx
+                .published
+                .iter()
+                .filter_map(|s| s.day)
+                .flat_map(forms_of)
+                .collect(),
             story_days: HashMap::new(),
             months: Months::new(cx.months.iter().map(Vec::as_slice)),
             initials: HashMap::new(),
+            family_initials: HashMap::new(),
+            public_initials: HashSet::new(),
             email_domains: HashMap::new(),
             near: HashMap::new(),
             sounds: std::sync::OnceLock::new(),
@@ -172,12 +179,18 @@ impl Guard {
             g.roles[id as usize].push(role);
         };
         let patients: HashSet<&str> = per_plan.iter().map(|n| n.name_key.as_str()).collect();
-        let (public_names, public_words) = public_names(cx.site, &plans, &patients);
-        g.public_sounds = public_words.iter().map(|w| sound_key(w)).collect();
-        for public in public_names {
+        let public = public_names(cx.site, &plans, &patients);
+        g.public_initials = cx
+            .published
+            .iter()
+            .map(|s| fold(&s.display_name))
+            .chain(public.initials)
+            .collect();
+        g.public_sounds = public.words.iter().map(|w| sound_key(w)).collect();
+        for name in public.names {
             add(
                 &mut g,
-                public,
+                name,
                 Role {
                     plan: PUBLIC,
                     kind: Kind::Full,
@@ -198,10 +211,13 @@ impl Guard {
                 g.written_otherwise.insert(plan);
             }
             for (s, kind) in n.names {
-                if kind == Kind::Given
-                    && let Some(c) = s.chars().next()
-                {
-                    let set = g.initials.entry(plan).or_default();
+                let initials = match kind {
+                    Kind::Given => Some(&mut g.initials),
+                    Kind::Family => Some(&mut g.family_initials),
+                    _ => None,
+                };
+                if let (Some(initials), Some(c)) = (initials, s.chars().next()) {
+                    let set = initials.entry(plan).or_default();
                     if !set.contains(&c) {
                         set.push(c);
                     }
@@ -237,8 +253,8 @@ impl Guard {
             .map(|(i, p)| (p.path.as_path(), i as u32))
             .collect();
         for s in &cx.published {
-            if let Some(i) = s.plan.as_deref().and_then(|p| index.get(p)) {
-                g.story_days.insert(s.slug.clone(), (*i, s.day));
+            if let (Some(i), Some(day)) = (s.plan.as_deref().and_then(|p| index.get(p)), s.day) {
+                g.story_days.insert(s.slug.clone(), (*i, day));
             }
         }
         for r in &mut g.roles {
@@ -299,13 +315,7 @@ pub(super) fn forms_of(d: Date) -> [Found; 3] {
 /// or a clinician the guard cannot tell from the patient. Either way it
 /// would make that patient's name public everywhere. site.yaml's
 /// clinicians are the clinic's staff, and stay public.
-/// Returns the names, and their words (for names written in another
-/// alphabet, see [`super::fold::latin`]).
-fn public_names(
-    site: &Site,
-    plans: &[&Source<Plan>],
-    patients: &HashSet<&str>,
-) -> (BTreeSet<String>, BTreeSet<String>) {
+fn public_names(site: &Site, plans: &[&Source<Plan>], patients: &HashSet<&str>) -> PublicNames {
     let plan_clinicians: BTreeSet<&str> = plans
         .iter()
         .filter_map(|p| p.value.clinician.as_ref())
@@ -322,15 +332,21 @@ fn public_names(
         .chain(staff);
     let mut out = BTreeSet::new();
     let mut words = BTreeSet::new();
+    let mut initials = BTreeSet::new();
     let clinicians: Vec<&str> = clinicians.collect();
     for c in &clinicians {
-        // "Dr. Rivera", "Rivera, Sam": the clinician, however written.
+        // "Dr. Rivera", "Rivera, Sam", "Sam R.": the clinician, however
+        // written.
         let words: Vec<&str> = c.split_whitespace().collect();
         if let [first, .., last] = words[..] {
             for title in ["dr", "doctor", "mr", "mrs", "ms", "mx"] {
                 out.insert(fold(&format!("{title} {last}")));
             }
             out.insert(fold(&format!("{last} {first}")));
+            for w in &words[1..] {
+                let initial: String = w.chars().take(1).collect();
+                initials.insert(fold(&format!("{first} {initial}")));
+            }
         }
     }
     for s in clinicians
@@ -346,7 +362,22 @@ fn public_names(
             out.insert(st.text);
         }
     }
-    (out, words)
+    PublicNames {
+        names: out,
+        words,
+        initials,
+    }
+}
+
+/// The clinic's own public names, as [`public_names`] gathers them.
+struct PublicNames {
+    /// Whole names and their forms (folded).
+    names: BTreeSet<String>,
+    /// Their words (for names written in another alphabet, see
+    /// [`super::fold::latin`]).
+    words: BTreeSet<String>,
+    /// Clinicians' given names with an initial ("Sam R.").
+    initials: BTreeSet<String>,
 }
 
 /// The folded words of a name, sorted (order and punctuation aside).

@@ -49,6 +49,9 @@ pub enum What {
     /// name the plan writes in another alphabet ("Iwan Petrow" for Иван
     /// Петров), matched by its sound (see [`fold::latin`]).
     OtherAlphabet,
+    /// A given name with the family name's initial ("Walt K."), other than
+    /// a published story's display name.
+    Initial,
     /// A family name (or a one-word name) alone.
     Surname,
     /// An email address, or its local part.
@@ -80,6 +83,7 @@ impl What {
             | What::TitledName
             | What::NearName
             | What::OtherAlphabet
+            | What::Initial
             | What::Surname => 0,
             What::Email => 1,
             What::Phone => 2,
@@ -106,6 +110,9 @@ impl What {
             }
             What::OtherAlphabet => {
                 format!("the patient's name in another alphabet or spelling{first}")
+            }
+            What::Initial => {
+                format!("the patient's given name with their family name's initial{first}")
             }
             What::Surname => format!("the patient's surname{first}"),
             What::Email => format!("the patient's email address{first}"),
@@ -184,15 +191,19 @@ impl Owners {
     }
 }
 
-/// A published story, for the exemption of its publication day.
+/// A published story: its publication day is exempt where it shows, and
+/// its display name is public.
 #[derive(Debug, Clone)]
 pub struct PublishedStory {
     /// URL slug (`stories/<slug>/`).
     pub slug: String,
     /// The plan it comes from (none for a story record).
     pub plan: Option<std::path::PathBuf>,
-    /// Publication day.
-    pub day: Date,
+    /// Publication day, if it has one.
+    pub day: Option<Date>,
+    /// The name the patient agreed to be shown by ("Walt K."): a given
+    /// name with an initial is public in this form only.
+    pub display_name: String,
 }
 
 /// What the guard is built from besides the plans.
@@ -228,6 +239,11 @@ pub struct Guard {
     months: Months,
     /// First letters of each plan's given names.
     initials: HashMap<u32, Vec<char>>,
+    /// First letters of each plan's family names.
+    family_initials: HashMap<u32, Vec<char>>,
+    /// Given names with an initial that are public (folded): published
+    /// stories' display names, clinicians ("Sam R.").
+    public_initials: HashSet<String>,
     /// (plan, email local part) → its domains (folded).
     email_domains: HashMap<(u32, String), Vec<String>>,
     /// Deletion key → the given- and family-name patterns that have it

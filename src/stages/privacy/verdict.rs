@@ -159,6 +159,9 @@ fn help(what: What) -> &'static str {
         What::OtherAlphabet => {
             "remove it: the patient's name spelt in another alphabet (Cyrillic, Greek, Arabic, Hebrew…), or in another Latin spelling of a name the plan writes in one, names them as well as the plan's spelling; if the word is an ordinary word of that language here, allow it as written in the story's `public_words`, or in site.yaml's `public_words` (under `privacy:`)"
         }
+        What::Initial => {
+            "remove it, or write the display name of the patient's published story: a given name with the family name's initial is how a story names its patient, with their consent; if it names someone else here, allow it as written in site.yaml's `public_words` (under `privacy:`)"
+        }
         What::Surname => {
             "remove it; if it is an ordinary word here (a street, a walker), allow that word alone in the plan's `story.public_words`, or in site.yaml's `public_words` (under `privacy:`) when the patient has no story"
         }

@@ -124,14 +124,14 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
             (
                 Item::Month(m),
                 Some((Item::Num { v: d, len: 1..=2 }, _, _)),
-                Some((Item::Num { v: y, len: 2 }, Sep::Other, _)),
+                Some((Item::Num { v: y, len: 2 }, Sep::Other | Sep::Apostrophe, _)),
             )
             | (
                 Item::Num { v: d, len: 1..=2 },
                 Some((Item::Month(m), _, _)),
                 Some((
                     Item::Num { v: y, len: 2 },
-                    Sep::Dash | Sep::Slash | Sep::Dot | Sep::Other,
+                    Sep::Dash | Sep::Slash | Sep::Dot | Sep::Other | Sep::Apostrophe,
                     _,
                 )),
             ) => {
@@ -203,6 +203,17 @@ fn english_idiom(s: &Stream, i: usize) -> bool {
     s.tok(i) == "out" && i + 1 < s.toks.len() && s.tok(i + 1) == "of"
 }
 
+/// Is a year (four digits) the token before `i`, or one of the two after
+/// ("14 mar 1968", "mar 14, 1968", "1968 mar 14")?
+fn year_near(s: &Stream, i: usize) -> bool {
+    let year = |j: usize| {
+        s.toks
+            .get(j)
+            .is_some_and(|t| t.digits && t.end - t.start == 4)
+    };
+    (i > 0 && year(i - 1)) || year(i + 1) || year(i + 2)
+}
+
 /// Numbers and month names with their separator and token index; fillers,
 /// ordinal endings and the `T` of a date-time dropped.
 fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
@@ -210,7 +221,9 @@ fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
     let mut skipped = false;
     for (i, t) in s.toks.iter().enumerate() {
         let w = s.tok(i);
-        let sep = if skipped && t.sep != Sep::Hard {
+        // A dropped word leaves a space ("2026年12月3日"), and what was
+        // written after it (the `'` of "14th '68").
+        let sep = if skipped && t.sep == Sep::Join {
             Sep::Space
         } else {
             t.sep
@@ -230,7 +243,17 @@ fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
             skipped = true;
             continue;
         }
-        if let Some(m) = months.get(w).filter(|_| !english_idiom(s, i)) {
+        let capital = || {
+            CAPITAL_MONTHS
+                .iter()
+                .find(|(c, _)| *c == w && (t.upper || year_near(s, i)))
+                .map(|(_, m)| *m)
+        };
+        if let Some(m) = months
+            .get(w)
+            .filter(|_| !english_idiom(s, i))
+            .or_else(capital)
+        {
             out.push((Item::Month(m), sep, i));
             continue;
         }

@@ -55,6 +55,12 @@ pub(super) const ORDINAL_WORDS: [&str; 20] = [
 /// Abbreviations that are everyday words more often than months.
 pub(super) const NOT_MONTHS: [&str; 3] = ["set", "ago", "mar"];
 
+/// Of those, the ones read as a month when written with a capital, or
+/// next to a year: "Mar 14" is March in English, "14 mar 1968" in Spanish,
+/// where "el mar" is the sea ("Set 3" stays an exercise's set, "Ago" is
+/// rare).
+pub(super) const CAPITAL_MONTHS: [(&str, i8); 1] = [("mar", 3)];
+
 impl Months {
     /// The CLDR names of the guard's languages plus `extra`: a theme's
     /// languages' names and its tables' own `months` lists (lists that do

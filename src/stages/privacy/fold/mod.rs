@@ -64,6 +64,8 @@ pub enum Sep {
     Colon,
     /// One `,`.
     Comma,
+    /// One apostrophe (`'`, `’`, `ʼ`): "O'Brien", "'68".
+    Apostrophe,
     /// Anything else.
     Other,
 }
@@ -247,6 +249,7 @@ impl SepAcc {
             '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => Sep::Dash,
             ':' => Sep::Colon,
             ',' => Sep::Comma,
+            '\'' | '\u{2019}' | '\u{02BC}' => Sep::Apostrophe,
             _ => Sep::Other,
         });
         let phone_char = matches!(

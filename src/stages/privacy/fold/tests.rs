@@ -37,7 +37,7 @@ fn separators_split_tokens_and_are_classified() {
     );
     let seps: Vec<Sep> = st.toks.iter().map(|t| t.sep).collect();
     assert_eq!(seps[0], Sep::Hard);
-    assert_eq!(seps[1], Sep::Other);
+    assert_eq!(seps[1], Sep::Apostrophe);
     assert_eq!(seps[3], Sep::Join);
     assert_eq!(seps[5], Sep::Dash);
     assert_eq!(seps[6], Sep::Space);

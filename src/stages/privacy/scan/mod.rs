@@ -11,7 +11,10 @@ use super::{Guard, Hit, Role, Scan, What, extract};
 use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 
 mod alphabets;
+mod initial;
+mod joined;
 mod near;
+mod phones;
 
 pub use alphabets::Sounds;
 
@@ -100,9 +103,14 @@ impl Guard {
         };
         // (pattern, first token, last token, from program text)
         let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
+        // Matches with one end inside a word (see `joined_names`).
+        let mut halves: Vec<(usize, usize, usize)> = Vec::new();
         for m in ac.find_overlapping_iter(s.text.as_str()) {
-            let (Some(a), Some(b)) = (s.tok_starting_at(m.start()), s.tok_ending_at(m.end()))
-            else {
+            let (a, b) = (s.tok_starting_at(m.start()), s.tok_ending_at(m.end()));
+            let (Some(a), Some(b)) = (a, b) else {
+                if a.is_some() != b.is_some() {
+                    halves.push((m.pattern().as_usize(), m.start(), m.end()));
+                }
                 continue;
             };
             if s.toks[a + 1..=b].iter().any(|t| t.sep == Sep::Hard) {
@@ -174,6 +182,8 @@ impl Guard {
             }
         }
         self.near_names(s, &found, &public, &mut name_hits);
+        self.given_initials(s, &found, &public, &mut name_hits);
+        named.extend(self.joined_names(s, &halves, &mut name_hits));
         // One report per place: the widest, strongest reading of it ("Maria
         // Lopez" is a full name, not also a surname and an email's local part).
         for (i, h) in name_hits.iter().enumerate() {
@@ -262,59 +272,6 @@ impl Guard {
             || n < 2
             || self.site_words.contains(key)
             || self.allowed_words.contains(&(plan, key.to_string())))
-    }
-
-    /// Phone numbers: runs of digit tokens joined by phone separators,
-    /// compared on their digits whatever separates them.
-    fn scan_phones(&self, s: &Stream, hit: &mut impl FnMut(u32, What, &str, u32)) {
-        if self.phones.is_empty() {
-            return;
-        }
-        let mut i = 0;
-        while i < s.toks.len() {
-            if !s.toks[i].digits {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < s.toks.len() && s.toks[j].digits && s.toks[j].phone_sep {
-                j += 1;
-            }
-            let digits: usize = s.toks[i..j]
-                .iter()
-                .map(|t| (t.end - t.start) as usize)
-                .sum();
-            if digits >= 7 {
-                let base = s.toks[i].start as usize;
-                let run = &s.text[base..s.toks[j - 1].end as usize];
-                let ends: HashSet<usize> =
-                    s.toks[i..j].iter().map(|t| t.end as usize - base).collect();
-                // Every token start, and the run's own tail: a country code
-                // may be glued on ("+13025550142").
-                let starts = s.toks[i..j]
-                    .iter()
-                    .map(|t| (t.start as usize - base, t.line))
-                    .chain(self.phone_lens.iter().filter_map(|len| {
-                        run.len()
-                            .checked_sub(*len)
-                            .map(|from| (from, s.toks[j - 1].line))
-                    }));
-                for (from, line) in starts {
-                    for len in &self.phone_lens {
-                        let to = from + len;
-                        if to <= run.len()
-                            && ends.contains(&to)
-                            && let Some(plans) = self.phones.get(&run[from..to])
-                        {
-                            for p in plans {
-                                hit(*p, What::Phone, &run[from..to], line);
-                            }
-                        }
-                    }
-                }
-            }
-            i = j;
-        }
     }
 
     fn scan_dates(

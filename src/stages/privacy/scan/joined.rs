@@ -1,0 +1,93 @@
+//! A given name and the family name written as one word: a handle or an
+//! address ("@waltkaminski", "waltkaminski55", "dotwalker.example"). The
+//! full name as written is a needle already ("walterkaminski"); a short
+//! form joined to the family name is found here, from the halves the
+//! name index meets inside a word.
+
+use super::super::fold::Stream;
+use super::super::names::Kind;
+use super::super::{Guard, Role, What};
+use ahash::AHashMap as HashMap;
+
+/// Shortest given name read inside a word: "al" and "jo" are in too many
+/// words.
+const GIVEN_MIN: usize = 3;
+/// Shortest family name read inside a word.
+const FAMILY_MIN: usize = 4;
+
+impl Guard {
+    /// `halves`: (pattern, start, end) of name-index matches that begin or
+    /// end inside a word. Two that meet, one a given name and the other a
+    /// family name of the same patient, making a whole word between them,
+    /// are that patient's name ("waltkaminski", "kaminskiwalt"). Returns
+    /// the patterns found, for dates without a year.
+    pub(super) fn joined_names<'g>(
+        &'g self,
+        s: &Stream,
+        halves: &[(usize, usize, usize)],
+        out: &mut Vec<(u32, What, &'g str, usize, usize)>,
+    ) -> Vec<usize> {
+        let mut named = Vec::new();
+        let long_enough = |&&(p, a, b): &&(usize, usize, usize)| {
+            let o = &self.owners[p];
+            (o.given && b - a >= GIVEN_MIN) || (o.family && b - a >= FAMILY_MIN)
+        };
+        let halves: Vec<&(usize, usize, usize)> = halves.iter().filter(long_enough).collect();
+        if halves.len() < 2 {
+            return named;
+        }
+        // Second halves (ending a word) by where they start.
+        let mut seconds: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &&(p, a, b) in &halves {
+            if s.tok_ending_at(b).is_some() {
+                seconds.entry(a).or_default().push(p);
+            }
+        }
+        for &&(p1, a, mid) in &halves {
+            let (Some(t), Some(ps)) = (s.tok_starting_at(a), seconds.get(&mid)) else {
+                continue;
+            };
+            for &p2 in ps {
+                let word_end = s.toks[t].end as usize;
+                let word = &s.text[a..word_end];
+                if word.len() != mid - a + self.patterns[p2].len() {
+                    continue;
+                }
+                for plan in self.joined_plans(p1, p2, mid - a, word_end - mid) {
+                    let allowed = self.site_words.contains(word)
+                        || self.allowed_words.contains(&(plan, word.to_string()));
+                    if !allowed {
+                        out.push((plan, What::FullName, self.patterns[p2].as_str(), t, t));
+                        named.extend([p1, p2]);
+                    }
+                }
+            }
+        }
+        named
+    }
+
+    /// Plans for which pattern `p1` then `p2` is a given name and a family
+    /// name, in either order, each long enough to be read inside a word.
+    fn joined_plans(&self, p1: usize, p2: usize, len1: usize, len2: usize) -> Vec<u32> {
+        let has = |p: usize, plan: u32, kind: Kind| {
+            self.roles[p].binary_search(&Role { plan, kind }).is_ok()
+        };
+        let mut plans: Vec<u32> = self.roles[p2]
+            .iter()
+            .filter(|r| {
+                let given_first = r.kind == Kind::Family
+                    && len1 >= GIVEN_MIN
+                    && len2 >= FAMILY_MIN
+                    && has(p1, r.plan, Kind::Given);
+                let family_first = r.kind == Kind::Given
+                    && len1 >= FAMILY_MIN
+                    && len2 >= GIVEN_MIN
+                    && has(p1, r.plan, Kind::Family);
+                given_first || family_first
+            })
+            .map(|r| r.plan)
+            .collect();
+        plans.dedup();
+        plans
+    }
+}
