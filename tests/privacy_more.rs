@@ -2259,3 +2259,56 @@ fn given_and_family_name_as_one_word() {
     );
     p.assert_every_probe_holds();
 }
+
+/// A family name in the plural, and a middle name the plan does not have.
+#[test]
+fn family_names_in_the_plural_and_middle_names() {
+    let mut p = Probes::new("plurals and middle names");
+    for (what, base, text, secret) in [
+        (
+            "the Kaminskis",
+            patient(WALTER),
+            "Thanks to the Kaminskis for the cookies.",
+            "Kaminskis",
+        ),
+        (
+            "the Lopezes",
+            patient(MARIA),
+            "The Lopezes brought flowers.",
+            "Lopezes",
+        ),
+        (
+            "a middle name: Walter James Kaminski",
+            patient(WALTER),
+            "Walter James Kaminski is golfing again.",
+            "Walter James",
+        ),
+        (
+            "a middle name where Walker alone is allowed: Dorothy Ann Walker",
+            walker(),
+            "Dorothy Ann Walker came by.",
+            "Dorothy Ann",
+        ),
+        (
+            "a short form and a middle name: Dot Mae Walker",
+            walker(),
+            "Dot Mae Walker came by.",
+            "Dot Mae",
+        ),
+    ] {
+        p.leak_page(what, base, text, &[secret]);
+    }
+    p.clean_page(
+        "walkers, and the Walkers Club where Walker is allowed",
+        walker(),
+        "Walkers and canes are welcome. The Walkers Club meets Monday.",
+        "The Walkers Club meets Monday.",
+    );
+    p.clean_page(
+        "a title-case heading: Why Dorothy Loves Walker Park",
+        walker(),
+        "## Why Dorothy Loves Walker Park, And Other Stories",
+        "Why Dorothy Loves Walker Park",
+    );
+    p.assert_every_probe_holds();
+}

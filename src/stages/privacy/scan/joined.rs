@@ -1,8 +1,8 @@
-//! A given name and the family name written as one word: a handle or an
-//! address ("@waltkaminski", "waltkaminski55", "dotwalker.example"). The
-//! full name as written is a needle already ("walterkaminski"); a short
-//! form joined to the family name is found here, from the halves the
-//! name index meets inside a word.
+//! Names inside a longer word, from the halves the name index meets there:
+//! a given name and the family name written as one word, as a handle or an
+//! address is ("@waltkaminski", "waltkaminski55", "dotwalker.example"; the
+//! full name as written is a needle already, "walterkaminski"), and a
+//! family name in the plural ("the Kaminskis", "the Lopezes").
 
 use super::super::fold::Stream;
 use super::super::names::Kind;
@@ -33,6 +33,20 @@ impl Guard {
             (o.given && b - a >= GIVEN_MIN) || (o.family && b - a >= FAMILY_MIN)
         };
         let halves: Vec<&(usize, usize, usize)> = halves.iter().filter(long_enough).collect();
+        for &&(p, a, b) in &halves {
+            if let Some(t) = self.plural(s, p, a, b) {
+                for r in self.owners[p]
+                    .loud
+                    .iter()
+                    .filter(|r| r.kind == Kind::Family)
+                {
+                    if self.alone_counts(r.plan, &self.patterns[p]) {
+                        out.push((r.plan, What::Surname, self.patterns[p].as_str(), t, t));
+                        named.push(p);
+                    }
+                }
+            }
+        }
         if halves.len() < 2 {
             return named;
         }
@@ -64,6 +78,18 @@ impl Guard {
             }
         }
         named
+    }
+
+    /// The token that is family-name pattern `p` (at `a..b`) in the plural,
+    /// written as a name is ("the Kaminskis", "the Lopezes"; "walkers" is
+    /// the word).
+    fn plural(&self, s: &Stream, p: usize, a: usize, b: usize) -> Option<usize> {
+        let t = s.tok_starting_at(a)?;
+        let tok = &s.toks[t];
+        // Empty when the match runs on into the next token.
+        let rest = s.text.get(b..tok.end as usize).unwrap_or_default();
+        let named = tok.upper && !tok.code && self.owners[p].family && b - a >= FAMILY_MIN;
+        (named && matches!(rest, "s" | "es")).then_some(t)
     }
 
     /// Plans for which pattern `p1` then `p2` is a given name and a family

@@ -41,6 +41,29 @@ impl Reading {
     }
 }
 
+/// Capitalised words that join the words of a title-case heading ("Why
+/// Grace Loves Hill Walks", "Tips From Will For Young Athletes"): never
+/// read as a middle name.
+const HEADING_WORDS: [&str; 30] = [
+    "a", "an", "and", "are", "as", "at", "by", "for", "from", "gets", "got", "had", "has", "her",
+    "his", "in", "is", "loves", "meets", "my", "of", "on", "or", "our", "says", "the", "their",
+    "to", "was", "with",
+];
+
+/// Is token `i` a middle name between a given and a family name: a word
+/// written with a capital, between two spaces, not a heading's joining
+/// word?
+fn middle_name(s: &Stream, i: usize) -> bool {
+    let t = &s.toks[i];
+    let spaced = t.sep == Sep::Space && s.toks.get(i + 1).is_some_and(|n| n.sep == Sep::Space);
+    let w = s.tok(i);
+    spaced
+        && t.upper
+        && !t.code
+        && w.chars().all(char::is_alphabetic)
+        && !HEADING_WORDS.contains(&w)
+}
+
 impl Guard {
     /// Scan one file: `path` relative to the public folder (its name is
     /// scanned too).
@@ -160,9 +183,11 @@ impl Guard {
                     Kind::EmailLocal if self.domain_follows(s, r.plan, key, b) => What::Email,
                     Kind::EmailLocal => continue,
                     Kind::Family => {
-                        let initial_between = a >= 2 && s.tok(a - 1).chars().count() == 1;
+                        // "Dorothy A. Walker", "Dorothy Ann Walker".
+                        let between =
+                            a >= 2 && (s.tok(a - 1).chars().count() == 1 || middle_name(s, a - 1));
                         let paired = (a >= 1 && has_given(r.plan, givens_ending.get(&(a - 1))))
-                            || (initial_between && has_given(r.plan, givens_ending.get(&(a - 2))))
+                            || (between && has_given(r.plan, givens_ending.get(&(a - 2))))
                             || has_given(r.plan, givens_starting.get(&(b + 1)))
                             || self.initial_of_given(s, r.plan, a, b);
                         if paired {
