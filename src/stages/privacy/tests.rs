@@ -214,3 +214,91 @@ fn shared_names_report_the_patient_they_name() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// The scan never panics, whatever runs names together, splits them or
+    /// puts punctuation, digits and other alphabets between their parts:
+    /// text made of the patients' name pieces (whole, cut, in the plural,
+    /// as initials) and separators, the places where matches begin or end
+    /// inside a word.
+    #[test]
+    fn the_scan_never_panics_on_name_shaped_text(
+        pieces in proptest::collection::vec(0usize..PIECES.len(), 0..40),
+    ) {
+        let text: String = pieces.iter().map(|i| PIECES[*i]).collect();
+        let g = name_guard();
+        let _ = g.scan("page.html", text.as_bytes());
+        let _ = g.scan("page.txt", text.as_bytes());
+    }
+}
+
+/// Pieces of text around the patients of [`name_guard`].
+const PIECES: [&str; 42] = [
+    "Walt",
+    "Walter",
+    "Kaminski",
+    "kaminsk",
+    "Kaminskis",
+    "K",
+    "K.",
+    "Dot",
+    "Dorothy",
+    "Walker",
+    "walkers",
+    "Ann",
+    "Maria",
+    "Lopez",
+    "Lopezes",
+    "L.",
+    "Вальтер",
+    "Камински",
+    "3",
+    "555",
+    "O142",
+    "'68",
+    "’",
+    " ",
+    " ",
+    ", ",
+    ".",
+    "-",
+    "@",
+    "_",
+    "(",
+    ")",
+    "<b>",
+    "\u{ad}",
+    "Walter Kaminskis",
+    "Walt Kaminskiwalt",
+    "Dot Ann Walkers",
+    "MariaLopezes",
+    "Kami",
+    "nskis",
+    "Wal",
+    "kers",
+];
+
+/// A guard over three patients, one with a published story.
+fn name_guard() -> Guard {
+    let s = site();
+    let plans = [
+        plan("  name: Walter Kaminski\n  phone: \"(302) 555-0142\""),
+        plan("  name: Dorothy Walker\n  preferred_name: Dot"),
+        plan("  name: Maria Lopez\n  birth_date: 1968-04-12"),
+    ];
+    Guard::new(
+        &plans,
+        &Context {
+            site: &s,
+            published: vec![PublishedStory {
+                slug: "s".into(),
+                plan: None,
+                day: None,
+                display_name: "Maria L.".into(),
+            }],
+            months: Vec::new(),
+        },
+    )
+}
