@@ -126,13 +126,16 @@ impl Guard {
         };
         // (pattern, first token, last token, from program text)
         let mut found: Vec<(usize, usize, usize, bool)> = Vec::new();
-        // Matches with one end inside a word (see `joined_names`).
+        // Given- and family-name matches with one end inside a word (see
+        // `joined_names`).
         let mut halves: Vec<(usize, usize, usize)> = Vec::new();
         for m in ac.find_overlapping_iter(s.text.as_str()) {
             let (a, b) = (s.tok_starting_at(m.start()), s.tok_ending_at(m.end()));
             let (Some(a), Some(b)) = (a, b) else {
-                if a.is_some() != b.is_some() {
-                    halves.push((m.pattern().as_usize(), m.start(), m.end()));
+                let p = m.pattern().as_usize();
+                let half_name = self.owners[p].given || self.owners[p].family;
+                if a.is_some() != b.is_some() && half_name {
+                    halves.push((p, m.start(), m.end()));
                 }
                 continue;
             };
