@@ -890,3 +890,44 @@ fn the_readme_workflow_works_outside_the_source_tree() {
     );
     assert!(readme.contains("Source**,\n   choose **GitHub Actions**"));
 }
+
+#[test]
+fn well_known_files_are_published_and_other_hidden_files_are_not() {
+    let c = Clinic::with_plan();
+    c.write(
+        "static/.well-known/security.txt",
+        "Contact: mailto:security@example-pt.test\nExpires: 2027-12-31T00:00:00Z\n",
+    );
+    c.write("static/.well-known/.notes", "draft");
+    c.write("static/.DS_Store", "Bud1 maria-lopez.jpg");
+    c.write("static/.git/config", "[core]");
+    c.write("static/img/.plan.yaml.swp", "name: Maria Lopez");
+    c.cmd(&["build"]).assert().success();
+    assert!(
+        c.read("public/.well-known/security.txt")
+            .starts_with("Contact: mailto:security@example-pt.test")
+    );
+    for hidden in [
+        ".well-known/.notes",
+        ".DS_Store",
+        ".git/config",
+        "img/.plan.yaml.swp",
+    ] {
+        assert!(
+            !c.path().join("public").join(hidden).exists(),
+            "{hidden} was published"
+        );
+    }
+    // A .well-known file is scanned like any other.
+    c.write(
+        "static/.well-known/security.txt",
+        "Contact: Maria Lopez <mailto:security@example-pt.test>\n",
+    );
+    let out = c.cmd(&["build"]).assert().failure().get_output().clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HP0501"));
+    assert!(
+        c.read("public/.well-known/security.txt")
+            .starts_with("Contact: mailto:"),
+        "the previous public/ was kept"
+    );
+}

@@ -105,11 +105,50 @@ pub fn classify(root: &Path, path: &Path, folder: bool, dirty: &mut Dirty) {
 /// Hidden files and folders, and the backup, swap and temporary files that
 /// editors (and heropath's own atomic writes) leave while saving.
 fn is_noise(parts: &[String], name: &str) -> bool {
-    parts.iter().any(|p| p.starts_with('.'))
+    // Below a static folder, `.well-known/` is published.
+    let hidden = match parts.iter().position(|p| p == "static") {
+        Some(i) => {
+            parts[..i].iter().any(|p| p.starts_with('.'))
+                || crate::stages::theme::is_hidden(&parts[i + 1..].join("/"))
+        }
+        None => parts.iter().any(|p| p.starts_with('.')),
+    };
+    hidden
         || name.ends_with('~')
         || name.starts_with('#')
         || name == "4913"
         || [".swp", ".swx", ".swo", ".tmp", ".bak", ".heropath-tmp"]
             .iter()
             .any(|x| name.ends_with(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_noise;
+
+    fn noise(path: &str) -> bool {
+        let parts: Vec<String> = path.split('/').map(str::to_string).collect();
+        is_noise(&parts, parts.last().expect("a name"))
+    }
+
+    #[test]
+    fn hidden_files_are_noise_but_a_static_well_known_folder_is_not() {
+        for path in [
+            ".git/config",
+            "static/.DS_Store",
+            "static/.well-known/.notes",
+            "content/pages/.draft.md",
+            ".well-known/security.txt",
+            "static/img/photo.jpg~",
+        ] {
+            assert!(noise(path), "{path}");
+        }
+        for path in [
+            "static/.well-known/security.txt",
+            "themes/calm/static/.well-known/x.txt",
+            "content/pages/about.md",
+        ] {
+            assert!(!noise(path), "{path}");
+        }
+    }
 }

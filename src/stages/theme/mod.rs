@@ -332,6 +332,16 @@ pub fn template_error(
     }
 }
 
+/// Is `rel` (a path under a theme or site folder) hidden: a part of it
+/// starts with a dot (`.DS_Store`, `.git/`, an editor's `.plan.swp`, which
+/// may hold text nobody meant to publish)? The top-level `.well-known/`
+/// folder (RFC 8615: `security.txt`, domain verification) is not hidden;
+/// its files are published and scanned like any other.
+pub fn is_hidden(rel: &str) -> bool {
+    let rel = rel.strip_prefix(".well-known/").unwrap_or(rel);
+    rel.split('/').any(|p| p.starts_with('.'))
+}
+
 fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
     if !dir.is_dir() {
         return;
@@ -350,7 +360,7 @@ fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
             continue;
         };
         let rel = rel.to_string_lossy().replace('\\', "/");
-        if rel.split('/').any(|p| p.starts_with('.')) {
+        if is_hidden(&rel) {
             continue;
         }
         if let Ok(bytes) = std::fs::read(e.path()) {
