@@ -27,7 +27,7 @@ impl Guard {
                 continue;
             };
             let i = b + 1;
-            if public.iter().any(|(x, y)| *x <= a && i <= *y) {
+            if super::inside(public, a, i) {
                 continue;
             }
             let phrase = &s.text[s.toks[a].start as usize..s.toks[i].end as usize];

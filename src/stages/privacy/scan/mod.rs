@@ -41,6 +41,12 @@ impl Reading {
     }
 }
 
+/// Do tokens `a..=b` lie inside one of the `spans` (the clinic's public
+/// names found in the text)?
+fn inside(spans: &[(usize, usize)], a: usize, b: usize) -> bool {
+    spans.iter().any(|(x, y)| *x <= a && b <= *y)
+}
+
 /// Capitalised words that join the words of a title-case heading ("Why
 /// Grace Loves Hill Walks", "Tips From Will For Young Athletes"): never
 /// read as a middle name.
@@ -150,7 +156,7 @@ impl Guard {
             .filter(|f| self.owners[f.0].public)
             .map(|f| (f.1, f.2))
             .collect();
-        let inside_public = |a: usize, b: usize| public.iter().any(|(x, y)| *x <= a && b <= *y);
+        let inside_public = |a: usize, b: usize| inside(&public, a, b);
         let mut givens_ending: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut givens_starting: HashMap<usize, Vec<usize>> = HashMap::new();
         for &(p, a, b, _) in &found {

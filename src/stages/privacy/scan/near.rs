@@ -34,9 +34,7 @@ impl Guard {
             // given name has thousands of roles and is met on every page.
             let own = &self.roles[p];
             let is_family = self.owners[p].family;
-            if !(self.owners[p].given || is_family)
-                || public.iter().any(|(x, y)| *x <= a && b <= *y)
-            {
+            if !(self.owners[p].given || is_family) || super::inside(public, a, b) {
                 continue;
             }
             let sep_after = s.toks.get(b + 1).map(|t| t.sep);
