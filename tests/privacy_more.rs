@@ -1610,6 +1610,40 @@ fn typos_in_a_family_name_next_to_a_given_name() {
         "Thanks to Walker, Dorohty.",
         &["Dorohty"],
     );
+    for (what, text, secret) in [
+        (
+            "a variant of the given name: Dorothea Walker",
+            "Dorothea Walker thanks the team.",
+            "Dorothea Walker",
+        ),
+        (
+            "a variant, two letters changed: Dorothee Walker",
+            "Dorothee Walker thanks the team.",
+            "Dorothee Walker",
+        ),
+        (
+            "a variant, family first: Walker, Dorothea",
+            "Thanks to Walker, Dorothea.",
+            "Dorothea",
+        ),
+    ] {
+        p.leak_page(what, walker(), text, &[secret]);
+    }
+    p.clean_page(
+        "another given name sharing a start: Doris Walker",
+        walker(),
+        "Doris Walker thanks the team.",
+        "Doris Walker",
+    );
+    p.clean_page(
+        "a variant allowed as another person's name",
+        both(
+            site_with("privacy:\n  public_words: [Walker, Dorothea]\n"),
+            both(patient(DOROTHY), template_says("<!-- page -->")),
+        ),
+        "Dorothea Walker sponsors the golf day.",
+        "Dorothea Walker",
+    );
     p.clean_page(
         "the allowed family name with an ordinary word: Bring your Walker",
         walker(),
@@ -2309,6 +2343,81 @@ fn family_names_in_the_plural_and_middle_names() {
         walker(),
         "## Why Dorothy Loves Walker Park, And Other Stories",
         "Why Dorothy Loves Walker Park",
+    );
+    p.assert_every_probe_holds();
+}
+
+#[test]
+fn numbers_spelt_out_in_words() {
+    let mut p = Probes::new("numbers in words");
+    // Maria: born 1968-04-12, phone (302) 555-0142.
+    for (what, text, secret) in [
+        (
+            "birth: day and year in words",
+            "Born April twelfth, nineteen sixty-eight.",
+            "19680412",
+        ),
+        (
+            "birth: the twelfth of April, year in words",
+            "Born on the twelfth of April, nineteen hundred and sixty-eight.",
+            "19680412",
+        ),
+        (
+            "birth: a cardinal day next to the month",
+            "Born April twelve, 1968.",
+            "19680412",
+        ),
+        (
+            "birth: Spanish in words",
+            "Nació el doce de abril de mil novecientos sesenta y ocho.",
+            "19680412",
+        ),
+        (
+            "birth: French in words",
+            "Née le douze avril mil neuf cent soixante-huit.",
+            "19680412",
+        ),
+        (
+            "birth: Portuguese in words",
+            "Nasceu em doze de abril de mil novecentos e sessenta e oito.",
+            "19680412",
+        ),
+        (
+            "birth: an apostrophe year after a numeric date",
+            "Born 4/12/'68.",
+            "19680412",
+        ),
+        (
+            "phone read out digit by digit",
+            "Call three oh two, five five five, oh one four two.",
+            "5550142",
+        ),
+        (
+            "phone with triple and zero",
+            "Call three zero two, triple five, zero one four two.",
+            "5550142",
+        ),
+        (
+            "phone in Spanish words, digits mixed in",
+            "Llame al 302, cinco cinco cinco, cero uno cuatro dos.",
+            "5550142",
+        ),
+    ] {
+        p.leak_page(what, patient(MARIA), text, &[secret]);
+    }
+    p.leak_page(
+        "birthday in words without the year, page names her",
+        patient(MARIA),
+        "Mari celebrates on April the twelfth.",
+        &["0412"],
+    );
+    p.clean_page(
+        "number words that are no date or phone",
+        patient(MARIA),
+        "In April, twelve people came. One April morning we did \
+         two thousand steps. Count one two three four five six seven. \
+         Do five five-second holds. We met on April twelfth, nineteen sixty-nine.",
+        "two thousand steps",
     );
     p.assert_every_probe_holds();
 }

@@ -166,6 +166,7 @@ impl Guard {
             public_initials: HashSet::new(),
             email_domains: HashMap::new(),
             near: HashMap::new(),
+            stems: HashMap::new(),
             sounds: std::sync::OnceLock::new(),
             public_sounds: HashSet::new(),
             written_otherwise: HashSet::new(),
@@ -263,6 +264,7 @@ impl Guard {
         }
         g.owners = g.roles.iter().map(|r| Owners::of(r)).collect();
         g.near = near_names(&g.patterns, &g.roles);
+        g.stems = given_stems(&g.patterns, &g.roles);
         g.phone_lens = g
             .phones
             .keys()
@@ -291,6 +293,20 @@ fn near_names(patterns: &[String], roles: &[Vec<Role>]) -> HashMap<String, Vec<u
             for key in names::near::deletion_keys(p) {
                 out.entry(key).or_default().push(id as u32);
             }
+        }
+    }
+    out
+}
+
+/// Stem → the patterns that are a patient's given name (see
+/// [`names::near::variant_of`]).
+fn given_stems(patterns: &[String], roles: &[Vec<Role>]) -> HashMap<String, Vec<u32>> {
+    let mut out: HashMap<String, Vec<u32>> = HashMap::new();
+    for (id, (p, r)) in patterns.iter().zip(roles).enumerate() {
+        if r.iter().any(|r| r.kind == Kind::Given && r.plan != PUBLIC)
+            && let Some(stem) = names::near::stem(p)
+        {
+            out.entry(stem.to_string()).or_default().push(id as u32);
         }
     }
     out

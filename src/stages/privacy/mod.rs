@@ -106,7 +106,7 @@ impl What {
             What::FullName => format!("the patient's full name{first}"),
             What::TitledName => format!("the patient's family name with a title{first}"),
             What::NearName => {
-                format!("the patient's full name with one letter wrong{first}")
+                format!("the patient's full name spelt otherwise{first}")
             }
             What::OtherAlphabet => {
                 format!("the patient's name in another alphabet or spelling{first}")
@@ -249,6 +249,9 @@ pub struct Guard {
     /// Deletion key → the given- and family-name patterns that have it
     /// (see [`names::near`]).
     near: HashMap<String, Vec<u32>>,
+    /// First letters ([`names::near::stem`]) → the given-name patterns
+    /// that start with them: to find a variant of a given name.
+    stems: HashMap<String, Vec<u32>>,
     /// Sound keys of the given and family names (see [`fold::latin`]),
     /// built the first time a file has another alphabet.
     sounds: std::sync::OnceLock<scan::Sounds>,

@@ -10,7 +10,8 @@
 //! two-digit years (`4/12/68`), compact `19680412`, month names and their
 //! abbreviations in every language of the built-in list and of the theme's
 //! string tables ("Sept. 3rd", "3 de diciembre de 2026", "12. April 1968",
-//! "2026年12月3日"), ordinals, and weekdays in between.
+//! "2026年12月3日"), ordinals, weekdays in between, and days and years
+//! spelt out in words ("the fourteenth of March, nineteen sixty-eight").
 
 use super::fold::{Sep, Stream};
 use crate::base::date::Date;
@@ -18,10 +19,12 @@ use words::*;
 
 #[cfg(test)]
 mod before;
+mod spelt;
 #[cfg(test)]
 mod tests;
 mod words;
 
+pub use spelt::digit_word;
 pub use words::Months;
 
 /// A date found in text.
@@ -96,7 +99,10 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
                 Item::Num { v: x, len: 1..=2 },
                 Some((Item::Num { v: y, len: 1..=2 }, s1, _)),
                 Some((Item::Num { v: z, len }, s2, _)),
-            ) if s1 == s2 && numeric_sep(s1) && (len == 4 || (len == 2 && s1 != Sep::Space)) => {
+            ) if numeric_sep(s1)
+                && (s1 == s2 && (len == 4 || (len == 2 && s1 != Sep::Space))
+                    || len == 2 && apostrophe_year(s1, s2)) =>
+            {
                 for year in if len == 4 {
                     vec![z]
                 } else {
@@ -189,6 +195,12 @@ fn partial(
     }
 }
 
+/// "3/14/'68": a two-digit year after an apostrophe (and the date's own
+/// separator) ends a numeric date.
+fn apostrophe_year(s1: Sep, s2: Sep) -> bool {
+    matches!(s1, Sep::Slash | Sep::Dash | Sep::Dot) && matches!(s2, Sep::Other | Sep::Apostrophe)
+}
+
 fn numeric_sep(s: Sep) -> bool {
     matches!(
         s,
@@ -215,11 +227,18 @@ fn year_near(s: &Stream, i: usize) -> bool {
 }
 
 /// Numbers and month names with their separator and token index; fillers,
-/// ordinal endings and the `T` of a date-time dropped.
+/// ordinal endings and the `T` of a date-time dropped; numbers spelt out
+/// in words read as numbers (see [`spelt`]).
 fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
     let mut out: Vec<(Item, Sep, usize)> = Vec::new();
+    // Items that are a lone number word ("fourteen"): a day only next to
+    // a month.
+    let mut weak = Vec::new();
     let mut skipped = false;
-    for (i, t) in s.toks.iter().enumerate() {
+    let is_month = |w: &str| months.get(w).is_some();
+    let mut i = 0;
+    while i < s.toks.len() {
+        let t = &s.toks[i];
         let w = s.tok(i);
         // A dropped word leaves a space ("2026年12月3日"), and what was
         // written after it (the `'` of "14th '68").
@@ -229,57 +248,78 @@ fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
             t.sep
         };
         skipped = false;
+        i += 1;
         if t.digits {
             if w.len() <= 8 {
                 let v: u32 = w.parse().unwrap_or(u32::MAX);
-                out.push((Item::Num { v, len: w.len() }, sep, i));
+                out.push((Item::Num { v, len: w.len() }, sep, i - 1));
             }
             continue;
         }
-        let after_number = i > 0 && s.toks[i - 1].digits && t.sep == Sep::Join;
+        let at = i - 1;
+        let after_number = at > 0 && s.toks[at - 1].digits && t.sep == Sep::Join;
         if (after_number && (ORDINALS.contains(&w) || w == "t" || KOREAN.contains(&w)))
             || FILLERS.contains(&w)
         {
             skipped = true;
             continue;
         }
-        let capital = || {
-            CAPITAL_MONTHS
-                .iter()
-                .find(|(c, _)| *c == w && (t.upper || year_near(s, i)))
-                .map(|(_, m)| *m)
-        };
-        if let Some(m) = months
-            .get(w)
-            .filter(|_| !english_idiom(s, i))
-            .or_else(capital)
-        {
-            out.push((Item::Month(m), sep, i));
+        if let Some(m) = month(s, at, months) {
+            out.push((Item::Month(m), sep, at));
             continue;
         }
         let between_numbers =
-            i > 0 && s.toks[i - 1].digits && matches!(t.sep, Sep::Slash | Sep::Dot | Sep::Dash);
+            at > 0 && s.toks[at - 1].digits && matches!(t.sep, Sep::Slash | Sep::Dot | Sep::Dash);
         if let Some(m) = ROMAN
             .iter()
             .position(|r| *r == w)
             .filter(|_| between_numbers)
         {
-            out.push((Item::Month(m as i8 + 1), sep, i));
+            out.push((Item::Month(m as i8 + 1), sep, at));
             continue;
         }
-        if let Some(d) = ORDINAL_WORDS.iter().position(|o| *o == w) {
-            out.push((
-                Item::Num {
-                    v: d as u32 + 1,
-                    len: 2,
-                },
-                sep,
-                i,
-            ));
+        if let Some(n) = spelt::read(s, at, &is_month) {
+            // "one" is hardly ever a day ("one March morning").
+            if !n.strong && n.value == 1 {
+                out.push((Item::Word, sep, at));
+            } else {
+                if !n.strong {
+                    weak.push(out.len());
+                }
+                let len = n.value.to_string().len();
+                out.push((Item::Num { v: n.value, len }, sep, at));
+            }
+            i = at + n.len;
             continue;
         }
         // Anything else breaks the date.
-        out.push((Item::Word, sep, i));
+        out.push((Item::Word, sep, at));
+    }
+    for k in weak {
+        let month_at = |j: usize, sep_of: usize| {
+            matches!(out.get(j), Some((Item::Month(_), _, _)))
+                && out
+                    .get(sep_of)
+                    .is_some_and(|(_, sep, _)| *sep == Sep::Space)
+        };
+        if !(k > 0 && month_at(k - 1, k) || month_at(k + 1, k + 1)) {
+            out[k].0 = Item::Word;
+        }
     }
     out
+}
+
+/// The month token `i` names, if it does.
+fn month(s: &Stream, i: usize, months: &Months) -> Option<i8> {
+    let (w, t) = (s.tok(i), &s.toks[i]);
+    let capital = || {
+        CAPITAL_MONTHS
+            .iter()
+            .find(|(c, _)| *c == w && (t.upper || year_near(s, i)))
+            .map(|(_, m)| *m)
+    };
+    months
+        .get(w)
+        .filter(|_| !english_idiom(s, i))
+        .or_else(capital)
 }

@@ -145,3 +145,59 @@ fn a_date_never_joins_two_segments() {
     let one = Stream::of("back to dancing 3 mei");
     assert!(!find(&one, &months).is_empty());
 }
+
+#[test]
+fn days_and_years_spelt_out_in_words() {
+    let want = full("1968-03-14");
+    for s in [
+        "March fourteenth, nineteen sixty-eight",
+        "the fourteenth of March, nineteen sixty-eight",
+        "March 14, nineteen sixty-eight",
+        "March fourteen, 1968",
+        "fourteen March 1968",
+        "March Fourteenth, Nineteen Sixty-Eight",
+        "the 14th of March nineteen hundred and sixty-eight",
+        "catorce de marzo de mil novecientos sesenta y ocho",
+        "14 de março de mil novecentos e sessenta e oito",
+        "le quatorze mars mil neuf cent soixante-huit",
+    ] {
+        assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+    let cases = [
+        ("September thirtieth, nineteen eighty-two", "1982-09-30"),
+        (
+            "the thirty-first of May, two thousand and ten",
+            "2010-05-31",
+        ),
+        ("May twenty-second, twenty ten", "2010-05-22"),
+        ("January 5, nineteen oh five", "1905-01-05"),
+        (
+            "veintidós de enero de mil novecientos setenta y cuatro",
+            "1974-01-22",
+        ),
+        ("le dix-sept avril deux mille", "2000-04-17"),
+        ("treinta y uno de diciembre de dos mil veinte", "2020-12-31"),
+    ];
+    for (s, day) in cases {
+        assert!(dates(s).contains(&full(day)), "{s}: {:?}", dates(s));
+    }
+    // Partial dates in words.
+    assert!(dates("born in March nineteen sixty-eight").contains(&Found::MonthYear(1968, 3)));
+    assert!(dates("her birthday, the fourteenth of March").contains(&Found::MonthDay(3, 14)));
+    // A lone number word is a day only right next to a month.
+    assert!(dates("In March, twenty people came").is_empty());
+    assert!(dates("one March morning").is_empty());
+    assert!(dates("Two thousand steps a day since May").is_empty());
+    assert!(dates("nineteen sixty-minute classes").is_empty());
+}
+
+#[test]
+fn a_two_digit_year_after_an_apostrophe_ends_a_numeric_date() {
+    for s in ["3/14/'68", "3-14-'68", "14.3.'68", "3/14/’68"] {
+        assert!(
+            dates(s).contains(&full("1968-03-14")),
+            "{s}: {:?}",
+            dates(s)
+        );
+    }
+}

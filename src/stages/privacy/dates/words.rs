@@ -1,7 +1,7 @@
 //! The words a date is written with: month names from CLDR (the one home
 //! of them, [`crate::base::cldr`]) for the guard's languages and the
 //! theme's, a table's own `months` override, their unambiguous
-//! abbreviations, Roman month numerals and ordinal words.
+//! abbreviations and Roman month numerals.
 
 use crate::base::cldr::{GUARD_LANGUAGES, month_names};
 use crate::stages::privacy::fold::{Stream, fold};
@@ -26,30 +26,6 @@ const REGIONAL: [&str; 2] = ["ar-SY", "ar-IQ"];
 /// Roman numerals as months, between the numbers of a date (12/IV/1968).
 pub(super) const ROMAN: [&str; 12] = [
     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
-];
-
-/// Days written as ordinal words ("the twelfth of April").
-pub(super) const ORDINAL_WORDS: [&str; 20] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
 ];
 
 /// Abbreviations that are everyday words more often than months.

@@ -5,12 +5,39 @@
 //! letter (the "symmetric delete" lookup): any two spellings one edit
 //! apart share such a key.
 //!
-//! Not here: when a near spelling counts (next to the patient's given
-//! name, see `scan`).
+//! Given names have variants further apart ("Dorothea" and "Dorothee" of
+//! Dorothy, "Franklin" of Frank): a word that starts as the name does,
+//! all but its last letters or two, is one ([`variant_of`]), found by the
+//! name's first [`STEM`] letters.
+//!
+//! Not here: when a near spelling counts (next to the other half of the
+//! patient's name, see `scan`).
 
 /// Shortest family name, in characters, whose near spellings count: a
 /// shorter one is a letter away from too many words ("Ng", "Lee").
 pub const NEAR_MIN: usize = 5;
+
+/// Letters a given name and its variant share at the start, at least.
+pub const STEM: usize = 5;
+
+/// The first [`STEM`] letters of `w`, its key among variants of given
+/// names; `None` when it is shorter.
+pub fn stem(w: &str) -> Option<&str> {
+    let end = w.char_indices().nth(STEM).map_or(w.len(), |(i, _)| i);
+    (w[..end].chars().count() == STEM).then(|| &w[..end])
+}
+
+/// Is `w` a variant of the given name `name`: another word that starts as
+/// the name does, all of it but its last two letters at most, and is no
+/// more than three letters longer or shorter ("dorothea" and "dorothee"
+/// of "dorothy", "alexandria" of "alexandra", "franklin" of "frank";
+/// not "christina" of "christopher")?
+pub fn variant_of(w: &str, name: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (w.chars().collect(), name.chars().collect());
+    let shared = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    a != b && shared >= STEM && shared + 2 >= shorter && a.len().abs_diff(b.len()) <= 3
+}
 
 /// `w` and every form of it with one character left out: the keys a
 /// spelling one edit from `w` shares with it.
@@ -109,6 +136,32 @@ mod tests {
                 assert_eq!(one_edit_apart(a, b), distance(a, b) == 1, "{a:?} {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn variants_of_given_names() {
+        for (w, name) in [
+            ("dorothea", "dorothy"),
+            ("dorothee", "dorothy"),
+            ("alexandria", "alexandra"),
+            ("franklin", "frank"),
+            ("danielle", "daniel"),
+        ] {
+            assert!(variant_of(w, name), "{w} {name}");
+            assert_eq!(stem(w), stem(name), "{w} {name}");
+        }
+        for (w, name) in [
+            ("christina", "christopher"),
+            ("dorothy", "dorothy"),
+            ("doris", "dorothy"),
+            ("frankenstein", "frank"),
+            ("mari", "maria"),
+        ] {
+            assert!(!variant_of(w, name), "{w} {name}");
+        }
+        assert_eq!(stem("dot"), None);
+        assert_eq!(stem("zoë"), None);
+        assert_eq!(stem("éléonore"), Some("éléon"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Near spellings next to the other half of a name ("Walt Kaminsky",
-//! "Kaminksi, Walter", "Dorthy Walker"): see [`names::near`].
+//! "Kaminksi, Walter", "Dorthy Walker"), and variants of a given name next
+//! to the family name ("Dorothea Walker"): see [`names::near`].
 
 use super::super::fold::{Sep, Stream};
 use super::super::names::{self, Kind};
@@ -59,7 +60,14 @@ impl Guard {
                 if named[t] {
                     continue;
                 }
-                for q in self.near_patterns(w) {
+                // A variant of the given name next to the family name
+                // written as a name ("Dorothea Walker").
+                let variants = if want == Kind::Given && s.toks[a].upper {
+                    self.variant_patterns(w)
+                } else {
+                    Vec::new()
+                };
+                for q in self.near_patterns(w).into_iter().chain(variants) {
                     let (family, mine) = match want {
                         Kind::Family => (q, Kind::Given),
                         _ => (p, Kind::Family),
@@ -91,6 +99,24 @@ impl Guard {
             named[f.1..=f.2].iter_mut().for_each(|n| *n = true);
         }
         named
+    }
+
+    /// The given-name patterns `w` is a variant of (see
+    /// [`names::near::variant_of`]), other than those one edit from it.
+    fn variant_patterns(&self, w: &str) -> Vec<usize> {
+        let Some(stem) = names::near::stem(w) else {
+            return Vec::new();
+        };
+        self.stems
+            .get(stem)
+            .into_iter()
+            .flatten()
+            .map(|&q| q as usize)
+            .filter(|&q| {
+                let p = &self.patterns[q];
+                names::near::variant_of(w, p) && !names::near::one_edit_apart(w, p)
+            })
+            .collect()
     }
 
     /// The given- and family-name patterns one edit from `w` (see

@@ -1,73 +1,117 @@
 //! Phone numbers: runs of digits joined by the separators a number is
 //! written with, compared on their digits whatever separates them, with a
-//! letter typed for a digit read as that digit ("555-O142").
+//! letter typed for a digit read as that digit ("555-O142"), and numbers
+//! read out in words ("three oh two, five five five, oh one four two").
 
-use super::super::fold::{Sep, Stream};
+use super::super::dates::digit_word;
+use super::super::fold::{Sep, Stream, Tok};
 use super::super::{Guard, What};
 use ahash::AHashSet as HashSet;
 use std::borrow::Cow;
 
 impl Guard {
     /// Phone numbers: runs of digit tokens joined by phone separators,
-    /// compared on their digits whatever separates them.
+    /// compared on their digits whatever separates them; and numbers read
+    /// out digit by digit in words ("three oh two, five five five…").
     pub(super) fn scan_phones(&self, s: &Stream, hit: &mut impl FnMut(u32, What, &str, u32)) {
         if self.phones.is_empty() {
             return;
         }
-        let digitish = |i: usize| s.toks[i].digits || letter_digit(s, i).is_some();
-        let mut i = 0;
-        while i < s.toks.len() {
-            if !digitish(i) {
-                i += 1;
-                continue;
+        let written = |i: usize| {
+            if s.toks[i].digits {
+                Some(Cow::Borrowed(s.tok(i)))
+            } else {
+                letter_digit(s, i).map(|d| Cow::Owned(d.to_string()))
             }
-            let mut j = i + 1;
-            while j < s.toks.len() && digitish(j) && s.toks[j].phone_sep {
-                j += 1;
+        };
+        self.runs(s, &written, |t| t.phone_sep, false, hit);
+        // Spelt out: "double five" is two fives. Commas too, as a number
+        // read aloud is written in groups.
+        let spelt = |i: usize| {
+            if s.toks[i].digits {
+                return Some(Cow::Borrowed(s.tok(i)));
             }
-            let digits: usize = s.toks[i..j]
-                .iter()
-                .map(|t| (t.end - t.start) as usize)
-                .sum();
-            if digits >= 7 {
-                self.phones_in_run(s, i, j, hit);
-            }
-            i = j;
+            let times = match s.tok(i) {
+                "double" => 2,
+                "triple" => 3,
+                w => return digit_word(w).map(|d| Cow::Owned(d.to_string())),
+            };
+            let next = s.toks.get(i + 1)?;
+            let digit = if next.digits && next.end - next.start == 1 {
+                s.tok(i + 1).to_string()
+            } else {
+                digit_word(s.tok(i + 1))?.to_string()
+            };
+            // The digit itself follows as its own piece.
+            Some(Cow::Owned(digit.repeat(times - 1)))
+        };
+        let read_out = |t: &Tok| {
+            t.phone_sep || matches!(t.sep, Sep::Space | Sep::Comma | Sep::Dash | Sep::Dot)
+        };
+        if (0..s.toks.len()).any(|i| !s.toks[i].digits && digit_word(s.tok(i)).is_some()) {
+            self.runs(s, &spelt, read_out, true, hit);
         }
     }
 
-    /// The patients' numbers in the run of tokens `i..j`, matched from any
-    /// token start (or from the run's tail) to any token end.
-    fn phones_in_run(
+    /// The runs of tokens that `digits_of` reads as digits, joined where
+    /// `joins` says, that hold seven digits or more: each matched against
+    /// the patients' numbers. With `worded`, only runs with a word in them
+    /// (a piece `digits_of` made rather than borrowed): the others were
+    /// matched as written.
+    fn runs<'s>(
         &self,
-        s: &Stream,
-        i: usize,
-        j: usize,
+        s: &'s Stream,
+        digits_of: &dyn Fn(usize) -> Option<Cow<'s, str>>,
+        joins: impl Fn(&Tok) -> bool,
+        worded: bool,
         hit: &mut impl FnMut(u32, What, &str, u32),
     ) {
-        let base = s.toks[i].start as usize;
-        let written = &s.text[base..s.toks[j - 1].end as usize];
-        let run: Cow<str> = if (i..j).any(|k| !s.toks[k].digits) {
-            (i..j)
-                .map(|k| {
-                    letter_digit(s, k).map_or(Cow::Borrowed(s.tok(k)), |d| d.to_string().into())
-                })
-                .collect::<String>()
-                .into()
-        } else {
-            written.into()
+        let mut pieces: Vec<(Cow<str>, u32)> = Vec::new();
+        let mut flush = |pieces: &mut Vec<(Cow<str>, u32)>| {
+            let word = || pieces.iter().any(|(d, _)| matches!(d, Cow::Owned(_)));
+            if pieces.iter().map(|(d, _)| d.len()).sum::<usize>() >= 7 && (!worded || word()) {
+                self.phones_in_run(pieces, hit);
+            }
+            pieces.clear();
         };
-        let ends: HashSet<usize> = s.toks[i..j].iter().map(|t| t.end as usize - base).collect();
-        // Every token start, and the run's own tail: a country code may be
-        // glued on ("+13025550142").
-        let starts = s.toks[i..j]
-            .iter()
-            .map(|t| (t.start as usize - base, t.line))
-            .chain(self.phone_lens.iter().filter_map(|len| {
-                run.len()
-                    .checked_sub(*len)
-                    .map(|from| (from, s.toks[j - 1].line))
-            }));
+        for (i, t) in s.toks.iter().enumerate() {
+            match digits_of(i) {
+                Some(d) => {
+                    if !joins(t) {
+                        flush(&mut pieces);
+                    }
+                    pieces.push((d, t.line));
+                }
+                None => flush(&mut pieces),
+            }
+        }
+        flush(&mut pieces);
+    }
+
+    /// The patients' numbers in a run of pieces (the digits each token
+    /// stands for, and its line), matched from any piece's start (or from
+    /// the run's tail) to any piece's end.
+    fn phones_in_run(
+        &self,
+        pieces: &[(Cow<str>, u32)],
+        hit: &mut impl FnMut(u32, What, &str, u32),
+    ) {
+        let run: String = pieces.iter().map(|(d, _)| d.as_ref()).collect();
+        let mut at = 0;
+        let mut bounds = Vec::with_capacity(pieces.len());
+        for (d, line) in pieces {
+            bounds.push((at, *line));
+            at += d.len();
+        }
+        let ends: HashSet<usize> = bounds.iter().skip(1).map(|(b, _)| *b).chain([at]).collect();
+        let last_line = pieces.last().map_or(0, |(_, l)| *l);
+        // Every piece's start, and the run's own tail: a country code may
+        // be glued on ("+13025550142").
+        let starts = bounds.iter().copied().chain(
+            self.phone_lens
+                .iter()
+                .filter_map(|len| run.len().checked_sub(*len).map(|from| (from, last_line))),
+        );
         for (from, line) in starts {
             for len in &self.phone_lens {
                 let to = from + len;
