@@ -112,6 +112,7 @@ fn guard() -> heropath::stages::privacy::Guard {
         site: &p.clinic.site,
         published: Vec::new(),
         months: Vec::new(),
+        today: p.today,
     };
     heropath::stages::privacy::Guard::new(&p.clinic.plans, &cx)
 }

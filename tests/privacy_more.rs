@@ -2421,3 +2421,79 @@ fn numbers_spelt_out_in_words() {
     );
     p.assert_every_probe_holds();
 }
+
+/// Rose Martin ("Rosie"), born 1931-03-14: 95 on the tests' day
+/// (2026-11-26), with a published story as "Rosie M.".
+const ROSE: &str = "name: Rose Martin\npreferred_name: Rosie\nbirth_date: 1931-03-14";
+
+fn rose_story(body: &'static str) -> Setup {
+    setup(move |c: &Clinic| {
+        c.write(
+            "content/plans/p1.yaml",
+            &plan(ROSE, &story("Rosie M.", body, "")),
+        );
+    })
+}
+
+#[test]
+fn ages_over_89() {
+    let mut p = Probes::new("ages over 89");
+    let base = || rose_story("Rosie came to us after a fall.");
+    for (what, body) in [
+        (
+            "her age: 95 years old",
+            "Rosie, 95 years old, walks to church again.",
+        ),
+        (
+            "a hyphenated age: 95-year-old",
+            "Our 95-year-old Rosie walks to church again.",
+        ),
+        ("at 95", "At 95, Rosie walks to church again."),
+        ("aged 95", "Rosie, aged 95, walks to church again."),
+        (
+            "her age a year ago: turned 94",
+            "Rosie turned 94 during her rehab.",
+        ),
+        (
+            "in words: ninety-five years young",
+            "Rosie is ninety-five years young.",
+        ),
+        (
+            "a birthday: her 95th birthday",
+            "Rosie danced at her 95th birthday.",
+        ),
+        (
+            "Spanish: 95 años",
+            "Rosie, con 95 años, camina a la iglesia.",
+        ),
+        (
+            "her year of birth: born in 1931",
+            "Rosie was born in 1931 in Dover.",
+        ),
+    ] {
+        p.leak(what, base(), rose_story(body), &[]);
+    }
+    p.leak(
+        "her age on another page that names her",
+        base(),
+        both(
+            base(),
+            page_says("Rosie M. is 95 years old and walks to church again."),
+        ),
+        &[],
+    );
+    p.clean(
+        "her age in a group: over 90, in her nineties",
+        rose_story("Rosie is over 90 and in her nineties; she walks 95 metres and 1931 steps."),
+        &["in her nineties"],
+    );
+    p.clean(
+        "another age, and her age on a page that does not name her",
+        both(
+            rose_story("Rosie, 85 years old in spirit, walks to church again."),
+            page_says("A 95-year-old patient walks to church again."),
+        ),
+        &["85 years old", "95-year-old patient"],
+    );
+    p.assert_every_probe_holds();
+}

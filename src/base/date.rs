@@ -76,6 +76,16 @@ impl Date {
         self.0.weekday().to_monday_zero_offset() as usize
     }
 
+    /// Whole years from `self` to `later`: the age on `later` of someone
+    /// born on `self` (0 when `later` is earlier).
+    pub fn years_until(self, later: Date) -> i64 {
+        let mut years = i64::from(later.year()) - i64::from(self.year());
+        if (later.month(), later.day()) < (self.month(), self.day()) {
+            years -= 1;
+        }
+        years.max(0)
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         later
@@ -173,5 +183,15 @@ mod tests {
         let b = Date::parse("2027-02-15").unwrap();
         assert_eq!(a.days_until(b), 87);
         assert_eq!(b.days_until(a), -87);
+    }
+
+    #[test]
+    fn age_in_whole_years() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(d("1931-03-14").years_until(d("2026-03-13")), 94);
+        assert_eq!(d("1931-03-14").years_until(d("2026-03-14")), 95);
+        assert_eq!(d("1932-02-29").years_until(d("2026-02-28")), 93);
+        assert_eq!(d("1932-02-29").years_until(d("2026-03-01")), 94);
+        assert_eq!(d("2026-03-14").years_until(d("2020-01-01")), 0);
     }
 }

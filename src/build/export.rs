@@ -67,7 +67,7 @@ pub fn export(opts: &Options, dir: &Path) -> Exported {
     };
     if let Some(p) = build::prepare(opts, &mut diags) {
         let records = records(&p.clinic, p.today);
-        diags.extend(privacy_scan(&p.clinic, &records));
+        diags.extend(privacy_scan(&p.clinic, &records, p.today));
         if !diags.has_errors() {
             match write_records(&done.dir, &records) {
                 Ok(removed) => {
@@ -108,7 +108,7 @@ fn records(clinic: &Clinic, today: Date) -> Vec<Record<'_>> {
 
 /// The privacy guard over every record's text, against every plan: the one
 /// place export calls the guard.
-fn privacy_scan(clinic: &Clinic, records: &[Record<'_>]) -> Vec<Diagnostic> {
+fn privacy_scan(clinic: &Clinic, records: &[Record<'_>], today: Date) -> Vec<Diagnostic> {
     // A record's fields are typed text: no date in them is stamped by a
     // template, so no publication day is exempt; the display names the
     // patients agreed to are public.
@@ -125,6 +125,7 @@ fn privacy_scan(clinic: &Clinic, records: &[Record<'_>]) -> Vec<Diagnostic> {
         site: &clinic.site,
         published,
         months: Vec::new(),
+        today,
     };
     let guard = Guard::new(&clinic.plans, &cx);
     let mut out = Vec::new();

@@ -99,6 +99,16 @@ pub(super) fn guard_key(p: &Prepared) -> u128 {
             .add(day.as_bytes())
             .add(s.display_name.as_bytes());
     }
+    // An age over 89 is an identifier: a birthday can change what a page
+    // may say.
+    for plan in &p.clinic.plans {
+        if let Some(birth) = plan.value.patient.birth_date {
+            for age in privacy::ages_over_89(birth, p.today) {
+                f.add(plan.path.as_os_str().as_encoded_bytes())
+                    .add(&age.to_le_bytes());
+            }
+        }
+    }
     f.finish()
 }
 
@@ -206,6 +216,7 @@ pub(super) fn guard_context(p: &Prepared) -> privacy::Context<'_> {
         site: &p.clinic.site,
         published: published_stories(p).to_vec(),
         months: p.themes[&p.clinic.site.theme].month_tables(),
+        today: p.today,
     }
 }
 

@@ -25,6 +25,8 @@ struct Needles {
     dates: Vec<(Date, DateKind)>,
     words: Vec<String>,
     allowed_dates: Vec<Date>,
+    /// Date of birth (ages over 89 are identifiers).
+    birth: Option<Date>,
     /// The patient's name as [`name_words`] gives it, joined.
     name_key: String,
     /// The name is written in another alphabet (see [`super::fold::latin`]).
@@ -67,6 +69,7 @@ fn needles(plan: &Plan) -> Needles {
             .map(|s| s.public_words.iter().flat_map(|w| word_forms(w)).collect())
             .unwrap_or_default(),
         allowed_dates: story.map(|s| s.public_dates.clone()).unwrap_or_default(),
+        birth: plan.patient.birth_date,
         name_key: name_words(&plan.patient.name).join(" "),
         written_otherwise: has_alphabet_script(&plan.patient.name),
     }
@@ -167,6 +170,8 @@ impl Guard {
             email_domains: HashMap::new(),
             near: HashMap::new(),
             stems: HashMap::new(),
+            ages: HashMap::new(),
+            birth_years: HashMap::new(),
             sounds: std::sync::OnceLock::new(),
             public_sounds: HashSet::new(),
             written_otherwise: HashSet::new(),
@@ -231,6 +236,16 @@ impl Guard {
             for (d, k) in n.dates {
                 for f in forms_of(d) {
                     g.dates.entry(f).or_default().push((plan, k));
+                }
+            }
+            if let Some(birth) = n.birth {
+                let ages = ages_over_89(birth, cx.today);
+                for age in &ages {
+                    g.ages.entry(*age).or_default().push(plan);
+                }
+                if !ages.is_empty() {
+                    let year = u32::try_from(birth.year()).unwrap_or(0);
+                    g.birth_years.entry(year).or_default().push(plan);
                 }
             }
             for (local, domain) in n.email_domains {
@@ -310,6 +325,17 @@ fn given_stems(patterns: &[String], roles: &[Vec<Role>]) -> HashMap<String, Vec<
         }
     }
     out
+}
+
+/// The ages over 89 that name a patient born on `birth`, on `today`: their
+/// age, and their age a year before (a story may have been written then).
+pub fn ages_over_89(birth: Date, today: Date) -> Vec<u32> {
+    let age = birth.years_until(today);
+    [age - 1, age]
+        .into_iter()
+        .filter(|a| *a >= 90)
+        .filter_map(|a| u32::try_from(a).ok())
+        .collect()
 }
 
 /// A date and the partial forms it identifies by.

@@ -24,6 +24,7 @@ pub mod fold;
 mod index;
 pub mod names;
 mod scan;
+pub use index::ages_over_89;
 pub use scan::Reading;
 pub mod verdict;
 
@@ -60,6 +61,8 @@ pub enum What {
     Phone,
     /// One of the patient's dates.
     Date(DateKind),
+    /// The age of a patient over 89, or the year of birth that gives it.
+    Age,
 }
 
 /// Which of a patient's dates.
@@ -90,6 +93,7 @@ impl What {
             What::Date(DateKind::Birth) => 3,
             What::Date(DateKind::Visit) => 4,
             What::Date(DateKind::Target) => 5,
+            What::Age => 6,
         }
     }
 
@@ -120,6 +124,7 @@ impl What {
             What::Date(DateKind::Birth) => "the patient's birth date".into(),
             What::Date(DateKind::Visit) => "one of the patient's visit dates".into(),
             What::Date(DateKind::Target) => "the patient's goal date".into(),
+            What::Age => "the patient's age (over 89) or year of birth".into(),
         }
     }
 }
@@ -216,6 +221,8 @@ pub struct Context<'a> {
     pub published: Vec<PublishedStory>,
     /// Month-name tables of the theme's languages.
     pub months: Vec<Vec<String>>,
+    /// The day of the build: a patient's age is taken on it.
+    pub today: Date,
 }
 
 /// Identifiers of every plan, indexed for one pass over each file.
@@ -249,6 +256,11 @@ pub struct Guard {
     /// Deletion key → the given- and family-name patterns that have it
     /// (see [`names::near`]).
     near: HashMap<String, Vec<u32>>,
+    /// Age → the plans whose patient is that old, for ages over 89 (see
+    /// [`scan`]'s `ages`).
+    ages: HashMap<u32, Vec<u32>>,
+    /// Year of birth → the plans whose patient is over 89 and was born then.
+    birth_years: HashMap<u32, Vec<u32>>,
     /// First letters ([`names::near::stem`]) → the given-name patterns
     /// that start with them: to find a variant of a given name.
     stems: HashMap<String, Vec<u32>>,

@@ -169,6 +169,9 @@ fn help(what: What) -> &'static str {
         What::Phone => {
             "remove it; if this number is not the patient's but a public one, list it in site.yaml's `privacy.public_phones`"
         }
+        What::Age => {
+            "remove it, or write \"over 90\" or \"in her nineties\": an age over 89 (and the year of birth that gives it) identifies a patient, so few people are that old (HIPAA's Safe Harbor puts them all in one group, 90 or older)"
+        }
         What::Date(_) => {
             "remove it or keep only the year; if this day is public for another reason (an event), list it in site.yaml's `privacy.public_dates`, or in the story's `public_dates`"
         }

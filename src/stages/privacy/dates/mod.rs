@@ -25,6 +25,12 @@ mod tests;
 mod words;
 
 pub use spelt::digit_word;
+
+/// The number spelt out in words from token `i` on ("ninety-five"), and
+/// the tokens it takes.
+pub fn spelt_number(s: &Stream, i: usize) -> Option<(u32, usize)> {
+    spelt::read(s, i, &|_| false).map(|n| (n.value, n.len))
+}
 pub use words::Months;
 
 /// A date found in text.

@@ -236,9 +236,29 @@ pub fn digit_word(w: &str) -> Option<u8> {
 static TABLE: LazyLock<HashMap<&'static str, (Part, bool)>> =
     LazyLock::new(|| WORDS.iter().map(|(w, p, o)| (*w, (*p, *o))).collect());
 
+/// The lengths of the number words, by their first and last letters: this
+/// runs for every word of every public page, and most are ruled out here
+/// without hashing.
+static SHAPES: LazyLock<[u16; 1024]> = LazyLock::new(|| {
+    let mut t = [0u16; 1024];
+    for (w, _, _) in WORDS {
+        t[shape(w)] |= 1 << w.len();
+    }
+    t
+});
+
+/// Where a (non-empty) word's first and last letters put it in [`SHAPES`].
+fn shape(w: &str) -> usize {
+    let b = w.as_bytes();
+    (usize::from(b[0]) * 31 + usize::from(b[b.len() - 1])) % 1024
+}
+
 fn word(w: &str) -> Option<(Part, bool)> {
-    // The longest word is 13 letters: most words are ruled out unhashed.
-    (w.len() <= 13).then(|| TABLE.get(w).copied()).flatten()
+    // The longest word is 13 letters.
+    if w.is_empty() || w.len() > 13 || SHAPES[shape(w)] & (1 << w.len()) == 0 {
+        return None;
+    }
+    TABLE.get(w).copied()
 }
 
 /// A number read from words.
@@ -409,6 +429,18 @@ mod tests {
             ("vinte e dois", 22),
         ] {
             assert_eq!(num(text).map(|n| n.0), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_word_is_found_once() {
+        let mut seen = std::collections::HashSet::new();
+        for (w, part, ordinal) in WORDS {
+            assert!(seen.insert(w), "{w} twice");
+            assert_eq!(word(w), Some((*part, *ordinal)), "{w}");
+        }
+        for w in ["the", "of", "march", "walker", ""] {
+            assert_eq!(word(w), None, "{w}");
         }
     }
 

@@ -10,6 +10,7 @@ use super::names::{self, Kind};
 use super::{Guard, Hit, Role, Scan, What, extract};
 use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 
+mod ages;
 mod alphabets;
 mod initial;
 mod joined;
@@ -114,6 +115,7 @@ impl Guard {
         self.scan_phones(stream, &mut hit);
         let own = self.own_story_days(path, bytes);
         self.scan_dates(stream, &named, &own, &mut hit);
+        self.scan_ages(stream, &named, &mut hit);
         let mut hits: Vec<Hit> = hits.into_values().collect();
         hits.sort();
         Scan {
@@ -308,6 +310,15 @@ impl Guard {
             || self.allowed_words.contains(&(plan, key.to_string())))
     }
 
+    /// Does one of the name patterns found (`named`) belong to `plan`?
+    fn names_plan(&self, named: &[usize], plan: u32) -> bool {
+        named.iter().any(|p| {
+            self.roles[*p]
+                .binary_search_by(|r| r.plan.cmp(&plan))
+                .is_ok()
+        })
+    }
+
     fn scan_dates(
         &self,
         s: &Stream,
@@ -334,14 +345,7 @@ impl Guard {
                 };
                 let partial = !matches!(f, Found::Full(_));
                 for (plan, kind) in owners {
-                    let names = |plan: u32| {
-                        named.iter().any(|p| {
-                            self.roles[*p]
-                                .binary_search_by(|r| r.plan.cmp(&plan))
-                                .is_ok()
-                        })
-                    };
-                    if (partial && !names(*plan))
+                    if (partial && !self.names_plan(named, *plan))
                         || self.allowed_dates.contains(&(*plan, f))
                         || own.contains(&(*plan, f))
                     {

@@ -1,0 +1,121 @@
+//! Ages over 89: HIPAA's Safe Harbor counts "all ages over 89" among the
+//! identifiers, and the year of birth that gives such an age away, as so
+//! few people are that old. A patient aged 90 or more (on the day of the
+//! build, or a year before, as a story may have been written then) is
+//! named by "95 years old", "aged 95", "her 95th birthday", "ninety-five
+//! años" or "born in 1931" on a page that also names them; "in her
+//! nineties" and "over 90" name nobody.
+
+use super::super::dates::spelt_number;
+use super::super::fold::{Sep, Stream};
+use super::super::{Guard, What};
+
+/// Words after an age (folded): "95 years old", "95-year-old", "95 yo",
+/// "95 años", "95 ans", "95 Jahre", "95 anni", "95 jaar", and a
+/// birthday ("95th birthday", "cumpleaños").
+const AFTER: [&str; 22] = [
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "yo",
+    "ano",
+    "anos",
+    "an",
+    "ans",
+    "jahre",
+    "jahren",
+    "jahrig",
+    "jahrige",
+    "jahriger",
+    "anni",
+    "jaar",
+    "birthday",
+    "cumpleanos",
+    "anniversaire",
+    "aniversario",
+    "geburtstag",
+    "compleanno",
+];
+
+/// Words before an age: "aged 95", "at 95", "turned 95", "edad de 95".
+const BEFORE: [&str; 10] = [
+    "aged", "age", "at", "turned", "turns", "turning", "edad", "alter", "idade", "agee",
+];
+
+/// Words before a year of birth: "born in 1931", "née en 1931",
+/// "b. 1931", "geboren 1931".
+const BORN: [&str; 11] = [
+    "born", "b", "nacio", "nacida", "nacido", "nee", "ne", "geboren", "nascida", "nascido",
+    "nasceu",
+];
+
+/// Ordinal endings between an age and "birthday" ("95th").
+const ORDINAL_ENDINGS: [&str; 5] = ["st", "nd", "rd", "th", "o"];
+
+impl Guard {
+    /// Ages over 89 and the years of birth they come from, on a page that
+    /// names their patient (`named`: the name patterns found).
+    pub(super) fn scan_ages(
+        &self,
+        s: &Stream,
+        named: &[usize],
+        hit: &mut impl FnMut(u32, What, &str, u32),
+    ) {
+        if self.ages.is_empty() {
+            return;
+        }
+        let mut i = 0;
+        while i < s.toks.len() {
+            let Some((value, len)) = number(s, i) else {
+                i += 1;
+                continue;
+            };
+            let end = i + len - 1;
+            let as_age = self.ages.get(&value).filter(|_| age_words(s, i, end));
+            let as_year = self
+                .birth_years
+                .get(&value)
+                .filter(|_| s.toks[i].digits && born_before(s, i));
+            for plan in as_age.into_iter().chain(as_year).flatten() {
+                if self.names_plan(named, *plan) {
+                    hit(*plan, What::Age, &value.to_string(), s.toks[i].line);
+                }
+            }
+            i = end + 1;
+        }
+    }
+}
+
+/// The number token `i` starts (digits, or words: "ninety-five") and the
+/// tokens it takes.
+fn number(s: &Stream, i: usize) -> Option<(u32, usize)> {
+    let t = &s.toks[i];
+    if t.digits {
+        let w = s.tok(i);
+        return (w.len() <= 4)
+            .then(|| w.parse().ok().map(|v| (v, 1)))
+            .flatten();
+    }
+    spelt_number(s, i)
+}
+
+/// Is the number at `i..=end` written as an age?
+fn age_words(s: &Stream, i: usize, end: usize) -> bool {
+    let word = |j: usize| (j < s.toks.len() && s.toks[j].sep != Sep::Hard).then(|| s.tok(j));
+    if i > 0 && s.toks[i].sep != Sep::Hard && BEFORE.contains(&s.tok(i - 1)) {
+        return true;
+    }
+    let mut j = end + 1;
+    if word(j).is_some_and(|w| ORDINAL_ENDINGS.contains(&w)) && s.toks[j].sep == Sep::Join {
+        j += 1;
+    }
+    word(j).is_some_and(|w| AFTER.contains(&w))
+}
+
+/// Is a word of birth one of the three tokens before `i` ("born in 1931",
+/// "b. 1931", "nació en el año 1931")?
+fn born_before(s: &Stream, i: usize) -> bool {
+    (i.saturating_sub(3)..i)
+        .any(|j| BORN.contains(&s.tok(j)) && s.toks[j + 1..=i].iter().all(|t| t.sep != Sep::Hard))
+}
