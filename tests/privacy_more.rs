@@ -2470,6 +2470,15 @@ fn ages_over_89() {
             "her year of birth: born in 1931",
             "Rosie was born in 1931 in Dover.",
         ),
+        (
+            "set off by commas: Rosie M., 95, walks",
+            "Rosie M., 95, walks to church again.",
+        ),
+        (
+            "in brackets: Rosie M. (95)",
+            "Rosie M. (95) walks to church again.",
+        ),
+        ("95 y/o", "Rosie M., a 95 y/o, walks to church again."),
     ] {
         p.leak(what, base(), rose_story(body), &[]);
     }
@@ -2484,7 +2493,10 @@ fn ages_over_89() {
     );
     p.clean(
         "her age in a group: over 90, in her nineties",
-        rose_story("Rosie is over 90 and in her nineties; she walks 95 metres and 1931 steps."),
+        rose_story(
+            "Rosie is over 90 and in her nineties; she walks 95 metres and 1931 steps. \
+             Sets of 20, 95, 100 reps.",
+        ),
         &["in her nineties"],
     );
     p.clean(

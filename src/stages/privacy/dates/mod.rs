@@ -25,13 +25,13 @@ mod tests;
 mod words;
 
 pub use spelt::digit_word;
+pub use words::Months;
 
 /// The number spelt out in words from token `i` on ("ninety-five"), and
 /// the tokens it takes.
 pub fn spelt_number(s: &Stream, i: usize) -> Option<(u32, usize)> {
     spelt::read(s, i, &|_| false).map(|n| (n.value, n.len))
 }
-pub use words::Months;
 
 /// A date found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,10 +45,11 @@ pub enum Found {
 }
 
 /// Words between the parts of a date that carry nothing: "12 de abril",
-/// "the 2nd of July", "2026年12月3日", "ngày 3 tháng 12 năm 2026".
-const FILLERS: [&str; 17] = [
-    "de", "del", "of", "the", "le", "el", "am", "den", "der", "do", "da", "ngay", "thang", "nam",
-    "年", "月", "日",
+/// "the 2nd of July", "the fourteenth day of March", "el día 3 de mayo",
+/// "March 14, in 1968", "2026年12月3日", "ngày 3 tháng 12 năm 2026".
+const FILLERS: [&str; 20] = [
+    "de", "del", "of", "the", "le", "el", "am", "den", "der", "do", "da", "day", "dia", "in",
+    "ngay", "thang", "nam", "年", "月", "日",
 ];
 const KOREAN: [&str; 3] = ["년", "월", "일"];
 /// Ordinal endings written after a number: 2nd, 1er, 3º.
@@ -254,15 +255,15 @@ fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
             t.sep
         };
         skipped = false;
+        let at = i;
         i += 1;
         if t.digits {
             if w.len() <= 8 {
                 let v: u32 = w.parse().unwrap_or(u32::MAX);
-                out.push((Item::Num { v, len: w.len() }, sep, i - 1));
+                out.push((Item::Num { v, len: w.len() }, sep, at));
             }
             continue;
         }
-        let at = i - 1;
         let after_number = at > 0 && s.toks[at - 1].digits && t.sep == Sep::Join;
         if (after_number && (ORDINALS.contains(&w) || w == "t" || KOREAN.contains(&w)))
             || FILLERS.contains(&w)
@@ -292,7 +293,7 @@ fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
                 if !n.strong {
                     weak.push(out.len());
                 }
-                let len = n.value.to_string().len();
+                let len = n.value.checked_ilog10().map_or(1, |l| l as usize + 1);
                 out.push((Item::Num { v: n.value, len }, sep, at));
             }
             i = at + n.len;

@@ -160,6 +160,9 @@ fn days_and_years_spelt_out_in_words() {
         "catorce de marzo de mil novecientos sesenta y ocho",
         "14 de março de mil novecentos e sessenta e oito",
         "le quatorze mars mil neuf cent soixante-huit",
+        "the Fourteenth Day of March, 1968",
+        "March 14, in 1968",
+        "el día 14 de marzo de 1968",
     ] {
         assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
     }

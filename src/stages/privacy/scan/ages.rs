@@ -3,8 +3,8 @@
 //! few people are that old. A patient aged 90 or more (on the day of the
 //! build, or a year before, as a story may have been written then) is
 //! named by "95 years old", "aged 95", "her 95th birthday", "ninety-five
-//! años" or "born in 1931" on a page that also names them; "in her
-//! nineties" and "over 90" name nobody.
+//! años", "Rosie M., 95," or "born in 1931" on a page that also names
+//! them; "in her nineties" and "over 90" name nobody.
 
 use super::super::dates::spelt_number;
 use super::super::fold::{Sep, Stream};
@@ -100,7 +100,10 @@ fn number(s: &Stream, i: usize) -> Option<(u32, usize)> {
     spelt_number(s, i)
 }
 
-/// Is the number at `i..=end` written as an age?
+/// Is the number at `i..=end` written as an age: with an age word before
+/// or after it ("aged 95", "95 years", "95th birthday", "95 y/o"), or set
+/// off after a name as newspapers write an age ("Rosie M., 95, walks",
+/// "Rosie M. (95)")?
 fn age_words(s: &Stream, i: usize, end: usize) -> bool {
     let word = |j: usize| (j < s.toks.len() && s.toks[j].sep != Sep::Hard).then(|| s.tok(j));
     if i > 0 && s.toks[i].sep != Sep::Hard && BEFORE.contains(&s.tok(i - 1)) {
@@ -110,7 +113,26 @@ fn age_words(s: &Stream, i: usize, end: usize) -> bool {
     if word(j).is_some_and(|w| ORDINAL_ENDINGS.contains(&w)) && s.toks[j].sep == Sep::Join {
         j += 1;
     }
-    word(j).is_some_and(|w| AFTER.contains(&w))
+    if word(j).is_some_and(|w| AFTER.contains(&w)) {
+        return true;
+    }
+    // "95 y/o", "95 y.o."
+    if word(j) == Some("y") && word(j + 1) == Some("o") {
+        return true;
+    }
+    set_off(s, i, end)
+}
+
+/// Is the number at `i..=end` set off by commas or brackets after a word
+/// ("…, 95, …", "… (95)"), and not one of a list of numbers?
+fn set_off(s: &Stream, i: usize, end: usize) -> bool {
+    let opens = |sep: Sep| matches!(sep, Sep::Comma | Sep::Other);
+    let closes = |sep: Sep| matches!(sep, Sep::Comma | Sep::Other | Sep::Dot);
+    let after = s.toks.get(end + 1);
+    i > 0
+        && !s.toks[i - 1].digits
+        && opens(s.toks[i].sep)
+        && after.is_none_or(|t| closes(t.sep) && !t.digits)
 }
 
 /// Is a word of birth one of the three tokens before `i` ("born in 1931",
