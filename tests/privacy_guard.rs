@@ -1742,7 +1742,7 @@ fn error_lines(err: &str) -> usize {
 
 #[test]
 fn error_reports() {
-    let mut p = Probes::new("9 errors");
+    let mut p = Probes::new("error reports");
     p.record(
         "page leak on line 4 points at content/pages/news.md:4",
         report_probe(
@@ -1895,6 +1895,44 @@ fn error_reports() {
             &["build"],
             |e, _| hides(e, &["walt.k@", "walt.k"]),
         ),
+    );
+    // One text that names many patients at once is one error; a few are
+    // listed one by one.
+    let marias = |n: usize| {
+        move |c: &Clinic| {
+            for (i, family) in ["Garcia", "Gomez", "Gil", "Guzman", "Gallo"][..n]
+                .iter()
+                .enumerate()
+            {
+                c.write(
+                    &format!("content/plans/maria-{i}.yaml"),
+                    &plan(&format!("name: Maria {family}"), ""),
+                );
+            }
+            c.write("content/pages/news.md", &page("Thanks, Maria G.!"));
+        }
+    };
+    p.record(
+        "a text naming five patients is one error",
+        report_probe(marias(5), &["build"], |e, _| {
+            let errors = e.matches("error[HP0501]").count();
+            let mut out = mentions(e, "and 4 other plans");
+            if errors != 1 {
+                out.push(format!("{errors} HP0501 errors, not 1"));
+            }
+            out
+        }),
+    );
+    p.record(
+        "a text naming two patients is two errors",
+        report_probe(marias(2), &["build"], |e, _| {
+            let errors = e.matches("error[HP0501]").count();
+            if errors == 2 && !e.contains("other plans") {
+                Vec::new()
+            } else {
+                vec![format!("{errors} HP0501 errors, not 2 one by one")]
+            }
+        }),
     );
     p.record(
         "birth date never in full",

@@ -80,14 +80,14 @@ pub fn diagnostics(
     if leaks.is_empty() {
         return out;
     }
+    // (where to fix it, line, what, needle) → the plans it names, in order.
+    let mut at: BTreeMap<(PathBuf, u32, What, String), Vec<usize>> = BTreeMap::new();
     let mut located: BTreeSet<(usize, u8)> = BTreeSet::new();
     for ((origin, plan, class), line) in at_copy {
-        let (what, key, files) = &leaks[&(plan, class)];
-        out.push(
-            leak(&plan_paths[plan], *what, key, files)
-                .in_file(&origin)
-                .at(pos(line)),
-        );
+        let (what, key, _) = &leaks[&(plan, class)];
+        at.entry((PathBuf::from(origin), line, *what, key.clone()))
+            .or_default()
+            .push(plan);
         located.insert((plan, class));
     }
     for src in sources() {
@@ -99,25 +99,46 @@ pub fn diagnostics(
         } in guard.scan(&src.read_as, src.text.as_bytes()).hits
         {
             let id = (plan, what.class());
-            let Some((_, _, files)) = leaks.get(&id) else {
+            if !leaks.contains_key(&id) {
                 continue;
-            };
+            }
             let line = if line == 0 { 0 } else { line + src.line_offset };
-            out.push(
-                leak(&plan_paths[plan], what, &key, files)
-                    .in_file(&src.path)
-                    .at(pos(line)),
-            );
+            at.entry((src.path.clone(), line, what, key))
+                .or_default()
+                .push(plan);
             located.insert(id);
         }
     }
-    for (id, (what, key, files)) in &leaks {
+    for (id, (what, key, _)) in &leaks {
         if !located.contains(id) {
-            out.push(leak(&plan_paths[id.0], *what, key, files).in_file(&plan_paths[id.0]));
+            at.entry((plan_paths[id.0].clone(), 0, *what, key.clone()))
+                .or_default()
+                .push(id.0);
+        }
+    }
+    for ((source, line, what, key), plans) in at {
+        // One text that names many patients at once ("Maria G." in a
+        // clinic of thousands) is one thing to fix: one diagnostic.
+        let groups: Vec<&[usize]> = if plans.len() > MANY {
+            vec![&plans[..]]
+        } else {
+            plans.chunks(1).collect()
+        };
+        for group in groups {
+            let files = &leaks[&(group[0], what.class())].2;
+            out.push(
+                leak(&plan_paths[group[0]], group.len() - 1, what, &key, files)
+                    .in_file(&source)
+                    .at(pos(line)),
+            );
         }
     }
     out
 }
+
+/// More plans than this named by one text at one place are reported
+/// together.
+const MANY: usize = 3;
 
 fn pos(line: u32) -> Option<crate::base::diag::Pos> {
     (line > 0).then_some(crate::base::diag::Pos {
@@ -126,7 +147,15 @@ fn pos(line: u32) -> Option<crate::base::diag::Pos> {
     })
 }
 
-fn leak(plan: &std::path::Path, what: What, key: &str, files: &[&str]) -> Diagnostic {
+/// The diagnostic for an identifier from `plan` (and `others` plans more)
+/// found in `files`.
+fn leak(
+    plan: &std::path::Path,
+    others: usize,
+    what: What,
+    key: &str,
+    files: &[&str],
+) -> Diagnostic {
     let mut files: Vec<&str> = files.to_vec();
     // Name a page a person reads first, not a feed.
     files.sort_unstable_by_key(|f| (!f.ends_with(".html"), *f));
@@ -138,9 +167,13 @@ fn leak(plan: &std::path::Path, what: What, key: &str, files: &[&str]) -> Diagno
     Diagnostic::error(
         Code::PrivacyLeak,
         format!(
-            "{} from {} reaches public file {}{more}",
+            "{} from {}{} reaches public file {}{more}",
             what.describe(key),
             plan.display(),
+            match others {
+                0 => String::new(),
+                n => format!(" and {n} other plans"),
+            },
             files[0]
         ),
     )
