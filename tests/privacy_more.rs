@@ -1344,6 +1344,10 @@ const PARTIAL_DATES: &[(&str, &str)] = &[
         "birthday, page names her display name Mari L.",
         "Mari L. celebrates on 12 April.",
     ),
+    (
+        "birth month with an apostrophe year, page names her",
+        "Mari was born in April '68.",
+    ),
 ];
 
 #[test]

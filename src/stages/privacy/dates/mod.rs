@@ -152,6 +152,14 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
                 full(1900 + y, m as u32, d);
                 full(2000 + y, m as u32, d);
             }
+            (Item::Month(m), Some((Item::Num { v: y, len: 2 }, Sep::Apostrophe, _)), _) => {
+                // March '68: a month and year, either century.
+                for year in [1900 + y, 2000 + y] {
+                    if let Ok(year) = i16::try_from(year) {
+                        out.push((Found::MonthYear(year, m), ta));
+                    }
+                }
+            }
             _ => {}
         }
         let dotted_after =

@@ -54,6 +54,8 @@ fn partial_dates() {
     assert!(dates("December 3 at 10:30").contains(&Found::MonthDay(12, 3)));
     assert!(dates("the 2nd of July").contains(&Found::MonthDay(7, 2)));
     assert!(dates("born in July 1955").contains(&Found::MonthYear(1955, 7)));
+    assert!(dates("born in July '55").contains(&Found::MonthYear(1955, 7)));
+    assert!(dates("born in July ’05").contains(&Found::MonthYear(2005, 7)));
     assert!(!dates("July 2, 2020").contains(&Found::MonthDay(7, 2)));
     assert!(dates("am 3.12. wieder").contains(&Found::MonthDay(3, 12)));
     assert!(dates("lifts 3.12 kg").is_empty());
