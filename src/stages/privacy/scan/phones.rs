@@ -48,9 +48,7 @@ impl Guard {
         let read_out = |t: &Tok| {
             t.phone_sep || matches!(t.sep, Sep::Space | Sep::Comma | Sep::Dash | Sep::Dot)
         };
-        if (0..s.toks.len()).any(|i| !s.toks[i].digits && digit_word(s.tok(i)).is_some()) {
-            self.runs(s, &spelt, read_out, true, hit);
-        }
+        self.runs(s, &spelt, read_out, true, hit);
     }
 
     /// The runs of tokens that `digits_of` reads as digits, joined where
