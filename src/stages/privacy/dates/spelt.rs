@@ -309,16 +309,12 @@ pub(super) fn read(s: &Stream, i: usize, is_month: &dyn Fn(&str) -> bool) -> Opt
         }
     }
     // A trailing "and" or "oh" is not part of the number.
-    while j > i && matches!(n.parts.last(), Some(And | Oh)) {
-        n.parts.pop();
-        j -= 1;
-    }
+    let j = j - n.joiners;
     let value = n.value();
-    let words = n.parts.iter().filter(|p| !matches!(p, And | Oh)).count();
     (value > 0 && value <= 9999).then_some(Spelt {
         value,
         len: j - i,
-        strong: n.ordinal || words > 1,
+        strong: n.ordinal || n.words > 1,
     })
 }
 
@@ -330,7 +326,10 @@ struct Number {
     /// The part below a thousand being read.
     current: u32,
     last: Option<Part>,
-    parts: Vec<Part>,
+    /// Number words taken ("and" and "oh" aside): one alone is weak.
+    words: usize,
+    /// "and"s and "oh"s taken since the last number word.
+    joiners: usize,
     ordinal: bool,
 }
 
@@ -375,7 +374,12 @@ impl Number {
             _ => return false,
         };
         self.last = Some(part);
-        self.parts.push(part);
+        if matches!(part, And | Oh) {
+            self.joiners += 1;
+        } else {
+            self.words += 1;
+            self.joiners = 0;
+        }
         true
     }
 
