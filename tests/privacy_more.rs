@@ -2513,3 +2513,112 @@ fn ages_over_89() {
     );
     p.assert_every_probe_holds();
 }
+
+/// Maria's consented story, saying `body`, with `extra` in its block.
+fn told_story(body: &'static str, extra: &'static str) -> Setup {
+    setup(move |c: &Clinic| {
+        c.write(
+            "content/plans/p1.yaml",
+            &plan(MARIA, &story("Mari L.", body, extra)),
+        );
+    })
+}
+
+/// What a story tells of its patient that no field of the plan holds: the
+/// day of an operation, a street, a relative's phone or email, an age
+/// over 89 (HIPAA Safe Harbor's other identifiers). The guard cannot know
+/// them from the plan; in a story, about one patient, any such detail is
+/// theirs. A day the patient agreed to tell is listed in `public_dates`.
+#[test]
+fn details_a_story_tells() {
+    let mut p = Probes::new("details a story tells");
+    let base = || told_story("Mari came to us with a sore shoulder.", "");
+    for (what, body) in [
+        ("the day of her operation", "Mari had surgery on October 1."),
+        ("a numeric date", "Mari had surgery on 10/01/2026."),
+        ("an ISO date", "Mari fell on 2025-10-03 at home."),
+        ("a day in Spanish", "Mari se cayó el 3 de octubre."),
+        ("her street", "Mari walks from 12 Elm Street to the park."),
+        ("a street in French", "Mari habite 5 rue de la Paix."),
+        ("a ZIP code", "Mari moved to Dover, DE 19901."),
+        ("her daughter's phone", "Call her daughter at 302-555-0199."),
+        (
+            "her daughter's email",
+            "Her daughter writes from ana.l@mail.test.",
+        ),
+        ("an age over 89", "Mari's mother, 93 years old, came along."),
+    ] {
+        p.leak(what, base(), told_story(body, ""), &[]);
+    }
+    p.clean(
+        "scores, doses, degrees, months, the clinic's phone",
+        told_story(
+            "Mari's pain went from 7/10 to 2/10 and her arm lifts to 160 degrees.\n\
+             She did 3 sets of 10 reps, 2 times a day, from March 2026 for 6 weeks.\n\
+             At 90 degrees it no longer hurts. Call us at (555) 555-0100.",
+            "",
+        ),
+        &["160 degrees", "March 2026"],
+    );
+    p.clean(
+        "a day the story's public_dates allow",
+        told_story(
+            "Mari ran the city 5K on October 3, 2026.",
+            "  public_dates: [2026-10-03]\n",
+        ),
+        &["October 3, 2026"],
+    );
+    p.assert_every_probe_holds();
+}
+
+/// The error names the line of the story to fix, and `stories export`
+/// refuses the story as the build does.
+#[test]
+fn a_detail_a_story_tells_is_shown_where_it_is() {
+    let c = Clinic::new();
+    c.write("site.yaml", &site(""));
+    let body = "Mari came to us with a sore shoulder.\nShe had surgery on October 1.";
+    c.write(
+        "content/plans/p1.yaml",
+        &plan(MARIA, &story("Mari L.", body, "")),
+    );
+    let text = std::fs::read_to_string(c.path().join("content/plans/p1.yaml")).expect("plan");
+    let line = text
+        .lines()
+        .position(|l| l.contains("October 1"))
+        .expect("the line")
+        + 1;
+    let out = build(&c, &["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("content/plans/p1.yaml:{line}:")) && err.contains("HP0501"),
+        "the error points at line {line}: {err}"
+    );
+    assert!(err.contains("a day"), "it says what it found: {err}");
+    assert!(!err.contains("October 1"), "and never prints it: {err}");
+    let out = c
+        .cmd(&["stories", "export"])
+        .arg(c.path().join("export"))
+        .output()
+        .expect("run heropath");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("story not exported") && err.contains(&format!("p1.yaml:{line}:")),
+        "{err}"
+    );
+    assert!(!c.path().join("export").exists(), "nothing written");
+
+    // Her birth date is hers twice over (a date of the plan, a day in the
+    // story): one error, the guard's.
+    let body = "Mari came to us with a sore shoulder.\nShe was born on April 12, 1968.";
+    c.write(
+        "content/plans/p1.yaml",
+        &plan(MARIA, &story("Mari L.", body, "")),
+    );
+    let out = build(&c, &["build"]);
+    let err = stderr(&out);
+    assert_eq!(err.matches("error[HP0501]").count(), 1, "{err}");
+    assert!(err.contains("birth date"), "{err}");
+}

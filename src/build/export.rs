@@ -13,13 +13,13 @@
 //! on the next export); any other file (hidden ones aside) stops the
 //! export with an error naming it, and nothing is written.
 
+use super::told::{StoryText, key_pos};
 use crate::base::date::Date;
 use crate::base::diag::Code;
-use crate::base::diag::{Diagnostic, Diagnostics, Pos};
+use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::build::{self, Options};
 use crate::content::plan::Plan;
 use crate::content::record::StoryRecord;
-use crate::content::yaml::locate_key;
 use crate::stages::load::{Clinic, Source, is_slug};
 use crate::stages::model;
 use crate::stages::privacy::{self, Guard};
@@ -149,6 +149,14 @@ fn privacy_scan(clinic: &Clinic, records: &[Record<'_>], today: Date) -> Vec<Dia
             let what = hit.what.describe(&hit.key);
             out.push(leak_error(r, key, &what, &clinic.plans[hit.plan].path));
         }
+        // What the story tells of its patient that no field holds (the goal
+        // is not exported).
+        if let Some(mut told) = StoryText::of_plan(&r.plan.path, &r.plan.text, &r.plan.value) {
+            told.fields.retain(|(block, ..)| *block == Some("story"));
+            out.extend(told.tellings(&guard, |what, key| {
+                format!("story not exported: its `{key}` contains {what}")
+            }));
+        }
     }
     out
 }
@@ -169,24 +177,9 @@ fn leak_error(r: &Record<'_>, key: &str, what: &str, owner: &Path) -> Diagnostic
         format!("story not exported: its `{key}` contains {what}{whose}"),
     )
     .in_file(&r.plan.path)
-    .at(story_key_pos(&r.plan.text, key))
+    .at(key_pos(&r.plan.text, Some("story"), key))
     .help("remove it from the story; if it is an ordinary word (a surname like Walker), list it in the story's `public_words`")
     .sensitive()
-}
-
-/// Where `key` is inside a plan's `story:` block (or the block itself).
-fn story_key_pos(text: &str, key: &str) -> Option<Pos> {
-    let story = locate_key(text, "story")?;
-    let before: usize = text
-        .split_inclusive('\n')
-        .take(story.line - 1)
-        .map(str::len)
-        .sum();
-    let inside = locate_key(text.get(before..)?, key).map(|p| Pos {
-        line: p.line + story.line - 1,
-        column: p.column,
-    });
-    inside.or(Some(story))
 }
 
 /// Write `records` into `dir`, replacing the last export's files; returns

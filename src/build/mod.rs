@@ -40,6 +40,7 @@ mod outcome;
 mod prepare;
 mod public;
 mod themes;
+mod told;
 
 use carry::*;
 pub use guard::privacy_check;

@@ -90,6 +90,8 @@ pub(super) fn render_public_then(
     // about to go); then their pictures lose their metadata (names kept:
     // pages link them).
     diags.extend(scan(&files, &ahead));
+    let told = told::story_tellings(&p.clinic, full_guard(p), &stories, &diags);
+    diags.extend(told);
     strip_metadata(&mut files[statics]);
     PublicBuild {
         files,

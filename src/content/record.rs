@@ -28,6 +28,10 @@ pub struct StoryRecord {
     /// Publication date (feed order); a future date schedules the story.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_on: Option<Date>,
+    /// Days the story tells on purpose, which the patient agreed to make
+    /// public (copied from the plan's story).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_dates: Vec<Date>,
     /// A short quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
@@ -73,6 +77,7 @@ impl StoryRecord {
             }),
             display_name: s.display_name.clone(),
             published_on: s.published_on,
+            public_dates: s.public_dates.clone(),
             quote: s.quote.clone(),
             tags: s.tags.clone(),
             title: s.title.clone(),

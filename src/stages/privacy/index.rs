@@ -137,6 +137,7 @@ impl Guard {
             roles: Vec::new(),
             owners: Vec::new(),
             patterns: Vec::new(),
+            public: super::told::Public::of(cx.site),
             allowed_words: HashSet::new(),
             site_words: cx
                 .site

@@ -24,6 +24,7 @@ pub mod fold;
 mod index;
 pub mod names;
 mod scan;
+pub mod told;
 pub use index::ages_over_89;
 pub use scan::Reading;
 pub mod verdict;
@@ -227,6 +228,8 @@ pub struct Context<'a> {
 
 /// Identifiers of every plan, indexed for one pass over each file.
 pub struct Guard {
+    /// What site.yaml makes public in every story (see [`told`]).
+    public: told::Public,
     names: Option<AhoCorasick>,
     roles: Vec<Vec<Role>>,
     /// Per pattern, what [`Guard::scan_names`] asks of its roles.

@@ -115,6 +115,13 @@ impl Stream {
         b.out
     }
 
+    /// Fold one text, its tokens numbered by line from 1.
+    pub fn of_lines(s: &str) -> Stream {
+        let mut b = Builder::default();
+        b.run(s, 1, Strength::Text);
+        b.out
+    }
+
     /// Fold segments of a file into one stream.
     pub fn build(segments: &[Segment]) -> Stream {
         let mut b = Builder::default();

@@ -72,7 +72,10 @@ impl Guard {
                 continue;
             };
             let end = i + len - 1;
-            let as_age = self.ages.get(&value).filter(|_| age_words(s, i, end));
+            let as_age = self
+                .ages
+                .get(&value)
+                .filter(|_| age_words(s, i, end, Forms::Loose));
             let as_year = self
                 .birth_years
                 .get(&value)
@@ -87,9 +90,33 @@ impl Guard {
     }
 }
 
+/// Which ways of writing an age count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(in crate::stages::privacy) enum Forms {
+    /// Every way ("at 95", "Rosie M., 95,"): for a patient's own age,
+    /// where the number is already known to be it.
+    Loose,
+    /// Only an age said as one ("95 years old", "aged 95", "turned 95",
+    /// not "over 90 years old"): for any number, where "at 90 degrees" and
+    /// a score in brackets are far more common than an age.
+    Stated,
+}
+
+/// Words before an age that make it a bound, not an age: "over 90 years
+/// old", "more than 90 years".
+const BOUNDS: [&str; 4] = ["over", "than", "above", "under"];
+
+/// Units after a number that make it no age: "turned 90 degrees", "aged
+/// 90 days".
+const UNITS: [&str; 33] = [
+    "degrees", "degree", "deg", "grados", "degres", "percent", "pct", "lb", "lbs", "pounds", "kg",
+    "minutes", "min", "mins", "seconds", "sec", "secs", "reps", "steps", "feet", "ft", "meters",
+    "metres", "cm", "points", "pts", "bpm", "km", "miles", "laps", "days", "weeks", "hours",
+];
+
 /// The number token `i` starts (digits, or words: "ninety-five") and the
 /// tokens it takes.
-fn number(s: &Stream, i: usize) -> Option<(u32, usize)> {
+pub(in crate::stages::privacy) fn number(s: &Stream, i: usize) -> Option<(u32, usize)> {
     let t = &s.toks[i];
     if t.digits {
         let w = s.tok(i);
@@ -101,12 +128,24 @@ fn number(s: &Stream, i: usize) -> Option<(u32, usize)> {
 }
 
 /// Is the number at `i..=end` written as an age: with an age word before
-/// or after it ("aged 95", "95 years", "95th birthday", "95 y/o"), or set
-/// off after a name as newspapers write an age ("Rosie M., 95, walks",
-/// "Rosie M. (95)")?
-fn age_words(s: &Stream, i: usize, end: usize) -> bool {
+/// or after it ("aged 95", "95 years", "95th birthday", "95 y/o"), or
+/// (`Forms::Loose`) after "at" or set off after a name as newspapers write
+/// an age ("Rosie M., 95, walks", "Rosie M. (95)")?
+pub(in crate::stages::privacy) fn age_words(
+    s: &Stream,
+    i: usize,
+    end: usize,
+    forms: Forms,
+) -> bool {
     let word = |j: usize| (j < s.toks.len() && s.toks[j].sep != Sep::Hard).then(|| s.tok(j));
-    if i > 0 && s.toks[i].sep != Sep::Hard && BEFORE.contains(&s.tok(i - 1)) {
+    let before = (i > 0 && s.toks[i].sep != Sep::Hard).then(|| s.tok(i - 1));
+    if forms == Forms::Stated
+        && (before.is_some_and(|w| BOUNDS.contains(&w))
+            || word(end + 1).is_some_and(|w| UNITS.contains(&w)))
+    {
+        return false;
+    }
+    if before.is_some_and(|w| BEFORE.contains(&w) && (forms == Forms::Loose || w != "at")) {
         return true;
     }
     let mut j = end + 1;
@@ -120,7 +159,7 @@ fn age_words(s: &Stream, i: usize, end: usize) -> bool {
     if word(j) == Some("y") && word(j + 1) == Some("o") {
         return true;
     }
-    set_off(s, i, end)
+    forms == Forms::Loose && set_off(s, i, end)
 }
 
 /// Is the number at `i..=end` set off by commas or brackets after a word

@@ -17,6 +17,7 @@ mod joined;
 mod near;
 mod phones;
 
+pub(super) use ages::{Forms, age_words, number};
 pub use alphabets::Sounds;
 
 /// One public file's text as the guard reads it: extracted from its markup
