@@ -9,7 +9,8 @@ fn site() -> Site {
     .expect("site")
 }
 
-fn told_in(text: &str, allowed: &[Date]) -> Vec<Told> {
+/// A guard over no plan, with [`site`]'s allowances.
+fn guard() -> Guard {
     let site = site();
     let cx = Context {
         site: &site,
@@ -17,12 +18,12 @@ fn told_in(text: &str, allowed: &[Date]) -> Vec<Told> {
         months: Vec::new(),
         today: Date::parse("2026-11-26").expect("a day"),
     };
-    let guard = Guard::new(std::iter::empty(), &cx);
-    guard
-        .told(text, allowed)
-        .into_iter()
-        .map(|t| t.what)
-        .collect()
+    Guard::new(std::iter::empty(), &cx)
+}
+
+fn told_in(text: &str, allowed: &[Date]) -> Vec<Told> {
+    let found = guard().told(text, allowed);
+    found.into_iter().map(|t| t.what).collect()
 }
 
 /// Each kind of detail, written the ways people write it.
@@ -116,15 +117,7 @@ fn ordinary_story_text_tells_nothing() {
 /// A finding says where it is: the line, and a word to find it by.
 #[test]
 fn a_finding_gives_its_line() {
-    let site = site();
-    let cx = Context {
-        site: &site,
-        published: Vec::new(),
-        months: Vec::new(),
-        today: Date::parse("2026-11-26").expect("a day"),
-    };
-    let guard = Guard::new(std::iter::empty(), &cx);
-    let found = guard.told("A good start.\nSurgery on October 1.\n", &[]);
+    let found = guard().told("A good start.\nSurgery on October 1.\n", &[]);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((found[0].line, found[0].word.as_str()), (2, "october"));
 }
