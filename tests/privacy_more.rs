@@ -1699,6 +1699,54 @@ fn typos_in_a_family_name_next_to_a_given_name() {
         "Walter walked nine holes.",
         "Walter walked nine holes",
     );
+    // A title says the word after it is a family name: a typo of the
+    // patient's there names them as the family name itself would.
+    for (what, text, secret) in [
+        (
+            "a title and a typo: Mr. Kaminsky",
+            "Thanks to Mr. Kaminsky.",
+            "Kaminsky",
+        ),
+        (
+            "without the full stop: Mr Kaminksi",
+            "Mr Kaminksi says hi.",
+            "Kaminksi",
+        ),
+        (
+            "in Spanish: Sr. Kaminsky",
+            "Gracias, Sr. Kaminsky.",
+            "Kaminsky",
+        ),
+    ] {
+        p.leak_page(what, patient(WALTER), text, &[secret]);
+    }
+    p.leak_page(
+        "a title and a typo of a family name allowed alone: Mrs Walkr",
+        walker(),
+        "Thanks to Mrs Walkr for the pie.",
+        &["Walkr"],
+    );
+    p.clean_page(
+        "a doctor one letter away is someone else: Dr. Kaminsky",
+        patient(WALTER),
+        "Dr. Kaminsky operated on the knee.",
+        "Dr. Kaminsky",
+    );
+    p.clean_page(
+        "a title and a near spelling allowed in site.yaml: Mr. Kaminsky",
+        both(
+            site_with("privacy:\n  public_words: [Kaminsky]\n"),
+            patient(WALTER),
+        ),
+        "Mr. Kaminsky sponsors the golf day.",
+        "Mr. Kaminsky",
+    );
+    p.clean_page(
+        "a title before a word two letters away: Mr. Kaminskaya",
+        patient(WALTER),
+        "Mr. Kaminskaya sponsors the golf day.",
+        "Mr. Kaminskaya",
+    );
     p.clean_page(
         "a word two letters away: Walter Kaminskaya",
         patient(WALTER),

@@ -6,6 +6,11 @@ use super::super::fold::{Sep, Stream};
 use super::super::names::{self, Kind};
 use super::super::{Guard, PUBLIC, Role, What};
 
+/// Titles of a profession, not of address: a doctor's or a professor's
+/// name on a clinic's page is often someone else's (see
+/// [`Guard::titled_near_names`]).
+const PROFESSIONAL: [&str; 6] = ["dr", "doctor", "dra", "doctora", "prof", "professor"];
+
 impl Guard {
     /// A name next to the other half of it spelt one letter wrong ("Walt
     /// Kaminsky", "Kaminksi, Walter", "Dorthy Walker"): a typo names the
@@ -86,6 +91,52 @@ impl Guard {
                             let key = self.patterns[family].as_str();
                             out.push((r.plan, What::NearName, key, a.min(t), b.max(t)));
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A title next to a word one letter from a family name ("Mr.
+    /// Kaminsky", "Mrs Walkr", "Sra. Hernandes"): the title says the word
+    /// is a family name, and a typo of one names the patient as it does.
+    /// Professional titles are left out: "Dr. Smyth" is more often the
+    /// surgeon than a slip for Smith.
+    pub(super) fn titled_near_names<'g>(
+        &'g self,
+        s: &Stream,
+        found: &[(usize, usize, usize, bool)],
+        public: &[(usize, usize)],
+        out: &mut Vec<(u32, What, &'g str, usize, usize)>,
+    ) {
+        if self.near.is_empty() {
+            return;
+        }
+        let mut named: Option<Vec<bool>> = None;
+        for t in 1..s.toks.len() {
+            let tok = &s.toks[t];
+            if !tok.upper || tok.digits || tok.code || !matches!(tok.sep, Sep::Space | Sep::Dot) {
+                continue;
+            }
+            let title = s.tok(t - 1);
+            if PROFESSIONAL.contains(&title) || !names::is_title_word(title) {
+                continue;
+            }
+            let w = s.tok(t);
+            if self.site_words.contains(w) || super::inside(public, t, t) {
+                continue;
+            }
+            let named = named.get_or_insert_with(|| self.named_tokens(s, found));
+            if named[t] {
+                continue;
+            }
+            for q in self.near_patterns(w) {
+                for r in self.roles[q]
+                    .iter()
+                    .filter(|r| r.kind == Kind::Family && r.plan != PUBLIC)
+                {
+                    if !self.allowed_words.contains(&(r.plan, w.to_string())) {
+                        out.push((r.plan, What::TitledName, &self.patterns[q], t - 1, t));
                     }
                 }
             }
