@@ -340,16 +340,16 @@ fn addresses(s: &Stream, clinic: &[String]) -> Vec<usize> {
         // 12 rue de la Paix, 5 Via Roma
         let romance_after = house(i) && i + 1 < n && BEFORE_NAME.contains(&s.tok(i + 1));
         // Calle Mayor 12, Rua Augusta, 100
-        let romance_before = (BEFORE_NAME.contains(&w) && s.toks[i].upper)
+        let romance_before = (s.toks[i].upper && BEFORE_NAME.contains(&w))
             .then(|| (i + 1..n.min(i + 6)).find(|&k| s.toks[k].digits && house(k)))
             .flatten();
         // Hauptstraße 5
         let suffixed = s.toks[i].upper
+            && i + 1 < n
+            && house(i + 1)
             && SUFFIXES
                 .iter()
-                .any(|x| w.len() > x.len() + 2 && w.ends_with(x))
-            && i + 1 < n
-            && house(i + 1);
+                .any(|x| w.len() > x.len() + 2 && w.ends_with(x));
         let end = match (english, romance_after, romance_before, suffixed) {
             (Some(e), ..) => Some(e),
             (_, true, ..) => Some((i + 4).min(n - 1)),
@@ -374,10 +374,11 @@ fn zip(s: &Stream, i: usize) -> bool {
     if len(i) == Some(5) && len(i + 1) == Some(4) && t(i + 1).is_some_and(|t| t.sep == Sep::Dash) {
         return true;
     }
-    STATES.contains(&s.tok(i))
+    s.tok(i).len() == 2
         && t(i).is_some_and(|t| t.upper && t.sep == Sep::Comma)
         && len(i + 1) == Some(5)
         && t(i + 1).is_some_and(|t| t.sep == Sep::Space)
+        && STATES.contains(&s.tok(i))
 }
 
 /// Email addresses in `text` whose domain is not the clinic's, and

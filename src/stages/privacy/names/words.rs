@@ -70,7 +70,16 @@ pub const AFTER_TITLES: [&str; 14] = [
 
 /// Is `w` (folded) a title such as Mr. or Sra.?
 pub fn is_title_word(w: &str) -> bool {
-    TITLES.contains(&w)
+    // Asked of every capitalised word's neighbour: most words start with
+    // a letter no title starts with, and are ruled out by it.
+    static FIRST: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+        let mut first = [false; 256];
+        for t in TITLES {
+            first[usize::from(t.as_bytes()[0])] = true;
+        }
+        first
+    });
+    w.as_bytes().first().is_some_and(|b| FIRST[usize::from(*b)]) && TITLES.contains(&w)
 }
 
 pub(super) fn is_title(w: &str) -> bool {

@@ -119,7 +119,7 @@ impl Guard {
                 continue;
             }
             let title = s.tok(t - 1);
-            if PROFESSIONAL.contains(&title) || !names::is_title_word(title) {
+            if !names::is_title_word(title) || PROFESSIONAL.contains(&title) {
                 continue;
             }
             let w = s.tok(t);
