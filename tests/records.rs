@@ -362,3 +362,48 @@ fn a_scheduled_story_is_exported_and_appears_on_the_website_on_its_day() {
         vec!["back-to-hugging-her-granddaughter/index.html"]
     );
 }
+
+/// A day the story tells on purpose travels with it: export copies the
+/// story's `public_dates` into the record (keys still in alphabetical
+/// order), and the website, which has no plan, lets that day through and
+/// no other.
+#[test]
+fn a_day_a_story_tells_on_purpose_travels_with_the_record() {
+    let c = Clinic::with_plan();
+    let plan = c.read("content/plans/maria-lopez.yaml").replacen(
+        "  body: Mari came to us with a sore shoulder.",
+        "  public_dates: [2026-10-03]\n  body: Mari ran the city 5K on October 3, 2026. She came to us with a sore shoulder.",
+        1,
+    );
+    assert!(
+        plan.contains("October 3, 2026"),
+        "the fixture changed: {plan}"
+    );
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    let built = c.cmd(&["build"]).output().unwrap();
+    assert!(built.status.success(), "{}", stderr(&built));
+    let w = website();
+    let dir = w.path().join("content/stories");
+    let out = export(&c, &dir);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let record = std::fs::read_to_string(dir.join(RECORD_FILE)).unwrap();
+    let keys: Vec<&str> = record
+        .lines()
+        .filter(|l| !l.starts_with([' ', '#', '-']))
+        .filter_map(|l| l.split_once(':').map(|(k, _)| k))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "{record}");
+    assert!(keys.contains(&"public_dates"), "{record}");
+    let out = w.cmd(&["build", "--public-only"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Another day in the record is the patient's, and fails the build.
+    let other = record.replace("October 3, 2026", "October 4, 2026");
+    assert_ne!(other, record);
+    std::fs::write(dir.join(RECORD_FILE), other).unwrap();
+    let out = w.cmd(&["build", "--public-only"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("HP0501") && err.contains(RECORD_FILE), "{err}");
+}

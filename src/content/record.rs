@@ -25,13 +25,13 @@ pub struct StoryRecord {
     pub consent: Option<RecordConsent>,
     /// The only name shown publicly (e.g. `Maria L.`).
     pub display_name: String,
-    /// Publication date (feed order); a future date schedules the story.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published_on: Option<Date>,
     /// Days the story tells on purpose, which the patient agreed to make
     /// public (copied from the plan's story).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub public_dates: Vec<Date>,
+    /// Publication date (feed order); a future date schedules the story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_on: Option<Date>,
     /// A short quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
@@ -76,8 +76,8 @@ impl StoryRecord {
                 scope: c.scope.clone(),
             }),
             display_name: s.display_name.clone(),
-            published_on: s.published_on,
             public_dates: s.public_dates.clone(),
+            published_on: s.published_on,
             quote: s.quote.clone(),
             tags: s.tags.clone(),
             title: s.title.clone(),
