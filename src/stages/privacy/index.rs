@@ -204,14 +204,9 @@ impl Guard {
                 },
             );
         }
-        let public_phones: HashSet<String> = cx
-            .site
-            .clinic
-            .phone
-            .iter()
-            .chain(&cx.site.privacy.public_phones)
-            .flat_map(|p| phone_needles(p))
-            .collect();
+        // The clinic's numbers, worked out once for the guard (see
+        // `told::Public`): no patient's number is matched where it is one.
+        let public_phones: HashSet<String> = g.public.phones().iter().cloned().collect();
         for (i, n) in per_plan.into_iter().enumerate() {
             let plan = i as u32;
             if n.written_otherwise {

@@ -94,6 +94,11 @@ pub(super) struct Public {
 }
 
 impl Public {
+    /// The digit strings of the clinic's numbers (see [`phone_needles`]).
+    pub(super) fn phones(&self) -> &[String] {
+        &self.phones
+    }
+
     pub(super) fn of(site: &Site) -> Public {
         let c = &site.clinic;
         Public {
