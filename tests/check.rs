@@ -1140,6 +1140,21 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("who checked"),
             message: "needs a pattern and a reason",
         },
+        Case {
+            name: "a public photo that records where it was taken",
+            code: "HP0504",
+            warning: false,
+            setup: |c| {
+                let p = c.path().join("static/img/garden.jpg");
+                std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+                std::fs::write(p, jpeg_with_gps(true)).expect("write photo");
+            },
+            args: CHECK,
+            file: File::Is("static/img/garden.jpg"),
+            at: At::Null,
+            help: Help::Contains("exiftool -gps:all="),
+            message: "public file img/garden.jpg records where it was taken",
+        },
         // ---- HP0601–HP0602: plain language (warnings) ---------------------
         Case {
             name: "reading level",

@@ -790,6 +790,60 @@ fn spelling_hostile_letters() {
 // 3. Markup, file names, URLs, templates, stories
 // ---------------------------------------------------------------------------
 
+/// A JPEG skeleton with an XMP packet that says `xmp`.
+fn jpeg_with_xmp(xmp: &str) -> Vec<u8> {
+    let mut app1 = b"http://ns.adobe.com/xap/1.0/\0".to_vec();
+    app1.extend_from_slice(xmp.as_bytes());
+    let mut out = vec![0xff, 0xd8, 0xff, 0xe1];
+    out.extend_from_slice(&u16::try_from(app1.len() + 2).expect("small").to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&[0xff, 0xd9]);
+    out
+}
+
+fn photo(rel: &str, bytes: Vec<u8>) -> Setup {
+    let rel = rel.to_string();
+    setup(move |c: &Clinic| write_bytes(c, &format!("static/{rel}"), &bytes))
+}
+
+#[test]
+fn pictures_that_record_a_place() {
+    let mut p = Probes::new("3 markup: places");
+    p.leak(
+        "a story photo whose EXIF holds a GPS position",
+        patient(WALTER),
+        photo("img/garden.jpg", jpeg_with_gps(true)),
+        &[],
+    );
+    p.leak(
+        "a photo whose XMP holds a GPS position",
+        patient(WALTER),
+        photo(
+            "img/walk.jpg",
+            jpeg_with_xmp(
+                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF><rdf:Description exif:GPSLatitude=\"39,40.98N\" exif:GPSLongitude=\"75,45.12W\"/></rdf:RDF></x:xmpmeta>",
+            ),
+        ),
+        &[],
+    );
+    p.clean(
+        "a GPS directory without a position",
+        both(patient(WALTER), photo("img/team.jpg", jpeg_with_gps(false))),
+        &["Exif"],
+    );
+    p.clean(
+        "a photo of a public place, listed as reviewed",
+        both(
+            site_with(
+                "privacy:\n  reviewed_files:\n    - { pattern: \"img/door.jpg\", reason: \"The clinic's door, checked by Sam on 2026-11-01\" }\n",
+            ),
+            both(patient(WALTER), photo("img/door.jpg", jpeg_with_gps(true))),
+        ),
+        &["Exif"],
+    );
+    p.assert_every_probe_holds();
+}
+
 #[test]
 fn markup_files_and_urls() {
     let mut p = Probes::new("3 markup");
@@ -982,6 +1036,75 @@ fn markup_files_and_urls() {
         walter_tpl(),
         template_says("<a href=\"data:text/plain;base64,V2FsdGVyIEthbWluc2tp\">note</a>"),
         k,
+    );
+    p.leak(
+        "template: <bdo dir=rtl> shows 'iksnimaK retlaW' as the name",
+        walter_tpl(),
+        template_says("<p>Our hero: <bdo dir=\"rtl\">iksnimaK retlaW</bdo></p>"),
+        k,
+    );
+    p.leak(
+        "template: a span with unicode-bidi: bidi-override; direction: rtl",
+        walter_tpl(),
+        template_says(
+            "<p><span style=\"unicode-bidi: bidi-override; direction: rtl\">iksnimaK</span></p>",
+        ),
+        k,
+    );
+    p.leak_page(
+        "page: a right-to-left override character before the name reversed",
+        patient(WALTER),
+        "Our hero is \u{202e}iksnimaK retlaW\u{202c} again.",
+        k,
+    );
+    p.leak(
+        "static text file: the name in a Punycode domain",
+        patient(ROSA),
+        static_file("links.txt", "https://xn--rosahernndez-jbb.example/\n"),
+        &["hernández"],
+    );
+    p.clean(
+        "template: right-to-left text that is no override reads as written",
+        both(
+            walter_tpl(),
+            template_says("<p dir=\"rtl\">iksnimaK retlaW</p>"),
+        ),
+        &["iksnimaK retlaW"],
+    );
+    p.leak(
+        "static text file: hexadecimal of 'Walter Kaminski'",
+        patient(WALTER),
+        static_file("ids.txt", "id=57616c746572204b616d696e736b69\n"),
+        k,
+    );
+    p.leak(
+        "static script: 0x hexadecimal of 'Walter Kaminski'",
+        patient(WALTER),
+        static_file(
+            "ids.js",
+            "var who = \"0x57616C746572204B616D696E736B69\";\n",
+        ),
+        k,
+    );
+    p.leak(
+        "static CSS: content of two strings written side by side",
+        patient(WALTER),
+        static_file(
+            "extra.css",
+            ".who::after { content: \"Walter Kamin\" \"ski\"; }\n",
+        ),
+        k,
+    );
+    p.clean(
+        "a hash in hexadecimal is no text",
+        both(
+            patient(WALTER),
+            static_file(
+                "sums.txt",
+                "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n",
+            ),
+        ),
+        &["9f86d081884c7d659a2f"],
     );
     p.clean(
         "template: a lone surname as a JS identifier is code (README)",
@@ -1211,6 +1334,29 @@ fn emails_more_ways() {
         ),
         &["ivan.p@"],
     );
+    for (name, text) in [
+        (
+            "user name: initial, family name, year",
+            "Find her as mlopez1968 on the forum.",
+        ),
+        (
+            "user name: family name, initial, digits",
+            "Find her as LopezM68.",
+        ),
+        (
+            "handle: @ initial and family name",
+            "Follow @mlopez for her updates.",
+        ),
+    ] {
+        p.leak_page(name, patient(MARIA), text, &["mlopez", "lopezm"]);
+    }
+    let ward = || patient("name: Ann Ward");
+    p.clean_page(
+        "an initial and a family name that make a word: award",
+        ward(),
+        "She won an award (her second award) at the 2026 games.",
+        "She won an award",
+    );
     p.clean_page(
         "words of a distinctive local part in prose: blue herons",
         patient(HERON),
@@ -1366,9 +1512,25 @@ fn dates_more_spellings() {
         ("birth: 14 Mar '68", "Born 14 Mar '68."),
         ("birth: Spanish 14 mar 1968", "Nació el 14 mar 1968."),
         ("birth: 1968 Mar 14", "Born 1968 Mar 14."),
+        ("birth: 14 Mar 68, spaces only", "Born 14 Mar 68."),
+        ("birth: March 14 68", "Her day: March 14 68."),
+        ("birth: Mar. 14, 68", "Born Mar. 14, 68, in Dover."),
+        (
+            "birth: born 14 March 68 in Dover",
+            "Born 14 March 68 in Dover.",
+        ),
+        ("birth: French 14 mars 68", "Née le 14 mars 68."),
+        ("birth: year first 68-03-14", "Born 68-03-14."),
+        ("birth: year first 68/03/14", "Born 68/03/14."),
     ] {
         p.leak_page(name, march(), text, &["19680314"]);
     }
+    p.clean_page(
+        "a number after a day and month is no year when words follow it",
+        march(),
+        "On 14 March 68 runners finished the race.",
+        "On 14 March 68 runners",
+    );
     p.clean_page(
         "the sea (mar) next to numbers, and sets",
         march(),

@@ -250,3 +250,42 @@ pub fn text_of(html: &str) -> String {
 pub fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// A JPEG skeleton whose EXIF says where it was taken: IFD0 points to a
+/// GPS directory holding GPSLatitudeRef ("N") and, when `position`, the
+/// GPSLatitude itself (three rationals: 39° 40' 59").
+pub fn jpeg_with_gps(position: bool) -> Vec<u8> {
+    // TIFF, little-endian: header, IFD0 at 8 with one entry (the GPS
+    // pointer), the GPS IFD at 26, the rationals after it.
+    let mut t: Vec<u8> = b"II*\0".to_vec();
+    t.extend_from_slice(&8u32.to_le_bytes());
+    let entry = |t: &mut Vec<u8>, tag: u16, ty: u16, count: u32, value: u32| {
+        t.extend_from_slice(&tag.to_le_bytes());
+        t.extend_from_slice(&ty.to_le_bytes());
+        t.extend_from_slice(&count.to_le_bytes());
+        t.extend_from_slice(&value.to_le_bytes());
+    };
+    t.extend_from_slice(&1u16.to_le_bytes());
+    entry(&mut t, 0x8825, 4, 1, 26);
+    t.extend_from_slice(&0u32.to_le_bytes());
+    let n: u16 = if position { 2 } else { 1 };
+    t.extend_from_slice(&n.to_le_bytes());
+    entry(&mut t, 0x0001, 2, 2, u32::from(b'N'));
+    let rationals = 26 + 2 + 12 * u32::from(n) + 4;
+    if position {
+        entry(&mut t, 0x0002, 5, 3, rationals);
+    }
+    t.extend_from_slice(&0u32.to_le_bytes());
+    if position {
+        for v in [39u32, 1, 40, 1, 59, 1] {
+            t.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend_from_slice(&t);
+    let mut out = vec![0xff, 0xd8, 0xff, 0xe1];
+    out.extend_from_slice(&u16::try_from(app1.len() + 2).expect("small").to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&[0xff, 0xd9]);
+    out
+}

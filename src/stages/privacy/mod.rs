@@ -150,6 +150,8 @@ pub struct Scan {
     pub hits: Vec<Hit>,
     /// Why the file (or part of it) could not be read.
     pub unreadable: Option<String>,
+    /// A picture in it records where it was taken (GPS).
+    pub located: bool,
 }
 
 const PUBLIC: u32 = u32::MAX;

@@ -32,6 +32,23 @@ pub struct Found<'a> {
     pub scan: super::Scan,
 }
 
+/// A picture that records where it was taken: the place can be a patient's
+/// home or the street they walk, and the guard cannot tell which.
+fn located(f: &Found) -> Diagnostic {
+    Diagnostic::error(
+        Code::LocatedPicture,
+        format!(
+            "public file {} records where it was taken (a GPS position in its metadata)",
+            f.path
+        ),
+    )
+    .in_file(f.origin.unwrap_or(f.path))
+    .help(format!(
+        "remove the position (for example `exiftool -gps:all= -xmp:all= FILE`, or export the photo without location), or, if the place is public (the clinic itself), list it in site.yaml:\n  privacy:\n    reviewed_files:\n      - {{ pattern: \"{}\", reason: \"who checked it, when\" }}",
+        f.path
+    ))
+}
+
 /// Diagnostics for `found`: leaks located at their sources (read only when
 /// there is a leak), and unreadable files not listed in `reviewed`.
 pub fn diagnostics(
@@ -47,8 +64,12 @@ pub fn diagnostics(
     // Copies (static files) are their own source.
     let mut at_copy: BTreeMap<(String, usize, u8), u32> = BTreeMap::new();
     for f in &found {
+        let is_reviewed = || reviewed.iter().any(|r| glob_match(&r.pattern, f.path));
+        if f.scan.located && !is_reviewed() {
+            out.push(located(f));
+        }
         if let Some(reason) = &f.scan.unreadable
-            && !reviewed.iter().any(|r| glob_match(&r.pattern, f.path))
+            && !is_reviewed()
         {
             out.push(
                 Diagnostic::error(

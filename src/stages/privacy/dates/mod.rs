@@ -118,6 +118,11 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
                     full(year, x, y);
                     full(year, y, x);
                 }
+                if len == 2 && s1 == s2 && s1 != Sep::Space {
+                    // 68-03-14: year first, as ISO writes it.
+                    full(1900 + x, y, z);
+                    full(2000 + x, y, z);
+                }
             }
             (
                 Item::Month(m),
@@ -149,6 +154,21 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
                 )),
             ) => {
                 // April 12 '68, 12-Apr-68, 12/IV/68
+                full(1900 + y, m as u32, d);
+                full(2000 + y, m as u32, d);
+            }
+            (
+                Item::Month(m),
+                Some((Item::Num { v: d, len: 1..=2 }, _, _)),
+                Some((Item::Num { v: y, len: 2 }, Sep::Space | Sep::Comma, tc)),
+            )
+            | (
+                Item::Num { v: d, len: 1..=2 },
+                Some((Item::Month(m), _, _)),
+                Some((Item::Num { v: y, len: 2 }, Sep::Space, tc)),
+            ) if short_year(s, ta, tc) => {
+                // 14 Mar 68, March 14 68, Mar. 14, 68: a year only where
+                // nothing follows it ("on 3 March 12 people came").
                 full(1900 + y, m as u32, d);
                 full(2000 + y, m as u32, d);
             }
@@ -208,6 +228,24 @@ fn partial(
         }
         _ => None,
     }
+}
+
+/// Words that say a date is a birthday.
+const BIRTH_WORDS: [&str; 10] = [
+    "born", "birth", "dob", "nacido", "nacida", "ne", "nee", "geboren", "nato", "nata",
+];
+
+/// Is a two-digit number after a day and month, written with a space
+/// ("14 Mar 68"), a year? Where it ends the phrase (nothing, or
+/// punctuation, follows it) or the date is a birth date ("born 14 Mar 68
+/// in Dover"); not where a word follows ("on 3 March 12 people came").
+fn short_year(s: &Stream, first: usize, year: usize) -> bool {
+    let ends = s
+        .toks
+        .get(year + 1)
+        .is_none_or(|t| !matches!(t.sep, Sep::Space | Sep::Join));
+    let birth = (first.saturating_sub(3)..first).any(|i| BIRTH_WORDS.contains(&s.tok(i)));
+    ends || birth
 }
 
 /// "3/14/'68": a two-digit year after an apostrophe (and the date's own

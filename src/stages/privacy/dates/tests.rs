@@ -45,6 +45,16 @@ fn full_dates_in_many_spellings() {
     ] {
         assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
     }
+    for s in [
+        "12 Apr 68.",
+        "April 12 68",
+        "Apr. 12, 68, in Dover",
+        "born 12 April 68 in Dover",
+        "68-04-12",
+    ] {
+        assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+    assert!(!dates("on 12 April 68 runners came").contains(&want));
     assert!(dates("we walked 3 miles in 2026").is_empty());
     assert!(!dates("3 sets of 10, 1968").contains(&want));
 }

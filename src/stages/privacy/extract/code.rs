@@ -285,26 +285,26 @@ pub(super) fn lex(s: &str, lang: Lang, base: u32, segs: &mut Vec<Segment>) {
             let line = lx.line_at(i);
             buf.clear();
             let mut j = string_lit(s, i, lang, &mut buf);
-            if lang == Lang::Js {
-                // "Walter " + "Kaminski" is one string to a reader.
-                loop {
-                    let k = j + b[j..]
+            // "Walter " + "Kaminski" (JS) and `content: "Walter " "Kaminski"`
+            // (CSS) are one string to a reader.
+            loop {
+                let skip = |k: usize| {
+                    k + b[k..]
                         .iter()
                         .take_while(|c| c.is_ascii_whitespace())
-                        .count();
+                        .count()
+                };
+                let mut k = skip(j);
+                if lang == Lang::Js {
                     if b.get(k) != Some(&b'+') {
                         break;
                     }
-                    let k = k
-                        + 1
-                        + b[k + 1..]
-                            .iter()
-                            .take_while(|c| c.is_ascii_whitespace())
-                            .count();
-                    match b.get(k) {
-                        Some(b'"' | b'\'' | b'`') => j = string_lit(s, k, lang, &mut buf),
-                        _ => break,
-                    }
+                    k = skip(k + 1);
+                }
+                match b.get(k) {
+                    Some(b'"' | b'\'') => j = string_lit(s, k, lang, &mut buf),
+                    Some(b'`') if lang == Lang::Js => j = string_lit(s, k, lang, &mut buf),
+                    _ => break,
                 }
             }
             push(lx.segs, pct(&buf), line, Strength::Text);

@@ -7,7 +7,8 @@
 
 use super::binary::{Z, be16, be32, find, inflate, le16, le32, slice, strings};
 use super::decode::utf8_or_1252;
-use super::{Out, extract_into, path_words};
+use super::markup::markup_into;
+use super::{MAX_DEPTH, Out, Segment, Strength, extract_into, path_words, push};
 
 pub(super) fn gzip(path: &str, b: &[u8], depth: u8, out: &mut Out) {
     let data = inflate(b, Z::Gzip, false, out);
@@ -88,4 +89,22 @@ pub(super) fn zip(b: &[u8], depth: u8, out: &mut Out) {
         i = if sized { start + csize } else { p + 4 };
     }
     strings(b, &mut out.segs);
+}
+
+/// What a `data:` URI of a markup document (at nesting `depth`) carries is
+/// published too: text and markup are scanned as such, anything else (a
+/// picture) as the file it is.
+pub(super) fn data_into(mime: &str, bytes: &[u8], line: u32, depth: u8, segs: &mut Vec<Segment>) {
+    let text = || utf8_or_1252(bytes).into_owned();
+    if mime.contains("html") || mime.contains("xml") || mime.contains("svg") {
+        if depth < MAX_DEPTH {
+            markup_into(&text(), line, mime.contains("xml"), depth + 1, segs);
+        }
+    } else if mime.starts_with("text/") || mime.contains("json") || mime.is_empty() {
+        push(segs, text(), line, Strength::Text);
+    } else if depth < MAX_DEPTH {
+        let ext = mime.rsplit('/').next().unwrap_or("bin");
+        let inner = super::extract(&format!("data.{ext}"), bytes);
+        segs.extend(inner.segments.into_iter().skip(1));
+    }
 }

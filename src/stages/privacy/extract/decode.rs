@@ -124,6 +124,37 @@ pub(super) fn pct(s: &str) -> Cow<'_, str> {
     Cow::Owned(utf8_or_1252(&bytes).into_owned())
 }
 
+/// Internationalised domain labels written in Punycode
+/// (`xn--rosahernndez-jbb`) decoded to the letters a browser's address bar
+/// shows ("rosahernández"), when `s` holds one.
+pub(super) fn punycode(s: &str) -> Cow<'_, str> {
+    const ACE: &str = "xn--";
+    // Every public text passes here: look for the rare "--" first.
+    let b = s.as_bytes();
+    let any = memchr::memmem::find_iter(b, b"--")
+        .any(|i| i >= 2 && b[i - 2..i].eq_ignore_ascii_case(b"xn"));
+    if !any {
+        return Cow::Borrowed(s);
+    }
+    let lower = s.to_ascii_lowercase();
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(ACE).map(|i| from + i) {
+        out.push_str(&s[from..at]);
+        let label = &lower[at + ACE.len()..];
+        let len = label
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(label.len());
+        match idna::punycode::decode_to_string(&label[..len]) {
+            Some(letters) => out.push_str(&letters),
+            None => out.push_str(&s[at..at + ACE.len() + len]),
+        }
+        from = at + ACE.len() + len;
+    }
+    out.push_str(&s[from..]);
+    Cow::Owned(out)
+}
+
 pub(super) fn latin1(b: &[u8]) -> String {
     b.iter().map(|&c| c as char).collect()
 }
@@ -163,12 +194,14 @@ pub(super) fn data_uri(v: &str) -> Option<(String, Vec<u8>)> {
 /// ones are words and identifiers far more often than data.
 const BASE64_MIN: usize = 16;
 
-/// What each run of base64 in `text` decodes to (standard or URL-safe
+/// What each run of base64 or hexadecimal in `text` decodes to (standard or URL-safe
 /// alphabet, padded or not): a blob outside a `data:` URI, in a script
 /// or a text file ("QWxleGFuZHJh…"), is published as much as its text.
 /// Lines of whole quads joined by line breaks are also decoded as one
 /// blob, as MIME and PEM wrap it (a name may straddle two lines). A run of
-/// another kind (a path, a long word) seldom decodes at all.
+/// hex digits is decoded both ways ("57616c74…" is "Walt…"; a hash
+/// decodes to bytes that are no text). A run of another kind (a path, a
+/// long word) seldom decodes at all.
 pub(super) fn base64_runs(text: &str) -> Vec<Vec<u8>> {
     // Every byte of every public file passes here: a table, and the
     // slice splitter, keep it to a few instructions a byte.
@@ -196,6 +229,7 @@ pub(super) fn base64_runs(text: &str) -> Vec<Vec<u8>> {
         }
         if run.len() >= BASE64_MIN {
             out.extend(decode_base64(run));
+            out.extend(decode_hex(run));
         }
         let start = run.as_ptr() as usize - base;
         let gap = &text[group_end.min(start)..start];
@@ -221,6 +255,20 @@ pub(super) fn base64_runs(text: &str) -> Vec<Vec<u8>> {
         out.extend(decode_base64(&group));
     }
     out
+}
+
+/// A run of hex digits of even length, as the bytes they write.
+fn decode_hex(run: &[u8]) -> Option<Vec<u8>> {
+    let run = run.strip_prefix(b"0x").unwrap_or(run);
+    if !run.len().is_multiple_of(2) || !run.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    let digit = |c: u8| (c as char).to_digit(16).unwrap_or(0) as u8;
+    Some(
+        run.chunks(2)
+            .map(|p| digit(p[0]) << 4 | digit(p[1]))
+            .collect(),
+    )
 }
 
 /// One run of base64, decoded in the alphabet its characters say.

@@ -15,6 +15,10 @@ use super::{MAX_DEPTH, Out};
 /// Metadata text: XML (XMP) goes through the markup tokenizer, the rest is Text.
 fn meta_text(s: &str, depth: u8, out: &mut Out) {
     let s = s.trim_matches(|c: char| c == '\0' || c.is_whitespace());
+    // XMP writes a photo's position as exif:GPSLatitude / GPSLongitude.
+    if s.contains("GPSLatitude") || s.contains("GPSLongitude") {
+        out.located = true;
+    }
     if s.starts_with('<') && depth < MAX_DEPTH {
         markup_into(s, 0, true, depth + 1, &mut out.segs);
     } else {
@@ -101,7 +105,8 @@ fn keyword(k: &[u8], out: &mut Out) {
     }
 }
 
-/// EXIF (a TIFF structure): text fields by walking the IFDs.
+/// EXIF (a TIFF structure): text fields by walking the IFDs, and whether
+/// its GPS directory holds a position.
 fn exif(b: &[u8], out: &mut Out) {
     let b = b.strip_prefix(b"Exif\0\0").unwrap_or(b);
     let le = match b.get(..4) {
@@ -111,9 +116,10 @@ fn exif(b: &[u8], out: &mut Out) {
     };
     let r16 = |i: usize| if le { le16(b, i) } else { be16(b, i) };
     let r32 = |i: usize| if le { le32(b, i) } else { be32(b, i) };
-    let mut queue = vec![r32(4).unwrap_or(0) as usize];
+    // (offset, is the GPS directory)
+    let mut queue = vec![(r32(4).unwrap_or(0) as usize, false)];
     let mut seen = HashSet::new();
-    while let Some(off) = queue.pop() {
+    while let Some((off, gps)) = queue.pop() {
         if off < 8 || !seen.insert(off) || seen.len() > 64 {
             continue;
         }
@@ -126,8 +132,12 @@ fn exif(b: &[u8], out: &mut Out) {
             if matches!(tag, 0x8769 | 0x8825 | 0xA005)
                 && let Some(p) = r32(e + 8)
             {
-                queue.push(p as usize);
+                queue.push((p as usize, tag == 0x8825));
                 continue;
+            }
+            // GPSLatitude, GPSLongitude: three rationals each.
+            if gps && matches!(tag, 0x0002 | 0x0004) && cnt > 0 {
+                out.located = true;
             }
             if !matches!(ty, 1 | 2 | 7) {
                 continue;
@@ -168,7 +178,7 @@ fn exif(b: &[u8], out: &mut Out) {
         if let Some(next) = r32(off + 2 + 12 * usize::from(n))
             && next != 0
         {
-            queue.push(next as usize);
+            queue.push((next as usize, false));
         }
     }
 }

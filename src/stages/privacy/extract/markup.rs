@@ -14,13 +14,16 @@ use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
+use super::bidi::Reversed;
 use super::code::{Lang, json_into, lex};
+use super::containers::data_into;
 use super::decode::{data_uri, pct};
 use super::html_names::{
     block_element, code_valued_attr, feed_field, known_aria, known_attr, known_element, qualified,
-    stamp_element,
 };
 use super::{MARK, MAX_DEPTH, Segment, Strength, count_nl, push};
+
+mod side;
 
 /// Tokenizes markup and adds all its segments. `base` is the absolute line of
 /// the text's first line (0: lines unknown).
@@ -48,6 +51,8 @@ fn run_markup(s: &str, base: u32, xml: bool, depth: u8) -> Markup {
         last_line: 1,
         dropped: false,
         stamp: None,
+        aside: None,
+        reversed: None,
     }));
     let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let q = BufferQueue::default();
@@ -57,6 +62,8 @@ fn run_markup(s: &str, base: u32, xml: bool, depth: u8) -> Markup {
     let mut m = std::mem::take(&mut *tok.sink.0.borrow_mut());
     m.finish();
     m.close_stamp();
+    m.close_aside();
+    m.close_reversed();
     if m.dropped {
         // Scan the source from the line of the last token on, as it is.
         let from = s
@@ -113,6 +120,12 @@ struct Markup {
     /// Inside a date element the template stamped (see
     /// [`Strength::Stamp`]): its text and relative line.
     stamp: Option<(String, u32)>,
+    /// Inside a ruby annotation (`<rt>`, `<rp>`): its text and relative
+    /// line. It is a segment of its own, so that the base text around it
+    /// joins as it reads (`Kamin<rt>…</rt>ski`).
+    aside: Option<(String, u32)>,
+    /// Inside an element that shows its text reversed ([`super::bidi`]).
+    reversed: Option<Reversed>,
 }
 
 struct Sink(RefCell<Markup>);
@@ -223,7 +236,17 @@ impl Markup {
     /// Adds character data starting at relative line `start`; leading
     /// whitespace of the document is dropped so that `text_line` is exact.
     fn put(&mut self, start: u32, t: &str) {
+        if let Some(r) = &mut self.reversed {
+            r.text.push_str(t);
+        }
         if let Some((buf, line)) = &mut self.stamp {
+            if buf.is_empty() {
+                *line = start;
+            }
+            buf.push_str(t);
+            return;
+        }
+        if let Some((buf, line)) = &mut self.aside {
             if buf.is_empty() {
                 *line = start;
             }
@@ -276,15 +299,6 @@ impl Markup {
         self.pending = 0;
     }
 
-    /// A stamp element closed (or another opened, or the input ended): its
-    /// text is a segment of its own.
-    fn close_stamp(&mut self) {
-        if let Some((text, line)) = self.stamp.take() {
-            let at = self.abs(line);
-            push(&mut self.segs, text, at, Strength::Stamp);
-        }
-    }
-
     fn tag(&mut self, tag: Tag, line: u32) -> TokenSinkResult<()> {
         if self.raw.is_some() {
             // In raw text the tokenizer only emits the end tag that closes it.
@@ -296,15 +310,10 @@ impl Markup {
         let name: &str = &tag.name;
         let known = known_element(name) || qualified(name);
         let aline = self.abs(line);
-        if stamp_element(name) {
-            self.close_stamp();
-            if tag.kind == TagKind::StartTag && !tag.self_closing {
-                self.stamp = Some((String::new(), line));
-            }
-        }
         if self.xml && feed_field(name) {
             self.cut();
         }
+        self.side_texts(&tag, line);
         if known {
             self.mark(block_element(name));
         } else {
@@ -361,7 +370,7 @@ impl Markup {
                 // `![Dorothy](a.png) Walker` reads "Dorothy Walker".
                 self.append(&format!("{v}{MARK}"));
             } else if let Some((mime, bytes)) = data_uri(v) {
-                self.data(&mime, &bytes, vline);
+                data_into(&mime, &bytes, vline, self.depth, &mut self.segs);
             } else {
                 push(&mut self.segs, pct(v), vline, Strength::Text);
             }
@@ -454,31 +463,6 @@ impl Markup {
         if self.pending > 0 {
             push_newlines(&mut self.text, self.pending);
             self.pending = 0;
-        }
-    }
-}
-
-impl Markup {
-    /// What a `data:` URI carries is published too: text and markup are
-    /// scanned as such, anything else (a picture) as the file it is.
-    fn data(&mut self, mime: &str, bytes: &[u8], line: u32) {
-        let text = || super::decode::utf8_or_1252(bytes).into_owned();
-        if mime.contains("html") || mime.contains("xml") || mime.contains("svg") {
-            if self.depth < MAX_DEPTH {
-                markup_into(
-                    &text(),
-                    line,
-                    mime.contains("xml"),
-                    self.depth + 1,
-                    &mut self.segs,
-                );
-            }
-        } else if mime.starts_with("text/") || mime.contains("json") || mime.is_empty() {
-            push(&mut self.segs, text(), line, Strength::Text);
-        } else if self.depth < MAX_DEPTH {
-            let ext = mime.rsplit('/').next().unwrap_or("bin");
-            let inner = super::extract(&format!("data.{ext}"), bytes);
-            self.segs.extend(inner.segments.into_iter().skip(1));
         }
     }
 }

@@ -8,7 +8,8 @@
 //! shared by all readers, and the dispatch of a file to its reader by content
 //! (magic bytes) and then by extension. The readers live in submodules:
 //! `decode` (character encodings), `markup` (HTML, XML, SVG, feeds) with
-//! `doctype` (what its tokenizer skips of a DOCTYPE),
+//! `doctype` (what its tokenizer skips of a DOCTYPE) and `bidi` (text shown
+//! reversed),
 //! `code` (CSS, JS, JSON), `text` (vCard, iCalendar, RTF), `images`,
 //! `containers` (gzip, zip, woff), `pdf`, and `binary` (byte readers,
 //! decompression, strings(1)).
@@ -17,8 +18,9 @@
 //! ([`super::names`], [`super::fold`]); this layer only reads.
 //!
 //! Self-contained: depends only on std, `html5ever`, `flate2`, `base64`,
-//! `memchr` and `percent-encoding`.
+//! `memchr`, `percent-encoding` and `idna`.
 
+mod bidi;
 mod binary;
 mod code;
 mod containers;
@@ -42,6 +44,7 @@ use decode::{decode_text, looks_binary, pct};
 use images::{gif, jpeg, png, webp};
 use markup::markup_into;
 use pdf::pdf;
+use std::borrow::Cow;
 use text::{card, rtf};
 
 /// How strongly a segment is scanned.
@@ -80,6 +83,9 @@ pub struct Extracted {
     /// Set when part of the file could not be read (a PDF, a zip, an unknown binary, woff2...):
     /// a short reason for the user, e.g. "a PDF's text cannot be read reliably".
     pub unreadable: Option<String>,
+    /// A picture records the place it was taken (a GPS position in its
+    /// EXIF or XMP): a patient's home, for one.
+    pub located: bool,
 }
 
 /// Every segment of one public file. `path` is relative to the output folder, `/`-separated.
@@ -87,23 +93,33 @@ pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
     let mut out = Out {
         segs: Vec::new(),
         unreadable: None,
+        located: false,
         budget: MAX_INFLATE_TOTAL,
     };
     push(&mut out.segs, path_words(&pct(path)), 0, Strength::Text);
     extract_into(path, bytes, 0, &mut out);
     base64_blobs(&mut out);
     // Percent-encoding outside URLs too (a pasted link in a text file,
-    // "302%20555%200142"): scanned decoded as well.
+    // "302%20555%200142"), and Punycode domains: scanned decoded as well.
     let decoded: Vec<Segment> = out
         .segs
         .iter()
         .filter(|s| s.strength != Strength::Code)
-        .filter_map(|s| match decode::pct(&s.text) {
-            std::borrow::Cow::Owned(text) => Some(Segment { text, ..s.clone() }),
-            std::borrow::Cow::Borrowed(_) => None,
+        .filter_map(|s| {
+            let text = decode::pct(&s.text);
+            let text = match decode::punycode(&text) {
+                Cow::Owned(t) => t,
+                Cow::Borrowed(_) => match text {
+                    Cow::Owned(t) => t,
+                    Cow::Borrowed(_) => return None,
+                },
+            };
+            Some(Segment { text, ..s.clone() })
         })
         .collect();
     out.segs.extend(decoded);
+    let shown = bidi::overridden(&out.segs);
+    out.segs.extend(shown);
     // Binary formats can yield the same string several times (EXIF and a
     // strings pass, UTF-16 in two alignments): keep one of each.
     let mut seen = HashSet::new();
@@ -119,6 +135,7 @@ pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
     Extracted {
         segments: out.segs,
         unreadable: out.unreadable,
+        located: out.located,
     }
 }
 
@@ -171,6 +188,7 @@ const MAX_DEPTH: u8 = 4;
 struct Out {
     segs: Vec<Segment>,
     unreadable: Option<String>,
+    located: bool,
     /// Bytes that may still be decompressed.
     budget: usize,
 }

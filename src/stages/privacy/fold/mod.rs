@@ -66,6 +66,8 @@ pub enum Sep {
     Comma,
     /// One apostrophe (`'`, `’`, `ʼ`): "O'Brien", "'68".
     Apostrophe,
+    /// One `@` (or `＠`): a handle ("@dokafor") or an email's domain.
+    At,
     /// Anything else.
     Other,
 }
@@ -257,6 +259,7 @@ impl SepAcc {
             ':' => Sep::Colon,
             ',' => Sep::Comma,
             '\'' | '\u{2019}' | '\u{02BC}' => Sep::Apostrophe,
+            '@' | '\u{FF20}' => Sep::At,
             _ => Sep::Other,
         });
         let phone_char = matches!(

@@ -2,9 +2,11 @@
 //! a given name and the family name written as one word, as a handle or an
 //! address is ("@waltkaminski", "waltkaminski55", "dotwalker.example"; the
 //! full name as written is a needle already, "walterkaminski"), and a
-//! family name in the plural ("the Kaminskis", "the Lopezes").
+//! family name in the plural ("the Kaminskis", "the Lopezes"), and a
+//! user name made of a given name's initial and the family name
+//! ("mlopez1968", "@dokafor", "kaminskiw55").
 
-use super::super::fold::Stream;
+use super::super::fold::{Sep, Stream};
 use super::super::names::Kind;
 use super::super::{Guard, Role, What};
 use ahash::AHashMap as HashMap;
@@ -46,6 +48,9 @@ impl Guard {
                     }
                 }
             }
+        }
+        for &&(p, a, b) in &halves {
+            named.extend(self.initial_handle(s, p, a, b, out));
         }
         if halves.len() < 2 {
             return named;
@@ -90,6 +95,59 @@ impl Guard {
         let rest = s.text.get(b..tok.end as usize).unwrap_or_default();
         let named = tok.upper && !tok.code && self.owners[p].family && b - a >= FAMILY_MIN;
         (named && matches!(rest, "s" | "es")).then_some(t)
+    }
+
+    /// Family-name pattern `p` at `a..b` with one letter before or after it
+    /// making the whole word, that letter the initial of a given name of
+    /// the same patient, written as a user name is: numbers right after it
+    /// or an `@` before ("mlopez1968", "@dokafor", "kaminskiw55"). Alone,
+    /// such a word is as often an ordinary one (Ann Ward, "award").
+    /// Returns `p` if it named someone.
+    fn initial_handle<'g>(
+        &'g self,
+        s: &Stream,
+        p: usize,
+        a: usize,
+        b: usize,
+        out: &mut Vec<(u32, What, &'g str, usize, usize)>,
+    ) -> Option<usize> {
+        if !self.owners[p].family || b - a < FAMILY_MIN {
+            return None;
+        }
+        let (t, letter) = if let Some(t) = s.tok_ending_at(b) {
+            (t, s.text.get(a - 1..a)?)
+        } else {
+            (s.tok_starting_at(a)?, s.text.get(b..b + 1)?)
+        };
+        let tok = &s.toks[t];
+        let handle = {
+            let digits_after = s
+                .toks
+                .get(t + 1)
+                .is_some_and(|n| n.digits && n.sep == Sep::Join);
+            let at_before = tok.sep == Sep::At;
+            digits_after || at_before
+        };
+        let c = letter.chars().next().filter(char::is_ascii_alphabetic)?;
+        if tok.end as usize - tok.start as usize != b - a + 1 || !handle {
+            return None;
+        }
+        let word = s.tok(t);
+        let mut hit = None;
+        for r in self.owners[p]
+            .loud
+            .iter()
+            .filter(|r| r.kind == Kind::Family)
+        {
+            let initial = self.initials.get(&r.plan).is_some_and(|i| i.contains(&c));
+            let allowed = self.site_words.contains(word)
+                || self.allowed_words.contains(&(r.plan, word.to_string()));
+            if initial && !allowed {
+                out.push((r.plan, What::FullName, self.patterns[p].as_str(), t, t));
+                hit = Some(p);
+            }
+        }
+        hit
     }
 
     /// Plans for which pattern `p1` then `p2` is a given name and a family

@@ -28,6 +28,7 @@ pub struct Reading {
     /// The text again, other alphabets in Latin letters, if it has any.
     latin: Option<Stream>,
     unreadable: Option<String>,
+    located: bool,
 }
 
 impl Reading {
@@ -39,6 +40,7 @@ impl Reading {
             stream: Stream::build(&ex.segments),
             latin: Stream::latin(&ex.segments),
             unreadable: ex.unreadable,
+            located: ex.located,
         }
     }
 }
@@ -122,6 +124,7 @@ impl Guard {
         Scan {
             hits,
             unreadable: read.unreadable.clone(),
+            located: read.located,
         }
     }
 

@@ -113,6 +113,14 @@ fn base64_outside_data_uris_is_decoded() {
         &extract("a.js", format!("z='{gz}'").as_bytes()),
         "Walter Kaminski"
     ));
+    // Hexadecimal, lower or upper case, with or without 0x.
+    for blob in [
+        "57616c746572204b616d696e736b69",
+        "0x57616C746572204B616D696E736B69",
+    ] {
+        let e = extract("ids.txt", format!("id={blob}\n").as_bytes());
+        assert!(text_has(&e, "Walter Kaminski"), "{blob}: {:?}", all(&e));
+    }
     // Words, paths, hashes and short runs decode to nothing that is text.
     let e = extract(
         "a.txt",
@@ -120,4 +128,17 @@ fn base64_outside_data_uris_is_decoded() {
     );
     assert!(!text_has(&e, "Walter"), "{:?}", all(&e));
     assert!(e.unreadable.is_none());
+}
+
+#[test]
+fn punycode_domains_read_as_their_letters() {
+    let e = extract(
+        "links.txt",
+        b"https://XN--rosahernndez-jbb.example/ and xn--zz-broken",
+    );
+    assert!(text_has(&e, "rosahern\u{e1}ndez.example"), "{:?}", all(&e));
+    // Text without a label is read once, as written.
+    let e = extract("notes.txt", b"an em dash -- and xn -- spaced");
+    let copies = e.segments.iter().filter(|s| s.text.contains("em dash"));
+    assert_eq!(copies.count(), 1, "{:?}", all(&e));
 }

@@ -44,6 +44,27 @@ fn inline_tags_join_words() {
 }
 
 #[test]
+fn ruby_annotations_stand_apart_from_the_text_they_annotate() {
+    // Read aloud, `Kamin<rt>x</rt>ski` is "Kaminski"; the annotation is
+    // its own segment, still scanned.
+    let e = extract(
+        "index.html",
+        b"<p><ruby>Kamin<rp>(</rp><rt>x</rt><rp>)</rp>ski</ruby> Walter</p>",
+    );
+    let joined = |e: &Extracted| {
+        e.segments
+            .iter()
+            .any(|s| s.text.replace(MARK, "").contains("Kaminski Walter"))
+    };
+    assert!(joined(&e), "{:?}", all(&e));
+    let e = extract(
+        "index.html",
+        "<ruby>漢<rt>Walter Kaminski</rt></ruby>".as_bytes(),
+    );
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+}
+
+#[test]
 fn entities_decode() {
     let e = extract(
         "a.htm",
@@ -206,4 +227,24 @@ fn doctype_internal_subsets_are_read() {
         "<p>é</p><!DOCTYPE x [ <!ENTITY a \"Walter".as_bytes(),
     );
     assert!(text_has(&e, "Walter"), "{:?}", all(&e));
+}
+
+#[test]
+fn text_shown_reversed_is_read_as_shown() {
+    for html in [
+        "<p><bdo dir=\"rtl\">iksnimaK retlaW</bdo></p>",
+        "<p><bdo dir=RTL><bdo dir=rtl>iksnimaK</bdo> retlaW</bdo></p>",
+        "<p><span style=\"unicode-bidi:bidi-override;direction:rtl\">iksnimaK retlaW</span></p>",
+        "<p>Our \u{202e}iksnimaK retlaW\u{202c} hero</p>",
+    ] {
+        let e = extract("index.html", html.as_bytes());
+        let shown = e
+            .segments
+            .iter()
+            .any(|s| s.text.replace(MARK, "").contains("Walter Kaminski"));
+        assert!(shown, "{html}: {:?}", all(&e));
+    }
+    // Right-to-left text without an override keeps its order.
+    let e = extract("index.html", "<p dir=rtl>iksnimaK retlaW</p>".as_bytes());
+    assert!(!text_has(&e, "Walter"), "{:?}", all(&e));
 }
