@@ -115,7 +115,7 @@ impl Guard {
             return None;
         }
         let (t, letter) = if let Some(t) = s.tok_ending_at(b) {
-            (t, s.text.get(a - 1..a)?)
+            (t, s.text.get(a.checked_sub(1)?..a)?)
         } else {
             (s.tok_starting_at(a)?, s.text.get(b..b + 1)?)
         };
