@@ -159,6 +159,70 @@ fn handouts_folder_can_be_overridden_and_stays_out_of_public() {
     }
 }
 
+/// Every file under `dir`, hidden ones included, by path.
+fn files_under(dir: &std::path::Path) -> Vec<String> {
+    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().display().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn no_path_writes_a_handout_into_the_public_folder() {
+    let c = Clinic::with_plan();
+    c.cmd(&["build"]).assert().success();
+    let before = files_under(&c.path().join("public"));
+    // A folder that leads into public/ through a symbolic link.
+    std::fs::create_dir_all(c.path().join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink("../public", c.path().join("elsewhere/pub")).unwrap();
+    for dest in [
+        "public/desk.html",
+        "public/sub/../desk.html",
+        "elsewhere/pub/desk.html",
+        "elsewhere/pub/new/desk.html",
+    ] {
+        let out = c
+            .cmd(&[
+                "handout",
+                "maria-lopez",
+                "-o",
+                &c.path().join(dest).display().to_string(),
+            ])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{dest}: {err}");
+        assert!(
+            err.contains("error[HP0401]") && err.contains("public folder"),
+            "{dest}: {err}"
+        );
+    }
+    // The same through site.yaml: the handouts folder reached by the link.
+    c.write(
+        "site.yaml",
+        &SITE.replace(
+            "title:",
+            "output: { handouts: elsewhere/pub/private }\ntitle:",
+        ),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[HP0401]") && err.contains("inside each other"),
+        "{err}"
+    );
+    assert_eq!(
+        files_under(&c.path().join("public")),
+        before,
+        "public/ changed"
+    );
+}
+
 #[test]
 fn two_builds_are_byte_identical() {
     let c = Clinic::sample();

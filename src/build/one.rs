@@ -36,7 +36,8 @@ pub fn one_handout(
     let mut diags = Diagnostics::default();
     let mut report = Outcome::default();
     let clock = std::time::Instant::now();
-    let Some(clinic) = load::load_one(&opts.root, plan_file, &mut diags) else {
+    let loaded = load::load_one(&opts.root, plan_file, &mut diags);
+    let Some(clinic) = loaded.filter(|c| dest_allowed(opts, c, dest, &mut diags)) else {
         report.diagnostics = diags.sorted();
         return (report, None);
     };
@@ -210,4 +211,18 @@ fn standalone_site() -> crate::content::config::Site {
         services: Vec::new(),
         team: Vec::new(),
     }
+}
+
+/// A handout written with `--output` never lands in the public folder
+/// (see [`check::check_handout_file`]).
+fn dest_allowed(
+    opts: &Options,
+    clinic: &Clinic,
+    dest: Option<&Path>,
+    diags: &mut Diagnostics,
+) -> bool {
+    let refused = dest.and_then(|d| check::check_handout_file(d, &dirs(opts, clinic).0));
+    let allowed = refused.is_none();
+    diags.extend(refused);
+    allowed
 }

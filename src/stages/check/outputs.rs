@@ -24,7 +24,10 @@ pub fn check_outputs(
     handouts: (&Path, Origin<'_>),
     diags: &mut Diagnostics,
 ) {
-    let (root_n, pub_n, hand_n) = (normalize(root), normalize(public.0), normalize(handouts.0));
+    // As the disk resolves them: a folder reached through a symbolic link
+    // (`elsewhere/pub/private` where `elsewhere/pub` is `public`) is where
+    // the link points.
+    let (root_n, pub_n, hand_n) = (resolve(root), resolve(public.0), resolve(handouts.0));
     let place = |d: Diagnostic, origin: Origin<'_>| match origin {
         Origin::SiteYaml(text) => d.in_file("site.yaml").at(locate_key(text, "output")),
         Origin::Flag => d,
@@ -60,6 +63,43 @@ pub fn check_outputs(
                     .help("choose an empty or new folder, e.g. `public` or `handouts`"),
                 origin,
             ));
+        }
+    }
+}
+
+/// Refuse to write a handout file (`handout --output`, and the PDF printed
+/// beside it) inside the public folder: private handouts are never
+/// published, whatever path leads there.
+pub fn check_handout_file(dest: &Path, public: &Path) -> Option<Diagnostic> {
+    resolve(dest).starts_with(resolve(public)).then(|| {
+        Diagnostic::error(
+            Code::UnsafeOutputDirs,
+            format!(
+                "refusing to write the handout to {}: it is inside the public folder ({}), and private handouts would be published",
+                dest.display(),
+                public.display()
+            ),
+        )
+        .help("write it outside the public folder, or leave out --output to use the handouts folder")
+    })
+}
+
+/// [`normalize`], then symbolic links resolved: the deepest part of the
+/// path that exists is canonicalised, the rest (not made yet) appended.
+pub fn resolve(p: &Path) -> std::path::PathBuf {
+    let full = normalize(p);
+    let mut existing = full.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest.iter().rev().fold(real, |acc, c| acc.join(c));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return full,
         }
     }
 }
