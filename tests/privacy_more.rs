@@ -2757,6 +2757,10 @@ fn details_a_story_tells() {
             "Her daughter writes from ana.l@mail.test.",
         ),
         ("an age over 89", "Mari's mother, 93 years old, came along."),
+        (
+            "her daughter's full name",
+            "Her daughter Ana Oduya drove her to every visit.",
+        ),
     ] {
         p.leak(what, base(), told_story(body, ""), &[]);
     }
@@ -2769,6 +2773,14 @@ fn details_a_story_tells() {
             "",
         ),
         &["160 degrees", "March 2026"],
+    );
+    p.clean(
+        "a relative's first name, and the clinician",
+        told_story(
+            "Her granddaughter Emma cheered her on, and her partner Sam Rivera set the plan.",
+            "",
+        ),
+        &["granddaughter Emma"],
     );
     p.clean(
         "a day the story's public_dates allow",

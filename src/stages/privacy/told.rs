@@ -34,6 +34,8 @@ pub enum Told {
     Address,
     /// An age over 89.
     Age,
+    /// A relative's full name ("his daughter Karen Oduya").
+    Relative,
 }
 
 impl Told {
@@ -48,6 +50,7 @@ impl Told {
             Told::Handle => "a social media handle in the patient's story",
             Told::Address => "a street address or ZIP code in the patient's story",
             Told::Age => "an age over 89 in the patient's story",
+            Told::Relative => "a relative's full name in the patient's story",
         }
     }
 
@@ -68,6 +71,9 @@ impl Told {
                 "name the town or the park, not the house number, street or ZIP code (the clinic's own address is public)"
             }
             Told::Age => "write \"over 90\" or \"in her nineties\"",
+            Told::Relative => {
+                "a relative's name identifies the patient too (HIPAA Safe Harbor): write the first name only (\"his daughter Karen\") or \"his daughter\""
+            }
         }
     }
 }
@@ -91,6 +97,9 @@ pub(super) struct Public {
     email_domain: Option<String>,
     address: Vec<String>,
     dates: Vec<Date>,
+    /// The words of the names of the clinic's people (its clinician and
+    /// team), folded.
+    people: Vec<String>,
 }
 
 impl Public {
@@ -125,6 +134,19 @@ impl Public {
                 })
                 .unwrap_or_default(),
             dates: site.privacy.public_dates.clone(),
+            people: c
+                .clinician
+                .iter()
+                .map(|c| c.name.as_str())
+                .chain(site.team.iter().map(|t| t.name.as_str()))
+                .flat_map(|n| {
+                    Stream::of(n)
+                        .words()
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
         }
     }
 }
@@ -164,6 +186,9 @@ impl Guard {
             {
                 add(Told::Age, i);
             }
+        }
+        for i in relatives(&s, &self.public.people) {
+            add(Told::Relative, i);
         }
         for (what, line, word) in emails(text, self.public.email_domain.as_deref()) {
             out.push(Telling { what, line, word });
@@ -307,6 +332,74 @@ const SUFFIXES: [&str; 8] = [
 
 /// The first token of each street address or ZIP code in `s` that is not
 /// the clinic's (`clinic`: its address's words).
+/// Words for a relative or a household member, after which a name is
+/// theirs (folded; English, Spanish, French, Portuguese).
+const RELATIVES: [&str; 40] = [
+    "wife",
+    "husband",
+    "spouse",
+    "partner",
+    "son",
+    "daughter",
+    "stepson",
+    "stepdaughter",
+    "grandson",
+    "granddaughter",
+    "grandchild",
+    "mother",
+    "father",
+    "mom",
+    "dad",
+    "brother",
+    "sister",
+    "niece",
+    "nephew",
+    "aunt",
+    "uncle",
+    "cousin",
+    "fiance",
+    "fiancee",
+    "esposa",
+    "esposo",
+    "hijo",
+    "hija",
+    "nieto",
+    "nieta",
+    "madre",
+    "padre",
+    "hermano",
+    "hermana",
+    "mari",
+    "fils",
+    "fille",
+    "marido",
+    "filho",
+    "filha",
+];
+
+/// A relative's full name: a word of [`RELATIVES`] followed by two
+/// capitalised words (a comma may come between), as a given and a family
+/// name are written ("his daughter Karen Oduya", "su hija, Ana Ruiz").
+/// One name ("her granddaughter Emma") is not a full name, nor is one of
+/// the clinic's people (`clinic`: their names' words).
+fn relatives(s: &Stream, clinic: &[String]) -> Vec<usize> {
+    let name = |i: usize, seps: &[Sep]| {
+        s.toks
+            .get(i)
+            .is_some_and(|t| t.upper && !t.digits && t.end - t.start >= 2 && seps.contains(&t.sep))
+    };
+    let clinics = |i: usize| clinic.iter().any(|w| w == s.tok(i));
+    (0..s.toks.len())
+        .filter(|&i| {
+            RELATIVES.contains(&s.tok(i))
+                && name(i + 1, &[Sep::Space, Sep::Comma])
+                && name(i + 2, &[Sep::Space])
+                && !(clinics(i + 1) && clinics(i + 2))
+        })
+        .map(|i| i + 1)
+        .collect()
+}
+
 fn addresses(s: &Stream, clinic: &[String]) -> Vec<usize> {
     let n = s.toks.len();
     let house = |i: usize| {

@@ -3,7 +3,7 @@ use crate::stages::privacy::Context;
 
 fn site() -> Site {
     crate::content::yaml::parse(
-        "title: T\nclinic:\n  phone: \"(302) 555-0100\"\n  email: frontdesk@example-pt.test\n  address: 12 Main St, Newark, DE 19711\nprivacy:\n  public_phones: [\"(302) 555-0177\"]\n  public_dates: [2026-05-16]\n",
+        "title: T\nclinic:\n  phone: \"(302) 555-0100\"\n  email: frontdesk@example-pt.test\n  address: 12 Main St, Newark, DE 19711\n  clinician: { name: Sam Rivera }\nprivacy:\n  public_phones: [\"(302) 555-0177\"]\n  public_dates: [2026-05-16]\n",
         std::path::Path::new("site.yaml"),
     )
     .expect("site")
@@ -59,6 +59,10 @@ fn details_a_story_tells_are_found() {
         ("She turned ninety-one in May.", Told::Age),
         ("A 95-year-old golfer.", Told::Age),
         ("Aged 90, she walks daily.", Told::Age),
+        ("His daughter Karen Oduya drove him.", Told::Relative),
+        ("His wife, Linda Park, cheered.", Told::Relative),
+        ("Su hija Ana Ruiz lo llevó.", Told::Relative),
+        ("Her sister May Chen came too.", Told::Relative),
     ];
     let mut missed = Vec::new();
     for (text, what) in cases {
@@ -97,6 +101,8 @@ fn ordinary_story_text_tells_nothing() {
         "He ran the May 5K and the June 10K; in June, 2 friends joined.",
         "Our Story: The 3 Year Road Back, A 5 Minute Drive, The 10 Week Way.",
         "Sure, Do 10000 steps; Yes, Go 12000 more.",
+        "Her granddaughter Emma cheered. His son Jack drove. Her mother. Then Sam came.",
+        "His partner Sam Rivera, our therapist, set the plan.",
     ];
     for text in clean {
         assert_eq!(told_in(text, &[]), [], "{text}");
