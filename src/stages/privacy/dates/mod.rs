@@ -142,33 +142,29 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
             (
                 Item::Month(m),
                 Some((Item::Num { v: d, len: 1..=2 }, _, _)),
-                Some((Item::Num { v: y, len: 2 }, Sep::Other | Sep::Apostrophe, _)),
+                Some((
+                    Item::Num { v: y, len: 2 },
+                    s3 @ (Sep::Other | Sep::Apostrophe | Sep::Space | Sep::Comma),
+                    tc,
+                )),
             )
             | (
                 Item::Num { v: d, len: 1..=2 },
                 Some((Item::Month(m), _, _)),
                 Some((
                     Item::Num { v: y, len: 2 },
-                    Sep::Dash | Sep::Slash | Sep::Dot | Sep::Other | Sep::Apostrophe,
-                    _,
+                    s3 @ (Sep::Dash
+                    | Sep::Slash
+                    | Sep::Dot
+                    | Sep::Other
+                    | Sep::Apostrophe
+                    | Sep::Space),
+                    tc,
                 )),
-            ) => {
-                // April 12 '68, 12-Apr-68, 12/IV/68
-                full(1900 + y, m as u32, d);
-                full(2000 + y, m as u32, d);
-            }
-            (
-                Item::Month(m),
-                Some((Item::Num { v: d, len: 1..=2 }, _, _)),
-                Some((Item::Num { v: y, len: 2 }, Sep::Space | Sep::Comma, tc)),
-            )
-            | (
-                Item::Num { v: d, len: 1..=2 },
-                Some((Item::Month(m), _, _)),
-                Some((Item::Num { v: y, len: 2 }, Sep::Space, tc)),
-            ) if short_year(s, ta, tc) => {
-                // 14 Mar 68, March 14 68, Mar. 14, 68: a year only where
-                // nothing follows it ("on 3 March 12 people came").
+            ) if !matches!(s3, Sep::Space | Sep::Comma) || short_year(s, ta, tc) => {
+                // April 12 '68, 12-Apr-68, 12/IV/68; with a space or a
+                // comma (14 Mar 68, Mar. 14, 68) a year only where nothing
+                // follows it ("on 3 March 12 people came").
                 full(1900 + y, m as u32, d);
                 full(2000 + y, m as u32, d);
             }
