@@ -187,7 +187,7 @@ impl Guard {
                 add(Told::Age, i);
             }
         }
-        for i in relatives(&s, &self.public.people) {
+        for i in relatives::full_names(&s, &self.public.people) {
             add(Told::Relative, i);
         }
         for (what, line, word) in emails(text, self.public.email_domain.as_deref()) {
@@ -332,74 +332,6 @@ const SUFFIXES: [&str; 8] = [
 
 /// The first token of each street address or ZIP code in `s` that is not
 /// the clinic's (`clinic`: its address's words).
-/// Words for a relative or a household member, after which a name is
-/// theirs (folded; English, Spanish, French, Portuguese).
-const RELATIVES: [&str; 40] = [
-    "wife",
-    "husband",
-    "spouse",
-    "partner",
-    "son",
-    "daughter",
-    "stepson",
-    "stepdaughter",
-    "grandson",
-    "granddaughter",
-    "grandchild",
-    "mother",
-    "father",
-    "mom",
-    "dad",
-    "brother",
-    "sister",
-    "niece",
-    "nephew",
-    "aunt",
-    "uncle",
-    "cousin",
-    "fiance",
-    "fiancee",
-    "esposa",
-    "esposo",
-    "hijo",
-    "hija",
-    "nieto",
-    "nieta",
-    "madre",
-    "padre",
-    "hermano",
-    "hermana",
-    "mari",
-    "fils",
-    "fille",
-    "marido",
-    "filho",
-    "filha",
-];
-
-/// A relative's full name: a word of [`RELATIVES`] followed by two
-/// capitalised words (a comma may come between), as a given and a family
-/// name are written ("his daughter Karen Oduya", "su hija, Ana Ruiz").
-/// One name ("her granddaughter Emma") is not a full name, nor is one of
-/// the clinic's people (`clinic`: their names' words).
-fn relatives(s: &Stream, clinic: &[String]) -> Vec<usize> {
-    let name = |i: usize, seps: &[Sep]| {
-        s.toks
-            .get(i)
-            .is_some_and(|t| t.upper && !t.digits && t.end - t.start >= 2 && seps.contains(&t.sep))
-    };
-    let clinics = |i: usize| clinic.iter().any(|w| w == s.tok(i));
-    (0..s.toks.len())
-        .filter(|&i| {
-            RELATIVES.contains(&s.tok(i))
-                && name(i + 1, &[Sep::Space, Sep::Comma])
-                && name(i + 2, &[Sep::Space])
-                && !(clinics(i + 1) && clinics(i + 2))
-        })
-        .map(|i| i + 1)
-        .collect()
-}
-
 fn addresses(s: &Stream, clinic: &[String]) -> Vec<usize> {
     let n = s.toks.len();
     let house = |i: usize| {
@@ -511,5 +443,6 @@ fn emails(text: &str, clinic: Option<&str>) -> Vec<(Told, u32, String)> {
     out
 }
 
+mod relatives;
 #[cfg(test)]
 mod tests;
