@@ -45,7 +45,7 @@ pub fn check_outputs(
             origin,
         ));
     }
-    let home = std::env::var_os("HOME").map(|h| normalize(Path::new(&h)));
+    let home = std::env::var_os("HOME").map(|h| resolve(Path::new(&h)));
     for (label, dir, origin) in [
         ("public", &pub_n, public.1),
         ("handouts", &hand_n, handouts.1),
