@@ -783,6 +783,30 @@ fn spelling_hostile_letters() {
         "𝐃𝐨𝐭 Walker thanks the team.",
         &["Dot Walker"],
     );
+    p.leak_page(
+        "a digit for the first letter and a 1 for an l: 1ola 5utton",
+        patient("name: Lola Sutton"),
+        "Thanks to 1ola 5utton for the cake.",
+        &["Lola Sutton"],
+    );
+    p.leak_page(
+        "a 1 for an l in a family name alone: We1ker",
+        patient("name: Paul Welker"),
+        "Thanks to We1ker for the photos.",
+        &["Welker"],
+    );
+    p.leak(
+        "digits for first letters in a JSON file: 3sther 0kaf0r",
+        patient("name: Esther Okafor"),
+        static_file("team.json", "{\"who\": \"3sther 0kaf0r\"}\n"),
+        &["Esther Okafor"],
+    );
+    p.clean_page(
+        "ordinals, units and codes that mix letters and digits",
+        patient("name: Paul Welker"),
+        "The 1st and 3rd visits, 4th floor, 5km walks at 4pm, 3mg, B12, 4x4, mp3, Win10.",
+        "4th floor, 5km walks at 4pm",
+    );
     p.assert_every_probe_holds();
 }
 
@@ -1347,9 +1371,25 @@ fn emails_more_ways() {
             "handle: @ initial and family name",
             "Follow @mlopez for her updates.",
         ),
+        ("handle after \"follow\"", "Follow mlopez for her updates."),
+        (
+            "handle in a profile's address",
+            "Her photos: instagram.com/mlopez",
+        ),
+        ("handle after \"user name:\"", "Her user name: lopezm"),
+        (
+            "email local part of another address",
+            "Write to mlopez@mail.test today.",
+        ),
     ] {
         p.leak_page(name, patient(MARIA), text, &["mlopez", "lopezm"]);
     }
+    p.clean_page(
+        "an initial and a family name that make a word after \"follow\": the price",
+        patient("name: Paul Rice"),
+        "Follow the price list: the price of a visit is fair.",
+        "the price of a visit",
+    );
     let ward = || patient("name: Ann Ward");
     p.clean_page(
         "an initial and a family name that make a word: award",

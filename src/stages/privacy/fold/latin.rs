@@ -100,16 +100,20 @@ pub fn by_ear(w: &str) -> Option<String> {
     (out != w).then_some(out)
 }
 
-/// Digits written for letters ("K4minski", "Ngu3n", "Okaf0r"): one digit
-/// between two Latin letters, or ending a word of two letters or more.
-/// Program text is left alone (its "h1" and "x2" are names of things).
-pub fn has_digit_letters(text: &str) -> bool {
-    digit_letters(text.as_bytes()).next().is_some()
+/// Digits written for letters ("K4minski", "Ngu3n", "Okaf0r", "0kafor"):
+/// one digit between two Latin letters, ending a word of two letters or
+/// more, or starting one before two letters. Program text is left alone
+/// (its "h1" and "x2" are names of things). With `one` other than `i`,
+/// only text with a `1` to read as `one` ("Wa1ker": `l`) counts.
+pub fn has_digit_letters(text: &str, one: u8) -> bool {
+    let b = text.as_bytes();
+    digit_letters(b).any(|i| one == b'i' || b[i] == b'1')
 }
 
 /// `text` with [`has_digit_letters`]'s digits read as the letters they
-/// stand for, if it has any (one pass: the test and the reading at once).
-pub fn read_digit_letters(text: &str) -> Option<String> {
+/// stand for (`1` as `one`), if it has any (one pass: the test and the
+/// reading at once).
+pub fn read_digit_letters(text: &str, one: u8) -> Option<String> {
     let at: Vec<usize> = digit_letters(text.as_bytes()).collect();
     if at.is_empty() {
         return None;
@@ -118,7 +122,7 @@ pub fn read_digit_letters(text: &str) -> Option<String> {
     for i in at {
         b[i] = match b[i] {
             b'0' => b'o',
-            b'1' => b'i',
+            b'1' => one,
             b'3' => b'e',
             b'4' => b'a',
             b'5' => b's',
@@ -133,16 +137,20 @@ pub fn read_digit_letters(text: &str) -> Option<String> {
 fn digit_letters(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
     let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    let mut from = 1;
+    let mut from = 0;
     // Digits are rare in prose: jump from one to the next.
     std::iter::from_fn(move || {
         while from < b.len() {
             let i = from + b[from..].iter().position(u8::is_ascii_digit)?;
             from = i + 1;
-            if matches!(b[i], b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'8')
-                && letter(i - 1)
-                && (letter(i + 1) || (!alnum(i + 1) && i >= 2 && letter(i - 2)))
-            {
+            if !matches!(b[i], b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'8') {
+                continue;
+            }
+            let after_letter = i > 0 && letter(i - 1);
+            let inside = after_letter && letter(i + 1);
+            let ending = after_letter && !alnum(i + 1) && i >= 2 && letter(i - 2);
+            let starting = (i == 0 || !alnum(i - 1)) && letter(i + 1) && letter(i + 2);
+            if inside || ending || starting {
                 return Some(i);
             }
         }
@@ -355,13 +363,20 @@ mod tests {
     #[test]
     fn digits_for_letters() {
         assert_eq!(
-            read_digit_letters("K4minski, Ngu3n. Okaf0r").as_deref(),
+            read_digit_letters("K4minski, Ngu3n. Okaf0r", b'i').as_deref(),
             Some("Kaminski, Nguen. Okafor")
         );
         assert_eq!(
-            read_digit_letters("Lop3z Kaminsk1").as_deref(),
+            read_digit_letters("Lop3z Kaminsk1", b'i').as_deref(),
             Some("Lopez Kaminski")
         );
+        assert_eq!(
+            read_digit_letters("D4niel 0kaf0r, Wa1ker", b'l').as_deref(),
+            Some("Daniel okafor, Walker")
+        );
+        // The reading of a 1 as `l` is needed only where there is a 1.
+        assert!(has_digit_letters("Wa1ker", b'l'));
+        assert!(!has_digit_letters("W4lker", b'l'));
         for plain in [
             "3x10 reps",
             "COVID19",
@@ -371,7 +386,7 @@ mod tests {
             "Win10",
             "h264",
         ] {
-            assert!(!has_digit_letters(plain), "{plain}");
+            assert!(!has_digit_letters(plain, b'i'), "{plain}");
         }
     }
 

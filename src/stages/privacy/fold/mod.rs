@@ -138,16 +138,16 @@ impl Stream {
 
     /// The segments read again with the letters of other alphabets in
     /// Latin letters, and digits written for letters as those letters (see
-    /// [`latin`]), or `None` when there are neither: the guard scans this
-    /// second reading for names written in Cyrillic, Greek, Arabic and the
-    /// rest, or as "K4minski".
-    pub fn latin(segments: &[Segment]) -> Option<Stream> {
-        let foreign = |s: &Segment| has_alphabet_script(&s.text);
-        let digits = |s: &Segment| s.strength != Strength::Code && has_digit_letters(&s.text);
+    /// [`latin`]; `1` as `one`), or `None` when there are neither: names
+    /// in Cyrillic, Greek, Arabic and the rest, or as "K4minski". With
+    /// `one` not `i`, only where there is a `1` to read ("Wa1ker").
+    pub fn latin(segments: &[Segment], one: u8) -> Option<Stream> {
+        let foreign = |s: &Segment| one == b'i' && has_alphabet_script(&s.text);
+        let digits = |s: &Segment| s.strength != Strength::Code && has_digit_letters(&s.text, one);
         if !segments.iter().any(|s| foreign(s) || digits(s)) {
             return None;
         }
-        let mut b = Builder::latin();
+        let mut b = Builder::latin(one);
         for seg in segments {
             b.run(&seg.text, seg.line, seg.strength);
         }
@@ -185,7 +185,7 @@ pub fn fold_latin(s: &str) -> Option<String> {
     if !has_alphabet_script(s) {
         return None;
     }
-    let mut b = Builder::latin();
+    let mut b = Builder::latin(b'i');
     b.run(s, 0, Strength::Text);
     Some(b.out.text)
 }
@@ -217,6 +217,8 @@ struct Builder {
     sep: SepAcc,
     /// Reading other alphabets in Latin letters ([`Stream::latin`]).
     latin: bool,
+    /// What a `1` written for a letter reads as there.
+    one: u8,
     /// Letters of another alphabet not yet read (see [`Builder::flush`]).
     pending: String,
     /// The open token was read from another alphabet.
@@ -289,9 +291,10 @@ impl SepAcc {
 
 impl Builder {
     /// A builder of the second reading ([`Stream::latin`]).
-    fn latin() -> Builder {
+    fn latin(one: u8) -> Builder {
         Builder {
             latin: true,
+            one,
             ..Builder::default()
         }
     }
@@ -303,7 +306,7 @@ impl Builder {
         self.code = strength == Strength::Code;
         self.stamp = strength == Strength::Stamp;
         let read = (self.latin && !self.code)
-            .then(|| read_digit_letters(text))
+            .then(|| read_digit_letters(text, self.one))
             .flatten();
         let text = read.as_deref().unwrap_or(text);
         let nfkc = || {

@@ -99,9 +99,11 @@ impl Guard {
 
     /// Family-name pattern `p` at `a..b` with one letter before or after it
     /// making the whole word, that letter the initial of a given name of
-    /// the same patient, written as a user name is: numbers right after it
-    /// or an `@` before ("mlopez1968", "@dokafor", "kaminskiw55"). Alone,
-    /// such a word is as often an ordinary one (Ann Ward, "award").
+    /// the same patient, written as a user name is: numbers right after it,
+    /// an `@` before or after, or a word that introduces a user name just
+    /// before it ("mlopez1968", "@dokafor", "kaminskiw55", "Follow
+    /// dokafor", "instagram.com/dokafor"). Alone, such a word is as often
+    /// an ordinary one (Ann Ward, "award"; Paul Rice, "the price").
     /// Returns `p` if it named someone.
     fn initial_handle<'g>(
         &'g self,
@@ -121,12 +123,11 @@ impl Guard {
         };
         let tok = &s.toks[t];
         let handle = {
-            let digits_after = s
-                .toks
-                .get(t + 1)
-                .is_some_and(|n| n.digits && n.sep == Sep::Join);
-            let at_before = tok.sep == Sep::At;
-            digits_after || at_before
+            let next = s.toks.get(t + 1);
+            let digits_after = next.is_some_and(|n| n.digits && n.sep == Sep::Join);
+            // "@dokafor", and an email's local part "dokafor@mail.test".
+            let at = tok.sep == Sep::At || next.is_some_and(|n| n.sep == Sep::At);
+            digits_after || at || handle_cued(s, t)
         };
         let c = letter.chars().next().filter(char::is_ascii_alphabetic)?;
         if tok.end as usize - tok.start as usize != b - a + 1 || !handle {
@@ -174,4 +175,55 @@ impl Guard {
         plans.dedup();
         plans
     }
+}
+
+/// Words that introduce a user name: a social site (also as the domain of
+/// a profile's address), "follow", "handle".
+const HANDLE_CUES: [&str; 22] = [
+    "follow",
+    "handle",
+    "username",
+    "user",
+    "login",
+    "account",
+    "profile",
+    "instagram",
+    "insta",
+    "ig",
+    "twitter",
+    "tiktok",
+    "facebook",
+    "fb",
+    "linkedin",
+    "youtube",
+    "snapchat",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "pinterest",
+    "reddit",
+];
+
+/// Words that may stand between a cue and the user name ("his handle is
+/// dokafor", "user name: dokafor", "linkedin.com/in/dokafor").
+const HANDLE_FILLERS: [&str; 9] = ["is", "name", "me", "at", "on", "com", "in", "u", "www"];
+
+/// Is token `t` introduced as a user name: a cue word just before it, or
+/// before up to two filler words?
+fn handle_cued(s: &Stream, t: usize) -> bool {
+    let mut i = t;
+    for _ in 0..3 {
+        if i == 0 || s.toks[i].sep == Sep::Hard {
+            return false;
+        }
+        i -= 1;
+        let w = s.tok(i);
+        if HANDLE_CUES.contains(&w) {
+            return true;
+        }
+        if !HANDLE_FILLERS.contains(&w) {
+            return false;
+        }
+    }
+    false
 }

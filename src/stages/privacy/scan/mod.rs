@@ -27,6 +27,8 @@ pub struct Reading {
     stream: Stream,
     /// The text again, other alphabets in Latin letters, if it has any.
     latin: Option<Stream>,
+    /// And a third time with a `1` written for a letter as `l`, not `i`.
+    ones: Option<Stream>,
     unreadable: Option<String>,
     located: bool,
 }
@@ -38,7 +40,8 @@ impl Reading {
         let ex = extract::extract(path, bytes);
         Reading {
             stream: Stream::build(&ex.segments),
-            latin: Stream::latin(&ex.segments),
+            latin: Stream::latin(&ex.segments, b'i'),
+            ones: Stream::latin(&ex.segments, b'l'),
             unreadable: ex.unreadable,
             located: ex.located,
         }
@@ -112,7 +115,7 @@ impl Guard {
         };
         let mut named = self.scan_names(stream, &mut hit);
         self.scan_written_otherwise(stream, &mut hit);
-        if let Some(latin) = &read.latin {
+        for latin in [&read.latin, &read.ones].into_iter().flatten() {
             named.extend(self.scan_alphabets(latin, &mut hit));
         }
         self.scan_phones(stream, &mut hit);
