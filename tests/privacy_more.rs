@@ -1350,6 +1350,15 @@ fn emails_more_ways() {
         &["heron.77"],
     );
     p.leak(
+        "JS character codes String.fromCharCode(…)",
+        patient(WALTER),
+        static_file(
+            "hello.js",
+            "const who = String.fromCharCode(87, 97, 108, 116, 101, 114, 32, 0x4B, 97, 109, 105, 110, 115, 107, 105);\n",
+        ),
+        &["Walter Kaminski"],
+    );
+    p.leak(
         "JS string concatenation \"ivan.p\" + \"@\" + \"mail.test\"",
         patient(IVAN),
         static_file(
@@ -1562,9 +1571,21 @@ fn dates_more_spellings() {
         ("birth: French 14 mars 68", "Née le 14 mars 68."),
         ("birth: year first 68-03-14", "Born 68-03-14."),
         ("birth: year first 68/03/14", "Born 68/03/14."),
+        ("birth: six digits after DOB, 140368", "DOB 140368."),
+        ("birth: six digits after born, 031468", "Born 031468."),
+        (
+            "birth: six digits year first, 680314",
+            "Date of birth: 680314",
+        ),
     ] {
         p.leak_page(name, march(), text, &["19680314"]);
     }
+    p.clean_page(
+        "six digits with no birth word are a number",
+        march(),
+        "Order 140368 shipped; ticket 680314 closed.",
+        "Order 140368 shipped",
+    );
     p.clean_page(
         "a number after a day and month is no year when words follow it",
         march(),

@@ -95,6 +95,18 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
             full(v % 10000, v / 10000 % 100, v / 1_000_000);
             full(v % 10000, v / 1_000_000, v / 10000 % 100);
         }
+        // "DOB 300982": six digits are a date only where a birth word
+        // comes just before (alone, they are a number, a code, a count).
+        if let Item::Num { v, len: 6 } = a
+            && (ta.saturating_sub(2)..ta).any(|i| BIRTH_WORDS.contains(&s.tok(i)))
+        {
+            let (hi, mid, lo) = (v / 10000, v / 100 % 100, v % 100);
+            for century in [1900, 2000] {
+                full(century + hi, mid, lo);
+                full(century + lo, mid, hi);
+                full(century + lo, hi, mid);
+            }
+        }
         let _ = sa;
         match (a, b, c) {
             (

@@ -216,3 +216,14 @@ fn a_two_digit_year_after_an_apostrophe_ends_a_numeric_date() {
         );
     }
 }
+
+#[test]
+fn six_digits_are_a_date_only_after_a_birth_word() {
+    let want = full("1968-04-12");
+    for s in ["DOB 120468", "born 041268", "date of birth: 680412"] {
+        assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+    for s in ["order 120468", "120468", "born in 1968, ticket 120468"] {
+        assert!(!dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+}

@@ -356,4 +356,39 @@ pub(super) fn lex(s: &str, lang: Lang, base: u32, segs: &mut Vec<Segment>) {
         }
     }
     lx.emit(code, b.len(), Strength::Code);
+    if lang == Lang::Js {
+        char_codes(s, base, segs);
+    }
+}
+
+/// Text a script spells as character codes: `String.fromCharCode(68, 97,
+/// 110)` and `fromCodePoint(0x44, …)`, decimal or hexadecimal, read as
+/// the text they make.
+fn char_codes(s: &str, base: u32, segs: &mut Vec<Segment>) {
+    for call in ["fromCharCode(", "fromCodePoint("] {
+        let mut from = 0;
+        while let Some(at) = s[from..].find(call) {
+            let start = from + at + call.len();
+            let end = s[start..].find(')').map_or(s.len(), |e| start + e);
+            let mut text = String::new();
+            for n in s[start..end].split(',').map(str::trim) {
+                let cp = match n.strip_prefix("0x").or_else(|| n.strip_prefix("0X")) {
+                    Some(hex) => u32::from_str_radix(hex, 16),
+                    None => n.parse(),
+                };
+                match cp.ok().and_then(char::from_u32) {
+                    Some(c) => text.push(c),
+                    // A variable or an expression: the codes read so far.
+                    None => break,
+                }
+            }
+            let line = if base == 0 {
+                0
+            } else {
+                base + super::count_nl(&s[..start])
+            };
+            push(segs, text, line, Strength::Text);
+            from = end;
+        }
+    }
 }
