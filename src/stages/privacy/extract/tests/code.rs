@@ -79,7 +79,10 @@ fn js_character_codes_read_as_text() {
     let js = b"let a = 1;\nconst n = String.fromCharCode(90, 111, 0x65, 32, 78, 103);\nfromCodePoint(x, 65);";
     let e = extract("app.js", js);
     let codes = e.segments.iter().find(|s| s.text == "Zoe Ng");
-    assert_eq!(codes.map(|s| (s.line, s.strength)), Some((2, Strength::Text)));
+    assert_eq!(
+        codes.map(|s| (s.line, s.strength)),
+        Some((2, Strength::Text))
+    );
     // A variable first: nothing is read, and nothing breaks.
     assert!(!e.segments.iter().any(|s| s.text == "A"), "{:?}", all(&e));
 }
