@@ -609,3 +609,57 @@ fn an_unknown_key_and_an_unknown_exercise_in_one_run() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn slips_libyaml_reports_lines_later_are_reported_where_they_are() {
+    // A `{` left open on line 15: libyaml notices on line 16.
+    one_slip(
+        |p| p.replace("target: Pain 1 out of 10 }", "target: Pain 1 out of 10"),
+        15,
+        7,
+        "this `{` is never closed",
+        "    - { name: Reaching up, now: Pain 6 out of 10, target: Pain 1 out of 10 }",
+    );
+    // A `[` left open on line 29.
+    one_slip(
+        |p| {
+            p.replace(
+                "  clinician: [Adjust your exercises at every visit]",
+                "  clinician: [Adjust your exercises at every visit",
+            )
+        },
+        29,
+        14,
+        "this `[` is never closed",
+        "  clinician: [Adjust your exercises at every visit ]",
+    );
+    // No space after a key's colon (line 12): read as one text.
+    one_slip(
+        |p| p.replace("  agreed_on: 2026-11-20", "  agreed_on:2026-11-20"),
+        12,
+        13,
+        "`agreed_on:` needs a space after its colon",
+        "  agreed_on: 2026-11-20",
+    );
+    // A line of a `|` text indented less than the text above it.
+    one_slip(
+        |p| {
+            p.replace(
+                "        instructions: Sit tall. Squeeze your shoulder blades together.",
+                "        instructions: |\n          Sit tall.\n        Squeeze your shoulder blades together.",
+            )
+        },
+        25,
+        1,
+        "less than the text of `instructions` above it (10)",
+        "          Squeeze your shoulder blades together.",
+    );
+    // A second `---` in the middle of the file.
+    one_slip(
+        |p| p.replace("steps:\n", "---\nsteps:\n"),
+        16,
+        1,
+        "starts a second document",
+        "#",
+    );
+}

@@ -9,6 +9,8 @@
 
 use crate::base::diag::Pos;
 
+mod blocks;
+
 /// A slip recognised in the source.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Slip {
@@ -23,10 +25,22 @@ pub(super) struct Slip {
 /// Explain a syntax error. `full` is serde_yaml's message with its
 /// `at line L column C` marks still in it; `pos` is the error's position.
 pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<Slip> {
+    if full.contains("more than one document") {
+        return blocks::second_document(src);
+    }
     let pos = pos?;
     let lines: Vec<&str> = src.lines().collect();
     let li = pos.line.checked_sub(1)?;
     let marks = marks(full);
+
+    // A `{` or `[` left open: libyaml names where it was opened.
+    for (what, map) in [("',' or '}'", true), ("',' or ']'", false)] {
+        if full.starts_with(&format!("did not find expected {what}"))
+            && let Some(open) = marks.get(1)
+        {
+            return blocks::unclosed_flow(&lines, *open, map);
+        }
+    }
 
     // An unclosed quote: libyaml names where the quoted text started.
     if full.contains("while scanning a quoted scalar")
@@ -43,7 +57,9 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     if full.starts_with("could not find expected ':'")
         && let Some(key_at) = marks.get(1)
         && let Some(l) = lines.get(key_at.line.saturating_sub(1))
-        && let Some(slip) = missing_colon(l, key_at.line)
+        && let Some(slip) = blocks::dedented_text(&lines, key_at.line)
+            .or_else(|| missing_colon(l, key_at.line))
+            .or_else(|| blocks::colon_without_space(&lines, key_at.line))
     {
         return Some(slip);
     }

@@ -33,5 +33,30 @@ fn multibyte_text_near_the_error_does_not_panic() {
         let _ = explain_syntax("did not find expected key at line 3 column 5", pos, src);
         let _ = explain_syntax("mapping values are not allowed", pos, src);
         let _ = explain_syntax("found character that cannot start any token", pos, src);
+        for full in [
+            "did not find expected ',' or '}' at line 3 column 5, while parsing a flow mapping at line 2 column 6",
+            "could not find expected ':' at line 3 column 5, while scanning a simple key at line 2 column 4",
+            "could not find expected ':' at line 3 column 5, while scanning a simple key at line 3 column 9",
+        ] {
+            let _ = explain_syntax(full, pos, src);
+        }
+    }
+}
+
+#[test]
+fn colon_without_space_is_a_key_only_before_a_value() {
+    let at = |l: &str| blocks::colon_without_space(&[l], 1).map(|s| s.message);
+    assert_eq!(
+        at("  now:6").as_deref(),
+        Some("`now:` needs a space after its colon")
+    );
+    for text in [
+        "  10:30",
+        "  see https://x.test",
+        "  now:",
+        "  a b:c",
+        "  é:",
+    ] {
+        assert_eq!(at(text), None, "{text}");
     }
 }
