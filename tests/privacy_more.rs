@@ -801,6 +801,18 @@ fn spelling_hostile_letters() {
         static_file("team.json", "{\"who\": \"3sther 0kaf0r\"}\n"),
         &["Esther Okafor"],
     );
+    p.leak_page(
+        "the full name in ROT13: Jnygre Xnzvafxv",
+        patient(WALTER),
+        "Thanks to Jnygre Xnzvafxv for the cake.",
+        &["Jnygre Xnzvafxv"],
+    );
+    p.clean_page(
+        "ROT13 parts apart are not a name",
+        patient(WALTER),
+        "Jnygre is a word here, and Xnzvafxv another.",
+        "Jnygre is a word here",
+    );
     p.clean_page(
         "ordinals, units and codes that mix letters and digits",
         patient("name: Paul Welker"),

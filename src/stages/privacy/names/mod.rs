@@ -307,8 +307,22 @@ fn add_name(out: &mut Vec<(String, Kind)>, given: &[String], family: &[String], 
     // Two words or more: the whole name; one word is a family needle already.
     let st = Stream::of(whole);
     if st.toks.len() >= 2 {
+        // And in ROT13 ("Qnavry Bxnsbe"), the cipher that hides a name
+        // from a search: only the whole name, as two ciphered words that
+        // make a word happen too often ("Green" is "Terra").
+        if st.text.bytes().all(|b| b.is_ascii_lowercase()) {
+            out.push((
+                st.text.bytes().map(rot13).map(char::from).collect(),
+                Kind::Full,
+            ));
+        }
         out.push((st.text, Kind::Full));
     }
+}
+
+/// A lower-case ASCII letter thirteen places on.
+fn rot13(b: u8) -> u8 {
+    (b - b'a' + 13) % 26 + b'a'
 }
 
 /// A given name, its parts, and their usual short forms.
