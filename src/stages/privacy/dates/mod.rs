@@ -98,7 +98,7 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
         // "DOB 300982": six digits are a date only where a birth word
         // comes just before (alone, they are a number, a code, a count).
         if let Item::Num { v, len: 6 } = a
-            && (ta.saturating_sub(2)..ta).any(|i| BIRTH_WORDS.contains(&s.tok(i)))
+            && birth_before(s, ta, 2)
         {
             let (hi, mid, lo) = (v / 10000, v / 100 % 100, v % 100);
             for century in [1900, 2000] {
@@ -252,8 +252,12 @@ fn short_year(s: &Stream, first: usize, year: usize) -> bool {
         .toks
         .get(year + 1)
         .is_none_or(|t| !matches!(t.sep, Sep::Space | Sep::Join));
-    let birth = (first.saturating_sub(3)..first).any(|i| BIRTH_WORDS.contains(&s.tok(i)));
-    ends || birth
+    ends || birth_before(s, first, 3)
+}
+
+/// Is one of the `n` tokens before token `t` a birth word ("born", "DOB")?
+fn birth_before(s: &Stream, t: usize, n: usize) -> bool {
+    (t.saturating_sub(n)..t).any(|i| BIRTH_WORDS.contains(&s.tok(i)))
 }
 
 /// "3/14/'68": a two-digit year after an apostrophe (and the date's own
