@@ -113,14 +113,15 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
                 Item::Num { v: y, len: 4 },
                 Some((Item::Num { v: m, len: 1..=2 }, s1, _)),
                 Some((Item::Num { v: d, len: 1..=2 }, s2, _)),
-            ) if s1 == s2 && numeric_sep(s1) => full(y, m, d),
+            ) if s1 == s2 && full_year_sep(s1) => full(y, m, d),
             (
                 Item::Num { v: x, len: 1..=2 },
                 Some((Item::Num { v: y, len: 1..=2 }, s1, _)),
                 Some((Item::Num { v: z, len }, s2, _)),
-            ) if numeric_sep(s1)
-                && (s1 == s2 && (len == 4 || (len == 2 && s1 != Sep::Space))
-                    || len == 2 && apostrophe_year(s1, s2)) =>
+            ) if s1 == s2 && len == 4 && full_year_sep(s1)
+                || numeric_sep(s1)
+                    && (s1 == s2 && len == 2 && s1 != Sep::Space
+                        || len == 2 && apostrophe_year(s1, s2)) =>
             {
                 for year in if len == 4 {
                     vec![z]
@@ -264,6 +265,13 @@ fn birth_before(s: &Stream, t: usize, n: usize) -> bool {
 /// separator) ends a numeric date.
 fn apostrophe_year(s1: Sep, s2: Sep) -> bool {
     matches!(s1, Sep::Slash | Sep::Dash | Sep::Dot) && matches!(s2, Sep::Other | Sep::Apostrophe)
+}
+
+/// Between the parts of a date with its four-digit year, any one mark
+/// the same twice: EXIF writes `1968:03:14`, a file name `1968_03_14`.
+/// (With a two-digit year, `10:03:14` is a time.)
+fn full_year_sep(s: Sep) -> bool {
+    numeric_sep(s) || matches!(s, Sep::Colon | Sep::Other)
 }
 
 fn numeric_sep(s: Sep) -> bool {

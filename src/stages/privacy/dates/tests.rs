@@ -227,3 +227,23 @@ fn six_digits_are_a_date_only_after_a_birth_word() {
         assert!(!dates(s).contains(&want), "{s}: {:?}", dates(s));
     }
 }
+
+#[test]
+fn a_four_digit_year_date_takes_any_one_mark_twice() {
+    let want = full("1968-04-12");
+    for s in [
+        "1968:04:12 10:00:00",
+        "IMG_1968_04_12.jpg",
+        "1968|04|12",
+        "12_04_1968",
+        "04:12:1968",
+        "1968*04*12",
+    ] {
+        assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+    // Two different marks, or a two-digit year with colons (a time), are
+    // not read as this date.
+    assert!(!dates("1968:04_12").contains(&want));
+    assert!(!dates("at 12:04:68").contains(&want));
+    assert!(!dates("10:04:12").contains(&full("2010-04-12")));
+}

@@ -194,6 +194,30 @@ pub(super) fn data_uri(v: &str) -> Option<(String, Vec<u8>)> {
 /// ones are words and identifiers far more often than data.
 const BASE64_MIN: usize = 16;
 
+/// A run shorter than [`BASE64_MIN`] that still looks like a short name
+/// encoded: padding after it (`Sm8gTGk=` is "Jo Li"), or at least twelve
+/// characters (nine bytes, "Ann Smith") with capitals inside beside small
+/// letters (`TWFyaWEgTG9wZXo`), or hex digits with letters and numbers
+/// mixed. Words of prose are none of these; the few identifiers that are
+/// decode to bytes that name nobody.
+fn short_blob(run: &[u8], next: Option<&u8>) -> bool {
+    if run.len() < 6 {
+        return false;
+    }
+    if next == Some(&b'=') {
+        return true;
+    }
+    if run.iter().all(u8::is_ascii_hexdigit) {
+        run.len() >= 12
+            && run.iter().any(u8::is_ascii_digit)
+            && run.iter().any(u8::is_ascii_alphabetic)
+    } else {
+        run.len() >= 10
+            && run[1..].iter().any(u8::is_ascii_uppercase)
+            && run.iter().any(u8::is_ascii_lowercase)
+    }
+}
+
 /// What each run of base64 or hexadecimal in `text` decodes to (standard or URL-safe
 /// alphabet, padded or not): a blob outside a `data:` URI, in a script
 /// or a text file ("QWxleGFuZHJh…"), is published as much as its text.
@@ -227,11 +251,11 @@ pub(super) fn base64_runs(text: &str) -> Vec<Vec<u8>> {
         if run.is_empty() {
             continue;
         }
-        if run.len() >= BASE64_MIN {
+        let start = run.as_ptr() as usize - base;
+        if run.len() >= BASE64_MIN || short_blob(run, b.get(start + run.len())) {
             out.extend(decode_base64(run));
             out.extend(decode_hex(run));
         }
-        let start = run.as_ptr() as usize - base;
         let gap = &text[group_end.min(start)..start];
         let continues = lines > 0 && gap.contains('\n') && gap.trim().is_empty();
         if continues {

@@ -121,6 +121,17 @@ fn base64_outside_data_uris_is_decoded() {
         let e = extract("ids.txt", format!("id={blob}\n").as_bytes());
         assert!(text_has(&e, "Walter Kaminski"), "{blob}: {:?}", all(&e));
     }
+    // A short name, shorter than a blob: padded, or mixed case, or hex.
+    for (blob, name) in [
+        ("TWFyaWEgTG9wZXo=", "Maria Lopez"),
+        ("TWFyaWEgTG9wZXo", "Maria Lopez"),
+        ("Sm8gTGk=", "Jo Li"),
+        ("Sm8gTGkgV3U", "Jo Li Wu"),
+        ("4a6f204c692057", "Jo Li W"),
+    ] {
+        let e = extract("notes.txt", format!("k: {blob}\n").as_bytes());
+        assert!(text_has(&e, name), "{blob}: {:?}", all(&e));
+    }
     // Words, paths, hashes and short runs decode to nothing that is text.
     let e = extract(
         "a.txt",
