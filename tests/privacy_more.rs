@@ -807,6 +807,39 @@ fn spelling_hostile_letters() {
         "Thanks to Jnygre Xnzvafxv for the cake.",
         &["Jnygre Xnzvafxv"],
     );
+    p.leak_page(
+        "the full name in ROT13, family name first: Xnzvafxv, Jnygre",
+        patient(WALTER),
+        "Thanks to Xnzvafxv, Jnygre for the cake.",
+        &["Xnzvafxv, Jnygre"],
+    );
+    p.leak_page(
+        "the full name written backwards: iksnimaK retlaW",
+        patient(WALTER),
+        "Thanks to iksnimaK retlaW for the cake.",
+        &["iksnimaK retlaW"],
+    );
+    p.leak_page(
+        "each word of the name backwards: retlaW iksnimaK",
+        patient(WALTER),
+        "Thanks to retlaW iksnimaK for the cake.",
+        &["retlaW iksnimaK"],
+    );
+    p.leak(
+        "a script that reverses the name's letters: ['iksnimaK','retlaW']",
+        patient(WALTER),
+        static_file(
+            "who.js",
+            "var who = ['iksnimaK', 'retlaW'].map(w => [...w].reverse().join(''));\n",
+        ),
+        &["iksnimaK"],
+    );
+    p.clean_page(
+        "one word of the name backwards is not a name",
+        patient("name: Ada Nuñez"),
+        "A nod to zeñuN, the tool, and to Ada our coach.",
+        "zeñuN",
+    );
     p.clean_page(
         "ROT13 parts apart are not a name",
         patient(WALTER),
@@ -1099,13 +1132,13 @@ fn markup_files_and_urls() {
         static_file("links.txt", "https://xn--rosahernndez-jbb.example/\n"),
         &["hernández"],
     );
+    // One word backwards is no name (the whole name backwards is, however
+    // shown: see `spelling_hostile_letters`); so this one shows whether
+    // plain right-to-left text is read as written, not turned around.
     p.clean(
         "template: right-to-left text that is no override reads as written",
-        both(
-            walter_tpl(),
-            template_says("<p dir=\"rtl\">iksnimaK retlaW</p>"),
-        ),
-        &["iksnimaK retlaW"],
+        both(walter_tpl(), template_says("<p dir=\"rtl\">iksnimaK</p>")),
+        &["iksnimaK"],
     );
     p.leak(
         "static text file: hexadecimal of 'Walter Kaminski'",

@@ -286,7 +286,8 @@ pub(super) fn lex(s: &str, lang: Lang, base: u32, segs: &mut Vec<Segment>) {
             buf.clear();
             let mut j = string_lit(s, i, lang, &mut buf);
             // "Walter " + "Kaminski" (JS) and `content: "Walter " "Kaminski"`
-            // (CSS) are one string to a reader.
+            // (CSS) are one string to a reader; so are the strings of a
+            // list, `["Walter", "Kaminski"].join(" ")`, a word apart.
             loop {
                 let skip = |k: usize| {
                     k + b[k..]
@@ -295,17 +296,25 @@ pub(super) fn lex(s: &str, lang: Lang, base: u32, segs: &mut Vec<Segment>) {
                         .count()
                 };
                 let mut k = skip(j);
-                if lang == Lang::Js {
-                    if b.get(k) != Some(&b'+') {
+                let listed = b.get(k) == Some(&b',');
+                if listed || lang == Lang::Js {
+                    if !listed && b.get(k) != Some(&b'+') {
                         break;
                     }
                     k = skip(k + 1);
                 }
-                match b.get(k) {
-                    Some(b'"' | b'\'') => j = string_lit(s, k, lang, &mut buf),
-                    Some(b'`') if lang == Lang::Js => j = string_lit(s, k, lang, &mut buf),
-                    _ => break,
+                let quote = match b.get(k) {
+                    Some(b'"' | b'\'') => true,
+                    Some(b'`') => lang == Lang::Js,
+                    _ => false,
+                };
+                if !quote {
+                    break;
                 }
+                if listed {
+                    buf.push(' ');
+                }
+                j = string_lit(s, k, lang, &mut buf);
             }
             push(lx.segs, pct(&buf), line, Strength::Text);
             i = j;

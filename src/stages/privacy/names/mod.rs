@@ -306,18 +306,30 @@ fn add_name(out: &mut Vec<(String, Kind)>, given: &[String], family: &[String], 
     );
     // Two words or more: the whole name; one word is a family needle already.
     let st = Stream::of(whole);
-    if st.toks.len() >= 2 {
-        // And in ROT13 ("Qnavry Bxnsbe"), the cipher that hides a name
-        // from a search: only the whole name, as two ciphered words that
-        // make a word happen too often ("Green" is "Terra").
-        if st.text.bytes().all(|b| b.is_ascii_lowercase()) {
+    if st.toks.len() < 2 {
+        return;
+    }
+    // Also family name first, when the words say which is which.
+    let folded =
+        |words: &[String]| -> String { words.iter().map(|w| Stream::of(w).text).collect() };
+    let family_first = (!given.is_empty() && !family.is_empty())
+        .then(|| folded(family) + &folded(given))
+        .filter(|f| *f != st.text);
+    for order in std::iter::once(&st.text).chain(&family_first) {
+        // And hidden from a search: in ROT13 ("Qnavry Bxnsbe"), and
+        // written backwards ("refakO leinaD"; word by word, "leinaD
+        // refakO", is the family-first order backwards). Only the whole
+        // name: one ciphered word makes a word too often ("Green" is
+        // "Terra").
+        if order.bytes().all(|b| b.is_ascii_lowercase()) {
             out.push((
-                st.text.bytes().map(rot13).map(char::from).collect(),
+                order.bytes().map(rot13).map(char::from).collect(),
                 Kind::Full,
             ));
         }
-        out.push((st.text, Kind::Full));
+        out.push((order.chars().rev().collect(), Kind::Full));
     }
+    out.push((st.text, Kind::Full));
 }
 
 /// A lower-case ASCII letter thirteen places on.

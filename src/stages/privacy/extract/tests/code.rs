@@ -86,3 +86,14 @@ fn js_character_codes_read_as_text() {
     // A variable first: nothing is read, and nothing breaks.
     assert!(!e.segments.iter().any(|s| s.text == "A"), "{:?}", all(&e));
 }
+
+#[test]
+fn strings_of_a_list_read_as_one_text_a_word_apart() {
+    let e = extract("a.js", b"const who = ['Walter', \"Kaminski\"].join(' ');");
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    let e = extract("a.css", b".x { font-family: \"Walter\", 'Kaminski'; }");
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    // A comma with no string after it ends the text there.
+    let e = extract("a.js", b"f('Walter', 2, 'Kaminski');");
+    assert!(!text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+}
