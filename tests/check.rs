@@ -1623,6 +1623,18 @@ fn cases() -> Vec<Case> {
             message: "the next visit (2026-11-19) is in the past",
         },
         Case {
+            name: "next visit at no time of day",
+            code: "HP0117",
+            warning: false,
+            // `  time: ` is 8 characters (line 34): the value, its quote.
+            setup: |c| write_plan(c, &edit(BASE, &[("time: \"10:30\"", "time: \"25:30\"")])),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(34, 9),
+            help: Help::Contains("appointment book"),
+            message: "the next visit's time `25:30` is no time of day",
+        },
+        Case {
             name: "target date before the agreed date",
             code: "HP0708",
             warning: true,

@@ -82,6 +82,7 @@ registry! {
     UnknownStandardMeasure = "HP0114", "A `measure:` that is no built-in outcome measure, or a PSFS without activities.";
     NoStandardMeasure = "HP0115", "A plan without a standard outcome measure (warning; `check: { standard_measure: false }` turns it off).";
     StaleMeasure = "HP0116", "A standard outcome measure last recorded more than 30 days ago (warning).";
+    ImpossibleTime = "HP0117", "The next visit's time is no time of day (`25:30`, `10:75`, `13 pm`).";
     ConsentMissing = "HP0201", "A story without a consent block.";
     ConsentExpired = "HP0202", "A story whose consent expired.";
     ConsentRevoked = "HP0203", "A story whose consent was revoked.";

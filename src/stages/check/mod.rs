@@ -10,7 +10,7 @@
 //! (PEMAT actionability, HP07xx), `pemat` (pictures, written steps and
 //! tasks that contradict the dose, HP0711-HP0713), `protocol` (the clinic's protocols,
 //! checked like plans) and [`unfinished`] (template text, empty
-//! fields, dates, comma-cut lists). This file runs them all.
+//! fields, dates and times, comma-cut lists). This file runs them all.
 
 mod advice;
 mod consent;

@@ -1,6 +1,6 @@
 //! Never print an unfinished handout (issue 13): text left from the
 //! `heropath new plan` template (a `TODO` marker, or one of the template's
-//! placeholder sentences), required text left empty, dates that cannot be
+//! placeholder sentences), required text left empty, dates and times that cannot be
 //! right, and flow lists that YAML cuts at a comma.
 //!
 //! By concern: `placeholders` (template text and `TODO`s), `required`
