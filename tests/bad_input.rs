@@ -663,3 +663,43 @@ fn slips_libyaml_reports_lines_later_are_reported_where_they_are() {
         "#",
     );
 }
+
+#[test]
+fn a_dose_nobody_can_follow_is_refused_where_it_is_written() {
+    // Lines 21 (`sets: 0`), 25 (`reps: 0`) and 27 (after `per_day: 8`,
+    // which is fine, `days_per_week: 8`): every one in one run, at its
+    // value.
+    let ps = json_problems(|p| {
+        p.replace("        sets: 2", "        sets: 0")
+            .replace("        reps: 10", "        reps: 0")
+            .replace(
+                "        per_day: 2",
+                "        per_day: 8\n        days_per_week: 8",
+            )
+    });
+    let at: Vec<(u64, u64)> = ps.iter().map(|(l, c, _, _)| (*l, *c)).collect();
+    assert_eq!(at, vec![(21, 15), (25, 15), (27, 24)], "{ps:?}");
+    assert!(
+        ps[0].2.contains("sets: invalid value: integer `0`"),
+        "{ps:?}"
+    );
+    assert!(
+        ps[2]
+            .2
+            .contains("expected a whole number of days from 1 to 7"),
+        "{ps:?}"
+    );
+    // And in the library's default dose.
+    let c = Clinic::with_plan();
+    c.write(
+        "content/exercises/pendulum.yaml",
+        "name: Pendulum\ninstructions: Lean and swing.\ndose: { reps: 10, days_per_week: 0 }\n",
+    );
+    let out = c.cmd(&["check"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/exercises/pendulum.yaml:3:34: error[HP0007]"),
+        "{err}"
+    );
+}

@@ -288,10 +288,12 @@ pub struct ExerciseItem {
     #[serde(default)]
     pub note: Option<String>,
     /// Sets.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[schemars(range(min = 1))]
     pub sets: Option<u32>,
     /// Repetitions per set.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[schemars(range(min = 1))]
     pub reps: Option<u32>,
     /// Hold each repetition, seconds.
     #[serde(default)]
@@ -300,10 +302,12 @@ pub struct ExerciseItem {
     #[serde(default)]
     pub minutes: Option<u32>,
     /// Times per day.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[schemars(range(min = 1))]
     pub per_day: Option<u32>,
     /// Days per week.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::content::count::days_a_week")]
+    #[schemars(range(min = 1, max = 7))]
     pub days_per_week: Option<u32>,
     /// Which side.
     #[serde(default)]
@@ -336,10 +340,12 @@ impl ExerciseItem {
 #[serde(deny_unknown_fields)]
 pub struct Dose {
     /// Sets.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[schemars(range(min = 1))]
     pub sets: Option<u32>,
     /// Repetitions per set.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[schemars(range(min = 1))]
     pub reps: Option<u32>,
     /// Hold, seconds.
     #[serde(default)]
@@ -348,10 +354,12 @@ pub struct Dose {
     #[serde(default)]
     pub minutes: Option<u32>,
     /// Times per day.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[schemars(range(min = 1))]
     pub per_day: Option<u32>,
     /// Days per week.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::content::count::days_a_week")]
+    #[schemars(range(min = 1, max = 7))]
     pub days_per_week: Option<u32>,
     /// Side.
     #[serde(default)]

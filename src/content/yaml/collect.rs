@@ -133,6 +133,15 @@ fn placeholder(message: &str) -> Option<String> {
         let first = expected.split('`').nth(1)?;
         return Some(first.to_string());
     }
+    // A dose's counts start at one.
+    if [
+        crate::content::count::ONE_OR_MORE,
+        crate::content::count::DAYS_A_WEEK,
+    ]
+    .contains(&expected)
+    {
+        return Some("1".into());
+    }
     let e = expected.trim_start_matches("a ").trim_start_matches("an ");
     let p = if e.starts_with(['u', 'i'])
         && e[1..].chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -369,6 +378,14 @@ mod tests {
             Some("{}")
         );
         assert_eq!(placeholder("invalid value: whatever"), None);
+        // A dose's counts: the first value allowed, not 0.
+        for expected in [
+            crate::content::count::ONE_OR_MORE,
+            crate::content::count::DAYS_A_WEEK,
+        ] {
+            let message = format!("invalid value: integer `0`, expected {expected}");
+            assert_eq!(placeholder(&message).as_deref(), Some("1"));
+        }
     }
 
     #[test]

@@ -235,6 +235,10 @@ fn backticked(s: &str) -> Vec<&str> {
 
 fn type_example(expected: &str) -> String {
     let e = expected.trim();
+    if e.contains("whole number") {
+        // A dose's count says its own range (see `content::count`).
+        return format!("expected {e}");
+    }
     let example = if e.starts_with('u') || e.starts_with('i') || e.contains("integer") {
         "a whole number, for example `reps: 10`"
     } else if e.contains("sequence") {
