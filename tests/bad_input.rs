@@ -703,3 +703,17 @@ fn a_dose_nobody_can_follow_is_refused_where_it_is_written() {
         "{err}"
     );
 }
+
+#[test]
+fn a_block_whose_first_key_alone_is_indented_otherwise_points_at_that_key() {
+    // ` statement:` one space in (line 11); `agreed_on`, `target_date` and
+    // `measures` after it two: libyaml stops at line 12, the line to fix
+    // is 11.
+    one_slip(
+        |p| p.replace("  statement: Lift", " statement: Lift"),
+        11,
+        1,
+        "indented 1 space(s), but the keys after it in the same block are indented 2",
+        "  statement: Lift my granddaughter without pain",
+    );
+}

@@ -1,7 +1,9 @@
 //! Slips libyaml reports lines after the mistake, found from where it
 //! says it started reading: a `{ … }` or `[ … ]` left open, a key with no
 //! space after its colon (`now:6`), a line of a `|` text indented less
-//! than the text above it, and a second `---` in a one-document file.
+//! than the text above it, a second `---` in a one-document file, and a
+//! block whose first key alone is indented otherwise than the keys after
+//! it.
 
 use super::{Slip, content_indent, indent, key_of, prev_nonblank};
 use crate::base::diag::Pos;
@@ -115,4 +117,55 @@ pub(super) fn second_document(src: &str) -> Option<Slip> {
         }
     }
     None
+}
+
+/// A block whose first keys are indented `want` and whose other keys
+/// `have` (` statement:` at 1 under `goal:`, the keys after it at 2):
+/// libyaml takes the first key's indentation as the block's and reports
+/// the next line, but the line to fix is the first, when more keys follow
+/// it than come before (or as many, and they sit two spaces in, as
+/// heropath's files do). `li`: the line libyaml reported (0-based).
+pub(super) fn first_keys_off(lines: &[&str], li: usize, want: usize, have: usize) -> Option<Slip> {
+    let blank = |l: &str| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#')
+    };
+    let (mut first, mut before) = (None, 0);
+    let mut opener = None;
+    for p in (0..li).rev().filter(|&p| !blank(lines[p])) {
+        let i = indent(lines[p]);
+        if i == want && key_of(lines[p]).is_some() {
+            first = Some(p);
+            before += 1;
+        } else if i < want {
+            opener = Some(p);
+            break;
+        }
+    }
+    let (first, opener) = (first?, opener?);
+    let opens = lines[opener].trim_end().ends_with(':');
+    let opener = indent(lines[opener]);
+    if !opens || have <= opener {
+        return None;
+    }
+    let after = lines[li..]
+        .iter()
+        .filter(|l| !blank(l))
+        .take_while(|l| indent(l) > opener)
+        .filter(|l| indent(l) == have && key_of(l).is_some())
+        .count();
+    if after < before || after == before && have != opener + 2 {
+        return None;
+    }
+    let line = lines[first];
+    Some(Slip {
+        pos: Pos {
+            line: first + 1,
+            column: 1,
+        },
+        message: format!(
+            "this line is indented {want} space(s), but the keys after it in the same block are indented {have}"
+        ),
+        help: format!("write it as `{}{}`", " ".repeat(have), line.trim_start()),
+    })
 }

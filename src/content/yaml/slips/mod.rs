@@ -140,7 +140,8 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
         && !lines[p][colon + 1..].trim().is_empty()
         && indent(line) > content_indent(lines[p])
     {
-        return Some(over_indented(line, pos.line, lines[p], key));
+        return blocks::first_keys_off(lines, li, content_indent(lines[p]), indent(line))
+            .or_else(|| Some(over_indented(line, pos.line, lines[p], key)));
     }
     None
 }
@@ -256,6 +257,9 @@ fn misindented(lines: &[&str], li: usize) -> Option<Slip> {
     let want = expected_indent(lines, li);
     if want == indent(line) {
         return None;
+    }
+    if let Some(slip) = blocks::first_keys_off(lines, li, want, indent(line)) {
+        return Some(slip);
     }
     Some(Slip {
         pos: Pos {

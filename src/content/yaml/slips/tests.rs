@@ -60,3 +60,25 @@ fn colon_without_space_is_a_key_only_before_a_value() {
         assert_eq!(at(text), None, "{text}");
     }
 }
+
+#[test]
+fn the_odd_line_of_a_block_is_the_one_reported() {
+    let line_of = |src: &str| {
+        let err = serde_yaml::from_str::<serde_yaml::Value>(src).expect_err("a slip");
+        let pos = err.location().map(|l| Pos {
+            line: l.line(),
+            column: l.column(),
+        });
+        explain_syntax(&err.to_string(), pos, src).map(|s| (s.pos.line, s.help))
+    };
+    // The first key alone sits one space in: it is the one to move.
+    let (line, help) =
+        line_of("goal:\n statement: x\n  target: y\n  agreed: z\nnext: 1\n").expect("explained");
+    assert_eq!(line, 2, "{help}");
+    assert!(help.contains("`  statement: x`"), "{help}");
+    // A later key alone sits one space in: it is the one to move.
+    let (line, help) =
+        line_of("goal:\n  statement: x\n  target: y\n agreed: z\nnext: 1\n").expect("explained");
+    assert_eq!(line, 4, "{help}");
+    assert!(help.contains("`  agreed: z`"), "{help}");
+}
