@@ -195,9 +195,9 @@ pub(super) fn data_uri(v: &str) -> Option<(String, Vec<u8>)> {
 const BASE64_MIN: usize = 16;
 
 /// A run shorter than [`BASE64_MIN`] that still looks like a short name
-/// encoded: padding after it (`Sm8gTGk=` is "Jo Li"), or at least twelve
-/// characters (nine bytes, "Ann Smith") with capitals inside beside small
-/// letters (`TWFyaWEgTG9wZXo`), or hex digits with letters and numbers
+/// encoded: padding after it (`Sm8gTGk=` is "Jo Li"), ten characters or
+/// more (seven bytes, "Jo Li W") with capitals inside beside small letters
+/// (`TWFyaWEgTG9wZXo`), or twelve hex digits or more, letters and numbers
 /// mixed. Words of prose are none of these; the few identifiers that are
 /// decode to bytes that name nobody.
 fn short_blob(run: &[u8], next: Option<&u8>) -> bool {
