@@ -2766,3 +2766,60 @@ fn duplicate_key_names_the_key() {
     );
     assert_eq!((d.line, d.column), (Some(22), Some(9)), "{d:?}");
 }
+
+#[test]
+fn markers_and_filler_text_are_unfinished_wherever_they_are() {
+    let c = Clinic::new();
+    write_plan(
+        &c,
+        &edit(
+            BASE,
+            &[
+                ("focus: We will check your reach.", "focus: TBD"),
+                ("  - title: Calm the pain", "  - title: Lorem ipsum dolor"),
+                (
+                    "patient: [Do your exercises twice a day]",
+                    "patient: [Do your exercises FIXME]",
+                ),
+            ],
+        ),
+    );
+    let run = check(&c);
+    let found: Vec<(Option<usize>, &str)> = run
+        .with_code("HP0107")
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    // At their lines (17 title, 30 patient, 35 focus), each named.
+    assert!(
+        found
+            .iter()
+            .any(|(l, m)| *l == Some(17) && m.contains("filler text")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(l, m)| *l == Some(30) && m.contains("a FIXME left")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(l, m)| *l == Some(35) && m.contains("a TBD left")),
+        "{found:#?}"
+    );
+    // Words that only look like them are left alone.
+    write_plan(
+        &c,
+        &edit(
+            BASE,
+            &[(
+                "focus: We will check your reach.",
+                "focus: Bring your XXL shirt; todo list.",
+            )],
+        ),
+    );
+    assert!(check(&c).with_code("HP0107").is_empty());
+}

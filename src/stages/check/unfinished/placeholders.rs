@@ -58,12 +58,28 @@ fn strings<'v>(
     }
 }
 
-/// Byte offset of the first whole-word, upper-case `TODO` in `s`.
-fn todo_at(s: &str) -> Option<usize> {
+/// The markers people leave where text is still to come, as whole
+/// upper-case words: none is ever meant for a patient to read.
+const MARKERS: [&str; 5] = ["TODO", "TBD", "TBA", "FIXME", "XXX"];
+
+/// Filler text of mock-ups (lower case, single spaces), anywhere in a line.
+const FILLER: &str = "lorem ipsum";
+
+/// Byte offset and word of the first whole-word, upper-case marker
+/// ([`MARKERS`]) in `s`.
+fn marker_at(s: &str) -> Option<(usize, &'static str)> {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    s.match_indices("TODO")
-        .map(|(i, _)| i)
-        .find(|&i| !word(s[..i].chars().next_back()) && !word(s[i + 4..].chars().next()))
+    MARKERS
+        .iter()
+        .filter_map(|m| {
+            s.match_indices(m)
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    !word(s[..i].chars().next_back()) && !word(s[i + m.len()..].chars().next())
+                })
+                .map(|i| (i, *m))
+        })
+        .min()
 }
 
 /// A line of text as compared with the template's phrases: list marker and
@@ -118,6 +134,9 @@ fn template_phrases() -> &'static [String] {
             }
             out.push(n);
         }
+        // Not the template's, but no more meant for a patient: the
+        // prefilter then lets a plan with it through to be looked at.
+        out.push(FILLER.to_string());
         out.retain(|p| p.len() >= 8);
         out.sort();
         out.dedup();
@@ -142,7 +161,7 @@ fn may_hold_placeholder(text: &str) -> bool {
     let Some(dfa) = PHRASES.get_or_init(|| DFA::new(template_phrases()).ok()) else {
         return true;
     };
-    if text.contains("TODO") || text.contains('\\') || text.contains("''") {
+    if MARKERS.iter().any(|m| text.contains(m)) || text.contains('\\') || text.contains("''") {
         return true;
     }
     let Ok(mut state) = dfa.start_state(Anchored::No) else {
@@ -208,26 +227,34 @@ pub(super) fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
         return;
     };
     let phrases = template_phrases();
-    let mut found: Vec<(String, String, bool)> = Vec::new();
+    let mut found: Vec<(String, String, String)> = Vec::new();
     let mut buf = String::new();
     strings(&value, &mut Vec::new(), &mut |path, s| {
         // One finding per line to fill in (a block of instructions may
         // have several).
         for line in s.lines() {
-            let hit = if let Some(i) = todo_at(line) {
-                Some((line[i..].to_string(), true))
+            let hit = if let Some((i, m)) = marker_at(line) {
+                Some((line[i..].to_string(), format!("a {m} left to fill in")))
             } else {
                 normalize_into(line, &mut buf);
-                (buf.len() >= 8 && phrases.binary_search(&buf).is_ok())
-                    .then(|| (line.trim().to_string(), false))
+                if buf.contains(FILLER) {
+                    Some((line.trim().to_string(), "filler text".to_string()))
+                } else {
+                    (buf.len() >= 8 && phrases.binary_search(&buf).is_ok()).then(|| {
+                        (
+                            line.trim().to_string(),
+                            "the template's placeholder text".into(),
+                        )
+                    })
+                }
             };
-            if let Some((at, is_todo)) = hit {
-                found.push((path_text(path), at, is_todo));
+            if let Some((at, what)) = hit {
+                found.push((path_text(path), at, what));
             }
         }
     });
     let mut nth: HashMap<String, usize> = HashMap::new();
-    for (path, at, is_todo) in found {
+    for (path, at, what) in found {
         let probe = snippet(&at);
         let k = nth.entry(probe.clone()).or_default();
         let pos = find_text(&src.text, &probe, *k)
@@ -236,11 +263,6 @@ pub(super) fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
         *k += 1;
         let shown: String = at.chars().take(60).collect();
         let ellipsis = if at.chars().count() > 60 { "…" } else { "" };
-        let what = if is_todo {
-            "a TODO left to fill in"
-        } else {
-            "the template's placeholder text"
-        };
         diags.push(
             Diagnostic::error(
                 Code::Placeholder,
@@ -377,11 +399,15 @@ mod tests {
     }
 
     #[test]
-    fn todo_is_a_whole_upper_case_word() {
-        assert_eq!(todo_at("TODO: x"), Some(0));
-        assert_eq!(todo_at("a TODO"), Some(2));
-        assert_eq!(todo_at("Todo el día"), None);
-        assert_eq!(todo_at("TODOS"), None);
+    fn a_marker_is_a_whole_upper_case_word() {
+        assert_eq!(marker_at("TODO: x"), Some((0, "TODO")));
+        assert_eq!(marker_at("a TODO"), Some((2, "TODO")));
+        assert_eq!(marker_at("Focus: TBD"), Some((7, "TBD")));
+        assert_eq!(marker_at("FIXME and TODO"), Some((0, "FIXME")));
+        assert_eq!(marker_at("call XXX"), Some((5, "XXX")));
+        for clean in ["Todo el día", "TODOS", "a tbd", "size XXL", "TBAs", "fixme"] {
+            assert_eq!(marker_at(clean), None, "{clean}");
+        }
     }
 
     #[test]
