@@ -1635,6 +1635,38 @@ fn cases() -> Vec<Case> {
             message: "the next visit's time `25:30` is no time of day",
         },
         Case {
+            name: "next visit more than a year away",
+            code: "HP0714",
+            warning: true,
+            // `  date: ` is 8 characters (line 33); today is 2026-11-26.
+            setup: |c| write_plan(c, &edit(BASE, &[("date: 2026-12-03", "date: 2062-12-03")])),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(33, 9),
+            help: Help::Contains("check the year"),
+            message: "the next visit (2062-12-03) is more than a year away",
+        },
+        Case {
+            name: "birth date after today",
+            code: "HP0715",
+            warning: true,
+            // `  birth_date: ` is 14 characters (line 4).
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[("birth_date: 1968-04-12", "birth_date: 2068-04-12")],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(4, 15),
+            help: Help::Contains("privacy guard"),
+            message: "the birth date (2068-04-12) is after today",
+        },
+        Case {
             name: "target date before the agreed date",
             code: "HP0708",
             warning: true,
@@ -2822,4 +2854,29 @@ fn markers_and_filler_text_are_unfinished_wherever_they_are() {
         ),
     );
     assert!(check(&c).with_code("HP0107").is_empty());
+}
+
+#[test]
+fn a_birth_date_more_than_120_years_ago_cannot_be_right_but_116_can() {
+    let c = Clinic::new();
+    write_plan(
+        &c,
+        &edit(
+            BASE,
+            &[("birth_date: 1968-04-12", "birth_date: 1868-04-12")],
+        ),
+    );
+    let d = check(&c).one("HP0715").clone();
+    assert!(d.message.contains("more than 120 years ago"), "{d:?}");
+    write_plan(
+        &c,
+        &edit(
+            BASE,
+            &[("birth_date: 1968-04-12", "birth_date: 1910-04-12")],
+        ),
+    );
+    assert!(check(&c).with_code("HP0715").is_empty());
+    // A visit within the year is no mistyped year.
+    write_plan(&c, &edit(BASE, &[("date: 2026-12-03", "date: 2027-11-20")]));
+    assert!(check(&c).with_code("HP0714").is_empty());
 }

@@ -122,6 +122,8 @@ registry! {
     NoPicture = "HP0711", "A printed exercise with neither a picture nor a video.";
     FewSteps = "HP0712", "An exercise written into the plan with fewer than two steps or no cue.";
     TaskContradictsDose = "HP0713", "A line of who does what whose frequency contradicts the dose.";
+    FarVisit = "HP0714", "The next visit is more than a year away.";
+    ImpossibleBirthDate = "HP0715", "A birth date after today or more than 120 years ago.";
     HtmlRemoved = "HP0801", "HTML in a page that the sanitiser removes (warning).";
     EmbedNoTitle = "HP0802", "An embedded video without a `title` (warning).";
 }

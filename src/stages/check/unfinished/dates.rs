@@ -1,6 +1,7 @@
-//! Dates and times that cannot be right: a next visit in the past or at
-//! no time of day, a target date before the goal was agreed, consent
-//! signed after it expires.
+//! Dates and times that cannot be right: a next visit in the past, more
+//! than a year away or at no time of day, a birth date after today or
+//! more than 120 years ago, a target date before the goal was agreed,
+//! consent signed after it expires.
 
 use super::cut_lists;
 use crate::base::date::Date;
@@ -8,6 +9,12 @@ use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::content::plan::Plan;
 use crate::content::yaml::{locate, locate_key};
 use crate::stages::load::Source;
+
+/// A next visit further away than this, in days, is likely a mistyped
+/// year (2062 for 2026).
+const FAR_VISIT_DAYS: i64 = 366;
+/// No patient is older than this, in years.
+const OLDEST_YEARS: i64 = 120;
 
 /// Warnings for dates that cannot be right and comma-cut list items.
 pub fn advise_dates_and_lists(src: &Source<Plan>, today: Date, diags: &mut Diagnostics) {
@@ -29,6 +36,40 @@ pub fn advise_dates_and_lists(src: &Source<Plan>, today: Date, diags: &mut Diagn
             .help(
                 "write the date of the next appointment, or remove `next_visit` if none is booked",
             ),
+        );
+    }
+    if let Some(d) = plan.next_visit.as_ref().and_then(|v| v.date)
+        && today.days_until(d) > FAR_VISIT_DAYS
+    {
+        let pos = locate_key(text, "next_visit")
+            .and_then(|at| locate_after(text, at.line, "date", &d.to_string()))
+            .or_else(|| locate_key(text, "next_visit"));
+        diags.push(
+            Diagnostic::warning(
+                Code::FarVisit,
+                format!("the next visit ({d}) is more than a year away (today is {today})"),
+            )
+            .in_file(file)
+            .at(pos)
+            .help("check the year: the next visit is usually weeks away, not years"),
+        );
+    }
+    if let Some(born) = plan.patient.birth_date
+        && (born > today || born.years_until(today) > OLDEST_YEARS)
+    {
+        let when = if born > today {
+            "after today"
+        } else {
+            "more than 120 years ago"
+        };
+        diags.push(
+            Diagnostic::warning(
+                Code::ImpossibleBirthDate,
+                format!("the birth date ({born}) is {when} (today is {today})"),
+            )
+            .in_file(file)
+            .at(locate(text, "birth_date", &born.to_string(), 0))
+            .help("check the year against the patient's record: the privacy guard looks for this date on public pages, so a wrong one protects nothing"),
         );
     }
     if let Some(time) = plan.next_visit.as_ref().and_then(|v| v.time.as_deref())
