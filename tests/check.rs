@@ -2880,3 +2880,44 @@ fn a_birth_date_more_than_120_years_ago_cannot_be_right_but_116_can() {
     write_plan(&c, &edit(BASE, &[("date: 2026-12-03", "date: 2027-11-20")]));
     assert!(check(&c).with_code("HP0714").is_empty());
 }
+
+#[test]
+fn a_required_text_of_marks_only_or_a_name_without_letters_is_empty() {
+    let c = Clinic::new();
+    write_plan(
+        &c,
+        &edit(
+            BASE,
+            &[
+                ("name: Maria Lopez", "name: \"12345\""),
+                ("title: Calm the pain", "title: \"???\""),
+            ],
+        ),
+    );
+    let run = check(&c);
+    let found: Vec<(Option<usize>, &str)> = run
+        .with_code("HP0108")
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (Some(2), "`patient.name` has no letter (`12345`)"),
+            (Some(17), "the title of step 1 holds no words (`???`)"),
+        ],
+        "{found:#?}"
+    );
+    // Digits and words in other scripts are words.
+    write_plan(
+        &c,
+        &edit(
+            BASE,
+            &[
+                ("title: Calm the pain", "title: \"2 weeks\""),
+                ("name: Maria Lopez", "name: 王小明"),
+            ],
+        ),
+    );
+    assert!(check(&c).with_code("HP0108").is_empty());
+}

@@ -200,8 +200,9 @@ proptest! {
                                           details in any_text(), item in any_text(), name in "[A-Za-z]{1,12} Xq[a-z]{1,10}") {
         let c = Clinic::new();
         let q = |s: &str| serde_json::to_string(s).unwrap(); // JSON strings are valid YAML
-        // Required texts must not be blank (HP0108): a blank one gets a letter.
-        let r = |s: &str| if s.trim().is_empty() { q(&format!("x{s}")) } else { q(s) };
+        // Required texts must hold a word (HP0108: a letter or a digit): one
+        // that is blank or only marks gets a letter.
+        let r = |s: &str| if s.chars().any(char::is_alphanumeric) { q(s) } else { q(&format!("x{s}")) };
         let plan = format!(
             "patient:\n  name: {}\nproblem:\n  summary: {}\n  details: {}\ngoal:\n  statement: {}\nsteps:\n  - title: {}\n    why: {}\n    exercises:\n      - name: {}\n        instructions: {}\n        reps: 3\nresponsibilities:\n  patient: [{}]\nsuccess: {}\n",
             q(&name), r(&summary), q(&details), r(&statement), r(&title), q(&details), r(&item), r(&details), q(&item), q(&details)

@@ -416,13 +416,27 @@ fn slugs_of_accented_and_non_latin_names() {
         "{names:?}"
     );
 
-    // All of them build once their placeholders are filled in.
+    // All of them build once their placeholders are filled in, and the
+    // patient called "???" is given a name (one without a letter names
+    // nobody: HP0108).
     let plans = c.path().join("content/plans");
     for e in std::fs::read_dir(&plans).unwrap() {
         let p = e.unwrap().path();
         let text = std::fs::read_to_string(&p).unwrap();
         std::fs::write(&p, fill_todos(&text)).unwrap();
     }
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!("content/plans/{}:", names[0]))
+            && err.contains("error[HP0108]: `patient.name` has no letter (`???`)"),
+        "{err}"
+    );
+    let unnamed = plans.join(&names[0]);
+    let text = std::fs::read_to_string(&unnamed).unwrap();
+    assert!(text.contains("name: \"???\""), "{text}");
+    std::fs::write(&unnamed, text.replace("name: \"???\"", "name: Ana Silva")).unwrap();
     let out = c.cmd(&["build"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(c.path().join("handouts/wang-fang.html").is_file());

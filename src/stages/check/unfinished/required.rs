@@ -1,5 +1,6 @@
-//! Required text left empty: the problem's summary, the goal, a step's
-//! title, an exercise written in the plan without a name or instructions.
+//! Required text left empty, or with no word in it (`"???"`, `"-"`): the
+//! patient's name, the problem's summary, the goal, a step's title, an
+//! exercise written in the plan without a name or instructions.
 
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::content::plan::Plan;
@@ -7,18 +8,43 @@ use crate::content::yaml::{locate, locate_exercise, locate_key};
 use crate::stages::load::Source;
 use std::collections::HashMap;
 
-/// Nothing but whitespace.
+/// No letter and no digit: nothing, or only marks (`"???"`, `"..."`).
 fn blank(s: &str) -> bool {
-    s.trim().is_empty()
+    !s.chars().any(char::is_alphanumeric)
+}
+
+/// How a blank text is described: empty, or what it holds instead.
+fn emptiness(s: &str) -> String {
+    match s.trim() {
+        "" => "is empty".into(),
+        marks => format!("holds no words (`{marks}`)"),
+    }
 }
 
 /// An error for every required text of the plan that is empty.
 pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
     let plan = &src.value;
     let text = &src.text;
-    let mut push = |what: String, pos: Option<Pos>, help: &str| {
+    // A name with no letter (a record number pasted in) names nobody: the
+    // handout would greet "12345", and the privacy guard would look for
+    // no name at all.
+    let name = &plan.patient.name;
+    if !name.chars().any(char::is_alphabetic) {
+        let what = if name.trim().is_empty() {
+            "is empty".to_string()
+        } else {
+            format!("has no letter (`{}`)", name.trim())
+        };
         diags.push(
-            Diagnostic::error(Code::EmptyRequired, format!("{what} is empty"))
+            Diagnostic::error(Code::EmptyRequired, format!("`patient.name` {what}"))
+                .in_file(&src.path)
+                .at(locate(text, "name", name, 0).or_else(|| locate_key(text, "patient")))
+                .help("write the patient's name as on their record, e.g. `name: Maria Lopez`"),
+        );
+    }
+    let mut push = |what: String, value: &str, pos: Option<Pos>, help: &str| {
+        diags.push(
+            Diagnostic::error(Code::EmptyRequired, format!("{what} {}", emptiness(value)))
                 .in_file(&src.path)
                 .at(pos)
                 .help(help.to_string()),
@@ -27,6 +53,7 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
     if blank(&plan.problem.summary) {
         push(
             "`problem.summary`".into(),
+            &plan.problem.summary,
             locate_key(text, "summary").or_else(|| locate_key(text, "problem")),
             "write what brings the patient in, in one plain line, e.g. `summary: Your left knee hurts on the stairs.`",
         );
@@ -34,6 +61,7 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
     if blank(&plan.goal.statement) {
         push(
             "`goal.statement`".into(),
+            &plan.goal.statement,
             locate_key(text, "statement").or_else(|| locate_key(text, "goal")),
             "write the goal you agreed on, in the patient's words, e.g. `statement: Walk up the stairs without stopping.`",
         );
@@ -46,6 +74,7 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
         if blank(&step.title) {
             push(
                 format!("the title of step {}", si + 1),
+                &step.title,
                 locate(text, "title", &step.title, nth).or_else(|| locate_key(text, "steps")),
                 "give the step a short name, e.g. `title: Calm the pain`",
             );
@@ -70,6 +99,7 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
             if blank(name) {
                 push(
                     format!("the name of {label}"),
+                    name,
                     key_pos("name")
                         .or(entry)
                         .or_else(|| locate(text, "name", name, 0)),
@@ -79,6 +109,7 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
             if missing_instructions {
                 push(
                     format!("the instructions of {label}"),
+                    item.instructions.as_deref().unwrap_or(""),
                     key_pos("instructions")
                         .or(entry)
                         .or_else(|| locate_key(text, "exercises")),
