@@ -717,3 +717,29 @@ fn a_block_whose_first_key_alone_is_indented_otherwise_points_at_that_key() {
         "  statement: Lift my granddaughter without pain",
     );
 }
+
+#[test]
+fn a_list_items_first_key_without_its_colon_and_a_first_item_out_of_line() {
+    // `- use pendulum` (line 20): libyaml stops at `sets:` below it.
+    one_slip(
+        |p| p.replace("      - use: pendulum", "      - use pendulum"),
+        20,
+        12,
+        "`use` needs a colon after it",
+        "      - use: pendulum",
+    );
+    // A list's first item (line 30) one space further in than the two
+    // after it: libyaml stops at the second.
+    one_slip(
+        |p| {
+            p.replace(
+                "  clinician: [Adjust your exercises at every visit]",
+                "  clinician:\n     - Adjust your exercises\n    - at every visit\n    - and call",
+            )
+        },
+        30,
+        6,
+        "this list item is indented 5 space(s), but the items after it are indented 4",
+        "    - Adjust your exercises",
+    );
+}

@@ -2,8 +2,8 @@
 //! says it started reading: a `{ … }` or `[ … ]` left open, a key with no
 //! space after its colon (`now:6`), a line of a `|` text indented less
 //! than the text above it, a second `---` in a one-document file, and a
-//! block whose first key alone is indented otherwise than the keys after
-//! it.
+//! block whose first key (or list whose first item) alone is indented
+//! otherwise than the ones after it.
 
 use super::{Slip, content_indent, indent, key_of, prev_nonblank};
 use crate::base::diag::Pos;
@@ -168,4 +168,54 @@ pub(super) fn first_keys_off(lines: &[&str], li: usize, want: usize, have: usize
         ),
         help: format!("write it as `{}{}`", " ".repeat(have), line.trim_start()),
     })
+}
+
+/// A list whose first item alone (line `first`) is indented otherwise than
+/// the items after it (from line `li`, at column `dash`): libyaml reports
+/// the second item, but the first is the one to move. Only when the first
+/// item starts its list (a `key:` line above it) and more items follow at
+/// `dash` than the one (or as many, and they sit two spaces in, as
+/// heropath's files do).
+pub(super) fn first_item_off(lines: &[&str], first: usize, li: usize, dash: usize) -> Option<Slip> {
+    let above = prev_nonblank(lines, first)?;
+    let opener = indent(lines[above]);
+    if !lines[above].trim_end().ends_with(':') || opener >= dash {
+        return None;
+    }
+    let after = lines[li..]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take_while(|l| indent(l) >= dash.min(indent(lines[first])))
+        .filter(|l| indent(l) == dash && l.trim_start().starts_with('-'))
+        .count();
+    if after < 2 && !(after == 1 && dash == opener + 2) {
+        return None;
+    }
+    let line = lines[first];
+    let item = line.trim_start();
+    Some(Slip {
+        pos: Pos {
+            line: first + 1,
+            column: indent(line) + 1,
+        },
+        message: format!(
+            "this list item is indented {} space(s), but the items after it are indented {dash}",
+            indent(line)
+        ),
+        help: format!("write it as `{}{item}`", " ".repeat(dash)),
+    })
+    .filter(|_| lines[li].trim_start().starts_with('-'))
+}
+
+/// Is the list item `item` a mapping whose first key lost its colon
+/// (`- use heel-slide`), as `next`, its next key lined up under it, says?
+/// Its first word is a key's (lower-case letters); a list of text
+/// (`- Do your exercises`) is not read that way.
+pub(super) fn item_first_key(item: &str, next: &str) -> bool {
+    let content = content_indent(item);
+    item.trim_start().starts_with("- ")
+        && indent(next) == content
+        && item[content..].split(' ').next().is_some_and(|w| {
+            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        })
 }

@@ -131,7 +131,7 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
     // The colon is this line's own key colon: the mistake is above.
     let p = prev_nonblank(lines, li)?;
     if key_of(lines[p]).is_none()
-        && !lines[p].trim_start().starts_with('-')
+        && (!lines[p].trim_start().starts_with('-') || blocks::item_first_key(lines[p], line))
         && let Some(slip) = missing_colon(lines[p], p + 1)
     {
         return Some(slip);
@@ -288,11 +288,11 @@ fn list_item(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
     if above_t.starts_with("- ") || above_t == "-" {
         let want = indent(above);
         if want != dash {
-            return Some(Slip {
+            return blocks::first_item_off(lines, p, li, dash).or(Some(Slip {
                 pos,
                 message: "this list item is not lined up with the item above it".into(),
                 help: format!("write it as `{}- {item}`", " ".repeat(want)),
-            });
+            }));
         }
     }
     let ind = &line[..dash];
