@@ -23,9 +23,7 @@ pub fn advise_dates_and_lists(src: &Source<Plan>, today: Date, diags: &mut Diagn
     if let Some(d) = plan.next_visit.as_ref().and_then(|v| v.date)
         && d < today
     {
-        let pos = locate_key(text, "next_visit")
-            .and_then(|at| locate_after(text, at.line, "date", &d.to_string()))
-            .or_else(|| locate_key(text, "next_visit"));
+        let pos = in_next_visit(text, "date", &d.to_string());
         diags.push(
             Diagnostic::warning(
                 Code::PastVisit,
@@ -41,9 +39,7 @@ pub fn advise_dates_and_lists(src: &Source<Plan>, today: Date, diags: &mut Diagn
     if let Some(d) = plan.next_visit.as_ref().and_then(|v| v.date)
         && today.days_until(d) > FAR_VISIT_DAYS
     {
-        let pos = locate_key(text, "next_visit")
-            .and_then(|at| locate_after(text, at.line, "date", &d.to_string()))
-            .or_else(|| locate_key(text, "next_visit"));
+        let pos = in_next_visit(text, "date", &d.to_string());
         diags.push(
             Diagnostic::warning(
                 Code::FarVisit,
@@ -75,9 +71,7 @@ pub fn advise_dates_and_lists(src: &Source<Plan>, today: Date, diags: &mut Diagn
     if let Some(time) = plan.next_visit.as_ref().and_then(|v| v.time.as_deref())
         && let Some(wrong) = impossible_times(time).first()
     {
-        let pos = locate_key(text, "next_visit")
-            .and_then(|at| locate_after(text, at.line, "time", time))
-            .or_else(|| locate_key(text, "next_visit"));
+        let pos = in_next_visit(text, "time", time);
         diags.push(
             Diagnostic::error(
                 Code::ImpossibleTime,
@@ -123,6 +117,13 @@ pub fn advise_dates_and_lists(src: &Source<Plan>, today: Date, diags: &mut Diagn
         &["clinician", "patient", "together", "cues"],
         diags,
     );
+}
+
+/// Where `key: value` of the `next_visit:` block is (else the block).
+fn in_next_visit(text: &str, key: &str, value: &str) -> Option<Pos> {
+    locate_key(text, "next_visit")
+        .and_then(|at| locate_after(text, at.line, key, value))
+        .or_else(|| locate_key(text, "next_visit"))
 }
 
 /// [`locate`] from line `from` (1-based) on.
