@@ -12,6 +12,13 @@ pub const ONE_OR_MORE: &str = "a whole number, 1 or more (leave the key out if t
 /// What [`days_a_week`] expects, as its errors say.
 pub const DAYS_A_WEEK: &str = "a whole number of days from 1 to 7";
 
+/// Is `expected` (what a serde error says was expected) one of a dose's
+/// counts? The YAML layer then says the range as it is, and steps over the
+/// value with the first one allowed (1).
+pub fn is_count(expected: &str) -> bool {
+    [ONE_OR_MORE, DAYS_A_WEEK].contains(&expected.trim())
+}
+
 /// `sets`, `reps`, `per_day`: a count of one or more.
 pub fn one_or_more<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     d.deserialize_option(Count {

@@ -134,12 +134,7 @@ fn placeholder(message: &str) -> Option<String> {
         return Some(first.to_string());
     }
     // A dose's counts start at one.
-    if [
-        crate::content::count::ONE_OR_MORE,
-        crate::content::count::DAYS_A_WEEK,
-    ]
-    .contains(&expected)
-    {
+    if crate::content::count::is_count(expected) {
         return Some("1".into());
     }
     let e = expected.trim_start_matches("a ").trim_start_matches("an ");

@@ -235,8 +235,8 @@ fn backticked(s: &str) -> Vec<&str> {
 
 fn type_example(expected: &str) -> String {
     let e = expected.trim();
-    if e.contains("whole number") {
-        // A dose's count says its own range (see `content::count`).
+    if crate::content::count::is_count(e) {
+        // A dose's count says its own range.
         return format!("expected {e}");
     }
     let example = if e.starts_with('u') || e.starts_with('i') || e.contains("integer") {

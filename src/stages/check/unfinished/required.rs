@@ -30,10 +30,9 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
     // no name at all.
     let name = &plan.patient.name;
     if !name.chars().any(char::is_alphabetic) {
-        let what = if name.trim().is_empty() {
-            "is empty".to_string()
-        } else {
-            format!("has no letter (`{}`)", name.trim())
+        let what = match name.trim() {
+            "" => emptiness(name),
+            digits => format!("has no letter (`{digits}`)"),
         };
         diags.push(
             Diagnostic::error(Code::EmptyRequired, format!("`patient.name` {what}"))
