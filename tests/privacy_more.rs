@@ -1934,6 +1934,42 @@ fn typos_in_a_family_name_next_to_a_given_name() {
         "Alexandra Nguyens scored twice.",
         &["Nguyens"],
     );
+    // Both halves one letter off: two typos side by side name the patient
+    // as surely as one.
+    for (what, base, text, secret) in [
+        (
+            "both halves: Valter Kaminsky",
+            patient(WALTER),
+            "Valter Kaminsky is golfing again.",
+            "Valter Kaminsky",
+        ),
+        (
+            "both halves, family first: Lopes, Marya",
+            patient(MARIA),
+            "Thanks to Lopes, Marya.",
+            "Lopes, Marya",
+        ),
+        (
+            "both halves, a short given name: Lexy Nguyem",
+            patient(LEXI),
+            "Lexy Nguyem scored twice.",
+            "Lexy Nguyem",
+        ),
+        (
+            "both halves, the family name allowed alone: Dorthy Walkr",
+            walker(),
+            "Dorthy Walkr thanks the team.",
+            "Dorthy Walkr",
+        ),
+    ] {
+        p.leak_page(what, base, text, &[secret]);
+    }
+    p.clean_page(
+        "title-case words near both halves: And Ready (Andy Reddy)",
+        patient("name: Andrew Reddy\npreferred_name: Andy\nbirth_date: 1971-02-03"),
+        "## And Ready For Any Set Up",
+        "And Ready For",
+    );
     p.leak(
         "in a template: Walter Kaminsky",
         patient(WALTER),

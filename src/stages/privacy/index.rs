@@ -294,13 +294,22 @@ impl Guard {
     }
 }
 
-/// Deletion key → the patterns that are a patient's given or family name
-/// of [`names::near::NEAR_MIN`] characters or more (see [`names::near`]).
+/// Deletion key → the patterns that are a patient's family name of
+/// [`names::near::NEAR_MIN`] characters or more, or given name of
+/// [`names::near::PAIR_MIN`] or more (see [`names::near`]).
 fn near_names(patterns: &[String], roles: &[Vec<Role>]) -> HashMap<String, Vec<u32>> {
     let mut out: HashMap<String, Vec<u32>> = HashMap::new();
     for (id, (p, r)) in patterns.iter().zip(roles).enumerate() {
-        let half = |r: &Role| matches!(r.kind, Kind::Family | Kind::Given) && r.plan != PUBLIC;
-        if r.iter().any(half) && p.chars().count() >= names::near::NEAR_MIN {
+        let min = |r: &Role| match r.kind {
+            Kind::Family if r.plan != PUBLIC => names::near::NEAR_MIN,
+            Kind::Given if r.plan != PUBLIC => names::near::PAIR_MIN,
+            _ => usize::MAX,
+        };
+        if r.iter()
+            .map(min)
+            .min()
+            .is_some_and(|m| p.chars().count() >= m)
+        {
             for key in names::near::deletion_keys(p) {
                 out.entry(key).or_default().push(id as u32);
             }

@@ -17,6 +17,11 @@
 /// shorter one is a letter away from too many words ("Ng", "Lee").
 pub const NEAR_MIN: usize = 5;
 
+/// Shortest given name whose near spellings count when the family name
+/// beside it is spelt otherwise too ("Roza Hernandes"): two typos side by
+/// side are rarer than one, so a shorter name is specific enough.
+pub const PAIR_MIN: usize = 4;
+
 /// Letters a given name and its variant share at the start, at least.
 pub const STEM: usize = 5;
 

@@ -225,6 +225,7 @@ impl Guard {
             }
         }
         self.near_names(s, &found, &public, &mut name_hits);
+        self.near_pairs(s, &found, &public, &mut name_hits);
         self.titled_near_names(s, &found, &public, &mut name_hits);
         self.given_initials(s, &found, &public, &mut name_hits);
         named.extend(self.joined_names(s, &halves, &mut name_hits));

@@ -1,6 +1,7 @@
 //! Near spellings next to the other half of a name ("Walt Kaminsky",
-//! "Kaminksi, Walter", "Dorthy Walker"), and variants of a given name next
-//! to the family name ("Dorothea Walker"): see [`names::near`].
+//! "Kaminksi, Walter", "Dorthy Walker"), both halves spelt otherwise
+//! ("Dorthy Walkr", "Lopes, Marya"), and variants of a given name next to
+//! the family name ("Dorothea Walker"): see [`names::near`].
 
 use super::super::fold::{Sep, Stream};
 use super::super::names::{self, Kind};
@@ -72,7 +73,11 @@ impl Guard {
                 } else {
                     Vec::new()
                 };
-                for q in self.near_patterns(w).into_iter().chain(variants) {
+                for q in self
+                    .near_patterns(w, names::near::NEAR_MIN)
+                    .into_iter()
+                    .chain(variants)
+                {
                     let (family, mine) = match want {
                         Kind::Family => (q, Kind::Given),
                         _ => (p, Kind::Family),
@@ -91,6 +96,82 @@ impl Guard {
                             let key = self.patterns[family].as_str();
                             out.push((r.plan, What::NearName, key, a.min(t), b.max(t)));
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Both halves of a name each one letter off, side by side ("Dorthy
+    /// Walkr", "Walther Kaminsky", "Lopes, Marya"): two typos name the
+    /// patient as surely as one. Both words must be written as names
+    /// (capitals), neither may be a name found as written (that reading
+    /// wins, as in [`Guard::near_names`]), and both must be one edit from
+    /// the given and the family name of the same patient.
+    pub(super) fn near_pairs<'g>(
+        &'g self,
+        s: &Stream,
+        found: &[(usize, usize, usize, bool)],
+        public: &[(usize, usize)],
+        out: &mut Vec<(u32, What, &'g str, usize, usize)>,
+    ) {
+        if self.near.is_empty() {
+            return;
+        }
+        let mut named: Option<Vec<bool>> = None;
+        // Near patterns of each token, looked up once (a token is the second
+        // word of one pair and the first of the next).
+        let mut near: Vec<Option<Vec<usize>>> = vec![None; s.toks.len()];
+        // Words of a title-case heading ("And Ready For…") are capitals
+        // too: "And" is one letter from "Andy" but never his name.
+        let candidate = |t: usize| {
+            let (tok, w) = (&s.toks[t], s.tok(t));
+            tok.upper
+                && !tok.digits
+                && w.chars().count() >= names::near::PAIR_MIN
+                && !super::HEADING_WORDS.contains(&w)
+                && !self.site_words.contains(w)
+        };
+        for t in 1..s.toks.len() {
+            let (given, family) = match s.toks[t].sep {
+                Sep::Space | Sep::Join | Sep::Dash => (t - 1, t),
+                Sep::Comma => (t, t - 1),
+                _ => continue,
+            };
+            if !candidate(t - 1) || !candidate(t) || super::inside(public, t - 1, t) {
+                continue;
+            }
+            let named = named.get_or_insert_with(|| self.named_tokens(s, found));
+            if named[t - 1] || named[t] {
+                continue;
+            }
+            for i in [t - 1, t] {
+                if near[i].is_none() {
+                    near[i] = Some(self.near_patterns(s.tok(i), names::near::PAIR_MIN));
+                }
+            }
+            let (Some(gs), Some(fs)) = (&near[given], &near[family]) else {
+                continue;
+            };
+            let long = |&&f: &&usize| self.patterns[f].chars().count() >= names::near::NEAR_MIN;
+            for &f in fs.iter().filter(long) {
+                for r in self.roles[f]
+                    .iter()
+                    .filter(|r| r.kind == Kind::Family && r.plan != PUBLIC)
+                {
+                    let given_role = Role {
+                        plan: r.plan,
+                        kind: Kind::Given,
+                    };
+                    let both = gs
+                        .iter()
+                        .any(|&g| self.roles[g].binary_search(&given_role).is_ok());
+                    let allowed = [given, family]
+                        .iter()
+                        .any(|&i| self.allowed_words.contains(&(r.plan, s.tok(i).to_string())));
+                    if both && !allowed {
+                        let key = self.patterns[f].as_str();
+                        out.push((r.plan, What::NearName, key, t - 1, t));
                     }
                 }
             }
@@ -130,7 +211,7 @@ impl Guard {
             if named[t] {
                 continue;
             }
-            for q in self.near_patterns(w) {
+            for q in self.near_patterns(w, names::near::NEAR_MIN) {
                 for r in self.roles[q]
                     .iter()
                     .filter(|r| r.kind == Kind::Family && r.plan != PUBLIC)
@@ -170,17 +251,21 @@ impl Guard {
             .collect()
     }
 
-    /// The given- and family-name patterns one edit from `w` (see
-    /// [`names::near`]).
-    pub(super) fn near_patterns(&self, w: &str) -> Vec<usize> {
+    /// The given- and family-name patterns of `min` characters or more one
+    /// edit from `w` (see [`names::near`]).
+    pub(super) fn near_patterns(&self, w: &str, min: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        if w.chars().count() + 1 < names::near::NEAR_MIN {
+        if w.chars().count() + 1 < min {
             return out;
         }
         for key in names::near::deletion_keys(w) {
             for &q in self.near.get(&key).into_iter().flatten() {
                 let q = q as usize;
-                if !out.contains(&q) && names::near::one_edit_apart(w, &self.patterns[q]) {
+                let p = &self.patterns[q];
+                if !out.contains(&q)
+                    && p.chars().count() >= min
+                    && names::near::one_edit_apart(w, p)
+                {
                     out.push(q);
                 }
             }
