@@ -288,6 +288,38 @@ fn forms(p: &Parsed) -> Vec<(Vec<String>, Vec<String>, String)> {
         );
         out.push((tr(&p.given), family, words.join(" ")));
     }
+    // Umlauts and å, ø written as two letters, as a keyboard or a form
+    // without them does ("Sjöström" as Sjoestroem, "Ålund" as Aalund):
+    // folding reads ö as o, and two such letters are two edits away.
+    if all.clone().any(|w| spelt_out(w) != *w) {
+        let tr = |v: &Vec<String>| -> Vec<String> { v.iter().map(|w| spelt_out(w)).collect() };
+        let words: Vec<String> = tr(&p.written);
+        out.push((tr(&p.given), tr(&p.family), words.join(" ")));
+    }
+    out
+}
+
+/// The two letters a keyboard without `c` writes for it (ä, ö, ü, å, ø).
+fn two_letters(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ä' | 'Ä' => "ae",
+        'ö' | 'Ö' | 'ø' | 'Ø' => "oe",
+        'ü' | 'Ü' => "ue",
+        'å' | 'Å' => "aa",
+        _ => return None,
+    })
+}
+
+/// `w` with each letter of [`two_letters`] written as its two letters.
+fn spelt_out(w: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(w.len() + 4);
+    for c in w.nfc() {
+        match two_letters(c) {
+            Some(two) => out.push_str(two),
+            None => out.push(c),
+        }
+    }
     out
 }
 

@@ -98,3 +98,29 @@ fn the_preferred_name_says_which_end_is_the_family_name() {
         "{fam:?}"
     );
 }
+
+#[test]
+fn umlauts_and_rings_written_out_as_two_letters() {
+    let p = patient("Björn Sjöström");
+    let fam = of(Kind::Family, &p);
+    for w in ["sjostrom", "sjoestroem"] {
+        assert!(fam.contains(&w.to_string()), "{w} in {fam:?}");
+    }
+    assert!(of(Kind::Given, &p).contains(&"bjoern".into()));
+    let full = of(Kind::Full, &p);
+    assert!(full.contains(&"bjoernsjoestroem".into()), "{full:?}");
+    // Decomposed (NFD) as some editors save it, and capitals.
+    let nfd = crate::content::yaml::parse::<Patient>(
+        "name: \"Ågot A\u{308}LUND-Mu\u{308}ller\"",
+        std::path::Path::new("t"),
+    )
+    .expect("patient");
+    let fam = of(Kind::Family, &nfd);
+    for w in ["aelund", "mueller"] {
+        assert!(fam.contains(&w.to_string()), "{w} in {fam:?}");
+    }
+    assert!(of(Kind::Given, &patient("Ågot Berg")).contains(&"aagot".into()));
+    // Names without those letters get no such form.
+    let p = patient("Maria Lopez");
+    assert!(!of(Kind::Family, &p).iter().any(|f| f.contains("oe")));
+}
