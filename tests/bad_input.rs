@@ -743,3 +743,38 @@ fn a_list_items_first_key_without_its_colon_and_a_first_item_out_of_line() {
         "    - Adjust your exercises",
     );
 }
+
+#[test]
+fn a_moved_item_line_a_deeper_first_text_line_and_an_indented_start() {
+    // A `- name:` item (line 22) one space further in than the item above
+    // it, its keys left in place: libyaml stops at the key below it.
+    one_slip(
+        |p| p.replace("      - name: Shoulder", "       - name: Shoulder"),
+        22,
+        8,
+        "this list item is indented 7 space(s), but the other items of its list are indented 6",
+        "      - name: Shoulder blade squeeze",
+    );
+    // The first line of a `|` text (line 37) further in than the rest.
+    one_slip(
+        |p| {
+            p.replace(
+                "success: You pick up your granddaughter and it does not hurt.\n",
+                "success: |\n   You pick up your granddaughter\n  and it does not hurt.\n",
+            )
+        },
+        37,
+        1,
+        "the first line of `success`'s text is indented 3 space(s)",
+        "  You pick up your granddaughter",
+    );
+    // The file's first key one space in: serde_yaml says "more than one
+    // document" with no line at all.
+    one_slip(
+        |p| format!(" {p}"),
+        1,
+        1,
+        "the file's first key is indented 1 space(s)",
+        "patient:",
+    );
+}

@@ -3,7 +3,9 @@
 //! space after its colon (`now:6`), a line of a `|` text indented less
 //! than the text above it, a second `---` in a one-document file, and a
 //! block whose first key (or list whose first item) alone is indented
-//! otherwise than the ones after it.
+//! otherwise than the ones after it, a `- key: value` item line moved
+//! away from the keys under it, and the first line of a `|` text indented
+//! further than the rest.
 
 use super::{Slip, content_indent, indent, key_of, prev_nonblank};
 use crate::base::diag::Pos;
@@ -72,7 +74,7 @@ pub(super) fn dedented_text(lines: &[&str], at: usize) -> Option<Slip> {
     let mut i = li;
     while let Some(p) = prev_nonblank(lines, i) {
         let l = lines[p].trim_end();
-        if (l.ends_with(": |") || l.ends_with(": >") || l.ends_with(": |-") || l.ends_with(": >-"))
+        if block_header(l)
             && let (Some(t), Some((key, _))) = (text_indent, key_of(l))
         {
             return (indent(line) < t && indent(line) >= content_indent(l)).then(|| Slip {
@@ -116,7 +118,30 @@ pub(super) fn second_document(src: &str) -> Option<Slip> {
             content = true;
         }
     }
-    None
+    indented_start(src)
+}
+
+/// The file's first key indented while keys after it start at the line's
+/// beginning: the indented block is read as a document of its own.
+fn indented_start(src: &str) -> Option<Slip> {
+    let lines: Vec<&str> = src.lines().collect();
+    let content = |l: &&str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let first = lines.iter().position(&content)?;
+    let line = lines[first];
+    let later = lines[first + 1..]
+        .iter()
+        .any(|l| content(l) && indent(l) == 0 && key_of(l).is_some());
+    (indent(line) > 0 && key_of(line).is_some() && later).then(|| Slip {
+        pos: Pos {
+            line: first + 1,
+            column: 1,
+        },
+        message: format!(
+            "the file's first key is indented {} space(s), but the keys after it start at the beginning of the line, so the file reads as two documents",
+            indent(line)
+        ),
+        help: format!("start it at the beginning of the line: `{}`", line.trim()),
+    })
 }
 
 /// A block whose first keys are indented `want` and whose other keys
@@ -218,4 +243,219 @@ pub(super) fn item_first_key(item: &str, next: &str) -> bool {
         && item[content..].split(' ').next().is_some_and(|w| {
             !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
         })
+}
+
+/// A `- key: value` item line (the line above `li`) indented otherwise
+/// than the keys under it, which sit where the item's keys belong: libyaml
+/// reports the key under the item (line `li`, 0-based), but the item line
+/// is the one that moved. Only when the list says where its items go: an
+/// item of the same list at that column above or below, or, for a list of
+/// one, the `key:` line that opens it.
+pub(super) fn item_off(lines: &[&str], li: usize) -> Option<Slip> {
+    let p = prev_nonblank(lines, li)?;
+    let item = lines[p];
+    key_of(lines[li])?;
+    if !item.trim_start().starts_with("- ") || key_of(item).is_none() {
+        return None;
+    }
+    let (dash, keys) = (indent(item), indent(lines[li]));
+    let want = keys.checked_sub(2).filter(|&w| w != dash)?;
+    let text = |l: &&str| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#')
+    };
+    let in_list = |l: &&str| indent(l) >= want;
+    let sibling = |l: &&str| indent(l) == want && l.trim_start().starts_with('-');
+    let above = lines[..p]
+        .iter()
+        .copied()
+        .rev()
+        .filter(text)
+        .take_while(in_list)
+        .any(|l| sibling(&l));
+    let below = lines[li + 1..]
+        .iter()
+        .copied()
+        .filter(text)
+        .take_while(in_list)
+        .any(|l| sibling(&l));
+    let opened = || {
+        lines[..p]
+            .iter()
+            .copied()
+            .rev()
+            .find(|l| text(l) && indent(l) < want.min(dash))
+            .is_some_and(|o| {
+                o.trim_end().ends_with(':') && (indent(o) + 2 == want || indent(o) == want)
+            })
+    };
+    if !(above || below || opened()) {
+        return None;
+    }
+    let message = if above || below {
+        format!(
+            "this list item is indented {dash} space(s), but the other items of its list are indented {want}"
+        )
+    } else {
+        format!(
+            "this list item is indented {dash} space(s), but the keys under it are indented {keys}"
+        )
+    };
+    Some(Slip {
+        pos: Pos {
+            line: p + 1,
+            column: dash + 1,
+        },
+        message,
+        help: format!("write it as `{}{}`", " ".repeat(want), item.trim_start()),
+    })
+}
+
+/// Is `line` a key whose value is a `|` or `>` text on the lines below
+/// (`key: |`, `key: >-`, `key: |2`)?
+fn block_header(line: &str) -> bool {
+    key_of(line).is_some_and(|(_, colon)| {
+        let value = line[colon + 1..].split(" #").next().unwrap_or("").trim();
+        value.starts_with(['|', '>'])
+            && value[1..]
+                .bytes()
+                .all(|b| matches!(b, b'+' | b'-' | b'1'..=b'9'))
+    })
+}
+
+/// The first line of a `|` or `>` text indented further than the lines
+/// after it: the first line sets the text's indentation, so the next line
+/// ends the text and libyaml reports it (`li`, 0-based). Only when none
+/// of the lines after it is at the first line's indentation.
+pub(super) fn deeper_first_line(lines: &[&str], li: usize) -> Option<Slip> {
+    let line = lines[li];
+    let p = prev_nonblank(lines, li)?;
+    let header = lines[prev_nonblank(lines, p)?];
+    let (key, _) = key_of(header).filter(|_| block_header(header))?;
+    let (first, rest) = (indent(lines[p]), indent(line));
+    if key_of(line).is_some() || rest >= first || rest <= content_indent(header) {
+        return None;
+    }
+    // The text's other lines, up to the next line less indented.
+    let more = lines[li + 1..]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take_while(|l| indent(l) >= rest && key_of(l).is_none_or(|_| indent(l) > rest));
+    // Lines after at the reported one's indentation, or that indentation
+    // is the usual two spaces past the key: the first line is the odd one.
+    let usual = rest == content_indent(header) + 2;
+    if !(usual || more.clone().any(|l| indent(l) == rest))
+        || more.clone().any(|l| indent(l) == first)
+    {
+        return None;
+    }
+    Some(Slip {
+        pos: Pos {
+            line: p + 1,
+            column: 1,
+        },
+        message: format!(
+            "the first line of `{key}`'s text is indented {first} space(s), further than the lines after it ({rest}): the first line sets the text's indentation, so the next line ends the text"
+        ),
+        help: format!(
+            "indent it like the lines after it: `{}{}`",
+            " ".repeat(rest),
+            lines[p].trim()
+        ),
+    })
+}
+
+/// The indentation of the block the key at line `li` (0-based) sits in,
+/// judged from the nearest key above it that opens a block (`key:`), past
+/// the list items under that key; `None` when another key comes first.
+pub(super) fn opener_above(lines: &[&str], li: usize) -> Option<usize> {
+    let mut i = li;
+    while let Some(p) = prev_nonblank(lines, i) {
+        let l = lines[p];
+        if l.trim_start().starts_with('-') {
+            i = p;
+            continue;
+        }
+        return key_of(l)
+            .filter(|_| l.trim_end().ends_with(':'))
+            .map(|_| indent(l));
+    }
+    None
+}
+
+/// A `- item` line where the block holds `key: value` lines.
+pub(super) fn list_item(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
+    let line = lines[li];
+    let item = line[dash..].trim_start_matches('-').trim();
+    let pos = Pos {
+        line: li + 1,
+        column: line[..dash].chars().count() + 1,
+    };
+    if let Some(slip) = moved_item(lines, li) {
+        return Some(slip);
+    }
+    let above = lines[prev_nonblank(lines, li)?];
+    let ind = &line[..dash];
+    match key_of(above) {
+        Some((key, colon)) if !above[colon + 1..].trim().is_empty() => {
+            let value = above[colon + 1..].trim();
+            let as_list = match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+                Some(items) => {
+                    format!("add it inside the brackets: `{ind}{key}: [{items}, {item}]`")
+                }
+                None => format!(
+                    "write `{ind}{key}:` and below it `{ind}  - {value}` and `{ind}  - {item}`"
+                ),
+            };
+            Some(Slip {
+                pos,
+                message: format!(
+                    "a list item here, but this block holds `key: value` lines, not a list (`{key}` above already has its value)"
+                ),
+                help: format!(
+                    "if it belongs to `{key}`, {as_list}; if it is a value of its own, give it a key: `{ind}some_key: {item}`"
+                ),
+            })
+        }
+        _ => Some(Slip {
+            pos,
+            message: "a list item here, but this block holds `key: value` lines, not a list".into(),
+            help: format!(
+                "give it a key, for example `{ind}some_key: {item}`, or move it under the list it belongs to"
+            ),
+        }),
+    }
+}
+
+/// A `- item` line (`li`, 0-based) not lined up with the item above it:
+/// the first item is the one out of line when the items after it agree
+/// (see [`first_item_off`]), else this one.
+pub(super) fn item_after_item(lines: &[&str], li: usize) -> Option<Slip> {
+    let line = lines[li];
+    let t = line.trim_start();
+    if !(t.starts_with("- ") || t == "-") {
+        return None;
+    }
+    let (dash, item) = (indent(line), t.trim_start_matches('-').trim());
+    let p = prev_nonblank(lines, li)?;
+    let above = lines[p].trim_start();
+    let want = indent(lines[p]);
+    if !(above.starts_with("- ") || above == "-") || want == dash {
+        return None;
+    }
+    first_item_off(lines, p, li, dash).or(Some(Slip {
+        pos: Pos {
+            line: li + 1,
+            column: line[..dash].chars().count() + 1,
+        },
+        message: "this list item is not lined up with the item above it".into(),
+        help: format!("write it as `{}- {item}`", " ".repeat(want)),
+    }))
+}
+
+/// A `- item` line (`li`, 0-based) out of line with the item above it or
+/// with the other items of its list, its keys left in place.
+pub(super) fn moved_item(lines: &[&str], li: usize) -> Option<Slip> {
+    let below = (li + 1..lines.len()).find(|&n| !lines[n].trim().is_empty());
+    item_after_item(lines, li).or_else(|| below.and_then(|n| item_off(lines, n)))
 }

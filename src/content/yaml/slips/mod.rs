@@ -81,15 +81,18 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     }
 
     if full.starts_with("did not find expected key") {
+        if let Some(slip) = blocks::deeper_first_line(&lines, li) {
+            return Some(slip);
+        }
         let c = Pos::byte_in_line(line, pos.column)?;
         if line[c..].starts_with('-') {
-            return list_item(&lines, li, c);
+            return blocks::list_item(&lines, li, c);
         }
         return misindented(&lines, li);
     }
 
     if full.starts_with("did not find expected '-' indicator") {
-        return misindented(&lines, li);
+        return blocks::moved_item(&lines, li).or_else(|| misindented(&lines, li));
     }
 
     if full.starts_with("found character that cannot start any token") {
@@ -140,7 +143,8 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
         && !lines[p][colon + 1..].trim().is_empty()
         && indent(line) > content_indent(lines[p])
     {
-        return blocks::first_keys_off(lines, li, content_indent(lines[p]), indent(line))
+        return blocks::item_off(lines, li)
+            .or_else(|| blocks::first_keys_off(lines, li, content_indent(lines[p]), indent(line)))
             .or_else(|| Some(over_indented(line, pos.line, lines[p], key)));
     }
     None
@@ -258,7 +262,11 @@ fn misindented(lines: &[&str], li: usize) -> Option<Slip> {
     if want == indent(line) {
         return None;
     }
-    if let Some(slip) = blocks::first_keys_off(lines, li, want, indent(line)) {
+    let opener = || blocks::opener_above(lines, li).filter(|&o| o != want);
+    if let Some(slip) = blocks::item_off(lines, li)
+        .or_else(|| blocks::first_keys_off(lines, li, want, indent(line)))
+        .or_else(|| blocks::first_keys_off(lines, li, opener()?, indent(line)))
+    {
         return Some(slip);
     }
     Some(Slip {
@@ -274,59 +282,6 @@ fn misindented(lines: &[&str], li: usize) -> Option<Slip> {
     })
 }
 
-/// A `- item` line where the block holds `key: value` lines.
-fn list_item(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
-    let line = lines[li];
-    let item = line[dash..].trim_start_matches('-').trim();
-    let pos = Pos {
-        line: li + 1,
-        column: line[..dash].chars().count() + 1,
-    };
-    let p = prev_nonblank(lines, li)?;
-    let above = lines[p];
-    let above_t = above.trim_start();
-    if above_t.starts_with("- ") || above_t == "-" {
-        let want = indent(above);
-        if want != dash {
-            return blocks::first_item_off(lines, p, li, dash).or(Some(Slip {
-                pos,
-                message: "this list item is not lined up with the item above it".into(),
-                help: format!("write it as `{}- {item}`", " ".repeat(want)),
-            }));
-        }
-    }
-    let ind = &line[..dash];
-    match key_of(above) {
-        Some((key, colon)) if !above[colon + 1..].trim().is_empty() => {
-            let value = above[colon + 1..].trim();
-            let as_list = match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-                Some(items) => {
-                    format!("add it inside the brackets: `{ind}{key}: [{items}, {item}]`")
-                }
-                None => format!(
-                    "write `{ind}{key}:` and below it `{ind}  - {value}` and `{ind}  - {item}`"
-                ),
-            };
-            Some(Slip {
-                pos,
-                message: format!(
-                    "a list item here, but this block holds `key: value` lines, not a list (`{key}` above already has its value)"
-                ),
-                help: format!(
-                    "if it belongs to `{key}`, {as_list}; if it is a value of its own, give it a key: `{ind}some_key: {item}`"
-                ),
-            })
-        }
-        _ => Some(Slip {
-            pos,
-            message: "a list item here, but this block holds `key: value` lines, not a list".into(),
-            help: format!(
-                "give it a key, for example `{ind}some_key: {item}`, or move it under the list it belongs to"
-            ),
-        }),
-    }
-}
-
 /// The quoted text of `line` opened at `open` is never closed.
 fn unclosed(line: &str, open: Pos, q: char) -> Slip {
     let body = line.trim_end();
@@ -338,13 +293,16 @@ fn unclosed(line: &str, open: Pos, q: char) -> Slip {
 }
 
 /// A line before `li` that opens a quote and does not close it, where the
-/// error on line `li` sits at (or after) a matching quote character.
+/// error on line `li` sits at (or after) a matching quote character, and
+/// no line between holds that quote character (it would have closed it).
 fn quote_closed_late(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
     let line = lines[li];
     let c = Pos::byte_in_line(line, pos.column).unwrap_or(line.len());
-    for p in (li.saturating_sub(30)..li).rev() {
+    let closes = |q: char| line[..c].contains(q) || line[c..].starts_with(q);
+    let mut open = ['"', '\''].map(closes);
+    for p in (0..li).rev() {
         if let Some((at, q)) = unclosed_quote(lines[p]) {
-            if !(line[..c].contains(q) || line[c..].starts_with(q)) {
+            if !open[usize::from(q == '\'')] {
                 return None;
             }
             let open = Pos {
@@ -357,6 +315,12 @@ fn quote_closed_late(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
                 li + 1
             );
             return Some(slip);
+        }
+        for (q, o) in ['"', '\''].iter().zip(&mut open) {
+            *o &= !lines[p].contains(*q);
+        }
+        if open == [false, false] {
+            return None;
         }
     }
     None

@@ -82,3 +82,73 @@ fn the_odd_line_of_a_block_is_the_one_reported() {
     assert_eq!(line, 4, "{help}");
     assert!(help.contains("`  agreed: z`"), "{help}");
 }
+
+/// The line and help `explain_syntax` gives for `src`'s first error.
+fn slip_of(src: &str) -> Option<(usize, String, String)> {
+    let err = serde_yaml::from_str::<serde_yaml::Value>(src).expect_err("a slip");
+    let pos = err.location().map(|l| Pos {
+        line: l.line(),
+        column: l.column(),
+    });
+    explain_syntax(&err.to_string(), pos, src).map(|s| (s.pos.line, s.message, s.help))
+}
+
+#[test]
+fn a_moved_line_is_reported_where_it_moved() {
+    let list = "ex:\n  - use: a\n    sets: 2\n  - name: b\n    reps: 3\n    side: left\nnext: 1\n";
+    // A `- key:` item line one space out or in, its keys left in place.
+    for moved in [" - name: b", "   - name: b"] {
+        let src = list.replace("  - name: b", moved);
+        let (line, message, help) = slip_of(&src).expect("explained");
+        assert_eq!(line, 4, "{moved:?}: {message}");
+        assert!(
+            message.contains("other items of its list are indented 2"),
+            "{message}"
+        );
+        assert!(help.contains("`  - name: b`"), "{help}");
+    }
+    // A list of one: its `key:` line says where the item goes.
+    let (line, message, _) =
+        slip_of("ex:\n   - name: b\n    reps: 3\n    side: left\nnext: 1\n").expect("explained");
+    assert_eq!(line, 2, "{message}");
+    // The keys under an item moved, not the item: the key is reported.
+    let (line, _, _) = slip_of(&list.replace("    reps: 3", "     reps: 3")).expect("explained");
+    assert_eq!(line, 5);
+
+    // The first line of a `|` text further in than the lines after it.
+    let text = "why: |\n   One.\n  Two.\n  Three.\nnext: 1\n";
+    let (line, message, help) = slip_of(text).expect("explained");
+    assert_eq!(
+        (line, help.as_str()),
+        (2, "indent it like the lines after it: `  One.`"),
+        "{message}"
+    );
+    // Two lines, the second at the usual two spaces: the first moved.
+    let (line, _, _) = slip_of("why: |\n   One.\n  Two.\nnext: 1\n").expect("explained");
+    assert_eq!(line, 2);
+
+    // The file's first key indented, the keys after it not.
+    let (line, message, help) = slip_of(" patient:\n  name: A\ngoal: x\n").expect("explained");
+    assert_eq!(line, 1, "{message}");
+    assert!(help.contains("`patient:`"), "{help}");
+
+    // A block's first key, with a list under it, one space out or in.
+    for moved in [" clinician:", "   clinician:"] {
+        let src = format!(
+            "resp:\n{moved}\n    - Measure.\n    - Call.\n  patient:\n    - Walk.\n  together: [Talk]\n"
+        );
+        let (line, message, help) = slip_of(&src).expect("explained");
+        assert_eq!(line, 2, "{moved:?}: {message}");
+        assert!(help.contains("`  clinician:`"), "{help}");
+    }
+
+    // A quote opened and closed by a quote forty lines on.
+    let mut src = String::from("a: \"open\n");
+    src.push_str(&"b: plain words\n".repeat(40));
+    src.push_str("c: \"10:30\"\n");
+    let (line, message, _) = slip_of(&src).expect("explained");
+    assert_eq!(line, 1, "{message}");
+    // A quote closed on a later line: a slip further on is not blamed on it.
+    let src = "a: \"multi\n  line\"\nb: x\nc: \"y\" z\n";
+    assert!(slip_of(src).is_none_or(|(line, _, _)| line != 1));
+}
