@@ -315,10 +315,10 @@ fn a_misspelt_required_key_is_not_also_reported_missing() {
 
 #[test]
 fn a_block_under_an_unknown_key_is_skipped_whole() {
-    // Everything under `next_vist:` goes with it: the bad date inside is
+    // Everything under `appointment:` goes with it: the bad date inside is
     // not reported, the wrong value after it is.
     let ps = json_problems(|p| {
-        p.replace("next_visit:", "next_vist:")
+        p.replace("next_visit:", "appointment:")
             .replace("  date: 2026-12-03", "  date: someday")
             .replace(
                 "success: You pick up your granddaughter and it does not hurt.",
@@ -327,6 +327,14 @@ fn a_block_under_an_unknown_key_is_skipped_whole() {
     });
     let at: Vec<(u64, u64)> = ps.iter().map(|p| (p.0, p.1)).collect();
     assert_eq!(at, vec![(32, 1), (36, 10)], "{ps:#?}");
+    // A misspelt key is read on as the key it was meant to be: the bad
+    // date under it is a problem of its own.
+    let ps = json_problems(|p| {
+        p.replace("next_visit:", "next_vist:")
+            .replace("  date: 2026-12-03", "  date: someday")
+    });
+    let at: Vec<(u64, u64)> = ps.iter().map(|p| (p.0, p.1)).collect();
+    assert_eq!(at, vec![(32, 1), (33, 9)], "{ps:#?}");
 }
 
 #[test]
@@ -776,5 +784,43 @@ fn a_moved_item_line_a_deeper_first_text_line_and_an_indented_start() {
         1,
         "the file's first key is indented 1 space(s)",
         "patient:",
+    );
+}
+
+#[test]
+fn a_misspelt_key_reads_on_as_the_key_it_was_meant_to_be() {
+    // `nam:` for `name:`: one problem, not also "this measure has no name".
+    let ps = json_problems(|p| p.replace("{ name: Reaching up", "{ nam: Reaching up"));
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].0, 15, "{ps:?}");
+    assert!(ps[0].3.contains("did you mean `name`"), "{ps:?}");
+    // Read as `sets:`, its value is checked too.
+    let ps = json_problems(|p| p.replace("        sets: 2\n", "        set: two\n"));
+    let found: Vec<_> = ps
+        .iter()
+        .map(|p| (p.0, p.2.contains("sets: invalid type")))
+        .collect();
+    assert_eq!(found, [(21, false), (21, true)], "{ps:?}");
+    // `rep:` beside a `reps:` of its own: not read as a second `reps:`.
+    let ps =
+        json_problems(|p| p.replace("        reps: 10\n", "        reps: 10\n        rep: 12\n"));
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].0, 26, "{ps:?}");
+}
+
+#[test]
+fn a_measure_without_a_name_is_reported_where_it_is() {
+    let ps = json_problems(|p| {
+        p.replace(
+            "    - { name: Reaching up, now: Pain 6 out of 10, target: Pain 1 out of 10 }\n",
+            "    - { name: Reaching up, now: Pain 6 out of 10, target: Pain 1 out of 10 }\n    - now: Pain 6 out of 10\n      target: Pain 1 out of 10\n",
+        )
+    });
+    let named: Vec<_> = ps.iter().filter(|p| p.2.contains("measure 2")).collect();
+    assert_eq!(named.len(), 1, "{ps:?}");
+    assert_eq!((named[0].0, named[0].1), (16, 5), "{ps:?}");
+    assert!(
+        named[0].2.contains("the name of measure 2 is empty"),
+        "{ps:?}"
     );
 }

@@ -73,7 +73,7 @@ registry! {
     NoAltText = "HP0105", "A picture without alt text.";
     BadVideo = "HP0106", "A video link that is not http(s).";
     Placeholder = "HP0107", "A `TODO` marker or a placeholder sentence of the template.";
-    EmptyRequired = "HP0108", "A required text (the patient's name, summary, goal, step title, inline exercise name or instructions) that is empty or holds no words.";
+    EmptyRequired = "HP0108", "A required text (the patient's name, summary, goal, a measure's name, step title, inline exercise name or instructions) that is empty or holds no words.";
     UnknownMeasure = "HP0109", "A visit names a measure the goal does not have.";
     OutOfScale = "HP0110", "A measure's value that is not a number on its scale.";
     DuplicateVisit = "HP0111", "Two visits on one date.";

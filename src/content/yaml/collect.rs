@@ -2,15 +2,18 @@
 //!
 //! serde stops at the first error. To find the next one, the offending
 //! entry is taken out of a copy of the text and the copy parsed again:
-//! an unknown (or repeated) key is blanked out with everything indented
-//! under it; a value of the wrong type is replaced by a placeholder of the
+//! a misspelt key is renamed to the key its "did you mean" names (so its
+//! value is still read and checked); another unknown (or a repeated) key
+//! is blanked out with everything indented under it; a value of the wrong
+//! type is replaced by a placeholder of the
 //! expected type (`0`, `""`, `[]`, `{}`, `false`, a date, the first allowed
 //! word). Lines are blanked, never removed, so every later error keeps its
 //! true line and column.
 //!
 //! The loop is bounded ([`MAX_PROBLEMS`] reparses) and stops, without
 //! reporting, at anything its own edits could have caused: an error on a
-//! line it edited, a syntax error (the file parsed as YAML before the
+//! line it edited (a renamed key's line only by a repeated key), a syntax
+//! error (the file parsed as YAML before the
 //! edits), a missing key that a "did you mean" already pointed at, or the
 //! same error twice.
 
@@ -58,6 +61,7 @@ pub(super) fn parse_repairing<T: DeserializeOwned>(
     let limit = if src.len() > LARGE { 5 } else { MAX_PROBLEMS };
     let mut lines: Vec<String> = src.split('\n').map(str::to_string).collect();
     let mut edited: Vec<usize> = Vec::new();
+    let mut renamed: Vec<usize> = Vec::new();
     let mut suggested: Vec<String> = Vec::new();
     let mut out: Vec<Diagnostic> = Vec::new();
     let mut err = first;
@@ -65,8 +69,10 @@ pub(super) fn parse_repairing<T: DeserializeOwned>(
     let mut repaired_value = None;
     while out.len() < limit {
         let d = to_diagnostic(&err, &text, file);
+        let at = |lines: &[usize]| d.pos.is_some_and(|p| lines.contains(&p.line));
         let caused_by_us = !out.is_empty()
-            && (d.pos.is_some_and(|p| edited.contains(&p.line))
+            && (at(&edited)
+                || (at(&renamed) && d.message.contains("duplicate"))
                 || is_syntax(&d)
                 || out.iter().any(|o| o.pos == d.pos && o.message == d.message)
                 || (d.code == Code::MissingKey
@@ -76,18 +82,16 @@ pub(super) fn parse_repairing<T: DeserializeOwned>(
         if caused_by_us {
             break;
         }
+        let renames = d.code == Code::UnknownKey && suggestion(&d).is_some();
         let repaired = repair(&mut lines, &d);
-        if let Some(best) = d
-            .help
-            .as_deref()
-            .and_then(|h| h.strip_prefix("did you mean `"))
-            .and_then(|r| r.split('`').next())
-        {
+        if let Some(best) = suggestion(&d) {
             suggested.push(best.to_string());
         }
         out.push(d);
         let Some(changed) = repaired else { break };
-        edited.extend(changed.iter().map(|i| i + 1));
+        // A renamed key's line is the user's still: a wrong value on it is
+        // a problem of its own.
+        if renames { &mut renamed } else { &mut edited }.extend(changed.iter().map(|i| i + 1));
         text = lines.join("\n");
         match serde_yaml::from_str::<T>(&text) {
             Ok(v) => {
@@ -98,6 +102,56 @@ pub(super) fn parse_repairing<T: DeserializeOwned>(
         }
     }
     Err((out, repaired_value))
+}
+
+/// The key an unknown key's help suggests (`did you mean `name`?`).
+fn suggestion(d: &Diagnostic) -> Option<&str> {
+    d.help
+        .as_deref()
+        .and_then(|h| h.strip_prefix("did you mean `"))
+        .and_then(|r| r.split('`').next())
+}
+
+/// Does the mapping holding the key at byte `b` of line `li` have `key`
+/// already (renaming to it would make a repeated key)?
+fn has_key(lines: &[String], li: usize, b: usize, key: &str) -> bool {
+    let is = |l: &str| {
+        let c = content_indent(l);
+        c == b && l[c..].strip_prefix(key).is_some_and(|r| r.starts_with(':'))
+    };
+    if flow_depth(&lines[li][..b]) > 0 {
+        return lines[li].contains(&format!("{key}:"));
+    }
+    let text = |l: &&String| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let item = |l: &str| l.trim_start().starts_with('-');
+    // Above, up to the line that starts the mapping (unless this one does).
+    if !(item(&lines[li]) && indent(&lines[li]) < b) {
+        for l in lines[..li].iter().rev().filter(text) {
+            let c = content_indent(l);
+            if c < b {
+                break;
+            }
+            if is(l) {
+                return true;
+            }
+            if item(l) && c == b {
+                break;
+            }
+        }
+    }
+    lines[li + 1..]
+        .iter()
+        .filter(text)
+        .take_while(|l| content_indent(l) >= b && !(item(l) && indent(l) < b))
+        .any(|l| is(l))
+}
+
+/// Write `key` for the key that starts at byte `b` of line `li`.
+fn rename_key(lines: &mut [String], li: usize, b: usize, key: &str) -> Option<Vec<usize>> {
+    let line = &lines[li];
+    let end = b + line[b..].find(':')?;
+    lines[li].replace_range(b..end, key);
+    Some(vec![li])
 }
 
 fn is_syntax(d: &Diagnostic) -> bool {
@@ -113,7 +167,13 @@ fn repair(lines: &mut [String], d: &Diagnostic) -> Option<Vec<usize>> {
     let li = pos.line.checked_sub(1)?;
     let b = crate::base::diag::Pos::byte_in_line(lines.get(li)?, pos.column)?;
     match d.code {
-        Code::UnknownKey => blank_entry(lines, li, b),
+        Code::UnknownKey => match suggestion(d) {
+            // A misspelt key (`namex:`): read on as the key it was meant to
+            // be, so that its value is checked and nothing downstream
+            // misses it.
+            Some(key) if !has_key(lines, li, b, key) => rename_key(lines, li, b, key),
+            _ => blank_entry(lines, li, b),
+        },
         Code::YamlSyntax if d.message.contains("duplicate field") => blank_entry(lines, li, b),
         Code::WrongType | Code::BadDate | Code::ValueNotAllowed => {
             let p = placeholder(&d.message)?;

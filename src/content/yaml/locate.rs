@@ -148,6 +148,40 @@ pub fn locate_key(src: &str, key: &str) -> Option<Pos> {
     })
 }
 
+/// The `nth` (0-based) item of the block list under the first `key:`
+/// (`locate_item(src, "measures", 2)`): where its `- ` stands. `None` for
+/// a list written in brackets or shorter than that.
+pub fn locate_item(src: &str, key: &str, nth: usize) -> Option<Pos> {
+    let at = locate_key(src, key)?;
+    let line = src.lines().nth(at.line - 1)?;
+    let owner = line.len() - line.trim_start().len();
+    let mut dash = None;
+    let mut seen = 0;
+    for (i, line) in src.lines().enumerate().skip(at.line) {
+        let t = line.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let ind = line.len() - t.len();
+        if ind < owner || (ind == owner && !t.starts_with('-')) {
+            return None;
+        }
+        if (t.starts_with("- ") || t == "-") && dash.is_none_or(|d| d == ind) {
+            dash = Some(ind);
+            if seen == nth {
+                return Some(Pos {
+                    line: i + 1,
+                    column: ind + 1,
+                });
+            }
+            seen += 1;
+        } else if dash.is_some_and(|d| ind < d) {
+            return None;
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +213,19 @@ mod tests {
                 }],
             ]
         );
+    }
+
+    #[test]
+    fn list_items_are_found_by_their_place() {
+        let src = "goal:\n  measures:\n    - name: A\n      now: 1\n    -\n      name: B\n    - { name: C }\nnext: x\n";
+        let at = |n| locate_item(src, "measures", n).map(|p| p.line);
+        assert_eq!(
+            (at(0), at(1), at(2), at(3)),
+            (Some(3), Some(5), Some(7), None)
+        );
+        // A list at the key's own indentation, and one in brackets.
+        let src = "measures:\n- name: A\n- name: B\nother: 1\n";
+        assert_eq!(locate_item(src, "measures", 1).map(|p| p.line), Some(3));
+        assert_eq!(locate_item("measures: [a, b]\n", "measures", 0), None);
     }
 }

@@ -18,7 +18,7 @@ mod slips;
 pub use depth::MAX_DEPTH;
 use depth::too_deep;
 
-pub use locate::{exercise_entries, locate, locate_exercise, locate_key};
+pub use locate::{exercise_entries, locate, locate_exercise, locate_item, locate_key};
 
 pub use collect::MAX_PROBLEMS;
 pub use emit::emit;

@@ -8,7 +8,7 @@ use crate::base::date::Date;
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos, closest};
 use crate::content::journey::{MeasureValue, format_number};
 use crate::content::plan::{Measure, Plan};
-use crate::content::yaml::{locate, locate_key};
+use crate::content::yaml::{locate, locate_item, locate_key};
 use crate::stages::load::Source;
 use std::collections::BTreeMap;
 
@@ -107,17 +107,24 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
 /// The goal's measures: usable scales, unique ids, `now`/`target` on the scale.
 fn check_measures(src: &Source<Plan>, measures: &[Measure], diags: &mut Diagnostics) {
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
-    for m in measures {
+    for (i, m) in measures.iter().enumerate() {
         let key = m.key();
         let name_pos = || {
-            locate(&src.text, "name", &m.name, 0).or_else(|| {
-                m.measure
-                    .as_deref()
-                    .and_then(|id| locate(&src.text, "measure", id, 0))
-            })
+            let by_name = (!m.name.is_empty())
+                .then(|| locate(&src.text, "name", &m.name, 0))
+                .flatten();
+            by_name
+                .or_else(|| {
+                    m.measure
+                        .as_deref()
+                        .and_then(|id| locate(&src.text, "measure", id, 0))
+                })
+                .or_else(|| locate_item(&src.text, "measures", i))
         };
         if m.activity.is_some() && ids.contains_key(&key) {
             // A PSFS's activities share its id on purpose.
+        } else if m.measure.is_none() && !m.name.chars().any(char::is_alphanumeric) {
+            // A name with no word is HP0108's (`unfinished::required`).
         } else if key.is_empty() && m.measure.is_none() {
             // (A `measure:` id heropath does not know is HP0114's.)
             diags.push(

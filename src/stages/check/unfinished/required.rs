@@ -1,10 +1,11 @@
 //! Required text left empty, or with no word in it (`"???"`, `"-"`): the
-//! patient's name, the problem's summary, the goal, a step's title, an
-//! exercise written in the plan without a name or instructions.
+//! patient's name, the problem's summary, the goal, a measure's name, a
+//! step's title, an exercise written in the plan without a name or
+//! instructions.
 
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::content::plan::Plan;
-use crate::content::yaml::{locate, locate_exercise, locate_key};
+use crate::content::yaml::{locate, locate_exercise, locate_item, locate_key};
 use crate::stages::load::Source;
 use std::collections::HashMap;
 
@@ -64,6 +65,21 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
             locate_key(text, "statement").or_else(|| locate_key(text, "goal")),
             "write the goal you agreed on, in the patient's words, e.g. `statement: Walk up the stairs without stopping.`",
         );
+    }
+    // A measure says what it measures, or is a standard one.
+    for (i, m) in plan.goal.measures.iter().enumerate() {
+        if m.measure.is_none() && blank(&m.name) {
+            let entry = locate_item(text, "measures", i);
+            push(
+                format!("the name of measure {}", i + 1),
+                &m.name,
+                entry
+                    .and_then(|e| key_in_entry(text, e, "name"))
+                    .or(entry)
+                    .or_else(|| locate_key(text, "measures")),
+                "say what it measures, e.g. `name: Walk without your cane`, or use a standard one: `measure: nprs`",
+            );
+        }
     }
     let mut same_title: HashMap<&str, usize> = HashMap::new();
     for (si, step) in plan.steps.iter().enumerate() {
