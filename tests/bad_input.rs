@@ -824,3 +824,35 @@ fn a_measure_without_a_name_is_reported_where_it_is() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn a_measure_id_in_curly_quotes_is_reported_where_it_is_written() {
+    for id in ["“reach”", "reach\"", "‘reach’"] {
+        let ps = json_problems(|p| {
+            p.replace(
+                "{ name: Reaching up, now:",
+                &format!("{{ name: Reaching up, id: {id}, now:"),
+            )
+        });
+        let quoted: Vec<_> = ps.iter().filter(|p| p.2.contains("quote marks")).collect();
+        assert_eq!(quoted.len(), 1, "{id}: {ps:?}");
+        assert_eq!(quoted[0].0, 15, "{id}: {ps:?}");
+        assert!(quoted[0].3.contains("`id: reach`"), "{id}: {ps:?}");
+    }
+}
+
+#[test]
+fn a_measure_name_in_curly_quotes_is_reported_at_the_measure() {
+    // The visit (line 36) calls it `Reaching up`; the name to fix is on
+    // line 15.
+    let ps = json_problems(|p| {
+        p.replace("{ name: Reaching up,", "{ name: “Reaching up”,").replace(
+            "success: You pick",
+            "visits:\n  - date: 2026-11-27\n    measures: { Reaching up: Pain 4 out of 10 }\nsuccess: You pick",
+        )
+    });
+    let quoted: Vec<_> = ps.iter().filter(|p| p.2.contains("quote marks")).collect();
+    assert_eq!(quoted.len(), 1, "{ps:?}");
+    assert_eq!(quoted[0].0, 15, "{ps:?}");
+    assert!(quoted[0].3.contains("`name: Reaching up`"), "{ps:?}");
+}

@@ -104,6 +104,10 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
     }
 }
 
+/// Quote marks that are not YAML's quotes where they stand: curly ones,
+/// guillemets, and straight ones inside or at the end of a plain value.
+const QUOTES: [char; 8] = ['“', '”', '‘', '’', '«', '»', '"', '\''];
+
 /// The goal's measures: usable scales, unique ids, `now`/`target` on the scale.
 fn check_measures(src: &Source<Plan>, measures: &[Measure], diags: &mut Diagnostics) {
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
@@ -121,6 +125,24 @@ fn check_measures(src: &Source<Plan>, measures: &[Measure], diags: &mut Diagnost
                 })
                 .or_else(|| locate_item(&src.text, "measures", i))
         };
+        if let Some(id) = m.id.as_deref().filter(|id| id.contains(QUOTES)) {
+            // `id: “knee-bend”` (curly quotes from a word processor, or a
+            // stray `"`): the marks are part of the id, and no visit's
+            // `knee-bend` finds it.
+            let bare: String = id.chars().filter(|c| !QUOTES.contains(c)).collect();
+            diags.push(
+                error(
+                    src,
+                    Code::BadScale,
+                    format!(
+                        "the id `{id}` of measure `{}` holds quote marks, which become part of it",
+                        m.name
+                    ),
+                    locate(&src.text, "id", id, 0).or_else(name_pos),
+                )
+                .help(format!("write it without them: `id: {}`", bare.trim())),
+            );
+        }
         if m.activity.is_some() && ids.contains_key(&key) {
             // A PSFS's activities share its id on purpose.
         } else if m.measure.is_none() && !m.name.chars().any(char::is_alphanumeric) {
@@ -222,6 +244,24 @@ fn off_scale(
 /// A visit measure no goal measure has (HP0109). `measures` (the goal's)
 /// have their built-in measures filled in, so they are offered by id.
 fn unknown(src: &Source<Plan>, measures: &[Measure], key: &str, pos: Option<Pos>) -> Diagnostic {
+    // `name: “Pain”` (curly quotes, or a stray `"`): the marks are part of
+    // the name, and the line to fix is the measure's, not the visit's.
+    let bare = |s: &str| s.trim().trim_matches(QUOTES).trim().to_string();
+    if let Some(m) = measures
+        .iter()
+        .find(|m| m.name.trim() != key.trim() && bare(&m.name) == key.trim())
+    {
+        return error(
+            src,
+            Code::UnknownMeasure,
+            format!(
+                "measure `{}` is written with quote marks, which become part of its name, so a visit's `{key}` does not find it",
+                m.name
+            ),
+            locate(&src.text, "name", &m.name, 0).or(pos),
+        )
+        .help(format!("write it without them: `name: {}`", bare(&m.name)));
+    }
     let mut keys: Vec<String> = measures
         .iter()
         .map(Measure::key)

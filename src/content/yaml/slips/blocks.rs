@@ -5,7 +5,7 @@
 //! block whose first key (or list whose first item) alone is indented
 //! otherwise than the ones after it, a `- key: value` item line moved
 //! away from the keys under it, and the first line of a `|` text indented
-//! further than the rest.
+//! further than the rest, and a list item with no space after its dash.
 
 use super::{Slip, content_indent, indent, key_of, prev_nonblank};
 use crate::base::diag::Pos;
@@ -32,6 +32,39 @@ pub(super) fn unclosed_flow(lines: &[&str], open: Pos, map: bool) -> Option<Slip
         pos: open,
         message: format!("this `{o}` is never closed: a `{c}` is missing"),
         help: format!("close it at the end of the line: `{} {c}`", line.trim_end()),
+    })
+}
+
+/// `-Call us`, `-use: x`: a list item with no space after its dash, read
+/// as text (or a key `-use`), among items that have one (`li`: 0-based).
+pub(super) fn dash_without_space(lines: &[&str], li: usize) -> Option<Slip> {
+    let line = *lines.get(li)?;
+    let rest = line.trim_start().strip_prefix('-')?;
+    if rest.is_empty() || rest.starts_with([' ', '-']) {
+        return None;
+    }
+    // The nearest lines above and below not indented further.
+    let item = |l: &str| indent(l) == indent(line) && l.trim_start().starts_with("- ");
+    let level = |n: &usize| {
+        let t = lines[*n].trim();
+        !t.is_empty() && !t.starts_with('#') && indent(lines[*n]) <= indent(line)
+    };
+    let above = (0..li).rev().find(level);
+    let below = (li + 1..lines.len()).find(level);
+    let sibling = above.into_iter().chain(below).any(|n| item(lines[n]));
+    // No heropath key starts with a dash: `-date:` is an item's first key.
+    let keyed = rest
+        .split(' ')
+        .next()
+        .and_then(|w| w.strip_suffix(':'))
+        .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+    (sibling || keyed).then(|| Slip {
+        pos: Pos {
+            line: li + 1,
+            column: indent(line) + 1,
+        },
+        message: "this list item needs a space after its `-`".into(),
+        help: format!("write it as `{}- {rest}`", " ".repeat(indent(line))),
     })
 }
 
@@ -391,7 +424,9 @@ pub(super) fn list_item(lines: &[&str], li: usize, dash: usize) -> Option<Slip> 
         line: li + 1,
         column: line[..dash].chars().count() + 1,
     };
-    if let Some(slip) = moved_item(lines, li) {
+    if let Some(slip) =
+        moved_item(lines, li).or_else(|| dash_without_space(lines, prev_nonblank(lines, li)?))
+    {
         return Some(slip);
     }
     let above = lines[prev_nonblank(lines, li)?];

@@ -10,6 +10,7 @@
 use crate::base::diag::Pos;
 
 mod blocks;
+mod spaces;
 
 /// A slip recognised in the source.
 #[derive(Debug, PartialEq, Eq)]
@@ -57,7 +58,10 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     if full.starts_with("could not find expected ':'")
         && let Some(key_at) = marks.get(1)
         && let Some(l) = lines.get(key_at.line.saturating_sub(1))
-        && let Some(slip) = blocks::dedented_text(&lines, key_at.line)
+        && let Some(slip) = spaces::odd_space(&lines, key_at.line - 1)
+            .filter(|s| s.pos.line == key_at.line)
+            .or_else(|| blocks::dedented_text(&lines, key_at.line))
+            .or_else(|| blocks::dash_without_space(&lines, key_at.line - 1))
             .or_else(|| missing_colon(l, key_at.line))
             .or_else(|| blocks::colon_without_space(&lines, key_at.line))
     {
@@ -65,8 +69,10 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     }
     let line = *lines.get(li)?;
 
-    // A tab in the indentation.
-    if let Some(slip) = tab_in_indent(&lines, li, pos) {
+    // A tab in the indentation, or a space YAML does not count as one.
+    if let Some(slip) =
+        spaces::tab_in_indent(&lines, li, pos).or_else(|| spaces::odd_space(&lines, li))
+    {
         return Some(slip);
     }
 
@@ -101,26 +107,6 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     None
 }
 
-/// A tab in the indentation of the line with the error.
-fn tab_in_indent(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
-    let line = *lines.get(li)?;
-    let lead: &str = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
-    let t = lead.find('\t')?;
-    let want = expected_indent(lines, li);
-    Some(Slip {
-        pos: Pos {
-            line: pos.line,
-            column: t + 1,
-        },
-        message: "this line is indented with a tab; YAML indentation must be spaces".into(),
-        help: format!(
-            "write it as `{}{}`",
-            " ".repeat(want),
-            line.trim_start_matches([' ', '\t'])
-        ),
-    })
-}
-
 /// "mapping values are not allowed": a `: ` inside text, a key above
 /// without its colon, or a line indented under a key that has a value.
 fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
@@ -137,6 +123,14 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
         && (!lines[p].trim_start().starts_with('-') || blocks::item_first_key(lines[p], line))
         && let Some(slip) = missing_colon(lines[p], p + 1)
     {
+        return Some(slip);
+    }
+    if key_of(lines[p]).is_none()
+        && let Some(slip) = blocks::colon_without_space(lines, p + 1)
+    {
+        return Some(slip);
+    }
+    if let Some(slip) = blocks::dash_without_space(lines, p) {
         return Some(slip);
     }
     if let Some((key, colon)) = key_of(lines[p])

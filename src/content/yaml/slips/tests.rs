@@ -152,3 +152,46 @@ fn a_moved_line_is_reported_where_it_moved() {
     let src = "a: \"multi\n  line\"\nb: x\nc: \"y\" z\n";
     assert!(slip_of(src).is_none_or(|(line, _, _)| line != 1));
 }
+
+#[test]
+fn a_slip_of_the_keyboard_is_reported_on_its_line() {
+    // A no-break space pasted into the indentation: the line holding it,
+    // not the next one libyaml stops at.
+    for sp in ['\u{a0}', '\u{202f}', '\u{3000}'] {
+        let src = format!("goal:\n  statement: x\n{sp} target: y\n  agreed: z\nnext: 1\n");
+        let (line, message, help) = slip_of(&src).expect("explained");
+        assert_eq!(line, 3, "{sp:?}: {message}");
+        assert!(
+            message.contains(&format!("U+{:04X}", sp as u32)),
+            "{message}"
+        );
+        assert!(help.contains("`  target: y`"), "{help}");
+    }
+    // `date:2026-12-01` and `- name:Knee bend`: no space after the colon.
+    for (src, at) in [
+        ("visit:\n  date:2026-12-01\n  time: x\n", 2),
+        ("m:\n  - name:Knee bend\n    now: 3\n", 2),
+    ] {
+        let (line, message, _) = slip_of(src).expect("explained");
+        assert_eq!(line, at, "{src:?}: {message}");
+        assert!(
+            message.contains("needs a space after its colon"),
+            "{message}"
+        );
+    }
+    // A no-break space before a line of a `|` text, which ends the text.
+    let src = "why: |\n  One.\n\u{a0} Two.\nnext: 1\n";
+    let (line, message, _) = slip_of(src).expect("explained");
+    assert_eq!(line, 3, "{message}");
+    // `-date:`, the first key of a list of one.
+    let (line, message, help) =
+        slip_of("visits:\n  -date: 2026-11-26\n    measures: { pain: 4 }\nsteps: []\n")
+            .expect("explained");
+    assert_eq!(line, 2, "{message}");
+    assert!(help.contains("`  - date: 2026-11-26`"), "{help}");
+    // `-Call us` among `- ` items.
+    let (line, message, help) =
+        slip_of("list:\n  - Walk.\n  -Call us.\n  - Rest.\nnext: 1\n").expect("explained");
+    assert_eq!(line, 3, "{message}");
+    assert!(help.contains("`  - Call us.`"), "{help}");
+}
