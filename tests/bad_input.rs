@@ -839,6 +839,16 @@ fn a_measure_id_in_curly_quotes_is_reported_where_it_is_written() {
         assert_eq!(quoted[0].0, 15, "{id}: {ps:?}");
         assert!(quoted[0].3.contains("`id: reach`"), "{id}: {ps:?}");
     }
+    // An apostrophe inside an id is a letter of it (an impossible time
+    // makes the run fail, so that its diagnostics are read).
+    let ps = json_problems(|p| {
+        p.replace(
+            "{ name: Reaching up, now:",
+            "{ name: Reaching up, id: mari's-reach, now:",
+        )
+        .replace("  time: \"10:30\"", "  time: 10:61")
+    });
+    assert!(!ps.iter().any(|p| p.2.contains("quote marks")), "{ps:?}");
 }
 
 #[test]

@@ -105,7 +105,8 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
 }
 
 /// Quote marks that are not YAML's quotes where they stand: curly ones,
-/// guillemets, and straight ones inside or at the end of a plain value.
+/// guillemets, and straight ones at the end of a plain value. Only marks
+/// around a value count (an apostrophe inside one is a letter).
 const QUOTES: [char; 8] = ['“', '”', '‘', '’', '«', '»', '"', '\''];
 
 /// The goal's measures: usable scales, unique ids, `now`/`target` on the scale.
@@ -125,11 +126,14 @@ fn check_measures(src: &Source<Plan>, measures: &[Measure], diags: &mut Diagnost
                 })
                 .or_else(|| locate_item(&src.text, "measures", i))
         };
-        if let Some(id) = m.id.as_deref().filter(|id| id.contains(QUOTES)) {
+        if let Some(id) =
+            m.id.as_deref()
+                .filter(|id| id.trim() != id.trim().trim_matches(QUOTES))
+        {
             // `id: “knee-bend”` (curly quotes from a word processor, or a
             // stray `"`): the marks are part of the id, and no visit's
             // `knee-bend` finds it.
-            let bare: String = id.chars().filter(|c| !QUOTES.contains(c)).collect();
+            let bare = id.trim().trim_matches(QUOTES);
             diags.push(
                 error(
                     src,
@@ -140,7 +144,7 @@ fn check_measures(src: &Source<Plan>, measures: &[Measure], diags: &mut Diagnost
                     ),
                     locate(&src.text, "id", id, 0).or_else(name_pos),
                 )
-                .help(format!("write it without them: `id: {}`", bare.trim())),
+                .help(format!("write it without them: `id: {bare}`")),
             );
         }
         if m.activity.is_some() && ids.contains_key(&key) {

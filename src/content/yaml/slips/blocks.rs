@@ -1,11 +1,14 @@
 //! Slips libyaml reports lines after the mistake, found from where it
-//! says it started reading: a `{ … }` or `[ … ]` left open, a key with no
-//! space after its colon (`now:6`), a line of a `|` text indented less
-//! than the text above it, a second `---` in a one-document file, and a
-//! block whose first key (or list whose first item) alone is indented
-//! otherwise than the ones after it, a `- key: value` item line moved
-//! away from the keys under it, and the first line of a `|` text indented
-//! further than the rest, and a list item with no space after its dash.
+//! says it started reading:
+//! - a `{ … }` or `[ … ]` left open;
+//! - a key with no space after its colon (`now:6`), a list item with none
+//!   after its dash (`-Call us`);
+//! - a line of a `|` text indented less than the text above it, or the
+//!   text's first line indented further than the rest;
+//! - a second `---` in a one-document file, or its first key indented;
+//! - a block whose first key (or list whose first item) alone is indented
+//!   otherwise than the ones after it, and a `- key: value` item line
+//!   moved away from the keys under it.
 
 use super::{Slip, content_indent, indent, key_of, prev_nonblank};
 use crate::base::diag::Pos;
