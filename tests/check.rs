@@ -588,6 +588,33 @@ fn cases() -> Vec<Case> {
             message: "front matter",
         },
         Case {
+            name: "page whose closing --- is indented",
+            code: "HP0014",
+            warning: false,
+            setup: |c| {
+                c.write(
+                    "content/pages/about.md",
+                    "---\ntitle: About\n ---\n\nHello.\n",
+                )
+            },
+            args: CHECK,
+            file: File::Is("content/pages/about.md"),
+            at: At::Pos(3, 1),
+            help: Help::Contains("write it as `---`"),
+            message: "closing `---` must start at the beginning",
+        },
+        Case {
+            name: "page whose front matter is never closed",
+            code: "HP0014",
+            warning: false,
+            setup: |c| c.write("content/pages/about.md", "---\ntitle: About\n\nHello.\n"),
+            args: CHECK,
+            file: File::Is("content/pages/about.md"),
+            at: At::Pos(1, 1),
+            help: Help::Contains("add a line `---`"),
+            message: "never closed",
+        },
+        Case {
             name: "file too large",
             code: "HP0015",
             warning: false,

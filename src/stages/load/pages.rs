@@ -34,18 +34,44 @@ pub struct Page {
     pub body_line: usize,
 }
 
+/// Why a page has no front matter, at the line to fix: a closing `---`
+/// indented (or after a tab), an opened front matter never closed, or none.
+fn no_front_matter(text: &str) -> Diagnostic {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let at = |line: usize| Some(crate::base::diag::Pos { line, column: 1 });
+    let opened = text.lines().next().is_some_and(|l| l.trim_end() == "---");
+    let closing = text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .find(|(_, l)| l.trim() == "---")
+        .map(|(i, _)| i + 1);
+    match (opened, closing) {
+        (true, Some(line)) => Diagnostic::error(
+            Code::NoFrontMatter,
+            "the front matter's closing `---` must start at the beginning of its line",
+        )
+        .at(at(line))
+        .help("write it as `---`, with nothing before it"),
+        (true, None) => Diagnostic::error(
+            Code::NoFrontMatter,
+            "the front matter opened here is never closed",
+        )
+        .at(at(1))
+        .help("add a line `---` after the front matter (after `title: ...`)"),
+        (false, _) => Diagnostic::error(
+            Code::NoFrontMatter,
+            "a page must start with front matter between `---` lines",
+        )
+        .at(at(1))
+        .help("add `---`, a line `title: Your title`, and `---` at the top"),
+    }
+}
+
 /// Split a page into front matter and body, and parse the front matter.
 pub(super) fn parse_page(text: &str, path: &Path) -> Result<Page, Vec<Diagnostic>> {
     let Some((fm, body, body_line)) = yaml::split_front_matter(text) else {
-        return Err(vec![
-            Diagnostic::error(
-                Code::NoFrontMatter,
-                "a page must start with front matter between `---` lines",
-            )
-            .in_file(path)
-            .at(Some(crate::base::diag::Pos { line: 1, column: 1 }))
-            .help("add `---`, a line `title: Your title`, and `---` at the top"),
-        ]);
+        return Err(vec![no_front_matter(text).in_file(path)]);
     };
     let front = yaml::parse_front_matter::<PageFront>(fm, path).map_err(|d| vec![*d])?;
     Ok(Page {
