@@ -1,14 +1,14 @@
 //! Slips libyaml reports lines after the mistake, found from where it
 //! says it started reading:
 //! - a `{ … }` or `[ … ]` left open;
-//! - a key with no space after its colon (`now:6`), a list item with none
-//!   after its dash (`-Call us`);
+//! - a key with no space after its colon (`now:6`);
 //! - a line of a `|` text indented less than the text above it, or the
 //!   text's first line indented further than the rest;
 //! - a second `---` in a one-document file, or its first key indented;
-//! - a block whose first key (or list whose first item) alone is indented
-//!   otherwise than the ones after it, and a `- key: value` item line
-//!   moved away from the keys under it.
+//! - a block whose first key alone is indented otherwise than the ones
+//!   after it.
+//!
+//! List items are [`super::items`]'s.
 
 use super::{Slip, content_indent, indent, key_of, prev_nonblank};
 use crate::base::diag::Pos;
@@ -35,39 +35,6 @@ pub(super) fn unclosed_flow(lines: &[&str], open: Pos, map: bool) -> Option<Slip
         pos: open,
         message: format!("this `{o}` is never closed: a `{c}` is missing"),
         help: format!("close it at the end of the line: `{} {c}`", line.trim_end()),
-    })
-}
-
-/// `-Call us`, `-use: x`: a list item with no space after its dash, read
-/// as text (or a key `-use`), among items that have one (`li`: 0-based).
-pub(super) fn dash_without_space(lines: &[&str], li: usize) -> Option<Slip> {
-    let line = *lines.get(li)?;
-    let rest = line.trim_start().strip_prefix('-')?;
-    if rest.is_empty() || rest.starts_with([' ', '-']) {
-        return None;
-    }
-    // The nearest lines above and below not indented further.
-    let item = |l: &str| indent(l) == indent(line) && l.trim_start().starts_with("- ");
-    let level = |n: &usize| {
-        let t = lines[*n].trim();
-        !t.is_empty() && !t.starts_with('#') && indent(lines[*n]) <= indent(line)
-    };
-    let above = (0..li).rev().find(level);
-    let below = (li + 1..lines.len()).find(level);
-    let sibling = above.into_iter().chain(below).any(|n| item(lines[n]));
-    // No heropath key starts with a dash: `-date:` is an item's first key.
-    let keyed = rest
-        .split(' ')
-        .next()
-        .and_then(|w| w.strip_suffix(':'))
-        .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
-    (sibling || keyed).then(|| Slip {
-        pos: Pos {
-            line: li + 1,
-            column: indent(line) + 1,
-        },
-        message: "this list item needs a space after its `-`".into(),
-        help: format!("write it as `{}- {rest}`", " ".repeat(indent(line))),
     })
 }
 
@@ -231,122 +198,6 @@ pub(super) fn first_keys_off(lines: &[&str], li: usize, want: usize, have: usize
     })
 }
 
-/// A list whose first item alone (line `first`) is indented otherwise than
-/// the items after it (from line `li`, at column `dash`): libyaml reports
-/// the second item, but the first is the one to move. Only when the first
-/// item starts its list (a `key:` line above it) and more items follow at
-/// `dash` than the one (or as many, and they sit two spaces in, as
-/// heropath's files do).
-pub(super) fn first_item_off(lines: &[&str], first: usize, li: usize, dash: usize) -> Option<Slip> {
-    let above = prev_nonblank(lines, first)?;
-    let opener = indent(lines[above]);
-    if !lines[above].trim_end().ends_with(':') || opener >= dash {
-        return None;
-    }
-    let after = lines[li..]
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .take_while(|l| indent(l) >= dash.min(indent(lines[first])))
-        .filter(|l| indent(l) == dash && l.trim_start().starts_with('-'))
-        .count();
-    if after < 2 && !(after == 1 && dash == opener + 2) {
-        return None;
-    }
-    let line = lines[first];
-    let item = line.trim_start();
-    Some(Slip {
-        pos: Pos {
-            line: first + 1,
-            column: indent(line) + 1,
-        },
-        message: format!(
-            "this list item is indented {} space(s), but the items after it are indented {dash}",
-            indent(line)
-        ),
-        help: format!("write it as `{}{item}`", " ".repeat(dash)),
-    })
-    .filter(|_| lines[li].trim_start().starts_with('-'))
-}
-
-/// Is the list item `item` a mapping whose first key lost its colon
-/// (`- use heel-slide`), as `next`, its next key lined up under it, says?
-/// Its first word is a key's (lower-case letters); a list of text
-/// (`- Do your exercises`) is not read that way.
-pub(super) fn item_first_key(item: &str, next: &str) -> bool {
-    let content = content_indent(item);
-    item.trim_start().starts_with("- ")
-        && indent(next) == content
-        && item[content..].split(' ').next().is_some_and(|w| {
-            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-        })
-}
-
-/// A `- key: value` item line (the line above `li`) indented otherwise
-/// than the keys under it, which sit where the item's keys belong: libyaml
-/// reports the key under the item (line `li`, 0-based), but the item line
-/// is the one that moved. Only when the list says where its items go: an
-/// item of the same list at that column above or below, or, for a list of
-/// one, the `key:` line that opens it.
-pub(super) fn item_off(lines: &[&str], li: usize) -> Option<Slip> {
-    let p = prev_nonblank(lines, li)?;
-    let item = lines[p];
-    key_of(lines[li])?;
-    if !item.trim_start().starts_with("- ") || key_of(item).is_none() {
-        return None;
-    }
-    let (dash, keys) = (indent(item), indent(lines[li]));
-    let want = keys.checked_sub(2).filter(|&w| w != dash)?;
-    let text = |l: &&str| {
-        let t = l.trim();
-        !t.is_empty() && !t.starts_with('#')
-    };
-    let in_list = |l: &&str| indent(l) >= want;
-    let sibling = |l: &&str| indent(l) == want && l.trim_start().starts_with('-');
-    let above = lines[..p]
-        .iter()
-        .copied()
-        .rev()
-        .filter(text)
-        .take_while(in_list)
-        .any(|l| sibling(&l));
-    let below = lines[li + 1..]
-        .iter()
-        .copied()
-        .filter(text)
-        .take_while(in_list)
-        .any(|l| sibling(&l));
-    let opened = || {
-        lines[..p]
-            .iter()
-            .copied()
-            .rev()
-            .find(|l| text(l) && indent(l) < want.min(dash))
-            .is_some_and(|o| {
-                o.trim_end().ends_with(':') && (indent(o) + 2 == want || indent(o) == want)
-            })
-    };
-    if !(above || below || opened()) {
-        return None;
-    }
-    let message = if above || below {
-        format!(
-            "this list item is indented {dash} space(s), but the other items of its list are indented {want}"
-        )
-    } else {
-        format!(
-            "this list item is indented {dash} space(s), but the keys under it are indented {keys}"
-        )
-    };
-    Some(Slip {
-        pos: Pos {
-            line: p + 1,
-            column: dash + 1,
-        },
-        message,
-        help: format!("write it as `{}{}`", " ".repeat(want), item.trim_start()),
-    })
-}
-
 /// Is `line` a key whose value is a `|` or `>` text on the lines below
 /// (`key: |`, `key: >-`, `key: |2`)?
 fn block_header(line: &str) -> bool {
@@ -417,83 +268,4 @@ pub(super) fn opener_above(lines: &[&str], li: usize) -> Option<usize> {
             .map(|_| indent(l));
     }
     None
-}
-
-/// A `- item` line where the block holds `key: value` lines.
-pub(super) fn list_item(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
-    let line = lines[li];
-    let item = line[dash..].trim_start_matches('-').trim();
-    let pos = Pos {
-        line: li + 1,
-        column: line[..dash].chars().count() + 1,
-    };
-    if let Some(slip) =
-        moved_item(lines, li).or_else(|| dash_without_space(lines, prev_nonblank(lines, li)?))
-    {
-        return Some(slip);
-    }
-    let above = lines[prev_nonblank(lines, li)?];
-    let ind = &line[..dash];
-    match key_of(above) {
-        Some((key, colon)) if !above[colon + 1..].trim().is_empty() => {
-            let value = above[colon + 1..].trim();
-            let as_list = match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-                Some(items) => {
-                    format!("add it inside the brackets: `{ind}{key}: [{items}, {item}]`")
-                }
-                None => format!(
-                    "write `{ind}{key}:` and below it `{ind}  - {value}` and `{ind}  - {item}`"
-                ),
-            };
-            Some(Slip {
-                pos,
-                message: format!(
-                    "a list item here, but this block holds `key: value` lines, not a list (`{key}` above already has its value)"
-                ),
-                help: format!(
-                    "if it belongs to `{key}`, {as_list}; if it is a value of its own, give it a key: `{ind}some_key: {item}`"
-                ),
-            })
-        }
-        _ => Some(Slip {
-            pos,
-            message: "a list item here, but this block holds `key: value` lines, not a list".into(),
-            help: format!(
-                "give it a key, for example `{ind}some_key: {item}`, or move it under the list it belongs to"
-            ),
-        }),
-    }
-}
-
-/// A `- item` line (`li`, 0-based) not lined up with the item above it:
-/// the first item is the one out of line when the items after it agree
-/// (see [`first_item_off`]), else this one.
-pub(super) fn item_after_item(lines: &[&str], li: usize) -> Option<Slip> {
-    let line = lines[li];
-    let t = line.trim_start();
-    if !(t.starts_with("- ") || t == "-") {
-        return None;
-    }
-    let (dash, item) = (indent(line), t.trim_start_matches('-').trim());
-    let p = prev_nonblank(lines, li)?;
-    let above = lines[p].trim_start();
-    let want = indent(lines[p]);
-    if !(above.starts_with("- ") || above == "-") || want == dash {
-        return None;
-    }
-    first_item_off(lines, p, li, dash).or(Some(Slip {
-        pos: Pos {
-            line: li + 1,
-            column: line[..dash].chars().count() + 1,
-        },
-        message: "this list item is not lined up with the item above it".into(),
-        help: format!("write it as `{}- {item}`", " ".repeat(want)),
-    }))
-}
-
-/// A `- item` line (`li`, 0-based) out of line with the item above it or
-/// with the other items of its list, its keys left in place.
-pub(super) fn moved_item(lines: &[&str], li: usize) -> Option<Slip> {
-    let below = (li + 1..lines.len()).find(|&n| !lines[n].trim().is_empty());
-    item_after_item(lines, li).or_else(|| below.and_then(|n| item_off(lines, n)))
 }

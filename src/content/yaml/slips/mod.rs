@@ -10,6 +10,7 @@
 use crate::base::diag::Pos;
 
 mod blocks;
+mod items;
 mod spaces;
 
 /// A slip recognised in the source.
@@ -61,7 +62,7 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
         && let Some(slip) = spaces::odd_space(&lines, key_at.line - 1)
             .filter(|s| s.pos.line == key_at.line)
             .or_else(|| blocks::dedented_text(&lines, key_at.line))
-            .or_else(|| blocks::dash_without_space(&lines, key_at.line - 1))
+            .or_else(|| items::dash_without_space(&lines, key_at.line - 1))
             .or_else(|| missing_colon(l, key_at.line))
             .or_else(|| blocks::colon_without_space(&lines, key_at.line))
     {
@@ -92,13 +93,13 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
         }
         let c = Pos::byte_in_line(line, pos.column)?;
         if line[c..].starts_with('-') {
-            return blocks::list_item(&lines, li, c);
+            return items::list_item(&lines, li, c);
         }
         return misindented(&lines, li);
     }
 
     if full.starts_with("did not find expected '-' indicator") {
-        return blocks::moved_item(&lines, li).or_else(|| misindented(&lines, li));
+        return items::moved_item(&lines, li).or_else(|| misindented(&lines, li));
     }
 
     if full.starts_with("found character that cannot start any token") {
@@ -120,7 +121,7 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
     // The colon is this line's own key colon: the mistake is above.
     let p = prev_nonblank(lines, li)?;
     if key_of(lines[p]).is_none()
-        && (!lines[p].trim_start().starts_with('-') || blocks::item_first_key(lines[p], line))
+        && (!lines[p].trim_start().starts_with('-') || items::item_first_key(lines[p], line))
         && let Some(slip) = missing_colon(lines[p], p + 1)
     {
         return Some(slip);
@@ -130,14 +131,14 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
     {
         return Some(slip);
     }
-    if let Some(slip) = blocks::dash_without_space(lines, p) {
+    if let Some(slip) = items::dash_without_space(lines, p) {
         return Some(slip);
     }
     if let Some((key, colon)) = key_of(lines[p])
         && !lines[p][colon + 1..].trim().is_empty()
         && indent(line) > content_indent(lines[p])
     {
-        return blocks::item_off(lines, li)
+        return items::item_off(lines, li)
             .or_else(|| blocks::first_keys_off(lines, li, content_indent(lines[p]), indent(line)))
             .or_else(|| Some(over_indented(line, pos.line, lines[p], key)));
     }
@@ -257,7 +258,7 @@ fn misindented(lines: &[&str], li: usize) -> Option<Slip> {
         return None;
     }
     let opener = || blocks::opener_above(lines, li).filter(|&o| o != want);
-    if let Some(slip) = blocks::item_off(lines, li)
+    if let Some(slip) = items::item_off(lines, li)
         .or_else(|| blocks::first_keys_off(lines, li, want, indent(line)))
         .or_else(|| blocks::first_keys_off(lines, li, opener()?, indent(line)))
     {

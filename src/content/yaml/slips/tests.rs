@@ -189,6 +189,12 @@ fn a_slip_of_the_keyboard_is_reported_on_its_line() {
             .expect("explained");
     assert_eq!(line, 2, "{message}");
     assert!(help.contains("`  - date: 2026-11-26`"), "{help}");
+    // A list's first item without its dash.
+    let (line, message, help) =
+        slip_of("steps:\n    title: A\n    when: now\n  - title: B\n    when: later\nnext: 1\n")
+            .expect("explained");
+    assert_eq!(line, 2, "{message}");
+    assert!(help.contains("`  - title: A`"), "{help}");
     // `-Call us` among `- ` items.
     let (line, message, help) =
         slip_of("list:\n  - Walk.\n  -Call us.\n  - Rest.\nnext: 1\n").expect("explained");
