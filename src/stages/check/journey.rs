@@ -109,6 +109,11 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
 /// around a value count (an apostrophe inside one is a letter).
 const QUOTES: [char; 8] = ['“', '”', '‘', '’', '«', '»', '"', '\''];
 
+/// `s` without the quote marks around it (see [`QUOTES`]).
+fn unquoted(s: &str) -> &str {
+    s.trim().trim_matches(QUOTES).trim()
+}
+
 /// The goal's measures: usable scales, unique ids, `now`/`target` on the scale.
 fn check_measures(src: &Source<Plan>, measures: &[Measure], diags: &mut Diagnostics) {
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
@@ -126,14 +131,11 @@ fn check_measures(src: &Source<Plan>, measures: &[Measure], diags: &mut Diagnost
                 })
                 .or_else(|| locate_item(&src.text, "measures", i))
         };
-        if let Some(id) =
-            m.id.as_deref()
-                .filter(|id| id.trim() != id.trim().trim_matches(QUOTES))
-        {
+        if let Some(id) = m.id.as_deref().filter(|id| id.trim() != unquoted(id)) {
             // `id: “knee-bend”` (curly quotes from a word processor, or a
             // stray `"`): the marks are part of the id, and no visit's
             // `knee-bend` finds it.
-            let bare = id.trim().trim_matches(QUOTES);
+            let bare = unquoted(id);
             diags.push(
                 error(
                     src,
@@ -250,10 +252,9 @@ fn off_scale(
 fn unknown(src: &Source<Plan>, measures: &[Measure], key: &str, pos: Option<Pos>) -> Diagnostic {
     // `name: “Pain”` (curly quotes, or a stray `"`): the marks are part of
     // the name, and the line to fix is the measure's, not the visit's.
-    let bare = |s: &str| s.trim().trim_matches(QUOTES).trim().to_string();
     if let Some(m) = measures
         .iter()
-        .find(|m| m.name.trim() != key.trim() && bare(&m.name) == key.trim())
+        .find(|m| m.name.trim() != key.trim() && unquoted(&m.name) == key.trim())
     {
         return error(
             src,
@@ -264,7 +265,7 @@ fn unknown(src: &Source<Plan>, measures: &[Measure], key: &str, pos: Option<Pos>
             ),
             locate(&src.text, "name", &m.name, 0).or(pos),
         )
-        .help(format!("write it without them: `name: {}`", bare(&m.name)));
+        .help(format!("write it without them: `name: {}`", unquoted(&m.name)));
     }
     let mut keys: Vec<String> = measures
         .iter()

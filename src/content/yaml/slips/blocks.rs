@@ -10,7 +10,7 @@
 //!
 //! List items are [`super::items`]'s.
 
-use super::{Slip, content_indent, indent, key_of, prev_nonblank};
+use super::{Slip, content_indent, indent, is_content, key_of, prev_nonblank};
 use crate::base::diag::Pos;
 
 /// A flow collection opened at `open` (libyaml's "while parsing a flow
@@ -128,7 +128,7 @@ pub(super) fn second_document(src: &str) -> Option<Slip> {
 /// beginning: the indented block is read as a document of its own.
 fn indented_start(src: &str) -> Option<Slip> {
     let lines: Vec<&str> = src.lines().collect();
-    let content = |l: &&str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let content = |l: &&str| is_content(l);
     let first = lines.iter().position(&content)?;
     let line = lines[first];
     let later = lines[first + 1..]
@@ -154,10 +154,7 @@ fn indented_start(src: &str) -> Option<Slip> {
 /// it than come before (or as many, and they sit two spaces in, as
 /// heropath's files do). `li`: the line libyaml reported (0-based).
 pub(super) fn first_keys_off(lines: &[&str], li: usize, want: usize, have: usize) -> Option<Slip> {
-    let blank = |l: &str| {
-        let t = l.trim();
-        t.is_empty() || t.starts_with('#')
-    };
+    let blank = |l: &str| !is_content(l);
     let (mut first, mut before) = (None, 0);
     let mut opener = None;
     for p in (0..li).rev().filter(|&p| !blank(lines[p])) {

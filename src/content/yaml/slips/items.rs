@@ -3,7 +3,7 @@
 //! from the keys under it, an item with no space after its dash, and a
 //! list's first item that lost its dash.
 
-use super::{Slip, content_indent, indent, key_of, prev_nonblank};
+use super::{Slip, content_indent, indent, is_content, key_of, prev_nonblank};
 use crate::base::diag::Pos;
 
 /// `-Call us`, `-use: x`: a list item with no space after its dash, read
@@ -16,10 +16,7 @@ pub(super) fn dash_without_space(lines: &[&str], li: usize) -> Option<Slip> {
     }
     // The nearest lines above and below not indented further.
     let item = |l: &str| indent(l) == indent(line) && l.trim_start().starts_with("- ");
-    let level = |n: &usize| {
-        let t = lines[*n].trim();
-        !t.is_empty() && !t.starts_with('#') && indent(lines[*n]) <= indent(line)
-    };
+    let level = |n: &usize| is_content(lines[*n]) && indent(lines[*n]) <= indent(line);
     let above = (0..li).rev().find(level);
     let below = (li + 1..lines.len()).find(level);
     let sibling = above.into_iter().chain(below).any(|n| item(lines[n]));
@@ -104,10 +101,7 @@ pub(super) fn item_off(lines: &[&str], li: usize) -> Option<Slip> {
     }
     let (dash, keys) = (indent(item), indent(lines[li]));
     let want = keys.checked_sub(2).filter(|&w| w != dash)?;
-    let text = |l: &&str| {
-        let t = l.trim();
-        !t.is_empty() && !t.starts_with('#')
-    };
+    let text = |l: &&str| is_content(l);
     let in_list = |l: &&str| indent(l) >= want;
     let sibling = |l: &&str| indent(l) == want && l.trim_start().starts_with('-');
     let above = lines[..p]
@@ -240,10 +234,7 @@ pub(super) fn moved_item(lines: &[&str], li: usize) -> Option<Slip> {
 /// keys read as a block under the list's key, and libyaml stops at the
 /// second item (`li`, 0-based).
 fn first_dash_lost(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
-    let text = |p: &usize| {
-        let t = lines[*p].trim();
-        !t.is_empty() && !t.starts_with('#')
-    };
+    let text = |p: &usize| is_content(lines[*p]);
     let mut first = None;
     for p in (0..li).rev().filter(text) {
         let l = lines[p];

@@ -411,10 +411,13 @@ fn marks(full: &str) -> Vec<Pos> {
 }
 
 fn prev_nonblank(lines: &[&str], li: usize) -> Option<usize> {
-    (0..li).rev().find(|&i| {
-        let t = lines[i].trim();
-        !t.is_empty() && !t.starts_with('#')
-    })
+    (0..li).rev().find(|&i| is_content(lines[i]))
+}
+
+/// Does `line` hold YAML (not blank, not a comment)?
+pub(super) fn is_content(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && !t.starts_with('#')
 }
 
 /// Leading spaces.
