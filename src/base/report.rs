@@ -292,13 +292,28 @@ fn read_source(root: &Path, file: &Path) -> Option<String> {
     })
 }
 
+/// Line `index` (from 0) of `src` as [`str::lines`] gives it, found with
+/// `memchr`: ten thousand code frames each looked up their line, and the
+/// line iterator showed in profiles.
+fn nth_line(src: &str, index: usize) -> Option<&str> {
+    let start = match index {
+        0 => 0,
+        n => memchr::memchr_iter(b'\n', src.as_bytes()).nth(n - 1)? + 1,
+    };
+    let rest = src.get(start..).filter(|r| !r.is_empty())?;
+    Some(match memchr::memchr(b'\n', rest.as_bytes()) {
+        Some(end) => rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]),
+        None => rest,
+    })
+}
+
 /// The source line at `line` and the byte span of the token at `column`.
 fn span_of(
     src: &str,
     line: usize,
     column: usize,
 ) -> Option<(String, std::ops::Range<usize>, usize)> {
-    let text = src.lines().nth(line.checked_sub(1)?)?;
+    let text = nth_line(src, line.checked_sub(1)?)?;
     let start = text
         .char_indices()
         .nth(column.saturating_sub(1))
@@ -318,6 +333,25 @@ fn span_of(
 mod tests {
     use super::*;
     use crate::base::diag::{Code, Pos};
+
+    #[test]
+    fn a_line_is_the_one_str_lines_gives() {
+        for src in [
+            "",
+            "a",
+            "a\n",
+            "a\n\nb",
+            "a\r\nb\r\n",
+            "a\rb\r",
+            "\n\n",
+            "x\r",
+            "é\nü",
+        ] {
+            for i in 0..5 {
+                assert_eq!(nth_line(src, i), src.lines().nth(i), "{src:?} {i}");
+            }
+        }
+    }
 
     #[test]
     fn the_plain_frame_is_the_one_annotate_snippets_draws() {

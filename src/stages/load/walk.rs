@@ -75,13 +75,14 @@ pub(super) fn parse_all<T: Send>(
         .with_max_len(crate::base::parallel::PLANS_PER_TASK)
         .map(|p| read_source(root, p, &parse))
         .collect();
-    let mut out: Vec<Source<T>> = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(s) => out.push(s),
-            Err(ds) => diags.extend(ds),
-        }
-    }
+    // Collected in place: a `Result` of a source is the size of the
+    // source, so the sources stay in the buffer they were parsed into
+    // (pushing them into a new one was 20 ms of one core at 10,000 plans,
+    // mostly its first touch of 11 MB).
+    let mut out: Vec<Source<T>> = results
+        .into_iter()
+        .filter_map(|r| r.map_err(|ds| diags.extend(ds)).ok())
+        .collect();
     for w in out.windows(2) {
         if w[0].slug == w[1].slug {
             diags.push(
