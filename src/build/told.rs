@@ -157,27 +157,32 @@ pub(super) fn story_tellings(
         .filter(|d| d.code == Code::PrivacyLeak)
         .map(place)
         .collect();
-    let mut out = Vec::new();
-    for s in stories {
-        let text = match s.from {
-            StoryOrigin::Plan(i) => {
-                let src = &clinic.plans[i];
-                StoryText::of_plan(&src.path, &src.text, &src.value)
-            }
-            StoryOrigin::Record(i) => {
-                let src = &clinic.stories[i];
-                Some(StoryText::of_record(&src.path, &src.text, &src.value))
-            }
-        };
-        if let Some(text) = text {
-            out.extend(
-                text.tellings(guard, |what, key| {
-                    format!("{what} (`{key}`) reaches the public site")
-                })
-                .into_iter()
-                .filter(|d| !reported.contains(&place(d))),
-            );
-        }
-    }
-    out
+    // A story at a time on every core: each is read whole (a thousand
+    // stories one after another were a serial tail of every large build).
+    use rayon::prelude::*;
+    let per_story: Vec<Vec<Diagnostic>> = stories
+        .par_iter()
+        .map(|s| {
+            let text = match s.from {
+                StoryOrigin::Plan(i) => {
+                    let src = &clinic.plans[i];
+                    StoryText::of_plan(&src.path, &src.text, &src.value)
+                }
+                StoryOrigin::Record(i) => {
+                    let src = &clinic.stories[i];
+                    Some(StoryText::of_record(&src.path, &src.text, &src.value))
+                }
+            };
+            let Some(text) = text else {
+                return Vec::new();
+            };
+            text.tellings(guard, |what, key| {
+                format!("{what} (`{key}`) reaches the public site")
+            })
+            .into_iter()
+            .filter(|d| !reported.contains(&place(d)))
+            .collect()
+        })
+        .collect();
+    per_story.into_iter().flatten().collect()
 }
