@@ -788,6 +788,38 @@ fn a_moved_item_line_a_deeper_first_text_line_and_an_indented_start() {
 }
 
 #[test]
+fn a_list_item_without_its_dash_is_reported_on_its_line() {
+    // A `{ … }` measure among others (line 16) that lost its dash: libyaml
+    // stops on the line after it.
+    one_slip(
+        |p| {
+            p.replace(
+                "target: Pain 1 out of 10 }\n",
+                "target: Pain 1 out of 10 }\n    { name: Lifting, now: 2 kg, target: 5 kg }\n    - { name: Sleep, now: 4 hours, target: 7 hours }\n",
+            )
+        },
+        16,
+        5,
+        "this list item has no `- `, which the items around it have",
+        "    - { name: Lifting, now: 2 kg, target: 5 kg }",
+    );
+    // A list's first item (line 20) that lost its dash and moved back to
+    // the dash's column, shaped as the item after it.
+    one_slip(
+        |p| {
+            p.replace(
+                "      - use: pendulum\n",
+                "      use: pendulum\n      - use: pendulum\n",
+            )
+        },
+        20,
+        1,
+        "this list's first item has no `- `",
+        "      - use: pendulum",
+    );
+}
+
+#[test]
 fn a_misspelt_key_reads_on_as_the_key_it_was_meant_to_be() {
     // `nam:` for `name:`: one problem, not also "this measure has no name".
     let ps = json_problems(|p| p.replace("{ name: Reaching up", "{ nam: Reaching up"));

@@ -1,7 +1,7 @@
 //! List items libyaml reports lines after the mistake: a first item out
 //! of line with the items after it, a `- key: value` item line moved away
-//! from the keys under it, an item with no space after its dash, and a
-//! list's first item that lost its dash.
+//! from the keys under it, an item with no space after its dash, and an
+//! item that lost its dash (a list's first, or one among others).
 
 use super::{Slip, content_indent, indent, is_content, key_of, prev_nonblank};
 use crate::base::diag::Pos;
@@ -232,13 +232,19 @@ pub(super) fn moved_item(lines: &[&str], li: usize) -> Option<Slip> {
 /// A list whose first item lost its dash (`name: Knee bend` where
 /// `- name: Knee bend` belongs, the items after it at column `dash`): its
 /// keys read as a block under the list's key, and libyaml stops at the
-/// second item (`li`, 0-based).
+/// second item (`li`, 0-based). The item's text is where it was (two
+/// columns in), or moved back to the dash's column when it has the shape
+/// of the item after it (the same first key, both `{ … }`, both `[ … ]`
+/// or both plain text): a block of keys there is otherwise the mistake.
 fn first_dash_lost(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
     let text = |p: &usize| is_content(lines[*p]);
     let mut first = None;
+    let mut at_dash = false;
     for p in (0..li).rev().filter(text) {
         let l = lines[p];
-        if indent(l) > dash {
+        let dashless = !l.trim_start().starts_with('-');
+        if indent(l) > dash || (indent(l) == dash && dashless && !at_dash) {
+            at_dash |= indent(l) == dash;
             first = Some(p);
             continue;
         }
@@ -250,7 +256,13 @@ fn first_dash_lost(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
     }
     let first = first?;
     let line = lines[first];
-    if indent(line) != dash + 2 || line.trim_start().starts_with('-') || key_of(line).is_none() {
+    let item = lines[li][dash..].trim_start_matches('-').trim_start();
+    let fits = match indent(line) {
+        i if i == dash => same_shape(line.trim_start(), item),
+        i if i == dash + 2 => key_of(line).is_some() || same_shape(line.trim_start(), item),
+        _ => false,
+    };
+    if !fits || line.trim_start().starts_with('-') {
         return None;
     }
     Some(Slip {
@@ -260,5 +272,61 @@ fn first_dash_lost(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
         },
         message: "this list's first item has no `- `, which the items after it have".into(),
         help: format!("write it as `{}- {}`", " ".repeat(dash), line.trim()),
+    })
+}
+
+/// Do two list items' texts look alike: the same first key, both `{ … }`,
+/// both `[ … ]`, or both plain text?
+fn same_shape(a: &str, b: &str) -> bool {
+    let shape = |t: &str| match key_of(t) {
+        Some((k, _)) => format!("key {k}"),
+        None if t.starts_with('{') => "map".into(),
+        None if t.starts_with('[') => "list".into(),
+        None if t.contains(": ") => "other".into(),
+        None => "text".into(),
+    };
+    let (x, y) = (shape(a), shape(b));
+    x == y && x != "other"
+}
+
+/// `{ name: Hop, now: 1 }` where `- { name: Hop, now: 1 }` belongs: a line
+/// (`li`, 0-based) without a dash among list items that have theirs at its
+/// column, the nearest above or below; or a `{ … }` or `[ … ]` line among
+/// the keys of an item (never a key itself: the dash went and the text
+/// stayed where it was). libyaml reads it as a key whose colon it looks
+/// for, and reports the line after.
+pub(super) fn item_without_dash(lines: &[&str], li: usize) -> Option<Slip> {
+    let line = *lines.get(li)?;
+    let text = line.trim_start();
+    if !is_content(line) || text.starts_with('-') {
+        return None;
+    }
+    let col = indent(line);
+    let level = |n: &usize| is_content(lines[*n]) && indent(lines[*n]) <= col;
+    let item_at =
+        |n: usize, c: usize| indent(lines[n]) == c && lines[n].trim_start().starts_with("- ");
+    let above = (0..li).rev().find(level);
+    let below = (li + 1..lines.len()).find(level);
+    let dash = if above.into_iter().chain(below).any(|n| item_at(n, col)) {
+        col
+    } else {
+        // The item whose keys it sits among: the nearest line above that
+        // is not indented as far.
+        let flow = text.starts_with(['{', '[']) && key_of(line).is_none();
+        let owner = (0..li)
+            .rev()
+            .find(|&n| is_content(lines[n]) && indent(lines[n]) < col);
+        match owner {
+            Some(n) if flow && col >= 2 && item_at(n, col - 2) => col - 2,
+            _ => return None,
+        }
+    };
+    Some(Slip {
+        pos: Pos {
+            line: li + 1,
+            column: col + 1,
+        },
+        message: "this list item has no `- `, which the items around it have".into(),
+        help: format!("write it as `{}- {}`", " ".repeat(dash), text.trim_end()),
     })
 }

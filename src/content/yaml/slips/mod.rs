@@ -63,6 +63,7 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
             .filter(|s| s.pos.line == key_at.line)
             .or_else(|| blocks::dedented_text(&lines, key_at.line))
             .or_else(|| items::dash_without_space(&lines, key_at.line - 1))
+            .or_else(|| items::item_without_dash(&lines, key_at.line - 1))
             .or_else(|| missing_colon(l, key_at.line))
             .or_else(|| blocks::colon_without_space(&lines, key_at.line))
     {

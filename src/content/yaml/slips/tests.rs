@@ -195,6 +195,40 @@ fn a_slip_of_the_keyboard_is_reported_on_its_line() {
             .expect("explained");
     assert_eq!(line, 2, "{message}");
     assert!(help.contains("`  - title: A`"), "{help}");
+    // A `{ … }` item that lost its dash, among items that have theirs; or
+    // the last one, its text left two columns in, among the keys of the
+    // item above.
+    for (src, at, fixed) in [
+        (
+            "m:\n  - { name: a }\n  { name: b }\n  - { name: c }\nnext: 1\n",
+            3,
+            "`  - { name: b }`",
+        ),
+        (
+            "m:\n  - name: a\n    now: 1\n    { name: b, now: 2 }\nnext: 1\n",
+            4,
+            "`  - { name: b, now: 2 }`",
+        ),
+        (
+            "list:\n  - Walk.\n  Call us.\n  - Rest.\nnext: 1\n",
+            3,
+            "`  - Call us.`",
+        ),
+    ] {
+        let (line, message, help) = slip_of(src).expect("explained");
+        assert_eq!(line, at, "{src:?}: {message}");
+        assert!(message.contains("has no `- `"), "{message}");
+        assert!(help.contains(fixed), "{help}");
+    }
+    // A first item at the dash's column, shaped as the item after it.
+    let (line, message, help) = slip_of("ex:\n  use: a\n  - use: b\nnext: 1\n").expect("explained");
+    assert_eq!(line, 2, "{message}");
+    assert!(help.contains("`  - use: a`"), "{help}");
+    // Keys of another shape above a stray item are no lost dash.
+    let (line, message, _) =
+        slip_of("goal:\n  statement: x\n  - something\nnext: 1\n").expect("explained");
+    assert_eq!(line, 3, "{message}");
+    assert!(!message.contains("has no `- `"), "{message}");
     // `-Call us` among `- ` items.
     let (line, message, help) =
         slip_of("list:\n  - Walk.\n  -Call us.\n  - Rest.\nnext: 1\n").expect("explained");
