@@ -820,6 +820,38 @@ fn a_list_item_without_its_dash_is_reported_on_its_line() {
 }
 
 #[test]
+fn a_list_lined_up_with_its_key_is_read_as_such() {
+    // Many YAML writers put a list's dashes at its key's column: the first
+    // item one space further in (line 30) is the one to move.
+    one_slip(
+        |p| {
+            p.replace(
+                "  clinician: [Adjust your exercises at every visit]\n",
+                "  clinician:\n   - Adjust your exercises at every visit\n  - Check your reach\n",
+            )
+        },
+        30,
+        4,
+        "this list item is indented 3 space(s), but the items after it are indented 2",
+        "  - Adjust your exercises at every visit",
+    );
+    // An item of such a list that lost its dash (line 32), its keys under
+    // it.
+    one_slip(
+        |p| {
+            p.replace(
+                "  clinician: [Adjust your exercises at every visit]\n",
+                "  clinician:\n  - text: Adjust\n    when: weekly\n  text: Check\n    when: monthly\n",
+            )
+        },
+        32,
+        3,
+        "this list item has no `- `",
+        "  - text: Check",
+    );
+}
+
+#[test]
 fn a_misspelt_key_reads_on_as_the_key_it_was_meant_to_be() {
     // `nam:` for `name:`: one problem, not also "this measure has no name".
     let ps = json_problems(|p| p.replace("{ name: Reaching up", "{ nam: Reaching up"));

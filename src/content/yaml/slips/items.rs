@@ -45,16 +45,23 @@ pub(super) fn dash_without_space(lines: &[&str], li: usize) -> Option<Slip> {
 pub(super) fn first_item_off(lines: &[&str], first: usize, li: usize, dash: usize) -> Option<Slip> {
     let above = prev_nonblank(lines, first)?;
     let opener = indent(lines[above]);
-    if !lines[above].trim_end().ends_with(':') || opener >= dash {
+    if !lines[above].trim_end().ends_with(':') || opener > dash {
         return None;
     }
+    // The list ends at a line not as far in, or at a key where its items
+    // are (a list lined up with its key: the next key).
+    let item = |l: &&&str| l.trim_start().starts_with('-');
     let after = lines[li..]
         .iter()
         .filter(|l| !l.trim().is_empty())
         .take_while(|l| indent(l) >= dash.min(indent(lines[first])))
-        .filter(|l| indent(l) == dash && l.trim_start().starts_with('-'))
+        .take_while(|l| indent(l) != dash || item(l))
+        .filter(|l| indent(l) == dash && item(l))
         .count();
-    if after < 2 && !(after == 1 && dash == opener + 2) {
+    // Two spaces in, as heropath's files have them, or lined up with the
+    // key, as many YAML writers do.
+    let usual = dash == opener + 2 || dash == opener;
+    if after < 2 && !(after == 1 && usual) {
         return None;
     }
     let line = lines[first];
@@ -160,6 +167,7 @@ pub(super) fn list_item(lines: &[&str], li: usize, dash: usize) -> Option<Slip> 
     if let Some(slip) = moved_item(lines, li)
         .or_else(|| dash_without_space(lines, prev_nonblank(lines, li)?))
         .or_else(|| first_dash_lost(lines, li, dash))
+        .or_else(|| key_above_off(lines, li, dash))
     {
         return Some(slip);
     }
@@ -243,6 +251,12 @@ fn first_dash_lost(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
     for p in (0..li).rev().filter(text) {
         let l = lines[p];
         let dashless = !l.trim_start().starts_with('-');
+        let opens = key_of(l).is_some() && l.trim_end().ends_with(':');
+        if indent(l) == dash && opens && first.is_some_and(|f| indent(lines[f]) > dash) {
+            // The list's key at its items' column, as many YAML writers
+            // line them up.
+            break;
+        }
         if indent(l) > dash || (indent(l) == dash && dashless && !at_dash) {
             at_dash |= indent(l) == dash;
             first = Some(p);
@@ -278,15 +292,22 @@ fn first_dash_lost(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
 /// Do two list items' texts look alike: the same first key, both `{ … }`,
 /// both `[ … ]`, or both plain text?
 fn same_shape(a: &str, b: &str) -> bool {
-    let shape = |t: &str| match key_of(t) {
-        Some((k, _)) => format!("key {k}"),
-        None if t.starts_with('{') => "map".into(),
-        None if t.starts_with('[') => "list".into(),
-        None if t.contains(": ") => "other".into(),
-        None => "text".into(),
+    #[derive(PartialEq)]
+    enum Shape<'t> {
+        Key(&'t str),
+        Map,
+        List,
+        Text,
+    }
+    let shape = |t| match key_of(t) {
+        Some((k, _)) => Some(Shape::Key(k)),
+        None if t.starts_with('{') => Some(Shape::Map),
+        None if t.starts_with('[') => Some(Shape::List),
+        // A colon in it: not plain text, nor a key libyaml would read.
+        None if t.contains(": ") => None,
+        None => Some(Shape::Text),
     };
-    let (x, y) = (shape(a), shape(b));
-    x == y && x != "other"
+    shape(a).is_some_and(|x| shape(b) == Some(x))
 }
 
 /// `{ name: Hop, now: 1 }` where `- { name: Hop, now: 1 }` belongs: a line
@@ -308,6 +329,19 @@ pub(super) fn item_without_dash(lines: &[&str], li: usize) -> Option<Slip> {
     let above = (0..li).rev().find(level);
     let below = (li + 1..lines.len()).find(level);
     let dash = if above.into_iter().chain(below).any(|n| item_at(n, col)) {
+        // Items at their key's column (`patient:` and `- Do…` below it,
+        // lined up): a lower-case word there is the next key, its colon
+        // missing, more likely than an item.
+        let opener = (0..li)
+            .rev()
+            .filter(|&n| is_content(lines[n]))
+            .find(|&n| indent(lines[n]) <= col && !item_at(n, col));
+        let indentless =
+            opener.is_some_and(|n| indent(lines[n]) == col && key_of(lines[n]).is_some());
+        let word = text.split([' ', ':']).next().unwrap_or_default();
+        if indentless && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            return None;
+        }
         col
     } else {
         // The item whose keys it sits among: the nearest line above that
@@ -321,12 +355,60 @@ pub(super) fn item_without_dash(lines: &[&str], li: usize) -> Option<Slip> {
             _ => return None,
         }
     };
-    Some(Slip {
+    Some(no_dash(li, col, dash, text))
+}
+
+/// `name: Knee bend` at the column of a list's `- ` items, its keys under
+/// it (`  id: knee-bend`): an item that lost its dash, read as a key of the
+/// block the list is in; libyaml reports the key under it. `p`: the
+/// dashless line, 0-based. Only when an item of the list next to it has
+/// the same first key: where lists are lined up with their keys, a key
+/// beside a sibling's list is no item.
+pub(super) fn dash_lost_above_keys(lines: &[&str], p: usize) -> Option<Slip> {
+    let line = lines[p];
+    let text = line.trim_start();
+    if text.starts_with('-') || key_of(line).is_none() {
+        return None;
+    }
+    let col = indent(line);
+    let alike = |n: usize| {
+        let item = lines[n].trim_start().strip_prefix("- ");
+        indent(lines[n]) == col && item.is_some_and(|t| same_shape(text, t))
+    };
+    let opens = |n: usize| key_of(lines[n]).is_some() && lines[n].trim_end().ends_with(':');
+    let level = |n: &usize| is_content(lines[*n]) && indent(lines[*n]) <= col;
+    let above = (0..p).rev().find(level)?;
+    // The next item, unless it is the list of a key just above it.
+    let below = (p + 1..lines.len())
+        .find(level)
+        .filter(|&b| prev_nonblank(lines, b).is_none_or(|q| !opens(q)));
+    // The list's first item: its key above (lined up, or two in).
+    let first = opens(above) && (indent(lines[above]) == col || indent(lines[above]) + 2 == col);
+    let lost = alike(above) || (first && below.is_some_and(alike));
+    lost.then(|| no_dash(p, col, col, text))
+}
+
+/// "This list item has no `- `": line `li` (0-based), its text at column
+/// `col`, written back with its dash at `dash`.
+fn no_dash(li: usize, col: usize, dash: usize, text: &str) -> Slip {
+    Slip {
         pos: Pos {
             line: li + 1,
             column: col + 1,
         },
         message: "this list item has no `- `, which the items around it have".into(),
         help: format!("write it as `{}- {}`", " ".repeat(dash), text.trim_end()),
-    })
+    }
+}
+
+/// `   clinician:` one space further in than the keys after it, its items
+/// lined up with the keys (`  - Measure…`): libyaml reports the first
+/// item (`li`, 0-based, at column `dash`), but the key above it moved.
+fn key_above_off(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
+    let above = lines[prev_nonblank(lines, li)?];
+    let opens = key_of(above).is_some() && above.trim_end().ends_with(':');
+    if !opens || indent(above) <= dash {
+        return None;
+    }
+    super::blocks::first_keys_off(lines, li, indent(above), dash)
 }

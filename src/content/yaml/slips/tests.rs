@@ -220,6 +220,19 @@ fn a_slip_of_the_keyboard_is_reported_on_its_line() {
         assert!(message.contains("has no `- `"), "{message}");
         assert!(help.contains(fixed), "{help}");
     }
+    // Items at their key's column: a key there without its colon is that.
+    for src in [
+        "r:\n  clinician:\n  - Adjust\n  patient\n  - Do\nnext: 1\n",
+        "r:\n  clinician:\n  - Adjust\n  patient Do it\n  together: x\nnext: 1\n",
+    ] {
+        let (line, message, _) = slip_of(src).expect("explained");
+        assert_eq!(line, 4, "{message}");
+        assert!(message.contains("`patient` needs a colon"), "{message}");
+    }
+    let (line, message, _) =
+        slip_of("r:\n  clinician:\n  - Adjust\n  Call us\n  - Do\nnext: 1\n").expect("explained");
+    assert_eq!(line, 4, "{message}");
+    assert!(message.contains("has no `- `"), "{message}");
     // A first item at the dash's column, shaped as the item after it.
     let (line, message, help) = slip_of("ex:\n  use: a\n  - use: b\nnext: 1\n").expect("explained");
     assert_eq!(line, 2, "{message}");
@@ -234,4 +247,51 @@ fn a_slip_of_the_keyboard_is_reported_on_its_line() {
         slip_of("list:\n  - Walk.\n  -Call us.\n  - Rest.\nnext: 1\n").expect("explained");
     assert_eq!(line, 3, "{message}");
     assert!(help.contains("`  - Call us.`"), "{help}");
+}
+
+#[test]
+fn lists_lined_up_with_their_keys_are_read_as_such() {
+    // Many YAML writers put a list's dashes at its key's column.
+    let cases = [
+        // A first item one space further in than the item after it.
+        (
+            "r:\n  clinician:\n   - A\n  - B\n  patient:\n  - C\nnext: 1\n",
+            3,
+            "items after it are indented 2",
+            "`  - A`",
+        ),
+        // The list's key one space further in than the keys after it.
+        (
+            "r:\n   clinician:\n  - A\n  - B\n  patient:\n  - C\nnext: 1\n",
+            2,
+            "keys after it in the same block are indented 2",
+            "`  clinician:`",
+        ),
+        // A first item that lost its dash, its text left two in.
+        (
+            "r:\n  clinician:\n    Measure it.\n  - Keep it.\n  patient:\n  - C\nnext: 1\n",
+            3,
+            "first item has no `- `",
+            "`  - Measure it.`",
+        ),
+        // An item that lost its dash, its keys under it.
+        (
+            "m:\n- name: a\n  now: 1\nname: b\n  now: 2\n- name: c\n  now: 3\n",
+            4,
+            "has no `- `",
+            "`- name: b`",
+        ),
+    ];
+    for (src, at, message_has, fixed) in cases {
+        let (line, message, help) = slip_of(src).expect("explained");
+        assert_eq!(line, at, "{src:?}: {message}");
+        assert!(message.contains(message_has), "{src:?}: {message}");
+        assert!(help.contains(fixed), "{src:?}: {help}");
+    }
+    // A key beside a sibling's list, the line under it one space too far
+    // in: that line, no lost dash.
+    let src = "ex:\n  cues:\n  - Keep\n  image_alt: x\n   note: y\nnext: 1\n";
+    let (line, message, _) = slip_of(src).expect("explained");
+    assert_eq!(line, 5, "{message}");
+    assert!(!message.contains("has no `- `"), "{message}");
 }
