@@ -262,8 +262,8 @@ fn first_dash_lost(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
             first = Some(p);
             continue;
         }
-        let opens = indent(l) < dash && key_of(l).is_some() && l.trim_end().ends_with(':');
-        if !opens {
+        // Else the list's key, further out than its items.
+        if !(opens && indent(l) < dash) {
             return None;
         }
         break;
