@@ -292,16 +292,17 @@ fn unclosed(line: &str, open: Pos, q: char) -> Slip {
 /// A line before `li` that opens a quote and does not close it, where the
 /// error on line `li` sits at (or after) a matching quote character, and
 /// no line between holds that quote character (it would have closed it).
+/// A line between that opens the other quote is text inside this one (a
+/// `'…'` text over several lines, as some YAML writers lay out long text).
 fn quote_closed_late(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
     let line = lines[li];
     let c = Pos::byte_in_line(line, pos.column).unwrap_or(line.len());
     let closes = |q: char| line[..c].contains(q) || line[c..].starts_with(q);
     let mut open = ['"', '\''].map(closes);
     for p in (0..li).rev() {
-        if let Some((at, q)) = unclosed_quote(lines[p]) {
-            if !open[usize::from(q == '\'')] {
-                return None;
-            }
+        if let Some((at, q)) = unclosed_quote(lines[p])
+            && open[usize::from(q == '\'')]
+        {
             let open = Pos {
                 line: p + 1,
                 column: lines[p][..at].chars().count() + 1,

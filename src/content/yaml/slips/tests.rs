@@ -295,3 +295,15 @@ fn lists_lined_up_with_their_keys_are_read_as_such() {
     assert_eq!(line, 5, "{message}");
     assert!(!message.contains("has no `- `"), "{message}");
 }
+
+#[test]
+fn a_quote_closed_far_below_past_a_text_in_other_quotes() {
+    // `"` opened on line 1; a `'…'` text over several lines between (as
+    // some YAML writers lay out long text) is text inside it, and the next
+    // `"` (line 5) closes it.
+    let src = "a: \"Maria L.\nb: 'Line one\n\n  line two'\nc: She says \"hi\" now\nd: 1\n";
+    let (line, message, help) = slip_of(src).expect("explained");
+    assert_eq!(line, 1, "{message}");
+    assert!(message.contains("not closed on its line"), "{message}");
+    assert!(help.contains("`a: \"Maria L.\"`"), "{help}");
+}
