@@ -3,7 +3,7 @@
 //! from the keys under it, an item with no space after its dash, and an
 //! item that lost its dash (a list's first, or one among others).
 
-use super::{Slip, content_indent, indent, is_content, key_of, prev_nonblank};
+use super::{Slip, content_indent, indent, is_content, key_of, opens_block, prev_nonblank};
 use crate::base::diag::Pos;
 
 /// `-Call us`, `-use: x`: a list item with no space after its dash, read
@@ -15,7 +15,7 @@ pub(super) fn dash_without_space(lines: &[&str], li: usize) -> Option<Slip> {
         return None;
     }
     // The nearest lines above and below not indented further.
-    let item = |l: &str| indent(l) == indent(line) && l.trim_start().starts_with("- ");
+    let item = |l: &str| item_at(l, indent(line));
     let level = |n: &usize| is_content(lines[*n]) && indent(lines[*n]) <= indent(line);
     let above = (0..li).rev().find(level);
     let below = (li + 1..lines.len()).find(level);
@@ -251,7 +251,7 @@ fn first_dash_lost(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
     for p in (0..li).rev().filter(text) {
         let l = lines[p];
         let dashless = !l.trim_start().starts_with('-');
-        let opens = key_of(l).is_some() && l.trim_end().ends_with(':');
+        let opens = opens_block(l);
         if indent(l) == dash && opens && first.is_some_and(|f| indent(lines[f]) > dash) {
             // The list's key at its items' column, as many YAML writers
             // line them up.
@@ -324,18 +324,17 @@ pub(super) fn item_without_dash(lines: &[&str], li: usize) -> Option<Slip> {
     }
     let col = indent(line);
     let level = |n: &usize| is_content(lines[*n]) && indent(lines[*n]) <= col;
-    let item_at =
-        |n: usize, c: usize| indent(lines[n]) == c && lines[n].trim_start().starts_with("- ");
+    let item_on = |n: usize, c: usize| item_at(lines[n], c);
     let above = (0..li).rev().find(level);
     let below = (li + 1..lines.len()).find(level);
-    let dash = if above.into_iter().chain(below).any(|n| item_at(n, col)) {
+    let dash = if above.into_iter().chain(below).any(|n| item_on(n, col)) {
         // Items at their key's column (`patient:` and `- Do…` below it,
         // lined up): a lower-case word there is the next key, its colon
         // missing, more likely than an item.
         let opener = (0..li)
             .rev()
             .filter(|&n| is_content(lines[n]))
-            .find(|&n| indent(lines[n]) <= col && !item_at(n, col));
+            .find(|&n| indent(lines[n]) <= col && !item_on(n, col));
         let indentless =
             opener.is_some_and(|n| indent(lines[n]) == col && key_of(lines[n]).is_some());
         let word = text.split([' ', ':']).next().unwrap_or_default();
@@ -351,7 +350,7 @@ pub(super) fn item_without_dash(lines: &[&str], li: usize) -> Option<Slip> {
             .rev()
             .find(|&n| is_content(lines[n]) && indent(lines[n]) < col);
         match owner {
-            Some(n) if flow && col >= 2 && item_at(n, col - 2) => col - 2,
+            Some(n) if flow && col >= 2 && item_on(n, col - 2) => col - 2,
             _ => return None,
         }
     };
@@ -375,7 +374,7 @@ pub(super) fn dash_lost_above_keys(lines: &[&str], p: usize) -> Option<Slip> {
         let item = lines[n].trim_start().strip_prefix("- ");
         indent(lines[n]) == col && item.is_some_and(|t| same_shape(text, t))
     };
-    let opens = |n: usize| key_of(lines[n]).is_some() && lines[n].trim_end().ends_with(':');
+    let opens = |n: usize| opens_block(lines[n]);
     let level = |n: &usize| is_content(lines[*n]) && indent(lines[*n]) <= col;
     let above = (0..p).rev().find(level)?;
     // The next item, unless it is the list of a key just above it.
@@ -406,9 +405,13 @@ fn no_dash(li: usize, col: usize, dash: usize, text: &str) -> Slip {
 /// item (`li`, 0-based, at column `dash`), but the key above it moved.
 fn key_above_off(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
     let above = lines[prev_nonblank(lines, li)?];
-    let opens = key_of(above).is_some() && above.trim_end().ends_with(':');
-    if !opens || indent(above) <= dash {
+    if !opens_block(above) || indent(above) <= dash {
         return None;
     }
     super::blocks::first_keys_off(lines, li, indent(above), dash)
+}
+
+/// Is `line` a `- ` list item with its dash at column `col`?
+fn item_at(line: &str, col: usize) -> bool {
+    indent(line) == col && line.trim_start().starts_with("- ")
 }

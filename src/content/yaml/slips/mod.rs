@@ -438,6 +438,12 @@ pub(super) fn content_indent(line: &str) -> usize {
     i
 }
 
+/// A `key:` line with nothing after its colon: it opens a block (or a
+/// list) below it.
+fn opens_block(line: &str) -> bool {
+    key_of(line).is_some() && line.trim_end().ends_with(':')
+}
+
 /// The key of a `key: value` (or `key:`) line and the byte index of its
 /// colon.
 fn key_of(line: &str) -> Option<(&str, usize)> {
