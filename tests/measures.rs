@@ -452,3 +452,117 @@ fn the_schema_lists_every_built_in_measure_id() {
         assert!(schema.contains(&format!("\"{id}\"")), "{id} missing");
     }
 }
+
+#[test]
+fn scores_are_read_as_therapists_write_them() {
+    // ODI in %, LEFS "out of" its maximum or over it, a decimal comma: the
+    // same verdicts as the bare numbers.
+    for (measures, visits, want) in [
+        (
+            "    - { measure: odi, now: 32%, target: 12 % }\n",
+            "visits:\n  - date: 2026-11-10\n    measures: { odi: 20 % }\n",
+            "went from 32 to 20 %: a real improvement.",
+        ),
+        (
+            "    - { measure: lefs, now: 38/80, target: 60 out of 80 }\n",
+            "visits:\n  - date: 2026-11-10\n    measures: { lefs: 52 / 80 }\n",
+            "went from 38 to 52 out of 80: a real improvement.",
+        ),
+        (
+            "    - { measure: nprs, now: \"6,5\", target: 2 }\n",
+            "visits:\n  - date: 2026-11-10\n    measures: { nprs: \"5,5\" }\n",
+            "went from 6.5 to 5.5 out of 10: not yet a change we can be sure of.",
+        ),
+    ] {
+        let c = Clinic::new();
+        c.write(
+            "content/plans/maria-lopez.yaml",
+            &plan_with(measures, visits, "en"),
+        );
+        let out = c.cmd(&["build"]).output().unwrap();
+        assert!(out.status.success(), "{measures}: {}", stderr(&out));
+        let text = handout_text(&c);
+        assert!(text.contains(want), "{measures}: `{want}` not in {text}");
+    }
+    // A unit that is not the scale's is still no score on it.
+    for (measures, bad) in [
+        (
+            "    - { measure: lefs, now: 38/100, target: 60 }\n",
+            "38/100",
+        ),
+        ("    - { measure: lefs, now: 38%, target: 60 }\n", "38%"),
+        (
+            "    - { measure: nprs, now: \"1,000\", target: 2 }\n",
+            "1,000",
+        ),
+    ] {
+        let c = Clinic::new();
+        c.write(
+            "content/plans/maria-lopez.yaml",
+            &plan_with(measures, "", "en"),
+        );
+        let out = c.cmd(&["check"]).output().unwrap();
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{bad} was accepted");
+        assert!(
+            err.contains(&format!("`{bad}`")) && err.contains("HP0110"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn an_ndi_written_in_percent_is_kept_and_judged_in_percent() {
+    // The NDI is 0-50 points or 0-100 %; its MCID, 7.5 points, is 15 %.
+    for (now, latest, want) in [
+        ("36%", "20%", "went from 36 to 20 %: a real improvement."),
+        (
+            "36%",
+            "24",
+            "went from 36 to 24 %: not yet a change we can be sure of.",
+        ),
+        (
+            "18",
+            "10",
+            "went from 18 to 10 out of 50: a real improvement.",
+        ),
+    ] {
+        let c = Clinic::new();
+        let measures = format!("    - {{ measure: ndi, now: {now}, target: 6 }}\n");
+        let visits = format!("visits:\n  - date: 2026-11-10\n    measures: {{ ndi: {latest} }}\n");
+        c.write(
+            "content/plans/maria-lopez.yaml",
+            &plan_with(&measures, &visits, "en"),
+        );
+        let out = c.cmd(&["build"]).output().unwrap();
+        assert!(out.status.success(), "{now} {latest}: {}", stderr(&out));
+        let text = handout_text(&c);
+        assert!(
+            text.contains(want),
+            "{now} {latest}: `{want}` not in {text}"
+        );
+        let caseload = text_of(&c.read("handouts/index.html"));
+        let mcid = if now.ends_with('%') { "15" } else { "7.5" };
+        let said = [format!("MCID {mcid})"), format!("MCID of {mcid}")];
+        assert!(
+            said.iter().any(|s| caseload.contains(s.as_str())),
+            "{now}: {caseload}"
+        );
+    }
+    // In %, its range is 0-100; in points, 0-50.
+    for (now, ok) in [("80%", true), ("80", false), ("101%", false)] {
+        let c = Clinic::new();
+        let measures = format!("    - {{ measure: ndi, now: {now}, target: 6 }}\n");
+        c.write(
+            "content/plans/maria-lopez.yaml",
+            &plan_with(&measures, "", "en"),
+        );
+        let out = c.cmd(&["check"]).output().unwrap();
+        assert_eq!(
+            !stderr(&out).contains("HP0110"),
+            ok,
+            "{now}: {}",
+            stderr(&out)
+        );
+    }
+}

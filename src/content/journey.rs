@@ -61,6 +61,29 @@ impl Scale {
         self.min.is_finite() && self.max.is_finite() && self.min < self.max
     }
 
+    /// A value written on this scale, as a number: `7`, `4.5`, `4,5` (a
+    /// decimal comma, as much of the world writes it), followed or not by
+    /// how the scale is read: its `unit` as written (`4 de 10`), `%` on a
+    /// percentage scale (`32%`), `/80` or `out of 80` for its maximum.
+    /// Anything else is no number on it (`check` says so).
+    pub fn read(&self, text: &str) -> Option<f64> {
+        let t = text.trim();
+        let end = t
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-')))
+            .unwrap_or(t.len());
+        let (digits, rest) = t.split_at(end);
+        let n = number(digits).or_else(|| decimal_comma(digits))?;
+        let rest = rest.trim();
+        let unit = self.unit.as_deref().map(str::trim).unwrap_or_default();
+        let max = format_number(self.max);
+        let fits = rest.is_empty()
+            || rest.eq_ignore_ascii_case(unit)
+            || rest == "%" && unit == "%"
+            || rest.strip_prefix('/').is_some_and(|m| m.trim() == max)
+            || rest.strip_prefix("out of").is_some_and(|m| m.trim() == max);
+        fits.then_some(n)
+    }
+
     /// Did going from `from` to `to` improve things?
     pub fn improved(&self, from: f64, to: f64) -> bool {
         match self.better {
@@ -108,6 +131,14 @@ impl MeasureValue {
         }
     }
 
+    /// The value as a number on `scale` (see [`Scale::read`]).
+    pub fn number_on(&self, scale: &Scale) -> Option<f64> {
+        match self {
+            MeasureValue::Text(t) => scale.read(t),
+            _ => self.number(),
+        }
+    }
+
     /// The value as written.
     pub fn text(&self) -> String {
         match self {
@@ -146,6 +177,17 @@ pub fn number(text: &str) -> Option<f64> {
     t.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
+/// `4,5` as 4.5: one comma with one or two digits after it (`1,000` is
+/// no decimal).
+fn decimal_comma(text: &str) -> Option<f64> {
+    let (whole, frac) = text.split_once(',')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let whole_ok = digits(whole.strip_prefix('-').unwrap_or(whole));
+    (whole_ok && digits(frac) && frac.len() <= 2)
+        .then(|| number(&format!("{whole}.{frac}")))
+        .flatten()
+}
+
 /// A number written without needless decimals, deterministically: `7`,
 /// `4.5`, `0.25` (at most two decimals).
 pub fn format_number(n: f64) -> String {
@@ -179,6 +221,49 @@ mod tests {
         assert_eq!(format_number(1.0 / 3.0), "0.33");
         assert_eq!(format_number(-0.0001), "0");
         assert_eq!(default_id("Pain on the stairs"), "pain-on-the-stairs");
+    }
+
+    #[test]
+    fn a_value_is_read_as_people_write_it_on_its_scale() {
+        let scale = |max: f64, unit: &str| Scale {
+            min: 0.0,
+            max,
+            better: Better::Lower,
+            unit: Some(unit.to_string()),
+        };
+        let (lefs, odi, custom) = (
+            scale(80.0, "out of 80"),
+            scale(100.0, "%"),
+            scale(10.0, "de 10"),
+        );
+        for (s, text, want) in [
+            (&lefs, "38", Some(38.0)),
+            (&lefs, " 38/80 ", Some(38.0)),
+            (&lefs, "38 / 80", Some(38.0)),
+            (&lefs, "38 out of 80", Some(38.0)),
+            (&lefs, "38 OUT OF 80", Some(38.0)),
+            (&lefs, "38,5", Some(38.5)),
+            (&lefs, "-3", Some(-3.0)),
+            (&lefs, "38/100", None),
+            (&lefs, "38%", None),
+            (&lefs, "1,000", None),
+            (&lefs, "3,4,5", None),
+            (&lefs, "about 38", None),
+            (&lefs, "38 on a good day", None),
+            (&odi, "32%", Some(32.0)),
+            (&odi, "32 %", Some(32.0)),
+            (&odi, "32,5 %", Some(32.5)),
+            (&custom, "4 de 10", Some(4.0)),
+            (&custom, "4,5", Some(4.5)),
+            (&custom, "4/10", Some(4.0)),
+        ] {
+            assert_eq!(s.read(text), want, "{text:?} on {:?}", s.unit);
+        }
+        assert_eq!(MeasureValue::Number(7.0).number_on(&lefs), Some(7.0));
+        assert_eq!(
+            MeasureValue::Text("7/80".into()).number_on(&lefs),
+            Some(7.0)
+        );
     }
 
     #[test]

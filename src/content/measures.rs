@@ -32,6 +32,10 @@ pub struct Standard {
     /// mean of the activities' scores, whose MCID is `mcid`; one
     /// activity's own change is meaningful from this many points.
     pub activity_mcid: Option<f64>,
+    /// Also scored as a percentage of its range (the NDI: 0-50 points or
+    /// 0-100 %): a plan whose goal writes `now:` or `target:` with `%`
+    /// keeps the measure in %.
+    pub percent_form: bool,
 }
 
 impl Standard {
@@ -48,6 +52,27 @@ impl Standard {
             better: self.better,
             unit: Some(self.unit.to_string()),
         }
+    }
+
+    /// The scale a goal measure is kept on: the measure's own, or 0-100 %
+    /// when it has a percent form and the goal writes a value in %.
+    pub fn scale_for(&self, m: &Measure) -> Scale {
+        let in_percent = |v: &Option<String>| v.as_deref().is_some_and(|t| t.trim().ends_with('%'));
+        match self.percent_form && (in_percent(&m.now) || in_percent(&m.target)) {
+            true => Scale {
+                min: 0.0,
+                max: 100.0,
+                better: self.better,
+                unit: Some("%".to_string()),
+            },
+            false => self.scale(),
+        }
+    }
+
+    /// An MCID in the measure's own points, on `scale`: the NDI's 7.5
+    /// points are 15 % of its range.
+    pub fn mcid_on(&self, scale: &Scale, mcid: f64) -> f64 {
+        mcid * (scale.max - scale.min) / (self.max - self.min)
     }
 }
 
@@ -71,6 +96,7 @@ const fn std(
         mcid,
         source,
         activity_mcid: None,
+        percent_form: false,
     }
 }
 
@@ -115,15 +141,18 @@ pub const STANDARDS: [Standard; 6] = [
         10.0,
         "Ostelo RW et al. Spine 2008;33(1):90-94",
     ),
-    std(
-        "ndi",
-        "NDI",
-        "Neck Disability Index",
-        (0.0, 50.0, Better::Lower),
-        "out of 50",
-        7.5,
-        "Young BA et al. Spine J 2009;9(10):802-808",
-    ),
+    Standard {
+        percent_form: true,
+        ..std(
+            "ndi",
+            "NDI",
+            "Neck Disability Index",
+            (0.0, 50.0, Better::Lower),
+            "out of 50",
+            7.5,
+            "Young BA et al. Spine J 2009;9(10):802-808 (7.5 points; 15 % when scored in %)",
+        )
+    },
     std(
         "quickdash",
         "QuickDASH",
@@ -160,7 +189,7 @@ pub fn expand(measures: &[Measure]) -> Vec<Measure> {
         let base = Measure {
             measure: Some(s.id.to_string()),
             id: Some(s.id.to_string()),
-            scale: Some(s.scale()),
+            scale: Some(s.scale_for(m)),
             activities: Vec::new(),
             ..m.clone()
         };

@@ -222,9 +222,9 @@ fn off_scale(
         format_number(scale.min),
         format_number(scale.max)
     );
-    let msg = match value.number() {
+    let msg = match value.number_on(scale) {
         None => format!(
-            "{what}: `{}` of `{}` is not a number, but the measure has a scale ({range})",
+            "{what}: `{}` of `{}` is not a number on its scale ({range})",
             value.text(),
             m.name
         ),
@@ -236,7 +236,18 @@ fn off_scale(
         Some(_) => return,
     };
     // A built-in measure's scale is its own: there is no `scale:` to remove.
-    let help = if m.measure.is_some() {
+    let standard = m
+        .measure
+        .as_deref()
+        .and_then(crate::content::measures::find);
+    let help = if let Some(std) =
+        standard.filter(|s| s.percent_form && scale.unit.as_deref() != Some("%"))
+    {
+        format!(
+            "write a number from {range}, the range of `{}`; or keep the {} in % (0 to 100): write the goal's `now:` or `target:` with `%`",
+            m.name, std.short
+        )
+    } else if m.measure.is_some() {
         format!("write a number from {range}, the range of `{}`", m.name)
     } else {
         format!(

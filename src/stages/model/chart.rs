@@ -158,7 +158,12 @@ pub fn journey_for(
 ) -> Journey {
     let mut j = super::progress::journey(plan).with_mcids(mcids);
     for s in j.numeric.iter_mut().chain(j.averages.iter_mut()) {
-        let Some(std) = s.standard.filter(|std| std.unit.starts_with("out of")) else {
+        // Only on the measure's own scale: an NDI kept in % says "%".
+        let own = |std: &&Standard| s.scale.unit.as_deref() == Some(std.unit);
+        let Some(std) = s
+            .standard
+            .filter(|std| std.unit.starts_with("out of") && own(std))
+        else {
             continue;
         };
         let unit = t.fmt("measure_out_of", &[("max", &format_number(std.max))]);

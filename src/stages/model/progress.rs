@@ -5,7 +5,7 @@
 
 use crate::base::date::Date;
 use crate::content::config::MeasureSettings;
-use crate::content::journey::{MeasureValue, Scale, number};
+use crate::content::journey::{MeasureValue, Scale};
 use crate::content::measures::{Standard, expand, find};
 use crate::content::plan::{Measure, Plan, Visit};
 use std::collections::BTreeMap;
@@ -274,7 +274,8 @@ pub fn series(
 ) -> Series {
     let on_scale = |v: f64| scale.contains(v).then_some(v);
     let mut points: Vec<(Date, f64)> = Vec::new();
-    let now = m.now.as_deref().and_then(number).and_then(on_scale);
+    let read = |t: &str| scale.read(t);
+    let now = m.now.as_deref().and_then(read).and_then(on_scale);
     if let (Some(now), Some(day)) = (now, start.or(values.first().map(|v| v.0)))
         && !values.iter().any(|(d, _)| *d == day)
     {
@@ -283,7 +284,7 @@ pub fn series(
     points.extend(
         values
             .iter()
-            .filter_map(|(d, v)| v.number().and_then(on_scale).map(|n| (*d, n))),
+            .filter_map(|(d, v)| v.number_on(scale).and_then(on_scale).map(|n| (*d, n))),
     );
     points.sort_by_key(|p| p.0);
     Series {
@@ -291,7 +292,7 @@ pub fn series(
         key: m.key(),
         scale: scale.clone(),
         points,
-        target: m.target.as_deref().and_then(number).and_then(on_scale),
+        target: m.target.as_deref().and_then(read).and_then(on_scale),
         standard: m.measure.as_deref().and_then(find),
         mcid: m
             .measure
@@ -299,7 +300,7 @@ pub fn series(
             .and_then(find)
             .and_then(|s| match m.activity {
                 Some(_) => s.activity_mcid,
-                None => Some(s.mcid),
+                None => Some(s.mcid_on(scale, s.mcid)),
             }),
         activity: m.activity.clone(),
     }
@@ -319,8 +320,8 @@ impl Journey {
                     .and_then(|(_, v)| v.mcid)
                     .filter(|m| m.is_finite() && *m > 0.0)
             });
-            if own.is_some() {
-                s.mcid = own;
+            if let (Some(own), Some(std)) = (own, s.standard) {
+                s.mcid = Some(std.mcid_on(&s.scale, own));
             }
         }
         self
