@@ -378,3 +378,77 @@ fn no_english_phrase_or_key_name_in_a_zh_vi_or_ar_handout() {
         }
     }
 }
+
+#[test]
+fn a_language_is_read_however_the_clinic_writes_it() {
+    // A region, another case, an underscore or the language's name: the
+    // Spanish phrases, a well-formed `lang`, no warning about strings.
+    for (written, tag) in [
+        ("es-MX", "es-MX"),
+        ("ES", "es"),
+        ("es_us", "es-US"),
+        ("Spanish", "es"),
+        ("Español", "es"),
+    ] {
+        let c = sample_in(written);
+        let out = c.cmd(&["build"]).output().expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{written}: {err}");
+        assert!(
+            !err.contains("HP0305") && !err.contains("HP0710"),
+            "{written}: {err}"
+        );
+        let html = c.read("handouts/maria-lopez.html");
+        assert!(
+            html.contains(&format!("<html lang=\"{tag}\" dir=\"ltr\">")),
+            "{written}: {}",
+            &html[..200]
+        );
+        assert!(html.contains("Su plan, Maria"), "{written}: not in Spanish");
+    }
+    // Arabic of a region is Arabic, right to left.
+    let c = sample_in("ar-EG");
+    assert!(c.cmd(&["build"]).output().expect("run").status.success());
+    let html = c.read("handouts/maria-lopez.html");
+    assert!(html.contains("<html lang=\"ar-EG\" dir=\"rtl\">"));
+    assert!(html.contains("الهدف الذي اتفقنا عليه"));
+}
+
+#[test]
+fn a_right_to_left_language_without_phrases_is_still_right_to_left() {
+    // No Hebrew or Persian table: English phrases, with a warning, but the
+    // patient's own words are in the plan's language and script.
+    for (written, tag) in [("he", "he"), ("fa_IR", "fa-IR"), ("ur", "ur")] {
+        let c = sample_in(written);
+        let out = c.cmd(&["build"]).output().expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{written}: {err}");
+        assert!(err.contains("HP0305"), "{written}: {err}");
+        let html = c.read("handouts/maria-lopez.html");
+        assert!(
+            html.contains(&format!("<html lang=\"{tag}\" dir=\"rtl\">")),
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn traditional_chinese_is_warned_that_its_phrases_are_simplified() {
+    for written in ["zh-TW", "zh-Hant", "zh_HK"] {
+        let c = sample_in(written);
+        let out = c.cmd(&["build"]).output().expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{written}: {err}");
+        assert!(
+            err.contains("HP0305") && err.contains("another script"),
+            "{written}: {err}"
+        );
+        // Chinese phrases all the same, not English.
+        let html = c.read("handouts/maria-lopez.html");
+        assert!(!html.contains("Your plan"), "{written}: English phrases");
+    }
+    // Simplified Chinese of a region is just Chinese.
+    let c = sample_in("zh-CN");
+    let out = c.cmd(&["build"]).output().expect("run");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("HP0305"));
+}

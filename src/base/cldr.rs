@@ -30,8 +30,8 @@ pub const GUARD_LANGUAGES: [&str; 15] = [
 /// privacy guard reads them). `tl` (Tagalog) is CLDR's `fil`. `None` when
 /// the code is not a language tag.
 pub fn locale(lang: &str) -> Option<Locale> {
-    let lang = lang.trim();
-    let lang = match lang {
+    let lang = super::lang::canonical(lang);
+    let lang = match lang.as_str() {
         "tl" => "fil",
         "iw" => "he",
         "in" => "id",

@@ -9,6 +9,7 @@ pub mod date;
 pub mod diag;
 pub mod encoding;
 pub mod hash;
+pub mod lang;
 pub mod memo;
 pub mod output;
 pub mod parallel;

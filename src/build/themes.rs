@@ -4,6 +4,7 @@
 use super::*;
 #[allow(unused_imports)]
 use crate::base::diag::Code;
+use crate::base::lang::script;
 
 /// Templates every theme must provide (after falling back to the default).
 pub const REQUIRED_TEMPLATES: [&str; 10] = [
@@ -129,54 +130,115 @@ fn theme_strings(
         out
     };
     let mut strings = BTreeMap::new();
-    for (lang, (asked_in, asked_at)) in langs {
-        let table = tables.get(lang);
-        if table.is_none() {
-            diags.push(
-                Diagnostic::warning(
-                    Code::MissingStrings,
-                    format!("theme `{name}` has no strings for language `{lang}`: using English"),
-                )
-                .in_file(asked_in)
-                .at(*asked_at)
-                .help(format!("add themes/{name}/i18n/{lang}.yaml (copy i18n/en.yaml and translate it), or use one of: {}", tables.keys().cloned().collect::<Vec<_>>().join(", "))),
-            );
-        }
-        let under = overlay(&[
-            builtin.get("en"),
-            tables.get("en"),
-            builtin.get(lang.as_str()),
-        ]);
+    let mut told = std::collections::BTreeSet::new();
+    for (lang, asked) in langs {
+        // `es-MX`, `ES` or `Spanish` take the `es` table (RFC 4647 lookup).
+        let found = crate::base::lang::lookup(&tables, lang);
+        let table = found.map(|(_, t)| t);
+        diags.extend(no_table_for(
+            name,
+            lang,
+            asked,
+            found.map(|(k, _)| k),
+            &tables,
+        ));
+        let own_builtin = crate::base::lang::lookup(&builtin, lang).map(|(_, t)| t);
+        let under = overlay(&[builtin.get("en"), tables.get("en"), own_builtin]);
         let (s, missing) = Strings::merged(table, &under);
-        if table.is_some() && !missing.is_empty() {
-            let used = if builtin.contains_key(lang.as_str()) {
-                format!("the built-in `{lang}` phrases used")
-            } else {
-                "English used".to_string()
-            };
-            diags.push(
-                Diagnostic::warning(
-                    Code::MissingStrings,
-                    format!(
-                        "theme `{name}`, language `{lang}`: {} phrase(s) missing, {used}: {}",
-                        missing.len(),
-                        missing.join(", ")
-                    ),
-                )
-                .in_file(theme.files.origin(&format!("i18n/{lang}.yaml")).unwrap_or("i18n"))
-                .help(format!("a theme's i18n/{lang}.yaml needs only the phrases it changes; to silence this, copy the missing ones into it ({used} until then)")),
-            );
+        // Once per table, however many tags found it (`es`, `es-MX`).
+        if let Some((key, _)) = found.filter(|(k, _)| !missing.is_empty() && told.insert(*k)) {
+            let origin = theme.files.origin(&format!("i18n/{key}.yaml"));
+            diags.push(missing_phrases(
+                name,
+                key,
+                &missing,
+                own_builtin.is_some(),
+                origin,
+            ));
         }
         // CLDR rules of the language the phrases are in (English's when
         // neither the theme nor the built-in phrases have the language).
-        let rules_lang = if table.is_some() || builtin.contains_key(lang.as_str()) {
+        let rules_lang = if table.is_some() || own_builtin.is_some() {
             lang.as_str()
         } else {
             "en"
         };
-        strings.insert(lang.clone(), s.in_language(rules_lang));
+        // The direction is the language's, whichever table the phrases
+        // came from: a Hebrew plan in English phrases is still Hebrew.
+        let own_dir = [table, own_builtin]
+            .into_iter()
+            .flatten()
+            .any(|t| t.contains_key("dir"));
+        let s = s.in_language(rules_lang);
+        let s = if own_dir {
+            s
+        } else {
+            s.with_dir(crate::base::lang::dir(lang))
+        };
+        strings.insert(lang.clone(), s);
     }
     Ok(strings)
+}
+
+/// The warning for a language the theme has no table for (English is
+/// used), or only a table in another script (`zh` for `zh-TW`).
+fn no_table_for(
+    name: &str,
+    lang: &str,
+    (asked_in, asked_at): &Asked,
+    found: Option<&str>,
+    tables: &BTreeMap<String, Table>,
+) -> Option<Diagnostic> {
+    let (msg, help) = match found {
+        None => (
+            format!("theme `{name}` has no strings for language `{lang}`: using English"),
+            format!(
+                "add themes/{name}/i18n/{lang}.yaml (copy i18n/en.yaml and translate it), or use one of: {}",
+                tables.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
+        ),
+        Some(key) if script(key) != script(lang) => (
+            format!(
+                "theme `{name}` has no strings for language `{lang}`: using its `{key}` phrases, in another script"
+            ),
+            format!(
+                "add themes/{name}/i18n/{lang}.yaml (copy i18n/{key}.yaml and write it in the script your patients read)"
+            ),
+        ),
+        Some(_) => return None,
+    };
+    Some(
+        Diagnostic::warning(Code::MissingStrings, msg)
+            .in_file(asked_in)
+            .at(*asked_at)
+            .help(help),
+    )
+}
+
+/// The warning for a theme's table `key` that lacks phrases (taken from
+/// the built-in table of its language, else English).
+fn missing_phrases(
+    name: &str,
+    key: &str,
+    missing: &[String],
+    builtin: bool,
+    origin: Option<&str>,
+) -> Diagnostic {
+    let used = if builtin {
+        format!("the built-in `{key}` phrases used")
+    } else {
+        "English used".to_string()
+    };
+    Diagnostic::warning(
+        Code::MissingStrings,
+        format!(
+            "theme `{name}`, language `{key}`: {} phrase(s) missing, {used}: {}",
+            missing.len(),
+            missing.join(", ")
+        ),
+    )
+    .in_file(origin.unwrap_or("i18n"))
+    .help(format!("a theme's i18n/{key}.yaml needs only the phrases it changes; to silence this, copy the missing ones into it ({used} until then)"))
 }
 
 /// The handout stylesheet is inlined into every handout, so drop comments

@@ -98,10 +98,7 @@ impl Site {
     /// The clinic's own stop-and-call rule for a handout in `lang`, if it
     /// wrote one for that language.
     pub fn safety_for(&self, lang: &str) -> Option<&str> {
-        fn primary(s: &str) -> &str {
-            s.trim().split(['-', '_']).next().unwrap_or("")
-        }
-        let same_language = |a: &str, b: &str| primary(a).eq_ignore_ascii_case(primary(b));
+        use crate::base::lang::same_language;
         let text = match self.safety.as_ref()? {
             Safety::Text(t) => same_language(&self.language, lang).then_some(t.as_str()),
             Safety::PerLanguage(m) => m

@@ -53,14 +53,7 @@ impl Field {
     }
 }
 
-/// Do two language codes name the same language (`es`, `ES`, `es-MX` and
-/// `es_US` are all Spanish)?
-pub fn same_language(a: &str, b: &str) -> bool {
-    fn primary(s: &str) -> &str {
-        s.trim().split(['-', '_']).next().unwrap_or("")
-    }
-    primary(a).eq_ignore_ascii_case(primary(b))
-}
+pub use crate::base::lang::same_language;
 
 impl<'a> Prescription<'a> {
     /// Is the library written in the handout's language already?

@@ -184,9 +184,9 @@ enum Formula {
 impl Formula {
     /// The formula for a language code (`es`, `es-MX`), if there is one.
     fn for_language(lang: &str) -> Option<Formula> {
-        match lang.split(['-', '_']).next().unwrap_or("") {
-            l if l.eq_ignore_ascii_case("en") => Some(Formula::FleschKincaid),
-            l if l.eq_ignore_ascii_case("es") => Some(Formula::FernandezHuerta),
+        match crate::base::lang::primary(lang).as_str() {
+            "en" => Some(Formula::FleschKincaid),
+            "es" => Some(Formula::FernandezHuerta),
             _ => None,
         }
     }

@@ -40,7 +40,7 @@ impl<'a> CaseloadRenderer<'a> {
                 &|_| None,
             )
         })?;
-        ctx.insert("lang", self.lang);
+        ctx.insert("lang", &crate::base::lang::canonical(self.lang));
         ctx.insert("dir", self.theme.strings(self.lang).dir());
         ctx.insert_value("t", self.t.clone());
         ctx.insert_value("site", self.site.clone());

@@ -154,7 +154,7 @@ impl<'a> HandoutRenderer<'a> {
             )
         })?;
         ctx.insert_value("exercises", cards_of_steps(&ctx));
-        ctx.insert("lang", &h.lang);
+        ctx.insert("lang", &crate::base::lang::canonical(&h.lang));
         ctx.insert("dir", theme.strings(&h.lang).dir());
         match self.shared.get(&(h.theme.as_str(), h.lang.as_str())) {
             Some((t, css)) => {

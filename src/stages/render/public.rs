@@ -81,7 +81,7 @@ pub fn public(p: &PublicSite<'_>, theme: &CompiledTheme) -> Vec<Result<RenderedF
     }
     let tag_list: Vec<&TagRef> = tags.values().map(|(t, _)| *t).collect();
     let mut base = Context::new();
-    base.insert("lang", p.lang);
+    base.insert("lang", &crate::base::lang::canonical(p.lang));
     base.insert("dir", t.dir());
     base.insert("t", t);
     base.insert("site", p.site);

@@ -125,6 +125,15 @@ impl Strings {
         }
     }
 
+    /// The table with its writing direction set (`rtl`, `ltr`): the
+    /// language's, when the phrases are another's (see
+    /// [`crate::base::lang::dir`]).
+    pub fn with_dir(mut self, dir: &str) -> Strings {
+        self.entries
+            .insert("dir".to_string(), Entry::Text(dir.to_string()));
+        self
+    }
+
     /// The writing direction of the language: `rtl` when the table says
     /// `dir: rtl` (Arabic, Hebrew, Persian, Urdu), else `ltr`.
     pub fn dir(&self) -> &'static str {

@@ -16,6 +16,7 @@
 //! preferred name is its last word or whose language writes family first.
 
 use super::fold::{Stream, fold, is_unspaced_script};
+use crate::base::lang::primary;
 use crate::content::plan::Patient;
 use words::*;
 
@@ -187,10 +188,9 @@ fn parse(p: &Patient) -> Parsed {
                 || match preferred {
                     Some(pref) if pref == fold(&words[n - 1]) => true,
                     Some(pref) if pref == fold(&words[0]) => false,
-                    _ => p
-                        .language
-                        .as_deref()
-                        .is_some_and(|l| ["zh", "vi", "ko", "ja", "hu"].contains(&primary(l))),
+                    _ => p.language.as_deref().is_some_and(|l| {
+                        ["zh", "vi", "ko", "ja", "hu"].contains(&primary(l).as_str())
+                    }),
                 };
             let (g, f) = if family_first {
                 (&words[1..], &words[..n - 1])
@@ -202,10 +202,6 @@ fn parse(p: &Patient) -> Parsed {
         }
     }
     out
-}
-
-fn primary(lang: &str) -> &str {
-    lang.split(['-', '_']).next().unwrap_or(lang)
 }
 
 /// The words of a name without titles and suffixes; with the number of
