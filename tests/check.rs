@@ -1533,6 +1533,26 @@ fn cases() -> Vec<Case> {
             message: "two visits on 2026-11-20",
         },
         Case {
+            name: "one measure twice in a visit",
+            code: "HP0118",
+            warning: false,
+            // The second visit's keys run from line 25; the repeat is on 27.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &journey(&[(
+                        "      Reaching up: Pain 4 out of 10\n",
+                        "      Reaching up: Pain 4 out of 10\n      Pain on the stairs: 6\n",
+                    )]),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(27, 7),
+            help: Help::Contains("records each measure once"),
+            message: "visit 2 gives `Pain on the stairs` twice",
+        },
+        Case {
             name: "a visit after today",
             code: "HP0112",
             warning: false,

@@ -445,3 +445,53 @@ fn a_plan_called_index_keeps_its_handout() {
             .contains("Maria Lopez")
     );
 }
+
+#[test]
+fn a_visit_names_a_measure_in_any_case_and_once() {
+    // `STAIRS`, `Knee Bend`, `Walk` and `reaching up` are the goal's
+    // `stairs`, `Knee bend`, `walk` and `Reaching up`; `110°` is in degrees.
+    let visits = "
+  - date: 2026-10-15
+    measures: { STAIRS: 6, Knee Bend: 100 }
+  - date: 2026-10-29
+    measures: { Stairs: 5, knee bend: 110°, Walk: 15, reaching up: Above the shoulder }
+";
+    let c = Clinic::new();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &journey_plan(THREE, visits, "", false),
+    );
+    let out = c.cmd(&["check"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = handout(&c);
+    assert!(
+        chart(&html, 1).contains("Chart of Stair pain: 7, 6, 5. Goal: 2 out of 10."),
+        "{html}"
+    );
+    assert!(
+        chart(&html, 2).contains("Chart of Knee bend: 95, 100, 110."),
+        "{html}"
+    );
+    // One measure under two keys in one visit is an error at the second.
+    let twice = "
+  - date: 2026-10-15
+    measures: { stairs: 6, Stairs: 7 }
+";
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &journey_plan(THREE, twice, "", false),
+    );
+    let out = c.cmd(&["check"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(!out.status.success());
+    let line = journey_plan(THREE, twice, "", false)
+        .lines()
+        .position(|l| l.contains("Stairs: 7"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("maria-lopez.yaml:{line}:28: error[HP0118]")),
+        "{err}"
+    );
+    assert!(err.contains("gives `Stair pain` twice"), "{err}");
+}

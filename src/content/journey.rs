@@ -76,9 +76,14 @@ impl Scale {
         let rest = rest.trim();
         let unit = self.unit.as_deref().map(str::trim).unwrap_or_default();
         let max = format_number(self.max);
+        // `°` for a scale in degrees, in the languages of the handouts.
+        let degrees = ["deg", "grad", "°", "度", "độ", "درج"]
+            .iter()
+            .any(|d| unit.to_lowercase().starts_with(d));
         let fits = rest.is_empty()
             || rest.eq_ignore_ascii_case(unit)
             || rest == "%" && unit == "%"
+            || rest == "°" && degrees
             || rest.strip_prefix('/').is_some_and(|m| m.trim() == max)
             || rest.strip_prefix("out of").is_some_and(|m| m.trim() == max);
         fits.then_some(n)
@@ -205,6 +210,23 @@ pub fn default_id(name: &str) -> String {
     slug::slugify(name)
 }
 
+/// A measure's key as a visit may write it: lower case, a run of spaces,
+/// `_` or `-` one `-` (`LEFS` is `lefs`, `Knee Bend` is `knee-bend`).
+/// Other marks are kept: a quoted name is not its unquoted one.
+pub fn folded_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for word in key
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +243,10 @@ mod tests {
         assert_eq!(format_number(1.0 / 3.0), "0.33");
         assert_eq!(format_number(-0.0001), "0");
         assert_eq!(default_id("Pain on the stairs"), "pain-on-the-stairs");
+        assert_eq!(folded_key(" Knee  Bend "), "knee-bend");
+        assert_eq!(folded_key("LEFS"), "lefs");
+        assert_eq!(folded_key("stairs_pain"), "stairs-pain");
+        assert_eq!(folded_key("“Reaching up”"), "“reaching-up”");
     }
 
     #[test]
@@ -256,6 +282,9 @@ mod tests {
             (&custom, "4 de 10", Some(4.0)),
             (&custom, "4,5", Some(4.5)),
             (&custom, "4/10", Some(4.0)),
+            (&custom, "4°", None),
+            (&scale(150.0, "degrees"), "110°", Some(110.0)),
+            (&scale(150.0, "grados"), "110 °", Some(110.0)),
         ] {
             assert_eq!(s.read(text), want, "{text:?} on {:?}", s.unit);
         }

@@ -228,10 +228,22 @@ impl Measure {
     }
 
     /// Does a visit's key (`stairs-pain` or `Pain on the stairs`) name
-    /// this measure?
+    /// this measure? Compared as written, then as ids are (`LEFS`,
+    /// `Stairs Pain` and `stairs pain` are `stairs-pain`).
     pub fn answers_to(&self, key: &str) -> bool {
         let k = key.trim();
-        k == self.key() || k == self.name.trim()
+        let own = self.key();
+        use crate::content::journey::folded_key;
+        let id = self
+            .id
+            .as_deref()
+            .map(str::trim)
+            .filter(|id| !id.is_empty());
+        let name = self.name.trim();
+        k == own
+            || k == name
+            || id.is_some_and(|id| folded_key(k) == folded_key(id))
+            || folded_key(k) == folded_key(name)
     }
 }
 

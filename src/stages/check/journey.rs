@@ -69,8 +69,32 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
                 ),
             );
         }
+        // Which keys of this visit named each measure already.
+        let mut given: Vec<(&str, &str)> = Vec::new();
         for (key, value) in &visit.measures {
-            match measures.iter().find(|m| m.answers_to(key)) {
+            let found = measures.iter().find(|m| m.answers_to(key));
+            if let Some(m) = found {
+                let own = m.name.as_str();
+                if let Some((first, _)) = given.iter().find(|(_, n)| *n == own) {
+                    // At the one written second (the map is in key order).
+                    let (a, b) = (lines.find_key(i, first), lines.find_key(i, key));
+                    let (one, two) = if a > b {
+                        (key.as_str(), *first)
+                    } else {
+                        (*first, key.as_str())
+                    };
+                    let msg = format!(
+                        "visit {} gives `{own}` twice: as `{one}` and as `{two}`",
+                        i + 1
+                    );
+                    let help = "keep one of them: a visit records each measure once";
+                    let at = a.max(b).or_else(date_pos);
+                    diags.push(error(src, Code::MeasureTwice, msg, at).help(help));
+                    continue;
+                }
+                given.push((key, own));
+            }
+            match found {
                 None => diags.push(unknown(
                     src,
                     measures,
@@ -118,7 +142,8 @@ fn unquoted(s: &str) -> &str {
 fn check_measures(src: &Source<Plan>, measures: &[Measure], diags: &mut Diagnostics) {
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
     for (i, m) in measures.iter().enumerate() {
-        let key = m.key();
+        // Compared as a visit's key is (see `Measure::answers_to`).
+        let key = crate::content::journey::folded_key(&m.key());
         let name_pos = || {
             let by_name = (!m.name.is_empty())
                 .then(|| locate(&src.text, "name", &m.name, 0))
