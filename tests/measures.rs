@@ -566,3 +566,38 @@ fn an_ndi_written_in_percent_is_kept_and_judged_in_percent() {
         );
     }
 }
+
+#[test]
+fn a_psfs_visit_may_write_an_activity_in_another_case_or_apostrophe() {
+    // The visit writes the activities lower case, with a curly apostrophe
+    // and a double space: the same activities, judged as in the test above.
+    let visits = "visits:\n  - date: 2026-11-10\n    measures: { PSFS: { climb the stairs to  my flat: 5, \"pick up my granddaughter (she’s 4)\": 4 } }\n";
+    let c = Clinic::new();
+    c.write("content/plans/maria-lopez.yaml", &story_plan(PSFS, visits));
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let handout = handout_text(&c);
+    // Named as the goal writes them, the patient's own words.
+    assert!(
+        handout.contains("Your score for “Climb the stairs to my flat” went from 3 to 5 out of 10"),
+        "{handout}"
+    );
+    assert!(
+        handout
+            .contains("Your daily activities went from 2.5 to 4.5 out of 10: a real improvement."),
+        "{handout}"
+    );
+    // Another activity is still an error, with the plan's names offered.
+    let visits = "visits:\n  - date: 2026-11-10\n    measures: { psfs: { climb the stairs to my falt: 5 } }\n";
+    c.write("content/plans/maria-lopez.yaml", &story_plan(PSFS, visits));
+    let out = c.cmd(&["check"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(
+        err.contains("no activity called `climb the stairs to my falt`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("did you mean `Climb the stairs to my flat`?"),
+        "{err}"
+    );
+}

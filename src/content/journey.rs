@@ -157,12 +157,12 @@ impl MeasureValue {
         }
     }
 
-    /// The score of one activity of a PSFS visit (names compared trimmed).
+    /// The score of one activity of a PSFS visit (see [`same_activity`]).
     pub fn activity(&self, name: &str) -> Option<&MeasureValue> {
         match self {
             MeasureValue::Activities(map) => map
                 .iter()
-                .find(|(k, _)| k.trim() == name.trim())
+                .find(|(k, _)| same_activity(k, name))
                 .map(|(_, v)| v),
             _ => None,
         }
@@ -210,6 +210,24 @@ pub fn default_id(name: &str) -> String {
     slug::slugify(name)
 }
 
+/// Do two PSFS activity names name the same activity? As written, but for
+/// case, runs of white space and curly apostrophes or quotes (`Pick up
+/// my granddaughter’s toys` is `pick up my  granddaughter's toys`).
+pub fn same_activity(a: &str, b: &str) -> bool {
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.split_whitespace()
+            .flat_map(|w| std::iter::once(' ').chain(w.chars()))
+            .skip(1)
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+                '\u{201C}' | '\u{201D}' => '"',
+                c => c,
+            })
+    }
+    folded(a).eq(folded(b))
+}
+
 /// A measure's key as a visit may write it: lower case, a run of spaces,
 /// `_` or `-` one `-` (`LEFS` is `lefs`, `Knee Bend` is `knee-bend`).
 /// Other marks are kept: a quoted name is not its unquoted one.
@@ -247,6 +265,11 @@ mod tests {
         assert_eq!(folded_key("LEFS"), "lefs");
         assert_eq!(folded_key("stairs_pain"), "stairs-pain");
         assert_eq!(folded_key("“Reaching up”"), "“reaching-up”");
+        assert!(same_activity(
+            " Pick up my granddaughter’s toys",
+            "pick up my  Granddaughter's toys "
+        ));
+        assert!(!same_activity("Climb the stairs", "Climb the stair"));
     }
 
     #[test]

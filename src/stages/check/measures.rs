@@ -5,7 +5,7 @@
 
 use crate::base::date::Date;
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos, closest};
-use crate::content::journey::MeasureValue;
+use crate::content::journey::{MeasureValue, same_activity};
 use crate::content::measures::{find, ids};
 use crate::content::plan::{Measure, Plan};
 use crate::content::yaml::{locate, locate_key};
@@ -220,7 +220,7 @@ pub(super) fn check_activities(
     };
     for (name, score) in map {
         let pos = || locate_key(&src.text, name.trim()).or_else(&at);
-        match activities.iter().find(|m| m.name == name.trim()) {
+        match activities.iter().find(|m| same_activity(&m.name, name)) {
             Some(m) => off_scale(m, score, pos(), diags),
             None => {
                 let names = activities.iter().map(|m| m.name.as_str());
