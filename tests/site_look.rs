@@ -40,6 +40,39 @@ fn tagged_images() -> (Vec<u8>, Vec<u8>) {
     (tagged, tagged_png)
 }
 
+/// A 700×400 WebP as a phone saves it: the extended format (`VP8X`)
+/// with an `EXIF` chunk naming `who` (the TIFF block of `tagged_images`).
+fn tagged_webp(who: &[u8; 10]) -> Vec<u8> {
+    let img = image::DynamicImage::new_rgb8(700, 400);
+    let mut plain = Vec::new();
+    img.write_to(&mut Cursor::new(&mut plain), image::ImageFormat::WebP)
+        .unwrap();
+    // A simple WebP is RIFF, size, WEBP and one VP8L chunk.
+    let vp8l = &plain[12..];
+    let mut tiff = b"II*\0\x08\0\0\0\x01\0\x3b\x01\x02\0".to_vec();
+    tiff.extend(11u32.to_le_bytes());
+    tiff.extend(26u32.to_le_bytes());
+    tiff.extend(0u32.to_le_bytes());
+    tiff.extend(who);
+    tiff.push(0);
+    let mut vp8x = b"VP8X\x0a\0\0\0\x08\0\0\0".to_vec();
+    vp8x.extend(&699u32.to_le_bytes()[..3]);
+    vp8x.extend(&399u32.to_le_bytes()[..3]);
+    let mut exif = b"EXIF".to_vec();
+    exif.extend((tiff.len() as u32).to_le_bytes());
+    exif.extend(&tiff);
+    if tiff.len() % 2 == 1 {
+        exif.push(0);
+    }
+    let body = [b"WEBP".as_slice(), &vp8x, vp8l, &exif].concat();
+    [
+        b"RIFF".as_slice(),
+        &(body.len() as u32).to_le_bytes(),
+        &body,
+    ]
+    .concat()
+}
+
 fn png_chunks(bytes: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 8;
@@ -369,4 +402,67 @@ fn story_json_ld_has_its_day_and_the_guard_still_stops_the_day_typed() {
     let out = c.cmd(&["build"]).output().unwrap();
     assert!(!out.status.success());
     assert!(stderr(&out).contains("HP0501"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_webp_photo_is_published_as_a_jpeg_and_a_static_webp_loses_its_metadata() {
+    let webp = tagged_webp(b"Camera 123");
+    // The reader finds the EXIF the phone wrote.
+    assert!(
+        exif::Reader::new()
+            .read_from_container(&mut Cursor::new(&webp))
+            .is_ok()
+    );
+    let c = clinic_with_photo("scope: [website, photo]");
+    probes::write_bytes(&c, "content/images/mari-lopez-face.webp", &webp);
+    let plan = c
+        .read("content/plans/maria-lopez.yaml")
+        .replace("mari-lopez-face.jpg", "mari-lopez-face.webp");
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    probes::write_bytes(&c, "static/img/desk.webp", &webp);
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let files = c.tree("public");
+    let photos: Vec<_> = files
+        .iter()
+        .filter(|(p, _)| {
+            p.to_string_lossy().starts_with("img/") && p.to_string_lossy().ends_with(".jpg")
+        })
+        .collect();
+    assert!(!photos.is_empty(), "the story photo, as JPEG");
+    for (path, bytes) in photos {
+        let exif = exif::Reader::new().read_from_container(&mut Cursor::new(bytes));
+        assert!(exif.is_err(), "{path:?}: EXIF survived");
+    }
+    // The static WebP keeps its name and pixels, not its EXIF.
+    let out = std::fs::read(c.path().join("public/static/img/desk.webp"))
+        .or_else(|_| std::fs::read(c.path().join("public/img/desk.webp")))
+        .unwrap();
+    assert!(
+        exif::Reader::new()
+            .read_from_container(&mut Cursor::new(&out))
+            .is_err(),
+        "EXIF survived in the static WebP"
+    );
+    assert!(!String::from_utf8_lossy(&out).contains("Camera 123"));
+    let img = image::load_from_memory(&out).expect("still a WebP");
+    assert_eq!((img.width(), img.height()), (700, 400));
+}
+
+#[test]
+fn an_iphone_heic_photo_is_named_as_such_with_how_to_export_it() {
+    let c = clinic_with_photo("scope: [website, photo]");
+    probes::write_bytes(
+        &c,
+        "content/images/mari-lopez-face.jpg",
+        b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\0",
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("HP0104") && err.contains("iPhone HEIC"),
+        "{err}"
+    );
+    assert!(err.contains("export it as JPEG"), "{err}");
 }

@@ -209,7 +209,7 @@ fn picture_problems(pictures: &model::Pictures) -> Vec<Diagnostic> {
         .map(|(name, why)| {
             Diagnostic::error(Code::MissingPicture, format!("picture `{name}` {why}"))
                 .in_file(format!("content/images/{name}"))
-                .help("use a JPEG, PNG or SVG file in content/images/")
+                .help("use a JPEG, PNG, WebP or SVG file in content/images/")
         })
         .collect()
 }

@@ -86,7 +86,7 @@ pub(super) fn check_site(clinic: &Clinic, diags: &mut Diagnostics) {
     }
     for (key, file, alt) in pictures {
         let pos = at(key, file);
-        let raster = [".jpg", ".jpeg", ".png", ".svg"]
+        let raster = [".jpg", ".jpeg", ".png", ".webp", ".svg"]
             .iter()
             .any(|e| file.to_ascii_lowercase().ends_with(e));
         if !crate::base::paths::is_portable_inside(file)
@@ -96,7 +96,9 @@ pub(super) fn check_site(clinic: &Clinic, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::error(
                     Code::MissingPicture,
-                    format!("picture `{file}` is not a JPEG, PNG or SVG file in content/images/"),
+                    format!(
+                        "picture `{file}` is not a JPEG, PNG, WebP or SVG file in content/images/"
+                    ),
                 )
                 .in_file("site.yaml")
                 .at(pos)

@@ -152,17 +152,51 @@ fn publish_one(name: &str, bytes: &[u8], base_path: &str) -> Published {
 }
 
 /// A JPEG or PNG of the site's `static/` folder re-encoded at its own size,
-/// without its metadata (EXIF, GPS, XMP, PNG text); its name is kept, as
-/// pages link to it. `None` for any other file, or one that does not
-/// decode (the privacy guard still reads what it carries).
+/// without its metadata (EXIF, GPS, XMP, PNG text); a WebP with its EXIF
+/// and XMP chunks left out (its pixels as they are: the format is kept, as
+/// the name is, since pages link to it). `None` for any other file, or one
+/// that does not decode (the privacy guard still reads what it carries).
 pub fn without_metadata(path: &str, bytes: &[u8]) -> Option<Vec<u8>> {
     let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".webp") {
+        return webp_without_metadata(bytes);
+    }
     let raster = [".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e));
     if !raster {
         return None;
     }
     let (img, format) = decode(bytes).ok()?;
     encode(&img, format).ok()
+}
+
+/// A WebP without its `EXIF` and `XMP ` chunks, and its `VP8X` header
+/// no longer saying it has them. `None` when the file is no well-formed
+/// WebP.
+fn webp_without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
+    let body = bytes.strip_prefix(b"RIFF")?;
+    let size = u32::from_le_bytes(body.get(..4)?.try_into().ok()?) as usize;
+    let chunks = body.get(4..4 + size)?.strip_prefix(b"WEBP")?;
+    let mut out = b"RIFF\0\0\0\0WEBP".to_vec();
+    let mut rest = chunks;
+    while !rest.is_empty() {
+        let (tag, len) = (rest.get(..4)?, rest.get(4..8)?);
+        let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+        let whole = rest.get(..8 + len + len % 2)?;
+        match tag {
+            b"EXIF" | b"XMP " => {}
+            b"VP8X" => {
+                let mut x = whole.to_vec();
+                // Flags byte: bit 3 EXIF, bit 2 XMP.
+                *x.get_mut(8)? &= !0b0000_1100;
+                out.extend_from_slice(&x);
+            }
+            _ => out.extend_from_slice(whole),
+        }
+        rest = &rest[whole.len()..];
+    }
+    let riff = u32::try_from(out.len() - 8).ok()?;
+    out[4..8].copy_from_slice(&riff.to_le_bytes());
+    Some(out)
 }
 
 /// The widths to publish a picture `width` pixels wide at.
@@ -175,23 +209,57 @@ fn widths_for(width: u32) -> Vec<u32> {
     out
 }
 
-/// Decode a JPEG or PNG and turn it upright (its EXIF orientation), which
-/// the re-encoded file no longer carries.
+/// Decode a JPEG, PNG or WebP and turn it upright (its EXIF orientation),
+/// which the re-encoded file no longer carries. The format it is published
+/// in: a WebP (as phones and web pages save photos) becomes a JPEG, or a
+/// PNG when it has transparency, which every browser and mail reader shows.
 fn decode(bytes: &[u8]) -> Result<(DynamicImage, ImageFormat), String> {
-    let bad =
-        |e: image::ImageError| format!("is not a JPEG or PNG picture heropath can read ({e})");
+    let bad = |e: image::ImageError| {
+        format!("is not a JPEG, PNG or WebP picture heropath can read ({e})")
+    };
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("cannot be read: {e}"))?;
     let format = match reader.format() {
-        Some(f @ (ImageFormat::Jpeg | ImageFormat::Png)) => f,
-        _ => return Err("is not a JPEG, PNG or SVG picture".into()),
+        Some(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => f,
+        _ => {
+            return Err(format!(
+                "is {}, not a JPEG, PNG, WebP or SVG picture",
+                kind_of(bytes)
+            ));
+        }
     };
     let mut decoder = reader.into_decoder().map_err(bad)?;
     let orientation = decoder.orientation().map_err(bad)?;
     let mut img = DynamicImage::from_decoder(decoder).map_err(bad)?;
     img.apply_orientation(orientation);
+    let format = match format {
+        ImageFormat::WebP if img.color().has_alpha() => ImageFormat::Png,
+        ImageFormat::WebP => ImageFormat::Jpeg,
+        f => f,
+    };
     Ok((img, format))
+}
+
+/// What a picture heropath does not read is, from its first bytes, said
+/// the way a person would look for it in their photo app.
+fn kind_of(bytes: &[u8]) -> &'static str {
+    let brand = bytes.get(4..12).filter(|b| b.starts_with(b"ftyp"));
+    match bytes {
+        _ if brand.is_some_and(|b| {
+            [b"heic", b"heix", b"hevc", b"mif1", b"msf1"]
+                .iter()
+                .any(|x| &b[4..] == *x)
+        }) =>
+        {
+            "an iPhone HEIC photo (export it as JPEG: Photos, File, Export; or Settings, Camera, Formats, Most Compatible)"
+        }
+        _ if brand.is_some_and(|b| &b[4..] == b"avif") => "an AVIF picture (save it as JPEG)",
+        [b'G', b'I', b'F', b'8', ..] => "a GIF (save it as PNG)",
+        [b'B', b'M', ..] => "a BMP (save it as PNG)",
+        [b'I', b'I', 42, 0, ..] | [b'M', b'M', 0, 42, ..] => "a TIFF (save it as JPEG)",
+        _ => "a file of another kind",
+    }
 }
 
 /// Encode with no metadata at all: the JPEG encoder writes only a JFIF
