@@ -494,4 +494,16 @@ fn a_visit_names_a_measure_in_any_case_and_once() {
         "{err}"
     );
     assert!(err.contains("gives `Stair pain` twice"), "{err}");
+    // Two measures that share a name (each knee) are two measures.
+    let both_knees = THREE.replace(
+        "    - name: Walking\n",
+        "    - name: Knee bend\n      id: left-knee\n      now: \"90\"\n      target: \"110\"\n      scale: { min: 0, max: 150, better: higher, unit: degrees }\n    - name: Walking\n",
+    );
+    let visits = "\n  - date: 2026-10-15\n    measures: { knee-bend: 100, Left-Knee: 95 }\n";
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &journey_plan(&both_knees, visits, "", false),
+    );
+    let out = c.cmd(&["check"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
 }

@@ -324,30 +324,34 @@ fn an_unnamed_built_in_measure_is_named_on_the_handout_story_and_caseload() {
 
 const PSFS: &str = "    - measure: psfs\n      activities:\n        - { name: Climb the stairs to my flat, now: 3, target: 8 }\n        - { name: \"Pick up my granddaughter (she's 4)\", now: 2, target: 8 }\n";
 
+/// Build the PSFS story plan with `visits` (stairs 3 → 5, granddaughter
+/// 2 → 4, however the visit spells them) and check the handout names the
+/// activities in the goal's words and judges each and the mean.
+fn psfs_judged(c: &Clinic, visits: &str) {
+    c.write("content/plans/maria-lopez.yaml", &story_plan(PSFS, visits));
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let handout = handout_text(c);
+    for want in [
+        "Your score for “Climb the stairs to my flat” went from 3 to 5 out of 10: not yet a change we can be sure of.",
+        "“Pick up my granddaughter (she's 4)”",
+        // The mean's verdict too, in the reader's words.
+        "Your daily activities went from 2.5 to 4.5 out of 10: a real improvement.",
+    ] {
+        assert!(
+            handout.contains(want),
+            "{visits}: `{want}` not in {handout}"
+        );
+    }
+}
+
 #[test]
 fn the_psfs_is_judged_by_its_mean_and_each_activity_reads_as_written() {
     // Stairs 3 → 5 (+2, short of one activity's MCID of 3), granddaughter
     // 2 → 4 (+2): the mean 2.5 → 4.5 is +2, the MCID of the mean.
     let visits = "visits:\n  - date: 2026-11-10\n    measures: { psfs: { Climb the stairs to my flat: 5, \"Pick up my granddaughter (she's 4)\": 4 } }\n";
     let c = Clinic::new();
-    c.write("content/plans/maria-lopez.yaml", &story_plan(PSFS, visits));
-    let out = c.cmd(&["build"]).output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let handout = handout_text(&c);
-    assert!(
-        handout.contains("Your score for “Climb the stairs to my flat” went from 3 to 5 out of 10: not yet a change we can be sure of."),
-        "{handout}"
-    );
-    assert!(
-        handout.contains("“Pick up my granddaughter (she's 4)”"),
-        "{handout}"
-    );
-    // The handout says the mean's verdict too, in the reader's words.
-    assert!(
-        handout
-            .contains("Your daily activities went from 2.5 to 4.5 out of 10: a real improvement."),
-        "{handout}"
-    );
+    psfs_judged(&c, visits);
     let caseload = text_of(&c.read("handouts/index.html"));
     assert!(
         caseload.contains("Daily activities: 2.5 → 4.5 out of 10 (Goal 8), meaningful (MCID 2)"),
@@ -573,20 +577,7 @@ fn a_psfs_visit_may_write_an_activity_in_another_case_or_apostrophe() {
     // and a double space: the same activities, judged as in the test above.
     let visits = "visits:\n  - date: 2026-11-10\n    measures: { PSFS: { climb the stairs to  my flat: 5, \"pick up my granddaughter (she’s 4)\": 4 } }\n";
     let c = Clinic::new();
-    c.write("content/plans/maria-lopez.yaml", &story_plan(PSFS, visits));
-    let out = c.cmd(&["build"]).output().unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let handout = handout_text(&c);
-    // Named as the goal writes them, the patient's own words.
-    assert!(
-        handout.contains("Your score for “Climb the stairs to my flat” went from 3 to 5 out of 10"),
-        "{handout}"
-    );
-    assert!(
-        handout
-            .contains("Your daily activities went from 2.5 to 4.5 out of 10: a real improvement."),
-        "{handout}"
-    );
+    psfs_judged(&c, visits);
     // Another activity is still an error, with the plan's names offered.
     let visits = "visits:\n  - date: 2026-11-10\n    measures: { psfs: { climb the stairs to my falt: 5 } }\n";
     c.write("content/plans/maria-lopez.yaml", &story_plan(PSFS, visits));

@@ -111,6 +111,13 @@ pub fn canonical(tag: &str) -> String {
 
 /// The language of a tag, without script or region: `es` of `es_MX`.
 pub fn primary(tag: &str) -> String {
+    // A code (`es`, `es_MX`) needs no name table: this runs for every
+    // exercise field of every handout.
+    let t = tag.trim();
+    let head = t.split(['-', '_']).next().unwrap_or("");
+    if (2..=3).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return head.to_ascii_lowercase();
+    }
     let c = canonical(tag);
     match c.split_once('-') {
         Some((l, _)) => l.to_string(),
@@ -120,7 +127,7 @@ pub fn primary(tag: &str) -> String {
 
 /// Do two tags name the same language (`es`, `ES`, `es-MX`, `Spanish`)?
 pub fn same_language(a: &str, b: &str) -> bool {
-    primary(a) == primary(b)
+    a.trim().eq_ignore_ascii_case(b.trim()) || primary(a) == primary(b)
 }
 
 /// The tags a table for `tag` may be found under, most specific first

@@ -70,12 +70,13 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
             );
         }
         // Which keys of this visit named each measure already.
-        let mut given: Vec<(&str, &str)> = Vec::new();
+        // (By the measure itself: two measures may share a name.)
+        let mut given: Vec<(&str, &Measure)> = Vec::new();
         for (key, value) in &visit.measures {
             let found = measures.iter().find(|m| m.answers_to(key));
             if let Some(m) = found {
                 let own = m.name.as_str();
-                if let Some((first, _)) = given.iter().find(|(_, n)| *n == own) {
+                if let Some((first, _)) = given.iter().find(|(_, g)| std::ptr::eq(*g, m)) {
                     // At the one written second (the map is in key order).
                     let (a, b) = (lines.find_key(i, first), lines.find_key(i, key));
                     let (one, two) = if a > b {
@@ -92,7 +93,7 @@ pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnos
                     diags.push(error(src, Code::MeasureTwice, msg, at).help(help));
                     continue;
                 }
-                given.push((key, own));
+                given.push((key, m));
             }
             match found {
                 None => diags.push(unknown(
