@@ -76,14 +76,18 @@ impl Scale {
         let rest = rest.trim();
         let unit = self.unit.as_deref().map(str::trim).unwrap_or_default();
         let max = format_number(self.max);
-        // `°` for a scale in degrees, in the languages of the handouts.
-        let degrees = ["deg", "grad", "°", "度", "độ", "درج"]
-            .iter()
-            .any(|d| unit.to_lowercase().starts_with(d));
+        // `°` for a scale in degrees, in the languages of the handouts
+        // (asked only of a value written with `°`: this reads every value).
+        let degrees = || {
+            let unit = unit.to_lowercase();
+            ["deg", "grad", "°", "度", "độ", "درج"]
+                .iter()
+                .any(|d| unit.starts_with(d))
+        };
         let fits = rest.is_empty()
             || rest.eq_ignore_ascii_case(unit)
             || rest == "%" && unit == "%"
-            || rest == "°" && degrees
+            || rest == "°" && degrees()
             || rest.strip_prefix('/').is_some_and(|m| m.trim() == max)
             || rest.strip_prefix("out of").is_some_and(|m| m.trim() == max);
         fits.then_some(n)
