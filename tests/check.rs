@@ -1182,6 +1182,22 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("exiftool -gps:all="),
             message: "public file img/garden.jpg records where it was taken",
         },
+        Case {
+            name: "a patient record in a static file",
+            code: "HP0505",
+            warning: false,
+            setup: |c| {
+                c.write(
+                    "static/backup/old-plan.txt",
+                    "# discharged 2025\npatient:\n  name: Xavier Oddsworth\n",
+                )
+            },
+            args: CHECK,
+            file: File::Is("static/backup/old-plan.txt"),
+            at: At::Pos(2, 1),
+            help: Help::Contains("reviewed_files"),
+            message: "public file backup/old-plan.txt holds a patient record",
+        },
         // ---- HP0601–HP0602: plain language (warnings) ---------------------
         Case {
             name: "reading level",

@@ -108,6 +108,7 @@ registry! {
     UnreadablePublicFile = "HP0502", "A public file the guard cannot read, not listed as reviewed.";
     ReviewWithoutReason = "HP0503", "A `privacy.reviewed_files` entry without a reason.";
     LocatedPicture = "HP0504", "A public picture records where it was taken (GPS), not listed as reviewed.";
+    PatientRecord = "HP0505", "A public file holds a patient record (a plan, an export), whoever the patient.";
     ReadingLevel = "HP0601", "Handout text reads above the target grade.";
     Jargon = "HP0602", "Medical jargon with a plain alternative.";
     NoDose = "HP0701", "An exercise without a dose.";

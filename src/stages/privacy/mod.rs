@@ -152,6 +152,9 @@ pub struct Scan {
     pub unreadable: Option<String>,
     /// A picture in it records where it was taken (GPS).
     pub located: bool,
+    /// The line of a patient record in it, whoever the patient (see
+    /// `scan::record`).
+    pub record: Option<u32>,
 }
 
 const PUBLIC: u32 = u32::MAX;

@@ -49,6 +49,25 @@ fn located(f: &Found) -> Diagnostic {
     ))
 }
 
+/// A patient record in a public file: the guard knows the clinic's plans
+/// only, so an archived plan or another clinic's export is found by its
+/// shape, and refused whoever it names.
+fn record(f: &Found, line: u32) -> Diagnostic {
+    Diagnostic::error(
+        Code::PatientRecord,
+        format!(
+            "public file {} holds a patient record (a `patient:` with a name, or a date of birth)",
+            f.path
+        ),
+    )
+    .in_file(f.origin.unwrap_or(f.path))
+    .at(f.origin.map(|_| crate::base::diag::Pos { line: line as usize, column: 1 }))
+    .help(format!(
+        "remove the record from the site (an archive of plans belongs outside the clinic folder), or, if a person has checked that it is made up (an example), list it in site.yaml:\n  privacy:\n    reviewed_files:\n      - {{ pattern: \"{}\", reason: \"who checked it, when\" }}",
+        f.path
+    ))
+}
+
 /// Diagnostics for `found`: leaks located at their sources (read only when
 /// there is a leak), and unreadable files not listed in `reviewed`.
 pub fn diagnostics(
@@ -67,6 +86,11 @@ pub fn diagnostics(
         let is_reviewed = || reviewed.iter().any(|r| glob_match(&r.pattern, f.path));
         if f.scan.located && !is_reviewed() {
             out.push(located(f));
+        }
+        if let Some(line) = f.scan.record
+            && !is_reviewed()
+        {
+            out.push(record(f, line));
         }
         if let Some(reason) = &f.scan.unreadable
             && !is_reviewed()

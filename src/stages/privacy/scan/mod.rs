@@ -16,6 +16,7 @@ mod initial;
 mod joined;
 mod near;
 mod phones;
+mod record;
 
 pub(super) use ages::{Forms, age_words, number};
 pub use alphabets::Sounds;
@@ -31,6 +32,7 @@ pub struct Reading {
     ones: Option<Stream>,
     unreadable: Option<String>,
     located: bool,
+    record: Option<u32>,
 }
 
 impl Reading {
@@ -44,6 +46,7 @@ impl Reading {
             ones: Stream::latin(&ex.segments, b'l'),
             unreadable: ex.unreadable,
             located: ex.located,
+            record: record::record_line(&ex.segments),
         }
     }
 }
@@ -128,6 +131,7 @@ impl Guard {
             hits,
             unreadable: read.unreadable.clone(),
             located: read.located,
+            record: read.record,
         }
     }
 
