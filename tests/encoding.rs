@@ -246,3 +246,133 @@ fn a_partial_string_table_falls_back_to_the_built_in_one_with_one_warning() {
     );
     assert!(c.read("handouts/maria-lopez.html").contains("twice a day"));
 }
+
+/// The files [`clinic_with`] writes.
+const CLINIC_FILES: [&str; 6] = [
+    "site.yaml",
+    "content/exercises/pendulum.yaml",
+    "content/plans/maria-lopez.yaml",
+    "content/pages/about.md",
+    "templates/page.html",
+    "themes/default/i18n/en.yaml",
+];
+
+/// `text` as UTF-16 (Notepad's "Unicode", PowerShell's `>`), with or
+/// without a byte-order mark.
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let units = (bom.then_some('\u{FEFF}').into_iter())
+        .chain(text.chars())
+        .collect::<String>()
+        .encode_utf16()
+        .collect::<Vec<u16>>();
+    units
+        .iter()
+        .flat_map(|u| match big_endian {
+            true => u.to_be_bytes(),
+            false => u.to_le_bytes(),
+        })
+        .collect()
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read_in_every_file() {
+    let plain = clinic_with("");
+    let wide = clinic_with("");
+    for (i, rel) in CLINIC_FILES.iter().enumerate() {
+        // Accents and an emoji (a surrogate pair) survive the decoding.
+        let text = wide.read(rel).replacen("We help.", "We help, José 💪.", 1);
+        std::fs::write(wide.path().join(rel), utf16(&text, i % 2 == 1, true)).unwrap();
+        plain.write(
+            rel,
+            &plain.read(rel).replacen("We help.", "We help, José 💪.", 1),
+        );
+    }
+    for c in [&plain, &wide] {
+        let out = c.cmd(&["build"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    }
+    let about = wide.read("public/about/index.html");
+    assert!(about.contains("data-override"), "template override used");
+    assert!(about.contains("Jump to the page"), "string table used");
+    assert!(about.contains("We help, José 💪."), "page read");
+    assert_eq!(plain.tree("public"), wide.tree("public"));
+    assert_eq!(plain.tree("handouts"), wide.tree("handouts"));
+
+    // An error in a UTF-16 plan is at its line, with its line shown.
+    let plan = "content/plans/maria-lopez.yaml";
+    let text = format!("colour: blue\n{}", plain.read(plan));
+    std::fs::write(wide.path().join(plan), utf16(&text, false, true)).unwrap();
+    let out = wide.cmd(&["check"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{plan}:1:1:")), "{err}");
+    assert!(err.contains("1 | colour: blue"), "{err}");
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_reported_then_fixed() {
+    let c = Clinic::new();
+    let file = "content/plans/maria-lopez.yaml";
+    let text = format!("{PLAN}{STORY}").replacen("name: Maria Lopez", "name: Maria José", 1);
+    std::fs::create_dir_all(c.path().join("content/plans")).unwrap();
+    std::fs::write(c.path().join(file), utf16(&text, false, false)).unwrap();
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{file}:1:1: error[HP0010]: this file looks saved as UTF-16 (\"Unicode\") without a byte-order mark, not UTF-8"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("run `heropath fix-encoding {file}`")),
+        "{err}"
+    );
+    assert!(!c.path().join("handouts/maria-lopez.html").exists());
+
+    let out = c.cmd(&["fix-encoding", file]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("it was UTF-16"), "{}", stderr(&out));
+    assert_eq!(c.read(file), text, "the same text, now UTF-8");
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(c.read("handouts/maria-lopez.html").contains("José"));
+
+    // Big-endian, with its mark: fixed the same way.
+    std::fs::write(c.path().join(file), utf16(&text, true, true)).unwrap();
+    let out = c.cmd(&["fix-encoding", file]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(c.read(file), text);
+}
+
+#[test]
+fn a_plan_outside_content_plans_is_found_whatever_its_encoding() {
+    let c = Clinic::with_plan();
+    let other = PLAN.replace("Maria Lopez", "Zoë Quimby");
+    let ansi: Vec<u8> = other
+        .chars()
+        .map(|ch| if ch == 'ë' { 0xEB } else { ch as u8 })
+        .collect();
+    std::fs::create_dir_all(c.path().join("content/archive")).unwrap();
+    std::fs::write(c.path().join("content/archive/zoe.yaml"), ansi).unwrap();
+    std::fs::write(
+        c.path().join("content/archive/zoe-2.yml"),
+        utf16(&other, false, true),
+    )
+    .unwrap();
+    c.write(
+        "content/archive/quoted.yaml",
+        &other.replacen("patient:", "\"patient\" :", 1),
+    );
+    let out = c.cmd(&["check"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    for f in ["zoe.yaml", "zoe-2.yml", "quoted.yaml"] {
+        assert!(
+            err.contains(&format!("content/archive/{f}: error[HP0017]")),
+            "{f}: {err}"
+        );
+    }
+}

@@ -592,3 +592,31 @@ fn a_psfs_visit_may_write_an_activity_in_another_case_or_apostrophe() {
         "{err}"
     );
 }
+
+#[test]
+fn a_psfs_visit_scoring_one_activity_twice_is_an_error_at_the_second() {
+    // Two spellings of one activity: which score counts is not for
+    // heropath to guess.
+    let visits = "visits:\n  - date: 2026-11-10\n    measures:\n      PSFS:\n        Climb the stairs to my flat: 5\n        climb the stairs to  my flat: 7\n";
+    let c = Clinic::new();
+    c.write("content/plans/maria-lopez.yaml", &story_plan(PSFS, visits));
+    let out = c.cmd(&["check"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    let text = c.read("content/plans/maria-lopez.yaml");
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("climb the stairs to  my flat:"))
+        .expect("the second spelling is in the plan")
+        + 1;
+    assert!(
+        err.contains(&format!("content/plans/maria-lopez.yaml:{line}:")),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "error[HP0118]: visit 1 scores the PSFS activity `Climb the stairs to my flat` twice"
+        ),
+        "{err}"
+    );
+}

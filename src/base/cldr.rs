@@ -31,13 +31,16 @@ pub const GUARD_LANGUAGES: [&str; 15] = [
 /// the code is not a language tag.
 pub fn locale(lang: &str) -> Option<Locale> {
     let lang = super::lang::canonical(lang);
-    let lang = match lang.as_str() {
+    // The language subtag only: `tl-PH` is `fil-PH`.
+    let (primary, rest) = lang.split_once('-').unwrap_or((&lang, ""));
+    let primary = match primary {
         "tl" => "fil",
         "iw" => "he",
         "in" => "id",
         other => other,
     };
-    format!("{lang}-u-nu-latn").parse().ok()
+    let sep = if rest.is_empty() { "" } else { "-" };
+    format!("{primary}{sep}{rest}-u-nu-latn").parse().ok()
 }
 
 /// The CLDR plural category names, in the order a table's keys use them.
@@ -223,7 +226,7 @@ mod tests {
             Rules::new("es").long_date(d),
             "jueves, 3 de diciembre de 2026"
         );
-        for lang in ["zh", "vi", "ar", "fr", "ko", "tl", "ru"] {
+        for lang in ["zh", "vi", "ar", "fr", "ko", "tl", "tl-PH", "ru"] {
             let s = Rules::new(lang).long_date(d);
             assert!(s.contains("2026") && s.contains('3'), "{lang}: {s}");
             assert!(!s.contains("M12"), "{lang}: root locale's date {s}");
@@ -242,6 +245,7 @@ mod tests {
         assert!(ru.full.iter().any(|l| l[0] == "января"));
         assert!(ru.full.iter().any(|l| l[0] == "январь"));
         assert_eq!(month_names("tl").full[0][5], "Hunyo");
+        assert_eq!(month_names("tl-PH").full[0][5], "Hunyo");
         for lang in GUARD_LANGUAGES {
             let m = month_names(lang);
             println!("{lang}: {:?} {:?}", m.full, m.short);

@@ -277,19 +277,16 @@ fn plain_frame(
 }
 
 /// A diagnostic's file, relative to the clinic root unless absolute.
-/// A byte-order mark is dropped, as the loader drops it: positions count
-/// from the text after it.
+/// Its text as the loader reads it (a byte-order mark honoured):
+/// positions count from the text after the mark.
 fn read_source(root: &Path, file: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(if file.is_absolute() {
+    let bytes = std::fs::read(if file.is_absolute() {
         file.to_path_buf()
     } else {
         root.join(file)
     })
     .ok()?;
-    Some(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    crate::base::encoding::decode(bytes, file).ok()
 }
 
 /// Line `index` (from 0) of `src` as [`str::lines`] gives it, found with

@@ -64,8 +64,8 @@ pub enum Command {
     /// List the clinic's protocols (content/protocols/) and the plans made
     /// from each, naming those made from an older version to review.
     Protocols(ProtocolsArgs),
-    /// Rewrite a file saved as ANSI/Windows-1252 as UTF-8, printing each
-    /// line it changes. Refuses a file that is UTF-8 already.
+    /// Rewrite a file saved as ANSI/Windows-1252 or UTF-16 as UTF-8,
+    /// printing each line it changes. Refuses a file that is UTF-8 already.
     FixEncoding(FixEncodingArgs),
     /// Preview the website and handouts in a browser, rebuilt on every save.
     Serve(ServeArgs),

@@ -212,7 +212,8 @@ pub(super) fn site_clinician(root: &Path) -> Option<String> {
     struct SiteClinician {
         name: Option<String>,
     }
-    let text = std::fs::read_to_string(root.join("site.yaml")).ok()?;
+    let bytes = std::fs::read(root.join("site.yaml")).ok()?;
+    let text = crate::base::encoding::decode(bytes, Path::new("site.yaml")).ok()?;
     let site: Site = crate::content::yaml::parse(&text, Path::new("site.yaml")).ok()?;
     site.clinic?.clinician?.name
 }

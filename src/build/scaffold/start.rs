@@ -91,9 +91,9 @@ fn read_parsed<T: serde::de::DeserializeOwned>(
     path: &Path,
 ) -> Result<(T, String), ScaffoldError> {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let text =
-        std::fs::read_to_string(path).map_err(|e| ScaffoldError::Io(rel.to_path_buf(), e))?;
-    let text = text.trim_start_matches('\u{feff}').to_string();
+    let bytes = std::fs::read(path).map_err(|e| ScaffoldError::Io(rel.to_path_buf(), e))?;
+    let text = crate::base::encoding::decode(bytes, rel)
+        .map_err(|d| ScaffoldError::BadSource(format!("{}\nthen run this again", d.render())))?;
     let value = crate::content::yaml::parse::<T>(&text, rel).map_err(|d| {
         ScaffoldError::BadSource(format!(
             "{}\nfix it (`heropath check` lists every problem), then run this again",

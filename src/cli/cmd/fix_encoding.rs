@@ -1,4 +1,4 @@
-//! `heropath fix-encoding FILE`: rewrite a Windows-1252 file as UTF-8.
+//! `heropath fix-encoding FILE`: rewrite a Windows-1252 or UTF-16 file as UTF-8.
 
 use crate::cli::Global;
 use crate::cli::args::FixEncodingArgs;
@@ -14,16 +14,20 @@ pub fn run(args: FixEncodingArgs, g: &Global, ui: &Ui) -> ExitCode {
         _ => file,
     };
     match heropath::base::encoding::fix_file(&path) {
-        Ok(changed) => {
-            for c in &changed {
+        Ok(fixed) => {
+            for c in &fixed.changed {
                 let chars: String = c.chars.iter().collect();
                 println!("line {}: {} → {}   ({chars})", c.line, c.old, c.new);
             }
             if !ui.quiet {
+                let what = match fixed.changed.len() {
+                    _ if fixed.from == "UTF-16" => "the text is the same".to_string(),
+                    n => format!("{n} line(s) changed"),
+                };
                 eprintln!(
-                    "heropath: rewrote {} as UTF-8 ({} line(s) changed)",
+                    "heropath: rewrote {} as UTF-8 (it was {}; {what})",
                     path.display(),
-                    changed.len()
+                    fixed.from
                 );
             }
             ExitCode::SUCCESS

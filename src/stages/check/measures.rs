@@ -218,10 +218,40 @@ pub(super) fn check_activities(
         );
         return;
     };
+    // The activities this visit scored already, under the key it used.
+    let mut given: Vec<(&str, &Measure)> = Vec::new();
     for (name, score) in map {
         let pos = || locate_key(&src.text, name.trim()).or_else(&at);
         match activities.iter().find(|m| same_activity(&m.name, name)) {
-            Some(m) => off_scale(m, score, pos(), diags),
+            Some(m) if given.iter().any(|(_, g)| std::ptr::eq(*g, *m)) => {
+                let first = given
+                    .iter()
+                    .find(|(_, g)| std::ptr::eq(*g, *m))
+                    .map_or("", |g| g.0);
+                let (a, b) = (locate_key(&src.text, first.trim()), pos());
+                let (one, two) = if a > b {
+                    (name.trim(), first.trim())
+                } else {
+                    (first.trim(), name.trim())
+                };
+                diags.push(
+                    error(
+                        src,
+                        Code::MeasureTwice,
+                        format!(
+                            "visit {} scores the PSFS activity `{}` twice: as `{one}` and as `{two}`",
+                            visit + 1,
+                            m.name
+                        ),
+                        a.max(b).or_else(&at),
+                    )
+                    .help("keep one of them: a visit scores each activity once"),
+                );
+            }
+            Some(m) => {
+                given.push((name, m));
+                off_scale(m, score, pos(), diags)
+            }
             None => {
                 let names = activities.iter().map(|m| m.name.as_str());
                 let help = match closest(name, names.clone()) {

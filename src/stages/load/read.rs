@@ -84,11 +84,7 @@ pub fn read_source<T>(
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    let bytes = match crate::base::encoding::strip_bom(&bytes).len() {
-        n if n == bytes.len() => bytes,
-        n => bytes[bytes.len() - n..].to_vec(),
-    };
-    let text = crate::base::encoding::decode_utf8(bytes, &rel).map_err(|d| vec![*d])?;
+    let text = crate::base::encoding::decode(bytes, &rel).map_err(|d| vec![*d])?;
     let hash = crate::base::hash::hash(text.as_bytes());
     let value = parse(&text, &rel, hash)?;
     Ok(Source {

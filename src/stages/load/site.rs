@@ -10,21 +10,18 @@ use std::path::Path;
 /// `site.yaml` of `root`, parsed, and its text.
 pub(super) fn read_site(root: &Path, diags: &mut Diagnostics) -> (Option<Site>, String) {
     match std::fs::read(root.join("site.yaml")) {
-        Ok(bytes) => {
-            let bytes = crate::base::encoding::strip_bom(&bytes).to_vec();
-            match crate::base::encoding::decode_utf8(bytes, Path::new("site.yaml")) {
-                Ok(text) => {
-                    let parsed = yaml::parse::<Site>(&text, Path::new("site.yaml"))
-                        .map_err(|d| diags.push(*d))
-                        .ok();
-                    (parsed, text)
-                }
-                Err(d) => {
-                    diags.push(*d);
-                    (None, String::new())
-                }
+        Ok(bytes) => match crate::base::encoding::decode(bytes, Path::new("site.yaml")) {
+            Ok(text) => {
+                let parsed = yaml::parse::<Site>(&text, Path::new("site.yaml"))
+                    .map_err(|d| diags.push(*d))
+                    .ok();
+                (parsed, text)
             }
-        }
+            Err(d) => {
+                diags.push(*d);
+                (None, String::new())
+            }
+        },
         Err(e) => {
             diags.push(
                 Diagnostic::error(Code::NoSite, format!("cannot read site.yaml in {}: {e}", root.display()))

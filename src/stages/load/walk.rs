@@ -151,9 +151,11 @@ pub(super) fn stray_plans(root: &Path, content: &Path, diags: &mut Diagnostics) 
         if !e.file_type().is_file() || !yaml || p.starts_with(&plans) {
             continue;
         }
-        let is_plan = std::fs::read_to_string(p).is_ok_and(|t| {
-            t.lines()
-                .any(|l| l.trim_start_matches('\u{feff}').starts_with("patient:"))
+        // Whatever its encoding: a plan saved as ANSI or UTF-16 is a plan.
+        let is_plan = std::fs::read(p).is_ok_and(|b| {
+            crate::base::encoding::text_lossy(&b)
+                .lines()
+                .any(starts_a_plan)
         });
         if is_plan {
             diags.push(
@@ -166,6 +168,16 @@ pub(super) fn stray_plans(root: &Path, content: &Path, diags: &mut Diagnostics) 
             );
         }
     }
+}
+
+/// Does this line open a plan's `patient:` mapping (quoted or not, a
+/// space before the colon)?
+fn starts_a_plan(line: &str) -> bool {
+    let line = line.trim_start_matches('\u{feff}');
+    ["patient", "\"patient\"", "'patient'"].iter().any(|key| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
+    })
 }
 
 /// The picture files under `dir` (regular files, no links), by path

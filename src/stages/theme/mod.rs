@@ -342,6 +342,18 @@ pub fn is_hidden(rel: &str) -> bool {
     rel.split('/').any(|p| p.starts_with('.'))
 }
 
+/// Is `rel` a text file of a theme: a template, a string table, a style
+/// sheet or script, markup or plain text?
+fn is_text_file(rel: &str) -> bool {
+    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    matches!(
+        ext.as_deref(),
+        Some(
+            "html" | "htm" | "xml" | "css" | "js" | "yaml" | "yml" | "txt" | "md" | "json" | "svg"
+        )
+    )
+}
+
 fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
     if !dir.is_dir() {
         return;
@@ -364,10 +376,15 @@ fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
             continue;
         }
         if let Ok(bytes) = std::fs::read(e.path()) {
-            // Text saved with a byte-order mark reads as without it.
+            // Text saved with a byte-order mark reads as without it (UTF-16
+            // as UTF-8); a picture or font is left as it is.
+            let bytes = match is_text_file(&rel) {
+                true => crate::base::encoding::without_bom(&bytes),
+                false => std::borrow::Cow::Borrowed(&bytes[..]),
+            };
             files.insert(
                 format!("{prefix}{rel}"),
-                Arc::from(crate::base::encoding::strip_bom(&bytes)),
+                Arc::from(bytes.as_ref()),
                 format!("{origin_prefix}{rel}"),
             );
         }

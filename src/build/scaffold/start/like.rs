@@ -124,7 +124,8 @@ fn common_words(root: &Path, src: &Plan, slug: &str) -> std::collections::HashSe
         .into_iter()
         .chain(yaml_files("content/protocols"))
     {
-        if let Ok(t) = std::fs::read_to_string(p) {
+        if let Ok(b) = std::fs::read(p) {
+            let t = crate::base::encoding::text_lossy(&b);
             common.extend(secrets::long_words(&t));
         }
     }
@@ -133,7 +134,8 @@ fn common_words(root: &Path, src: &Plan, slug: &str) -> std::collections::HashSe
         if p.file_stem().is_some_and(|s| s.to_string_lossy() == slug) {
             continue;
         }
-        if let Ok(t) = std::fs::read_to_string(p) {
+        if let Ok(b) = std::fs::read(p) {
+            let t = crate::base::encoding::text_lossy(&b);
             let words: HashSet<String> = secrets::long_words(&t).collect();
             for w in words {
                 *seen.entry(w).or_default() += 1;

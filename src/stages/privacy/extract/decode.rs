@@ -6,6 +6,8 @@
 //! [`super`]), and escapes of a language (JS/CSS in [`super::code`],
 //! quoted-printable in [`super::text`], PDF strings in [`super::pdf`]).
 
+pub(super) use crate::base::encoding::{utf16, utf16_units};
+use crate::base::encoding::{utf16_bom, utf16_without_bom};
 use std::borrow::Cow;
 
 /// Decodes a text file; `None` when the bytes look binary.
@@ -13,11 +15,8 @@ pub(super) fn decode_text(b: &[u8]) -> Option<Cow<'_, str>> {
     if let Some(rest) = b.strip_prefix(b"\xEF\xBB\xBF") {
         return Some(utf8_or_1252(rest));
     }
-    if let Some(rest) = b.strip_prefix(b"\xFF\xFE") {
-        return Some(Cow::Owned(utf16(rest, false)));
-    }
-    if let Some(rest) = b.strip_prefix(b"\xFE\xFF") {
-        return Some(Cow::Owned(utf16(rest, true)));
+    if let Some((rest, be)) = utf16_bom(b) {
+        return Some(Cow::Owned(utf16(rest, be)));
     }
     if let Some(be) = utf16_without_bom(b) {
         let t = utf16(b, be);
@@ -38,29 +37,6 @@ pub(super) fn decode_text(b: &[u8]) -> Option<Cow<'_, str>> {
     Some(utf8_or_1252(b))
 }
 
-/// UTF-16 text without a BOM has NUL bytes at every other position (for
-/// mostly-Latin text). Returns whether it is big-endian.
-fn utf16_without_bom(b: &[u8]) -> Option<bool> {
-    let n = b.len().min(1024) & !1;
-    if n < 4 {
-        return None;
-    }
-    let (mut even, mut odd) = (0usize, 0usize);
-    for (i, &x) in b[..n].iter().enumerate() {
-        if x == 0 {
-            if i % 2 == 0 { even += 1 } else { odd += 1 }
-        }
-    }
-    let half = n / 2;
-    if odd * 10 >= half * 4 && even * 20 <= half {
-        Some(false)
-    } else if even * 10 >= half * 4 && odd * 20 <= half {
-        Some(true)
-    } else {
-        None
-    }
-}
-
 /// More than 3% control bytes (other than tab, newlines, form feed, escape) in
 /// the first 64 KB.
 pub(super) fn looks_binary(b: &[u8]) -> bool {
@@ -73,23 +49,6 @@ pub(super) fn looks_binary(b: &[u8]) -> bool {
         .filter(|&&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1B))
         .count();
     ctrl * 100 > s.len() * 3
-}
-
-pub(super) fn utf16(b: &[u8], be: bool) -> String {
-    char::decode_utf16(utf16_units(b, be))
-        .map(|r| r.unwrap_or('\u{FFFD}'))
-        .collect()
-}
-
-/// The 16-bit units of `b` in either byte order (an odd last byte is dropped).
-pub(super) fn utf16_units(b: &[u8], be: bool) -> impl Iterator<Item = u16> + '_ {
-    b.chunks_exact(2).map(move |p| {
-        if be {
-            u16::from_be_bytes([p[0], p[1]])
-        } else {
-            u16::from_le_bytes([p[0], p[1]])
-        }
-    })
 }
 
 /// A byte as Windows-1252 (the table lives in [`crate::base::encoding`]); its
