@@ -56,7 +56,7 @@ fn in_segment(text: &str) -> Option<u32> {
     }
     let lines: Vec<&str> = text.lines().collect();
     for (n, line) in lines.iter().enumerate() {
-        if header_row(line) {
+        if header_row(line, lines.get(n + 1)) {
             return Some(n as u32);
         }
         let keys: Vec<(String, &str)> = pieces(line).filter_map(key_value).collect();
@@ -112,18 +112,23 @@ fn fold(key: &str) -> String {
         .collect()
 }
 
-/// A spreadsheet's header: a name column and a date-of-birth column.
-fn header_row(line: &str) -> bool {
+/// A spreadsheet's header (`first,last,dob`; `Name;Date of birth`): a
+/// date-of-birth column beside others, and a row below with as many
+/// cells. A list in prose ("Date of birth, insurance card, photo ID") has
+/// no such row.
+fn header_row(line: &str, next: Option<&&str>) -> bool {
     let sep = [',', ';', '\t', '|'];
+    let cells = |l: &str| -> Vec<String> {
+        l.split(sep)
+            .map(|c| fold(c.trim().trim_matches(['"', '\''])))
+            .collect()
+    };
     if !line.contains(sep) {
         return false;
     }
-    let cells: Vec<String> = line
-        .split(sep)
-        .map(|c| fold(c.trim().trim_matches(['"', '\''])))
-        .collect();
-    cells.iter().any(|c| BIRTH_KEYS.contains(&c.as_str()))
-        && cells.iter().any(|c| person_key(c) || c == "patient")
+    let head = cells(line);
+    head.iter().any(|c| BIRTH_KEYS.contains(&c.as_str()))
+        && next.is_some_and(|n| n.contains(sep) && cells(n).len() == head.len())
 }
 
 #[cfg(test)]
@@ -141,8 +146,9 @@ mod tests {
             "id: 4\nbirth_date: 1968-03-14\n",
             "{\"dob\":\"03/14/1968\"}",
             "Name,Date of birth,Phone\nXavier,1968-03-14,555\n",
-            "\"Patient\";\"DOB\"\n",
-            "first_name\tbirthDate\n",
+            "\"Patient\";\"DOB\"\n\"X\";\"1970\"\n",
+            "first_name\tbirthDate\nX\t1970-01-01\n",
+            "first,last,dob\nX,Y,1970-01-01\n",
             "Date of birth: 14/03/1968\n",
         ];
         for t in yes {
@@ -156,6 +162,8 @@ mod tests {
             "We never publish your date of birth.",
             "patient:\n\n\n\n\n\n\n\n  name: far below\n",
             "name,phone\nclinic,555\n",
+            "Your date of birth, your phone and your email stay private.",
+            "Bring:\nDate of birth, insurance card, photo ID\nSee you soon.\n",
             "patient_count: 12\nname: Clinic\n",
         ];
         for t in no {
