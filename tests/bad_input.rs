@@ -817,6 +817,22 @@ fn a_list_item_without_its_dash_is_reported_on_its_line() {
         "this list's first item has no `- `",
         "      - use: pendulum",
     );
+    // An item among others (line 23) that lost its dash with its keys in
+    // line: YAML reads one item with `side` twice, and serde reports the
+    // second `side` (line 28); the item's first key is what to fix.
+    one_slip(
+        |p| {
+            p.replace("        sets: 2\n", "        sets: 2\n        side: left\n")
+                .replace(
+                    "      - name: Shoulder blade squeeze\n",
+                    "        name: Shoulder blade squeeze\n",
+                )
+        },
+        23,
+        9,
+        "this looks like a list item that lost its `-`",
+        "      - name: Shoulder blade squeeze",
+    );
 }
 
 #[test]

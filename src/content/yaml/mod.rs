@@ -115,9 +115,18 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
             .help(s.help);
     }
     // serde reports a repeated key at the start of its block; point at the
-    // repeat instead.
+    // repeat instead, or at the item that lost its dash.
     let pos = match after(&message, "duplicate field `").and_then(|r| r.split('`').next()) {
-        Some(key) => second_key(src, key, pos.map_or(1, |p| p.line)).or(pos),
+        Some(key) => {
+            let keys = second_key(src, key, pos.map_or(1, |p| p.line));
+            if let Some(s) = keys.and_then(|(a, b)| slips::explain_duplicate(src, a, b.line)) {
+                return Diagnostic::error(Code::YamlSyntax, s.message)
+                    .in_file(file)
+                    .at(Some(s.pos))
+                    .help(s.help);
+            }
+            keys.map(|(_, b)| b).or(pos)
+        }
         None => pos,
     };
     let mut d = Diagnostic::error(code, message).in_file(file).at(pos);
@@ -182,20 +191,24 @@ fn classify(message: &str) -> (Code, Option<String>) {
     ))
 }
 
-/// The second `key:` at the same indentation from line `from` on.
-fn second_key(src: &str, key: &str, from: usize) -> Option<Pos> {
+/// The first and the second `key:` at one indentation from line `from`
+/// on: the first's line and the second's position.
+fn second_key(src: &str, key: &str, from: usize) -> Option<(usize, Pos)> {
     let mut first_indent = None;
     for (i, line) in src.lines().enumerate().skip(from.saturating_sub(1)) {
         let t = line.trim_start().trim_start_matches("- ");
         if t.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
             let indent = line.len() - t.len();
             match first_indent {
-                None => first_indent = Some(indent),
-                Some(f) if f == indent => {
-                    return Some(Pos {
-                        line: i + 1,
-                        column: indent + 1,
-                    });
+                None => first_indent = Some((indent, i + 1)),
+                Some((f, first)) if f == indent => {
+                    return Some((
+                        first,
+                        Pos {
+                            line: i + 1,
+                            column: indent + 1,
+                        },
+                    ));
                 }
                 Some(_) => {}
             }

@@ -415,3 +415,56 @@ fn key_above_off(lines: &[&str], li: usize, dash: usize) -> Option<Slip> {
 fn item_at(line: &str, col: usize) -> bool {
     indent(line) == col && line.trim_start().starts_with("- ")
 }
+
+/// Keys that start a list item in heropath's files, whatever the list.
+const ITEM_KEYS: [&str; 6] = ["name", "use", "title", "date", "measure", "id"];
+
+/// A list item that lost its dash, found by the key serde sees twice: the
+/// item above swallows it (`- use: pendulum … reps: 15`, then `name: Table
+/// slide … reps: 10` without its `- `), so the repeat is lines below the
+/// mistake. `first` and `second` (0-based) are the two lines of the key,
+/// at one indent. The line to fix is the first key between them that
+/// starts an item: the key a sibling item starts with, or one of
+/// [`ITEM_KEYS`]. `None` when the key is not in a list item, or nothing
+/// between looks like an item's start (a key written twice).
+pub(super) fn lost_dash(lines: &[&str], first: usize, second: usize) -> Option<Slip> {
+    let k = content_indent(lines[first]);
+    let dash = k.checked_sub(2)?;
+    // The item the first line belongs to: its `- ` line, with nothing
+    // less indented between.
+    let start = (0..=first)
+        .rev()
+        .find(|&i| !is_content(lines[i]) || indent(lines[i]) < k || item_at(lines[i], dash))
+        .filter(|&i| item_at(lines[i], dash))?;
+    // The first keys of the list's items, up and down from it.
+    let in_list = |i: &usize| !is_content(lines[*i]) || content_indent(lines[*i]) > dash;
+    let top = (0..start)
+        .rev()
+        .take_while(|i| in_list(i) || item_at(lines[*i], dash))
+        .last();
+    let bottom = (start..lines.len())
+        .take_while(|i| in_list(i) || item_at(lines[*i], dash))
+        .last();
+    let openers: Vec<&str> = (top.unwrap_or(start)..=bottom.unwrap_or(second))
+        .filter(|i| item_at(lines[*i], dash))
+        .filter_map(|i| key_of(lines[i]).map(|(key, _)| key))
+        .chain(ITEM_KEYS)
+        .collect();
+    let at = (first + 1..=second).find(|&i| {
+        indent(lines[i]) == k
+            && !lines[i].trim_start().starts_with('-')
+            && key_of(lines[i]).is_some_and(|(key, _)| openers.contains(&key))
+    })?;
+    let text = lines[at].trim();
+    Some(Slip {
+        pos: Pos {
+            line: at + 1,
+            column: k + 1,
+        },
+        message: format!(
+            "this looks like a list item that lost its `-`: without it, its keys join the item above (`{}` is given twice)",
+            key_of(lines[second]).map_or("", |(key, _)| key)
+        ),
+        help: format!("write it as `{}- {text}`", " ".repeat(dash)),
+    })
+}

@@ -24,6 +24,13 @@ pub(super) struct Slip {
     pub help: String,
 }
 
+/// A duplicate key at lines `first` and `second` (1-based) that is a
+/// list item's lost dash (see [`items::lost_dash`]).
+pub(super) fn explain_duplicate(src: &str, first: usize, second: usize) -> Option<Slip> {
+    let lines: Vec<&str> = src.lines().collect();
+    items::lost_dash(&lines, first.checked_sub(1)?, second.checked_sub(1)?)
+}
+
 /// Explain a syntax error. `full` is serde_yaml's message with its
 /// `at line L column C` marks still in it; `pos` is the error's position.
 pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<Slip> {
