@@ -2927,6 +2927,70 @@ fn markers_and_filler_text_are_unfinished_wherever_they_are() {
 }
 
 #[test]
+fn placeholders_people_type_are_unfinished_in_any_field() {
+    // Each at its line: summary 8, statement 11, title 17, patient 30,
+    // focus 35.
+    let typed = [
+        (
+            "summary: Right shoulder pain when reaching up",
+            "summary: N/A",
+            8,
+        ),
+        (
+            "statement: Lift my granddaughter without pain",
+            "statement: \"[insert goal here]\"",
+            11,
+        ),
+        (
+            "  - title: Calm the pain",
+            "  - title: \"{{ step title }}\"",
+            17,
+        ),
+        (
+            "patient: [Do your exercises twice a day]",
+            "patient: [Write the task here]",
+            30,
+        ),
+        ("focus: We will check your reach.", "focus: Por definir", 35),
+    ];
+    let c = Clinic::new();
+    write_plan(&c, &edit(BASE, &typed.map(|(old, new, _)| (old, new))));
+    let run = check(&c);
+    let lines: Vec<Option<usize>> = run.with_code("HP0107").iter().map(|d| d.line).collect();
+    assert_eq!(
+        lines,
+        typed.map(|(_, _, line)| Some(line)),
+        "{:#?}",
+        run.with_code("HP0107")
+    );
+    assert!(
+        run.with_code("HP0107")
+            .iter()
+            .all(|d| d.message.contains("a placeholder left to fill in")),
+        "{:#?}",
+        run.with_code("HP0107")
+    );
+    // Sentences that hold the same words are text.
+    write_plan(
+        &c,
+        &edit(
+            BASE,
+            &[
+                (
+                    "focus: We will check your reach.",
+                    "focus: Results pending; stand here.",
+                ),
+                (
+                    "  - title: Calm the pain",
+                    "  - title: Calm the pain (your goal first)",
+                ),
+            ],
+        ),
+    );
+    assert!(check(&c).with_code("HP0107").is_empty());
+}
+
+#[test]
 fn a_birth_date_more_than_120_years_ago_cannot_be_right_but_116_can() {
     let c = Clinic::new();
     write_plan(

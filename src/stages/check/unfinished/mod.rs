@@ -3,12 +3,14 @@
 //! placeholder sentences), required text left empty, dates and times that cannot be
 //! right, and flow lists that YAML cuts at a comma.
 //!
-//! By concern: `placeholders` (template text and `TODO`s), `required`
+//! By concern: `placeholders` (template text and `TODO`s), `fillers`
+//! (placeholders people type: "N/A", "[insert goal]"), `required`
 //! (required text left empty), `dates` (dates that cannot be right) and
 //! `cut_lists` (flow lists cut at a comma).
 
 mod cut_lists;
 mod dates;
+mod fillers;
 mod placeholders;
 mod required;
 

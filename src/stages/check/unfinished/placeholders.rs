@@ -144,6 +144,17 @@ fn template_phrases() -> &'static [String] {
     })
 }
 
+/// What the prefilter looks for: the template's phrases and the clues of
+/// placeholders people type ([`super::fillers::clues`]).
+fn prefilter_patterns() -> &'static [String] {
+    static PATTERNS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let mut out = template_phrases().to_vec();
+        out.extend(super::fillers::clues());
+        out
+    })
+}
+
 /// Can the plan whose YAML source is `text` hold a `TODO` or a template
 /// phrase at all? Most plans cannot, and saying so from the source text
 /// spares turning the whole plan into a JSON value (this runs on every plan
@@ -158,7 +169,7 @@ fn template_phrases() -> &'static [String] {
 fn may_hold_placeholder(text: &str) -> bool {
     use aho_corasick::{Anchored, automaton::Automaton, dfa::DFA};
     static PHRASES: std::sync::OnceLock<Option<DFA>> = std::sync::OnceLock::new();
-    let Some(dfa) = PHRASES.get_or_init(|| DFA::new(template_phrases()).ok()) else {
+    let Some(dfa) = PHRASES.get_or_init(|| DFA::new(prefilter_patterns()).ok()) else {
         return true;
     };
     if MARKERS.iter().any(|m| text.contains(m)) || text.contains('\\') || text.contains("''") {
@@ -240,12 +251,14 @@ pub(super) fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
                 if buf.contains(FILLER) {
                     Some((line.trim().to_string(), "filler text".to_string()))
                 } else {
-                    (buf.len() >= 8 && phrases.binary_search(&buf).is_ok()).then(|| {
-                        (
-                            line.trim().to_string(),
-                            "the template's placeholder text".into(),
-                        )
-                    })
+                    let what = if buf.len() >= 8 && phrases.binary_search(&buf).is_ok() {
+                        Some("the template's placeholder text")
+                    } else if super::fillers::typed_placeholder(&buf) {
+                        Some("a placeholder left to fill in")
+                    } else {
+                        None
+                    };
+                    what.map(|w| (line.trim().to_string(), w.to_string()))
                 }
             };
             if let Some((at, what)) = hit {
@@ -366,7 +379,9 @@ mod tests {
     fn holds_a_phrase(text: &str) -> bool {
         let lower: String = text.chars().flat_map(char::to_lowercase).collect();
         let flat = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-        template_phrases().iter().any(|p| flat.contains(p.as_str()))
+        prefilter_patterns()
+            .iter()
+            .any(|p| flat.contains(p.as_str()))
     }
 
     #[test]

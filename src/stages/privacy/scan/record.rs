@@ -40,9 +40,10 @@ pub(super) fn record_line(segments: &[Segment]) -> Option<u32> {
         .find_map(|s| in_segment(&s.text).map(|l| s.line.max(1) + l))
 }
 
-/// Line (from 0) of the first record in one segment's text.
+/// Line (from 0) of the first record in one segment's text. Only the
+/// lines that hold one of the words a record needs are read (a story page
+/// says "patient" often, and is read a line at a time only there).
 fn in_segment(text: &str) -> Option<u32> {
-    // Cheap refusal first: most pages hold none of these words.
     static WORDS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
@@ -51,35 +52,59 @@ fn in_segment(text: &str) -> Option<u32> {
             .build(["patient", "birth", "dob"])
             .ok()
     });
-    if words.as_ref().is_some_and(|w| !w.is_match(text)) {
-        return None;
-    }
-    let lines: Vec<&str> = text.lines().collect();
-    for (n, line) in lines.iter().enumerate() {
-        if header_row(line, lines.get(n + 1)) {
-            return Some(n as u32);
+    let Some(words) = words else {
+        return record_at_any_line(text);
+    };
+    let mut seen = usize::MAX;
+    for m in words.find_iter(text) {
+        let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        if start == seen {
+            continue;
         }
-        let keys: Vec<(String, &str)> = pieces(line).filter_map(key_value).collect();
-        for (i, (key, value)) in keys.iter().enumerate() {
-            if BIRTH_KEYS.contains(&key.as_str()) && value.bytes().any(|b| b.is_ascii_digit()) {
-                return Some(n as u32);
-            }
-            if key != "patient" {
-                continue;
-            }
-            // `patient:` opens a mapping: on this line (JSON, flow) or below.
-            let same_line = keys[i + 1..].iter().any(|(k, _)| person_key(k));
-            let below = lines[n + 1..]
-                .iter()
-                .take(WITHIN)
-                .flat_map(|l| pieces(l).filter_map(key_value))
-                .any(|(k, v)| person_key(&k) && !v.trim().is_empty());
-            if same_line || below {
-                return Some(n as u32);
-            }
+        seen = start;
+        let end = text[m.end()..]
+            .find('\n')
+            .map_or(text.len(), |i| m.end() + i);
+        let below = text.get(end + 1..).unwrap_or("");
+        if record_at(text[start..end].trim_end_matches('\r'), below) {
+            return Some(memchr::memchr_iter(b'\n', &text.as_bytes()[..start]).count() as u32);
         }
     }
     None
+}
+
+/// [`in_segment`] without its word search (never in practice: the search
+/// is built from three fixed words).
+fn record_at_any_line(text: &str) -> Option<u32> {
+    let mut start = 0;
+    for (n, line) in text.split('\n').enumerate() {
+        start += line.len() + 1;
+        if record_at(line.trim_end_matches('\r'), text.get(start..).unwrap_or("")) {
+            return Some(n as u32);
+        }
+    }
+    None
+}
+
+/// Does `line`, with the text `below` it, start a record?
+fn record_at(line: &str, below: &str) -> bool {
+    if header_row(line, below.lines().next().as_ref()) {
+        return true;
+    }
+    let keys: Vec<(String, &str)> = pieces(line).filter_map(key_value).collect();
+    keys.iter().enumerate().any(|(i, (key, value))| {
+        if BIRTH_KEYS.contains(&key.as_str()) {
+            return value.bytes().any(|b| b.is_ascii_digit());
+        }
+        // `patient:` opens a mapping: on this line (JSON, flow) or below.
+        key == "patient"
+            && (keys[i + 1..].iter().any(|(k, _)| person_key(k))
+                || below
+                    .lines()
+                    .take(WITHIN)
+                    .flat_map(|l| pieces(l).filter_map(key_value))
+                    .any(|(k, v)| person_key(&k) && !v.trim().is_empty()))
+    })
 }
 
 fn person_key(k: &str) -> bool {
@@ -95,6 +120,9 @@ fn pieces(line: &str) -> impl Iterator<Item = &str> {
 /// `key: value` (the key quoted or not, after a list's dash), the key
 /// folded to lower-case letters and digits.
 fn key_value(piece: &str) -> Option<(String, &str)> {
+    if !piece.contains(':') {
+        return None;
+    }
     let piece = piece.trim_start_matches(|c: char| c.is_whitespace() || "-[\"'".contains(c));
     let end = piece
         .find(|c: char| !(c.is_ascii_alphanumeric() || "_- ".contains(c)))
@@ -133,7 +161,7 @@ fn header_row(line: &str, next: Option<&&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::in_segment;
+    use super::{in_segment, record_at_any_line};
 
     #[test]
     fn records_are_found_in_their_shapes() {
@@ -150,6 +178,7 @@ mod tests {
             "first_name\tbirthDate\nX\t1970-01-01\n",
             "first,last,dob\nX,Y,1970-01-01\n",
             "Date of birth: 14/03/1968\n",
+            "a\r\npatient:\r\n  name: X\r\n",
         ];
         for t in yes {
             assert!(in_segment(t).is_some(), "{t}");
@@ -173,6 +202,14 @@ mod tests {
 
     #[test]
     fn the_line_is_the_records() {
-        assert_eq!(in_segment("a\nb\npatient:\n  name: X\n"), Some(2));
+        for text in [
+            "a\nb\npatient:\n  name: X\n",
+            "a\r\nb\r\npatient:\r\n  name: X\r\n",
+        ] {
+            assert_eq!(in_segment(text), Some(2));
+            assert_eq!(record_at_any_line(text), Some(2));
+        }
+        assert_eq!(in_segment("patient: 1\nbirth\ndob\n"), None);
+        assert_eq!(record_at_any_line("patient: 1\nbirth\ndob\n"), None);
     }
 }

@@ -1,0 +1,171 @@
+//! Placeholders people type themselves, not the template's: a line that is
+//! only "N/A", "to be determined", "pending", "Por definir" or "待定"; a
+//! slot in brackets ("[insert goal here]", "<patient name>", "{{goal}}",
+//! "<<fill>>"); an instruction to whoever fills the plan in ("Goal goes
+//! here", "Write the goal here"). None is meant for a patient to read.
+//!
+//! A whole line is compared, lower case with single spaces, so a sentence
+//! that merely holds one of the words ("results pending review") is text.
+
+/// Lines that are a placeholder when they are the whole line (normalized:
+/// lower case, single spaces, no final full stop). "NA" and "x" are left
+/// out: as clues to look for they are in every plan.
+const WHOLE: [&str; 32] = [
+    "n/a",
+    "tbd",
+    "tba",
+    "tbc",
+    "fixme",
+    "xx",
+    "xxx",
+    "to be determined",
+    "to be decided",
+    "to be confirmed",
+    "to be completed",
+    "to be added",
+    "to come",
+    "placeholder",
+    "pending",
+    "fill in",
+    "fill in later",
+    "fill me in",
+    "insert text",
+    "insert text here",
+    "text here",
+    "your text here",
+    "por definir",
+    "a definir",
+    "pendiente",
+    "por completar",
+    "à définir",
+    "à compléter",
+    "待定",
+    "未定",
+    "待补充",
+    "chưa xác định",
+];
+
+/// Words that open an instruction to whoever fills the plan in, ended by
+/// "here" ("Write the goal here", "Insert the date here").
+const ASKS: [&str; 7] = ["write", "insert", "enter", "type", "add", "put", "describe"];
+
+/// Words that make a line in brackets a slot to fill: any of them in
+/// `[…]` ("[your name]", "[patient name]"), the first in `(…)` ("(insert
+/// goal)"; "(add ice if sore)" is a cue).
+const SLOT_WORDS: [&str; 12] = [
+    "insert", "enter", "your", "name", "goal", "patient", "date", "here", "text", "fill", "tbd",
+    "todo",
+];
+
+/// Fragments that let a plan's source through the checks' prefilter to be
+/// read line by line (lower case): each placeholder of this module holds
+/// one, so a plan without any cannot hold one.
+pub(super) fn clues() -> Vec<String> {
+    let mut out: Vec<String> = WHOLE.iter().map(|w| w.to_string()).collect();
+    out.extend(["{{", "<<", "<", "goes here", " here"].map(String::from));
+    for w in SLOT_WORDS {
+        out.push(format!("[{w}"));
+        out.push(format!("({w}"));
+    }
+    out
+}
+
+/// Is the normalized line `n` (see `placeholders::normalize`) a
+/// placeholder a person typed?
+pub(super) fn typed_placeholder(n: &str) -> bool {
+    !n.is_empty() && (WHOLE.contains(&n) || slot(n) || asks_to_fill(n) || n.ends_with("goes here"))
+}
+
+/// A slot in brackets: `{{…}}` or `<<…>>` anywhere; a whole line in `[…]`
+/// with a slot word in it; in `<…>` with a slot word or of four words or
+/// fewer, only letters; in `(…)` of four words or fewer, the first a slot
+/// word.
+fn slot(n: &str) -> bool {
+    if (n.contains("{{") && n.contains("}}")) || (n.contains("<<") && n.contains(">>")) {
+        return true;
+    }
+    let inner = |open: char, close: char| {
+        n.strip_prefix(open)
+            .and_then(|r| r.strip_suffix(close))
+            .map(str::trim)
+    };
+    fn words(s: &str) -> Vec<&str> {
+        s.split([' ', '_', '-']).filter(|w| !w.is_empty()).collect()
+    }
+    let slot_word = |w: &&str| SLOT_WORDS.contains(w) || WHOLE.contains(w);
+    if let Some(s) = inner('[', ']') {
+        return words(s).iter().any(slot_word);
+    }
+    if let Some(s) = inner('<', '>') {
+        let short = !s.is_empty()
+            && words(s).len() <= 4
+            && s.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '_' | '-' | '\''));
+        return short || words(s).iter().any(slot_word);
+    }
+    inner('(', ')').is_some_and(|s| {
+        let w = words(s);
+        w.len() <= 4 && w.first().is_some_and(slot_word)
+    })
+}
+
+/// "Write the goal here", "Insert date here": an instruction to fill in.
+fn asks_to_fill(n: &str) -> bool {
+    let first = n.split(' ').next().unwrap_or("");
+    ASKS.contains(&first) && (n.ends_with(" here") || n.ends_with(" here]"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clues, typed_placeholder};
+
+    #[test]
+    fn placeholders_people_type_are_found_and_sentences_are_not() {
+        let typed = [
+            "n/a",
+            "tbd",
+            "to be determined",
+            "pending",
+            "por definir",
+            "待定",
+            "[insert goal here]",
+            "<goal>",
+            "<patient name>",
+            "{{goal}}",
+            "we will {{ activity }} together",
+            "<<fill>>",
+            "(goal)",
+            "(your goal)",
+            "goal goes here",
+            "write the goal here",
+            "insert date here",
+            "[tbd]",
+            "xx",
+            "(insert goal)",
+        ];
+        let clues = clues();
+        for n in typed {
+            assert!(typed_placeholder(n), "{n}");
+            assert!(
+                clues.iter().any(|c| n.contains(c.as_str())),
+                "the prefilter lets {n} through"
+            );
+        }
+        let text = [
+            "results pending review",
+            "walk to the store and back",
+            "(slowly)",
+            "(add ice if sore)",
+            "(your choice of band colour is fine)",
+            "add a second set when this feels easy",
+            "[1] see the video",
+            "bend your knee to 90° <- this is the goal",
+            "na na na",
+            "stand here with your feet apart",
+            "type your name on the log",
+        ];
+        for n in text {
+            assert!(!typed_placeholder(n), "{n}");
+        }
+    }
+}
