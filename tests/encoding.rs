@@ -107,25 +107,33 @@ fn ansi_plan() -> Vec<u8> {
         .collect()
 }
 
+/// A build of `c` fails on `file` with `diagnostic`, names `heropath
+/// fix-encoding` for it, and writes no handout.
+fn refused_with_the_fix(c: &Clinic, file: &str, diagnostic: &str) {
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains(diagnostic), "{err}");
+    assert!(
+        err.contains(&format!("run `heropath fix-encoding {file}`")),
+        "{err}"
+    );
+    assert!(!c.path().join("handouts/maria-lopez.html").exists());
+}
+
 #[test]
 fn a_windows_1252_plan_is_reported_with_the_fix_then_fixed() {
     let c = Clinic::new();
     let file = "content/plans/maria-lopez.yaml";
     std::fs::create_dir_all(c.path().join("content/plans")).unwrap();
     std::fs::write(c.path().join(file), ansi_plan()).unwrap();
-    let out = c.cmd(&["build"]).output().unwrap();
-    assert!(!out.status.success());
-    let err = stderr(&out);
-    assert!(err.contains(&format!("{file}:2:")), "{err}");
-    assert!(
-        err.contains("this file looks saved as ANSI/Windows-1252 (é at line 2), not UTF-8"),
-        "{err}"
+    refused_with_the_fix(
+        &c,
+        file,
+        &format!(
+            "{file}:2:18: error[HP0010]: this file looks saved as ANSI/Windows-1252 (é at line 2), not UTF-8"
+        ),
     );
-    assert!(
-        err.contains(&format!("run `heropath fix-encoding {file}`")),
-        "{err}"
-    );
-    assert!(!c.path().join("handouts/maria-lopez.html").exists());
 
     let out = c.cmd(&["fix-encoding", file]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -317,20 +325,13 @@ fn utf16_without_a_byte_order_mark_is_reported_then_fixed() {
     let text = format!("{PLAN}{STORY}").replacen("name: Maria Lopez", "name: Maria José", 1);
     std::fs::create_dir_all(c.path().join("content/plans")).unwrap();
     std::fs::write(c.path().join(file), utf16(&text, false, false)).unwrap();
-    let out = c.cmd(&["build"]).output().unwrap();
-    assert!(!out.status.success());
-    let err = stderr(&out);
-    assert!(
-        err.contains(&format!(
+    refused_with_the_fix(
+        &c,
+        file,
+        &format!(
             "{file}:1:1: error[HP0010]: this file looks saved as UTF-16 (\"Unicode\") without a byte-order mark, not UTF-8"
-        )),
-        "{err}"
+        ),
     );
-    assert!(
-        err.contains(&format!("run `heropath fix-encoding {file}`")),
-        "{err}"
-    );
-    assert!(!c.path().join("handouts/maria-lopez.html").exists());
 
     let out = c.cmd(&["fix-encoding", file]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));

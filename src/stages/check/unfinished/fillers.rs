@@ -81,7 +81,7 @@ pub(super) fn typed_placeholder(n: &str) -> bool {
 /// fewer, only letters; in `(…)` of four words or fewer, the first a slot
 /// word.
 fn slot(n: &str) -> bool {
-    if (n.contains("{{") && n.contains("}}")) || (n.contains("<<") && n.contains(">>")) {
+    if slot_between(n, "{{", "}}") || slot_between(n, "<<", ">>") {
         return true;
     }
     let inner = |open: char, close: char| {
@@ -106,6 +106,24 @@ fn slot(n: &str) -> bool {
     inner('(', ')').is_some_and(|s| {
         let w = words(s);
         w.len() <= 4 && w.first().is_some_and(slot_word)
+    })
+}
+
+/// A mail-merge slot anywhere in the line: `{{goal}}`, `<< first name >>`,
+/// a few words of letters between `open` and `close`. A template
+/// expression (`{{ patient.name }}`, `{{ x | upper }}`) is not one: it is
+/// shown as written, like any text.
+fn slot_between(n: &str, open: &str, close: &str) -> bool {
+    n.match_indices(open).any(|(at, _)| {
+        let rest = &n[at + open.len()..];
+        rest.find(close).is_some_and(|end| {
+            let inner = rest[..end].trim();
+            !inner.is_empty()
+                && inner.split(' ').count() <= 4
+                && inner
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-'))
+        })
     })
 }
 
@@ -155,6 +173,8 @@ mod tests {
             "results pending review",
             "walk to the store and back",
             "(slowly)",
+            "{{ patient.name }}",
+            "<< not a slot: 3 > 2 >>",
             "(add ice if sore)",
             "(your choice of band colour is fine)",
             "add a second set when this feels easy",
