@@ -1447,6 +1447,14 @@ fn every_plan_is_known() {
             "a hidden plan in a subfolder: archive/.walter.yml",
             "content/plans/archive/.walter.yml",
         ),
+        (
+            "an editor's backup whose plan is gone: walter.yaml~",
+            "content/plans/walter.yaml~",
+        ),
+        (
+            "an editor's autosave whose plan is gone: #walter.yaml#",
+            "content/plans/#walter.yaml#",
+        ),
     ] {
         p.leak_any(
             name,
@@ -1461,6 +1469,16 @@ fn every_plan_is_known() {
             &["Kaminski"],
         );
     }
+    // While the plan is there, its editor's copies are the editor's.
+    p.clean(
+        "an editor's backup and autosave beside their plan",
+        |c: &Clinic| {
+            base(c);
+            c.write("content/plans/p1.yaml~", &plan(MARIA, ""));
+            c.write("content/plans/#p1.yaml#", &plan(MARIA, ""));
+        },
+        &["Nothing new this week."],
+    );
     p.leak_any(
         "a draft plan",
         base,

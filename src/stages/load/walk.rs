@@ -100,9 +100,17 @@ pub(super) fn parse_all<T: Send>(
 }
 
 /// Files a folder may hold that are nobody's data: operating-system
-/// litter, version-control keep files, an editor's swap file of a plan
-/// being edited.
+/// litter, version-control keep files, an editor's swap or lock file of a
+/// plan being edited, and its backup or autosave copy while the plan
+/// itself is there (the guard knows the patient from it). A backup whose
+/// plan is gone is the only copy of a patient the guard would not know.
 fn is_junk(p: &Path) -> bool {
+    if let Some(plan) = p
+        .file_name()
+        .and_then(|n| editor_copy_of(&n.to_string_lossy()).map(str::to_string))
+    {
+        return p.with_file_name(plan).is_file();
+    }
     let name = p
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
@@ -118,15 +126,33 @@ fn is_junk(p: &Path) -> bool {
     .contains(&name.as_str())
         || name.ends_with(".swp")
         || name.ends_with(".swo")
-        || name.ends_with('~')
         || name.starts_with(".#")
-        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+/// The file an editor's backup (`x.yaml~`) or autosave copy (`#x.yaml#`)
+/// stands for.
+fn editor_copy_of(name: &str) -> Option<&str> {
+    name.strip_suffix('~')
+        .or_else(|| name.strip_prefix('#').and_then(|n| n.strip_suffix('#')))
+        .filter(|n| !n.is_empty())
 }
 
 /// A file in content/plans that heropath would not read: the privacy guard
 /// would be blind to the patient in it, so it is refused.
 fn unread_plan(root: &Path, p: &Path, folder: &str) -> Diagnostic {
     let rel = p.strip_prefix(root).unwrap_or(p);
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(plan) = editor_copy_of(&name) {
+        return Diagnostic::error(
+            Code::UnreadPlan,
+            format!("an editor's copy of `{plan}`, which is not in content/{folder}/ any more: it is the only copy of a patient the privacy guard does not know"),
+        )
+        .in_file(rel)
+        .help(format!("delete it, or, if it is the plan, rename it to `{plan}`"));
+    }
     Diagnostic::error(
         Code::UnreadPlan,
         format!("content/{folder}/ holds a file heropath does not read as a plan (hidden, or not .yaml/.yml), so the privacy guard cannot know the patient in it"),

@@ -1,7 +1,7 @@
 //! Placeholders people type themselves, not the template's: a line that is
 //! only "N/A", "to be determined", "pending", "Por definir" or "待定"; a
-//! slot in brackets ("[insert goal here]", "<patient name>", "{{goal}}",
-//! "<<fill>>"); an instruction to whoever fills the plan in ("Goal goes
+//! slot in brackets (`[insert goal here]`, `<patient name>`, `{{goal}}`,
+//! `<<fill>>`); an instruction to whoever fills the plan in ("Goal goes
 //! here", "Write the goal here"). None is meant for a patient to read.
 //!
 //! A whole line is compared, lower case with single spaces, so a sentence
