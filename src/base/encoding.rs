@@ -93,12 +93,17 @@ pub fn text_lossy(bytes: &[u8]) -> Cow<'_, str> {
     if let Some(be) = utf16_without_bom(bytes) {
         return Cow::Owned(utf16(bytes, be));
     }
-    let bytes = strip_bom(bytes);
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    utf8_or_1252(strip_bom(bytes))
+}
+
+/// UTF-8 where valid; each invalid byte read as Windows-1252 (its
+/// undefined bytes as the C1 characters they are).
+pub fn utf8_or_1252(b: &[u8]) -> Cow<'_, str> {
+    if let Ok(s) = std::str::from_utf8(b) {
         return Cow::Borrowed(s);
     }
-    let mut s = String::with_capacity(bytes.len() + 16);
-    for chunk in bytes.utf8_chunks() {
+    let mut s = String::with_capacity(b.len() + 16);
+    for chunk in b.utf8_chunks() {
         s.push_str(chunk.valid());
         s.extend(
             chunk

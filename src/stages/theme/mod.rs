@@ -376,11 +376,12 @@ fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
             continue;
         }
         if let Ok(bytes) = std::fs::read(e.path()) {
-            // Text saved with a byte-order mark reads as without it (UTF-16
-            // as UTF-8); a picture or font is left as it is.
+            // Text saved with a byte-order mark reads as without it; UTF-16
+            // only in a text file (a picture or font may start with the
+            // same two bytes).
             let bytes = match is_text_file(&rel) {
                 true => crate::base::encoding::without_bom(&bytes),
-                false => std::borrow::Cow::Borrowed(&bytes[..]),
+                false => std::borrow::Cow::Borrowed(crate::base::encoding::strip_bom(&bytes)),
             };
             files.insert(
                 format!("{prefix}{rel}"),

@@ -6,7 +6,7 @@
 //! [`super`]), and escapes of a language (JS/CSS in [`super::code`],
 //! quoted-printable in [`super::text`], PDF strings in [`super::pdf`]).
 
-pub(super) use crate::base::encoding::{utf16, utf16_units};
+pub(super) use crate::base::encoding::{utf8_or_1252, utf16, utf16_units};
 use crate::base::encoding::{utf16_bom, utf16_without_bom};
 use std::borrow::Cow;
 
@@ -49,25 +49,6 @@ pub(super) fn looks_binary(b: &[u8]) -> bool {
         .filter(|&&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1B))
         .count();
     ctrl * 100 > s.len() * 3
-}
-
-/// A byte as Windows-1252 (the table lives in [`crate::base::encoding`]); its
-/// undefined bytes and NUL stay as the C1/C0 characters they are.
-fn cp1252(b: u8) -> char {
-    crate::base::encoding::cp1252(b).unwrap_or(b as char)
-}
-
-/// UTF-8 where valid; each invalid byte read as Windows-1252.
-pub(super) fn utf8_or_1252(b: &[u8]) -> Cow<'_, str> {
-    if let Ok(s) = std::str::from_utf8(b) {
-        return Cow::Borrowed(s);
-    }
-    let mut s = String::with_capacity(b.len() + 16);
-    for chunk in b.utf8_chunks() {
-        s.push_str(chunk.valid());
-        s.extend(chunk.invalid().iter().map(|&x| cp1252(x)));
-    }
-    Cow::Owned(s)
 }
 
 /// Percent-decodes `s` when it holds at least one `%XX`.
