@@ -2991,6 +2991,59 @@ fn placeholders_people_type_are_unfinished_in_any_field() {
 }
 
 #[test]
+fn an_empty_bullet_and_a_dose_of_only_a_side_are_reported_at_their_lines() {
+    // Line 22 `- name: Shoulder blade squeeze`; its dose keys on 24-26,
+    // `side: right` on 27; the patient's tasks on 30.
+    let c = Clinic::new();
+    write_plan(
+        &c,
+        &edit(
+            BASE,
+            &[
+                (
+                    "        hold_seconds: 5\n        reps: 10\n        per_day: 2\n",
+                    "",
+                ),
+                (
+                    "  patient: [Do your exercises twice a day]",
+                    "  patient:\n    - Do your exercises twice a day\n    - \"\"",
+                ),
+                (
+                    "        instructions: Sit tall. Squeeze your shoulder blades together.\n",
+                    "        instructions: Sit tall. Squeeze your shoulder blades together.\n        cues: [Breathe, \"...\"]\n",
+                ),
+            ],
+        ),
+    );
+    let run = check(&c);
+    let lines =
+        |code: &str| -> Vec<Option<usize>> { run.with_code(code).iter().map(|d| d.line).collect() };
+    // The side alone says neither how much nor how often.
+    assert_eq!(
+        lines("HP0701"),
+        [Some(22)],
+        "{:#?}",
+        run.with_code("HP0701")
+    );
+    // The cue on line 24 and the second task on line 30 would print as
+    // empty bullets.
+    let empty = run.with_code("HP0108");
+    assert_eq!(lines("HP0108"), [Some(24), Some(30)], "{empty:#?}");
+    assert!(
+        empty[0]
+            .message
+            .contains("cue 2 of step 1, exercise 2 holds no words"),
+        "{empty:#?}"
+    );
+    assert!(
+        empty[1]
+            .message
+            .contains("item 2 of `responsibilities.patient` is empty"),
+        "{empty:#?}"
+    );
+}
+
+#[test]
 fn a_birth_date_more_than_120_years_ago_cannot_be_right_but_116_can() {
     let c = Clinic::new();
     write_plan(

@@ -201,11 +201,12 @@ proptest! {
         let c = Clinic::new();
         let q = |s: &str| serde_json::to_string(s).unwrap(); // JSON strings are valid YAML
         // Required texts must hold a word (HP0108: a letter or a digit): one
-        // that is blank or only marks gets a letter.
+        // that is blank or only marks gets a letter. So must a list item (a
+        // responsibility), which would print as an empty bullet.
         let r = |s: &str| if s.chars().any(char::is_alphanumeric) { q(s) } else { q(&format!("x{s}")) };
         let plan = format!(
             "patient:\n  name: {}\nproblem:\n  summary: {}\n  details: {}\ngoal:\n  statement: {}\nsteps:\n  - title: {}\n    why: {}\n    exercises:\n      - name: {}\n        instructions: {}\n        reps: 3\nresponsibilities:\n  patient: [{}]\nsuccess: {}\n",
-            q(&name), r(&summary), q(&details), r(&statement), r(&title), q(&details), r(&item), r(&details), q(&item), q(&details)
+            q(&name), r(&summary), q(&details), r(&statement), r(&title), q(&details), r(&item), r(&details), r(&item), q(&details)
         );
         c.write("content/plans/p.yaml", &plan);
         let report = heropath::build::build(&heropath::build::Options { root: c.path().to_path_buf(), ..Default::default() });

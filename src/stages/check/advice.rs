@@ -81,7 +81,7 @@ fn steps(clinic: &Clinic, src: &Source<Plan>, diags: &mut Diagnostics) {
         }
         for e in &step.exercises {
             let p = clinic.prescription(e, src.value.language(&clinic.site));
-            if p.dose().is_empty() {
+            if !p.dose().says_how_much() {
                 let name = p
                     .name()
                     .map(str::to_string)

@@ -1,7 +1,8 @@
 //! Required text left empty, or with no word in it (`"???"`, `"-"`): the
 //! patient's name, the problem's summary, the goal, a measure's name, a
 //! step's title, an exercise written in the plan without a name or
-//! instructions.
+//! instructions, and a responsibility or cue that would print as an empty
+//! bullet.
 
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos};
 use crate::content::plan::Plan;
@@ -133,6 +134,58 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
             }
         }
     }
+    empty_items(src, &mut push);
+}
+
+/// An error for every item of a list that would print as an empty bullet:
+/// a responsibility or a cue with no word in it.
+fn empty_items(src: &Source<Plan>, push: &mut impl FnMut(String, &str, Option<Pos>, &str)) {
+    let (plan, text) = (&src.value, &src.text);
+    let r = &plan.responsibilities;
+    let resp = locate_key(text, "responsibilities");
+    for (who, items) in [
+        ("clinician", &r.clinician),
+        ("patient", &r.patient),
+        ("together", &r.together),
+    ] {
+        for (i, item) in items.iter().enumerate().filter(|(_, t)| blank(t)) {
+            push(
+                format!("item {} of `responsibilities.{who}`", i + 1),
+                item,
+                resp.and_then(|at| item_below(text, at, who, i)).or(resp),
+                "write one task, to the patient, e.g. `- Do your exercises twice a day`, or delete the item",
+            );
+        }
+    }
+    for (si, step) in plan.steps.iter().enumerate() {
+        for (ei, item) in step.exercises.iter().enumerate() {
+            for (ci, cue) in item.cues.iter().enumerate().filter(|(_, c)| blank(c)) {
+                let entry = locate_exercise(text, si, ei);
+                push(
+                    format!("cue {} of step {}, exercise {}", ci + 1, si + 1, ei + 1),
+                    cue,
+                    entry
+                        .and_then(|e| item_below(text, e, "cues", ci))
+                        .or(entry),
+                    "write one short reminder, e.g. `- Keep your back flat`, or delete the item",
+                );
+            }
+        }
+    }
+}
+
+/// The `nth` item of the list under the first `key:` at or below `from`
+/// (a key of a block, such as `patient:` under `responsibilities:`, not
+/// the file's first `patient:`); the key itself for a list in brackets.
+fn item_below(text: &str, from: Pos, key: &str, nth: usize) -> Option<Pos> {
+    let skip = from.line.saturating_sub(1);
+    let offset: usize = text.split_inclusive('\n').take(skip).map(str::len).sum();
+    let rest = text.get(offset..)?;
+    let at = locate_item(rest, key, nth).or_else(|| locate_key(rest, key))?;
+    Some(Pos {
+        line: at.line + skip,
+        column: at.column,
+    })
 }
 
 /// The position of `key:` inside the list entry whose content starts at
