@@ -346,6 +346,40 @@ fn handout_takes_a_slug_and_suggests_the_closest_one() {
     assert!(err.contains("did you mean `maria-lopez`?"), "{err}");
 }
 
+#[test]
+fn handout_takes_the_patients_name_as_typed_unless_two_patients_share_it() {
+    let c = Clinic::with_plan();
+    let out = in_dir(c.path(), &["handout", "Maria Lopez"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(c.path().join("handouts/maria-lopez.html").is_file());
+
+    // A part of the name lists the plans that have it.
+    let out = in_dir(c.path(), &["handout", "Lopez"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("plans with `lopez` in their name: `maria-lopez`"),
+        "{err}"
+    );
+
+    // A second Maria Lopez: which one is for the therapist to say, never
+    // for heropath to guess (the other patient's plan would be printed).
+    std::fs::remove_file(c.path().join("handouts/maria-lopez.html")).unwrap();
+    c.write(
+        "content/plans/maria-lopez-2.yaml",
+        &c.read("content/plans/maria-lopez.yaml"),
+    );
+    let out = in_dir(c.path(), &["handout", "Maria Lopez"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("more than one plan has that name: `maria-lopez`, `maria-lopez-2`"),
+        "{err}"
+    );
+    assert!(!c.path().join("handouts/maria-lopez.html").exists());
+    assert!(!c.path().join("handouts/maria-lopez-2.html").exists());
+}
+
 /// With the real Chromium, when it is installed (CI installs it; see
 /// tests/print.rs): the PDF printed at the desk survives a build.
 #[test]

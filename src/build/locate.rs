@@ -146,7 +146,7 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
             });
         }
     }
-    let slugs: Vec<String> = std::fs::read_dir(&plans)
+    let mut slugs: Vec<String> = std::fs::read_dir(&plans)
         .into_iter()
         .flatten()
         .flatten()
@@ -154,7 +154,34 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
         .filter(|p| crate::content::files::is_plan_file(p))
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
+    slugs.sort();
+    // The patient's name as typed at the desk ("Maria Lopez") is the slug
+    // `new plan` made of it, when no other plan has that name too
+    // (`maria-lopez-2`): then the therapist must say which.
+    let typed = slug::slugify(slug);
+    let named: Vec<&String> = slugs.iter().filter(|s| same_name(s, &typed)).collect();
+    if typed != slug
+        && let [only] = named[..]
+        && *only == typed
+    {
+        return by_slug(root, only, asked);
+    }
+    let parts: Vec<&String> = slugs
+        .iter()
+        .filter(|s| s.split('-').any(|w| w == typed))
+        .take(6)
+        .collect();
     let help = match closest(slug, slugs.iter().map(String::as_str)) {
+        _ if named.len() > 1 => format!(
+            "more than one plan has that name: {}; give the one you mean (heropath handout {})",
+            list(&named),
+            named[0]
+        ),
+        _ if !parts.is_empty() => format!(
+            "plans with `{typed}` in their name: {}; give the one you mean (heropath handout {})",
+            list(&parts),
+            parts[0]
+        ),
         Some(s) => format!("did you mean `{s}`? (heropath handout {s})"),
         None if slugs.is_empty() => {
             "this clinic folder has no plans yet: add one with `heropath new plan \"Full Name\"`"
@@ -172,6 +199,26 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
         .in_file(asked)
         .help(help),
     ))
+}
+
+/// Is `slug` the plan `new plan` makes for the name `typed` (a slug), or
+/// for a second patient of that name (`typed-2`)?
+fn same_name(slug: &str, typed: &str) -> bool {
+    slug.strip_prefix(typed).is_some_and(|rest| {
+        rest.is_empty()
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// Slugs as the help lists them: `a`, `b`.
+fn list(slugs: &[&String]) -> String {
+    slugs
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// No clinic folder above `start`.
