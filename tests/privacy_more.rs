@@ -2462,6 +2462,92 @@ fn names_in_other_alphabets() {
     p.assert_every_probe_holds();
 }
 
+const YUKI: &str = "name: Yuki Tanaka\nbirth_date: 1979-02-11";
+const HARUTO: &str = "name: Haruto Sato\nbirth_date: 1988-10-03";
+
+/// Japanese kana: a Japanese name as the plan writes it in Latin letters,
+/// and a Latin name as katakana write it by ear.
+#[test]
+fn names_in_kana() {
+    let mut p = Probes::new("kana");
+    for (what, setup, text, secret) in [
+        (
+            "katakana, family name first",
+            YUKI,
+            "タナカ・ユキさん、ありがとうございました。",
+            "タナカ",
+        ),
+        ("hiragana, spaced", YUKI, "たなか ゆき さま", "たなか"),
+        (
+            "the family name with an honorific, in a sentence",
+            YUKI,
+            "きょうは たなかさんが きました。",
+            "たなか",
+        ),
+        ("half-width katakana", YUKI, "ﾀﾅｶ ﾕｷ", "ﾀﾅｶ"),
+        (
+            "a long vowel: サトウ for Sato",
+            HARUTO,
+            "サトウ・ハルトさん",
+            "サトウ",
+        ),
+        (
+            "a long vowel in hiragana",
+            HARUTO,
+            "さとう はると",
+            "さとう",
+        ),
+        (
+            "a Latin name by ear: マリア・ロペス",
+            MARIA,
+            "マリア・ロペスさんが ゴルフに もどりました。",
+            "ロペス",
+        ),
+        (
+            "by ear, unsaid r: ウォルター・カミンスキー",
+            WALTER,
+            "ウォルター・カミンスキーさん",
+            "カミンスキー",
+        ),
+    ] {
+        p.leak_page(what, patient(setup), text, &[secret]);
+    }
+    p.leak(
+        "katakana in a static text file",
+        patient(YUKI),
+        static_file("notes.txt", "患者: タナカ ユキ\n"),
+        &["タナカ"],
+    );
+    // Japanese prose that only contains a name's syllables, loanwords in
+    // katakana, and another family name.
+    for (what, text, shows) in [
+        (
+            "tanaka inside a word",
+            "わたしたちは、したなかで がんばりました。ゆっくり すすみます。",
+            "すすみます",
+        ),
+        (
+            "loanwords in katakana",
+            "リハビリ・ストレッチ・バランス・トレーニング",
+            "トレーニング",
+        ),
+        (
+            "another family name",
+            "ナカタさん、ありがとう。",
+            "ナカタさん",
+        ),
+    ] {
+        p.clean_page(what, patient(YUKI), text, shows);
+    }
+    p.clean_page(
+        "katakana words beside a Latin patient",
+        patient(MARIA),
+        "マスク・ロボット・メール",
+        "ロボット",
+    );
+    p.assert_every_probe_holds();
+}
+
 // ---------------------------------------------------------------------------
 // A given name with the family name's initial ("Walt K."): the form of a
 // story's display name, public only as a published story's display name

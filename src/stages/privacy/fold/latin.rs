@@ -12,9 +12,9 @@
 //! The same second reading takes digits written for letters as those
 //! letters ("K4minski", [`read_digit_letters`]).
 //!
-//! Scripts written without spaces (Han, kana, Hangul, Thai) are not here:
-//! a name in them is matched as written (see `names`), and a foreign name
-//! spelt in kana is a new word, not a transliteration.
+//! Kana spell syllables and are read by [`super::kana`]. The other scripts
+//! written without spaces (Han, Hangul, Thai) are not here: a name in them
+//! is matched as written (see `names`).
 
 /// Scripts that mostly leave vowels unwritten (Hebrew, Arabic): a name in
 /// them is its consonants.
@@ -23,19 +23,24 @@ pub fn is_abjad(c: char) -> bool {
 }
 
 /// Does `text` have a letter of [`is_alphabet_script`]? All of them are
-/// U+0370 to U+1FFF, whose UTF-8 starts with a byte 0xCD to 0xE1, so most
+/// U+0370 to U+1FFF, whose UTF-8 starts with a byte 0xCD to 0xE1, or kana
+/// (U+3041 to U+30FE, 0xE3; half-width U+FF66 to U+FF9F, 0xEF), so most
 /// text (ASCII, accented Latin, typographic punctuation) is passed over a
 /// block of bytes at a time.
 pub fn has_alphabet_script(text: &str) -> bool {
-    let lead = |b: u8| (0xcd..=0xe1).contains(&b);
+    let lead = |b: u8| (0xcd..=0xe1).contains(&b) || b == 0xe3 || b == 0xef;
     let any_lead = |block: &[u8]| block.iter().fold(false, |a, &b| a | lead(b));
     text.as_bytes().chunks(64).any(any_lead) && text.chars().any(is_alphabet_script)
 }
 
 /// Letters of the alphabets read again in Latin letters (and their
-/// combining signs, which carry the vowels of the Indic scripts).
+/// combining signs, which carry the vowels of the Indic scripts), and
+/// Japanese kana (see [`super::kana`]).
 pub fn is_alphabet_script(c: char) -> bool {
-    matches!(c as u32,
+    super::kana::is_kana(c)
+        || matches!(c as u32,
+        0xff66..=0xff9f // half-width katakana (read as kana once NFKC)
+        |
         0x0370..=0x03ff | 0x1f00..=0x1fff // Greek
         | 0x0400..=0x052f | 0x1c80..=0x1c8f // Cyrillic
         | 0x0531..=0x058f // Armenian

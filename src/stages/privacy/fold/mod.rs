@@ -18,11 +18,14 @@
 
 use super::extract::{MARK, Segment, Strength};
 use chars::*;
+use sep::SepAcc;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 mod chars;
+pub mod kana;
 pub mod latin;
+mod sep;
 #[cfg(test)]
 mod tests;
 
@@ -40,6 +43,8 @@ pub enum Foreign {
     No,
     /// Transliterated from an alphabet that writes its vowels.
     Letters,
+    /// Read from Japanese kana (see [`kana`]).
+    Kana,
     /// Transliterated from an alphabet that mostly leaves them out
     /// (Hebrew, Arabic).
     Consonants,
@@ -225,70 +230,6 @@ struct Builder {
     foreign: Foreign,
 }
 
-/// What has been seen since the last token.
-#[derive(Default, Clone, Copy)]
-struct SepAcc {
-    hard: bool,
-    join: bool,
-    space: bool,
-    puncts: u8,
-    kind: Option<Sep>,
-    phone_ok: bool,
-}
-
-impl SepAcc {
-    fn new_segment() -> SepAcc {
-        SepAcc {
-            hard: true,
-            phone_ok: true,
-            ..SepAcc::default()
-        }
-    }
-
-    fn fresh() -> SepAcc {
-        SepAcc {
-            phone_ok: true,
-            ..SepAcc::default()
-        }
-    }
-
-    fn punct(&mut self, c: char) {
-        self.puncts = self.puncts.saturating_add(1);
-        self.kind = Some(match c {
-            '.' => Sep::Dot,
-            '/' => Sep::Slash,
-            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => Sep::Dash,
-            ':' => Sep::Colon,
-            ',' => Sep::Comma,
-            '\'' | '\u{2019}' | '\u{02BC}' => Sep::Apostrophe,
-            '@' | '\u{FF20}' => Sep::At,
-            _ => Sep::Other,
-        });
-        let phone_char = matches!(
-            c,
-            '.' | '/' | '-' | '_' | '(' | ')' | '[' | ']' | '+' | '\u{2010}'
-                ..='\u{2015}' | '\u{2212}' | '·' | '•' | '∙' | '⋅' | '・' | '|'
-        );
-        if !phone_char || self.puncts > 4 {
-            self.phone_ok = false;
-        }
-    }
-
-    fn sep(&self) -> Sep {
-        if self.hard {
-            Sep::Hard
-        } else if self.puncts == 1 {
-            self.kind.unwrap_or(Sep::Other)
-        } else if self.puncts > 1 {
-            Sep::Other
-        } else if self.space {
-            Sep::Space
-        } else {
-            Sep::Join
-        }
-    }
-}
-
 impl Builder {
     /// A builder of the second reading ([`Stream::latin`]).
     fn latin(one: u8) -> Builder {
@@ -340,6 +281,10 @@ impl Builder {
         }
         for c in chars {
             if is_alphabet_script(c) {
+                let last = self.pending.chars().rev().find(|&p| !kana::is_prolonged(p));
+                if last.is_some_and(|p| !kana::same_run(p, c)) {
+                    self.flush();
+                }
                 self.pending.push(c);
                 continue;
             }
@@ -360,16 +305,38 @@ impl Builder {
         };
         let kind = if self.pending.chars().any(is_abjad) {
             Foreign::Consonants
+        } else if kana::is_kana(first) {
+            Foreign::Kana
         } else {
             Foreign::Letters
         };
-        let latin = latin_of(&self.pending);
+        // Kana are read word by word (see [`kana`]), words of their own;
+        // the rest whole.
+        let kana = kana::is_kana(first);
+        let words = match kana {
+            true => kana::words(&self.pending),
+            false => vec![latin_of(&self.pending)],
+        };
+        if kana && self.open.is_some() {
+            self.close();
+            self.sep.join = true;
+        }
         self.pending.clear();
         self.capital = !first.is_lowercase();
-        for c in latin.chars() {
-            self.push(c, c.is_ascii_digit(), false);
-            self.foreign = self.foreign.max(kind);
-            self.capital = false;
+        for (n, word) in words.iter().enumerate() {
+            if n > 0 {
+                self.close();
+                self.sep.join = true;
+            }
+            for c in word.chars() {
+                self.push(c, c.is_ascii_digit(), false);
+                self.foreign = self.foreign.max(kind);
+                self.capital = false;
+            }
+        }
+        if kana {
+            self.close();
+            self.sep.join = true;
         }
     }
 

@@ -70,3 +70,27 @@ impl Build {
         }])
     }
 }
+
+#[test]
+fn kana_are_read_word_by_word_in_the_second_reading() {
+    let read = |t: &str| {
+        let seg = crate::stages::privacy::extract::Segment {
+            text: t.into(),
+            line: 1,
+            strength: Strength::Text,
+        };
+        let s = Stream::latin(&[seg], b'i').expect("kana are read again");
+        let seps: Vec<Sep> = s.toks.iter().map(|t| t.sep).collect();
+        assert!(s.toks.iter().all(|t| t.foreign == Foreign::Kana), "{t}");
+        (s.words().join(" "), seps)
+    };
+    let (words, seps) = read("タナカ・ユキさん、ありがとう");
+    assert_eq!(words, "tanaka yuki san arigato");
+    assert_eq!(seps, [Sep::Hard, Sep::Space, Sep::Join, Sep::Other]);
+    assert_eq!(read("たなか ゆき さま").0, "tanaka yuki sama");
+    assert_eq!(read("ﾀﾅｶ ﾕｷ").0, "tanaka yuki");
+    assert_eq!(read("カミンスキーさん").0, "kaminsuki san");
+    // Kanji stay characters of their own, as in the first reading.
+    assert!(Stream::latin(&[], b'i').is_none());
+    assert!(Stream::of("田中ゆき").words().len() == 4);
+}

@@ -13,12 +13,18 @@
 //! Both words must be written as names are (a capital where the alphabet
 //! has capitals).
 //!
+//! Words read from kana are compared by the sounds kana can write
+//! ([`kana::sound_key`]: `l` and `r` one, `v` as `b`) with the names as
+//! kana would write them ([`kana::name_keys`]: "ウォルター・カミンスキー"),
+//! given and family name together.
+//!
 //! The other way round, Latin text is read by sound too, for the patients
 //! whose plan writes the name in another alphabet: its Latin spellings
 //! vary (Иван Петров is Ivan Petrov, Iwan Petrow, Ivan Petroff).
 
+use super::super::fold::kana;
 use super::super::fold::latin::{by_ear, sound_key, sound_spelling};
-use super::super::fold::{Foreign, Sep, Stream};
+use super::super::fold::{Foreign, Sep, Stream, Tok};
 use super::super::names::Kind;
 use super::super::{Guard, PUBLIC, Role, What};
 use ahash::{AHashMap as HashMap, AHashSet as HashSet};
@@ -40,6 +46,37 @@ pub struct Sounds {
     /// alphabet: their Latin spellings vary too (Иван Петров is Ivan
     /// Petrov, Iwan Petrow, Ivan Petroff).
     written_otherwise: HashMap<String, Vec<(u32, Role)>>,
+    /// Every plan's, as kana would write them ([`kana::name_keys`]): made
+    /// when a file first has kana.
+    kana: std::sync::OnceLock<Keys>,
+}
+
+/// Which words of a stream [`Guard::sound_names`] reads, and how.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    /// Latin text.
+    Latin,
+    /// Words read from an alphabet.
+    Alphabet,
+    /// Words read from kana.
+    Kana,
+}
+
+impl Side {
+    fn reads(self, t: &Tok) -> bool {
+        match self {
+            Side::Latin => t.foreign == Foreign::No,
+            Side::Alphabet => !matches!(t.foreign, Foreign::No | Foreign::Kana),
+            Side::Kana => t.foreign == Foreign::Kana,
+        }
+    }
+
+    fn key(self, w: &str) -> String {
+        match self {
+            Side::Kana => kana::sound_key(w),
+            _ => sound_key(w),
+        }
+    }
 }
 
 type Keys = HashMap<String, Vec<(u32, Role)>>;
@@ -55,10 +92,22 @@ impl Sounds {
         Sounds {
             keys,
             written_otherwise,
+            kana: Default::default(),
         }
     }
 
     fn of(patterns: &[String], roles: &[Vec<Role>], plans: impl Fn(u32) -> bool) -> Keys {
+        // Walker as Уокер: English spelling's silent letters.
+        let keys = |p: &str| std::iter::once(sound_key(p)).chain(by_ear(p).map(|e| sound_key(&e)));
+        Self::keyed(patterns, roles, plans, |p| keys(p).collect())
+    }
+
+    fn keyed(
+        patterns: &[String],
+        roles: &[Vec<Role>],
+        plans: impl Fn(u32) -> bool,
+        keys_of: impl Fn(&str) -> Vec<String>,
+    ) -> Keys {
         let mut keys: Keys = HashMap::new();
         for (id, (p, rs)) in patterns.iter().zip(roles).enumerate() {
             if !p.is_ascii() {
@@ -73,8 +122,7 @@ impl Sounds {
                 continue;
             }
             let halves: Vec<(u32, Role)> = halves.map(|r| (id as u32, *r)).collect();
-            // Walker as Уокер: English spelling's silent letters.
-            for key in std::iter::once(sound_key(p)).chain(by_ear(p).map(|e| sound_key(&e))) {
+            for key in keys_of(p) {
                 if key.chars().count() >= 2 {
                     let entry = keys.entry(key).or_default();
                     entry.extend(halves.iter().copied());
@@ -103,7 +151,13 @@ impl Guard {
             }
         };
         let named = self.scan_names(s, &mut hit);
-        self.sound_names(s, &self.sounds().keys, true, &mut hit);
+        self.sound_names(s, &self.sounds().keys, Side::Alphabet, &mut hit);
+        if s.toks.iter().any(|t| t.foreign == Foreign::Kana) {
+            let kana = self.sounds().kana.get_or_init(|| {
+                Sounds::keyed(&self.patterns, &self.roles, |_| true, kana::name_keys)
+            });
+            self.sound_names(s, kana, Side::Kana, &mut hit);
+        }
         named
     }
 
@@ -115,7 +169,7 @@ impl Guard {
         hit: &mut impl FnMut(u32, What, &str, u32),
     ) {
         if !self.written_otherwise.is_empty() {
-            self.sound_names(s, &self.sounds().written_otherwise, false, hit);
+            self.sound_names(s, &self.sounds().written_otherwise, Side::Latin, hit);
         }
     }
 
@@ -124,13 +178,13 @@ impl Guard {
             .get_or_init(|| Sounds::new(&self.patterns, &self.roles, &self.written_otherwise))
     }
 
-    /// Names by sound: in the second reading (`foreign`: its words read
-    /// from another alphabet), or in Latin text.
+    /// Names by sound: in the second reading (the words read from
+    /// another alphabet, or from kana), or in Latin text.
     fn sound_names(
         &self,
         s: &Stream,
         sounds: &Keys,
-        foreign: bool,
+        side: Side,
         hit: &mut impl FnMut(u32, What, &str, u32),
     ) {
         if sounds.is_empty() {
@@ -140,8 +194,7 @@ impl Guard {
         // reading is matched as written, not by sound).
         let key = |i: usize| {
             let t = &s.toks[i];
-            let side = (t.foreign != Foreign::No) == foreign;
-            (side && t.upper && !t.digits).then(|| sound_key(s.tok(i)))
+            (side.reads(t) && t.upper && !t.digits).then(|| side.key(s.tok(i)))
         };
         let keys: Vec<Option<String>> = (0..s.toks.len()).map(key).collect();
         let roles = |i: usize| {
