@@ -2512,6 +2512,20 @@ fn names_in_kana() {
     ] {
         p.leak_page(what, patient(setup), text, &[secret]);
     }
+    // A plan that writes the name in katakana: hiragana and Latin letters.
+    let katakana = || patient("name: タナカ ユキ\nbirth_date: 1979-02-11");
+    p.leak_page(
+        "a plan in katakana, a page in hiragana",
+        katakana(),
+        "たなか ゆき さん",
+        &["たなか"],
+    );
+    p.leak_page(
+        "a plan in katakana, a page in Latin letters",
+        katakana(),
+        "Thanks to Yuki Tanaka!",
+        &["Tanaka"],
+    );
     p.leak(
         "katakana in a static text file",
         patient(YUKI),

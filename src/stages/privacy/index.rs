@@ -71,7 +71,10 @@ fn needles(plan: &Plan) -> Needles {
         allowed_dates: story.map(|s| s.public_dates.clone()).unwrap_or_default(),
         birth: plan.patient.birth_date,
         name_key: name_words(&plan.patient.name).join(" "),
-        written_otherwise: has_alphabet_script(&plan.patient.name),
+        // Kana are read the same in both readings (hiragana and katakana
+        // alike), so a name in kana is compared in the second one too.
+        written_otherwise: has_alphabet_script(&plan.patient.name)
+            && !plan.patient.name.chars().any(super::fold::kana::is_kana),
     }
 }
 

@@ -113,9 +113,11 @@ pub fn words(run: &str) -> Vec<String> {
     let mut stem = run;
     let mut endings = Vec::new();
     if !run.chars().any(is_katakana) {
+        // A name is two kana or more (three bytes each) before its ending.
+        let holds_a_name = |stem: &str, e: &str| stem.len() >= e.len() + 6;
         while let Some(e) = ENDINGS
             .iter()
-            .find(|e| stem.ends_with(*e) && stem.len() > e.len() + 3)
+            .find(|e| stem.ends_with(**e) && holds_a_name(stem, e))
         {
             stem = &stem[..stem.len() - e.len()];
             endings.push(*e);

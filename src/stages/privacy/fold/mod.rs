@@ -303,21 +303,21 @@ impl Builder {
         let Some(first) = self.pending.chars().next() else {
             return;
         };
+        let in_kana = kana::is_kana(first);
         let kind = if self.pending.chars().any(is_abjad) {
             Foreign::Consonants
-        } else if kana::is_kana(first) {
+        } else if in_kana {
             Foreign::Kana
         } else {
             Foreign::Letters
         };
         // Kana are read word by word (see [`kana`]), words of their own;
         // the rest whole.
-        let kana = kana::is_kana(first);
-        let words = match kana {
+        let words = match in_kana {
             true => kana::words(&self.pending),
             false => vec![latin_of(&self.pending)],
         };
-        if kana && self.open.is_some() {
+        if in_kana && self.open.is_some() {
             self.close();
             self.sep.join = true;
         }
@@ -334,7 +334,7 @@ impl Builder {
                 self.capital = false;
             }
         }
-        if kana {
+        if in_kana {
             self.close();
             self.sep.join = true;
         }
