@@ -75,7 +75,8 @@ impl Scale {
         let n = number(digits).or_else(|| decimal_comma(digits))?;
         let rest = rest.trim();
         let unit = self.unit.as_deref().map(str::trim).unwrap_or_default();
-        let max = format_number(self.max);
+        // Written out only for a value that names the maximum.
+        let max = || format_number(self.max);
         // `°` for a scale in degrees, in the languages of the handouts
         // (asked only of a value written with `°`: this reads every value).
         let degrees = || {
@@ -88,8 +89,10 @@ impl Scale {
             || rest.eq_ignore_ascii_case(unit)
             || rest == "%" && unit == "%"
             || rest == "°" && degrees()
-            || rest.strip_prefix('/').is_some_and(|m| m.trim() == max)
-            || rest.strip_prefix("out of").is_some_and(|m| m.trim() == max);
+            || rest.strip_prefix('/').is_some_and(|m| m.trim() == max())
+            || rest
+                .strip_prefix("out of")
+                .is_some_and(|m| m.trim() == max());
         fits.then_some(n)
     }
 
@@ -200,6 +203,11 @@ fn decimal_comma(text: &str) -> Option<f64> {
 /// A number written without needless decimals, deterministically: `7`,
 /// `4.5`, `0.25` (at most two decimals).
 pub fn format_number(n: f64) -> String {
+    // Whole numbers (most scores) without formatting a float: the same
+    // text, as {:.2} of a whole number is exact.
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return (n as i64).to_string();
+    }
     let s = format!("{n:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     match s {
@@ -264,6 +272,24 @@ mod tests {
         assert_eq!(format_number(4.5), "4.5");
         assert_eq!(format_number(1.0 / 3.0), "0.33");
         assert_eq!(format_number(-0.0001), "0");
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(-12.0), "-12");
+        assert_eq!(format_number(80.0), "80");
+        // Whole numbers take a shorter way: the text is the one {:.2} gives.
+        for n in [
+            0.0,
+            1.0,
+            -3.0,
+            100.0,
+            65535.0,
+            -1e14,
+            123456789012345.0,
+            1e15,
+            2e300,
+        ] {
+            let long = format!("{n:.2}");
+            assert_eq!(format_number(n), long.trim_end_matches(".00"), "{n}");
+        }
         assert_eq!(default_id("Pain on the stairs"), "pain-on-the-stairs");
         assert_eq!(folded_key(" Knee  Bend "), "knee-bend");
         assert_eq!(folded_key("LEFS"), "lefs");

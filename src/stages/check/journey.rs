@@ -243,24 +243,22 @@ fn off_scale(
     let Some(scale) = m.scale.as_ref().filter(|s| s.is_valid()) else {
         return;
     };
-    let range = format!(
-        "{} to {}",
-        format_number(scale.min),
-        format_number(scale.max)
-    );
     let msg = match value.number_on(scale) {
         None => format!(
-            "{what}: `{}` of `{}` is not a number on its scale ({range})",
+            "{what}: `{}` of `{}` is not a number on its scale ({})",
             value.text(),
-            m.name
+            m.name,
+            range(scale)
         ),
         Some(n) if !scale.contains(n) => format!(
-            "{what}: {} of `{}` is outside its scale ({range})",
+            "{what}: {} of `{}` is outside its scale ({})",
             format_number(n),
-            m.name
+            m.name,
+            range(scale)
         ),
         Some(_) => return,
     };
+    let range = range(scale);
     // A built-in measure's scale is its own: there is no `scale:` to remove.
     let standard = m
         .measure
@@ -282,6 +280,15 @@ fn off_scale(
         )
     };
     diags.push(error(src, Code::OutOfScale, msg, at()).help(help));
+}
+
+/// A scale's range as a message says it ("0 to 10"), made only for one.
+fn range(scale: &crate::content::journey::Scale) -> String {
+    format!(
+        "{} to {}",
+        format_number(scale.min),
+        format_number(scale.max)
+    )
 }
 
 /// A visit measure no goal measure has (HP0109). `measures` (the goal's)

@@ -75,12 +75,7 @@ pub fn read_source<T>(
     if len > MAX_FILE_BYTES {
         return Err(too_large(len));
     }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
-        &mut bytes,
-    )
-    .map_err(cannot_read)?;
+    let bytes = read_all(file, len).map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
@@ -94,4 +89,27 @@ pub fn read_source<T>(
         hash,
         value,
     })
+}
+
+/// The contents of `file`, whose size was `len` when it was opened, and
+/// never more than [`MAX_FILE_BYTES`] and one byte. One read asks for a
+/// byte more than that size: when it gives the size exactly, the file is
+/// whole (a plan is read in one call, not two: the second, to learn the
+/// end, was a tenth of the system calls of a check).
+fn read_all(file: std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut file = file.take(MAX_FILE_BYTES + 1);
+    let mut bytes = vec![0; len.min(MAX_FILE_BYTES) as usize + 1];
+    let n = loop {
+        match file.read(&mut bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => break other?,
+        }
+    };
+    bytes.truncate(n);
+    if n as u64 != len {
+        // Shorter or longer than it said (being written): read to the end.
+        file.read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
 }

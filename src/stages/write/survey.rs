@@ -33,6 +33,7 @@ impl Survey {
             return Survey::default();
         };
         let mut s = Survey::default();
+        let kept_dir = format!("{KEPT_DIR}/");
         for e in walkdir::WalkDir::new(dir)
             .follow_links(false)
             .min_depth(1)
@@ -50,7 +51,7 @@ impl Survey {
             if rel == MARKER {
                 continue;
             }
-            if rel.starts_with(&format!("{KEPT_DIR}/")) {
+            if rel.starts_with(&kept_dir) {
                 s.kept.push(rel);
             } else if let Some(hash) = manifest.pdfs.get(&rel) {
                 s.pdfs.insert(rel, *hash);
