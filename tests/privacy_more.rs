@@ -2113,6 +2113,30 @@ fn base64_rtf_and_doctypes_in_static_files() {
             "Kaminski",
         ),
         (
+            "quoted-printable in a saved email: the name across a soft line break",
+            "note.eml",
+            "MIME-Version: 1.0\nContent-Transfer-Encoding: quoted-printable\n\nOur good patient Walter Kami=\nnski came in today.\n",
+            "Kami=",
+        ),
+        (
+            "quoted-printable bytes in a web archive",
+            "page.mht",
+            "Content-Transfer-Encoding: quoted-printable\n\nThanks to Walter Kami=C5=84ski!\n",
+            "Kami=C5=84ski",
+        ),
+        (
+            "a header's encoded word",
+            "note.eml",
+            "Subject: =?utf-8?Q?Walter_Kami=C5=84ski?=\n\nSee you soon.\n",
+            "Walter_Kami",
+        ),
+        (
+            "quoted-printable pasted into a text file",
+            "notes.txt",
+            "To: Walter Kaminsk=69\n",
+            "Kaminsk=69",
+        ),
+        (
             "an SVG entity declared in its DOCTYPE",
             "badge.svg",
             "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY who \"Walter Kaminski\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&who;</text></svg>\n",

@@ -45,7 +45,7 @@ use images::{gif, jpeg, png, webp};
 use markup::markup_into;
 use pdf::pdf;
 use std::borrow::Cow;
-use text::{card, rtf};
+use text::{card, quoted_printable_lines, rtf};
 
 /// How strongly a segment is scanned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,6 +336,9 @@ fn text_file(ext: &str, text: &str, depth: u8, out: &mut Out) {
             markup_into(text, 1, t.starts_with("<?xml"), depth, &mut out.segs)
         }
         _ if t.starts_with('{') || t.starts_with('[') => json_into(text, 1, &mut out.segs),
-        _ => push(&mut out.segs, text, 1, Strength::Text),
+        _ => {
+            push(&mut out.segs, text, 1, Strength::Text);
+            quoted_printable_lines(text, &mut out.segs);
+        }
     }
 }

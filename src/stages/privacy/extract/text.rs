@@ -1,5 +1,6 @@
 //! Text formats with their own escapes: vCard and iCalendar (folded lines,
-//! quoted-printable, text escapes), one segment per logical line; RTF
+//! quoted-printable, text escapes), one segment per logical line; plain
+//! text holding quoted-printable (saved email), read again decoded; RTF
 //! (control words, `\'hh` bytes, `\uN` characters), one segment.
 //!
 //! Not here: plain text, which needs no reader (one segment, see the
@@ -32,6 +33,49 @@ fn qp_decode(v: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(utf8_or_1252(&out).into_owned())
+}
+
+/// A text that holds quoted-printable (a saved email, `.eml` or `.mht`,
+/// or a part of one pasted into a file: "Hern=C3=A1ndez", "Mar=\nia"),
+/// read again decoded: soft line breaks joined, `=XX` bytes decoded (UTF-8,
+/// or Windows-1252 for Latin-1 mail), `_` a space as in a header's encoded
+/// word (`=?utf-8?Q?Rosa_Hern=C3=A1ndez?=`). One segment per decoded line,
+/// at its first physical line. Nothing when there is no escape to read.
+pub(super) fn quoted_printable_lines(text: &str, segs: &mut Vec<Segment>) {
+    let b = text.as_bytes();
+    let escaped = |i: usize| {
+        hex_at(b, i + 1, 2).is_some()
+            || b.get(i + 1) == Some(&b'\n')
+            || b.get(i + 1..i + 3) == Some(b"\r\n")
+    };
+    if !memchr::memchr_iter(b'=', b).any(escaped) {
+        return;
+    }
+    let mut logical = String::new();
+    let mut start = 1u32;
+    for (n, raw) in text.split('\n').enumerate() {
+        let l = raw.strip_suffix('\r').unwrap_or(raw);
+        if logical.is_empty() {
+            start = u32::try_from(n + 1).unwrap_or(u32::MAX);
+        }
+        match l.strip_suffix('=') {
+            Some(joined) => logical.push_str(joined),
+            None => {
+                logical.push_str(l);
+                let decoded = qp_decode(&logical).replace('_', " ");
+                push(segs, decoded, start, Strength::Text);
+                logical.clear();
+            }
+        }
+    }
+    if !logical.is_empty() {
+        push(
+            segs,
+            qp_decode(&logical).replace('_', " "),
+            start,
+            Strength::Text,
+        );
+    }
 }
 
 /// Whether a property's name and parameters declare quoted-printable.
