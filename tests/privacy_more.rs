@@ -2486,6 +2486,62 @@ fn names_in_other_alphabets() {
     p.assert_every_probe_holds();
 }
 
+const MINJUN: &str = "name: Minjun Kim\nbirth_date: 1985-07-19";
+
+/// Korean Hangul: a Korean name as the plan writes it in Latin letters,
+/// family name and given name together.
+#[test]
+fn names_in_hangul() {
+    let mut p = Probes::new("hangul");
+    for (what, setup, text, secret) in [
+        (
+            "written together, with an honorific",
+            MINJUN,
+            "김민준 님, 감사합니다.",
+            "김민준",
+        ),
+        (
+            "with a particle",
+            MINJUN,
+            "김민준씨는 다시 걷습니다.",
+            "김민준",
+        ),
+        ("spaced", MINJUN, "김 민준 환자", "김 민준"),
+        (
+            "a plan in Korean order, Choi Seoyeon",
+            "name: Choi Seoyeon\nbirth_date: 1990-01-05",
+            "최서연 님의 이야기",
+            "최서연",
+        ),
+        (
+            "a hyphenated given name, Ji-ho Jung",
+            "name: Ji-ho Jung\nbirth_date: 1990-01-05",
+            "정지호 님",
+            "정지호",
+        ),
+        (
+            "a given name spelt otherwise, Minjoon Kim",
+            "name: Minjoon Kim\nbirth_date: 1985-07-19",
+            "김민준 님",
+            "김민준",
+        ),
+    ] {
+        p.leak_page(what, patient(setup), text, &[secret]);
+    }
+    for (what, text, shows) in [
+        (
+            "Korean prose with the family name's syllable",
+            "이번 주에는 김치와 물리치료를 합니다.",
+            "김치와",
+        ),
+        ("another patient's name, 김서연", "김서연 님", "김서연"),
+        ("the given name alone", "민준 님", "민준"),
+    ] {
+        p.clean_page(what, patient(MINJUN), text, shows);
+    }
+    p.assert_every_probe_holds();
+}
+
 const YUKI: &str = "name: Yuki Tanaka\nbirth_date: 1979-02-11";
 const HARUTO: &str = "name: Haruto Sato\nbirth_date: 1988-10-03";
 

@@ -68,13 +68,14 @@ pub fn is_prolonged(c: char) -> bool {
 }
 
 /// Do `a` (the last letter of a run but a prolonged sound mark) and `b`
-/// belong to one run of the second reading? Kana do not run on into other
-/// scripts, nor hiragana into katakana ("ユキさん" is "yuki" and "san",
+/// belong to one run of the second reading? Kana and Hangul do not run on
+/// into other scripts, nor hiragana into katakana ("ユキさん" is "yuki" and "san",
 /// "スキーさん" "suki" and "san"); the prolonged sound mark goes with either.
 pub fn same_run(a: char, b: char) -> bool {
+    use super::hangul::is_hangul;
     match (is_kana(a), is_kana(b)) {
         (true, true) => is_prolonged(b) || is_katakana(a) == is_katakana(b),
-        (false, false) => true,
+        (false, false) => is_hangul(a) == is_hangul(b),
         _ => false,
     }
 }
@@ -378,5 +379,7 @@ mod tests {
         assert!(same_run('き', 'ー'));
         assert!(!same_run('き', 'ж'));
         assert!(same_run('ж', 'д'));
+        assert!(same_run('김', '민'));
+        assert!(!same_run('김', 'ж'));
     }
 }

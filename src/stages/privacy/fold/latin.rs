@@ -12,9 +12,9 @@
 //! The same second reading takes digits written for letters as those
 //! letters ("K4minski", [`read_digit_letters`]).
 //!
-//! Kana spell syllables and are read by [`super::kana`]. The other scripts
-//! written without spaces (Han, Hangul, Thai) are not here: a name in them
-//! is matched as written (see `names`).
+//! Kana and Hangul spell syllables and are read by [`super::kana`] and
+//! [`super::hangul`]. The other scripts written without spaces (Han, Thai)
+//! are not here: a name in them is matched as written (see `names`).
 
 /// Scripts that mostly leave vowels unwritten (Hebrew, Arabic): a name in
 /// them is its consonants.
@@ -23,21 +23,22 @@ pub fn is_abjad(c: char) -> bool {
 }
 
 /// Does `text` have a letter of [`is_alphabet_script`]? All of them are
-/// U+0370 to U+1FFF, whose UTF-8 starts with a byte 0xCD to 0xE1, or kana
-/// (U+3041 to U+30FE, 0xE3; half-width U+FF66 to U+FF9F, 0xEF), so most
-/// text (ASCII, accented Latin, typographic punctuation) is passed over a
-/// block of bytes at a time.
+/// U+0370 to U+1FFF, whose UTF-8 starts with a byte 0xCD to 0xE1, kana
+/// (U+3041 to U+30FE, 0xE3; half-width U+FF66 to U+FF9F, 0xEF) or Hangul
+/// (U+AC00 to U+D7A3, 0xEA to 0xED), so most text (ASCII, accented Latin,
+/// typographic punctuation) is passed over a block of bytes at a time.
 pub fn has_alphabet_script(text: &str) -> bool {
-    let lead = |b: u8| (0xcd..=0xe1).contains(&b) || b == 0xe3 || b == 0xef;
+    let lead = |b: u8| (0xcd..=0xe1).contains(&b) || matches!(b, 0xe3 | 0xea..=0xed | 0xef);
     let any_lead = |block: &[u8]| block.iter().fold(false, |a, &b| a | lead(b));
     text.as_bytes().chunks(64).any(any_lead) && text.chars().any(is_alphabet_script)
 }
 
 /// Letters of the alphabets read again in Latin letters (and their
-/// combining signs, which carry the vowels of the Indic scripts), and
-/// Japanese kana (see [`super::kana`]).
+/// combining signs, which carry the vowels of the Indic scripts), Japanese
+/// kana (see [`super::kana`]) and Korean Hangul (see [`super::hangul`]).
 pub fn is_alphabet_script(c: char) -> bool {
     super::kana::is_kana(c)
+        || super::hangul::is_hangul(c)
         || matches!(c as u32,
         0xff66..=0xff9f // half-width katakana (read as kana once NFKC)
         |

@@ -23,6 +23,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 mod chars;
+pub mod hangul;
 pub mod kana;
 pub mod latin;
 mod sep;
@@ -45,6 +46,8 @@ pub enum Foreign {
     Letters,
     /// Read from Japanese kana (see [`kana`]).
     Kana,
+    /// Read from Korean Hangul (see [`hangul`]).
+    Hangul,
     /// Transliterated from an alphabet that mostly leaves them out
     /// (Hebrew, Arabic).
     Consonants,
@@ -303,21 +306,27 @@ impl Builder {
         let Some(first) = self.pending.chars().next() else {
             return;
         };
-        let in_kana = kana::is_kana(first);
+        let (in_kana, in_hangul) = (kana::is_kana(first), hangul::is_hangul(first));
         let kind = if self.pending.chars().any(is_abjad) {
             Foreign::Consonants
         } else if in_kana {
             Foreign::Kana
+        } else if in_hangul {
+            Foreign::Hangul
         } else {
             Foreign::Letters
         };
-        // Kana are read word by word (see [`kana`]), words of their own;
-        // the rest whole.
-        let words = match in_kana {
-            true => kana::words(&self.pending),
-            false => vec![latin_of(&self.pending)],
+        // Kana and Hangul are read word by word (see [`kana`], [`hangul`]),
+        // words of their own; the rest whole.
+        let syllabic = in_kana || in_hangul;
+        let words = if in_kana {
+            kana::words(&self.pending)
+        } else if in_hangul {
+            hangul::words(&self.pending)
+        } else {
+            vec![latin_of(&self.pending)]
         };
-        if in_kana && self.open.is_some() {
+        if syllabic && self.open.is_some() {
             self.close();
             self.sep.join = true;
         }
@@ -327,6 +336,9 @@ impl Builder {
             if n > 0 {
                 self.close();
                 self.sep.join = true;
+                // A script without capitals: a name's second word (Hangul's
+                // given name) is written as names are, as the first is.
+                self.capital = in_hangul;
             }
             for c in word.chars() {
                 self.push(c, c.is_ascii_digit(), false);
@@ -334,7 +346,7 @@ impl Builder {
                 self.capital = false;
             }
         }
-        if in_kana {
+        if syllabic {
             self.close();
             self.sep.join = true;
         }

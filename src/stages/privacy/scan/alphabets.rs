@@ -49,6 +49,9 @@ pub struct Sounds {
     /// Every plan's, as kana would write them ([`kana::name_keys`]): made
     /// when a file first has kana.
     kana: std::sync::OnceLock<Keys>,
+    /// Every plan's names, for Hangul (see [`super::hangul`]): made when a
+    /// file first has Hangul.
+    hangul: std::sync::OnceLock<super::hangul::Index>,
 }
 
 /// Which words of a stream [`Guard::sound_names`] reads, and how.
@@ -66,7 +69,7 @@ impl Side {
     fn reads(self, t: &Tok) -> bool {
         match self {
             Side::Latin => t.foreign == Foreign::No,
-            Side::Alphabet => !matches!(t.foreign, Foreign::No | Foreign::Kana),
+            Side::Alphabet => !matches!(t.foreign, Foreign::No | Foreign::Kana | Foreign::Hangul),
             Side::Kana => t.foreign == Foreign::Kana,
         }
     }
@@ -93,6 +96,7 @@ impl Sounds {
             keys,
             written_otherwise,
             kana: Default::default(),
+            hangul: Default::default(),
         }
     }
 
@@ -157,6 +161,13 @@ impl Guard {
                 Sounds::keyed(&self.patterns, &self.roles, |_| true, kana::name_keys)
             });
             self.sound_names(s, kana, Side::Kana, &mut hit);
+        }
+        if s.toks.iter().any(|t| t.foreign == Foreign::Hangul) {
+            let ix = self
+                .sounds()
+                .hangul
+                .get_or_init(|| super::hangul::Index::new(&self.patterns, &self.roles));
+            self.hangul_names(s, ix, &mut hit);
         }
         named
     }

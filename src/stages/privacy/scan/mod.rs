@@ -12,6 +12,7 @@ use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 
 mod ages;
 mod alphabets;
+mod hangul;
 mod initial;
 mod joined;
 mod near;
