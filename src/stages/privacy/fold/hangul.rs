@@ -70,15 +70,7 @@ const ENDINGS: &[&str] = &[
 /// any other run whole, then each ending as a word of its own.
 pub fn words(run: &str) -> Vec<String> {
     let count = |s: &str| s.chars().count();
-    let mut stem = run;
-    let mut endings = Vec::new();
-    while let Some(e) = ENDINGS
-        .iter()
-        .find(|e| stem.ends_with(**e) && count(stem) >= count(e) + 2)
-    {
-        stem = &stem[..stem.len() - e.len()];
-        endings.push(*e);
-    }
+    let (stem, endings) = super::kana::split_endings(run, ENDINGS);
     let read = |s: &str| s.chars().map(syllable).collect::<String>();
     let mut out = Vec::new();
     match stem.chars().next() {
@@ -88,7 +80,7 @@ pub fn words(run: &str) -> Vec<String> {
         }
         _ => out.push(read(stem)),
     }
-    out.extend(endings.into_iter().rev().map(read));
+    out.extend(endings.into_iter().map(read));
     out.retain(|w| !w.is_empty());
     out
 }

@@ -111,24 +111,37 @@ const ENDINGS: &[&str] = &[
 /// then each honorific or particle ending a hiragana run as a word of its
 /// own. Empty words are left out.
 pub fn words(run: &str) -> Vec<String> {
-    let mut stem = run;
-    let mut endings = Vec::new();
-    if !run.chars().any(is_katakana) {
-        // A name is two kana or more (three bytes each) before its ending.
-        let holds_a_name = |stem: &str, e: &str| stem.len() >= e.len() + 6;
-        while let Some(e) = ENDINGS
-            .iter()
-            .find(|e| stem.ends_with(**e) && holds_a_name(stem, e))
-        {
-            stem = &stem[..stem.len() - e.len()];
-            endings.push(*e);
-        }
-    }
+    let (stem, endings) = match run.chars().any(is_katakana) {
+        true => (run, Vec::new()),
+        false => split_endings(run, ENDINGS),
+    };
     std::iter::once(stem)
-        .chain(endings.into_iter().rev())
+        .chain(endings)
         .map(latin)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// `run` without the `endings` (honorifics, particles; longest first) it
+/// ends with, one after the other, and those endings in the order they
+/// were written. A name is two characters or more: an ending is split off
+/// only when two are left before it. For kana and Hangul alike.
+pub(super) fn split_endings<'a>(
+    run: &'a str,
+    endings: &[&'static str],
+) -> (&'a str, Vec<&'static str>) {
+    let count = |s: &str| s.chars().count();
+    let mut stem = run;
+    let mut found = Vec::new();
+    while let Some(e) = endings
+        .iter()
+        .find(|e| stem.ends_with(**e) && count(stem) >= count(e) + 2)
+    {
+        stem = &stem[..stem.len() - e.len()];
+        found.push(*e);
+    }
+    found.reverse();
+    (stem, found)
 }
 
 /// Kana in Hepburn romanization with long vowels short: "シュウジ" is

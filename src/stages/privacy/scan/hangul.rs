@@ -62,8 +62,10 @@ impl Guard {
             }
             let (family, other) = (s.tok(i - 1), s.tok(i));
             let key = hangul::given_key(other);
-            let sounds_alike = |name: &String| {
-                name != family
+            // The patient's other name: not the one the family syllable
+            // matched.
+            let other_name = |name: &String, spelling: &str| {
+                name != spelling
                     && (name == other
                         || key.chars().count() >= GIVEN_SOUNDS && hangul::given_key(name) == key)
             };
@@ -71,7 +73,7 @@ impl Guard {
             for spelling in spellings.chain([family]) {
                 for &plan in ix.plans.get(spelling).map_or(&[][..], Vec::as_slice) {
                     let names = ix.names.get(&plan).map_or(&[][..], Vec::as_slice);
-                    if names.iter().any(sounds_alike) {
+                    if names.iter().any(|n| other_name(n, spelling)) {
                         hit(plan, What::OtherAlphabet, spelling, s.toks[i - 1].line);
                     }
                 }
