@@ -1187,6 +1187,51 @@ fn binary_files_and_pdfs() {
         },
         &["Kaminski"],
     );
+    // What follows a picture's end is published with it (`cat notes.txt
+    // >> photo.jpg`, a phone's motion photo), and so are the pictures in
+    // an icon.
+    let mut after_iend = png_with_text(b"Author\0Test Clinic");
+    after_iend.extend_from_slice(b"notes: Walter Kaminski, knee\n");
+    let mut after_eoi = jpeg_with_comment(b"clinic photo");
+    after_eoi.extend_from_slice(&jpeg_with_comment(b"Walter Kaminski"));
+    let png = {
+        // The icon's PNG keeps the name compressed (zTXt), out of strings' sight.
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(b"Walter Kaminski").unwrap();
+        let mut chunk = b"Comment\0\0".to_vec();
+        chunk.extend(z.finish().unwrap());
+        let plain = png_with_text(b"Title\0Logo");
+        let (head, end) = plain.split_at(plain.len() - 12);
+        let mut png = head.to_vec();
+        png_chunk(&mut png, b"zTXt", &chunk);
+        png.extend_from_slice(end);
+        png
+    };
+    let mut icon = vec![0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 1, 0, 32, 0];
+    icon.extend_from_slice(&u32::try_from(png.len()).unwrap().to_le_bytes());
+    icon.extend_from_slice(&22u32.to_le_bytes());
+    icon.extend_from_slice(&png);
+    for (what, rel, bytes) in [
+        ("text after a PNG's end", "static/photo.png", after_iend),
+        ("a JPEG after a JPEG's end", "static/photo.jpg", after_eoi),
+        ("a PNG inside an icon", "static/favicon.ico", icon),
+    ] {
+        p.leak(
+            what,
+            walter_and_rosa,
+            move |c: &Clinic| write_bytes(c, rel, &bytes),
+            &["Kaminski"],
+        );
+    }
+    let mut motion = jpeg_with_comment(b"clinic photo");
+    motion.extend_from_slice(b"\0\0\0\x18ftypmp42\0\0\0\0mp42isom\x01\x80\x81\x82");
+    p.leak_any(
+        "a video after a JPEG's end (a motion photo): fails (unreadable)",
+        walter_and_rosa,
+        move |c: &Clinic| write_bytes(c, "static/photo.jpg", &motion),
+        &[],
+    );
     // The guard has to name the public file to be useful, so this probe
     // does not look for the surname in stderr.
     p.leak(
@@ -1241,12 +1286,16 @@ fn binary_files_and_pdfs() {
                 "static/photos/clinic-front.jpg",
                 &jpeg_with_comment(b"clinic photo"),
             );
+            // Padding after a picture's end is nothing.
+            let mut padded = jpeg_with_comment(b"door photo");
+            padded.extend_from_slice(&[0, 0, 0xff, b'\n']);
+            write_bytes(c, "static/photos/door.jpg", &padded);
             write_bytes(c, "static/notes.txt.gz", &gzip_stored(b"Opening hours\n"));
             write_bytes(c, "static/notes.txt", &utf16le_with_bom("Opening hours\n"));
             c.write("static/hours.csv", "day,open\nMonday,8\n");
             c.write("static/app.js", "const open = true;\n");
         },
-        &["IHDR", "clinic photo", "day,open"],
+        &["IHDR", "clinic photo", "door photo", "day,open"],
     );
     p.assert_every_probe_holds();
 }

@@ -1,6 +1,7 @@
 //! Image metadata: PNG text chunks, EXIF (in PNG, JPEG, WebP), XMP, IPTC,
-//! JPEG comments, GIF comment/plain-text/XMP extensions and WebP chunks.
-//! Pixels are skipped; unknown chunks go through strings(1).
+//! JPEG comments, GIF comment/plain-text/XMP extensions and WebP chunks,
+//! the pictures inside an icon, and whatever is appended after a picture's
+//! end. Pixels are skipped; unknown chunks go through strings(1).
 //!
 //! Not here: the byte readers and decompression ([`super::binary`]), XMP's
 //! XML itself ([`super::markup`]), other binaries ([`super::containers`]).
@@ -8,9 +9,10 @@
 use std::collections::HashSet;
 
 use super::binary::{Z, be16, be32, inflate, le16, le32, slice, split_nul, strings};
+use super::decode::decode_text;
 use super::decode::{latin1, utf8_or_1252, utf16};
 use super::markup::markup_into;
-use super::{MAX_DEPTH, Out};
+use super::{MAX_DEPTH, Out, extract_into, known_kind};
 
 /// Metadata text: XML (XMP) goes through the markup tokenizer, the rest is Text.
 fn meta_text(s: &str, depth: u8, out: &mut Out) {
@@ -75,12 +77,53 @@ pub(super) fn png(b: &[u8], depth: u8, out: &mut Out) {
             _ => strings(data, &mut out.segs),
         }
         if ty == b"IEND" {
-            break;
+            return after_end(b.get(i + 12..).unwrap_or(&[]), depth, out);
         }
         i = match i.checked_add(12 + len as usize) {
             Some(n) if n <= b.len() => n,
             _ => break,
         };
+    }
+}
+
+/// Bytes after a picture's end (PNG's IEND, JPEG's EOI, GIF's trailer,
+/// past WebP's RIFF size). No viewer shows them, but the file publishes
+/// them: a phone's "motion photo" appends a video, an HDR photo a second
+/// picture, a tool or a person (`cat notes.txt >> photo.jpg`) any file.
+/// They are read as a file of their own; padding (zeros, 0xFF, white
+/// space) is nothing.
+fn after_end(rest: &[u8], depth: u8, out: &mut Out) {
+    if rest
+        .iter()
+        .all(|&c| c == 0 || c == 0xFF || c.is_ascii_whitespace())
+    {
+        return;
+    }
+    if known_kind(rest) || decode_text(rest).is_some() {
+        return extract_into("", rest, depth + 1, out);
+    }
+    out.flag(match rest.get(4..8) {
+        Some(b"ftyp") => "a video is appended after the picture (a phone's motion photo)",
+        _ => "data appended after the picture's end cannot be read",
+    });
+    strings(rest, &mut out.segs);
+}
+
+/// An icon (ICO, CUR): each image its directory lists, read as the file
+/// it is (a PNG with its text chunks; a bitmap has none beyond what
+/// strings(1) finds).
+pub(super) fn ico(b: &[u8], depth: u8, out: &mut Out) {
+    strings(b, &mut out.segs);
+    let count = usize::from(le16(b, 4).unwrap_or(0));
+    for k in 0..count.min(256) {
+        let e = 6 + 16 * k;
+        let (Some(size), Some(off)) = (le32(b, e + 8), le32(b, e + 12)) else {
+            break;
+        };
+        let image = slice(b, off as usize, size as usize);
+        if image.starts_with(b"\x89PNG") && depth < MAX_DEPTH {
+            extract_into("", image, depth + 1, out);
+        }
     }
 }
 
@@ -197,7 +240,15 @@ pub(super) fn jpeg(b: &[u8], depth: u8, out: &mut Out) {
         let Some(&m) = b.get(i) else { return };
         i += 1;
         match m {
-            0xD9 | 0xDA => return,
+            0xD9 => return after_end(b.get(i..).unwrap_or(&[]), depth, out),
+            // A scan: its header, then entropy-coded data up to the next
+            // marker. Segments may follow it (a progressive picture has
+            // several scans, with comments between them).
+            0xDA => {
+                let Some(len) = be16(b, i) else { return };
+                i = scan_end(b, i + usize::from(len));
+                continue;
+            }
             0x01 | 0xD0..=0xD7 => continue,
             _ => {}
         }
@@ -218,6 +269,23 @@ pub(super) fn jpeg(b: &[u8], depth: u8, out: &mut Out) {
         }
         i += usize::from(len);
     }
+}
+
+/// Where a JPEG scan's entropy-coded data from `i` ends: at the first
+/// 0xFF that is not a stuffed zero (0xFF00) or a restart marker.
+fn scan_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(p) = memchr::memchr(0xFF, b.get(i..).unwrap_or(&[])) {
+        let at = i + p;
+        let mut j = at + 1;
+        while b.get(j) == Some(&0xFF) {
+            j += 1;
+        }
+        match b.get(j) {
+            Some(0x00 | 0xD0..=0xD7) => i = j + 1,
+            _ => return at,
+        }
+    }
+    b.len()
 }
 
 /// IPTC records (in Photoshop's APP13): each 0x1C dataset's value is text.
@@ -298,7 +366,8 @@ pub(super) fn gif(b: &[u8], depth: u8, out: &mut Out) {
                 }
                 i = next;
             }
-            Some(0x3B) | None => return,
+            Some(0x3B) => return after_end(b.get(i + 1..).unwrap_or(&[]), depth, out),
+            None => return,
             Some(_) => {
                 strings(b.get(i..).unwrap_or(&[]), &mut out.segs);
                 return;
@@ -308,6 +377,9 @@ pub(super) fn gif(b: &[u8], depth: u8, out: &mut Out) {
 }
 
 pub(super) fn webp(b: &[u8], depth: u8, out: &mut Out) {
+    // The RIFF size says where the picture ends.
+    let end = le32(b, 4).map_or(b.len(), |n| (n as usize).saturating_add(8).min(b.len()));
+    let (b, rest) = b.split_at(end);
     let mut i = 12;
     while let (Some(ty), Some(len)) = (b.get(i..i + 4), le32(b, i + 4)) {
         let data = slice(b, i + 8, len as usize);
@@ -322,4 +394,5 @@ pub(super) fn webp(b: &[u8], depth: u8, out: &mut Out) {
             None => break,
         };
     }
+    after_end(rest, depth, out);
 }

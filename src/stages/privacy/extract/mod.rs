@@ -41,7 +41,7 @@ use binary::{find, strings};
 use code::{Lang, json_into, lex};
 use containers::{gzip, woff, zip};
 use decode::{decode_text, looks_binary, pct};
-use images::{gif, jpeg, png, webp};
+use images::{gif, ico, jpeg, png, webp};
 use markup::markup_into;
 use pdf::pdf;
 use std::borrow::Cow;
@@ -153,16 +153,7 @@ fn base64_blobs(out: &mut Out) {
         })
         .collect();
     for (line, bytes) in blobs {
-        let known = [
-            &b"\x1F\x8B"[..],
-            b"\x89PNG",
-            b"\xFF\xD8\xFF",
-            b"GIF8",
-            b"RIFF",
-            b"%PDF-",
-            b"PK\x03\x04",
-        ];
-        if known.iter().any(|m| bytes.starts_with(m)) {
+        if known_kind(&bytes) {
             extract_into("base64", &bytes, 1, out);
         } else if let Ok(text) = std::str::from_utf8(&bytes) {
             let printable = text
@@ -174,6 +165,22 @@ fn base64_blobs(out: &mut Out) {
             }
         }
     }
+}
+
+/// Whether `b` starts as a file the guard reads by its kind (a picture, an
+/// archive, a PDF), whatever it is called: bytes found inside another file
+/// (base64, after a picture's end) are read as that file.
+fn known_kind(b: &[u8]) -> bool {
+    let magic: [&[u8]; 7] = [
+        b"\x1F\x8B",
+        b"\x89PNG",
+        b"\xFF\xD8\xFF",
+        b"GIF8",
+        b"RIFF",
+        b"%PDF-",
+        b"PK\x03\x04",
+    ];
+    magic.iter().any(|m| b.starts_with(m))
 }
 
 // ---------------------------------------------------------------------------
@@ -298,12 +305,13 @@ fn extract_into(path: &str, b: &[u8], depth: u8, out: &mut Out) {
         return woff(b, out);
     }
     let font = magic(&[0, 1, 0, 0]) || magic(b"OTTO") || magic(b"true") || magic(b"ttcf");
-    let ico = magic(&[0, 0, 1, 0]) || magic(&[0, 0, 2, 0]);
+    let icon = magic(&[0, 0, 1, 0]) || magic(&[0, 0, 2, 0]);
     let bmp = magic(b"BM");
-    if (font || ico || bmp)
-        && (binaryish || matches!(ext, "ttf" | "otf" | "ttc" | "ico" | "cur" | "bmp"))
-    {
-        // Fonts, icons and bitmaps carry no free text beyond what strings finds.
+    if icon && (binaryish || matches!(ext, "ico" | "cur")) {
+        return ico(b, depth, out);
+    }
+    if (font || bmp) && (binaryish || matches!(ext, "ttf" | "otf" | "ttc" | "bmp")) {
+        // Fonts and bitmaps carry no free text beyond what strings finds.
         return strings(b, &mut out.segs);
     }
 

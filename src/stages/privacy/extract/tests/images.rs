@@ -166,3 +166,128 @@ fn webp_exif_and_xmp() {
     }
     assert!(!text_has(&e, "not-text"));
 }
+
+/// A JPEG segment: marker, length, data.
+fn jpeg_seg(m: u8, data: &[u8]) -> Vec<u8> {
+    let mut v = vec![0xFF, m];
+    v.extend(((data.len() + 2) as u16).to_be_bytes());
+    v.extend(data);
+    v
+}
+
+/// A JPEG of one scan, `between` after the scan's data (before EOI).
+fn jpeg_with(between: &[u8]) -> Vec<u8> {
+    let mut b = vec![0xFF, 0xD8];
+    b.extend(jpeg_seg(0xE0, b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0"));
+    b.extend(jpeg_seg(0xDA, b"\x01\x01\x00\x00\x3F\x00"));
+    // Entropy-coded data holds stuffed 0xFF00 and restart markers.
+    b.extend(b"Okafor\xFF\x00pixels\xFF\xD3more");
+    b.extend(between);
+    b.extend(b"\xFF\xD9");
+    b
+}
+
+#[test]
+fn segments_after_a_jpeg_scan_are_read() {
+    // A progressive picture has several scans, with segments between them.
+    let mut between = jpeg_seg(0xFE, b"Photo of Walter Kaminski");
+    between.extend(jpeg_seg(0xDA, b"\x01\x01\x00\x00\x3F\x00"));
+    between.extend(b"Zoe Ng pixels");
+    let e = extract("a.jpg", &jpeg_with(&between));
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    assert!(e.unreadable.is_none(), "{:?}", e.unreadable);
+    for pixels in ["Okafor", "Zoe", "more"] {
+        assert!(!text_word(&e, pixels), "{pixels}: {:?}", all(&e));
+    }
+}
+
+#[test]
+fn what_follows_a_pictures_end_is_read_as_a_file() {
+    let ends: Vec<(&str, Vec<u8>)> = vec![
+        ("a.jpg", jpeg_with(b"")),
+        ("a.png", super::images::png_fixture()),
+        ("a.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec()),
+        (
+            "a.webp",
+            // RIFF size 14: "WEBP" and a VP8 chunk of two bytes.
+            b"RIFF\x0E\0\0\0WEBPVP8 \x02\0\0\0\0\0".to_vec(),
+        ),
+    ];
+    for (path, picture) in ends {
+        // Text appended (`cat notes.txt >> photo.jpg`).
+        let mut b = picture.clone();
+        b.extend(b"notes: Rosa Hernandez, knee\n");
+        let e = extract(path, &b);
+        assert!(text_has(&e, "Rosa Hernandez"), "{path}: {:?}", all(&e));
+        // A second picture (an HDR photo's gain map) with its own metadata.
+        let mut b = picture.clone();
+        let mut second = vec![0xFF, 0xD8];
+        second.extend(jpeg_seg(0xFE, b"Ada Lovelace"));
+        second.extend(b"\xFF\xD9");
+        b.extend(&second);
+        let e = extract(path, &b);
+        assert!(text_has(&e, "Ada Lovelace"), "{path}: {:?}", all(&e));
+        assert!(e.unreadable.is_none(), "{path}: {:?}", e.unreadable);
+        // A phone's motion photo: a video after the picture is refused.
+        let mut b = picture.clone();
+        b.extend(b"\0\0\0\x18ftypmp42\0\0\0\0mp42isom\x01\x02\x03\x80\x81");
+        let e = extract(path, &b);
+        assert!(
+            e.unreadable.as_deref().is_some_and(|r| r.contains("video")),
+            "{path}: {:?}",
+            e.unreadable
+        );
+        // Compressed bytes nobody can tell from a video are refused too.
+        let mut b = picture.clone();
+        b.extend(zlib(b"Walter Kaminski"));
+        assert!(extract(path, &b).unreadable.is_some(), "{path}");
+        // Padding is nothing.
+        let mut b = picture.clone();
+        b.extend(b"\0\0\xFF\n");
+        let e = extract(path, &b);
+        assert!(e.unreadable.is_none(), "{path}: {:?}", e.unreadable);
+    }
+}
+
+#[test]
+fn a_picture_appended_to_a_picture_tells_where_it_was_taken() {
+    // Big-endian TIFF: IFD0 points at the GPS directory, which has a latitude.
+    let mut tiff = b"MM\0*\0\0\0\x08".to_vec();
+    tiff.extend(b"\0\x01\x88\x25\0\x04\0\0\0\x01\0\0\0\x1A\0\0\0\0");
+    tiff.extend(b"\0\x01\0\x02\0\x05\0\0\0\x03\0\0\0\x2C\0\0\0\0");
+    tiff.extend([0u8; 24]);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let mut second = vec![0xFF, 0xD8];
+    second.extend(jpeg_seg(0xE1, &app1));
+    second.extend(b"\xFF\xD9");
+    assert!(
+        extract("b.jpg", &second).located,
+        "the fixture has a position"
+    );
+    let mut b = jpeg_with(b"");
+    assert!(!extract("a.jpg", &b).located);
+    b.extend(second);
+    assert!(extract("a.jpg", &b).located);
+}
+
+#[test]
+fn pictures_inside_an_icon_are_read() {
+    let png = {
+        let mut z = b"Author\0\0".to_vec();
+        z.extend(zlib(b"Walter Kaminski"));
+        let mut b = b"\x89PNG\r\n\x1a\n".to_vec();
+        b.extend(png_chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
+        b.extend(png_chunk(b"zTXt", &z));
+        b.extend(png_chunk(b"IEND", b""));
+        b
+    };
+    let mut ico = vec![0, 0, 1, 0, 1, 0];
+    ico.extend([1, 1, 0, 0, 1, 0, 32, 0]);
+    ico.extend((png.len() as u32).to_le_bytes());
+    ico.extend(22u32.to_le_bytes());
+    ico.extend(&png);
+    let e = extract("favicon.ico", &ico);
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    assert!(e.unreadable.is_none(), "{:?}", e.unreadable);
+}
