@@ -2143,6 +2143,18 @@ fn base64_rtf_and_doctypes_in_static_files() {
             "Kaminski",
         ),
         (
+            "character codes in a list a script maps",
+            "app.js",
+            "var s = [87, 97, 108, 116, 101, 114, 32, 75, 97, 109, 105, 110, 115, 107, 105].map(c => String.fromCharCode(c)).join('');\n",
+            "75, 97, 109",
+        ),
+        (
+            "legacy octal escapes in a script's string",
+            "app.js",
+            "var who = '\\127alter \\113aminski';\n",
+            "aminski",
+        ),
+        (
             "RTF with a \\'hh escape",
             "letter.rtf",
             "{\\rtf1\\ansi Thanks to Walter Kami\\'f1ski.\\par}\n",

@@ -41,6 +41,7 @@ pub(super) fn json_into(s: &str, line: u32, segs: &mut Vec<Segment>) {
         }
     }
     json_text(&text, line, segs);
+    char_codes(s, line, segs);
 }
 
 /// `YYYY-MM-DD`, alone or starting an ISO date-time (`…T10:00:00Z`).
@@ -103,9 +104,27 @@ fn escape(s: &str, j: usize, lang: Lang, out: &mut String) -> usize {
     };
     match lang {
         Lang::Js => match c {
-            b'n' | b'r' | b't' | b'b' | b'f' | b'v' | b'0' => {
+            b'n' | b'r' | b't' | b'b' | b'f' | b'v' => {
                 out.push(' ');
                 k + 1
+            }
+            // Legacy octal escapes (`'\127alter'`): up to three digits,
+            // at most 0o377; `\0` alone is NUL.
+            b'0'..=b'7' => {
+                let most = if c <= b'3' { 3 } else { 2 };
+                let n = b[k..]
+                    .iter()
+                    .take(most)
+                    .take_while(|&&c| (b'0'..=b'7').contains(&c))
+                    .count();
+                let v = b[k..k + n]
+                    .iter()
+                    .fold(0u32, |v, d| v * 8 + u32::from(d - b'0'));
+                match v {
+                    0 => out.push(' '),
+                    v => push_cp(v, out),
+                }
+                k + n
             }
             b'x' => match hex_at(b, k + 1, 2) {
                 Some(v) => {
@@ -370,34 +389,82 @@ pub(super) fn lex(s: &str, lang: Lang, base: u32, segs: &mut Vec<Segment>) {
     }
 }
 
-/// Text a script spells as character codes: `String.fromCharCode(68, 97,
-/// 110)` and `fromCodePoint(0x44, …)`, decimal or hexadecimal, read as
-/// the text they make.
-fn char_codes(s: &str, base: u32, segs: &mut Vec<Segment>) {
-    for call in ["fromCharCode(", "fromCodePoint("] {
-        let mut from = 0;
-        while let Some(at) = s[from..].find(call) {
-            let start = from + at + call.len();
-            let end = s[start..].find(')').map_or(s.len(), |e| start + e);
-            let mut text = String::new();
-            for n in s[start..end].split(',').map(str::trim) {
-                let cp = match n.strip_prefix("0x").or_else(|| n.strip_prefix("0X")) {
-                    Some(hex) => u32::from_str_radix(hex, 16),
-                    None => n.parse(),
-                };
-                match cp.ok().and_then(char::from_u32) {
-                    Some(c) => text.push(c),
-                    // A variable or an expression: the codes read so far.
-                    None => break,
-                }
+/// Text spelt as character codes: `String.fromCharCode(68, 97, 110)`,
+/// `fromCodePoint(0x44, …)`, and any list of four or more numbers that
+/// are all printable characters (`[87, 97, 108, …].map(…)`, a list pasted
+/// into a text file), decimal or hexadecimal, read as the text they make.
+/// A list of measurements makes letters too, but not a patient's name.
+pub(super) fn char_codes(s: &str, base: u32, segs: &mut Vec<Segment>) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && is_word_byte(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let (start, mut text, mut count) = (i, String::new(), 0);
+        let mut end = i;
+        // Numbers separated by commas (and white space).
+        while let Some((c, after)) = number_at(b, end) {
+            let Some(ch) = char::from_u32(c).filter(|ch| !ch.is_control()) else {
+                break;
+            };
+            text.push(ch);
+            count += 1;
+            end = after;
+            let mut j = end;
+            while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+                j += 1;
             }
+            if b.get(j) != Some(&b',') {
+                break;
+            }
+            j += 1;
+            while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+                j += 1;
+            }
+            end = j;
+        }
+        let called = s[..start].trim_end().strip_suffix('(').is_some_and(|f| {
+            let f = f.trim_end();
+            f.ends_with("fromCharCode") || f.ends_with("fromCodePoint")
+        });
+        if count >= 4 || (called && count > 0) {
             let line = if base == 0 {
                 0
             } else {
                 base + super::count_nl(&s[..start])
             };
             push(segs, text, line, Strength::Text);
-            from = end;
         }
+        i = end.max(start + 1);
     }
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c == b'$'
+}
+
+/// A decimal or `0x` number at `i` (not part of a longer word or a decimal
+/// fraction): its value and the index after it.
+fn number_at(b: &[u8], i: usize) -> Option<(u32, usize)> {
+    let hex = b.get(i) == Some(&b'0') && matches!(b.get(i + 1), Some(b'x' | b'X'));
+    let from = if hex { i + 2 } else { i };
+    let digits = b[from.min(b.len())..]
+        .iter()
+        .take_while(|c| {
+            if hex {
+                c.is_ascii_hexdigit()
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        .count();
+    let end = from + digits;
+    if digits == 0 || digits > 7 || b.get(end).is_some_and(|&c| is_word_byte(c)) {
+        return None;
+    }
+    let text = std::str::from_utf8(&b[from..end]).ok()?;
+    let v = u32::from_str_radix(text, if hex { 16 } else { 10 }).ok()?;
+    Some((v, end))
 }

@@ -38,7 +38,7 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
 use binary::{find, strings};
-use code::{Lang, json_into, lex};
+use code::{Lang, char_codes, json_into, lex};
 use containers::{gzip, woff, zip};
 use decode::{decode_text, looks_binary, pct};
 use images::{gif, ico, jpeg, png, webp};
@@ -347,6 +347,7 @@ fn text_file(ext: &str, text: &str, depth: u8, out: &mut Out) {
         _ => {
             push(&mut out.segs, text, 1, Strength::Text);
             quoted_printable_lines(text, &mut out.segs);
+            char_codes(text, 1, &mut out.segs);
         }
     }
 }

@@ -88,6 +88,48 @@ fn js_character_codes_read_as_text() {
 }
 
 #[test]
+fn lists_of_character_codes_read_as_text() {
+    // "Walter Kaminski", as a script maps it, pasted into a text file, in JSON.
+    let codes = "87, 97, 108, 116, 101, 114, 32, 0x4B, 97, 109, 105, 110, 115, 107, 105";
+    for (path, text) in [
+        (
+            "a.js",
+            format!("const s = [{codes}].map(c => String.fromCharCode(c)).join('');"),
+        ),
+        ("a.js", format!("String.fromCharCode(...[{codes}])")),
+        ("notes.txt", format!("[{codes}]\n")),
+        ("data.json", format!("{{\"who\": [{codes}]}}")),
+    ] {
+        let e = extract(path, text.as_bytes());
+        assert!(text_has(&e, "Walter Kaminski"), "{path}: {:?}", all(&e));
+    }
+    // Three numbers, decimals, controls and numbers inside words are not text.
+    for (text, not) in [
+        ("rgb(87, 97, 108)", "Wal"),
+        ("[87.5, 97.5, 108.5, 116.5]", "Walt"),
+        ("[87, 97, 108, 116, 10, 101, 114]", "Walt\ner"),
+        ("v87, v97, v108, v116", "Walt"),
+    ] {
+        let e = extract("a.js", text.as_bytes());
+        assert!(!text_has(&e, not), "{text}: {:?}", all(&e));
+    }
+    // Up to a control character, a list is read (four codes or more).
+    let e = extract("a.js", b"[87, 97, 108, 116, 10, 101, 114]");
+    assert!(text_has(&e, "Walt"), "{:?}", all(&e));
+}
+
+#[test]
+fn js_legacy_octal_escapes() {
+    let e = extract(
+        "a.js",
+        b"var s = '\\127alter \\113aminski', t = 'a\\0b', u = '\\08';",
+    );
+    assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    assert!(text_has(&e, "a b"), "{:?}", all(&e));
+    assert!(text_has(&e, " 8"), "{:?}", all(&e));
+}
+
+#[test]
 fn strings_of_a_list_read_as_one_text_a_word_apart() {
     let e = extract("a.js", b"const who = ['Walter', \"Kaminski\"].join(' ');");
     assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
