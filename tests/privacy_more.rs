@@ -1501,6 +1501,11 @@ const FULL_DATES: &[(&str, &str, &[&str])] = &[
         &["19680412"],
     ),
     (
+        "birth: a medical record's compact 12APR68",
+        "DOB 12APR68, seen for her shoulder.",
+        &["19680412"],
+    ),
+    (
         "birth: Japanese 1968年4月12日",
         "1968年4月12日生まれ。",
         &["19680412"],

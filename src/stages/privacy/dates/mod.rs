@@ -171,11 +171,16 @@ pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
                     | Sep::Dot
                     | Sep::Other
                     | Sep::Apostrophe
-                    | Sep::Space),
+                    | Sep::Space
+                    | Sep::Join),
                     tc,
                 )),
-            ) if !matches!(s3, Sep::Space | Sep::Comma) || short_year(s, ta, tc) => {
-                // April 12 '68, 12-Apr-68, 12/IV/68; with a space or a
+            ) if !matches!(s3, Sep::Space | Sep::Comma | Sep::Join)
+                || s3 == Sep::Join && one_word(s, ta, tc)
+                || s3 != Sep::Join && short_year(s, ta, tc) =>
+            {
+                // April 12 '68, 12-Apr-68, 12/IV/68, 14MAR68 (a word of its
+                // own, as medical records write it); with a space or a
                 // comma (14 Mar 68, Mar. 14, 68) a year only where nothing
                 // follows it ("on 3 March 12 people came").
                 full(1900 + y, m as u32, d);
@@ -254,6 +259,13 @@ fn short_year(s: &Stream, first: usize, year: usize) -> bool {
         .get(year + 1)
         .is_none_or(|t| !matches!(t.sep, Sep::Space | Sep::Join));
     ends || birth_before(s, first, 3)
+}
+
+/// Are tokens `first` to `last` a word of their own, touching nothing
+/// before or after (`14mar68`, not part of a code such as `a14dec68f`)?
+fn one_word(s: &Stream, first: usize, last: usize) -> bool {
+    let joined = |t: usize| s.toks.get(t).is_some_and(|t| t.sep == Sep::Join);
+    (first + 1..=last).all(joined) && !joined(first) && !joined(last + 1)
 }
 
 /// Is one of the `n` tokens before token `t` a birth word ("born", "DOB")?

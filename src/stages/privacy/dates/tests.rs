@@ -51,8 +51,14 @@ fn full_dates_in_many_spellings() {
         "Apr. 12, 68, in Dover",
         "born 12 April 68 in Dover",
         "68-04-12",
+        "DOB 12APR68",
+        "12apr68",
     ] {
         assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+    // Inside a longer word (a code, a hash), it is no date.
+    for s in ["a12apr68", "12apr68f", "x-a12apr68", "0x12apr68"] {
+        assert!(!dates(s).contains(&want), "{s}: {:?}", dates(s));
     }
     assert!(!dates("on 12 April 68 runners came").contains(&want));
     assert!(dates("we walked 3 miles in 2026").is_empty());
