@@ -2699,6 +2699,18 @@ fn given_name_with_an_initial() {
             "Walter K",
         ),
         (
+            "Dima V., a Russian short form of Dmitri (no story)",
+            patient("name: Dmitri Volkov\nbirth_date: 1961-02-03"),
+            "Dima V. is back on his bike.",
+            "Dima V",
+        ),
+        (
+            "Gosia N., a Polish short form of Małgorzata (no story)",
+            patient("name: Małgorzata Nowak\nbirth_date: 1959-08-21"),
+            "Gosia N. is back on her bike.",
+            "Gosia N",
+        ),
+        (
             "Lexi N! (the preferred name, a minor)",
             patient(LEXI),
             "Well done, Lexi N!",

@@ -67,6 +67,21 @@ fn short_forms_and_emails() {
 }
 
 #[test]
+fn short_forms_beyond_english() {
+    for (name, short) in [
+        ("Dmitri Volkov", "dima"),
+        ("Giuseppe Russo", "beppe"),
+        ("Małgorzata Nowak", "gosia"),
+        ("Johann Weber", "hans"),
+        ("Katherine Moore", "kitty"),
+        ("Mary Moore", "polly"),
+    ] {
+        let given = of(Kind::Given, &patient(name));
+        assert!(given.contains(&short.into()), "{name}: {given:?}");
+    }
+}
+
+#[test]
 fn the_preferred_name_says_which_end_is_the_family_name() {
     let with = |yaml: &str| {
         crate::content::yaml::parse::<Patient>(yaml, std::path::Path::new("t")).expect("patient")
