@@ -1969,6 +1969,50 @@ fn typos_in_a_family_name_next_to_a_given_name() {
     ] {
         p.leak_page(what, base, text, &[secret]);
     }
+    // Spelt as it sounds: a word that sounds like the other half of the
+    // name ([`sound_key`]: consonants, vowels aside) is near too.
+    const CATHERINE: &str = "name: Catherine Thompson\nbirth_date: 1957-09-09";
+    for (what, base, text, secret) in [
+        (
+            "sounds alike, two letters off: Walter Camminski",
+            patient(WALTER),
+            "Walter Camminski is golfing again.",
+            "Camminski",
+        ),
+        (
+            "the given name sounds alike, the family name a letter off: Katharine Thomson",
+            patient(CATHERINE),
+            "Katharine Thomson is back at the piano.",
+            "Katharine Thomson",
+        ),
+        (
+            "family first, both spelt as they sound: Gorbatschow, Michail",
+            patient("name: Mikhail Gorbachev\nbirth_date: 1949-03-02"),
+            "Thanks to Gorbatschow, Michail.",
+            "Gorbatschow",
+        ),
+    ] {
+        p.leak_page(what, base, text, &[secret]);
+    }
+    p.clean_page(
+        "a clinician whose name sounds like a patient's: Katharine Thomson, PT",
+        setup(|c: &Clinic| {
+            let yaml = plan(CATHERINE, "").replacen(
+                "problem:\n",
+                "clinician:\n  name: Katharine Thomson\nproblem:\n",
+                1,
+            );
+            c.write("content/plans/p1.yaml", &yaml);
+        }),
+        "Katharine Thomson, PT, leads the Tuesday class.",
+        "Katharine Thomson",
+    );
+    p.clean_page(
+        "a short sound is no name: Brian Reed for Brian Reid",
+        patient("name: Brian Reid\nbirth_date: 1970-01-02"),
+        "Brian Reed lent us his bike.",
+        "Brian Reed",
+    );
     p.clean_page(
         "title-case words near both halves: And Ready (Andy Reddy)",
         patient("name: Andrew Reddy\npreferred_name: Andy\nbirth_date: 1971-02-03"),

@@ -232,7 +232,7 @@ fn help(what: What) -> &'static str {
             "remove it, or write the story's display name instead (e.g. \"Maria L.\"); a name with a given name or a title is never allowed"
         }
         What::NearName => {
-            "remove it: a given name next to the family name, one of them spelt one letter wrong or the given name written as a variant of it (a longer or shorter form of the same name), names the patient as well as the name does; if that word is an ordinary word or another person's name here, allow it alone in the story's `public_words`, or in site.yaml's `public_words` (under `privacy:`)"
+            "remove it: a given name next to the family name, one of them spelt one letter wrong or as it sounds (Smyth for Smith), or the given name written as a variant of it (a longer or shorter form of the same name), names the patient as well as the name does; if that word is an ordinary word or another person's name here, allow it alone in the story's `public_words`, or in site.yaml's `public_words` (under `privacy:`)"
         }
         What::OtherAlphabet => {
             "remove it: the patient's name spelt in another alphabet (Cyrillic, Greek, Arabic, Hebrew…), or in another Latin spelling of a name the plan writes in one, names them as well as the plan's spelling; if the word is an ordinary word of that language here, allow it as written in the story's `public_words`, or in site.yaml's `public_words` (under `privacy:`)"

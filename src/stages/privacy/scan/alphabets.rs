@@ -85,6 +85,12 @@ impl Side {
 type Keys = HashMap<String, Vec<(u32, Role)>>;
 
 impl Sounds {
+    /// The plans' given and family names (pattern, role) whose sound key
+    /// ([`sound_key`]) is `key`.
+    pub(super) fn named(&self, key: &str) -> &[(u32, Role)] {
+        self.keys.get(key).map_or(&[], Vec::as_slice)
+    }
+
     fn new(patterns: &[String], roles: &[Vec<Role>], otherwise: &HashSet<u32>) -> Sounds {
         let keys = Self::of(patterns, roles, |_| true);
         let written_otherwise = if otherwise.is_empty() {
@@ -184,7 +190,7 @@ impl Guard {
         }
     }
 
-    fn sounds(&self) -> &Sounds {
+    pub(super) fn sounds(&self) -> &Sounds {
         self.sounds
             .get_or_init(|| Sounds::new(&self.patterns, &self.roles, &self.written_otherwise))
     }

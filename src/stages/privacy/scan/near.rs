@@ -1,8 +1,11 @@
 //! Near spellings next to the other half of a name ("Walt Kaminsky",
 //! "Kaminksi, Walter", "Dorthy Walker"), both halves spelt otherwise
 //! ("Dorthy Walkr", "Lopes, Marya"), and variants of a given name next to
-//! the family name ("Dorothea Walker"): see [`names::near`].
+//! the family name ("Dorothea Walker"): see [`names::near`]. A word that
+//! sounds like the other half ([`sound_key`]: "Walter Camminski") is near
+//! too, where the sound is distinctive enough.
 
+use super::super::fold::latin::{sound_key, sound_spelling};
 use super::super::fold::{Sep, Stream};
 use super::super::names::{self, Kind};
 use super::super::{Guard, PUBLIC, Role, What};
@@ -11,6 +14,11 @@ use super::super::{Guard, PUBLIC, Role, What};
 /// name on a clinic's page is often someone else's (see
 /// [`Guard::titled_near_names`]).
 const PROFESSIONAL: [&str; 6] = ["dr", "doctor", "dra", "doctora", "prof", "professor"];
+
+/// Fewest sounds ([`sound_key`]) of a word matched by sound next to the
+/// other half of a name: "Camminski" (kmnsk) for Kaminski, not "Reed"
+/// (rd) for Reid, which too many words sound like.
+const SOUND_MIN: usize = 3;
 
 impl Guard {
     /// A name next to the other half of it spelt one letter wrong ("Walt
@@ -77,6 +85,7 @@ impl Guard {
                     .near_patterns(w, names::near::NEAR_MIN)
                     .into_iter()
                     .chain(variants)
+                    .chain(self.sound_patterns(w, want))
                 {
                     let (family, mine) = match want {
                         Kind::Family => (q, Kind::Given),
@@ -147,7 +156,11 @@ impl Guard {
             }
             for i in [t - 1, t] {
                 if near[i].is_none() {
-                    near[i] = Some(self.near_patterns(s.tok(i), names::near::PAIR_MIN));
+                    let w = s.tok(i);
+                    let mut n = self.near_patterns(w, names::near::PAIR_MIN);
+                    n.extend(self.sound_patterns(w, Kind::Given));
+                    n.extend(self.sound_patterns(w, Kind::Family));
+                    near[i] = Some(n);
                 }
             }
             let (Some(gs), Some(fs)) = (&near[given], &near[family]) else {
@@ -222,6 +235,42 @@ impl Guard {
                 }
             }
         }
+    }
+
+    /// The patterns of kind `kind` (given or family name) that `w` sounds
+    /// like but is not spelt as (see [`sound_key`]), where the sound has
+    /// [`SOUND_MIN`] parts or more and `w` is a name's length. Spelt by
+    /// sound with the vowels ([`sound_spelling`]), the two may differ by
+    /// one letter at most, and not in the last (an ending makes another
+    /// form of a name): "Camminski" and "Katharine" are Kaminski and
+    /// Catherine as heard, "Kaminskaya" is another name with Kaminski's
+    /// consonants.
+    fn sound_patterns(&self, w: &str, kind: Kind) -> Vec<usize> {
+        if w.chars().count() < names::near::PAIR_MIN {
+            return Vec::new();
+        }
+        let key = sound_key(w);
+        if key.chars().count() < SOUND_MIN || self.public_sounds.contains(&key) {
+            return Vec::new();
+        }
+        let mut out: Vec<usize> = self
+            .sounds()
+            .named(&key)
+            .iter()
+            .filter(|(p, r)| r.kind == kind && self.patterns[*p as usize] != w)
+            .map(|(p, _)| *p as usize)
+            .collect();
+        if !out.is_empty() {
+            let heard = sound_spelling(w);
+            out.retain(|&p| {
+                let name = sound_spelling(&self.patterns[p]);
+                name == heard
+                    || names::near::one_edit_apart(&name, &heard)
+                        && name.chars().last() == heard.chars().last()
+            });
+        }
+        out.dedup();
+        out
     }
 
     /// Which tokens are part of a name found (other than a display name).
