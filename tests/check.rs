@@ -1919,6 +1919,26 @@ fn cases() -> Vec<Case> {
         help: Help::Contains("replace the link with the file itself"),
         message: "symbolic link",
     });
+    #[cfg(unix)]
+    v.push(Case {
+        name: "symbolic link in static/: left out of the site",
+        code: "HP0016",
+        warning: true,
+        setup: |c| {
+            c.write("elsewhere/logo.txt", "logo");
+            std::fs::create_dir_all(c.path().join("static")).unwrap();
+            std::os::unix::fs::symlink(
+                c.path().join("elsewhere/logo.txt"),
+                c.path().join("static/logo.txt"),
+            )
+            .unwrap();
+        },
+        args: CHECK,
+        file: File::Is("static/logo.txt"),
+        at: At::Null,
+        help: Help::Contains("replace the link with the file itself"),
+        message: "left out of the site",
+    });
     v.push(Case {
         name: "a hidden plan the guard would not see",
         code: "HP0017",

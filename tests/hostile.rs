@@ -87,6 +87,36 @@ fn symlinks_in_content_are_refused_not_followed() {
     assert!(!err.contains("root:"), "the link target was read: {err}");
 }
 
+#[cfg(unix)]
+#[test]
+fn symlinks_in_static_files_are_left_out_with_a_warning() {
+    let c = Clinic::with_plan();
+    c.write("static/logo.txt", "Clinic logo\n");
+    // A link to the private handouts, to a plan and to a system file:
+    // none is followed, none is published, and each is named.
+    std::os::unix::fs::symlink("../handouts", c.path().join("static/h")).unwrap();
+    std::os::unix::fs::symlink(
+        "../content/plans/maria-lopez.yaml",
+        c.path().join("static/plan.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", c.path().join("static/passwd.txt")).unwrap();
+    let out = c.cmd(&["build"]).timeout(HANG).output().unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    for link in ["static/h", "static/plan.txt", "static/passwd.txt"] {
+        assert!(
+            err.contains(&format!("{link}: warning[HP0016]")),
+            "{link} not named: {err}"
+        );
+    }
+    let public = c.path().join("public");
+    assert!(public.join("logo.txt").is_file());
+    for gone in ["h", "plan.txt", "passwd.txt"] {
+        assert!(!public.join(gone).exists(), "{gone} was published");
+    }
+}
+
 #[test]
 fn path_traversal_is_refused() {
     let c = Clinic::with_plan();

@@ -46,6 +46,7 @@ pub(super) fn compile_theme(
     diags: &mut Diagnostics,
 ) -> Result<CompiledTheme, Diagnostic> {
     let theme = Theme::resolve(root, name).map_err(|d| *d)?;
+    diags.extend(theme.left_out.iter().cloned());
     let tera = theme.compile().map_err(|mut ds| {
         let first = ds.remove(0);
         diags.extend(ds);

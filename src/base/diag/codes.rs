@@ -64,7 +64,7 @@ registry! {
     BadFileName = "HP0013", "A file name that cannot be a slug.";
     NoFrontMatter = "HP0014", "A page without front matter.";
     TooLarge = "HP0015", "A file is too large to be a plan.";
-    Symlink = "HP0016", "A symbolic link inside content/.";
+    Symlink = "HP0016", "A symbolic link in the clinic folder: an error in content/, a file left out of the site in static/, templates/ and themes/.";
     UnreadPlan = "HP0017", "A file that may hold a patient's plan but is not read as one.";
     NoSteps = "HP0101", "A plan without steps.";
     NoResponsibilities = "HP0102", "No responsibilities at all.";

@@ -88,6 +88,10 @@ pub struct Theme {
     pub name: String,
     /// All files, after layering.
     pub files: Files,
+    /// Files of the clinic's theme folders left out, each with why: a
+    /// symbolic link (a warning: not followed, not published) or a file
+    /// that could not be read (an error: the site would lack it).
+    pub left_out: Vec<Diagnostic>,
 }
 
 impl Theme {
@@ -120,24 +124,20 @@ impl Theme {
         for (layer, p, b) in embedded_layers(name) {
             files.insert(p.to_string(), Arc::from(b), format!("themes/{layer}/{p}"));
         }
+        let mut left_out = Vec::new();
         for layer in ["default", name] {
-            add_dir(
-                &mut files,
-                &root.join("themes").join(layer),
-                "",
-                &format!("themes/{layer}/"),
-            );
+            let origin = format!("themes/{layer}/");
+            let dir = root.join("themes").join(layer);
+            add_dir(&mut files, &mut left_out, &dir, "", &origin);
         }
-        add_dir(
-            &mut files,
-            &root.join("templates"),
-            "templates/",
-            "templates/",
-        );
-        add_dir(&mut files, &root.join("static"), "static/", "static/");
+        let site = [("templates", "templates/"), ("static", "static/")];
+        for (dir, prefix) in site {
+            add_dir(&mut files, &mut left_out, &root.join(dir), prefix, prefix);
+        }
         Ok(Theme {
             name: name.to_string(),
             files,
+            left_out,
         })
     }
 
@@ -354,17 +354,25 @@ fn is_text_file(rel: &str) -> bool {
     )
 }
 
-fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
+fn add_dir(
+    files: &mut Files,
+    left_out: &mut Vec<Diagnostic>,
+    dir: &Path,
+    prefix: &str,
+    origin_prefix: &str,
+) {
     if !dir.is_dir() {
         return;
     }
-    // Symlinks are not followed: a theme must not pull in files from outside.
+    // Symlinks are not followed: a theme must not pull in files from
+    // outside (a link to the handouts would publish them). The person who
+    // made one is told it is left out.
     let mut entries: Vec<_> = WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() || e.path_is_symlink())
         .collect();
     entries.sort_by(|a, b| a.path().cmp(b.path()));
     for e in entries {
@@ -375,20 +383,37 @@ fn add_dir(files: &mut Files, dir: &Path, prefix: &str, origin_prefix: &str) {
         if is_hidden(&rel) {
             continue;
         }
-        if let Ok(bytes) = std::fs::read(e.path()) {
-            // Text saved with a byte-order mark reads as without it; UTF-16
-            // only in a text file (a picture or font may start with the
-            // same two bytes).
-            let bytes = match is_text_file(&rel) {
-                true => crate::base::encoding::without_bom(&bytes),
-                false => std::borrow::Cow::Borrowed(crate::base::encoding::strip_bom(&bytes)),
-            };
-            files.insert(
-                format!("{prefix}{rel}"),
-                Arc::from(bytes.as_ref()),
-                format!("{origin_prefix}{rel}"),
+        let shown = format!("{origin_prefix}{rel}");
+        if e.path_is_symlink() {
+            left_out.push(
+                Diagnostic::warning(
+                    Code::Symlink,
+                    "this is a symbolic link; heropath does not follow links, so it is left out of the site",
+                )
+                .in_file(shown)
+                .help("replace the link with the file itself"),
             );
+            continue;
         }
+        let bytes = match std::fs::read(e.path()) {
+            Ok(b) => b,
+            Err(err) => {
+                left_out.push(
+                    Diagnostic::error(Code::ReadFailed, format!("cannot read this file: {err}"))
+                        .in_file(shown)
+                        .help("check the file's permissions, or remove it"),
+                );
+                continue;
+            }
+        };
+        // Text saved with a byte-order mark reads as without it; UTF-16
+        // only in a text file (a picture or font may start with the same
+        // two bytes).
+        let bytes = match is_text_file(&rel) {
+            true => crate::base::encoding::without_bom(&bytes),
+            false => std::borrow::Cow::Borrowed(crate::base::encoding::strip_bom(&bytes)),
+        };
+        files.insert(format!("{prefix}{rel}"), Arc::from(bytes.as_ref()), shown);
     }
 }
 
