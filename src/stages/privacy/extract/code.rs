@@ -391,11 +391,13 @@ pub(super) fn lex(s: &str, lang: Lang, base: u32, segs: &mut Vec<Segment>) {
 
 /// Text spelt as character codes: `String.fromCharCode(68, 97, 110)`,
 /// `fromCodePoint(0x44, …)`, and any list of four or more numbers that
-/// are all printable characters (`[87, 97, 108, …].map(…)`, a list pasted
+/// make words ([`spells_words`]: `[87, 97, 108, …].map(…)`, a list pasted
 /// into a text file), decimal or hexadecimal, read as the text they make.
 /// A list of measurements makes letters too, but not a patient's name.
 pub(super) fn char_codes(s: &str, base: u32, segs: &mut Vec<Segment>) {
     let b = s.as_bytes();
+    // Lines counted as the scan goes (a data file can hold a list a line).
+    let (mut counted, mut line) = (0, base);
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() || (i > 0 && is_word_byte(b[i - 1])) {
@@ -429,16 +431,25 @@ pub(super) fn char_codes(s: &str, base: u32, segs: &mut Vec<Segment>) {
             let f = f.trim_end();
             f.ends_with("fromCharCode") || f.ends_with("fromCodePoint")
         });
-        if count >= 4 || (called && count > 0) {
-            let line = if base == 0 {
-                0
-            } else {
-                base + super::count_nl(&s[..start])
-            };
+        if called && count > 0 || count >= 4 && spells_words(&text) {
+            if base != 0 {
+                line += super::count_nl(&s[counted..start]);
+                counted = start;
+            }
             push(segs, text, line, Strength::Text);
         }
         i = end.max(start + 1);
     }
+}
+
+/// Does text decoded from a list of numbers read as words (letters,
+/// spaces and a name's punctuation, two letters at least)? A list of
+/// measurements decodes to digits and signs too ("h9/4"), which must not
+/// be read as a date: only words are kept.
+fn spells_words(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | ',' | '-' | '\'' | '’'))
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 fn is_word_byte(c: u8) -> bool {

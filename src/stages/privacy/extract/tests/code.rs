@@ -119,6 +119,19 @@ fn lists_of_character_codes_read_as_text() {
 }
 
 #[test]
+fn a_table_of_measurements_is_not_read_as_text() {
+    // Rows of numbers decode to letters, digits and signs ("h9/4"), which
+    // would read as dates: only lists that make words are kept, each at
+    // its own line.
+    let csv = "knee,flexion,pain,week\n104, 57, 47, 52\n90,95,100,105\n76, 111, 112, 101, 122\n";
+    let e = extract("data.csv", csv.as_bytes());
+    assert!(!text_has(&e, "9/4"), "{:?}", all(&e));
+    assert!(!text_has(&e, "Z_di"), "{:?}", all(&e));
+    let lopez = e.segments.iter().find(|s| s.text == "Lopez");
+    assert_eq!(lopez.map(|s| s.line), Some(4), "{:?}", all(&e));
+}
+
+#[test]
 fn js_legacy_octal_escapes() {
     let e = extract(
         "a.js",
