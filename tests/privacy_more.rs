@@ -1986,6 +1986,12 @@ fn typos_in_a_family_name_next_to_a_given_name() {
             "Katharine Thomson",
         ),
         (
+            "another spelling of the given name, the family name a letter off: Mohammed Hasan",
+            patient("name: Muhammad Hassan\nbirth_date: 1966-04-05"),
+            "Mohammed Hasan is lifting again.",
+            "Mohammed Hasan",
+        ),
+        (
             "family first, both spelt as they sound: Gorbatschow, Michail",
             patient("name: Mikhail Gorbachev\nbirth_date: 1949-03-02"),
             "Thanks to Gorbatschow, Michail.",

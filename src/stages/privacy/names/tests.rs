@@ -67,7 +67,7 @@ fn short_forms_and_emails() {
 }
 
 #[test]
-fn short_forms_beyond_english() {
+fn short_forms_and_spellings_beyond_english() {
     for (name, short) in [
         ("Dmitri Volkov", "dima"),
         ("Giuseppe Russo", "beppe"),
@@ -75,6 +75,9 @@ fn short_forms_beyond_english() {
         ("Johann Weber", "hans"),
         ("Katherine Moore", "kitty"),
         ("Mary Moore", "polly"),
+        ("Muhammad Hassan", "mohammed"),
+        ("Aisha Abdullah", "ayesha"),
+        ("Jeffrey Phillips", "geoffrey"),
     ] {
         let given = of(Kind::Given, &patient(name));
         assert!(given.contains(&short.into()), "{name}: {given:?}");
