@@ -398,6 +398,12 @@ pub(super) fn char_codes(s: &str, base: u32, segs: &mut Vec<Segment>) {
     let b = s.as_bytes();
     // Lines counted as the scan goes (a data file can hold a list a line).
     let (mut counted, mut line) = (0, base);
+    let after_space = |mut j: usize| {
+        while b.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        j
+    };
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() || (i > 0 && is_word_byte(b[i - 1])) {
@@ -414,18 +420,11 @@ pub(super) fn char_codes(s: &str, base: u32, segs: &mut Vec<Segment>) {
             text.push(ch);
             count += 1;
             end = after;
-            let mut j = end;
-            while b.get(j).is_some_and(u8::is_ascii_whitespace) {
-                j += 1;
-            }
+            let j = after_space(end);
             if b.get(j) != Some(&b',') {
                 break;
             }
-            j += 1;
-            while b.get(j).is_some_and(u8::is_ascii_whitespace) {
-                j += 1;
-            }
-            end = j;
+            end = after_space(j + 1);
         }
         let called = s[..start].trim_end().strip_suffix('(').is_some_and(|f| {
             let f = f.trim_end();

@@ -85,7 +85,7 @@ impl Guard {
                     .near_patterns(w, names::near::NEAR_MIN)
                     .into_iter()
                     .chain(variants)
-                    .chain(self.sound_patterns(w, want))
+                    .chain(self.sound_patterns(w, Some(want)))
                 {
                     let (family, mine) = match want {
                         Kind::Family => (q, Kind::Given),
@@ -158,8 +158,7 @@ impl Guard {
                 if near[i].is_none() {
                     let w = s.tok(i);
                     let mut n = self.near_patterns(w, names::near::PAIR_MIN);
-                    n.extend(self.sound_patterns(w, Kind::Given));
-                    n.extend(self.sound_patterns(w, Kind::Family));
+                    n.extend(self.sound_patterns(w, None));
                     near[i] = Some(n);
                 }
             }
@@ -237,15 +236,16 @@ impl Guard {
         }
     }
 
-    /// The patterns of kind `kind` (given or family name) that `w` sounds
-    /// like but is not spelt as (see [`sound_key`]), where the sound has
+    /// The patterns of kind `kind` (given or family name; `None`: either,
+    /// the word's sound worked out once for both) that `w` sounds like
+    /// but is not spelt as (see [`sound_key`]), where the sound has
     /// [`SOUND_MIN`] parts or more and `w` is a name's length. Spelt by
     /// sound with the vowels ([`sound_spelling`]), the two may differ by
     /// one letter at most, and not in the last (an ending makes another
     /// form of a name): "Camminski" and "Katharine" are Kaminski and
     /// Catherine as heard, "Kaminskaya" is another name with Kaminski's
     /// consonants.
-    fn sound_patterns(&self, w: &str, kind: Kind) -> Vec<usize> {
+    fn sound_patterns(&self, w: &str, kind: Option<Kind>) -> Vec<usize> {
         if w.chars().count() < names::near::PAIR_MIN {
             return Vec::new();
         }
@@ -257,7 +257,8 @@ impl Guard {
             .sounds()
             .named(&key)
             .iter()
-            .filter(|(p, r)| r.kind == kind && self.patterns[*p as usize] != w)
+            .filter(|(_, r)| kind.is_none_or(|k| r.kind == k))
+            .filter(|(p, _)| self.patterns[*p as usize] != w)
             .map(|(p, _)| *p as usize)
             .collect();
         if !out.is_empty() {
