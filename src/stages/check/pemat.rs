@@ -7,6 +7,7 @@
 
 use super::warn;
 use crate::base::diag::{Code, Diagnostics, Pos};
+use crate::base::memo::Memo;
 use crate::content::markdown;
 use crate::content::plan::{Dose, Plan};
 use crate::content::yaml::{exercise_entries, locate_key};
@@ -61,13 +62,19 @@ fn written_steps(
     pos: &dyn Fn() -> Option<Pos>,
     diags: &mut Diagnostics,
 ) {
+    // Counted once per distinct text: plans copy their instructions from
+    // one another, and parsing Markdown showed in profiles of a check.
+    static COUNTS: std::sync::LazyLock<Memo<String, usize>> =
+        std::sync::LazyLock::new(Memo::default);
     let steps = item.instructions.as_deref().map_or(0, |md| {
-        let n = markdown::steps(md).len();
-        if n == 0 && !md.trim().is_empty() {
-            1
-        } else {
-            n
-        }
+        COUNTS.get_or_make(md, || {
+            let n = markdown::steps(md).len();
+            if n == 0 && !md.trim().is_empty() {
+                1
+            } else {
+                n
+            }
+        })
     });
     let mut missing = Vec::new();
     if steps < 2 {

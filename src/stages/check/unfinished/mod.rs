@@ -12,6 +12,7 @@ mod cut_lists;
 mod dates;
 mod fillers;
 mod placeholders;
+mod prefilter;
 mod required;
 
 pub use cut_lists::cut_lists;

@@ -142,7 +142,10 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
 fn empty_items(src: &Source<Plan>, push: &mut impl FnMut(String, &str, Option<Pos>, &str)) {
     let (plan, text) = (&src.value, &src.text);
     let r = &plan.responsibilities;
-    let resp = locate_key(text, "responsibilities");
+    // Found only for a finding: this runs on every plan, and most have
+    // no blank item.
+    let resp = std::cell::OnceCell::new();
+    let resp = || *resp.get_or_init(|| locate_key(text, "responsibilities"));
     for (who, items) in [
         ("clinician", &r.clinician),
         ("patient", &r.patient),
@@ -152,7 +155,9 @@ fn empty_items(src: &Source<Plan>, push: &mut impl FnMut(String, &str, Option<Po
             push(
                 format!("item {} of `responsibilities.{who}`", i + 1),
                 item,
-                resp.and_then(|at| item_below(text, at, who, i)).or(resp),
+                resp()
+                    .and_then(|at| item_below(text, at, who, i))
+                    .or(resp()),
                 "write one task, to the patient, e.g. `- Do your exercises twice a day`, or delete the item",
             );
         }
