@@ -2870,6 +2870,33 @@ fn given_and_family_name_as_one_word() {
     ] {
         p.leak_page(what, patient(WALTER), text, &[secret]);
     }
+    // A family name shared with other patients: the name's halves are
+    // matched whichever of them belongs to more plans.
+    let kaminskis = || {
+        both(
+            patient(WALTER),
+            setup(|c: &Clinic| {
+                for (file, name) in [("p2", "Anna Kaminski"), ("p3", "Jan Kaminski")] {
+                    let path = format!("content/plans/{file}.yaml");
+                    c.write(&path, &plan(&format!("name: {name}"), ""));
+                }
+            }),
+        )
+    };
+    for (what, text, secret) in [
+        (
+            "@waltkaminski among three Kaminskis",
+            "Follow @waltkaminski for his golf photos.",
+            "waltkaminski",
+        ),
+        (
+            "KaminskiWalt among three Kaminskis",
+            "Thanks to KaminskiWalt on Instagram.",
+            "KaminskiWalt",
+        ),
+    ] {
+        p.leak_page(what, kaminskis(), text, &[secret]);
+    }
     p.leak_page(
         "@lexinguyen (the preferred name)",
         patient(LEXI),
