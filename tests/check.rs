@@ -1710,6 +1710,46 @@ fn cases() -> Vec<Case> {
             message: "the next visit (2062-12-03) is more than a year away",
         },
         Case {
+            name: "a phone too short to be one",
+            code: "HP0716",
+            warning: true,
+            // `  phone: ` is 9 characters (line 5).
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(BASE, &[("phone: \"(302) 555-0142\"", "phone: \"555-014\"")]),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(5, 10),
+            help: Help::Contains("with its area code"),
+            message: "the phone `555-014` has 6 digit(s)",
+        },
+        Case {
+            name: "an email that is no address",
+            code: "HP0716",
+            warning: true,
+            // `  email: ` is 9 characters (line 6).
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "email: maria.lopez@mail.test",
+                            "email: maria.lopez-at-mail.test",
+                        )],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(6, 10),
+            help: Help::Contains("copy the address"),
+            message: "the email `maria.lopez-at-mail.test` is no email address",
+        },
+        Case {
             name: "birth date after today",
             code: "HP0715",
             warning: true,
@@ -3061,6 +3101,60 @@ fn an_empty_bullet_and_a_dose_of_only_a_side_are_reported_at_their_lines() {
             .contains("item 2 of `responsibilities.patient` is empty"),
         "{empty:#?}"
     );
+}
+
+#[test]
+fn contact_fields_as_people_write_them_are_no_mistake() {
+    let c = Clinic::new();
+    // A display name around the address, two numbers, an extension,
+    // full-width digits: the guard can look for each.
+    for (phone, email) in [
+        (
+            "phone: \"(302) 555-0142 / 555-0199\"",
+            "email: \"Maria Lopez <maria.lopez@mail.test>\"",
+        ),
+        (
+            "phone: \"+1 302 555 0142 ext. 12\"",
+            "email: maria.lopez@mail.test, m.lopez@work.example",
+        ),
+        ("phone: \"０３-１２３４-５６７８\"", "email: ana＠mail.test"),
+    ] {
+        write_plan(
+            &c,
+            &edit(
+                BASE,
+                &[
+                    ("phone: \"(302) 555-0142\"", phone),
+                    ("email: maria.lopez@mail.test", email),
+                ],
+            ),
+        );
+        let run = check(&c);
+        let found = run.with_code("HP0716");
+        assert!(found.is_empty(), "{phone} {email}: {found:#?}");
+    }
+    // Each address that is not one is named; a field with no address at
+    // all is named whole.
+    write_plan(
+        &c,
+        &edit(
+            BASE,
+            &[(
+                "email: maria.lopez@mail.test",
+                "email: \"maria.lopez@mail, maria@@mail.test\"",
+            )],
+        ),
+    );
+    assert_eq!(check(&c).with_code("HP0716").len(), 2);
+    write_plan(
+        &c,
+        &edit(
+            BASE,
+            &[("email: maria.lopez@mail.test", "email: Maria Lopez")],
+        ),
+    );
+    let d = check(&c).one("HP0716").clone();
+    assert!(d.message.contains("`Maria Lopez`"), "{d:?}");
 }
 
 #[test]

@@ -126,6 +126,7 @@ registry! {
     TaskContradictsDose = "HP0713", "A line of who does what whose frequency contradicts the dose.";
     FarVisit = "HP0714", "The next visit is more than a year away.";
     ImpossibleBirthDate = "HP0715", "A birth date after today or more than 120 years ago.";
+    ImpossibleContact = "HP0716", "A patient's email or phone that cannot be one: the privacy guard cannot look for it.";
     HtmlRemoved = "HP0801", "HTML in a page that the sanitiser removes (warning).";
     EmbedNoTitle = "HP0802", "An embedded video without a `title` (warning).";
 }

@@ -14,6 +14,7 @@
 
 mod advice;
 mod consent;
+mod contact;
 mod journey;
 mod measures;
 mod outputs;
@@ -84,6 +85,7 @@ pub fn check_clinic(
                     advice::actionability(clinic, src, &mut d);
                     pemat::advise(clinic, src, &mut d);
                     unfinished::advise_dates_and_lists(src, today, &mut d);
+                    contact::advise_contact(src, &mut d);
                     measures::advise_outcomes(clinic, src, today, &mut d);
                 }
                 d.sorted()
