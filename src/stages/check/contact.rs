@@ -5,7 +5,8 @@
 //! the loosest any address or number has: a local part, `@`, a domain
 //! with a dot; seven digits or more.
 
-use crate::base::diag::{Code, Diagnostic, Diagnostics};
+use super::warn;
+use crate::base::diag::{Code, Diagnostics};
 use crate::content::plan::Plan;
 use crate::content::yaml::locate;
 use crate::stages::load::Source;
@@ -29,32 +30,26 @@ pub(super) fn advise_contact(src: &Source<Plan>, diags: &mut Diagnostics) {
             _ => addresses.into_iter().filter(|a| !is_address(a)).collect(),
         };
         for part in wrong {
-            diags.push(
-                Diagnostic::warning(
-                    Code::ImpossibleContact,
-                    format!("the email `{part}` is no email address (an address is `name@domain.example`)"),
-                )
-                .in_file(&src.path)
-                .at(found("email", field))
-                .help("copy the address from the patient's record: the privacy guard looks for it on public pages, and cannot look for one written otherwise"),
-            );
+            diags.push(warn(
+                &src.path,
+                Code::ImpossibleContact,
+                format!("the email `{part}` is no email address (an address is `name@domain.example`)"),
+                found("email", field),
+                "copy the address from the patient's record: the privacy guard looks for it on public pages, and cannot look for one written otherwise",
+            ));
         }
     }
     if let Some(field) = patient.phone.as_deref() {
         for part in field.split([',', ';', '/', '|']).map(str::trim) {
             let digits = part.chars().filter(|&c| digit(c)).count();
             if !part.is_empty() && digits < PHONE_DIGITS {
-                diags.push(
-                    Diagnostic::warning(
-                        Code::ImpossibleContact,
-                        format!(
-                            "the phone `{part}` has {digits} digit(s): a phone number has {PHONE_DIGITS} or more"
-                        ),
-                    )
-                    .in_file(&src.path)
-                    .at(found("phone", field))
-                    .help("copy the number from the patient's record, with its area code: the privacy guard looks for its digits on public pages, and cannot look for a number this short"),
-                );
+                diags.push(warn(
+                    &src.path,
+                    Code::ImpossibleContact,
+                    format!("the phone `{part}` has {digits} digit(s): a phone number has {PHONE_DIGITS} or more"),
+                    found("phone", field),
+                    "copy the number from the patient's record, with its area code: the privacy guard looks for its digits on public pages, and cannot look for a number this short",
+                ));
             }
         }
     }
