@@ -138,6 +138,20 @@ impl Patient {
     }
 }
 
+/// The pieces of an `email:` field: each address, and the words of a
+/// display name around one ("Maria Lopez <maria@example.test>"), split at
+/// white space, commas, semicolons, brackets and quotes. The privacy guard
+/// reads addresses from them, and `check` tells the ones that are none.
+pub fn email_parts(field: &str) -> impl Iterator<Item = &str> {
+    field.split(|c: char| c.is_whitespace() || ",;<>\"()[]".contains(c))
+}
+
+/// The numbers of a `phone:` field, which may hold several: split at
+/// commas, semicolons, slashes and bars (not trimmed).
+pub fn phone_parts(field: &str) -> impl Iterator<Item = &str> {
+    field.split([',', ';', '/', '|'])
+}
+
 /// The problem, in clinical and in the patient's own words.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

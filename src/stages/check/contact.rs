@@ -7,7 +7,7 @@
 
 use super::warn;
 use crate::base::diag::{Code, Diagnostics};
-use crate::content::plan::Plan;
+use crate::content::plan::{Plan, email_parts, phone_parts};
 use crate::content::yaml::locate;
 use crate::stages::load::Source;
 
@@ -23,8 +23,9 @@ pub(super) fn advise_contact(src: &Source<Plan>, diags: &mut Diagnostics) {
     if let Some(field) = patient.email.as_deref() {
         // Split as the guard splits it: a display name around the
         // address ("Maria Lopez <maria@example.test>") is no mistake.
-        let parts = field.split(|c: char| c.is_whitespace() || ",;<>\"()[]".contains(c));
-        let addresses: Vec<&str> = parts.filter(|p| p.contains(['@', '＠'])).collect();
+        let addresses: Vec<&str> = email_parts(field)
+            .filter(|p| p.contains(['@', '＠']))
+            .collect();
         let wrong: Vec<&str> = match addresses.is_empty() {
             true if !field.trim().is_empty() => vec![field.trim()],
             _ => addresses.into_iter().filter(|a| !is_address(a)).collect(),
@@ -40,7 +41,7 @@ pub(super) fn advise_contact(src: &Source<Plan>, diags: &mut Diagnostics) {
         }
     }
     if let Some(field) = patient.phone.as_deref() {
-        for part in field.split([',', ';', '/', '|']).map(str::trim) {
+        for part in phone_parts(field).map(str::trim) {
             let digits = part.chars().filter(|&c| digit(c)).count();
             if !part.is_empty() && digits < PHONE_DIGITS {
                 diags.push(warn(

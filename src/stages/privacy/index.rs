@@ -92,7 +92,7 @@ fn word_forms(w: &str) -> Vec<String> {
 /// and the whole.
 pub fn phone_needles(field: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for number in field.split([',', ';', '/', '|']) {
+    for number in crate::content::plan::phone_parts(field) {
         phone_needles_of_one(number, &mut out);
     }
     out.sort();

@@ -438,7 +438,7 @@ pub fn family_needles(f: &str) -> Vec<String> {
 /// local part identifies alone), folded.
 fn email_needles(field: &str, givens: &[String]) -> Vec<(String, String, bool)> {
     let mut out = Vec::new();
-    for addr in field.split(|c: char| c.is_whitespace() || ",;<>\"()[]".contains(c)) {
+    for addr in crate::content::plan::email_parts(field) {
         let Some((local, domain)) = addr.trim_matches('.').split_once(['@', '＠']) else {
             continue;
         };
