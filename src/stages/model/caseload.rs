@@ -89,8 +89,8 @@ pub struct CaseloadPage {
     /// up to [`PAGER_REACH`] either side of this one, with a gap for each
     /// run of pages left out.
     pub pages: Vec<Link>,
-    /// The rows of this page.
-    pub rows: Vec<CaseloadRow>,
+    /// The rows of this page ([`CaseloadRow`]s as template values).
+    pub rows: Vec<tera::Value>,
     /// Patients in all.
     pub total: usize,
     /// "12 patients", in the plural form of the language.
@@ -146,7 +146,7 @@ pub fn row(
     codes.dedup();
     let next = plan.next_visit.as_ref().and_then(|v| v.date);
     CaseloadRow {
-        file: format!("{}.html", src.slug),
+        file: super::handout_file(&src.slug),
         href: String::new(),
         preferred_name: plan.patient.preferred().to_string(),
         name: plan.patient.name.clone(),
@@ -242,7 +242,10 @@ fn page_path(sort: &str, n: usize, index: bool) -> String {
 /// clinic of 100,000 plans has 4,000 pages, rendered and written as they
 /// are made rather than all held at once.
 pub struct Caseload {
-    rows: Vec<CaseloadRow>,
+    /// The rows as template values linking from `caseload/` (`../`): each
+    /// row shows on a page of every order, and is made a template value
+    /// once, not once per order.
+    rows: Vec<tera::Value>,
     /// Per order of [`SORTS`], the rows' indexes in that order.
     orders: Vec<Vec<usize>>,
     /// Pages per order.
@@ -267,12 +270,24 @@ impl Caseload {
         // Sorted in parallel: at 100,000 plans, five sorts on one core
         // were a quarter of a second with the other core idle.
         let name_rank = name_ranks(&rows);
+        let orders = SORTS
+            .par_iter()
+            .map(|(sort, _)| order(&rows, &name_rank, sort))
+            .collect();
+        let count = rows.len().div_ceil(PAGE_SIZE).max(1);
+        let rows = rows
+            .into_par_iter()
+            .with_max_len(PAGE_SIZE)
+            .map(|r| {
+                tera::Value::from_serializable(&CaseloadRow {
+                    href: format!("../{}", r.file),
+                    ..r
+                })
+            })
+            .collect();
         Caseload {
-            orders: SORTS
-                .par_iter()
-                .map(|(sort, _)| order(&rows, &name_rank, sort))
-                .collect(),
-            count: rows.len().div_ceil(PAGE_SIZE).max(1),
+            orders,
+            count,
             rows,
             index_free,
         }
@@ -309,15 +324,14 @@ impl Caseload {
             true => format!("{s}-{k}.html"),
             false => format!("{CASELOAD_DIR}/{s}-{k}.html"),
         };
-        let up = if nested { "../" } else { "" };
         let from = (n - 1) * PAGE_SIZE;
         let rows = self.orders[at.sort]
             .iter()
             .skip(from)
             .take(PAGE_SIZE)
-            .map(|&i| CaseloadRow {
-                href: format!("{up}{}", self.rows[i].file),
-                ..self.rows[i].clone()
+            .map(|&i| match nested {
+                true => self.rows[i].clone(),
+                false => linked_from_top(&self.rows[i]),
             })
             .collect();
         CaseloadPage {
@@ -339,6 +353,22 @@ impl Caseload {
             first: from + 1,
         }
     }
+}
+
+/// A row (linking from `caseload/`) as `index.html` links it: without `../`.
+fn linked_from_top(row: &tera::Value) -> tera::Value {
+    let Some(map) = row.as_map() else {
+        return row.clone();
+    };
+    let mut map = map.clone();
+    let href = map
+        .get(&tera::value::Key::Str("href"))
+        .and_then(tera::Value::as_str)
+        .map(|h| h.strip_prefix("../").unwrap_or(h).to_string());
+    if let Some(href) = href {
+        map.insert(tera::value::Key::Str("href"), href.into());
+    }
+    tera::Value::from(map)
 }
 
 /// The pager of page `n` of `count`: the first and last pages, those up
