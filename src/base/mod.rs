@@ -3,6 +3,7 @@
 //! encodings, hashing, path rules, atomic file replacement and the
 //! rendered file.
 
+pub mod ahead;
 pub mod atomic;
 pub mod cldr;
 pub mod date;

@@ -30,7 +30,7 @@ pub(super) fn carry_plan(p: &Prepared, opts: &Options, survey: &write::Survey) -
         .filter(|s| opts.drafts || !s.value.draft)
         .flat_map(|s| {
             let pdf = opts.pdf.then(|| format!("{}.pdf", s.slug));
-            std::iter::once(format!("{}.html", s.slug)).chain(pdf)
+            std::iter::once(crate::stages::model::handout_file(&s.slug)).chain(pdf)
         })
         .collect();
     let secs = std::time::SystemTime::now()

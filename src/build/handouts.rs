@@ -244,6 +244,17 @@ pub(super) fn stream_into(
         }
         ok
     };
+    if let Some(s) = staging {
+        // Each handout is compared with the one on disk: read those ahead
+        // if they are not in memory.
+        s.read_ahead(
+            p.clinic
+                .plans
+                .iter()
+                .filter(|src| (opts.drafts || !src.value.draft) && wanted(src))
+                .map(|src| crate::stages::model::handout_file(&src.slug)),
+        );
+    }
     let streamed = stream_handouts(p, opts.drafts, wanted, Some(&reuse), |o, hash| {
         tick();
         match staging {
@@ -253,6 +264,9 @@ pub(super) fn stream_into(
             None => Ok(()),
         }
     });
+    if let Some(s) = staging {
+        s.stop_reading_ahead();
+    }
     if let Some(pb) = &opts.progress {
         pb.finish();
     }

@@ -2,7 +2,8 @@
 //! runs in parallel; every file's problems are collected, not just the first.
 //!
 //! `walk` lists a content folder and parses its files in parallel;
-//! `read` reads one file with the guards every load applies; `site`
+//! `read` reads one file with the guards every load applies (reading
+//! ahead when the files are not in memory: [`crate::base::ahead`]); `site`
 //! reads `site.yaml`; `pages` parses Markdown pages. This file holds what
 //! a load returns and the three ways to ask for one.
 

@@ -40,6 +40,17 @@ pub fn read_source<T>(
     p: &Path,
     parse: &impl Fn(&str, &Path, u128) -> Result<T, Vec<Diagnostic>>,
 ) -> Result<Source<T>, Vec<Diagnostic>> {
+    read_source_telling(root, p, parse, &|| {})
+}
+
+/// [`read_source`], calling `cold` when the file was not in the file
+/// cache (see [`crate::base::ahead`]).
+pub(super) fn read_source_telling<T>(
+    root: &Path,
+    p: &Path,
+    parse: &impl Fn(&str, &Path, u128) -> Result<T, Vec<Diagnostic>>,
+    cold: &dyn Fn(),
+) -> Result<Source<T>, Vec<Diagnostic>> {
     let (slug, rel) = name_of(root, p);
     if !is_slug(&slug) {
         return Err(vec![
@@ -75,7 +86,7 @@ pub fn read_source<T>(
     if len > MAX_FILE_BYTES {
         return Err(too_large(len));
     }
-    let bytes = read_all(file, len).map_err(cannot_read)?;
+    let bytes = read_all(file, len, cold).map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
@@ -95,11 +106,19 @@ pub fn read_source<T>(
 /// never more than [`MAX_FILE_BYTES`] and one byte. One read asks for a
 /// byte more than that size: when it gives the size exactly, the file is
 /// whole (a plan is read in one call, not two: the second, to learn the
-/// end, was a tenth of the system calls of a check).
-fn read_all(file: std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+/// end, was a tenth of the system calls of a check). That read does not
+/// wait for the disk: a file not in the file cache is read again as usual,
+/// and `cold` is called (see [`crate::base::ahead`]).
+fn read_all(file: std::fs::File, len: u64, cold: &dyn Fn()) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
-    let mut file = file.take(MAX_FILE_BYTES + 1);
     let mut bytes = vec![0; len.min(MAX_FILE_BYTES) as usize + 1];
+    if let Some(n) = crate::base::ahead::read_cached(&file, &mut bytes, cold)
+        && n as u64 == len
+    {
+        bytes.truncate(n);
+        return Ok(bytes);
+    }
+    let mut file = file.take(MAX_FILE_BYTES + 1);
     let n = loop {
         match file.read(&mut bytes) {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,

@@ -3,8 +3,10 @@
 //! that would not be read as a plan, plan-shaped YAML elsewhere), parsing
 //! the read ones in parallel, and refusing two files with one slug.
 
+use super::Source;
 use super::read::name_of;
-use super::{Source, read_source};
+use super::read::read_source_telling;
+use crate::base::ahead::ReadAhead;
 use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::content::files;
@@ -70,11 +72,15 @@ pub(super) fn parse_all<T: Send>(
     // that the parsed sources, which are large, are never moved about to
     // sort them (that was 25 ms of one core at 10,000 plans).
     paths.sort_by_cached_key(|p| name_of(root, p));
-    let results: Vec<Result<Source<T>, Vec<Diagnostic>>> = paths
+    let ahead = ReadAhead::new(paths);
+    let cold = || ahead.cold();
+    let results: Vec<Result<Source<T>, Vec<Diagnostic>>> = ahead
+        .paths()
         .par_iter()
         .with_max_len(crate::base::parallel::PLANS_PER_TASK)
-        .map(|p| read_source(root, p, &parse))
+        .map(|p| read_source_telling(root, p, &parse, &cold))
         .collect();
+    ahead.stop();
     // Collected in place: a `Result` of a source is the size of the
     // source, so the sources stay in the buffer they were parsed into
     // (pushing them into a new one was 20 ms of one core at 10,000 plans,

@@ -158,6 +158,12 @@ pub struct NextVisitView {
     pub focus: Option<String>,
 }
 
+/// The file name of the handout of the plan called `slug`, in the
+/// handouts folder.
+pub fn handout_file(slug: &str) -> String {
+    format!("{slug}.html")
+}
+
 /// Build one plan's handout view.
 pub fn handout(
     src: &Source<Plan>,

@@ -30,7 +30,7 @@ pub use assets::{Assets, Shared};
 pub use card::{CardDose, CardExercise, Cards, NumberedCard};
 pub use handout::{
     ClinicianView, GoalView, Handout, HandoutView, NextVisitView, PatientView, ProblemView,
-    ResponsibilitiesView, StepView, handout,
+    ResponsibilitiesView, StepView, handout, handout_file,
 };
 pub use inline::{img_names, rewrite_imgs};
 pub use look::{

@@ -178,7 +178,7 @@ impl<'a> HandoutRenderer<'a> {
         )?;
         self.last_size.store(bytes.len(), Relaxed);
         Ok(RenderedFile {
-            path: format!("{}.html", h.slug),
+            path: crate::stages::model::handout_file(&h.slug),
             bytes,
         })
     }

@@ -35,6 +35,9 @@ pub struct Staging {
     /// The new tree's mark (what this build wrote), made once nothing more
     /// is written: see [`Staging::look`].
     pub(super) mark: std::sync::OnceLock<String>,
+    /// The current tree's files about to be compared with what is written
+    /// (see [`Staging::read_ahead`]).
+    pub(super) ahead: std::sync::OnceLock<crate::base::ahead::ReadAhead>,
 }
 
 impl Staging {
@@ -67,7 +70,32 @@ impl Staging {
             changed: Default::default(),
             unchanged: Default::default(),
             mark: Default::default(),
+            ahead: Default::default(),
         })
+    }
+
+    /// The files `rels` are about to be written, in this order, by the
+    /// current thread pool: should the current tree's files, which each is
+    /// compared with, not be in memory, read them ahead (see
+    /// [`crate::base::ahead`]). Once per tree; until
+    /// [`Staging::stop_reading_ahead`].
+    pub fn read_ahead(&self, rels: impl IntoIterator<Item = String>) {
+        let paths = rels.into_iter().map(|r| self.target.join(r)).collect();
+        let _ = self.ahead.set(crate::base::ahead::ReadAhead::new(paths));
+    }
+
+    /// Stop reading ahead (see [`Staging::read_ahead`]).
+    pub fn stop_reading_ahead(&self) {
+        if let Some(a) = self.ahead.get() {
+            a.stop();
+        }
+    }
+
+    /// A comparison's read had to wait for the disk.
+    fn cold(&self) {
+        if let Some(a) = self.ahead.get() {
+            a.cold();
+        }
     }
 
     /// Note `rel` as written by heropath.
@@ -174,7 +202,7 @@ impl Staging {
         let vouched = known.is_some_and(|(stamp, was)| {
             was == hash && crate::base::hash::Stamp::of(&current) == Some(stamp)
         });
-        if vouched || same_contents(&current, bytes) {
+        if vouched || same_contents(&current, bytes, &|| self.cold()) {
             self.take_as_is(rel);
             return Ok(());
         }
@@ -204,7 +232,7 @@ impl Staging {
         let now = crate::base::hash::Stamp::of(&current);
         let intact = now.is_some()
             && (stamp.is_some() && now == stamp
-                || hash_of_file(&current).is_some_and(|h| h == hash));
+                || hash_of_file(&current, &|| self.cold()).is_some_and(|h| h == hash));
         if !intact {
             return false;
         }
@@ -243,7 +271,7 @@ impl Drop for Staging {
 /// Does the regular file at `path` hold exactly `bytes`? (Symlinks never
 /// match: output is never linked to anything outside it.) Opened once, not
 /// following a link: this runs for every handout of every build.
-fn same_contents(path: &Path, bytes: &[u8]) -> bool {
+fn same_contents(path: &Path, bytes: &[u8], cold: &dyn Fn()) -> bool {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -260,22 +288,29 @@ fn same_contents(path: &Path, bytes: &[u8]) -> bool {
         Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
         _ => return false,
     }
-    read_with(file, bytes.len(), |old| old == bytes).unwrap_or(false)
+    read_with(file, bytes.len(), |old| old == bytes, cold).unwrap_or(false)
 }
 
 /// The content hash of a file.
-fn hash_of_file(path: &Path) -> Option<u128> {
+fn hash_of_file(path: &Path, cold: &dyn Fn()) -> Option<u128> {
     let file = std::fs::File::open(path).ok()?;
     let len = usize::try_from(file.metadata().ok()?.len()).ok()?;
-    read_with(file, len, crate::base::hash::hash)
+    read_with(file, len, crate::base::hash::hash, cold)
 }
 
 /// `f` of a file's bytes, read into a per-thread buffer (this runs for
 /// every handout of a build; a fresh allocation each time showed). `len`
 /// is the size the file had when opened: the bytes are read in one call
 /// (no size query and seek of the file first, as `read_to_end` makes) and
-/// a file that has since grown or shrunk gives `None`.
-fn read_with<R>(mut file: std::fs::File, len: usize, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+/// a file that has since grown or shrunk gives `None`. That read does not
+/// wait for the disk: a file not in memory is read again as usual, and
+/// `cold` is called (see [`crate::base::ahead`]).
+fn read_with<R>(
+    mut file: std::fs::File,
+    len: usize,
+    f: impl FnOnce(&[u8]) -> R,
+    cold: &dyn Fn(),
+) -> Option<R> {
     use std::cell::RefCell;
     use std::io::Read as _;
     thread_local! {
@@ -288,6 +323,11 @@ fn read_with<R>(mut file: std::fs::File, len: usize, f: impl FnOnce(&[u8]) -> R)
             buf.resize(len + 1, 0);
         }
         let buf = &mut buf[..=len];
+        if let Some(got) = crate::base::ahead::read_cached(&file, buf, cold)
+            && got == len
+        {
+            return Some(f(&buf[..len]));
+        }
         let mut got = 0;
         // Up to one byte more than expected: a short count says the end.
         while got <= len {
