@@ -7,8 +7,9 @@
 # Builds the release binary and the clinic generator, writes synthetic
 # clinics (examples/gen_clinic.rs, seed 42, 200 exercises, a consented story
 # every 10th plan) into $HEROPATH_BENCH_DIR (default: $TMPDIR/heropath-bench),
-# re-using a clinic already generated with the same arguments, warms the
-# file cache, then times each scenario --runs times with /usr/bin/time -v.
+# re-using a clinic already generated with the same arguments, reads the
+# files each run reads into the file cache (before every run), then times
+# each scenario --runs times with /usr/bin/time -v.
 # Prints a Markdown table: median wall time, plans per second, median CPU
 # time (user + system) and peak resident memory (the highest of the runs).
 #
@@ -18,6 +19,9 @@
 #                runner's first build (the folders and the cache are
 #                removed, untimed, before each run)
 #   build-cold   build --no-cache: parse, check and render every plan
+#   build-disk   build-cold with nothing in the file cache: the cache is
+#                dropped before each run (root only), as after a reboot or
+#                on a virtual machine that hands idle memory back
 #   build        rebuild with the build cache, nothing changed
 #   build-edit   rebuild after one plan (without a story) changed
 #   build-story  rebuild after one plan with a published story changed
@@ -25,7 +29,7 @@
 #   check-cold   check --no-cache
 #   check        check with the build cache
 #
-# With build-first and build-cold, Hugo (when installed; as root the script
+# With build-first, build-cold and build-disk, Hugo (when installed; as root the script
 # installs Debian's) builds an equivalent site from the same clinic in the
 # same runs (for build-first, from no output folder either),
 # alternating with heropath run by run: benches/hugo/to_hugo.py turns each
@@ -105,6 +109,26 @@ export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1795000000}"
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 maximum() { sort -g | tail -n 1; }
 
+# Read every file under the given folders into the file cache, untimed.
+# Before each run, not once: some machines (virtual ones whose host takes
+# back idle memory) drop clean cached pages within minutes, and a run that
+# reads from disk measures the disk, not the tool.
+warm() {
+    local d
+    for d in "$@"; do
+        [ -d "$d" ] && find "$d" -type f -print0 | xargs -0 -r cat >/dev/null
+    done
+    return 0
+}
+
+# Empty the file cache (build-disk): every file is read from the disk.
+uncache() {
+    if ! { echo 1 >/proc/sys/vm/drop_caches; } 2>/dev/null; then
+        echo "bench.sh: build-disk needs root (to write /proc/sys/vm/drop_caches)" >&2
+        exit 2
+    fi
+}
+
 # Seconds from GNU time's "h:mm:ss" or "m:ss.ss".
 to_seconds() { awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }'; }
 
@@ -130,7 +154,7 @@ for n in $sizes; do
     fi
     # Warm the file cache and reach the steady state (a rebuild replaces
     # an existing output): one untimed build.
-    find "$clinic/content" -type f -exec cat {} + >/dev/null
+    warm "$clinic/content"
     echo "bench.sh: warm-up build of $n plans" >&2
     if ! "$heropath" --today "$today" --root "$clinic" --quiet build >"$bench_dir/warmup-$n.log" 2>&1; then
         echo "bench.sh: heropath build failed on $n plans; see $bench_dir/warmup-$n.log" >&2
@@ -138,9 +162,10 @@ for n in $sizes; do
     fi
     warnings="$("$heropath" --today "$today" --root "$clinic" --format short check 2>&1 | grep -c 'warning\[' || true)"
     echo "bench.sh: $n plans: $warnings warning(s)" >&2
+    warm "$clinic/content"
     floors+=("$n plans: $("$yaml_floor" "$clinic" "$runs")")
     hugo_site="$bench_dir/hugo-$n"
-    if [ -n "$hugo_bin" ] && [[ " $commands " == *" build-cold "* || " $commands " == *" build-first "* ]]; then
+    if [ -n "$hugo_bin" ] && [[ " $commands " == *" build-cold "* || " $commands " == *" build-first "* || " $commands " == *" build-disk "* ]]; then
         echo "bench.sh: converting $n plans for Hugo into $hugo_site" >&2
         python3 "$repo/benches/hugo/to_hugo.py" "$clinic" "$hugo_site"
         (cd "$hugo_site" && "$hugo_bin" --quiet >/dev/null 2>&1) || true
@@ -151,7 +176,7 @@ for n in $sizes; do
     cp "$story_plan" "$bench_dir/story-plan.orig"
     for cmd in $commands; do
         case "$cmd" in
-            build-first | build-cold) args=(build --no-cache) ;;
+            build-first | build-cold | build-disk) args=(build --no-cache) ;;
             build | build-edit | build-story) args=(build) ;;
             check-cold) args=(check --no-cache) ;;
             check) args=(check) ;;
@@ -163,7 +188,7 @@ for n in $sizes; do
             # Hugo first in each pair, then heropath: both see the same
             # warm file cache and the same machine load.
             paired=""
-            case "$cmd" in build-first | build-cold) [ -n "$hugo_bin" ] && paired=1 ;; esac
+            case "$cmd" in build-first | build-cold | build-disk) [ -n "$hugo_bin" ] && paired=1 ;; esac
             if [ "$cmd" = build-first ]; then
                 rm -rf "$clinic/handouts" "$clinic/public" "$clinic/.heropath-cache" "$hugo_site/public" "$hugo_site/resources"
                 sync
@@ -174,6 +199,11 @@ for n in $sizes; do
                 # left to write back (at 100,000 plans Hugo leaves gigabytes,
                 # which the kernel flushed during heropath's run).
                 sync
+                if [ "$cmd" = build-disk ]; then
+                    uncache
+                else
+                    warm "$hugo_site/content" "$hugo_site/data" "$hugo_site/layouts" "$hugo_site/public"
+                fi
                 ht="$bench_dir/time-$n-hugo-$cmd-$i.txt"
                 if ! (cd "$hugo_site" && /usr/bin/time -v -o "$ht" "$hugo_bin" --quiet >/dev/null 2>"$bench_dir/stderr-$n-hugo.log"); then
                     echo "bench.sh: hugo failed on $n plans; see $bench_dir/stderr-$n-hugo.log" >&2
@@ -195,6 +225,12 @@ for n in $sizes; do
                 build-edit) echo "# bench edit $i $RANDOM" >>"$plain_plan" ;;
                 build-story) echo "# bench edit $i $RANDOM" >>"$story_plan" ;;
             esac
+            if [ "$cmd" = build-disk ]; then
+                sync
+                uncache
+            else
+                warm "$clinic/content" "$clinic/themes" "$clinic/public" "$clinic/handouts" "$clinic/.heropath-cache"
+            fi
             tv="$bench_dir/time-$n-$cmd-$i.txt"
             if ! /usr/bin/time -v -o "$tv" "$heropath" --today "$today" --root "$clinic" --quiet "${args[@]}" >/dev/null 2>"$bench_dir/stderr-$n-$cmd.log"; then
                 echo "bench.sh: heropath $cmd failed on $n plans; see $bench_dir/stderr-$n-$cmd.log" >&2
