@@ -19,7 +19,7 @@ pub struct Plan {
     /// The hero of the story.
     pub patient: Patient,
     /// The guide; defaults to the clinic's clinician.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clinician: Option<Clinician>,
     /// What brings the patient in.
     pub problem: Problem,
@@ -31,28 +31,28 @@ pub struct Plan {
     /// Who does what.
     pub responsibilities: Responsibilities,
     /// The next visit.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_visit: Option<NextVisit>,
     /// Markdown: the picture of life after the goal.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<String>,
     /// Drafts are skipped unless `--drafts`.
     #[serde(default)]
     pub draft: bool,
     /// Handout options (theme).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handout: Option<HandoutOptions>,
     /// A public success story (needs the patient's written consent).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub story: Option<StoryBlock>,
     /// The clinic protocol this plan was started from, and its version
     /// then (`heropath protocols` lists plans made from an older one).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<ProtocolRef>,
     /// Extra stop-and-call lines for this patient, printed in the
     /// handout's "Remember" box under the clinic's `safety` rule (e.g.
     /// `Call us if the wound is red or warm.`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub safety: Vec<String>,
     /// The visits so far, with the measures taken again (any order).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -94,37 +94,37 @@ pub struct Patient {
     /// Full name: private, never published.
     pub name: String,
     /// The name they like to be called; defaults to the first word of `name`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_name: Option<String>,
     /// Pronouns, e.g. `she/her`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pronouns: Option<String>,
     /// Language of the handout (`en`, `es`); defaults to the site language.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// Date of birth: private; used by the privacy scan only.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth_date: Option<Date>,
     /// Phone: private; used by the privacy scan only.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// Email: private; used by the privacy scan only.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Given names, when `name` alone does not say which words they are
     /// (optional; FHIR HumanName's `given`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub given_names: Vec<String>,
     /// Family names, e.g. `[Núñez, Herrera]` or `[van der Berg]`
     /// (optional; FHIR HumanName's `family`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub family_names: Vec<String>,
     /// Earlier family names (a maiden name): private, identifying.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_names: Vec<String>,
     /// The name in other letters, as it is also written (`Tanaka Hanako`
     /// for 田中 花子, `Mohammed Al-Husseini`): private, identifying.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_spellings: Vec<String>,
 }
 
@@ -159,10 +159,10 @@ pub struct Problem {
     /// One line.
     pub summary: String,
     /// A quote from the patient.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_their_words: Option<String>,
     /// Markdown.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
 }
 
@@ -173,13 +173,13 @@ pub struct Goal {
     /// In the patient's words.
     pub statement: String,
     /// When we hope to reach it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_date: Option<Date>,
     /// When we agreed on it together.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreed_on: Option<Date>,
     /// How we will know.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
 }
 
@@ -204,10 +204,10 @@ pub struct Measure {
     #[serde(skip)]
     pub activity: Option<String>,
     /// Where the patient is now.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub now: Option<String>,
     /// Where we aim to be.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// The id `visits:` use for it; defaults to the slug of the name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -226,10 +226,10 @@ pub struct Activity {
     /// The activity in the patient's own words.
     pub name: String,
     /// The score now (0-10).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub now: Option<MeasureValue>,
     /// The score aimed for (0-10).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<MeasureValue>,
 }
 
@@ -269,13 +269,13 @@ pub struct GuideStep {
     /// Short title.
     pub title: String,
     /// When, e.g. `Weeks 1-2`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     /// Markdown: why this step matters.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
     /// Home exercises for this step.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exercises: Vec<ExerciseItem>,
 }
 
@@ -291,56 +291,72 @@ pub struct GuideStep {
 #[serde(deny_unknown_fields)]
 pub struct ExerciseItem {
     /// Library id (file stem in `content/exercises/`).
-    #[serde(rename = "use", default)]
+    #[serde(rename = "use", default, skip_serializing_if = "Option::is_none")]
     pub use_id: Option<String>,
     /// Name of an inline exercise (or an override of the library name).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Markdown instructions (inline exercises).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// Short cues.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
     /// Picture path, relative to `content/exercises/images/`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// Alt text for the picture.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_alt: Option<String>,
     /// Video URL.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video: Option<String>,
     /// Per-patient note.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Sets.
-    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[serde(
+        default,
+        deserialize_with = "crate::content::count::one_or_more",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(range(min = 1))]
     pub sets: Option<u32>,
     /// Repetitions per set.
-    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[serde(
+        default,
+        deserialize_with = "crate::content::count::one_or_more",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(range(min = 1))]
     pub reps: Option<u32>,
     /// Hold each repetition, seconds.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold_seconds: Option<u32>,
     /// Duration in minutes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
     /// Times per day.
-    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[serde(
+        default,
+        deserialize_with = "crate::content::count::one_or_more",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(range(min = 1))]
     pub per_day: Option<u32>,
     /// Days per week.
-    #[serde(default, deserialize_with = "crate::content::count::days_a_week")]
+    #[serde(
+        default,
+        deserialize_with = "crate::content::count::days_a_week",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(range(min = 1, max = 7))]
     pub days_per_week: Option<u32>,
     /// Which side.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<Side>,
     /// Load, free text (e.g. `red band`, `1 kg`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub load: Option<String>,
 }
 
@@ -365,13 +381,13 @@ impl ExerciseItem {
 #[serde(deny_unknown_fields)]
 pub struct Responsibilities {
     /// What the clinician will do.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clinician: Vec<String>,
     /// What the patient will do.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub patient: Vec<String>,
     /// What we do together.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub together: Vec<String>,
 }
 
@@ -380,13 +396,13 @@ pub struct Responsibilities {
 #[serde(deny_unknown_fields)]
 pub struct NextVisit {
     /// Date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// Time, free text such as `10:30`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
     /// What we will do together.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus: Option<String>,
 }
 
@@ -395,7 +411,7 @@ pub struct NextVisit {
 #[serde(deny_unknown_fields)]
 pub struct HandoutOptions {
     /// Theme for this patient's handout (e.g. `large-print`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
 }
 
@@ -406,29 +422,29 @@ pub struct Exercise {
     /// Name.
     pub name: String,
     /// Markdown; a numbered list becomes the card's steps.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// Short cues.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
     /// Picture, relative to `content/exercises/images/`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// Alt text (required when there is a picture).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_alt: Option<String>,
     /// Video URL.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video: Option<String>,
     /// Default dose.
     #[serde(default)]
     pub dose: Dose,
     /// Body-area tags.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// The language this file's own text is written in; defaults to
     /// site.yaml's `language`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// The patient-facing text in other languages, by language code
     /// (`es`, `zh`, `vi`, `ar`): a handout in that language uses it.
