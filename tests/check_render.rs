@@ -39,13 +39,14 @@ fn heropaths_own_templates_are_not_rendered_by_a_check_wherever_they_are_read_fr
 #[test]
 fn a_template_the_clinic_wrote_is_rendered_by_a_check_and_its_error_reported() {
     // The handout, a part it includes, the theme's copy of it, the
-    // caseload: each fails to render (it compiles), and the check says
+    // caseload and its row: each fails to render (it compiles), and the check says
     // where, as the build would.
     for file in [
         "templates/handout.html",
         "templates/handout-remember.html",
         "themes/default/templates/handout.html",
         "templates/caseload.html",
+        "templates/caseload-row.html",
     ] {
         let c = Clinic::with_plan();
         c.write(file, "<p>{{ nope.field }}</p>\n");

@@ -51,6 +51,15 @@ pub(super) fn caseload_files(
         .any(|(path, _)| path == "index.html");
     let caseload = caseload::Caseload::new(rows, index_free);
     let renderer = render::CaseloadRenderer::new(theme, &p.site, &site.language);
+    // Each row drawn once (it shows in every order); the first problem in
+    // row order.
+    let html: Vec<Result<String, Diagnostic>> = caseload
+        .rows()
+        .par_iter()
+        .with_max_len(caseload::PAGE_SIZE)
+        .map(|row| renderer.row(row))
+        .collect();
+    let caseload = caseload.with_html(html.into_iter().collect::<Result<_, _>>()?);
     let done: Vec<Result<(), Diagnostic>> = caseload
         .pages()
         .par_iter()

@@ -293,6 +293,22 @@ impl Caseload {
         }
     }
 
+    /// The rows as template values, in the order given to [`Caseload::new`].
+    pub fn rows(&self) -> &[tera::Value] {
+        &self.rows
+    }
+
+    /// Give each row (in [`Caseload::rows`] order) its markup as `html`:
+    /// a row shows on a page of every order, so it is drawn once, not once
+    /// per order. `index.html`'s rows link from elsewhere and are drawn
+    /// again (see [`linked_from_top`]).
+    pub fn with_html(mut self, html: Vec<String>) -> Caseload {
+        for (row, html) in self.rows.iter_mut().zip(html) {
+            *row = with_html(row, html);
+        }
+        self
+    }
+
     /// Every page, in a fixed order.
     pub fn pages(&self) -> Vec<PageRef> {
         let mut out = Vec::new();
@@ -355,12 +371,33 @@ impl Caseload {
     }
 }
 
-/// A row (linking from `caseload/`) as `index.html` links it: without `../`.
+/// The key of a row's markup (see [`Caseload::with_html`]).
+const HTML: &str = "html";
+
+/// `row` with its markup.
+pub fn with_html(row: &tera::Value, html: String) -> tera::Value {
+    let Some(map) = row.as_map() else {
+        return row.clone();
+    };
+    let mut map = map.clone();
+    map.insert(tera::value::Key::Str(HTML), html.into());
+    tera::Value::from(map)
+}
+
+/// Has `row` its markup?
+pub fn has_html(row: &tera::Value) -> bool {
+    row.as_map()
+        .is_some_and(|m| m.contains_key(&tera::value::Key::Str(HTML)))
+}
+
+/// A row (linking from `caseload/`) as `index.html` links it: without `../`,
+/// and without the markup drawn with `../` (to be drawn again).
 fn linked_from_top(row: &tera::Value) -> tera::Value {
     let Some(map) = row.as_map() else {
         return row.clone();
     };
     let mut map = map.clone();
+    map.shift_remove(&tera::value::Key::Str(HTML));
     let href = map
         .get(&tera::value::Key::Str("href"))
         .and_then(tera::Value::as_str)
