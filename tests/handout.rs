@@ -353,3 +353,43 @@ fn shared_exercise_cards_keep_each_plans_number_note_and_dose() {
     assert!(text_of(&li).contains("15"), "{}", text_of(&li));
     assert!(!text_of(&li).contains("2 sets") && !text_of(&li).contains("2 series"));
 }
+
+#[test]
+fn a_clinics_phrases_are_filled_in_for_each_patient_wherever_they_name_someone() {
+    // Each phrase names its placeholder twice (every one is filled) and
+    // carries a character the page escapes.
+    let c = Clinic::with_plan();
+    c.write(
+        "themes/default/i18n/en.yaml",
+        "handout_doc_title: \"<{name}|{name}>\"\n\
+         handout_heading: \"Hi {name} & {name}\"\n\
+         prepared_by: \"By {clinician}/{clinician}\"\n\
+         prepared_for: \"For {name}/{name}\"\n\
+         goal_agreed: \"Agreed {date}/{date}\"\n\
+         goal_target: \"By {date}/{date}\"\n\
+         plan_intro: \"Intro {name}/{name}\"\n\
+         step_label: \"Part {n}/{n}\"\n\
+         roles_clinician: \"Guide {name}/{name}\"\n\
+         next_see_you: \"See you {name}/{name}\"\n\
+         closing: \"Bye {name}/{name}\"\n",
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = c.read("handouts/maria-lopez.html");
+    for want in [
+        "<title>&lt;Mari|Mari&gt;",
+        "Hi Mari &amp; Mari",
+        "By Sam Rivera, PT, DPT/Sam Rivera, PT, DPT",
+        "For Maria Lopez/Maria Lopez",
+        "Agreed Friday, November 20, 2026/Friday, November 20, 2026",
+        "By Monday, February 15, 2027/Monday, February 15, 2027",
+        "Intro Mari/Mari",
+        "Part 1/1:",
+        "Guide Sam/Sam",
+        "See you Mari/Mari",
+        "Bye Mari/Mari",
+    ] {
+        assert!(html.contains(want), "{want:?} missing");
+    }
+    assert!(!html.contains("{name}") && !html.contains("{date}") && !html.contains("{n}"));
+}

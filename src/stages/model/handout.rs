@@ -51,6 +51,57 @@ pub struct HandoutView {
     pub remember: RememberView,
     /// How far the patient has come (once a measure has two values).
     pub journey: Option<super::chart::JourneyView>,
+    /// The string table's phrases that name someone or something, filled in.
+    pub phrases: Phrases,
+}
+
+/// The phrases of the string table with a placeholder (`{name}`,
+/// `{clinician}`, `{date}`), filled in for this handout: what a template
+/// would otherwise fill with `replace` for every patient. The table stays
+/// in `t` for a theme that fills its own.
+#[derive(Debug, Clone, Serialize)]
+pub struct Phrases {
+    /// `handout_doc_title`, `{name}`: the preferred name.
+    pub doc_title: String,
+    /// `handout_heading`, `{name}`: the preferred name.
+    pub heading: String,
+    /// `prepared_by`, `{clinician}`: the guide's name and credentials.
+    pub prepared_by: String,
+    /// `prepared_for`, `{name}`: the full name.
+    pub prepared_for: String,
+    /// `goal_agreed`, `{date}`: the day the goal was agreed, if known.
+    pub goal_agreed: Option<String>,
+    /// `goal_target`, `{date}`: the target date, if any.
+    pub goal_target: Option<String>,
+    /// `roles_clinician`, `{name}`: the guide's first name.
+    pub roles_clinician: String,
+    /// `plan_intro`, `{name}`: the preferred name.
+    pub plan_intro: String,
+    /// `next_see_you`, `{name}`: the preferred name.
+    pub next_see_you: String,
+    /// `closing`, `{name}`: the preferred name.
+    pub closing: String,
+}
+
+impl Phrases {
+    fn new(t: &Strings, patient: &PatientView, guide: &ClinicianView, goal: &GoalView) -> Phrases {
+        let name = |key: &str, who: &str| t.fmt(key, &[("name", who)]);
+        let dated =
+            |key: &str, day: &Option<String>| day.as_deref().map(|d| t.fmt(key, &[("date", d)]));
+        let preferred = patient.preferred_name.as_str();
+        Phrases {
+            doc_title: name("handout_doc_title", preferred),
+            heading: name("handout_heading", preferred),
+            prepared_by: t.fmt("prepared_by", &[("clinician", &guide.display)]),
+            prepared_for: name("prepared_for", &patient.name),
+            goal_agreed: dated("goal_agreed", &goal.agreed_on),
+            goal_target: dated("goal_target", &goal.target_date),
+            roles_clinician: name("roles_clinician", &guide.first_name),
+            plan_intro: name("plan_intro", preferred),
+            next_see_you: name("next_see_you", preferred),
+            closing: name("closing", preferred),
+        }
+    }
 }
 
 /// The patient as the handout names them.
@@ -126,6 +177,8 @@ pub struct GoalView {
 pub struct StepView {
     /// 1-based.
     pub number: usize,
+    /// `step_label` with `{n}` filled in ("Step 2").
+    pub label: String,
     /// Title.
     pub title: String,
     /// When.
@@ -186,28 +239,32 @@ pub fn handout(
         .as_ref()
         .or(clinic.site.clinic.clinician.as_ref())
         .unwrap_or(&default_guide);
+    let patient = PatientView {
+        name: plan.patient.name.clone(),
+        preferred_name: plan.patient.preferred().to_string(),
+        pronouns: plan.patient.pronouns.clone(),
+    };
+    let clinician = ClinicianView::new(guide);
+    let goal_view = GoalView {
+        statement: goal.statement.clone(),
+        target_date: goal.target_date.map(|d| t.date(d)),
+        agreed_on: goal.agreed_on.map(|d| t.date(d)),
+        measures: super::chart::shown_measures(&goal.measures, t),
+    };
     Handout {
         slug: src.slug.clone(),
         lang: lang.to_string(),
         theme: theme.to_string(),
         view: HandoutView {
-            patient: PatientView {
-                name: plan.patient.name.clone(),
-                preferred_name: plan.patient.preferred().to_string(),
-                pronouns: plan.patient.pronouns.clone(),
-            },
-            clinician: ClinicianView::new(guide),
+            phrases: Phrases::new(t, &patient, &clinician, &goal_view),
+            patient,
+            clinician,
             problem: ProblemView {
                 summary: plan.problem.summary.clone(),
                 in_their_words: plan.problem.in_their_words.clone(),
                 details_html: plan.problem.details.as_deref().map(markdown::to_html),
             },
-            goal: GoalView {
-                statement: goal.statement.clone(),
-                target_date: goal.target_date.map(|d| t.date(d)),
-                agreed_on: goal.agreed_on.map(|d| t.date(d)),
-                measures: super::chart::shown_measures(&goal.measures, t),
-            },
+            goal: goal_view,
             steps,
             responsibilities: ResponsibilitiesView {
                 clinician: plan.responsibilities.clinician.clone(),
@@ -258,6 +315,7 @@ fn step_views(
         .enumerate()
         .map(|(i, s)| StepView {
             number: i + 1,
+            label: words.0.fmt("step_label", &[("n", &(i + 1).to_string())]),
             title: s.title.clone(),
             when: s.when.clone(),
             why_html: s.why.as_deref().map(markdown::to_html),
