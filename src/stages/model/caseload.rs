@@ -301,7 +301,7 @@ impl Caseload {
     /// Give each row (in [`Caseload::rows`] order) its markup as `html`:
     /// a row shows on a page of every order, so it is drawn once, not once
     /// per order. `index.html`'s rows link from elsewhere and are drawn
-    /// again (see [`linked_from_top`]).
+    /// again, for that page.
     pub fn with_html(mut self, html: Vec<String>) -> Caseload {
         for (row, html) in self.rows.iter_mut().zip(html) {
             *row = with_html(row, html);
