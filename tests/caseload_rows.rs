@@ -6,14 +6,6 @@
 mod common;
 use common::*;
 
-/// The `href`s of a page.
-fn hrefs(html: &str) -> Vec<&str> {
-    html.split("href=\"")
-        .skip(1)
-        .map(|h| &h[..h.find('"').unwrap()])
-        .collect()
-}
-
 #[test]
 fn a_clinics_row_template_draws_every_row_of_every_page_with_links_that_lead_somewhere() {
     let c = Clinic::with_plan();
@@ -56,6 +48,43 @@ fn a_clinics_row_template_draws_every_row_of_every_page_with_links_that_lead_som
                 || hrefs(&html).contains(&"../maria-lopez.html"),
             "{rel}: {html}"
         );
+    }
+}
+
+#[test]
+fn heropaths_own_rows_show_on_every_page_and_the_index_links_from_the_handouts_folder() {
+    let c = Clinic::with_plan();
+    c.write(
+        "content/plans/ana-ortiz.yaml",
+        &PLAN.replace("Maria Lopez", "Ana Ortiz"),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = c.path().join("handouts");
+    for (rel, from, link) in [
+        ("index.html", dir.clone(), "ana-ortiz.html"),
+        (
+            "caseload/name-1.html",
+            dir.join("caseload"),
+            "../ana-ortiz.html",
+        ),
+        (
+            "caseload/warnings-1.html",
+            dir.join("caseload"),
+            "../ana-ortiz.html",
+        ),
+    ] {
+        let html = c.read(&format!("handouts/{rel}"));
+        let rows = html.matches("<th scope=\"row\">").count();
+        assert_eq!(rows, 2, "{rel}: {html}");
+        assert!(
+            html.contains("Ana Ortiz") && html.contains("Maria Lopez"),
+            "{rel}"
+        );
+        assert!(hrefs(&html).contains(&link), "{rel}: {html}");
+        for href in hrefs(&html) {
+            assert!(from.join(href).is_file(), "{rel}: {href} leads nowhere");
+        }
     }
 }
 

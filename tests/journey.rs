@@ -363,11 +363,7 @@ fn the_caseload_lists_every_plan_in_every_order_and_links_each_handout() {
             let rel = format!("caseload/{order}-{page}.html");
             let html = c.read(&format!("handouts/{rel}"));
             // Every link leads to a file that exists.
-            for href in html
-                .split("href=\"")
-                .skip(1)
-                .map(|h| &h[..h.find('"').unwrap()])
-            {
+            for href in hrefs(&html) {
                 let target = dir.join("caseload").join(href);
                 assert!(target.exists(), "{rel}: {href} leads nowhere");
             }

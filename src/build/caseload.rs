@@ -49,17 +49,10 @@ pub(super) fn caseload_files(
         .iter()
         .flatten()
         .any(|(path, _)| path == "index.html");
-    let caseload = caseload::Caseload::new(rows, index_free);
+    let mut caseload = caseload::Caseload::new(rows, index_free);
     let renderer = render::CaseloadRenderer::new(theme, &p.site, &site.language);
-    // Each row drawn once (it shows in every order); the first problem in
-    // row order.
-    let html: Vec<Result<String, Diagnostic>> = caseload
-        .rows()
-        .par_iter()
-        .with_max_len(caseload::PAGE_SIZE)
-        .map(|row| renderer.row(row))
-        .collect();
-    let caseload = caseload.with_html(html.into_iter().collect::<Result<_, _>>()?);
+    // heropath's own caseload.html shows a row's markup only.
+    caseload.draw(!theme.stock, |row| renderer.row(row))?;
     let done: Vec<Result<(), Diagnostic>> = caseload
         .pages()
         .par_iter()

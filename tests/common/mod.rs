@@ -289,3 +289,11 @@ pub fn jpeg_with_gps(position: bool) -> Vec<u8> {
     out.extend_from_slice(&[0xff, 0xd9]);
     out
 }
+
+/// The `href`s of a page, in order.
+pub fn hrefs(html: &str) -> Vec<&str> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|h| h.find('"').map(|end| &h[..end]))
+        .collect()
+}

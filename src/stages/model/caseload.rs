@@ -293,20 +293,41 @@ impl Caseload {
         }
     }
 
-    /// The rows as template values, in the order given to [`Caseload::new`].
-    pub fn rows(&self) -> &[tera::Value] {
-        &self.rows
-    }
-
-    /// Give each row (in [`Caseload::rows`] order) its markup as `html`:
+    /// Give each row its markup as `html`, made by `draw` from the row:
     /// a row shows on a page of every order, so it is drawn once, not once
-    /// per order. `index.html`'s rows link from elsewhere and are drawn
-    /// again, for that page.
-    pub fn with_html(mut self, html: Vec<String>) -> Caseload {
-        for (row, html) in self.rows.iter_mut().zip(html) {
-            *row = with_html(row, html);
+    /// per order. Unless `keep_fields`, a row keeps nothing but its markup
+    /// (its fields are let go as soon as it is drawn, so the caseload holds
+    /// no more than before): for a `caseload.html` that shows `r.html`
+    /// only. The rows of `index.html`, which link from elsewhere and are
+    /// drawn again for that page, keep theirs. The first problem, in row
+    /// order.
+    pub fn draw<E: Send>(
+        &mut self,
+        keep_fields: bool,
+        draw: impl Fn(&tera::Value) -> Result<String, E> + Sync,
+    ) -> Result<(), E> {
+        use rayon::prelude::*;
+        let mut on_index = vec![keep_fields; self.rows.len()];
+        if self.index_free {
+            for &i in self.orders[0].iter().take(PAGE_SIZE) {
+                on_index[i] = true;
+            }
         }
-        self
+        let done: Vec<Result<(), E>> = self
+            .rows
+            .par_iter_mut()
+            .zip(on_index)
+            .with_max_len(PAGE_SIZE)
+            .map(|(row, keep)| {
+                let html = draw(row)?;
+                *row = match keep {
+                    true => with_html(row, html),
+                    false => only_html(html),
+                };
+                Ok(())
+            })
+            .collect();
+        done.into_iter().collect()
     }
 
     /// Every page, in a fixed order.
@@ -380,6 +401,13 @@ pub fn with_html(row: &tera::Value, html: String) -> tera::Value {
         return row.clone();
     };
     let mut map = map.clone();
+    map.insert(tera::value::Key::Str(HTML), html.into());
+    tera::Value::from(map)
+}
+
+/// A row of nothing but its markup.
+fn only_html(html: String) -> tera::Value {
+    let mut map = tera::value::Map::default();
     map.insert(tera::value::Key::Str(HTML), html.into());
     tera::Value::from(map)
 }
