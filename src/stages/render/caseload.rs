@@ -57,7 +57,7 @@ impl<'a> CaseloadRenderer<'a> {
     }
 
     /// Render one caseload page, drawing the rows that have no markup yet
-    /// (see [`crate::stages::model::caseload::Caseload::with_html`]).
+    /// (see [`crate::stages::model::caseload::Caseload::draw`]).
     pub fn render(&self, page: &CaseloadPage) -> Result<RenderedFile, Diagnostic> {
         let drawn;
         let page = if page.rows.iter().all(caseload::has_html) {
