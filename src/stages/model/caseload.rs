@@ -392,7 +392,7 @@ impl Caseload {
     }
 }
 
-/// The key of a row's markup (see [`Caseload::with_html`]).
+/// The key of a row's markup (see [`Caseload::draw`]).
 const HTML: &str = "html";
 
 /// `row` with its markup.
