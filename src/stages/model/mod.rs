@@ -18,6 +18,7 @@ pub mod dose;
 mod handout;
 mod inline;
 mod look;
+mod pager;
 mod pages;
 mod picture;
 pub mod progress;
