@@ -33,7 +33,8 @@ impl<'a> CaseloadRenderer<'a> {
     /// One row's markup, drawn with `caseload-row.html` (trailing
     /// whitespace dropped: the page lays rows out).
     pub fn row(&self, row: &tera::Value) -> Result<String, Diagnostic> {
-        let mut ctx = self.context();
+        let mut ctx = Context::new();
+        self.add_shared(&mut ctx);
         ctx.insert_value("r", row.clone());
         let bytes = render(self.theme, "caseload-row.html", &ctx, "a caseload row")?;
         let mut html = String::from_utf8(bytes)
@@ -43,12 +44,6 @@ impl<'a> CaseloadRenderer<'a> {
     }
 
     /// What every template of the caseload gets.
-    fn context(&self) -> Context {
-        let mut ctx = Context::new();
-        self.add_shared(&mut ctx);
-        ctx
-    }
-
     fn add_shared(&self, ctx: &mut Context) {
         ctx.insert("lang", &crate::base::lang::canonical(self.lang));
         ctx.insert("dir", self.theme.strings(self.lang).dir());
