@@ -438,3 +438,48 @@ fn a_story_day_is_public_only_where_the_template_stamps_it() {
     );
     build_fails_with(&c, "HP0501", "ana-diaz.yaml");
 }
+
+/// A plan's clinician is one of the clinic's public names on every page,
+/// even where it holds another patient's surname. The cached verdict must
+/// not outlive that allowance (the clinician changes, or the plan goes),
+/// and a rescan for one changed plan must allow what a fresh build allows.
+#[test]
+fn a_name_another_plan_allowed_is_rechecked_when_the_allowance_goes() {
+    let c = Clinic::with_plan();
+    let ana = common::PLAN.replace("Maria Lopez", "Ana Diaz").replace(
+        "next_visit:",
+        "clinician: { name: Sam Lopez, credentials: PT }\nnext_visit:",
+    );
+    c.write("content/plans/ana-diaz.yaml", &ana);
+    c.write(
+        "content/pages/team.md",
+        "---\ntitle: Team\n---\nSam Lopez, PT, leads our shoulder classes.\n",
+    );
+    build(&c, &[]);
+    // Maria's plan changes: the unchanged team page is rescanned for her
+    // name, with Ana's clinician still public.
+    set_line(
+        &c,
+        "content/plans/maria-lopez.yaml",
+        "success",
+        "You pick up your granddaughter again.",
+    );
+    build(&c, &[]);
+    // Ana's clinician changes: "Sam Lopez" now names no one but Maria.
+    c.write(
+        "content/plans/ana-diaz.yaml",
+        &ana.replace("Sam Lopez", "Sam Rivera"),
+    );
+    build_fails_with(&c, "HP0501", "maria-lopez.yaml");
+    c.write("content/plans/ana-diaz.yaml", &ana);
+    build(&c, &[]);
+    // Ana's plan goes, and her clinician with it.
+    std::fs::remove_file(c.path().join("content/plans/ana-diaz.yaml")).unwrap();
+    build_fails_with(&c, "HP0501", "maria-lopez.yaml");
+    let out = c.cmd(&["--format", "short", "check"]).output().unwrap();
+    assert!(
+        !out.status.success(),
+        "check must fail too: {}",
+        stderr(&out)
+    );
+}

@@ -87,12 +87,19 @@ pub(super) fn privacy_check_since_last(
 }
 
 /// What the privacy guard's verdict depends on besides the plans and the
-/// files: site.yaml (allowances, clinic details), the stories published
-/// (their dates are exempt where they show) and the theme (month names).
+/// files: site.yaml (allowances, clinic details), the plans' clinicians
+/// (public names: one plan's clinician lets a name through on every page),
+/// the stories published (their dates are exempt where they show) and the
+/// theme (month names). A file the last build published is rescanned only
+/// for the plans that changed, so whatever one plan allows for another
+/// must be here.
 pub(super) fn guard_key(p: &Prepared) -> u128 {
     let mut f = cache::Fingerprint::new();
     f.add(p.clinic.site_text.as_bytes())
         .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
+    for clinician in privacy::plan_clinicians(&p.clinic.plans) {
+        f.add(clinician.as_bytes());
+    }
     for s in published_stories(p) {
         let day = s.day.map(|d| d.to_string()).unwrap_or_default();
         f.add(s.slug.as_bytes())
@@ -163,7 +170,7 @@ pub(super) fn privacy_check_of<'a>(
     let guard = if all {
         full_guard(p)
     } else {
-        own = Guard::new(plans.iter().copied(), &guard_context(p));
+        own = Guard::of_some(plans.iter().copied(), &p.clinic.plans, &guard_context(p));
         &own
     };
     // The largest files are scanned first (the feed and the story index

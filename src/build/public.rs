@@ -287,7 +287,9 @@ pub(super) fn public_key(p: &Prepared, opts: &Options) -> u128 {
 /// since then can have put a name into it, so only they are scanned.
 pub(super) fn reuse_public(p: &Prepared, key: u128, public_dir: &Path) -> Option<PublicBuild> {
     let cache = p.cache.as_ref()?;
-    let public = cache.public(key)?;
+    // Rescanning for the changed plans only is sound while nothing else
+    // the verdict depends on changed (see `guard_key`).
+    let public = cache.public(key).filter(|l| l.guard_key == guard_key(p))?;
     let files = public
         .files
         .par_iter()

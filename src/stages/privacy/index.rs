@@ -70,7 +70,7 @@ fn needles(plan: &Plan) -> Needles {
             .unwrap_or_default(),
         allowed_dates: story.map(|s| s.public_dates.clone()).unwrap_or_default(),
         birth: plan.patient.birth_date,
-        name_key: name_words(&plan.patient.name).join(" "),
+        name_key: name_key(plan),
         // Kana are read the same in both readings (hiragana and katakana
         // alike), so a name in kana is compared in the second one too.
         written_otherwise: has_alphabet_script(&plan.patient.name)
@@ -128,6 +128,27 @@ fn phone_needles_of_one(field: &str, out: &mut Vec<String>) {
 
 impl Guard {
     pub fn new<'a>(plans: impl IntoIterator<Item = &'a Source<Plan>>, cx: &Context) -> Guard {
+        Guard::among(plans, None, cx)
+    }
+
+    /// A guard for the identifiers of some of the clinic's plans (`plans`)
+    /// that lets through what the guard over `all` of them lets through:
+    /// the clinic's public names come from every plan's clinician (see
+    /// [`public_names`]), so a rescan for the plans that changed since the
+    /// last build allows neither more nor less than a build from scratch.
+    pub fn of_some<'a>(
+        plans: impl IntoIterator<Item = &'a Source<Plan>>,
+        all: &'a [Source<Plan>],
+        cx: &Context,
+    ) -> Guard {
+        Guard::among(plans, Some(all), cx)
+    }
+
+    fn among<'a>(
+        plans: impl IntoIterator<Item = &'a Source<Plan>>,
+        all: Option<&'a [Source<Plan>]>,
+        cx: &Context,
+    ) -> Guard {
         let plans: Vec<&Source<Plan>> = plans.into_iter().collect();
         let per_plan: Vec<Needles> = plans
             .par_iter()
@@ -188,8 +209,17 @@ impl Guard {
             });
             g.roles[id as usize].push(role);
         };
-        let patients: HashSet<&str> = per_plan.iter().map(|n| n.name_key.as_str()).collect();
-        let public = public_names(cx.site, &plans, &patients);
+        let public = match all {
+            None => {
+                let patients = per_plan.iter().map(|n| n.name_key.as_str()).collect();
+                public_names(cx.site, &plans, &patients)
+            }
+            Some(all) => {
+                let keys: Vec<String> = all.iter().map(|s| name_key(&s.value)).collect();
+                let all: Vec<&Source<Plan>> = all.iter().collect();
+                public_names(cx.site, &all, &keys.iter().map(String::as_str).collect())
+            }
+        };
         g.public_initials = cx
             .published
             .iter()
@@ -366,12 +396,7 @@ pub(super) fn forms_of(d: Date) -> [Found; 3] {
 /// would make that patient's name public everywhere. site.yaml's
 /// clinicians are the clinic's staff, and stay public.
 fn public_names(site: &Site, plans: &[&Source<Plan>], patients: &HashSet<&str>) -> PublicNames {
-    let plan_clinicians: BTreeSet<&str> = plans
-        .iter()
-        .filter_map(|p| p.value.clinician.as_ref())
-        .map(|c| c.name.as_str())
-        .collect();
-    let staff = plan_clinicians
+    let staff = plan_clinicians(plans.iter().copied())
         .into_iter()
         .filter(|c| !names_a_patient(c, patients));
     let clinicians = site
@@ -431,6 +456,22 @@ struct PublicNames {
 }
 
 /// The folded words of a name, sorted (order and punctuation aside).
+/// The clinicians the plans name, sorted, each once: public names that
+/// one plan gives every page (see [`public_names`]), so a cached verdict
+/// holds only while they stay the same.
+pub fn plan_clinicians<'a>(plans: impl IntoIterator<Item = &'a Source<Plan>>) -> BTreeSet<&'a str> {
+    plans
+        .into_iter()
+        .filter_map(|p| p.value.clinician.as_ref())
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+/// A patient's name as [`names_a_patient`] compares it.
+fn name_key(plan: &Plan) -> String {
+    name_words(&plan.patient.name).join(" ")
+}
+
 fn name_words(name: &str) -> Vec<String> {
     let mut w: Vec<String> = Stream::of(name)
         .words()

@@ -25,7 +25,7 @@ mod index;
 pub mod names;
 mod scan;
 pub mod told;
-pub use index::ages_over_89;
+pub use index::{ages_over_89, plan_clinicians};
 pub use scan::Reading;
 pub mod verdict;
 
