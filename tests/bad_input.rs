@@ -946,3 +946,55 @@ fn a_measure_name_in_curly_quotes_is_reported_at_the_measure() {
     assert_eq!(quoted[0].0, 15, "{ps:?}");
     assert!(quoted[0].3.contains("`name: Reaching up`"), "{ps:?}");
 }
+
+/// An error in a plan, the library or a file name does not hide the public
+/// site's problems: the pages are still rendered and scanned, so a name on
+/// a page and a page address heropath needs are reported in the same run,
+/// by `check` and by `build` (which writes nothing).
+#[test]
+fn a_plan_error_does_not_hide_the_public_sites_problems() {
+    let firsts: [(&str, &str, &str); 5] = [
+        (
+            "content/plans/a.yaml",
+            "HP0002",
+            &PLAN
+                .replace("Maria Lopez", "Ann Bee")
+                .replace("  summary:", "  summry:"),
+        ),
+        ("content/plans/b.yaml", "HP0001", "patient: [\n"),
+        (
+            "content/plans/c.yaml",
+            "HP0107",
+            &PLAN.replace("Maria Lopez", "Cy Dee").replace(
+                "statement: Lift my granddaughter without pain",
+                "statement: TODO",
+            ),
+        ),
+        (
+            "content/exercises/broken.yaml",
+            "HP0002",
+            "name: X\ninstructions: Y.\ndose: { reps: many }\nsize: 3\n",
+        ),
+        ("content/plans/Bad Name.yaml", "HP0013", PLAN),
+    ];
+    for (file, code, text) in firsts {
+        let (c, err) = broken_after_good_build(&[
+            (file, text),
+            (
+                "content/pages/news.md",
+                "---\ntitle: News\n---\nMaria Lopez came to our open day.\n",
+            ),
+            (
+                "content/pages/tags.md",
+                "---\ntitle: Tags\n---\nAll tags.\n",
+            ),
+        ]);
+        let out = c.cmd(&["check"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        for run in [err, stderr(&out)] {
+            for want in [code, "HP0501", "HP0403", "content/pages/news.md:4:"] {
+                assert!(run.contains(want), "{file}: no {want} in\n{run}");
+            }
+        }
+    }
+}

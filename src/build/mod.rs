@@ -126,7 +126,7 @@ impl Run<'_> {
 /// Run a build.
 pub fn build(opts: &Options) -> Outcome {
     let mut diags = Diagnostics::default();
-    let Some(mut p) = prepare(opts, &mut diags) else {
+    let Some(mut p) = prepare::prepare_reporting(opts, &mut diags) else {
         return Outcome {
             diagnostics: diags.sorted(),
             ..Outcome::default()
@@ -223,6 +223,10 @@ impl Run<'_> {
         let (p, opts) = (self.p, self.opts);
         let (handouts_dir, public_dir) = (self.handouts_dir.clone(), self.public_dir.clone());
         let staging = self.handout_staging(self.may_write() && !opts.public_only);
+        // A preparation that found errors went on to report every problem
+        // of the public site (see [`prepare::prepare_reporting`]); the
+        // handouts, which nothing will write, are not rendered.
+        let handouts = !opts.public_only && !self.diags.has_errors();
         let survey = || survey_outputs(opts, &handouts_dir, &public_dir);
         // A build surveys the folders beside the public site while the
         // handouts render. A check must know the PDFs in the handouts
@@ -238,8 +242,8 @@ impl Run<'_> {
                         let first = first.as_ref();
                         first.is_none_or(|(s, _)| handouts::check_renders(p, s, src))
                     };
-                    let streamed = (!opts.public_only)
-                        .then(|| handouts::stream_into(p, opts, staging.as_ref(), &wanted));
+                    let streamed =
+                        handouts.then(|| handouts::stream_into(p, opts, staging.as_ref(), &wanted));
                     (streamed, first)
                 },
             );

@@ -27,7 +27,9 @@ pub struct Prepared {
     /// Each plan's own diagnostics (in `clinic.plans` order).
     pub plan_diags: Vec<Vec<Diagnostic>>,
     /// The other diagnostics of the preparation (library, themes, output
-    /// folders): all warnings, as a prepared clinic has no errors.
+    /// folders): all warnings, unless the preparation went on past errors
+    /// ([`prepare_reporting`]) to report them all, for a run that writes
+    /// nothing.
     pub shared_diags: Vec<Diagnostic>,
     /// The build cache read at load, if any.
     pub cache: Option<Cache>,
@@ -44,20 +46,41 @@ pub struct Prepared {
     pub(super) guard: std::sync::OnceLock<Guard>,
 }
 
-/// Load, check and compile. `None` when errors make rendering pointless.
+/// Load, check and compile. `None` when there is an error.
 pub fn prepare(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
+    prepare_reporting(opts, diags).filter(|_| !diags.has_errors())
+}
+
+/// [`prepare`], going on past errors in plans, pages and the library: the
+/// public site can still be rendered from such a clinic and scanned by the
+/// privacy guard, so one run reports every problem (a name on a page is
+/// not hidden behind a typo in a plan) while writing nothing. `None` when
+/// the clinic cannot be loaded, or its output folders or themes cannot be
+/// used.
+pub(super) fn prepare_reporting(opts: &Options, diags: &mut Diagnostics) -> Option<Prepared> {
     let clock = std::time::Instant::now();
     let cache = (!opts.no_cache).then(|| Cache::open(&opts.root)).flatten();
     let clinic = load::load_reusing(&opts.root, diags, &|path, hash| {
         cache.as_ref().and_then(|c| c.plan(path, hash))
     })?;
     let timings = vec![("load", clock.elapsed())];
-    prepare_loaded(opts, clinic, cache, timings, diags)
+    prepare_loaded_reporting(opts, clinic, cache, timings, diags)
 }
 
 /// [`prepare`] from a loaded clinic (all of it, or one plan's part of it:
 /// see [`load::load_one`]).
 pub(super) fn prepare_loaded(
+    opts: &Options,
+    clinic: Clinic,
+    cache: Option<Cache>,
+    timings: Vec<(&'static str, std::time::Duration)>,
+    diags: &mut Diagnostics,
+) -> Option<Prepared> {
+    prepare_loaded_reporting(opts, clinic, cache, timings, diags).filter(|_| !diags.has_errors())
+}
+
+/// [`prepare_loaded`] going on past errors, as [`prepare_reporting`] does.
+fn prepare_loaded_reporting(
     opts: &Options,
     clinic: Clinic,
     cache: Option<Cache>,
@@ -99,12 +122,17 @@ pub(super) fn prepare_loaded(
     add_plan_diags(opts, &plan_diags, diags);
     let plan_diags_to = diags.iter().count();
     lap("check (and assets, themes)", &mut timings);
-    check_output_dirs(opts, &clinic, diags);
-    diags.extend(theme_diags);
+    // Folders that must not be surveyed or written, or a theme that did
+    // not compile, leave nothing to render from.
+    let mut unusable = Diagnostics::default();
+    check_output_dirs(opts, &clinic, &mut unusable);
+    unusable.extend(theme_diags);
+    let stop = unusable.has_errors();
+    diags.extend(unusable.sorted());
     let site = SiteView::new(&clinic.site, opts.base_url.as_deref());
     diags.extend(base_url_error(&clinic));
     diags.extend(page_removals(&clinic, &site, opts.drafts));
-    if diags.has_errors() {
+    if stop {
         return None;
     }
     lap("site, pages, output folders", &mut timings);
