@@ -113,6 +113,7 @@ fn guard() -> heropath::stages::privacy::Guard {
         published: Vec::new(),
         months: Vec::new(),
         today: p.today,
+        stamp: None,
     };
     heropath::stages::privacy::Guard::new(&p.clinic.plans, &cx)
 }

@@ -931,3 +931,36 @@ fn well_known_files_are_published_and_other_hidden_files_are_not() {
         "the previous public/ was kept"
     );
 }
+
+/// A story without `published_on` is dated in the feed by the day heropath
+/// stamps (SOURCE_DATE_EPOCH here: 2026-11-26). That day is heropath's,
+/// not the patient's, even when it is one of the patient's own days (the
+/// day they agreed their goal, signed consent or come next): the build
+/// passes. Typed into the story, the same day is still the patient's.
+#[test]
+fn the_day_heropath_stamps_is_not_the_patients_even_when_it_is_one_of_theirs() {
+    let day = "2026-11-26";
+    let own_days = [
+        ("agreed_on: 2026-11-20", format!("agreed_on: {day}")),
+        ("date: 2026-12-03", format!("date: {day}")),
+        ("signed_on: 2026-11-20", format!("signed_on: {day}")),
+    ];
+    for (from, to) in own_days {
+        let c = Clinic::new();
+        let plan = format!("{PLAN}{STORY}")
+            .replace("  published_on: 2026-11-25\n", "")
+            .replace(from, &to);
+        c.write("content/plans/maria-lopez.yaml", &plan);
+        let out = c.cmd(&["--format", "short", "build"]).output().unwrap();
+        assert!(out.status.success(), "{to}: {}", stderr(&out));
+        assert!(
+            c.read("public/atom.xml").contains(day),
+            "{to}: no stamp in the feed"
+        );
+        let typed = plan.replace("Now she lifts with ease.", &format!("We saw her on {day}."));
+        c.write("content/plans/maria-lopez.yaml", &typed);
+        let out = c.cmd(&["--format", "short", "build"]).output().unwrap();
+        assert!(!out.status.success(), "{to}: a typed day passed");
+        assert!(stderr(&out).contains("HP0501"), "{to}: {}", stderr(&out));
+    }
+}

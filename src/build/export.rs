@@ -126,6 +126,7 @@ fn privacy_scan(clinic: &Clinic, records: &[Record<'_>], today: Date) -> Vec<Dia
         published,
         months: Vec::new(),
         today,
+        stamp: None,
     };
     let guard = Guard::new(&clinic.plans, &cx);
     let mut out = Vec::new();

@@ -87,7 +87,8 @@ pub(super) fn privacy_check_since_last(
 }
 
 /// What the privacy guard's verdict depends on besides the plans and the
-/// files: site.yaml (allowances, clinic details), the plans' clinicians
+/// files: site.yaml (allowances, clinic details), the day stamped, the
+/// plans' clinicians
 /// (public names: one plan's clinician lets a name through on every page),
 /// the stories published (their dates are exempt where they show) and the
 /// theme (month names). A file the last build published is rescanned only
@@ -97,6 +98,7 @@ pub(super) fn guard_key(p: &Prepared) -> u128 {
     let mut f = cache::Fingerprint::new();
     f.add(p.clinic.site_text.as_bytes())
         .add(&p.themes[&p.clinic.site.theme].fingerprint.to_le_bytes());
+    f.add(p.stamp.to_string().as_bytes());
     for clinician in privacy::plan_clinicians(&p.clinic.plans) {
         f.add(clinician.as_bytes());
     }
@@ -224,6 +226,7 @@ pub(super) fn guard_context(p: &Prepared) -> privacy::Context<'_> {
         published: published_stories(p).to_vec(),
         months: p.themes[&p.clinic.site.theme].month_tables(),
         today: p.today,
+        stamp: Some(p.stamp),
     }
 }
 

@@ -185,6 +185,7 @@ impl Guard {
                 .published
                 .iter()
                 .filter_map(|s| s.day)
+                .chain(cx.stamp)
                 .flat_map(forms_of)
                 .collect(),
             story_days: HashMap::new(),

@@ -229,6 +229,12 @@ pub struct Context<'a> {
     pub months: Vec<Vec<String>>,
     /// The day of the build: a patient's age is taken on it.
     pub today: Date,
+    /// The day heropath writes where a date is needed and none is given
+    /// (the feed's `updated`, a story without `published_on`; see
+    /// `build::stamp_day`): not the patient's, so public where a template
+    /// stamped it, like a published story's day. `None` where nothing is
+    /// stamped (typed text).
+    pub stamp: Option<Date>,
 }
 
 /// Identifiers of every plan, indexed for one pass over each file.

@@ -35,6 +35,7 @@ fn bare_context(site: &Site) -> Context<'_> {
         published: Vec::new(),
         months: Vec::new(),
         today: today(),
+        stamp: None,
     }
 }
 

@@ -17,6 +17,7 @@ fn guard() -> Guard {
         published: Vec::new(),
         months: Vec::new(),
         today: Date::parse("2026-11-26").expect("a day"),
+        stamp: None,
     };
     Guard::new(std::iter::empty(), &cx)
 }
