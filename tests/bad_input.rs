@@ -998,3 +998,22 @@ fn a_plan_error_does_not_hide_the_public_sites_problems() {
         }
     }
 }
+
+/// A library exercise whose file is there but broken is reported at its
+/// own line; a plan that uses it is told the file has errors, not that it
+/// is missing.
+#[test]
+fn a_plan_using_a_broken_library_exercise_is_pointed_at_its_errors() {
+    let (_, err) = broken_after_good_build(&[(
+        "content/exercises/pendulum.yaml",
+        "name: Pendulum\ninstructions: Let the arm hang.\ndose: { reps: many }\n",
+    )]);
+    assert!(err.contains("content/exercises/pendulum.yaml:3:"), "{err}");
+    assert!(
+        err.contains(
+            "exercise `pendulum` could not be loaded: content/exercises/pendulum.yaml has errors"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("no content/exercises/pendulum.yaml"), "{err}");
+}

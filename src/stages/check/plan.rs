@@ -67,12 +67,16 @@ pub(super) fn check_plan(
                             Some(c) => format!("did you mean `{c}`?"),
                             None => library_help(clinic),
                         };
-                        diags.push(
-                            Diagnostic::error(Code::UnknownExercise, format!("unknown exercise `{id}`: no content/exercises/{id}.yaml"))
-                                .in_file(file)
-                                .at(pos)
-                                .help(help),
-                        );
+                        // A library file that is there but did not load has its own errors: say so, not that it is missing.
+                        let broken = ["yaml", "yml"].iter().find(|ext| clinic.root.join(format!("content/exercises/{id}.{ext}")).is_file());
+                        let (message, help) = match broken {
+                            Some(ext) => (
+                                format!("exercise `{id}` could not be loaded: content/exercises/{id}.{ext} has errors"),
+                                format!("fix the errors reported in content/exercises/{id}.{ext}"),
+                            ),
+                            None => (format!("unknown exercise `{id}`: no content/exercises/{id}.yaml"), help),
+                        };
+                        diags.push(Diagnostic::error(Code::UnknownExercise, message).in_file(file).at(pos).help(help));
                     }
                 }
                 (None, Some(_)) => {}
