@@ -3522,3 +3522,77 @@ fn utf16_inside_base64_and_base32() {
     );
     p.assert_every_probe_holds();
 }
+
+#[test]
+fn dates_in_chinese_numerals_eras_and_more_languages() {
+    // Walter Kaminski was born on 1950-06-30 (昭和25年).
+    let mut p = Probes::new("dates, more ways");
+    for (what, text) in [
+        ("Chinese numerals", "生日: 一九五〇年六月三十日"),
+        ("Chinese numerals with 零", "生日：一九五零年六月三十号"),
+        ("a Japanese era in digits", "生年月日: 昭和25年6月30日"),
+        (
+            "a Japanese era in numerals",
+            "生年月日：昭和二十五年六月三十日",
+        ),
+        ("Finnish", "syntynyt 30. kesäkuuta 1950"),
+        ("Turkish", "Doğum tarihi: 30 Haziran 1950"),
+        ("Ukrainian", "народився 30 червня 1950"),
+        ("Czech", "narozen 30. června 1950"),
+        ("Greek", "γεννήθηκε 30 Ιουνίου 1950"),
+        (
+            "the plan's agreed day in Chinese numerals",
+            "二〇二六年十一月二十日",
+        ),
+    ] {
+        p.leak(
+            what,
+            patient(WALTER),
+            static_file("notes.txt", &format!("{text}\n")),
+            &[],
+        );
+    }
+    p.leak(
+        "a JavaScript Date counts months from zero",
+        patient(WALTER),
+        static_file(
+            "d.js",
+            "document.getElementById('d').textContent = new Date(1950, 5, 30).toDateString();\n",
+        ),
+        &[],
+    );
+    p.clean(
+        "Chinese numerals that are no patient's date build",
+        both(
+            patient(WALTER),
+            static_file(
+                "zh.txt",
+                "本诊所于二〇一九年三月八日开业。每天练习三次，每次十分钟。一月到十二月都开放。\n",
+            ),
+        ),
+        &["每天练习三次"],
+    );
+    p.assert_every_probe_holds();
+}
+
+#[test]
+fn ages_over_89_with_a_cjk_counter() {
+    let mut p = Probes::new("ages, CJK counters");
+    let base = || rose_story("Rosie came to us after a fall.");
+    for (what, text) in [
+        ("Chinese 岁", "Rosie M. (95岁) walks again."),
+        ("Traditional Chinese 歲", "Rosie M. 95 歲 walks again."),
+        ("Japanese 歳", "Rosie M.（95歳）walks again."),
+        ("Japanese 才", "Rosie M., 95才, walks again."),
+        ("Korean 세", "Rosie M. (95 세) walks again."),
+        ("Korean 살", "Rosie M. 95살 walks again."),
+    ] {
+        p.leak(what, base(), both(base(), page_says(text)), &[]);
+    }
+    p.clean(
+        "a count that is no age builds",
+        both(base(), page_says("Rosie M. 走了 95 米。")),
+        &["走了 95 米"],
+    );
+    p.assert_every_probe_holds();
+}
