@@ -3596,3 +3596,51 @@ fn ages_over_89_with_a_cjk_counter() {
     );
     p.assert_every_probe_holds();
 }
+
+#[test]
+fn hidden_filler_between_the_parts_of_a_name() {
+    let mut p = Probes::new("hidden filler");
+    let html = |body: &str| {
+        format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>t</title></head><body>{body}</body></html>\n"
+        )
+    };
+    for (what, body) in [
+        ("a hidden span", "<p>Kamin<span hidden>xx</span>ski</p>"),
+        (
+            "display: none",
+            "<p>Kamin<span style=\"display: none\">zz</span>ski</p>",
+        ),
+        (
+            "visibility: hidden",
+            "<p>Kamin<span style=\"visibility:hidden\">zz</span>ski</p>",
+        ),
+        (
+            "font-size: 0",
+            "<p>Kamin<span style=\"font-size:0\">zz</span>ski</p>",
+        ),
+        (
+            "nested in a hidden span",
+            "<p>Wal<b hidden><b>q</b>zz</b>ter Kamin<span hidden>x</span>ski</p>",
+        ),
+    ] {
+        p.leak(
+            what,
+            patient(WALTER),
+            static_file("h.html", &html(body)),
+            &["Kaminski"],
+        );
+    }
+    p.clean(
+        "hidden text and small print that name nobody build",
+        both(
+            patient(WALTER),
+            static_file(
+                "menu.html",
+                &html("<p>Welcome<span hidden>menu</span> home, Kamin<span style=\"font-size:0.9em\">o</span> Road</p>"),
+            ),
+        ),
+        &["Welcome<span hidden>menu</span> home"],
+    );
+    p.assert_every_probe_holds();
+}
