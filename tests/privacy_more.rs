@@ -3272,3 +3272,375 @@ fn a_detail_a_story_tells_is_shown_where_it_is() {
     assert_eq!(err.matches("error[HP0501]").count(), 1, "{err}");
     assert!(err.contains("birth date"), "{err}");
 }
+
+// ---------------------------------------------------------------------------
+// Red-team round of 2026-12-01: charsets, scripts, encodings, dates, ages
+// ---------------------------------------------------------------------------
+
+/// A site static file of raw bytes (a legacy charset).
+fn static_bytes(rel: &str, bytes: Vec<u8>) -> Setup {
+    let rel = rel.to_string();
+    setup(move |c: &Clinic| write_bytes(c, &format!("static/{rel}"), &bytes))
+}
+
+/// `text` in the legacy charset `e`, between `head` and `tail`.
+fn in_charset(head: &str, text: &str, tail: &str, e: &'static encoding_rs::Encoding) -> Vec<u8> {
+    let (body, _, unmapped) = e.encode(text);
+    assert!(!unmapped, "{text} fits {}", e.name());
+    [head.as_bytes(), &body, tail.as_bytes()].concat()
+}
+
+#[test]
+fn charsets_a_file_declares() {
+    use encoding_rs::{EUC_KR, KOI8_R, SHIFT_JIS, WINDOWS_1251};
+    let mut p = Probes::new("declared charsets");
+    let full = "Ｗａｌｔｅｒ　Ｋａｍｉｎｓｋｉ";
+    for (what, rel, bytes) in [
+        (
+            "HTML meta charset=shift_jis, full-width letters",
+            "a.html",
+            in_charset(
+                "<html><head><meta charset=\"shift_jis\"></head><body>",
+                full,
+                "</body></html>",
+                SHIFT_JIS,
+            ),
+        ),
+        (
+            "HTML meta charset=koi8-r, the name in Cyrillic",
+            "b.html",
+            in_charset(
+                "<html><head><meta charset=koi8-r></head><body>",
+                "Вальтер Камински",
+                "</body></html>",
+                KOI8_R,
+            ),
+        ),
+        (
+            "HTML http-equiv content-type, windows-1251",
+            "c.html",
+            in_charset(
+                "<html><head><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1251\"></head><body>",
+                "Вальтер Камински",
+                "</body></html>",
+                WINDOWS_1251,
+            ),
+        ),
+        (
+            "a meta charset late in the page",
+            "d.html",
+            in_charset(
+                &format!(
+                    "<html><head><title>t</title></head><body><!-- {} --><meta charset=\"koi8-r\"><p>",
+                    "x".repeat(2000)
+                ),
+                "Вальтер Камински",
+                "</p></body></html>",
+                KOI8_R,
+            ),
+        ),
+        (
+            "SVG with an XML encoding declaration",
+            "e.svg",
+            in_charset(
+                "<?xml version=\"1.0\" encoding=\"euc-kr\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><text y=\"20\">",
+                full,
+                "</text></svg>",
+                EUC_KR,
+            ),
+        ),
+        (
+            "CSS @charset",
+            "f.css",
+            in_charset(
+                "@charset \"shift_jis\";\nbody::after { content: \"",
+                full,
+                "\" }\n",
+                SHIFT_JIS,
+            ),
+        ),
+        (
+            "a charset no browser knows",
+            "g.html",
+            b"<html><head><meta charset=\"x-unknown-legacy\"></head><body>Welcome</body></html>"
+                .to_vec(),
+        ),
+    ] {
+        p.leak(
+            what,
+            patient(WALTER),
+            static_bytes(rel, bytes),
+            &["Kaminski"],
+        );
+    }
+    p.clean(
+        "a Shift_JIS page without a name builds",
+        both(
+            patient(WALTER),
+            static_bytes(
+                "jp.html",
+                in_charset(
+                    "<html><head><meta charset=\"shift_jis\"></head><body><p id=welcome>",
+                    "ようこそ、カミノ整体へ",
+                    "</p></body></html>",
+                    SHIFT_JIS,
+                ),
+            ),
+        ),
+        &["<p id=welcome>"],
+    );
+    p.clean(
+        "a file whose charset is unknown, reviewed, builds",
+        both(
+            both(
+                patient(WALTER),
+                site_with("privacy:\n  reviewed_files:\n    - { pattern: \"legacy.html\", reason: \"Old flyer, checked by Sam on 2026-11-30\" }\n"),
+            ),
+            static_bytes(
+                "legacy.html",
+                b"<html><head><meta charset=\"x-unknown-legacy\"></head><body>Old flyer</body></html>".to_vec(),
+            ),
+        ),
+        &["Old flyer"],
+    );
+    p.assert_every_probe_holds();
+}
+
+#[test]
+fn scripts_and_stylesheets_that_build_a_name_from_pieces() {
+    let mut p = Probes::new("script pieces");
+    for (what, rel, text) in [
+        (
+            "String.prototype.concat",
+            "a.js",
+            "document.title = \"Kamin\".concat(\"ski\");\n",
+        ),
+        (
+            "two variables added",
+            "a.js",
+            "var a = \"Kamin\", b = \"ski\";\ndocument.body.append(a + b);\n",
+        ),
+        (
+            "a comment between the pieces",
+            "a.js",
+            "document.body.append(\"Kamin\" + /* x */ \"ski\");\n",
+        ),
+        (
+            "a line comment between the pieces",
+            "a.js",
+            "var s = \"Kamin\" + // more\n  \"ski\";\n",
+        ),
+        (
+            "brackets around a piece",
+            "a.js",
+            "document.body.append(\"Kamin\" + (\"ski\"));\n",
+        ),
+        (
+            "an array pushed and joined",
+            "a.js",
+            "var p = []; p.push('Wal'); p.push('ter Kamin'); p.push('ski'); f(p.join(''));\n",
+        ),
+        (
+            "unescape of %uXXXX",
+            "a.js",
+            "document.body.append(unescape(\"%u004Bami%u006Eski\"));\n",
+        ),
+        (
+            "variables in an inline script",
+            "p.html",
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>t</title></head><body><p id=x></p><script>var a = 'Kamin'; var b = 'ski'; document.getElementById('x').textContent = a + b;</script></body></html>\n",
+        ),
+        (
+            "a CSS comment between content strings",
+            "c.html",
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>t</title><style>p::after{content:\"Kamin\" /*x*/ \"ski\"}</style></head><body><p></p></body></html>\n",
+        ),
+        (
+            "a stylesheet's content strings across a comment",
+            "s.css",
+            "p::after { content: 'Kamin' /* x */ 'ski'; }\n",
+        ),
+    ] {
+        p.leak(what, patient(WALTER), static_file(rel, text), &["Kaminski"]);
+    }
+    p.clean(
+        "an ordinary script with many strings builds",
+        both(
+            patient(WALTER),
+            static_file(
+                "app.js",
+                "var menu = document.querySelector('.menu'), label = 'Open menu';\nmenu.addEventListener('click', function () { menu.classList.toggle('open'); menu.setAttribute('aria-label', label + ' ' + 'now'); });\nvar hours = ['Mon', 'Tue', 'Wed'].map(function (d) { return d + ': 8-5'; });\nconsole.log(unescape('%u0048ello'), new Date(2026, 0, 5));\n",
+            ),
+        ),
+        &["Open menu"],
+    );
+    p.assert_every_probe_holds();
+}
+
+#[test]
+fn utf16_inside_base64_and_base32() {
+    use base64::Engine as _;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let utf16 = |s: &str, be: bool| -> Vec<u8> {
+        s.encode_utf16()
+            .flat_map(|u| if be { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect()
+    };
+    let mut p = Probes::new("utf16 in base64, base32");
+    let with_bom = [&[0xFF, 0xFE][..], &utf16("Walter Kaminski", false)].concat();
+    for (what, text) in [
+        ("base64 of UTF-16LE", b64(&utf16("Walter Kaminski", false))),
+        ("base64 of UTF-16BE", b64(&utf16("Walter Kaminski", true))),
+        ("base64 of UTF-16 with its BOM", b64(&with_bom)),
+        (
+            "base64 of UTF-16LE in a script",
+            format!("atob('{}')", b64(&utf16("Kaminski", false))),
+        ),
+        ("base32", "K5QWY5DFOIQEWYLNNFXHG23J".to_string()),
+        (
+            "base32 in small letters",
+            "k5qwy5dfoiqewylnnfxhg23j".to_string(),
+        ),
+    ] {
+        p.leak(
+            what,
+            patient(WALTER),
+            static_file("blob.txt", &format!("blob: {text}\n")),
+            &["Kaminski"],
+        );
+    }
+    p.clean(
+        "capitals and digits that are no base32 text build",
+        both(
+            patient(WALTER),
+            static_file(
+                "codes.txt",
+                "SKU ABCDEFGHIJKLMNOPQRSTUVWXYZ234567 and KNEEBRACEMEDIUMLEFT22\n",
+            ),
+        ),
+        &["KNEEBRACEMEDIUMLEFT22"],
+    );
+    p.assert_every_probe_holds();
+}
+
+#[test]
+fn dates_in_chinese_numerals_eras_and_more_languages() {
+    // Walter Kaminski was born on 1950-06-30 (昭和25年).
+    let mut p = Probes::new("dates, more ways");
+    for (what, text) in [
+        ("Chinese numerals", "生日: 一九五〇年六月三十日"),
+        ("Chinese numerals with 零", "生日：一九五零年六月三十号"),
+        ("a Japanese era in digits", "生年月日: 昭和25年6月30日"),
+        (
+            "a Japanese era in numerals",
+            "生年月日：昭和二十五年六月三十日",
+        ),
+        ("Finnish", "syntynyt 30. kesäkuuta 1950"),
+        ("Turkish", "Doğum tarihi: 30 Haziran 1950"),
+        ("Ukrainian", "народився 30 червня 1950"),
+        ("Czech", "narozen 30. června 1950"),
+        ("Greek", "γεννήθηκε 30 Ιουνίου 1950"),
+        (
+            "the plan's agreed day in Chinese numerals",
+            "二〇二六年十一月二十日",
+        ),
+    ] {
+        p.leak(
+            what,
+            patient(WALTER),
+            static_file("notes.txt", &format!("{text}\n")),
+            &[],
+        );
+    }
+    p.leak(
+        "a JavaScript Date counts months from zero",
+        patient(WALTER),
+        static_file(
+            "d.js",
+            "document.getElementById('d').textContent = new Date(1950, 5, 30).toDateString();\n",
+        ),
+        &[],
+    );
+    p.clean(
+        "Chinese numerals that are no patient's date build",
+        both(
+            patient(WALTER),
+            static_file(
+                "zh.txt",
+                "本诊所于二〇一九年三月八日开业。每天练习三次，每次十分钟。一月到十二月都开放。\n",
+            ),
+        ),
+        &["每天练习三次"],
+    );
+    p.assert_every_probe_holds();
+}
+
+#[test]
+fn ages_over_89_with_a_cjk_counter() {
+    let mut p = Probes::new("ages, CJK counters");
+    let base = || rose_story("Rosie came to us after a fall.");
+    for (what, text) in [
+        ("Chinese 岁", "Rosie M. (95岁) walks again."),
+        ("Traditional Chinese 歲", "Rosie M. 95 歲 walks again."),
+        ("Japanese 歳", "Rosie M.（95歳）walks again."),
+        ("Japanese 才", "Rosie M., 95才, walks again."),
+        ("Korean 세", "Rosie M. (95 세) walks again."),
+        ("Korean 살", "Rosie M. 95살 walks again."),
+    ] {
+        p.leak(what, base(), both(base(), page_says(text)), &[]);
+    }
+    p.clean(
+        "a count that is no age builds",
+        both(base(), page_says("Rosie M. 走了 95 米。")),
+        &["走了 95 米"],
+    );
+    p.assert_every_probe_holds();
+}
+
+#[test]
+fn hidden_filler_between_the_parts_of_a_name() {
+    let mut p = Probes::new("hidden filler");
+    let html = |body: &str| {
+        format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>t</title></head><body>{body}</body></html>\n"
+        )
+    };
+    for (what, body) in [
+        ("a hidden span", "<p>Kamin<span hidden>xx</span>ski</p>"),
+        (
+            "display: none",
+            "<p>Kamin<span style=\"display: none\">zz</span>ski</p>",
+        ),
+        (
+            "visibility: hidden",
+            "<p>Kamin<span style=\"visibility:hidden\">zz</span>ski</p>",
+        ),
+        (
+            "font-size: 0",
+            "<p>Kamin<span style=\"font-size:0\">zz</span>ski</p>",
+        ),
+        (
+            "nested in a hidden span",
+            "<p>Wal<b hidden><b>q</b>zz</b>ter Kamin<span hidden>x</span>ski</p>",
+        ),
+    ] {
+        p.leak(
+            what,
+            patient(WALTER),
+            static_file("h.html", &html(body)),
+            &["Kaminski"],
+        );
+    }
+    p.clean(
+        "hidden text and small print that name nobody build",
+        both(
+            patient(WALTER),
+            static_file(
+                "menu.html",
+                &html("<p>Welcome<span hidden>menu</span> home, Kamin<span style=\"font-size:0.9em\">o</span> Road</p>"),
+            ),
+        ),
+        &["Welcome<span hidden>menu</span> home"],
+    );
+    p.assert_every_probe_holds();
+}

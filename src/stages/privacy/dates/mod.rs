@@ -10,7 +10,8 @@
 //! two-digit years (`4/12/68`), compact `19680412`, month names and their
 //! abbreviations in every language of the built-in list and of the theme's
 //! string tables ("Sept. 3rd", "3 de diciembre de 2026", "12. April 1968",
-//! "2026年12月3日"), ordinals, weekdays in between, and days and years
+//! "2026年12月3日", in Chinese numerals and Japanese era years too:
+//! `cjk`), ordinals, weekdays in between, and days and years
 //! spelt out in words ("the fourteenth of March, nineteen sixty-eight").
 
 use super::fold::{Sep, Stream};
@@ -19,11 +20,13 @@ use words::*;
 
 #[cfg(test)]
 mod before;
+mod cjk;
 mod spelt;
 #[cfg(test)]
 mod tests;
 mod words;
 
+pub use cjk::digit_views;
 pub use spelt::digit_word;
 pub use words::Months;
 

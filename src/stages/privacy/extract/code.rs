@@ -7,6 +7,7 @@
 
 use super::binary::find;
 use super::decode::{hex_at, pct};
+use super::script::{self, Literals};
 use super::{Segment, Strength, push};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -296,6 +297,7 @@ pub(super) fn lex(s: &str, lang: Lang, base: u32, segs: &mut Vec<Segment>) {
     let mut code = 0;
     let mut i = 0;
     let mut buf = String::new();
+    let mut literals = Literals::default();
     while i < b.len() {
         let c = b[i];
         let next = b.get(i + 1).copied();
@@ -335,7 +337,9 @@ pub(super) fn lex(s: &str, lang: Lang, base: u32, segs: &mut Vec<Segment>) {
                 }
                 j = string_lit(s, k, lang, &mut buf);
             }
-            push(lx.segs, pct(&buf), line, Strength::Text);
+            let text = pct(&buf);
+            literals.add(&text, line);
+            push(lx.segs, text, line, Strength::Text);
             i = j;
             code = j;
         } else if c == b'/' && next == Some(b'*') {
@@ -384,8 +388,10 @@ pub(super) fn lex(s: &str, lang: Lang, base: u32, segs: &mut Vec<Segment>) {
         }
     }
     lx.emit(code, b.len(), Strength::Code);
+    literals.push_into(segs);
     if lang == Lang::Js {
         char_codes(s, base, segs);
+        script::dates(s, base, segs);
     }
 }
 

@@ -37,6 +37,13 @@ pub(super) fn decode_text(b: &[u8]) -> Option<Cow<'_, str>> {
     Some(utf8_or_1252(b))
 }
 
+/// Does `b` say it is Unicode by its bytes (a UTF-8 or UTF-16 byte-order
+/// mark, or UTF-16's NULs)? Then no charset it declares is honoured, as in
+/// browsers.
+pub(super) fn unicode_by_bytes(b: &[u8]) -> bool {
+    b.starts_with(b"\xEF\xBB\xBF") || utf16_bom(b).is_some() || utf16_without_bom(b).is_some()
+}
+
 /// More than 3% control bytes (other than tab, newlines, form feed, escape) in
 /// the first 64 KB.
 pub(super) fn looks_binary(b: &[u8]) -> bool {
@@ -51,17 +58,82 @@ pub(super) fn looks_binary(b: &[u8]) -> bool {
     ctrl * 100 > s.len() * 3
 }
 
-/// Percent-decodes `s` when it holds at least one `%XX`.
+/// Percent-decodes `s` when it holds at least one `%XX`, or JavaScript's
+/// `unescape` form `%uXXXX` (a UTF-16 unit: `%u004Bami%u006Eski`).
 pub(super) fn pct(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     let any = b
         .windows(3)
         .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit());
-    if !any {
+    let wide = b
+        .windows(6)
+        .any(|w| w[0] == b'%' && (w[1] | 0x20) == b'u' && w[2..].iter().all(u8::is_ascii_hexdigit));
+    if !any && !wide {
         return Cow::Borrowed(s);
     }
-    let bytes: Cow<[u8]> = percent_encoding::percent_decode_str(s).into();
+    let s = if wide { pct_u(s) } else { Cow::Borrowed(s) };
+    let bytes: Cow<[u8]> = percent_encoding::percent_decode_str(&s).into();
     Cow::Owned(utf8_or_1252(&bytes).into_owned())
+}
+
+/// `s` with each `%uXXXX` as the character it writes (a surrogate pair
+/// as one; a lone surrogate as U+FFFD).
+fn pct_u(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let unit = |i: usize| {
+        (b.get(i) == Some(&b'%') && matches!(b.get(i + 1), Some(b'u' | b'U')))
+            .then(|| hex_at(b, i + 2, 4))
+            .flatten()
+    };
+    let (mut out, mut units, mut i, mut from) = (String::new(), Vec::new(), 0, 0);
+    while i < b.len() {
+        if unit(i).is_none() {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[from..i]);
+        units.clear();
+        let mut j = i;
+        while let Some(u) = unit(j) {
+            units.push(u as u16);
+            j += 6;
+        }
+        out.extend(char::decode_utf16(units.iter().copied()).map(|r| r.unwrap_or('\u{FFFD}')));
+        i = j;
+        from = j;
+    }
+    if from == 0 {
+        return Cow::Borrowed(s);
+    }
+    out.push_str(&s[from..]);
+    Cow::Owned(out)
+}
+
+/// A decoded blob as text: UTF-8, or UTF-16 with or without its
+/// byte-order mark (the bytes of `btoa` over a .NET or Windows string),
+/// when nine characters in ten are printable; `None` for other bytes (a
+/// key, a hash).
+pub(super) fn blob_text(b: &[u8]) -> Option<String> {
+    let printable = |text: &str| {
+        let shown = text
+            .chars()
+            .filter(|&c| c != '\u{FFFD}' && (!c.is_control() || c.is_whitespace()))
+            .count();
+        shown * 10 >= text.chars().count() * 9
+    };
+    // UTF-16 of Latin text is valid UTF-8 too, a NUL every other byte:
+    // the printable test tells them apart.
+    if let Ok(t) = std::str::from_utf8(b)
+        && printable(t)
+    {
+        return Some(t.to_string());
+    }
+    let text = match (utf16_bom(b), utf16_without_bom(b)) {
+        (Some((rest, be)), _) => utf16(rest, be),
+        (None, Some(be)) if b.len().is_multiple_of(2) => utf16(b, be),
+        _ => return None,
+    };
+    printable(&text).then_some(text)
 }
 
 /// Internationalised domain labels written in Punycode
@@ -195,6 +267,7 @@ pub(super) fn base64_runs(text: &str) -> Vec<Vec<u8>> {
         if run.len() >= BASE64_MIN || short_blob(run, b.get(start + run.len())) {
             out.extend(decode_base64(run));
             out.extend(decode_hex(run));
+            out.extend(decode_base32(run));
         }
         let gap = &text[group_end.min(start)..start];
         let continues = lines > 0 && gap.contains('\n') && gap.trim().is_empty();
@@ -233,6 +306,36 @@ fn decode_hex(run: &[u8]) -> Option<Vec<u8>> {
             .map(|p| digit(p[0]) << 4 | digit(p[1]))
             .collect(),
     )
+}
+
+/// A run of base32 (RFC 4648: letters and 2-7, its padding left
+/// outside the run) as the bytes it writes; `None` for a run with any
+/// other character or of a length base32 never has.
+fn decode_base32(run: &[u8]) -> Option<Vec<u8>> {
+    // One case throughout (capitals as RFC 4648 writes it, or small
+    // letters as some tools do); mixed case is base64.
+    let lower = run.iter().any(u8::is_ascii_lowercase);
+    if !matches!(run.len() % 8, 0 | 2 | 4 | 5 | 7)
+        || lower && run.iter().any(u8::is_ascii_uppercase)
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(run.len() * 5 / 8);
+    let (mut acc, mut bits) = (0u32, 0);
+    for &c in run {
+        let v = match c.to_ascii_uppercase() {
+            c @ b'A'..=b'Z' => c - b'A',
+            b'2'..=b'7' => c - b'2' + 26,
+            _ => return None,
+        };
+        acc = (acc << 5 | u32::from(v)) & 0xFFFF;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Some(out)
 }
 
 /// One run of base64, decoded in the alphabet its characters say.

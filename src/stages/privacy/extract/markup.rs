@@ -29,8 +29,9 @@ mod side;
 /// the text's first line (0: lines unknown).
 pub(super) fn markup_into(s: &str, base: u32, xml: bool, depth: u8, segs: &mut Vec<Segment>) {
     super::doctype::doctypes_into(s, base, segs);
-    let m = run_markup(s, base, xml, depth);
+    let mut m = run_markup(s, base, xml, depth);
     let line = m.abs(m.text_line);
+    m.push_shown(line);
     push(segs, m.text, line, Strength::Text);
     segs.extend(m.segs);
 }
@@ -53,6 +54,8 @@ fn run_markup(s: &str, base: u32, xml: bool, depth: u8) -> Markup {
         stamp: None,
         aside: None,
         reversed: None,
+        hidden: None,
+        hidden_text: Vec::new(),
     }));
     let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let q = BufferQueue::default();
@@ -126,6 +129,10 @@ struct Markup {
     aside: Option<(String, u32)>,
     /// Inside an element that shows its text reversed ([`super::bidi`]).
     reversed: Option<Reversed>,
+    /// Inside an element whose text is not shown ([`side::Hidden`]).
+    hidden: Option<side::Hidden>,
+    /// The byte ranges of `text` that such elements hold.
+    hidden_text: Vec<(usize, usize)>,
 }
 
 struct Sink(RefCell<Markup>);
@@ -293,8 +300,9 @@ impl Markup {
         if self.text.is_empty() {
             return;
         }
-        let text = std::mem::take(&mut self.text);
         let at = self.abs(self.text_line);
+        self.push_shown(at);
+        let text = std::mem::take(&mut self.text);
         push(&mut self.segs, text, at, Strength::Text);
         self.pending = 0;
     }

@@ -18,10 +18,11 @@
 //! ([`super::names`], [`super::fold`]); this layer only reads.
 //!
 //! Self-contained: depends only on std, `html5ever`, `flate2`, `base64`,
-//! `memchr`, `percent-encoding` and `idna`.
+//! `memchr`, `percent-encoding`, `idna` and `encoding_rs`.
 
 mod bidi;
 mod binary;
+mod charset;
 mod code;
 mod containers;
 mod decode;
@@ -30,6 +31,7 @@ mod html_names;
 mod images;
 mod markup;
 mod pdf;
+mod script;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -139,8 +141,8 @@ pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
     }
 }
 
-/// Base64 in any segment, decoded (see [`decode::base64_runs`]): text is
-/// scanned as text; a known file type (a picture, an archive, a PDF) is
+/// Base64 (and base32) in any segment, decoded (see
+/// [`decode::base64_runs`]): text (UTF-8 or UTF-16) is scanned as text; a known file type (a picture, an archive, a PDF) is
 /// read as that file. Anything else is taken for a key or a hash.
 fn base64_blobs(out: &mut Out) {
     let blobs: Vec<(u32, Vec<u8>)> = out
@@ -155,14 +157,8 @@ fn base64_blobs(out: &mut Out) {
     for (line, bytes) in blobs {
         if known_kind(&bytes) {
             extract_into("base64", &bytes, 1, out);
-        } else if let Ok(text) = std::str::from_utf8(&bytes) {
-            let printable = text
-                .chars()
-                .filter(|c| !c.is_control() || c.is_whitespace())
-                .count();
-            if printable * 10 >= text.chars().count() * 9 {
-                push(&mut out.segs, text, line, Strength::Text);
-            }
+        } else if let Some(text) = decode::blob_text(&bytes) {
+            push(&mut out.segs, text, line, Strength::Text);
         }
     }
 }
@@ -320,17 +316,42 @@ fn extract_into(path: &str, b: &[u8], depth: u8, out: &mut Out) {
         return strings(b, &mut out.segs);
     };
     text_file(ext, &text, depth, out);
+    declared_charsets(ext, b, &text, depth, out);
 }
+
+/// A text file that declares a charset (see [`charset`]) is read a second
+/// time as a browser shows it; one whose label no browser knows is
+/// reported as unreadable. A byte-order mark, or UTF-16 without one,
+/// overrides any declaration, as in browsers.
+fn declared_charsets(ext: &str, b: &[u8], text: &str, depth: u8, out: &mut Out) {
+    let t = text.trim_start();
+    let css = ext == "css";
+    let markup = MARKUP.contains(&ext) || XML.contains(&ext) || t.starts_with('<');
+    if !(css || markup) || decode::unicode_by_bytes(b) {
+        return;
+    }
+    for d in charset::declared(b, css) {
+        match d {
+            charset::Declared::Known(e) => text_file(ext, &charset::decode(b, e), depth, out),
+            charset::Declared::Unknown => {
+                out.flag("a text file declares a character set that cannot be read")
+            }
+        }
+    }
+}
+
+/// Extensions read as HTML (and SVG).
+const MARKUP: [&str; 5] = ["html", "htm", "xhtml", "shtml", "svg"];
+/// Extensions read as XML.
+const XML: [&str; 9] = [
+    "xml", "rss", "atom", "xsl", "xslt", "kml", "gpx", "plist", "opml",
+];
 
 fn text_file(ext: &str, text: &str, depth: u8, out: &mut Out) {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
     match ext {
-        "html" | "htm" | "xhtml" | "shtml" | "svg" => {
-            markup_into(text, 1, false, depth, &mut out.segs)
-        }
-        "xml" | "rss" | "atom" | "xsl" | "xslt" | "kml" | "gpx" | "plist" | "opml" => {
-            markup_into(text, 1, true, depth, &mut out.segs)
-        }
+        _ if MARKUP.contains(&ext) => markup_into(text, 1, false, depth, &mut out.segs),
+        _ if XML.contains(&ext) => markup_into(text, 1, true, depth, &mut out.segs),
         "json" | "webmanifest" | "jsonld" | "map" | "geojson" => json_into(text, 1, &mut out.segs),
         "css" => lex(text, Lang::Css, 1, &mut out.segs),
         "js" | "mjs" | "cjs" | "ts" | "jsx" | "tsx" | "mts" | "cts" => {

@@ -11,9 +11,17 @@ use super::super::fold::{Sep, Stream};
 use super::super::{Guard, What};
 
 /// Words after an age (folded): "95 years old", "95-year-old", "95 yo",
-/// "95 años", "95 ans", "95 Jahre", "95 anni", "95 jaar", and a
-/// birthday ("95th birthday", "cumpleaños").
-const AFTER: [&str; 22] = [
+/// "95 años", "95 ans", "95 Jahre", "95 anni", "95 jaar", the counters of
+/// Chinese, Japanese and Korean ("95岁", "95歲", "95歳", "95才", "95세",
+/// "95살": each a token of its own, as the folder keeps these scripts one
+/// character a token), and a birthday ("95th birthday", "cumpleaños").
+const AFTER: [&str; 28] = [
+    "岁",
+    "歲",
+    "歳",
+    "才",
+    "세",
+    "살",
     "year",
     "years",
     "yr",

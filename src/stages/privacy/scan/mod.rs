@@ -40,7 +40,10 @@ impl Reading {
     /// Read one file: `path` relative to the public folder (its name is
     /// read too).
     pub fn of(path: &str, bytes: &[u8]) -> Reading {
-        let ex = extract::extract(path, bytes);
+        let mut ex = extract::extract(path, bytes);
+        // Dates in Chinese numerals or a Japanese era, read again in digits.
+        let views = dates::digit_views(&ex.segments);
+        ex.segments.extend(views);
         Reading {
             stream: Stream::build(&ex.segments),
             latin: Stream::latin(&ex.segments, b'i'),

@@ -1,7 +1,8 @@
 //! Text the running text of a document must not run into: a date the
 //! template stamped (`<time>`), a ruby annotation (`<rt>`), and the text of
 //! an element shown reversed ([`super::super::bidi`]). Each becomes a
-//! segment of its own.
+//! segment of its own. And the running text once more as it shows, without
+//! the text of elements that are not shown ([`Hidden`]).
 
 use super::super::html_names::stamp_element;
 use super::{Markup, Reversed, push};
@@ -13,6 +14,27 @@ impl Markup {
     pub(super) fn side_texts(&mut self, tag: &Tag, line: u32) {
         let name: &str = &tag.name;
         let opens = tag.kind == TagKind::StartTag && !tag.self_closing;
+        match &mut self.hidden {
+            Some(h) if h.name == name => {
+                if opens {
+                    h.depth += 1;
+                } else if tag.kind == TagKind::EndTag {
+                    h.depth -= 1;
+                    if h.depth == 0 {
+                        self.close_hidden();
+                    }
+                }
+            }
+            Some(_) => {}
+            None if opens && hides(tag) => {
+                self.hidden = Some(Hidden {
+                    name: name.to_string(),
+                    depth: 1,
+                    from: self.text.len(),
+                });
+            }
+            None => {}
+        }
         if stamp_element(name) {
             self.close_stamp();
             if opens {
@@ -57,5 +79,81 @@ impl Markup {
             let at = self.abs(line);
             push(&mut self.segs, text, at, Strength::Text);
         }
+    }
+}
+
+/// An element whose text a browser does not show: `hidden`, or a `style`
+/// with `display: none`, `visibility: hidden`, `font-size: 0` or
+/// `opacity: 0`. "Kamin<span hidden>xx</span>ski" reads "Kaminski"; the
+/// element's own text is still read where it stands (a script may show
+/// it).
+pub(super) struct Hidden {
+    name: String,
+    /// Elements of the same name open inside it, itself included.
+    depth: u32,
+    /// Where its text starts in the running text.
+    from: usize,
+}
+
+/// Does `tag` hide its text?
+fn hides(tag: &Tag) -> bool {
+    tag.attrs.iter().any(|a| {
+        let an: &str = &a.name.local;
+        if an == "hidden" {
+            return true;
+        }
+        if an != "style" {
+            return false;
+        }
+        let style: String = a
+            .value
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let zero = |prop: &str| {
+            style.match_indices(prop).any(|(i, _)| {
+                let rest = &style[i + prop.len()..];
+                rest.starts_with('0')
+                    && !rest[1..].starts_with(|c: char| c == '.' || c.is_ascii_digit())
+            })
+        };
+        style.contains("display:none")
+            || style.contains("visibility:hidden")
+            || zero("font-size:")
+            || zero("opacity:")
+    })
+}
+
+impl Markup {
+    /// A hidden element closed (or the text was cut, or the input ended).
+    pub(super) fn close_hidden(&mut self) {
+        if let Some(h) = self.hidden.take() {
+            self.hidden_text
+                .push((h.from.min(self.text.len()), self.text.len()));
+        }
+    }
+
+    /// The running text without what hidden elements hold (their line
+    /// breaks kept, so lines stay right), as a segment of its own starting
+    /// on absolute line `at`, when there was such an element.
+    pub(super) fn push_shown(&mut self, at: u32) {
+        self.close_hidden();
+        let ranges = std::mem::take(&mut self.hidden_text);
+        if ranges.is_empty() {
+            return;
+        }
+        let mut shown = String::with_capacity(self.text.len());
+        let mut from = 0;
+        for (a, b) in ranges {
+            if a < from || !self.text.is_char_boundary(a) || !self.text.is_char_boundary(b) {
+                continue;
+            }
+            shown.push_str(&self.text[from..a]);
+            shown.extend(self.text[a..b].chars().filter(|&c| c == '\n'));
+            from = b;
+        }
+        shown.push_str(&self.text[from..]);
+        push(&mut self.segs, shown, at, Strength::Text);
     }
 }

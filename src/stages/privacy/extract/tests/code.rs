@@ -152,3 +152,44 @@ fn strings_of_a_list_read_as_one_text_a_word_apart() {
     let e = extract("a.js", b"f('Walter', 2, 'Kaminski');");
     assert!(!text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
 }
+
+#[test]
+fn every_literal_of_a_script_or_stylesheet_is_also_read_joined() {
+    const M: char = super::super::MARK;
+    let joined = format!("Kamin{M}ski");
+    for js in [
+        "document.title = 'Kamin'.concat('ski');",
+        "var a = \"Kamin\", b = \"ski\"; document.body.append(a + b);",
+        "f(\"Kamin\" + /* x */ \"ski\");",
+        "f(\"Kamin\" + (\"ski\"));",
+    ] {
+        let e = extract("a.js", js.as_bytes());
+        assert!(text_has(&e, &joined), "{js}: {:?}", all(&e));
+    }
+    let e = extract("a.css", b"p::after { content: \"Kamin\" /* x */ \"ski\" }");
+    assert!(text_has(&e, &joined), "{:?}", all(&e));
+    // The joined view has the first literal's line.
+    let e = extract("a.js", b"\n\nvar a = 'Kamin';\nvar b = 'ski';");
+    let view = e.segments.iter().find(|s| s.text == joined);
+    assert_eq!(view.map(|s| s.line), Some(3), "{:?}", all(&e));
+}
+
+#[test]
+fn js_unescape_and_date_constructors() {
+    let e = extract("a.js", b"f(unescape('%u004Bami%u006Eski %uD83D%uDE00'));");
+    assert!(text_has(&e, "Kaminski \u{1F600}"), "{:?}", all(&e));
+    let e = extract(
+        "a.js",
+        b"new Date(1931, 3, 12); Date.UTC(2026, 11, 3); new Date(2026, 12, 1); f(1931, 3, 12);",
+    );
+    assert!(text_has(&e, "1931-04-12"), "{:?}", all(&e));
+    assert!(text_has(&e, "2026-12-03"), "{:?}", all(&e));
+    // Month 12 is no month; a call that is not Date's is no date.
+    assert!(!text_has(&e, "2026-13"), "{:?}", all(&e));
+    assert_eq!(
+        e.segments.iter().filter(|s| s.text == "1931-04-12").count(),
+        1,
+        "{:?}",
+        all(&e)
+    );
+}

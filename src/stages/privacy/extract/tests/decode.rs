@@ -153,3 +153,91 @@ fn punycode_domains_read_as_their_letters() {
     let copies = e.segments.iter().filter(|s| s.text.contains("em dash"));
     assert_eq!(copies.count(), 1, "{:?}", all(&e));
 }
+
+#[test]
+fn a_declared_charset_is_honoured() {
+    // "Вальтер" in KOI8-R, Shift_JIS full-width letters.
+    let koi8 = [0xF7, 0xC1, 0xCC, 0xD8, 0xD4, 0xC5, 0xD2];
+    let sjis = [0x82, 0x6A, 0x82, 0x81, 0x82, 0x8D]; // "Ｋａｍ"
+    let cases: [(&str, &[u8], &[u8], &str); 5] = [
+        ("a.html", b"<meta charset=\"koi8-r\"><p>", &koi8, "Вальтер"),
+        (
+            "a.html",
+            b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=KOI8-R\"><p>",
+            &koi8,
+            "Вальтер",
+        ),
+        (
+            "a.svg",
+            b"<?xml version=\"1.0\" encoding='shift_jis'?><svg><text>",
+            &sjis,
+            "Ｋａｍ",
+        ),
+        (
+            "a.css",
+            b"@charset \"shift_jis\";\np::after { content: \"",
+            &sjis,
+            "Ｋａｍ",
+        ),
+        (
+            "a",
+            b"<!doctype html><meta charset=windows-1251><p>",
+            &[0xC2, 0xE0],
+            "Ва",
+        ),
+    ];
+    for (path, head, body, want) in cases {
+        let e = extract(path, &[head, body].concat());
+        assert!(text_has(&e, want), "{path}: {:?}", all(&e));
+        assert!(e.unreadable.is_none(), "{path}");
+    }
+    // A BOM wins over the declaration, as in browsers.
+    let e = extract(
+        "a.html",
+        "\u{FEFF}<meta charset=koi8-r><p>Вальтер".as_bytes(),
+    );
+    assert!(text_has(&e, "Вальтер"), "{:?}", all(&e));
+}
+
+#[test]
+fn an_unknown_declared_charset_is_unreadable() {
+    for (path, b) in [
+        ("a.html", &b"<meta charset=\"x-klingon\"><p>hello"[..]),
+        (
+            "a.xml",
+            b"<?xml version=\"1.0\" encoding=\"ebcdic-cp-us\"?><a/>",
+        ),
+        ("a.css", b"@charset \"utf-7\"; p { color: red }"),
+    ] {
+        assert!(extract(path, b).unreadable.is_some(), "{path}");
+    }
+    // UTF-8, and no declaration at all, read as before.
+    for (path, b) in [
+        ("a.html", &b"<meta charset=\"UTF-8\"><p>hello"[..]),
+        (
+            "a.html",
+            b"<meta name=x content=\"no charset is set\"><p>hello",
+        ),
+        ("a.js", b"var t = '<meta charset=\"' + cs + '\">';"),
+    ] {
+        assert!(extract(path, b).unreadable.is_none(), "{path}");
+    }
+}
+
+#[test]
+fn base64_of_utf16_and_base32_are_read() {
+    use base64::Engine as _;
+    for be in [false, true] {
+        let b64 =
+            base64::engine::general_purpose::STANDARD.encode(utf16_bytes("Walter Kaminski", be));
+        let e = extract("a.txt", format!("blob: {b64}\n").as_bytes());
+        assert!(text_has(&e, "Walter Kaminski"), "{be}: {:?}", all(&e));
+    }
+    // RFC 4648 base32 of "Walter Kaminski", with and without padding.
+    for b32 in ["K5QWY5DFOIQEWYLNNFXHG23J", "k5qwy5dfoiqewylnnfxhg23j"] {
+        let e = extract("a.txt", format!("b32: {b32}\n").as_bytes());
+        assert!(text_has(&e, "Walter Kaminski"), "{:?}", all(&e));
+    }
+    let e = extract("a.txt", b"id: JBSWY3DPEBLW64TMMQ======\n");
+    assert!(text_has(&e, "Hello World"), "{:?}", all(&e));
+}

@@ -248,3 +248,54 @@ fn text_shown_reversed_is_read_as_shown() {
     let e = extract("index.html", "<p dir=rtl>iksnimaK retlaW</p>".as_bytes());
     assert!(!text_has(&e, "Walter"), "{:?}", all(&e));
 }
+
+#[test]
+fn text_of_hidden_elements_is_left_out_of_a_second_view() {
+    const M: char = super::super::MARK;
+    for html in [
+        "<p>Kamin<span hidden>xx</span>ski</p>",
+        "<p>Kamin<span style=\"display: none\">zz</span>ski</p>",
+        "<p>Kamin<span style=\"visibility:hidden\">zz</span>ski</p>",
+        "<p>Kamin<span style=\"font-size:0\">zz</span>ski</p>",
+        "<p>Kamin<span style=\"opacity: 0;\">zz</span>ski</p>",
+        "<p>Kamin<span hidden><span>a</span>zz</span>ski</p>",
+    ] {
+        let e = extract("a.html", html.as_bytes());
+        assert!(
+            text_has(&e, &format!("Kamin{M}ski")),
+            "{html}: {:?}",
+            all(&e)
+        );
+        // The hidden text is still read where it stands.
+        assert!(text_has(&e, "z") || text_has(&e, "xx"), "{html}");
+    }
+    // No second view without a hidden element (small print is shown).
+    for html in [
+        "<p>Kamin<span style=\"font-size:0.9em\">o</span> Road</p>",
+        "<p>Kamin<span style=\"opacity:0.5\">o</span> Road</p>",
+        "<p>Walter <b>Kaminski</b></p>",
+    ] {
+        let e = extract("a.html", html.as_bytes());
+        let views = e
+            .segments
+            .iter()
+            .filter(|s| s.text.contains("Kamin"))
+            .count();
+        assert_eq!(views, 1, "{html}: {:?}", all(&e));
+    }
+    // Lines stay right in the second view.
+    let e = extract(
+        "a.html",
+        b"<p>a\n<span hidden>b\nc</span>\nKamin<i hidden>x</i>ski</p>",
+    );
+    let view = e
+        .segments
+        .iter()
+        .find(|s| s.text.contains(&format!("Kamin{M}ski")));
+    assert_eq!(
+        view.map(|s| (s.line, s.text.matches('\n').count())),
+        Some((1, 3)),
+        "{:?}",
+        all(&e)
+    );
+}
