@@ -54,9 +54,7 @@ pub fn check_outputs(
             || home.as_ref() == Some(dir)
             || *dir == root_n
             || root_n.starts_with(dir)
-            || ["content", "themes", "templates", "static"]
-                .iter()
-                .any(|d| dir.starts_with(root_n.join(d)));
+            || in_sources(&root_n, dir);
         if precious {
             diags.push(place(
                 Diagnostic::error(Code::UnsafeOutputDirs, format!("refusing to use {} as the {label} output folder: it holds files heropath did not make", dir.display()))
@@ -67,11 +65,44 @@ pub fn check_outputs(
     }
 }
 
+/// The folders of a clinic that hold what a person wrote (or heropath's
+/// cache of it): no output may go into them.
+pub const SOURCE_DIRS: [&str; 6] = [
+    "content",
+    "themes",
+    "templates",
+    "static",
+    "schemas",
+    // The build cache (`build::cache::DIR`, a layer above this one).
+    ".heropath-cache",
+];
+
+/// Is `path` (resolved) inside one of the [`SOURCE_DIRS`] of the clinic at
+/// `root` (resolved), or its `site.yaml`?
+fn in_sources(root: &Path, path: &Path) -> bool {
+    *path == root.join("site.yaml") || SOURCE_DIRS.iter().any(|d| path.starts_with(root.join(d)))
+}
+
 /// Refuse to write a handout file (`handout --output`, and the PDF printed
 /// beside it) inside the public folder: private handouts are never
-/// published, whatever path leads there.
-pub fn check_handout_file(dest: &Path, public: &Path) -> Option<Diagnostic> {
-    resolve(dest).starts_with(resolve(public)).then(|| {
+/// published, whatever path leads there. Nor into the clinic's own files
+/// (content/, themes/, templates/, static/, schemas/, the cache, or
+/// site.yaml): `--force` does not change that.
+pub fn check_handout_file(root: &Path, dest: &Path, public: &Path) -> Option<Diagnostic> {
+    let dest_n = resolve(dest);
+    if in_sources(&resolve(root), &dest_n) {
+        return Some(
+            Diagnostic::error(
+                Code::UnsafeOutputDirs,
+                format!(
+                    "refusing to write the handout to {}: it is one of the clinic's own files or folders (content/, themes/, templates/, static/, schemas/, the cache, site.yaml)",
+                    dest.display()
+                ),
+            )
+            .help("write it somewhere else (e.g. `-o ~/Desktop/handout.html`), or leave out --output to use the handouts folder"),
+        );
+    }
+    dest_n.starts_with(resolve(public)).then(|| {
         Diagnostic::error(
             Code::UnsafeOutputDirs,
             format!(
