@@ -1010,7 +1010,8 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             file: File::Is("site.yaml"),
-            at: At::Pos(4, 1),
+            // At the folder to change: `handouts:`, not `output:`.
+            at: At::Pos(6, 3),
             help: Help::Contains("use separate folders"),
             message: "must not be inside each other",
         },
@@ -1024,7 +1025,24 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             file: File::Is("site.yaml"),
-            at: At::Pos(4, 1),
+            at: At::Pos(5, 3),
+            help: Help::Contains("choose an empty or new folder"),
+            message: "refusing to use",
+        },
+        Case {
+            name: "output folder over the content, in braces: at its key",
+            code: "HP0401",
+            warning: false,
+            setup: |c| {
+                c.write(
+                    "site.yaml",
+                    &format!("{SITE3}output: {{ public: public, handouts: content }}\n"),
+                );
+                write_plan(c, BASE);
+            },
+            args: CHECK,
+            file: File::Is("site.yaml"),
+            at: At::Pos(4, 27),
             help: Help::Contains("choose an empty or new folder"),
             message: "refusing to use",
         },
@@ -2799,6 +2817,27 @@ fn hp0401_points_into_site_yaml() {
     let d = one_of(&c, CHECK, "HP0401");
     assert_eq!(d.file.as_deref(), Some("site.yaml"), "{d:?}");
     assert!(d.line.is_some_and(|l| (4..=5).contains(&l)), "{d:?}");
+}
+
+#[test]
+fn an_output_folder_given_as_null_is_the_default_not_a_folder_named_tilde() {
+    for output in [
+        "output: { public: ~ }",
+        "output:\n  public:\n  handouts: null",
+    ] {
+        let c = Clinic::new();
+        c.write("site.yaml", &format!("{SITE3}{output}\n"));
+        write_plan(&c, BASE);
+        let out = c.cmd(&["build"]).output().unwrap();
+        assert!(out.status.success(), "{output}: {}", stderr(&out));
+        assert!(c.path().join("public/index.html").is_file(), "{output}");
+        assert!(
+            c.path().join("handouts/.heropath-output").is_file(),
+            "{output}"
+        );
+        assert!(!c.path().join("~").exists(), "{output}");
+        assert!(!c.path().join("null").exists(), "{output}");
+    }
 }
 
 #[test]

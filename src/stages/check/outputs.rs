@@ -28,14 +28,16 @@ pub fn check_outputs(
     // (`elsewhere/pub/private` where `elsewhere/pub` is `public`) is where
     // the link points.
     let (root_n, pub_n, hand_n) = (resolve(root), resolve(public.0), resolve(handouts.0));
-    let place = |d: Diagnostic, origin: Origin<'_>| match origin {
-        Origin::SiteYaml(text) => d.in_file("site.yaml").at(locate_key(text, "output")),
+    let place = |d: Diagnostic, origin: Origin<'_>, key: &str| match origin {
+        Origin::SiteYaml(text) => d.in_file("site.yaml").at(output_key(text, key)),
         Origin::Flag => d,
     };
     if pub_n.starts_with(&hand_n) || hand_n.starts_with(&pub_n) {
-        let origin = match (public.1, handouts.1) {
-            (Origin::SiteYaml(t), _) | (_, Origin::SiteYaml(t)) => Origin::SiteYaml(t),
-            _ => Origin::Flag,
+        // At the folder site.yaml gives (the handouts one when it gives both).
+        let (origin, key) = match (public.1, handouts.1) {
+            (_, Origin::SiteYaml(t)) => (Origin::SiteYaml(t), "handouts"),
+            (Origin::SiteYaml(t), _) => (Origin::SiteYaml(t), "public"),
+            _ => (Origin::Flag, ""),
         };
         diags.push(place(
             Diagnostic::error(Code::UnsafeOutputDirs, format!(
@@ -43,6 +45,7 @@ pub fn check_outputs(
                 public.0.display(), handouts.0.display()))
                 .help("use separate folders, e.g. `output: { public: public, handouts: handouts }`"),
             origin,
+            key,
         ));
     }
     let home = std::env::var_os("HOME").map(|h| resolve(Path::new(&h)));
@@ -60,9 +63,44 @@ pub fn check_outputs(
                 Diagnostic::error(Code::UnsafeOutputDirs, format!("refusing to use {} as the {label} output folder: it holds files heropath did not make", dir.display()))
                     .help("choose an empty or new folder, e.g. `public` or `handouts`"),
                 origin,
+                label,
             ));
         }
     }
+}
+
+/// Where site.yaml gives the output folder `key` (`public`, `handouts`):
+/// its own line under `output:` (or its place in `output: { … }`), else
+/// the `output:` line (a default folder).
+fn output_key(text: &str, key: &str) -> Option<crate::base::diag::Pos> {
+    let out = locate_key(text, "output")?;
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let base = out.column - 1;
+    for (i, line) in text.lines().enumerate().skip(out.line - 1) {
+        let body = line.trim_start();
+        let inside =
+            i + 1 == out.line || body.is_empty() || body.starts_with('#') || indent(line) > base;
+        if !inside {
+            break;
+        }
+        let from = if i + 1 == out.line {
+            base + "output:".len()
+        } else {
+            0
+        };
+        let found = line.match_indices(key).find(|(at, _)| {
+            *at >= from
+                && line[..*at].ends_with([' ', '{', ',', '\t'])
+                && line[at + key.len()..].starts_with(':')
+        });
+        if let Some((at, _)) = found {
+            return Some(crate::base::diag::Pos {
+                line: i + 1,
+                column: line[..at].chars().count() + 1,
+            });
+        }
+    }
+    Some(out)
 }
 
 /// The folders of a clinic that hold what a person wrote (or heropath's
