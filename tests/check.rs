@@ -1010,7 +1010,8 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             file: File::Is("site.yaml"),
-            at: At::Pos(4, 1),
+            // At the folder to change: `handouts:`, not `output:`.
+            at: At::Pos(6, 3),
             help: Help::Contains("use separate folders"),
             message: "must not be inside each other",
         },
@@ -1024,7 +1025,24 @@ fn cases() -> Vec<Case> {
             },
             args: CHECK,
             file: File::Is("site.yaml"),
-            at: At::Pos(4, 1),
+            at: At::Pos(5, 3),
+            help: Help::Contains("choose an empty or new folder"),
+            message: "refusing to use",
+        },
+        Case {
+            name: "output folder over the content, in braces: at its key",
+            code: "HP0401",
+            warning: false,
+            setup: |c| {
+                c.write(
+                    "site.yaml",
+                    &format!("{SITE3}output: {{ public: public, handouts: content }}\n"),
+                );
+                write_plan(c, BASE);
+            },
+            args: CHECK,
+            file: File::Is("site.yaml"),
+            at: At::Pos(4, 27),
             help: Help::Contains("choose an empty or new folder"),
             message: "refusing to use",
         },
@@ -1696,6 +1714,18 @@ fn cases() -> Vec<Case> {
             at: At::Pos(34, 9),
             help: Help::Contains("appointment book"),
             message: "the next visit's time `25:30` is no time of day",
+        },
+        Case {
+            name: "next visit at a time typed without its colon",
+            code: "HP0117",
+            warning: false,
+            // YAML reads `630` as a number: it would print as "630".
+            setup: |c| write_plan(c, &edit(BASE, &[("time: \"10:30\"", "time: 630")])),
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(34, 9),
+            help: Help::Contains("appointment book"),
+            message: "the next visit's time `630` is no time of day",
         },
         Case {
             name: "next visit more than a year away",
@@ -2802,6 +2832,27 @@ fn hp0401_points_into_site_yaml() {
 }
 
 #[test]
+fn an_output_folder_given_as_null_is_the_default_not_a_folder_named_tilde() {
+    for output in [
+        "output: { public: ~ }",
+        "output:\n  public:\n  handouts: null",
+    ] {
+        let c = Clinic::new();
+        c.write("site.yaml", &format!("{SITE3}{output}\n"));
+        write_plan(&c, BASE);
+        let out = c.cmd(&["build"]).output().unwrap();
+        assert!(out.status.success(), "{output}: {}", stderr(&out));
+        assert!(c.path().join("public/index.html").is_file(), "{output}");
+        assert!(
+            c.path().join("handouts/.heropath-output").is_file(),
+            "{output}"
+        );
+        assert!(!c.path().join("~").exists(), "{output}");
+        assert!(!c.path().join("null").exists(), "{output}");
+    }
+}
+
+#[test]
 
 fn hp0401_with_a_relative_root() {
     let c = Clinic::new();
@@ -3221,4 +3272,61 @@ fn a_required_text_of_marks_only_or_a_name_without_letters_is_empty() {
         ),
     );
     assert!(check(&c).with_code("HP0108").is_empty());
+}
+
+#[test]
+fn a_marker_hidden_by_invisible_or_full_width_letters_or_a_merge_field_is_unfinished() {
+    let cases = [
+        r#""TO\u00adDO: fill in""#,
+        r#""T\u200bODO: fill""#,
+        "\"TO\u{ad}DO: pasted from a word processor\"",
+        "\"\u{FF34}\u{FF2F}\u{FF24}\u{FF2F}: fill\"",
+        "\"{goal}\"",
+        "\"${goal}\"",
+        "\"{% goal %}\"",
+        "\"[[goal]]\"",
+        "\"%GOAL%\"",
+    ];
+    for v in cases {
+        let c = Clinic::new();
+        write_plan(
+            &c,
+            &BASE.replace(
+                "statement: Lift my granddaughter without pain",
+                &format!("statement: {v}"),
+            ),
+        );
+        let d = one_of(&c, CHECK, "HP0107");
+        assert_eq!(d.line, Some(11), "{v}: {d:?}");
+    }
+    // Text that only looks like a slot stays text.
+    let c = Clinic::new();
+    write_plan(
+        &c,
+        &BASE.replace(
+            "statement: Lift my granddaughter without pain",
+            "statement: Lift at 50% to 80% of your effort",
+        ),
+    );
+    assert!(json(&c, CHECK).with_code("HP0107").is_empty());
+}
+
+#[test]
+fn a_free_text_measure_whose_now_or_target_holds_no_words_is_empty() {
+    for (now, target) in [
+        ("\"???\"", "Pain 1 out of 10"),
+        ("Pain 6 out of 10", "\"???\""),
+    ] {
+        let c = Clinic::new();
+        write_plan(
+            &c,
+            &BASE.replace(
+                "now: Pain 6 out of 10, target: Pain 1 out of 10",
+                &format!("now: {now}, target: {target}"),
+            ),
+        );
+        let d = one_of(&c, CHECK, "HP0108");
+        assert_eq!(d.line, Some(15), "{now} {target}: {d:?}");
+        assert!(d.message.contains("???"), "{d:?}");
+    }
 }

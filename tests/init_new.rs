@@ -30,12 +30,25 @@ fn todo_lines(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Lines (1-based) of `text` holding a date the template guessed: its
+/// `# TODO: a guess` comment is still there.
+fn guess_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("# TODO: a guess"))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
 /// `text` with every `"TODO: …"` value and `N. TODO: …` line of the
-/// template replaced by real words.
+/// template replaced by real words, and each guessed date confirmed (its
+/// `# TODO: a guess` comment deleted, as a person does once it is set).
 fn fill_todos(text: &str) -> String {
     text.lines()
         .map(|l| {
-            if let Some(at) = l.find("\"TODO:") {
+            if let Some(at) = l.find(" # TODO: a guess") {
+                l[..at].trim_end().to_string()
+            } else if let Some(at) = l.find("\"TODO:") {
                 let end = l[at + 1..].find('"').map_or(l.len(), |e| at + e + 2);
                 format!("{}\"Walk up the stairs\"{}", &l[..at], &l[end..])
             } else if let Some(at) = l.find("TODO:")
@@ -256,13 +269,26 @@ fn a_fresh_plan_is_refused_at_each_placeholder_until_filled_in() {
     c.cmd(&["new", "plan", "Dana Whitfield"]).assert().success();
     let rel = "content/plans/dana-whitfield.yaml";
     let text = c.read(rel);
-    let expected = todo_lines(&text);
+    let mut expected = todo_lines(&text);
     assert!(
         expected.len() >= 10,
         "the template has placeholders: {text}"
     );
+    // The dates it can only guess (next visit, target date) are to fill
+    // in too: HP0107 until a person sets them.
+    let guessed = guess_lines(&text);
+    for key in ["  target_date:", "  date:"] {
+        let n = text.lines().position(|l| l.starts_with(key)).unwrap() + 1;
+        assert!(
+            guessed.contains(&n),
+            "{key} on line {n} is marked as a guess"
+        );
+    }
+    expected.extend(guessed);
+    expected.sort();
 
-    // check: one HP0107 error at each line holding a TODO, and only there.
+    // check: one HP0107 error at each line holding a TODO or a guessed
+    // date, and only there.
     let (code, diags) = check_json(&c);
     assert_eq!(code, Some(1), "{diags:?}");
     let mut got: Vec<usize> = diags
@@ -289,6 +315,7 @@ fn a_fresh_plan_is_refused_at_each_placeholder_until_filled_in() {
     // Filled in, it passes and prints without a TODO.
     let filled = fill_todos(&text);
     assert!(todo_lines(&filled).is_empty(), "{filled}");
+    assert!(guess_lines(&filled).is_empty(), "{filled}");
     c.write(rel, &filled);
     let (code, diags) = check_json(&c);
     assert_eq!(code, Some(0), "{diags:?}\n{filled}");

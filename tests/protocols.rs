@@ -68,12 +68,17 @@ fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).expect("serializes")
 }
 
-/// Every value line still holding a TODO, given real words instead.
+/// Every value line still holding a TODO, given real words instead, and
+/// every date the template guessed confirmed.
 fn fill_todos(text: &str) -> String {
     let mut out = String::new();
     for line in text.lines() {
         let code = line.split_once(" #").map_or(line, |(c, _)| c);
-        if code.contains("TODO") && !code.trim_start().starts_with('#') {
+        if line.contains(" # TODO: a guess") {
+            // A date the template guessed, now set: its comment goes.
+            out.push_str(code.trim_end());
+            out.push('\n');
+        } else if code.contains("TODO") && !code.trim_start().starts_with('#') {
             let indent = &line[..line.len() - line.trim_start().len()];
             let t = line.trim_start();
             if let Some(rest) = t.strip_prefix("- ") {

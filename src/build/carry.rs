@@ -64,19 +64,28 @@ impl Carry {
                 .help("the folder is heropath's output; move your file elsewhere (each build keeps it and warns again until then)")
             })
             .collect();
-        out.extend(self.moved.iter().map(|(f, to)| {
-            Diagnostic::warning(
-                Code::ForeignFileKept,
-                format!(
-                    "heropath did not write this file, and a handout of the same name now goes there: kept as {}",
-                    shown(to).display()
-                ),
-            )
-            .in_file(shown(f))
-            .help("move it out of the handouts folder if you still need it; heropath keeps what it moved there")
-        }));
+        out.extend(
+            self.moved
+                .iter()
+                .map(|(f, to)| moved_aside(&shown(f), &shown(to))),
+        );
         out
     }
+}
+
+/// The warning for a file heropath did not write, at `from`, moved to
+/// `to` (under [`write::KEPT_DIR`]) because a handout or its PDF now goes
+/// there: by a build, or by `heropath handout`.
+pub(super) fn moved_aside(from: &Path, to: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        Code::ForeignFileKept,
+        format!(
+            "heropath did not write this file, and a handout of the same name now goes there: kept as {}",
+            to.display()
+        ),
+    )
+    .in_file(from)
+    .help("move it out of the handouts folder if you still need it; heropath keeps what it moved there")
 }
 
 /// What [`keep_and_print`] did.
@@ -135,8 +144,10 @@ pub(super) fn keep_and_print(
             continue; // printed again below
         }
         keep(pdf, pdf, &mut done);
-        if let Some(s) = staging {
-            s.record_pdf(pdf, *printed_from);
+        if let Some(s) = staging
+            && let Some(own) = survey.pdf_hashes.get(pdf)
+        {
+            s.record_pdf(pdf, *printed_from, *own);
         }
         if now.is_some_and(|h| h != printed_from) {
             done.diagnostics.push(
@@ -181,7 +192,15 @@ fn print_pdfs(
         };
         match crate::build::pdf::print(&from, &to) {
             Ok(()) => {
-                staging.record_pdf(&pdf, *hash);
+                // Its own hash tells it later from a PDF someone put in
+                // its place (a signed or annotated copy).
+                match std::fs::read(&to) {
+                    Ok(bytes) => staging.record_pdf(&pdf, *hash, cache::hash(&bytes)),
+                    Err(e) => done.diagnostics.push(Diagnostic::error(
+                        Code::WriteFailed,
+                        format!("cannot read {pdf} after printing it: {e}"),
+                    )),
+                }
                 done.printed += 1;
             }
             Err(e) => {

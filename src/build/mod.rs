@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 
 mod carry;
 mod caseload;
+mod desk;
 mod guard;
 mod handouts;
 mod one;
@@ -43,6 +44,7 @@ mod themes;
 mod told;
 
 use carry::*;
+pub use desk::Desk;
 pub use guard::privacy_check;
 use guard::*;
 pub use handouts::{Reuse, Streamed, Wanted, render_handouts, stream_handouts};

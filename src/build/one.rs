@@ -15,17 +15,20 @@ pub struct Written {
     /// The handouts folder, when it was written there (then what heropath
     /// prints beside it is recorded in the folder's mark).
     pub handouts_dir: Option<PathBuf>,
+    /// The clinic folder (whose cache records what `--output` wrote).
+    pub root: PathBuf,
 }
 
-/// Render one plan's handout to `dest`, or into the handouts folder (the
-/// `handout` command). `plan_file` is relative to the clinic folder (see
-/// [`crate::build::locate::plan`]). Only what this handout depends on is read:
-/// site.yaml, the exercise library, the theme and this plan; problems in
-/// other plans, pages or story records cannot stop it.
+/// Render one plan's handout into the handouts folder, or to
+/// `desk.output` (the `handout` command). `plan_file` is relative to the
+/// clinic folder (see [`crate::build::locate::plan`]). Only what this
+/// handout depends on is read: site.yaml, the exercise library, the theme
+/// and this plan; problems in other plans, pages or story records cannot
+/// stop it. Nothing heropath did not write is replaced (see [`Desk`]).
 pub fn one_handout(
     opts: &Options,
     plan_file: &Path,
-    dest: Option<&Path>,
+    desk: &Desk<'_>,
 ) -> (Outcome, Option<Written>) {
     // `handout` prints the plan even if it is a draft, so it is checked as
     // a printed draft.
@@ -37,7 +40,7 @@ pub fn one_handout(
     let mut report = Outcome::default();
     let clock = std::time::Instant::now();
     let loaded = load::load_one(&opts.root, plan_file, &mut diags);
-    let Some(clinic) = loaded.filter(|c| dest_allowed(opts, c, dest, &mut diags)) else {
+    let Some(clinic) = loaded.filter(|c| dest_allowed(opts, c, desk, &mut diags)) else {
         report.diagnostics = diags.sorted();
         return (report, None);
     };
@@ -52,46 +55,9 @@ pub fn one_handout(
         match r {
             Ok(o) => {
                 report.handouts = 1;
-                if diags.has_errors() {
-                    continue;
+                if !diags.has_errors() {
+                    out = write_one(opts, &p.clinic, desk, &o, &mut diags);
                 }
-                let (_, handouts_dir) = dirs(opts, &p.clinic);
-                let into_folder = dest.is_none();
-                let target = dest
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| handouts_dir.join(&o.path));
-                // A new handouts folder is marked as heropath's first, so
-                // that a build may replace it.
-                if into_folder && let Err(e) = write::record(&handouts_dir, &[], &[]) {
-                    diags.push(write_error(e));
-                    continue;
-                }
-                let res = target
-                    .parent()
-                    .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|_| {
-                        crate::base::atomic::replace_file(&target, |out| out.write_all(&o.bytes))
-                    });
-                if let Err(e) = res {
-                    diags.push(Diagnostic::error(
-                        Code::WriteFailed,
-                        format!("cannot write {}: {e}", target.display()),
-                    ));
-                    continue;
-                }
-                let recorded = into_folder
-                    && match write::record(&handouts_dir, &[&o.path], &[]) {
-                        Ok(ours) => ours,
-                        Err(e) => {
-                            diags.push(write_error(e));
-                            false
-                        }
-                    };
-                out = Some(Written {
-                    html: target,
-                    hash: cache::hash(&o.bytes),
-                    handouts_dir: recorded.then_some(handouts_dir),
-                });
             }
             Err(d) => diags.push(d),
         }
@@ -100,17 +66,95 @@ pub fn one_handout(
     (report, out)
 }
 
+/// Write the rendered handout `o` where `desk` says, making way for it in
+/// the handouts folder (see [`desk::make_way`]).
+fn write_one(
+    opts: &Options,
+    clinic: &Clinic,
+    desk: &Desk<'_>,
+    o: &crate::base::output::RenderedFile,
+    diags: &mut Diagnostics,
+) -> Option<Written> {
+    let (_, handouts_dir) = dirs(opts, clinic);
+    let target = desk
+        .output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| handouts_dir.join(&o.path));
+    if desk.output.is_none() {
+        let pdf = desk::pdf_beside(Path::new(&o.path));
+        let pdf = pdf.to_string_lossy();
+        let rels = [o.path.as_str(), pdf.as_ref()];
+        let rels = &rels[..if desk.pdf { 2 } else { 1 }];
+        if !desk::make_way(&opts.root, &handouts_dir, rels, diags) {
+            return None;
+        }
+    }
+    let res = target
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|_| crate::base::atomic::replace_file(&target, |out| out.write_all(&o.bytes)));
+    if let Err(e) = res {
+        diags.push(Diagnostic::error(
+            Code::WriteFailed,
+            format!("cannot write {}: {e}", target.display()),
+        ));
+        return None;
+    }
+    let recorded = match desk.output {
+        Some(_) => {
+            // Outside the handouts folder: the cache records it instead.
+            if let Err(e) = desk::note_written(&opts.root, &target, &o.bytes) {
+                diags.push(cannot_record(&target, &e.to_string()));
+            }
+            false
+        }
+        None => write::record(&handouts_dir, &[&o.path], &[]).unwrap_or_else(|e| {
+            diags.push(write_error(e));
+            false
+        }),
+    };
+    Some(Written {
+        html: target,
+        hash: cache::hash(&o.bytes),
+        handouts_dir: recorded.then_some(handouts_dir),
+        root: opts.root.clone(),
+    })
+}
+
+/// A warning: `path` was written, but the record of what heropath wrote
+/// could not be updated.
+fn cannot_record(path: &Path, why: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::WriteFailed,
+        format!(
+            "{} was written, but heropath could not record that it wrote it ({why})",
+            path.display()
+        ),
+    )
+    .help("the next `heropath handout` to the same file will ask for --force")
+}
+
 /// Print a handout the `handout` command wrote to PDF, beside it, and
-/// record the PDF in the handouts folder's mark (a build then keeps it).
+/// record the PDF (and its own hash: a PDF a person puts in its place is
+/// then told from it) in the handouts folder's mark, where a build keeps
+/// it, or in the cache's record of `--output` files.
 pub fn print_handout(w: &Written) -> Result<PathBuf, String> {
-    let pdf = w.html.with_extension("pdf");
+    let pdf = desk::pdf_beside(&w.html);
     crate::build::pdf::print(&w.html, &pdf).map_err(|e| e.to_string())?;
-    if let Some(dir) = &w.handouts_dir
-        && let Some(name) = pdf.file_name().map(|n| n.to_string_lossy().into_owned())
-    {
-        write::record(dir, &[], &[(&name, w.hash)]).map_err(|e| {
-            format!("{} was printed, but the handouts folder could not record it ({e}); the next build keeps it, with a warning", pdf.display())
-        })?;
+    let bytes = std::fs::read(&pdf).map_err(|e| format!("cannot read {}: {e}", pdf.display()))?;
+    let not_recorded = |e: String| {
+        format!(
+            "{} was printed, but heropath could not record that it printed it ({e}); the next build or handout keeps it as someone else's file, with a warning",
+            pdf.display()
+        )
+    };
+    match (&w.handouts_dir, pdf.file_name()) {
+        (Some(dir), Some(name)) => {
+            let name = name.to_string_lossy();
+            write::record(dir, &[], &[(&name, w.hash, cache::hash(&bytes))])
+                .map_err(|e| not_recorded(e.to_string()))?;
+        }
+        _ => desk::note_written(&w.root, &pdf, &bytes).map_err(|e| not_recorded(e.to_string()))?,
     }
     Ok(pdf)
 }
@@ -213,16 +257,23 @@ fn standalone_site() -> crate::content::config::Site {
     }
 }
 
-/// A handout written with `--output` never lands in the public folder
-/// (see [`check::check_handout_file`]).
-fn dest_allowed(
-    opts: &Options,
-    clinic: &Clinic,
-    dest: Option<&Path>,
-    diags: &mut Diagnostics,
-) -> bool {
-    let refused = dest.and_then(|d| check::check_handout_file(d, &dirs(opts, clinic).0));
-    let allowed = refused.is_none();
-    diags.extend(refused);
-    allowed
+/// A handout written with `--output` never lands in the public folder or
+/// among the clinic's own files (see [`check::check_handout_file`]), nor
+/// over a file heropath did not write (unless `--force`).
+fn dest_allowed(opts: &Options, clinic: &Clinic, desk: &Desk<'_>, diags: &mut Diagnostics) -> bool {
+    let Some(dest) = desk.output else {
+        return true;
+    };
+    let public = dirs(opts, clinic).0;
+    let refused = check::check_handout_file(&opts.root, dest, &public).or_else(|| {
+        let pdf = desk::pdf_beside(dest);
+        desk.pdf
+            .then(|| check::check_handout_file(&opts.root, &pdf, &public))
+            .flatten()
+    });
+    if let Some(d) = refused {
+        diags.push(d);
+        return false;
+    }
+    desk::check_output(&opts.root, desk, diags)
 }

@@ -150,6 +150,11 @@ pub struct HandoutArgs {
     /// Also print it to PDF (beside the HTML) with a local Chromium.
     #[arg(long)]
     pub pdf: bool,
+    /// Replace an existing --output file (and the PDF beside it) that
+    /// heropath did not write. Never allowed inside content/, themes/,
+    /// templates/, static/, schemas/, the cache, or over site.yaml.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 // `heropath init`.

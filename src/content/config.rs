@@ -279,11 +279,24 @@ pub struct Clinician {
 #[schemars(rename = "Output")]
 pub struct OutputDirs {
     /// The public website.
-    #[serde(default = "default_public")]
+    #[serde(default = "default_public", deserialize_with = "public_or_default")]
     pub public: String,
     /// Private handouts: never inside `public`.
-    #[serde(default = "default_handouts")]
+    #[serde(default = "default_handouts", deserialize_with = "handouts_or_default")]
     pub handouts: String,
+}
+
+// `public: ~` and `public:` are YAML's null, which a plain `String` field
+// reads as the text "~" or "": a folder named `~` (that a later `rm -rf ~`
+// would mistake for the home folder), or the clinic folder itself. Null
+// means "not given": the default folder.
+fn public_or_default<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(default_public))
+}
+
+// As [`public_or_default`], for `handouts:`.
+fn handouts_or_default<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(default_handouts))
 }
 
 impl Default for OutputDirs {

@@ -32,7 +32,7 @@ mod stored;
 #[cfg(test)]
 mod tests;
 
-pub use save::{Record, save, store, write};
+pub use save::{Record, folder, save, store, write};
 pub use stamps::{open_stamps, save_stamps};
 
 use crate::base::date::Date;

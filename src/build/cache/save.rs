@@ -36,6 +36,14 @@ pub fn save(
 
 /// The cache file of the clinic at `root`, its folder made and marked.
 fn cache_file(root: &Path) -> std::io::Result<std::path::PathBuf> {
+    folder(root)?;
+    Ok(cache_path(root))
+}
+
+/// The cache folder of the clinic at `root`, made and marked (a `.gitignore`
+/// and a `CACHEDIR.TAG`) when it is not there yet. A cache folder that is a
+/// link or a file is an error.
+pub fn folder(root: &Path) -> std::io::Result<std::path::PathBuf> {
     let dir = root.join(DIR);
     match std::fs::symlink_metadata(&dir) {
         Ok(m) if !m.is_dir() => {
@@ -52,7 +60,7 @@ fn cache_file(root: &Path) -> std::io::Result<std::path::PathBuf> {
             std::fs::write(dir.join(name), text)?;
         }
     }
-    Ok(cache_path(root))
+    Ok(dir)
 }
 
 /// Write a new cache to `out` (see [`store`]).

@@ -127,3 +127,8 @@ fn store_writes_only_a_cache_that_changed() {
         assert_eq!(std::fs::read(&file).unwrap(), expected(5, changed()));
     }
 }
+
+#[test]
+fn the_cache_is_one_of_the_folders_no_output_goes_into() {
+    assert!(crate::stages::check::SOURCE_DIRS.contains(&super::DIR));
+}

@@ -22,7 +22,12 @@ pub fn run(args: HandoutArgs, g: &Global, mut ui: Ui) -> ExitCode {
         today: g.today,
         ..Options::default()
     };
-    let (report, written) = build::one_handout(&opts, &found.plan, args.output.as_deref());
+    let desk = build::Desk {
+        output: args.output.as_deref(),
+        pdf: args.pdf,
+        force: args.force,
+    };
+    let (report, written) = build::one_handout(&opts, &found.plan, &desk);
     let mut code = finish(&report, false, &ui);
     if let Some(w) = &written {
         if ui.chatty() {

@@ -28,14 +28,16 @@ pub fn check_outputs(
     // (`elsewhere/pub/private` where `elsewhere/pub` is `public`) is where
     // the link points.
     let (root_n, pub_n, hand_n) = (resolve(root), resolve(public.0), resolve(handouts.0));
-    let place = |d: Diagnostic, origin: Origin<'_>| match origin {
-        Origin::SiteYaml(text) => d.in_file("site.yaml").at(locate_key(text, "output")),
+    let place = |d: Diagnostic, origin: Origin<'_>, key: &str| match origin {
+        Origin::SiteYaml(text) => d.in_file("site.yaml").at(output_key(text, key)),
         Origin::Flag => d,
     };
     if pub_n.starts_with(&hand_n) || hand_n.starts_with(&pub_n) {
-        let origin = match (public.1, handouts.1) {
-            (Origin::SiteYaml(t), _) | (_, Origin::SiteYaml(t)) => Origin::SiteYaml(t),
-            _ => Origin::Flag,
+        // At the folder site.yaml gives (the handouts one when it gives both).
+        let (origin, key) = match (public.1, handouts.1) {
+            (_, Origin::SiteYaml(t)) => (Origin::SiteYaml(t), "handouts"),
+            (Origin::SiteYaml(t), _) => (Origin::SiteYaml(t), "public"),
+            _ => (Origin::Flag, ""),
         };
         diags.push(place(
             Diagnostic::error(Code::UnsafeOutputDirs, format!(
@@ -43,6 +45,7 @@ pub fn check_outputs(
                 public.0.display(), handouts.0.display()))
                 .help("use separate folders, e.g. `output: { public: public, handouts: handouts }`"),
             origin,
+            key,
         ));
     }
     let home = std::env::var_os("HOME").map(|h| resolve(Path::new(&h)));
@@ -54,24 +57,90 @@ pub fn check_outputs(
             || home.as_ref() == Some(dir)
             || *dir == root_n
             || root_n.starts_with(dir)
-            || ["content", "themes", "templates", "static"]
-                .iter()
-                .any(|d| dir.starts_with(root_n.join(d)));
+            || in_sources(&root_n, dir);
         if precious {
             diags.push(place(
                 Diagnostic::error(Code::UnsafeOutputDirs, format!("refusing to use {} as the {label} output folder: it holds files heropath did not make", dir.display()))
                     .help("choose an empty or new folder, e.g. `public` or `handouts`"),
                 origin,
+                label,
             ));
         }
     }
 }
 
+/// Where site.yaml gives the output folder `key` (`public`, `handouts`):
+/// its own line under `output:` (or its place in `output: { … }`), else
+/// the `output:` line (a default folder).
+fn output_key(text: &str, key: &str) -> Option<crate::base::diag::Pos> {
+    let out = locate_key(text, "output")?;
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let base = out.column - 1;
+    for (i, line) in text.lines().enumerate().skip(out.line - 1) {
+        let body = line.trim_start();
+        let inside =
+            i + 1 == out.line || body.is_empty() || body.starts_with('#') || indent(line) > base;
+        if !inside {
+            break;
+        }
+        let from = if i + 1 == out.line {
+            base + "output:".len()
+        } else {
+            0
+        };
+        let found = line.match_indices(key).find(|(at, _)| {
+            *at >= from
+                && line[..*at].ends_with([' ', '{', ',', '\t'])
+                && line[at + key.len()..].starts_with(':')
+        });
+        if let Some((at, _)) = found {
+            return Some(crate::base::diag::Pos {
+                line: i + 1,
+                column: line[..at].chars().count() + 1,
+            });
+        }
+    }
+    Some(out)
+}
+
+/// The folders of a clinic that hold what a person wrote (or heropath's
+/// cache of it): no output may go into them.
+pub const SOURCE_DIRS: [&str; 6] = [
+    "content",
+    "themes",
+    "templates",
+    "static",
+    "schemas",
+    // The build cache (`build::cache::DIR`, a layer above this one).
+    ".heropath-cache",
+];
+
+/// Is `path` (resolved) inside one of the [`SOURCE_DIRS`] of the clinic at
+/// `root` (resolved), or its `site.yaml`?
+fn in_sources(root: &Path, path: &Path) -> bool {
+    *path == root.join("site.yaml") || SOURCE_DIRS.iter().any(|d| path.starts_with(root.join(d)))
+}
+
 /// Refuse to write a handout file (`handout --output`, and the PDF printed
 /// beside it) inside the public folder: private handouts are never
-/// published, whatever path leads there.
-pub fn check_handout_file(dest: &Path, public: &Path) -> Option<Diagnostic> {
-    resolve(dest).starts_with(resolve(public)).then(|| {
+/// published, whatever path leads there. Nor into the clinic's own files
+/// (content/, themes/, templates/, static/, schemas/, the cache, or
+/// site.yaml): `--force` does not change that.
+pub fn check_handout_file(root: &Path, dest: &Path, public: &Path) -> Option<Diagnostic> {
+    let dest_n = resolve(dest);
+    if in_sources(&resolve(root), &dest_n) {
+        return Some(
+            Diagnostic::error(
+                Code::UnsafeOutputDirs,
+                format!(
+                    "refusing to write the handout to {}: it is one of the clinic's own files or folders (content/, themes/, templates/, static/, schemas/, the cache, site.yaml)",
+                    dest.display()
+                ),
+            )
+            .help("write it somewhere else (e.g. `-o ~/Desktop/handout.html`), or leave out --output to use the handouts folder"),
+        );
+    }
+    dest_n.starts_with(resolve(public)).then(|| {
         Diagnostic::error(
             Code::UnsafeOutputDirs,
             format!(

@@ -25,6 +25,11 @@ pub struct Manifest {
     /// PDFs printed by heropath: path → content hash of the HTML handout
     /// it was printed from.
     pub pdfs: std::collections::BTreeMap<String, u128>,
+    /// The content hash of each printed PDF as heropath wrote it (path →
+    /// hash), so that a PDF a person replaced (signed, annotated, scanned)
+    /// is told from the one heropath printed. Marks written before this
+    /// was recorded lack it: such a PDF is taken as printed.
+    pub printed: std::collections::BTreeMap<String, u128>,
 }
 
 impl Manifest {
@@ -52,6 +57,11 @@ impl Manifest {
                 && let Ok(hash) = u128::from_str_radix(hash, 16)
             {
                 m.pdfs.insert(path.to_string(), hash);
+            } else if let Some(rest) = line.strip_prefix("printed ")
+                && let Some((hash, path)) = rest.split_once(' ')
+                && let Ok(hash) = u128::from_str_radix(hash, 16)
+            {
+                m.printed.insert(path.to_string(), hash);
             }
         }
         m
@@ -64,6 +74,13 @@ impl Manifest {
             return !rel.contains('/') && rel.ends_with(".html");
         }
         self.files.contains(rel) || self.pdfs.contains_key(rel)
+    }
+
+    /// Is the PDF at `rel`, whose content hash is now `now`, the one
+    /// heropath printed? (Not when the mark does not list it, nor when it
+    /// recorded another hash: someone replaced it.)
+    pub fn printed_this(&self, rel: &str, now: u128) -> bool {
+        self.pdfs.contains_key(rel) && self.printed.get(rel).is_none_or(|h| *h == now)
     }
 
     /// The text of the mark.
@@ -83,16 +100,23 @@ impl Manifest {
         for (f, hash) in &self.pdfs {
             out.push_str(&format!("pdf {hash:032x} {f}\n"));
         }
+        // A line of its own (not a third field of `pdf`), so that an older
+        // heropath still reads the `pdf` lines.
+        for (f, hash) in &self.printed {
+            if self.pdfs.contains_key(f) {
+                out.push_str(&format!("printed {hash:032x} {f}\n"));
+            }
+        }
         out
     }
 }
 
 /// Record in the mark of `dir` that heropath wrote `files` and printed
-/// `pdfs` (path, hash of the HTML printed from) there, for a file written
-/// outside a build (`heropath handout`). A folder that does not exist or is
-/// empty is made ours first; one with files but no mark is left alone
-/// (false).
-pub fn record(dir: &Path, files: &[&str], pdfs: &[(&str, u128)]) -> Result<bool, WriteError> {
+/// `pdfs` (path, hash of the HTML printed from, hash of the PDF) there, for
+/// a file written outside a build (`heropath handout`). A folder that does
+/// not exist or is empty is made ours first; one with files but no mark is
+/// left alone (false).
+pub fn record(dir: &Path, files: &[&str], pdfs: &[(&str, u128, u128)]) -> Result<bool, WriteError> {
     if !dir.join(MARKER).is_file() {
         if !is_replaceable(dir)? {
             return Ok(false);
@@ -115,8 +139,9 @@ pub fn record(dir: &Path, files: &[&str], pdfs: &[(&str, u128)]) -> Result<bool,
     for f in files {
         m.files.insert((*f).to_string());
     }
-    for (f, hash) in pdfs {
-        m.pdfs.insert((*f).to_string(), *hash);
+    for (f, from, own) in pdfs {
+        m.pdfs.insert((*f).to_string(), *from);
+        m.printed.insert((*f).to_string(), *own);
     }
     let text = m.render();
     crate::base::atomic::replace_file(&dir.join(MARKER), |out| out.write_all(text.as_bytes()))

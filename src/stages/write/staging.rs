@@ -142,10 +142,12 @@ impl Staging {
     }
 
     /// Record that heropath printed the PDF `rel` of the new tree from the
-    /// HTML whose content hash is `html_hash`.
-    pub fn record_pdf(&self, rel: &str, html_hash: u128) {
+    /// HTML whose content hash is `html_hash`, and that the PDF's own
+    /// content hash is `own` (see [`Manifest::printed`]).
+    pub fn record_pdf(&self, rel: &str, html_hash: u128, own: u128) {
         if let Ok(mut m) = self.manifest.lock() {
             m.pdfs.insert(rel.to_string(), html_hash);
+            m.printed.insert(rel.to_string(), own);
         }
     }
 

@@ -21,8 +21,12 @@ pub struct Survey {
     /// Files under [`KEPT_DIR`], put there by earlier builds.
     pub kept: Vec<String>,
     /// PDFs heropath printed that are still there: path → hash of the
-    /// HTML it was printed from.
+    /// HTML it was printed from. (A PDF the mark lists whose bytes are no
+    /// longer the ones heropath printed is in `foreign`: someone replaced
+    /// it.)
     pub pdfs: std::collections::BTreeMap<String, u128>,
+    /// The content hash of each PDF in `pdfs`, as it is now.
+    pub pdf_hashes: std::collections::BTreeMap<String, u128>,
 }
 
 impl Survey {
@@ -53,13 +57,32 @@ impl Survey {
             }
             if rel.starts_with(&kept_dir) {
                 s.kept.push(rel);
-            } else if let Some(hash) = manifest.pdfs.get(&rel) {
-                s.pdfs.insert(rel, *hash);
-            } else if !manifest.wrote(&rel) || !e.file_type().is_file() {
+            } else if let Some(hash) = manifest.pdfs.get(&rel)
+                && let Some(now) = pdf_hash(e.path())
+                && manifest.printed_this(&rel, now)
+            {
+                s.pdfs.insert(rel.clone(), *hash);
+                s.pdf_hashes.insert(rel, now);
+            } else if manifest.pdfs.contains_key(&rel)
+                || !manifest.wrote(&rel)
+                || !e.file_type().is_file()
+            {
+                // (A PDF the mark lists is here only when someone replaced it.)
                 s.foreign.push(rel);
             }
         }
         s.manifest = Some(manifest);
         s
     }
+}
+
+/// The content hash of a PDF file (`None`: not a plain file, or unreadable).
+fn pdf_hash(path: &Path) -> Option<u128> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    std::fs::read(path)
+        .ok()
+        .map(|b| crate::base::hash::hash(&b))
 }

@@ -74,9 +74,19 @@ fn the_mark_lists_what_heropath_wrote() {
         legacy: false,
         files: ["a.html".to_string(), "b c.html".to_string()].into(),
         pdfs: [("a.pdf".to_string(), 0xabc_u128)].into(),
+        printed: [("a.pdf".to_string(), 0xdef_u128)].into(),
     };
     let back = Manifest::parse(&m.render());
     assert_eq!(back, m);
+    assert!(back.printed_this("a.pdf", 0xdef) && !back.printed_this("a.pdf", 0xabc));
+    let older = Manifest {
+        printed: Default::default(),
+        ..m.clone()
+    };
+    assert!(
+        older.printed_this("a.pdf", 0x123),
+        "a mark without the PDF's hash takes it as printed"
+    );
     assert!(back.wrote("a.pdf") && back.wrote("b c.html") && !back.wrote("notes.txt"));
     let legacy = Manifest::parse(MARKER_TEXT);
     assert!(legacy.legacy && legacy.wrote("x.html") && !legacy.wrote("x.pdf"));
@@ -166,7 +176,7 @@ fn a_file_taken_as_it_is_is_in_the_new_tree_when_asked_for() {
     let path = staging.path_of("a.html").unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "same");
     std::fs::write(staging.path_of("a.pdf").unwrap(), "pdf").unwrap();
-    staging.record_pdf("a.pdf", 1);
+    staging.record_pdf("a.pdf", 1, 2);
     staging.commit().unwrap();
     assert_eq!(
         std::fs::read_to_string(target.join("a.pdf")).unwrap(),

@@ -138,10 +138,17 @@ fn locate_after(src: &str, from: usize, key: &str, value: &str) -> Option<Pos> {
 
 /// The clock times written in `text` that are no time of day, as written:
 /// hours past 23 or minutes past 59 (`25:30`, `10:75`, `10h60`), or with
-/// am or pm an hour that is not 1 to 12 (`13 pm`, `0:30 am`). The field is
+/// am or pm an hour that is not 1 to 12 (`13 pm`, `0:30 am`), or a bare
+/// number of three or four digits (`630`: the colon left out). The field is
 /// free text ("after lunch", "10:30 (bring shorts)"): only what reads as a
 /// clock time is judged.
 pub(super) fn impossible_times(text: &str) -> Vec<&str> {
+    // A time typed without its colon (`time: 630`, `1030`, which YAML
+    // reads as a number) prints as a bare number: no time of day either.
+    let whole = text.trim();
+    if (3..=4).contains(&whole.len()) && whole.bytes().all(|c| c.is_ascii_digit()) {
+        return vec![whole];
+    }
     let b = text.as_bytes();
     let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
     let mut out = Vec::new();
@@ -247,6 +254,8 @@ mod tests {
             ("at 24.15", "24.15"),
             ("10:30-25:00", "25:00"),
             ("13:00 PM", "13:00 PM"),
+            ("630", "630"),
+            (" 1030 ", "1030"),
         ] {
             assert_eq!(impossible_times(wrong), vec![shown], "{wrong}");
         }

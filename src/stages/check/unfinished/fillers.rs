@@ -1,7 +1,8 @@
 //! Placeholders people type themselves, not the template's: a line that is
 //! only "N/A", "to be determined", "pending", "Por definir" or "待定"; a
 //! slot in brackets (`[insert goal here]`, `<patient name>`, `{{goal}}`,
-//! `<<fill>>`); an instruction to whoever fills the plan in ("Goal goes
+//! `<<fill>>`, `{% goal %}`, `[[goal]]`) or another tool's merge field
+//! (`{goal}`, `${goal}`, `%GOAL%`); an instruction to whoever fills the plan in ("Goal goes
 //! here", "Write the goal here"). None is meant for a patient to read.
 //!
 //! A whole line is compared, lower case with single spaces, so a sentence
@@ -62,7 +63,7 @@ const SLOT_WORDS: [&str; 12] = [
 /// one, so a plan without any cannot hold one.
 pub(super) fn clues() -> Vec<String> {
     let mut out: Vec<String> = WHOLE.iter().map(|w| w.to_string()).collect();
-    out.extend(["{{", "<<", "<", "goes here", " here"].map(String::from));
+    out.extend(["{", "[[", "%", "<<", "<", "goes here", " here"].map(String::from));
     for w in SLOT_WORDS {
         out.push(format!("[{w}"));
         out.push(format!("({w}"));
@@ -81,7 +82,13 @@ pub(super) fn typed_placeholder(n: &str) -> bool {
 /// fewer, only letters; in `(…)` of four words or fewer, the first a slot
 /// word.
 fn slot(n: &str) -> bool {
-    if slot_between(n, "{{", "}}") || slot_between(n, "<<", ">>") {
+    let pairs = [("{{", "}}"), ("<<", ">>"), ("{%", "%}"), ("[[", "]]")];
+    if pairs
+        .iter()
+        .any(|(open, close)| slot_between(n, open, close))
+        || name_between(n, '{', '}')
+        || name_between(n, '%', '%')
+    {
         return true;
     }
     let inner = |open: char, close: char| {
@@ -127,6 +134,26 @@ fn slot_between(n: &str, open: &str, close: &str) -> bool {
     })
 }
 
+/// A merge field of another tool anywhere in the line: `{goal}` (also
+/// `${goal}`), `%goal%`: a few words of letters right inside `open` and
+/// `close`, with no space next to either ("50% to 80%" is text, and so is
+/// `{{ patient.name }}`).
+fn name_between(n: &str, open: char, close: char) -> bool {
+    n.match_indices(open).any(|(at, _)| {
+        let rest = &n[at + open.len_utf8()..];
+        rest.find(close).is_some_and(|end| {
+            let inner = &rest[..end];
+            let edge = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+            edge(inner.chars().next())
+                && edge(inner.chars().next_back())
+                && inner.split(' ').count() <= 4
+                && inner
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, ' ' | '_' | '-'))
+        })
+    })
+}
+
 /// "Write the goal here", "Insert date here": an instruction to fill in.
 fn asks_to_fill(n: &str) -> bool {
     let first = n.split(' ').next().unwrap_or("");
@@ -160,6 +187,13 @@ mod tests {
             "[tbd]",
             "xx",
             "(insert goal)",
+            "{goal}",
+            "${goal}",
+            "{% goal %}",
+            "[[goal]]",
+            "%goal%",
+            "%first_name%",
+            "dear {first name},",
         ];
         let clues = clues();
         for n in typed {
@@ -183,6 +217,9 @@ mod tests {
             "na na na",
             "stand here with your feet apart",
             "type your name on the log",
+            "work at 50% to 80% of your effort",
+            "{{ x | upper }}",
+            "{ }",
         ];
         for n in text {
             assert!(!typed_placeholder(n), "{n}");

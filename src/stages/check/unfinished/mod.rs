@@ -11,6 +11,8 @@
 mod cut_lists;
 mod dates;
 mod fillers;
+mod fold;
+mod guesses;
 mod placeholders;
 mod prefilter;
 mod required;
@@ -29,6 +31,7 @@ use crate::stages::load::Source;
 pub fn check_unfinished(src: &Source<Plan>, diags: &mut Diagnostics) {
     let mut found = Diagnostics::default();
     placeholders::placeholders(src, &mut found);
+    guesses::guessed_dates(src, &mut found);
     required::empty_required(src, &mut found);
     for mut d in found.sorted() {
         if src.value.draft {

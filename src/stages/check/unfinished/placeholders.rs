@@ -162,10 +162,19 @@ pub(super) fn placeholders(src: &Source<Plan>, diags: &mut Diagnostics) {
         // One finding per line to fill in (a block of instructions may
         // have several).
         for line in s.lines() {
-            let hit = if let Some((i, m)) = marker_at(line) {
-                Some((line[i..].to_string(), format!("a {m} left to fill in")))
+            // Read as printed (see `fold`); shown and looked for in the
+            // file as written.
+            let seen = super::fold::fold(line);
+            let hit = if let Some((i, m)) = marker_at(&seen) {
+                let from = if matches!(seen, std::borrow::Cow::Borrowed(_)) {
+                    i
+                } else {
+                    0
+                };
+                let at = line.get(from..).unwrap_or(line).trim_start();
+                Some((at.to_string(), format!("a {m} left to fill in")))
             } else {
-                normalize_into(line, &mut buf);
+                normalize_into(&seen, &mut buf);
                 if buf.contains(FILLER) {
                     Some((line.trim().to_string(), "filler text".to_string()))
                 } else {

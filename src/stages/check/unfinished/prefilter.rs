@@ -155,6 +155,11 @@ pub(super) fn may_hold_placeholder(text: &str) -> bool {
     if text.is_ascii() {
         return table.finds_in_ascii(bytes);
     }
+    // A marker hidden by an invisible or full-width character is found
+    // only once the line is folded (see `fold`): read such a plan.
+    if super::fold::needs_fold(text) {
+        return true;
+    }
     let mut state = Table::START;
     let mut buf = [0u8; 4];
     // A space is owed before the next letter (not before the first).

@@ -81,6 +81,25 @@ pub(super) fn empty_required(src: &Source<Plan>, diags: &mut Diagnostics) {
                 "say what it measures, e.g. `name: Walk without your cane`, or use a standard one: `measure: nprs`",
             );
         }
+        // Its `now` and `target`, when text (a scale checks numbers:
+        // HP0110), print on the handout as where the patient is and the aim.
+        if m.measure.is_some() || m.scale.is_some() {
+            continue;
+        }
+        for (key, value) in [("now", &m.now), ("target", &m.target)] {
+            if let Some(v) = value.as_deref().filter(|v| blank(v)) {
+                let entry = locate_item(text, "measures", i);
+                push(
+                    format!("the `{key}` of measure {}", i + 1),
+                    v,
+                    entry
+                        .and_then(|e| key_in_entry(text, e, key))
+                        .or(entry)
+                        .or_else(|| locate_key(text, "measures")),
+                    "write it in words, e.g. `now: 1 flight of stairs`, `target: 3 flights`, or delete the line",
+                );
+            }
+        }
     }
     let mut same_title: HashMap<&str, usize> = HashMap::new();
     for (si, step) in plan.steps.iter().enumerate() {
