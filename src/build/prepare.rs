@@ -28,7 +28,7 @@ pub struct Prepared {
     pub plan_diags: Vec<Vec<Diagnostic>>,
     /// The other diagnostics of the preparation (library, themes, output
     /// folders): all warnings, unless the preparation went on past errors
-    /// ([`prepare_reporting`]) to report them all, for a run that writes
+    /// (see `prepare_reporting`) to report them all, for a run that writes
     /// nothing.
     pub shared_diags: Vec<Diagnostic>,
     /// The build cache read at load, if any.

@@ -134,7 +134,7 @@ impl Guard {
     /// A guard for the identifiers of some of the clinic's plans (`plans`)
     /// that lets through what the guard over `all` of them lets through:
     /// the clinic's public names come from every plan's clinician (see
-    /// [`public_names`]), so a rescan for the plans that changed since the
+    /// `public_names`), so a rescan for the plans that changed since the
     /// last build allows neither more nor less than a build from scratch.
     pub fn of_some<'a>(
         plans: impl IntoIterator<Item = &'a Source<Plan>>,
@@ -458,7 +458,7 @@ struct PublicNames {
 
 /// The folded words of a name, sorted (order and punctuation aside).
 /// The clinicians the plans name, sorted, each once: public names that
-/// one plan gives every page (see [`public_names`]), so a cached verdict
+/// one plan gives every page (see `public_names`), so a cached verdict
 /// holds only while they stay the same.
 pub fn plan_clinicians<'a>(plans: impl IntoIterator<Item = &'a Source<Plan>>) -> BTreeSet<&'a str> {
     plans

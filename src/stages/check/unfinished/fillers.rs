@@ -85,7 +85,7 @@ fn slot(n: &str) -> bool {
     let pairs = [("{{", "}}"), ("<<", ">>"), ("{%", "%}"), ("[[", "]]")];
     if pairs
         .iter()
-        .any(|(open, close)| slot_between(n, open, close))
+        .any(|(open, close)| slot_between(n, open, close, *open == "{%"))
         || name_between(n, '{', '}')
         || name_between(n, '%', '%')
     {
@@ -119,13 +119,17 @@ fn slot(n: &str) -> bool {
 /// A mail-merge slot anywhere in the line: `{{goal}}`, `<< first name >>`,
 /// a few words of letters between `open` and `close`. A template
 /// expression (`{{ patient.name }}`, `{{ x | upper }}`) is not one: it is
-/// shown as written, like any text.
-fn slot_between(n: &str, open: &str, close: &str) -> bool {
+/// shown as written, like any text; nor, with `statements`, is a template
+/// statement (`{% raw %}`, `{% if x %}`: see [`TEMPLATE_TAGS`]).
+fn slot_between(n: &str, open: &str, close: &str, statements: bool) -> bool {
     n.match_indices(open).any(|(at, _)| {
         let rest = &n[at + open.len()..];
         rest.find(close).is_some_and(|end| {
             let inner = rest[..end].trim();
+            let tag = inner.split(' ').next().unwrap_or("");
+            let statement = statements && TEMPLATE_TAGS.split_whitespace().any(|t| t == tag);
             !inner.is_empty()
+                && !statement
                 && inner.split(' ').count() <= 4
                 && inner
                     .chars()
@@ -133,6 +137,11 @@ fn slot_between(n: &str, open: &str, close: &str) -> bool {
         })
     })
 }
+
+/// The words that open a Tera (or Jinja) statement, lower case: `{% raw %}`
+/// is template syntax shown as written, `{% goal %}` a slot.
+const TEMPLATE_TAGS: &str = "raw endraw if elif else endif for endfor block endblock set \
+    set_global include extends import macro endmacro filter endfilter break continue";
 
 /// A merge field of another tool anywhere in the line: `{goal}` (also
 /// `${goal}`), `%goal%`: a few words of letters right inside `open` and
@@ -220,6 +229,8 @@ mod tests {
             "work at 50% to 80% of your effort",
             "{{ x | upper }}",
             "{ }",
+            "{% raw %}",
+            "{% if done %}well done{% endif %}",
         ];
         for n in text {
             assert!(!typed_placeholder(n), "{n}");
