@@ -157,11 +157,7 @@ fn a_persons_own_file_in_the_handouts_folder_is_moved_aside_not_written_over() {
         "{err}"
     );
     assert!(c.read("handouts/maria-lopez.pdf").starts_with("%PDF"));
-    let kept: Vec<Vec<u8>> = c
-        .tree("handouts/.heropath-kept")
-        .into_iter()
-        .map(|(_, b)| b)
-        .collect();
+    let kept = kept(&c);
     assert_eq!(kept, vec![b"scanned signed copy\n".to_vec()]);
     // Printed by heropath now: printing again is no warning.
     let out = handout(&c, Some(&browser), &["--pdf"]);
@@ -199,11 +195,7 @@ fn a_pdf_put_in_place_of_a_printed_one_is_neither_printed_over_nor_removed() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("warning[HP0404]"), "{}", stderr(&out));
     assert!(c.read("handouts/maria-lopez.pdf").starts_with("%PDF"));
-    let kept: Vec<Vec<u8>> = c
-        .tree("handouts/.heropath-kept")
-        .into_iter()
-        .map(|(_, b)| b)
-        .collect();
+    let kept = kept(&c);
     assert_eq!(kept, vec![b"ANNOTATED, SIGNED\n".to_vec()]);
 
     // Replaced again, then the plan goes: the person's PDF stays.
@@ -217,4 +209,12 @@ fn a_pdf_put_in_place_of_a_printed_one_is_neither_printed_over_nor_removed() {
         "{err}"
     );
     assert_eq!(c.read("handouts/maria-lopez.pdf"), "ANNOTATED AGAIN\n");
+}
+
+/// The contents of the files moved into `handouts/.heropath-kept/`.
+fn kept(c: &Clinic) -> Vec<Vec<u8>> {
+    c.tree("handouts/.heropath-kept")
+        .into_iter()
+        .map(|(_, b)| b)
+        .collect()
 }
