@@ -63,7 +63,15 @@ const SLOT_WORDS: [&str; 12] = [
 /// one, so a plan without any cannot hold one.
 pub(super) fn clues() -> Vec<String> {
     let mut out: Vec<String> = WHOLE.iter().map(|w| w.to_string()).collect();
-    out.extend(["{", "[[", "%", "<<", "<", "goes here", " here"].map(String::from));
+    out.extend(["{{", "{%", "[[", "<<", "<", "goes here", " here"].map(String::from));
+    // A merge field (`{goal}`, `${goal}`, `%goal%`) opens with a letter
+    // right after its mark; a bare `{` or `%` is in most plans (flow
+    // mappings, "50%"), which would send every plan the long way. (A
+    // letter beyond ASCII: see `prefilter::may_hold_placeholder`.)
+    for c in 'a'..='z' {
+        out.push(format!("{{{c}"));
+        out.push(format!("%{c}"));
+    }
     for w in SLOT_WORDS {
         out.push(format!("[{w}"));
         out.push(format!("({w}"));
@@ -234,6 +242,12 @@ mod tests {
         ];
         for n in text {
             assert!(!typed_placeholder(n), "{n}");
+        }
+        // A merge field in another alphabet: the clues are ASCII, so the
+        // prefilter reads it by its first letter.
+        for n in ["{имя}", "%имя%", "visit on {fecha_día} ok"] {
+            assert!(typed_placeholder(n), "{n}");
+            assert!(super::super::prefilter::may_hold_placeholder(n), "{n}");
         }
     }
 }

@@ -160,6 +160,14 @@ pub(super) fn may_hold_placeholder(text: &str) -> bool {
     if super::fold::needs_fold(text) {
         return true;
     }
+    // A merge field whose first letter is beyond ASCII (`{имя}`, `%nombre%`
+    // is ASCII): the clues hold only `{a`…`{z`, `%a`…`%z`.
+    if bytes
+        .windows(2)
+        .any(|w| matches!(w[0], b'{' | b'%') && w[1] >= 0x80)
+    {
+        return true;
+    }
     let mut state = Table::START;
     let mut buf = [0u8; 4];
     // A space is owed before the next letter (not before the first).
