@@ -9,20 +9,7 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
-
-#[cfg(unix)]
-fn fake_chromium(c: &Clinic) -> PathBuf {
-    use std::os::unix::fs::PermissionsExt;
-    let path = c.path().join("fake-chromium");
-    std::fs::write(
-        &path,
-        "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4 fake %s\\n' \"$$\" > \"${a#--print-to-pdf=}\";; esac; done\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
-    path
-}
+use std::path::Path;
 
 /// `heropath handout maria-lopez` with `args`, printing with `browser`.
 fn handout(c: &Clinic, browser: Option<&Path>, args: &[&str]) -> std::process::Output {

@@ -297,3 +297,19 @@ pub fn hrefs(html: &str) -> Vec<&str> {
         .filter_map(|h| h.find('"').map(|end| &h[..end]))
         .collect()
 }
+
+/// A stand-in for Chromium: writes `--print-to-pdf=FILE` with its
+/// arguments (which name a fresh profile folder per run, so two printings
+/// differ).
+#[cfg(unix)]
+pub fn fake_chromium(c: &Clinic) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = c.path().join("fake-chromium");
+    std::fs::write(
+        &path,
+        "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4 fake %s %s\\n' \"$$\" \"$*\" > \"${a#--print-to-pdf=}\";; esac; done\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
