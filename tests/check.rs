@@ -1587,6 +1587,27 @@ fn cases() -> Vec<Case> {
             message: "visit 2 gives `Pain on the stairs` twice",
         },
         Case {
+            name: "a target worse than now",
+            code: "HP0119",
+            warning: true,
+            // The custom scale says lower is better; `target: "7"` is on line 17
+            // (its scale on 18), the value at column 15.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &journey(&[(
+                        "      now: \"7\"\n      target: \"2\"",
+                        "      now: \"2\"\n      target: \"7\"",
+                    )]),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(17, 15),
+            help: Help::Contains("swap them back (`now: 7`, `target: 2`)"),
+            message: "the target of `Pain on the stairs` (7) is worse than now (2): on its scale lower is better",
+        },
+        Case {
             name: "a visit after today",
             code: "HP0112",
             warning: false,

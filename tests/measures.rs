@@ -620,3 +620,69 @@ fn a_psfs_visit_scoring_one_activity_twice_is_an_error_at_the_second() {
         "{err}"
     );
 }
+
+#[test]
+fn a_target_worse_than_now_is_a_warning_whichever_way_the_scale_runs() {
+    // Each built-in measure with its goal written the wrong way round
+    // (lower is better for NPRS, ODI, NDI and QuickDASH; higher for LEFS
+    // and each PSFS activity), then the right way round and level.
+    let psfs = |now: u32, target: u32| {
+        format!(
+            "    - measure: psfs\n      activities:\n        - {{ name: Lift my grandson, now: {now}, target: {target} }}\n"
+        )
+    };
+    let wrong = [
+        (
+            "nprs",
+            "    - { measure: nprs, now: 2, target: 7 }\n".to_string(),
+        ),
+        (
+            "odi",
+            "    - { measure: odi, now: 20, target: 40 }\n".to_string(),
+        ),
+        (
+            "ndi",
+            "    - { measure: ndi, now: 10, target: 30 }\n".to_string(),
+        ),
+        (
+            "quickdash",
+            "    - { measure: quickdash, now: 10, target: 45 }\n".to_string(),
+        ),
+        (
+            "lefs",
+            "    - { measure: lefs, now: 60, target: 40 }\n".to_string(),
+        ),
+        ("psfs", psfs(8, 3)),
+    ];
+    for (id, measures) in &wrong {
+        let c = Clinic::new();
+        c.write(
+            "content/plans/maria-lopez.yaml",
+            &plan_with(measures, "", "en"),
+        );
+        let out = c.cmd(&["check"]).output().unwrap();
+        let err = stderr(&out);
+        // A warning: the plan still builds.
+        assert!(out.status.success(), "{id}: {err}");
+        assert_eq!(err.matches("[HP0119]").count(), 1, "{id}: {err}");
+        assert!(err.contains("is worse than now"), "{id}: {err}");
+    }
+    for measures in [
+        "    - { measure: nprs, now: 7, target: 2 }\n".to_string(),
+        "    - { measure: nprs, now: 3, target: 3 }\n".to_string(),
+        "    - { measure: lefs, now: 40, target: 60 }\n".to_string(),
+        psfs(3, 8),
+    ] {
+        let c = Clinic::new();
+        c.write(
+            "content/plans/maria-lopez.yaml",
+            &plan_with(&measures, "", "en"),
+        );
+        let out = c.cmd(&["check"]).output().unwrap();
+        assert!(
+            !stderr(&out).contains("HP0119"),
+            "{measures}: {}",
+            stderr(&out)
+        );
+    }
+}

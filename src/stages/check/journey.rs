@@ -228,6 +228,10 @@ fn check_measures(src: &Source<Plan>, measures: &[Measure], diags: &mut Diagnost
                 );
             }
         }
+        if let (Some(now), Some(target)) = (&m.now, &m.target) {
+            let at = || locate(&src.text, "target", target, 0).or_else(name_pos);
+            super::measures::advise_direction(src, m, scale, (now, target), at, diags);
+        }
     }
 }
 

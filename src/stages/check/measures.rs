@@ -5,11 +5,57 @@
 
 use crate::base::date::Date;
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos, closest};
-use crate::content::journey::{MeasureValue, same_activity};
+use crate::content::journey::{Better, MeasureValue, Scale, same_activity};
 use crate::content::measures::{find, ids};
 use crate::content::plan::{Measure, Plan};
 use crate::content::yaml::{locate, locate_key};
 use crate::stages::load::{Clinic, Source};
+
+/// A goal measure whose `target` is worse than `now` on a scale with a
+/// direction (HP0119, a warning): the handout would print a goal the
+/// patient must not reach ("Pain: 2 → 7"). Most often `now` and `target`
+/// were swapped, or the scale was read the wrong way round (on NPRS lower
+/// is better). Equal values are a goal to keep where one is: fine.
+pub(super) fn advise_direction(
+    src: &Source<Plan>,
+    m: &Measure,
+    scale: &Scale,
+    (now, target): (&str, &str),
+    at: impl Fn() -> Option<Pos>,
+    diags: &mut Diagnostics,
+) {
+    let on_scale = |v: &str| scale.read(v).filter(|&n| scale.contains(n));
+    let (Some(n), Some(t)) = (on_scale(now), on_scale(target)) else {
+        // Off the scale or not a number: HP0110 says so.
+        return;
+    };
+    let (worse, way) = match scale.better {
+        Better::Lower => (t > n, "lower"),
+        Better::Higher => (t < n, "higher"),
+    };
+    if !worse {
+        return;
+    }
+    let fmt = crate::content::journey::format_number;
+    diags.push(
+        Diagnostic::warning(
+            Code::TargetWorse,
+            format!(
+                "the target of `{}` ({}) is worse than now ({}): on its scale {way} is better",
+                m.name,
+                fmt(t),
+                fmt(n)
+            ),
+        )
+        .in_file(&src.path)
+        .at(at())
+        .help(format!(
+            "if `now:` and `target:` were swapped, swap them back (`now: {}`, `target: {}`): the target is where the patient wants to get to",
+            fmt(t),
+            fmt(n)
+        )),
+    );
+}
 
 /// A standard measure's latest value older than this many days is stale.
 pub const STALE_DAYS: i64 = 30;
