@@ -339,7 +339,8 @@ fn unknown(src: &Source<Plan>, measures: &[Measure], key: &str, pos: Option<Pos>
     .help(help)
 }
 
-fn error(src: &Source<Plan>, code: Code, msg: String, pos: Option<Pos>) -> Diagnostic {
+/// An error at `pos` in the plan `src`.
+pub(super) fn error(src: &Source<Plan>, code: Code, msg: String, pos: Option<Pos>) -> Diagnostic {
     Diagnostic::error(code, msg).in_file(&src.path).at(pos)
 }
 

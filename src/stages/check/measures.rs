@@ -11,6 +11,8 @@ use crate::content::plan::{Measure, Plan};
 use crate::content::yaml::{locate, locate_key};
 use crate::stages::load::{Clinic, Source};
 
+use super::journey::error;
+
 /// A goal measure whose `target` is worse than `now` on a scale with a
 /// direction (HP0119, a warning): the handout would print a goal the
 /// patient must not reach ("Pain: 2 → 7"). Most often `now` and `target`
@@ -319,8 +321,4 @@ pub(super) fn check_activities(
             }
         }
     }
-}
-
-fn error(src: &Source<Plan>, code: Code, msg: String, pos: Option<Pos>) -> Diagnostic {
-    Diagnostic::error(code, msg).in_file(&src.path).at(pos)
 }
