@@ -3644,3 +3644,184 @@ fn hidden_filler_between_the_parts_of_a_name() {
     );
     p.assert_every_probe_holds();
 }
+
+/// A small HTML page with `head` (styles) and `body`.
+fn html_page(head: &str, body: &str) -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>t</title>{head}</head><body>{body}</body></html>\n"
+    )
+}
+
+#[test]
+fn svg_text_placed_letter_by_letter() {
+    let mut p = Probes::new("svg layout");
+    let svg = |inner: &str| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"80\">{inner}</svg>\n"
+        )
+    };
+    for (what, inner) in [
+        (
+            "an x list out of order",
+            "<text x=\"20 0 40 10 30 50 60 70\" y=\"20\">mKnaiski</text>",
+        ),
+        (
+            "one tspan per piece, out of order",
+            "<text y=\"20\"><tspan x=\"60\">ski</tspan><tspan x=\"0\">Ka</tspan><tspan x=\"20\">min</tspan></text>",
+        ),
+        (
+            "one text element per piece, placed by transform",
+            "<g transform=\"translate(100 0)\"><text transform=\"translate(40 20)\">ski</text><text transform=\"translate(0 20)\">Kamin</text></g>",
+        ),
+        (
+            "dx that steps back",
+            "<text x=\"0\" y=\"20\"><tspan dx=\"60\">ski</tspan><tspan dx=\"-80\">Kamin</tspan></text>",
+        ),
+        (
+            "use of symbols that hold the pieces",
+            "<defs><symbol id=\"b\"><text y=\"10\">ski</text></symbol><symbol id=\"a\"><text y=\"10\">Kamin</text></symbol></defs><use href=\"#b\" x=\"60\" y=\"10\"/><use xlink:href=\"#a\" x=\"0\" y=\"10\"/>",
+        ),
+        (
+            "textPath pieces by their offset",
+            "<path id=\"p\" d=\"M0 20 H300\"/><text><textPath href=\"#p\" startOffset=\"60\">ski</textPath></text><text><textPath href=\"#p\" startOffset=\"0\">Kamin</textPath></text>",
+        ),
+        (
+            "letters one under another",
+            "<text x=\"10\" y=\"10\">K</text><text x=\"10\" y=\"30\">a</text><text x=\"10\" y=\"50\">m</text><text x=\"10\" y=\"70\">i</text><text x=\"10\" y=\"90\">n</text><text x=\"10\" y=\"110\">s</text><text x=\"10\" y=\"130\">k</text><text x=\"10\" y=\"150\">i</text>",
+        ),
+    ] {
+        p.leak(
+            what,
+            patient(WALTER),
+            static_file("chart.svg", &svg(inner)),
+            &["Kaminski"],
+        );
+    }
+    p.leak(
+        "an x list inside a page's inline svg",
+        patient(WALTER),
+        static_file(
+            "about.html",
+            &html_page(
+                "",
+                &svg("<text x=\"20 0 40 10 30 50 60 70\" y=\"20\">mKnaiski</text>"),
+            ),
+        ),
+        &["Kaminski"],
+    );
+    p.leak(
+        "letters drawn as glyph outlines are unreadable",
+        patient(WALTER),
+        static_file(
+            "drawn.svg",
+            &svg("<defs><path id=\"glyph0-1\" d=\"M0 0h5v5z\"/><path id=\"glyph0-2\" d=\"M0 0h4v5z\"/><path id=\"glyph0-3\" d=\"M0 0h3v5z\"/></defs><use href=\"#glyph0-1\" x=\"0\" y=\"20\"/><use href=\"#glyph0-2\" x=\"8\" y=\"20\"/><use href=\"#glyph0-3\" x=\"16\" y=\"20\"/>"),
+        ),
+        &[],
+    );
+    p.clean(
+        "a chart with labels and a row of stars builds",
+        both(
+            patient(WALTER),
+            static_file(
+                "progress.svg",
+                &svg("<defs><path id=\"star\" d=\"M0 0h5v5z\"/></defs><text x=\"10\" y=\"20\">Pain <tspan x=\"10\" y=\"40\">week by week</tspan></text><text x=\"0 12 24\" y=\"60\">abc</text><use href=\"#star\" x=\"0\" y=\"70\"/><use href=\"#star\" x=\"10\" y=\"70\"/><use href=\"#star\" x=\"20\" y=\"70\"/><use href=\"#star\" x=\"30\" y=\"70\"/>"),
+            ),
+        ),
+        &["week by week"],
+    );
+    p.assert_every_probe_holds();
+}
+
+#[test]
+fn stylesheet_classes_that_hide_reverse_or_reorder() {
+    let mut p = Probes::new("stylesheet classes");
+    let style = |css: &str| format!("<style>{css}</style>");
+    for (what, head, body) in [
+        (
+            "a class hidden by a style element",
+            style(".q { display: none }"),
+            "<p>Kamin<span class=\"q\">zz</span>ski</p>",
+        ),
+        (
+            "a class with font-size 0, the style element below",
+            String::new(),
+            "<p>Kamin<i class=\"tiny x\">zz</i>ski</p><style>.tiny{font-size:0px}</style>",
+        ),
+        (
+            "a class shown reversed",
+            style(".r { unicode-bidi: bidi-override; direction: rtl; }"),
+            "<p class=\"r\">iksnimaK</p>",
+        ),
+        (
+            "flex row-reverse",
+            style(".row { display: flex; flex-direction: row-reverse }"),
+            "<div class=\"row\"><span>ski</span><span>Kamin</span></div>",
+        ),
+        (
+            "flex order",
+            style(".row{display:flex} .a{order:2} .b{order:1}"),
+            "<div class=\"row\"><span class=\"a\">ski</span><span class=\"b\">Kamin</span></div>",
+        ),
+        (
+            "::before content joined to the text",
+            style(".n::before { content: \"Kamin\" }"),
+            "<p><span class=\"n\">ski</span> walks</p>",
+        ),
+        (
+            "::after content from an attribute",
+            style("[data-end]::after { content: attr(data-end) }"),
+            "<p><span data-end=\"ski\">Kamin</span></p>",
+        ),
+        (
+            "a hidden class inside @media",
+            style("@media screen { .m { visibility: hidden } }"),
+            "<p>Walter <b class=\"m\">and</b> Kaminski</p>",
+        ),
+    ] {
+        p.leak(
+            what,
+            walter_tpl(),
+            both(walter_tpl(), static_file("h.html", &html_page(&head, body))),
+            &["Kaminski"],
+        );
+    }
+    p.leak(
+        "a class hidden by a linked stylesheet",
+        patient(WALTER),
+        both(
+            static_file("css/x.css", ".zz { opacity: 0 }\n"),
+            static_file(
+                "h.html",
+                &html_page(
+                    "<link rel=\"stylesheet\" href=\"/css/x.css\">",
+                    "<p>Kamin<span class=\"zz\">qq</span>ski</p>",
+                ),
+            ),
+        ),
+        &["Kaminski"],
+    );
+    p.leak(
+        "a linked stylesheet's ::before on a theme template",
+        patient(WALTER),
+        both(
+            static_file("css/y.css", "h1.t::before { content: 'Kamin' }\n"),
+            template_says("<h1 class=\"t\">ski</h1>"),
+        ),
+        &["Kaminski"],
+    );
+    p.clean(
+        "ordinary classes, a hidden menu and reversed rows that name nobody build",
+        both(
+            patient(WALTER),
+            static_file(
+                "menu.html",
+                &html_page(
+                    &style(".hide{display:none} .row{display:flex;flex-direction:row-reverse} .q::before{content:'Q: '}"),
+                    "<nav class=\"hide\">Menu</nav><p>Walter<span class=\"hide\">.</span> Road</p><div class=\"row\"><span>home</span><span>Back</span></div><p class=\"q\">Which stretch?</p>",
+                ),
+            ),
+        ),
+        &["Which stretch?"],
+    );
+    p.assert_every_probe_holds();
+}

@@ -4,6 +4,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use std::sync::Arc;
 
 /// Scan public files for identifiers from the plans (see [`crate::stages::privacy`]).
 pub fn privacy_check(p: &Prepared, files: &[RenderedFile]) -> Vec<Diagnostic> {
@@ -16,8 +17,19 @@ pub(super) fn privacy_check_read(
     files: &[RenderedFile],
     ahead: &ReadAhead,
 ) -> Vec<Diagnostic> {
+    let styles = site_styles(files);
     let files: Vec<&RenderedFile> = files.iter().collect();
-    privacy_check_of(p, &p.clinic.plans, &files, ahead)
+    privacy_check_of(p, &p.clinic.plans, &files, ahead, &styles)
+}
+
+/// The rules of the site's stylesheets that change what text shows (see
+/// [`privacy::extract::Styles`]): a page is read as they lay it out. The
+/// stylesheets are static files or made from site.yaml, which
+/// [`guard_key`] covers.
+pub(super) fn site_styles(files: &[RenderedFile]) -> Arc<privacy::extract::Styles> {
+    Arc::new(privacy::extract::Styles::of_files(
+        files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())),
+    ))
 }
 
 /// Public files already read for the guard (see [`read_ahead`]), by path.
@@ -30,6 +42,7 @@ pub(super) type ReadAhead = std::collections::HashMap<String, privacy::Reading>;
 /// changes nothing but the time.
 pub(super) fn read_ahead(
     files: &[Result<RenderedFile, Diagnostic>],
+    styles: &Arc<privacy::extract::Styles>,
     done: &std::sync::atomic::AtomicBool,
 ) -> ReadAhead {
     let mut by_size: Vec<&RenderedFile> = files.iter().flatten().collect();
@@ -39,7 +52,10 @@ pub(super) fn read_ahead(
         if done.load(std::sync::atomic::Ordering::Acquire) {
             break;
         }
-        read.insert(f.path.clone(), privacy::Reading::of(&f.path, &f.bytes));
+        read.insert(
+            f.path.clone(),
+            privacy::Reading::styled(&f.path, &f.bytes, styles),
+        );
     }
     read
 }
@@ -63,6 +79,7 @@ pub(super) fn privacy_check_since_last(
     let Some((cache, last)) = last else {
         return privacy_check_read(p, files, ahead);
     };
+    let styles = site_styles(files);
     let published: std::collections::HashSet<(&str, u128)> = last
         .files
         .iter()
@@ -76,12 +93,12 @@ pub(super) fn privacy_check_since_last(
         .plans
         .iter()
         .filter(|s| !cache.unchanged(&s.path, s.hash));
-    let mut diags = privacy_check_of(p, &p.clinic.plans, &new, ahead);
+    let mut diags = privacy_check_of(p, &p.clinic.plans, &new, ahead, &styles);
     let changed: Vec<_> = changed.collect();
     if !changed.is_empty() {
         // Known files were readable (or reviewed) last time: guard_key
         // covers site.yaml, so only the changed plans' needles are new.
-        diags.extend(privacy_check_of(p, changed, &known, ahead));
+        diags.extend(privacy_check_of(p, changed, &known, ahead, &styles));
     }
     diags
 }
@@ -163,6 +180,7 @@ pub(super) fn privacy_check_of<'a>(
     plans: impl IntoIterator<Item = &'a load::Source<crate::content::plan::Plan>>,
     files: &[&RenderedFile],
     ahead: &ReadAhead,
+    styles: &Arc<privacy::extract::Styles>,
 ) -> Vec<Diagnostic> {
     let plans: Vec<&load::Source<crate::content::plan::Plan>> = plans.into_iter().collect();
     let theme = &p.themes[&p.clinic.site.theme];
@@ -188,9 +206,12 @@ pub(super) fn privacy_check_of<'a>(
             let found = privacy::verdict::Found {
                 path: &f.path,
                 origin: theme.static_origins.get(&f.path).map(String::as_str),
-                scan: match ahead.get(&f.path) {
+                scan: match ahead.get(&f.path).filter(|r| r.read_with(styles)) {
                     Some(read) => guard.scan_reading(&f.path, &f.bytes, read),
-                    None => guard.scan(&f.path, &f.bytes),
+                    None => {
+                        let read = privacy::Reading::styled(&f.path, &f.bytes, styles);
+                        guard.scan_reading(&f.path, &f.bytes, &read)
+                    }
                 },
             };
             (i, found)
@@ -376,9 +397,9 @@ mod tests {
         ];
         let rendered: Vec<Result<RenderedFile, Diagnostic>> =
             files.iter().cloned().map(Ok).collect();
-        let all = read_ahead(&rendered, &AtomicBool::new(false));
+        let all = read_ahead(&rendered, &Arc::default(), &AtomicBool::new(false));
         assert_eq!(all.len(), files.len(), "nothing stopped the reading");
-        let none = read_ahead(&rendered, &AtomicBool::new(true));
+        let none = read_ahead(&rendered, &Arc::default(), &AtomicBool::new(true));
         assert!(
             none.is_empty(),
             "the index was built: nothing to read ahead"
@@ -386,7 +407,7 @@ mod tests {
 
         let refs: Vec<&RenderedFile> = files.iter().collect();
         let shown = |ahead: &ReadAhead| {
-            let found = privacy_check_of(&p, &p.clinic.plans, &refs, ahead);
+            let found = privacy_check_of(&p, &p.clinic.plans, &refs, ahead, &Arc::default());
             found.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>()
         };
         let without = shown(&ReadAhead::new());

@@ -112,7 +112,10 @@ fn render_beside_guard(
     let (rendered_and_read, ()) = rayon::join(
         || {
             let rendered = render::public(public, theme);
-            let ahead = read_ahead(&rendered, &built);
+            // The theme's and the clinic's stylesheets, as the pages are
+            // read before the rest of the site is put together.
+            let styles = site_styles(&theme.static_files);
+            let ahead = read_ahead(&rendered, &styles, &built);
             (rendered, ahead)
         },
         || {
@@ -316,7 +319,13 @@ pub(super) fn reuse_public(p: &Prepared, key: u128, public_dir: &Path) -> Option
             if changed.is_empty() {
                 Vec::new()
             } else {
-                privacy_check_of(p, changed, &scanned, &ReadAhead::new())
+                privacy_check_of(
+                    p,
+                    changed,
+                    &scanned,
+                    &ReadAhead::new(),
+                    &site_styles(&files),
+                )
             }
         },
         files,

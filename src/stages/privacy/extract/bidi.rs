@@ -54,6 +54,16 @@ impl Reversed {
         })
     }
 
+    /// The element `tag` opens, which a stylesheet's rule shows reversed.
+    pub fn of(tag: &Tag, line: u32) -> Reversed {
+        Reversed {
+            text: String::new(),
+            line,
+            name: tag.name.to_string(),
+            depth: 1,
+        }
+    }
+
     /// Counts `tag` if it is one of ours; true when the element ended.
     pub fn ends_at(&mut self, tag: &Tag) -> bool {
         if *tag.name != *self.name {

@@ -15,7 +15,7 @@ use html5ever::tokenizer::{
 };
 
 use super::bidi::Reversed;
-use super::code::{Lang, json_into, lex};
+use super::code::{Lang, lex};
 use super::containers::data_into;
 use super::decode::{data_uri, pct};
 use super::html_names::{
@@ -23,20 +23,50 @@ use super::html_names::{
 };
 use super::{MARK, MAX_DEPTH, Segment, Strength, count_nl, push};
 
+mod raw;
 mod side;
+mod styled;
+mod svg;
+
+use super::styles::{Styles, style_elements};
+use std::sync::Arc;
 
 /// Tokenizes markup and adds all its segments. `base` is the absolute line of
 /// the text's first line (0: lines unknown).
 pub(super) fn markup_into(s: &str, base: u32, xml: bool, depth: u8, segs: &mut Vec<Segment>) {
+    let _ = markup_styled_into(s, base, xml, depth, &Arc::default(), segs);
+}
+
+/// [`markup_into`] of a document the site's stylesheets (`site`) apply to;
+/// returns why it cannot be read in full, if it cannot.
+pub(super) fn markup_styled_into(
+    s: &str,
+    base: u32,
+    xml: bool,
+    depth: u8,
+    site: &Arc<Styles>,
+    segs: &mut Vec<Segment>,
+) -> Option<&'static str> {
     super::doctype::doctypes_into(s, base, segs);
-    let mut m = run_markup(s, base, xml, depth);
+    let shapes = svg::layout_into(s, segs);
+    let mut m = run_markup(s, base, xml, depth, site);
     let line = m.abs(m.text_line);
     m.push_shown(line);
     push(segs, m.text, line, Strength::Text);
     segs.extend(m.segs);
+    shapes.then_some(svg::GLYPHS)
 }
 
-fn run_markup(s: &str, base: u32, xml: bool, depth: u8) -> Markup {
+fn run_markup(s: &str, base: u32, xml: bool, depth: u8, site: &Arc<Styles>) -> Markup {
+    // A page's own `<style>` applies to the whole page, above it too.
+    let styles = match style_elements(s) {
+        Some(css) => {
+            let mut own = Styles::clone(site);
+            own.add_sheet(&css);
+            Arc::new(own)
+        }
+        None => Arc::clone(site),
+    };
     let sink = Sink(RefCell::new(Markup {
         base,
         xml,
@@ -56,6 +86,7 @@ fn run_markup(s: &str, base: u32, xml: bool, depth: u8) -> Markup {
         reversed: None,
         hidden: None,
         hidden_text: Vec::new(),
+        styled: styled::Styled::new(styles),
     }));
     let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let q = BufferQueue::default();
@@ -66,6 +97,7 @@ fn run_markup(s: &str, base: u32, xml: bool, depth: u8) -> Markup {
     m.finish();
     m.close_stamp();
     m.close_aside();
+    m.close_styled();
     m.close_reversed();
     if m.dropped {
         // Scan the source from the line of the last token on, as it is.
@@ -133,6 +165,8 @@ struct Markup {
     hidden: Option<side::Hidden>,
     /// The byte ranges of `text` that such elements hold.
     hidden_text: Vec<(usize, usize)>,
+    /// What the stylesheets do to elements ([`styled`]).
+    styled: styled::Styled,
 }
 
 struct Sink(RefCell<Markup>);
@@ -288,7 +322,13 @@ impl Markup {
     /// Tokenizes markup found in character data (starting at relative line
     /// `start`) and splices its text into the running text.
     fn splice_markup(&mut self, start: u32, s: &str) {
-        let inner = run_markup(s, self.abs(start), false, self.depth + 1);
+        let inner = run_markup(
+            s,
+            self.abs(start),
+            false,
+            self.depth + 1,
+            &self.styled.styles,
+        );
         self.sync(start);
         self.append(&inner.text);
         self.segs.extend(inner.segs);
@@ -417,52 +457,6 @@ impl Markup {
             }
         }
         TokenSinkResult::Continue
-    }
-
-    fn comment(&mut self, c: &str, line: u32) {
-        self.flush_chars();
-        let start = line.saturating_sub(count_nl(c));
-        if let Some(rest) = c.strip_prefix("[CDATA[") {
-            // Outside foreign content html5ever reads `<![CDATA[` as a bogus
-            // comment ending at the first `>`; the rest of the section follows
-            // as ordinary tokens. Put the part before `>` back in the text.
-            let mut frag = String::with_capacity(rest.len() + 1);
-            frag.push_str(rest);
-            frag.push('>');
-            if self.depth < MAX_DEPTH {
-                self.splice_markup(start, &frag);
-            } else {
-                self.sync(start);
-                self.append(&frag);
-            }
-            return;
-        }
-        if c.contains('<') && self.depth < MAX_DEPTH {
-            // Commented-out markup (`<!--[if IE]><p>...`): tag names are not text.
-            let a = self.abs(start);
-            markup_into(c, a, false, self.depth + 1, &mut self.segs);
-        } else {
-            let a = self.abs(start);
-            push(&mut self.segs, c, a, Strength::Text);
-        }
-        self.mark(false);
-    }
-
-    fn finish_raw(&mut self) {
-        let Some(raw) = self.raw.take() else { return };
-        let line = self.abs(raw.line.max(1));
-        match raw.what {
-            Some(RawWhat::Css) => lex(&raw.buf, Lang::Css, line, &mut self.segs),
-            Some(RawWhat::Js) | None => lex(&raw.buf, Lang::Js, line, &mut self.segs),
-            Some(RawWhat::Json) => json_into(&raw.buf, line, &mut self.segs),
-            Some(RawWhat::Markup) => {
-                if self.depth < MAX_DEPTH {
-                    markup_into(&raw.buf, line, false, self.depth + 1, &mut self.segs)
-                } else {
-                    push(&mut self.segs, raw.buf, line, Strength::Text)
-                }
-            }
-        }
     }
 
     fn finish(&mut self) {

@@ -32,6 +32,7 @@ mod images;
 mod markup;
 mod pdf;
 mod script;
+mod styles;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -44,9 +45,11 @@ use code::{Lang, char_codes, json_into, lex};
 use containers::{gzip, woff, zip};
 use decode::{decode_text, looks_binary, pct};
 use images::{gif, ico, jpeg, png, webp};
-use markup::markup_into;
+use markup::markup_styled_into;
 use pdf::pdf;
 use std::borrow::Cow;
+use std::sync::Arc;
+pub use styles::Styles;
 use text::{card, quoted_printable_lines, rtf};
 
 /// How strongly a segment is scanned.
@@ -92,11 +95,19 @@ pub struct Extracted {
 
 /// Every segment of one public file. `path` is relative to the output folder, `/`-separated.
 pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
+    extract_styled(path, bytes, &Arc::default())
+}
+
+/// [`extract`] of a file of a site whose stylesheets are `styles`: a page
+/// is read once more as they lay it out (hidden classes, reordered
+/// children, `::before` text).
+pub fn extract_styled(path: &str, bytes: &[u8], styles: &Arc<Styles>) -> Extracted {
     let mut out = Out {
         segs: Vec::new(),
         unreadable: None,
         located: false,
         budget: MAX_INFLATE_TOTAL,
+        styles: Arc::clone(styles),
     };
     push(&mut out.segs, path_words(&pct(path)), 0, Strength::Text);
     extract_into(path, bytes, 0, &mut out);
@@ -194,6 +205,8 @@ struct Out {
     located: bool,
     /// Bytes that may still be decompressed.
     budget: usize,
+    /// The site's stylesheets' rules.
+    styles: Arc<Styles>,
 }
 
 impl Out {
@@ -349,9 +362,14 @@ const XML: [&str; 9] = [
 
 fn text_file(ext: &str, text: &str, depth: u8, out: &mut Out) {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let markup = |xml: bool, out: &mut Out| {
+        if let Some(why) = markup_styled_into(text, 1, xml, depth, &out.styles, &mut out.segs) {
+            out.flag(why);
+        }
+    };
     match ext {
-        _ if MARKUP.contains(&ext) => markup_into(text, 1, false, depth, &mut out.segs),
-        _ if XML.contains(&ext) => markup_into(text, 1, true, depth, &mut out.segs),
+        _ if MARKUP.contains(&ext) => markup(false, out),
+        _ if XML.contains(&ext) => markup(true, out),
         "json" | "webmanifest" | "jsonld" | "map" | "geojson" => json_into(text, 1, &mut out.segs),
         "css" => lex(text, Lang::Css, 1, &mut out.segs),
         "js" | "mjs" | "cjs" | "ts" | "jsx" | "tsx" | "mts" | "cts" => {
@@ -361,9 +379,7 @@ fn text_file(ext: &str, text: &str, depth: u8, out: &mut Out) {
         _ if t.starts_with("{\\rtf") => rtf(text, &mut out.segs),
         "vcf" | "vcard" => card(text, true, &mut out.segs),
         "ics" | "ical" | "ifb" => card(text, false, &mut out.segs),
-        _ if t.starts_with('<') => {
-            markup_into(text, 1, t.starts_with("<?xml"), depth, &mut out.segs)
-        }
+        _ if t.starts_with('<') => markup(t.starts_with("<?xml"), out),
         _ if t.starts_with('{') || t.starts_with('[') => json_into(text, 1, &mut out.segs),
         _ => {
             push(&mut out.segs, text, 1, Strength::Text);

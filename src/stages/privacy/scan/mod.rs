@@ -9,6 +9,7 @@ use super::index::forms_of;
 use super::names::{self, Kind};
 use super::{Guard, Hit, Role, Scan, What, extract};
 use ahash::{AHashMap as HashMap, AHashSet as HashSet};
+use std::sync::Arc;
 
 mod ages;
 mod alphabets;
@@ -34,13 +35,20 @@ pub struct Reading {
     unreadable: Option<String>,
     located: bool,
     record: Option<u32>,
+    /// The [`extract::Styles::fingerprint`] it was read with.
+    styles: u64,
 }
 
 impl Reading {
     /// Read one file: `path` relative to the public folder (its name is
     /// read too).
     pub fn of(path: &str, bytes: &[u8]) -> Reading {
-        let mut ex = extract::extract(path, bytes);
+        Reading::styled(path, bytes, &Default::default())
+    }
+
+    /// [`Reading::of`] a file of a site whose stylesheets are `styles`.
+    pub fn styled(path: &str, bytes: &[u8], styles: &Arc<extract::Styles>) -> Reading {
+        let mut ex = extract::extract_styled(path, bytes, styles);
         // Dates in Chinese numerals or a Japanese era, read again in digits.
         let views = dates::digit_views(&ex.segments);
         ex.segments.extend(views);
@@ -51,7 +59,13 @@ impl Reading {
             unreadable: ex.unreadable,
             located: ex.located,
             record: record::record_line(&ex.segments),
+            styles: styles.fingerprint(),
         }
+    }
+
+    /// Was it read with these stylesheets?
+    pub fn read_with(&self, styles: &extract::Styles) -> bool {
+        self.styles == styles.fingerprint()
     }
 }
 

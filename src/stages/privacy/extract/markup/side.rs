@@ -14,6 +14,7 @@ impl Markup {
     pub(super) fn side_texts(&mut self, tag: &Tag, line: u32) {
         let name: &str = &tag.name;
         let opens = tag.kind == TagKind::StartTag && !tag.self_closing;
+        let look = self.look(tag);
         match &mut self.hidden {
             Some(h) if h.name == name => {
                 if opens {
@@ -26,7 +27,7 @@ impl Markup {
                 }
             }
             Some(_) => {}
-            None if opens && hides(tag) => {
+            None if opens && look.hide => {
                 self.hidden = Some(Hidden {
                     name: name.to_string(),
                     depth: 1,
@@ -46,7 +47,8 @@ impl Markup {
                 self.close_reversed();
             }
         } else {
-            self.reversed = Reversed::starts(tag, line);
+            self.reversed = Reversed::starts(tag, line)
+                .or_else(|| (opens && look.reversed).then(|| Reversed::of(tag, line)));
         }
         if matches!(name, "rt" | "rp" | "ruby") {
             self.close_aside();
@@ -54,6 +56,7 @@ impl Markup {
                 self.aside = Some((String::new(), line));
             }
         }
+        self.styled_tag(tag, &look);
     }
 
     /// A stamp element closed (or another opened, or the input ended): its
@@ -83,8 +86,9 @@ impl Markup {
 }
 
 /// An element whose text a browser does not show: `hidden`, or a `style`
-/// with `display: none`, `visibility: hidden`, `font-size: 0` or
-/// `opacity: 0`. "Kamin<span hidden>xx</span>ski" reads "Kaminski"; the
+/// or a stylesheet's rule with `display: none`, `visibility: hidden`,
+/// `font-size: 0`, `opacity: 0` and the like (see
+/// [`super::super::styles`]). "Kamin<span hidden>xx</span>ski" reads "Kaminski"; the
 /// element's own text is still read where it stands (a script may show
 /// it).
 pub(super) struct Hidden {
@@ -93,36 +97,6 @@ pub(super) struct Hidden {
     depth: u32,
     /// Where its text starts in the running text.
     from: usize,
-}
-
-/// Does `tag` hide its text?
-fn hides(tag: &Tag) -> bool {
-    tag.attrs.iter().any(|a| {
-        let an: &str = &a.name.local;
-        if an == "hidden" {
-            return true;
-        }
-        if an != "style" {
-            return false;
-        }
-        let style: String = a
-            .value
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let zero = |prop: &str| {
-            style.match_indices(prop).any(|(i, _)| {
-                let rest = &style[i + prop.len()..];
-                rest.starts_with('0')
-                    && !rest[1..].starts_with(|c: char| c == '.' || c.is_ascii_digit())
-            })
-        };
-        style.contains("display:none")
-            || style.contains("visibility:hidden")
-            || zero("font-size:")
-            || zero("opacity:")
-    })
 }
 
 impl Markup {
