@@ -3809,6 +3809,37 @@ fn stylesheet_classes_that_hide_reverse_or_reorder() {
         ),
         &["Kaminski"],
     );
+    // The text as shown is read only around hidden elements: one far into
+    // a long page, and two far apart (each its own stretch).
+    let filler = "<p>Keep your knees soft and breathe out as you stand.</p>\n".repeat(60);
+    for (what, body) in [
+        (
+            "a hidden class far into a long page",
+            format!("{filler}<p>Kamin<span class=\"q\">zz</span>ski</p>"),
+        ),
+        (
+            "the second of two hidden classes far apart",
+            format!(
+                "<p>Ste<span class=\"q\">x</span>ps</p>{filler}<p>Kamin<span class=\"q\">zz</span>ski</p>{filler}"
+            ),
+        ),
+        (
+            "the first of two hidden classes far apart",
+            format!(
+                "<p>Kamin<span class=\"q\">zz</span>ski</p>{filler}<p>Ste<span class=\"q\">x</span>ps</p>"
+            ),
+        ),
+    ] {
+        p.leak(
+            what,
+            walter_tpl(),
+            both(
+                walter_tpl(),
+                static_file("long.html", &html_page(&style(".q{display:none}"), &body)),
+            ),
+            &["Kaminski"],
+        );
+    }
     p.clean(
         "ordinary classes, a hidden menu and reversed rows that name nobody build",
         both(

@@ -31,8 +31,13 @@ pub(super) use css::{find_ci, style_elements};
 pub struct Styles {
     rules: Vec<Rule>,
     /// Rules by the class, id, attribute or element name their compound
-    /// names first; rules that name none (`*`, `:where(...)`) in `loose`.
-    by_key: HashMap<String, Vec<usize>>,
+    /// names first (looked up for every element of every page, so by the
+    /// bare name, one map a kind); rules that name none (`*`,
+    /// `:where(...)`) in `loose`.
+    by_class: HashMap<String, Vec<usize>>,
+    by_id: HashMap<String, Vec<usize>>,
+    by_attr: HashMap<String, Vec<usize>>,
+    by_tag: HashMap<String, Vec<usize>>,
     loose: Vec<usize>,
 }
 
@@ -171,14 +176,16 @@ impl Styles {
                     _ => continue,
                 };
                 let i = self.rules.len();
-                let key = classes
-                    .first()
-                    .map(|c| format!(".{c}"))
-                    .or_else(|| ids.first().map(|c| format!("#{c}")))
-                    .or_else(|| attrs.first().map(|c| format!("[{c}")))
-                    .or_else(|| tag.clone());
-                match key {
-                    Some(k) => self.by_key.entry(k).or_default().push(i),
+                let keyed = [
+                    (&mut self.by_class, classes.first()),
+                    (&mut self.by_id, ids.first()),
+                    (&mut self.by_attr, attrs.first()),
+                    (&mut self.by_tag, tag.as_ref()),
+                ]
+                .into_iter()
+                .find_map(|(map, key)| Some((map, key?)));
+                match keyed {
+                    Some((map, k)) => map.entry(k.clone()).or_default().push(i),
                     None => self.loose.push(i),
                 }
                 self.rules.push(Rule {
@@ -229,22 +236,22 @@ impl Styles {
         }
         if !self.rules.is_empty() {
             let mut seen: Vec<usize> = Vec::new();
-            let consider = |k: &str, seen: &mut Vec<usize>| {
-                if let Some(v) = self.by_key.get(k) {
+            let consider = |map: &HashMap<String, Vec<usize>>, k: &str, seen: &mut Vec<usize>| {
+                if let Some(v) = map.get(k) {
                     seen.extend(v);
                 }
             };
-            consider(&tag.name, &mut seen);
+            consider(&self.by_tag, &tag.name, &mut seen);
             for a in &tag.attrs {
                 let (n, v): (&str, &str) = (&a.name.local, &a.value);
                 match n {
                     "class" => v
                         .split_ascii_whitespace()
-                        .for_each(|c| consider(&format!(".{c}"), &mut seen)),
-                    "id" => consider(&format!("#{}", v.trim()), &mut seen),
+                        .for_each(|c| consider(&self.by_class, c, &mut seen)),
+                    "id" => consider(&self.by_id, v.trim(), &mut seen),
                     _ => {}
                 }
-                consider(&format!("[{n}"), &mut seen);
+                consider(&self.by_attr, n, &mut seen);
             }
             seen.extend(&self.loose);
             seen.sort_unstable();

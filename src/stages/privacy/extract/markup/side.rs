@@ -109,25 +109,49 @@ impl Markup {
     }
 
     /// The running text without what hidden elements hold (their line
-    /// breaks kept, so lines stay right), as a segment of its own starting
-    /// on absolute line `at`, when there was such an element.
+    /// breaks kept, so lines stay right), when there was such an element:
+    /// only the text around them, [`NEAR`] bytes on either side, one
+    /// segment per stretch of hidden elements closer than that to each
+    /// other. Away from a hidden element the text reads as it does in the
+    /// running text, which is scanned already; a theme that hides its
+    /// menu on print hides something on every page.
     pub(super) fn push_shown(&mut self, at: u32) {
         self.close_hidden();
         let ranges = std::mem::take(&mut self.hidden_text);
-        if ranges.is_empty() {
-            return;
-        }
-        let mut shown = String::with_capacity(self.text.len());
-        let mut from = 0;
-        for (a, b) in ranges {
-            if a < from || !self.text.is_char_boundary(a) || !self.text.is_char_boundary(b) {
-                continue;
+        let text = &self.text;
+        let boundary = |i: usize| text.is_char_boundary(i);
+        let (mut line, mut counted) = (at, 0);
+        let mut i = 0;
+        while i < ranges.len() {
+            let start = text.floor_char_boundary(ranges[i].0.saturating_sub(NEAR));
+            let mut shown = String::new();
+            let mut from = start;
+            while let Some(&(a, b)) = ranges.get(i) {
+                i += 1;
+                if a < from || !boundary(a) || !boundary(b) {
+                    continue;
+                }
+                shown.push_str(&text[from..a]);
+                shown.extend(text[a..b].chars().filter(|&c| c == '\n'));
+                from = b;
+                if ranges.get(i).is_none_or(|&(next, _)| next > b + MERGE) {
+                    break;
+                }
             }
-            shown.push_str(&self.text[from..a]);
-            shown.extend(self.text[a..b].chars().filter(|&c| c == '\n'));
-            from = b;
+            let end = text.ceil_char_boundary(from.saturating_add(NEAR).min(text.len()));
+            shown.push_str(&text[from..end]);
+            line += super::super::count_nl(&text[counted..start]);
+            counted = start;
+            push(&mut self.segs, shown, line, Strength::Text);
         }
-        shown.push_str(&self.text[from..]);
-        push(&mut self.segs, shown, at, Strength::Text);
     }
 }
+
+/// How far from a hidden element the text is read once more without it:
+/// further than the longest identifier (a name with its titles, an
+/// address, an email), which is what could read otherwise.
+const NEAR: usize = 512;
+
+/// Hidden elements closer than this to each other share one segment (their
+/// windows meet).
+const MERGE: usize = 2 * NEAR;
