@@ -1017,3 +1017,27 @@ fn a_plan_using_a_broken_library_exercise_is_pointed_at_its_errors() {
     );
     assert!(!err.contains("no content/exercises/pendulum.yaml"), "{err}");
 }
+
+#[test]
+fn a_todo_split_by_a_bidi_mark_or_a_variation_selector_is_unfinished() {
+    for hidden in [
+        "TO\u{200E}DO",
+        "TO\u{200F}DO",
+        "T\u{FE0F}ODO",
+        "\u{2067}TODO\u{2069}",
+        "TO\u{E0020}DO",
+    ] {
+        let (_, err) = broken_after_good_build(&[(
+            "content/plans/maria-lopez.yaml",
+            &format!("{PLAN}{STORY}").replace(
+                "summary: Right shoulder pain when reaching up",
+                &format!("summary: \"{hidden}: what hurts\""),
+            ),
+        )]);
+        assert!(
+            err.contains("content/plans/maria-lopez.yaml:8:")
+                && err.contains("error[HP0107]: `problem.summary` still holds a TODO"),
+            "{hidden:?}: {err}"
+        );
+    }
+}
