@@ -1019,6 +1019,32 @@ fn a_plan_using_a_broken_library_exercise_is_pointed_at_its_errors() {
 }
 
 #[test]
+fn an_unsafe_picture_or_link_in_a_page_is_reported_at_its_line() {
+    let c = Clinic::with_plan();
+    c.write(
+        "content/pages/about.md",
+        "---\ntitle: About\n---\nHi.\n\n![Our desk](javascript:alert(1))\n\nSee ![x](VBScript:msgbox) here.\n\n![y](data:text/html,<b>x</b>)\n\n[z](data:text/html;base64,PGI+)\n\n<img src=\"javascript:alert(2)\" alt=\"a\">\n\n![ok](/desk.png)\n",
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    for at in [
+        "content/pages/about.md:6:1: warning[HP0801]: picture with a `javascript:` address removed",
+        "content/pages/about.md:8:5: warning[HP0801]: picture with a `vbscript:` address removed",
+        "content/pages/about.md:10:1: warning[HP0801]: inline `data:` picture removed",
+        "content/pages/about.md:12:1: warning[HP0801]: link to a `data:` address removed",
+        "content/pages/about.md:14:1: warning[HP0801]: `src` with a `javascript:` address removed from `<img>`",
+    ] {
+        assert!(err.contains(at), "{at}: {err}");
+    }
+    assert_eq!(err.matches("HP0801").count(), 5, "{err}");
+    let html = c.read("public/about/index.html");
+    assert!(!html.to_ascii_lowercase().contains("script:"), "{html}");
+    let out = c.cmd(&["build", "--strict"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
 fn a_todo_split_by_a_bidi_mark_or_a_variation_selector_is_unfinished() {
     for hidden in [
         "TO\u{200E}DO",
