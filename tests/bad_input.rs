@@ -1019,6 +1019,23 @@ fn a_plan_using_a_broken_library_exercise_is_pointed_at_its_errors() {
 }
 
 #[test]
+fn a_page_with_an_empty_front_matter_is_told_it_needs_a_title() {
+    for text in [
+        "---\n---\nHello.\n",
+        "---\n# to do\n\n---\nHello.\n",
+        "\u{feff}---\r\n---\r\nHi\r\n",
+    ] {
+        let (_, err) = broken_after_good_build(&[("content/pages/about.md", text)]);
+        assert!(
+            err.contains("content/pages/about.md:1:1: error[HP0003]: the front matter is empty: a page needs a `title:`"),
+            "{text:?}: {err}"
+        );
+        assert!(!err.contains("the file is empty"), "{err}");
+        assert!(err.contains("add a line `title: Your title`"), "{err}");
+    }
+}
+
+#[test]
 fn an_unsafe_picture_or_link_in_a_page_is_reported_at_its_line() {
     let c = Clinic::with_plan();
     c.write(
