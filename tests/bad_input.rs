@@ -1018,6 +1018,121 @@ fn a_plan_using_a_broken_library_exercise_is_pointed_at_its_errors() {
     assert!(!err.contains("no content/exercises/pendulum.yaml"), "{err}");
 }
 
+/// `edit`s applied to `text`, each found once.
+fn edited(text: &str, edits: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (from, to) in edits {
+        assert!(out.contains(from), "{from:?} not in the text");
+        out = out.replacen(from, to, 1);
+    }
+    out
+}
+
+#[test]
+fn a_bare_boolean_or_number_where_text_belongs_is_an_error_at_its_place() {
+    let plan = edited(
+        &format!("{PLAN}{STORY}"),
+        &[
+            ("  name: Maria Lopez", "  name: 12"),
+            (
+                "  statement: Lift my granddaughter without pain",
+                "  statement: false",
+            ),
+            ("- { name: Reaching up,", "- { name: true,"),
+            (
+                "  patient: [Do your exercises twice a day]",
+                "  patient: [Do your exercises, 2.5]",
+            ),
+            ("  quote: I picked her up last week.", "  quote: 2026"),
+            ("    when: Weeks 1-2", "    when: 0x1F"),
+        ],
+    );
+    let (_, err) = broken_after_good_build(&[
+        ("content/plans/maria-lopez.yaml", &plan),
+        (
+            "content/exercises/pendulum.yaml",
+            &PENDULUM.replace("name: Pendulum swing", "name: False"),
+        ),
+        ("content/pages/news.md", "---\ntitle: 404\n---\nNews.\n"),
+    ]);
+    for (at, raw) in [
+        ("content/plans/maria-lopez.yaml:2:9", "12"),
+        ("content/plans/maria-lopez.yaml:11:14", "false"),
+        ("content/plans/maria-lopez.yaml:15:15", "true"),
+        ("content/plans/maria-lopez.yaml:18:11", "0x1F"),
+        ("content/plans/maria-lopez.yaml:30:32", "2.5"),
+        ("content/plans/maria-lopez.yaml:41:10", "2026"),
+        ("content/exercises/pendulum.yaml:1:7", "False"),
+        ("content/pages/news.md:2:8", "404"),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.starts_with(&format!("{at}: error[HP0004]")))
+            .unwrap_or_else(|| panic!("no HP0004 at {at}: {err}"));
+        assert!(line.contains("expected text"), "{line}");
+        assert!(
+            err.contains(&format!(
+                "help: put it in quotes if you mean the text: `\"{raw}\"`"
+            )),
+            "{raw}: {err}"
+        );
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn quoted_the_same_words_are_text_and_nothing_is_an_empty_text() {
+    let c = Clinic::with_plan();
+    let plan = edited(
+        &format!("{PLAN}{STORY}"),
+        &[(
+            "  preferred_name: Mari",
+            "  preferred_name: \"True\"\n  pronouns: ~",
+        )],
+    );
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(c.read("handouts/maria-lopez.html").contains("True"));
+    // A required text given as nothing is empty: the check that needs
+    // words says so at its line.
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &plan.replace(
+            "  statement: Lift my granddaughter without pain",
+            "  statement: null",
+        ),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/plans/maria-lopez.yaml:12:3: error[HP0108]")
+            || err.contains("content/plans/maria-lopez.yaml:12:14: error[HP0108]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn site_yaml_text_given_a_number_is_an_error_at_its_place() {
+    let c = Clinic::with_plan();
+    c.cmd(&["build"]).assert().success();
+    let before = (c.tree("public"), c.tree("handouts"));
+    c.write(
+        "site.yaml",
+        &SITE.replace("  name: Test Clinic", "  name: true"),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("site.yaml:5:9: error[HP0004]"), "{err}");
+    assert!(
+        err.contains("put it in quotes if you mean the text"),
+        "{err}"
+    );
+    assert!(before == (c.tree("public"), c.tree("handouts")));
+}
+
 #[test]
 fn a_page_with_an_empty_front_matter_is_told_it_needs_a_title() {
     for text in [

@@ -3,6 +3,7 @@
 use crate::base::diag::Code;
 use crate::base::diag::Diagnostic;
 use crate::content::yaml;
+use crate::content::yaml::text;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -11,8 +12,10 @@ use std::path::Path;
 #[serde(deny_unknown_fields)]
 pub struct PageFront {
     /// Page title.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// One sentence for search results and previews.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub description: Option<String>,
     /// Position in the menu (lower first); pages without it are not in the menu.
