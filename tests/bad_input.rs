@@ -1134,6 +1134,62 @@ fn site_yaml_text_given_a_number_is_an_error_at_its_place() {
 }
 
 #[test]
+fn a_language_that_is_no_language_is_an_error_in_every_file_that_gives_it() {
+    let plan = PLAN.replace(
+        "  preferred_name: Mari\n",
+        "  preferred_name: Mari\n  language: Klingon\n",
+    );
+    let other = plan
+        .replace("Maria Lopez", "Ann Bee")
+        .replace("language: Klingon", "language: spanish (mexico)");
+    let (_, err) = broken_after_good_build(&[
+        (
+            "site.yaml",
+            &SITE.replace("language: en", "language: elvish"),
+        ),
+        ("content/plans/maria-lopez.yaml", &plan),
+        ("content/plans/ann-bee.yaml", &other),
+    ]);
+    for (at, word) in [
+        ("site.yaml:3:11", "elvish"),
+        ("content/plans/maria-lopez.yaml:4:13", "Klingon"),
+        ("content/plans/ann-bee.yaml:4:13", "spanish (mexico)"),
+    ] {
+        assert!(
+            err.contains(&format!("{at}: error[HP0007]: `{word}` is not a language")),
+            "{at}: {err}"
+        );
+    }
+    assert!(
+        err.contains("handouts have phrases in: ar, en, es"),
+        "{err}"
+    );
+    // Not also "no strings for" nor "not translated into" it.
+    assert!(!err.contains("HP0305") && !err.contains("HP0710"), "{err}");
+}
+
+#[test]
+fn a_language_with_a_region_or_by_name_falls_back_to_its_table() {
+    for lang in ["es-MX", "es_mx", "Spanish", "ES"] {
+        let c = Clinic::new();
+        c.write(
+            "content/plans/maria-lopez.yaml",
+            &PLAN.replace(
+                "  preferred_name: Mari\n",
+                &format!("  preferred_name: Mari\n  language: {lang}\n"),
+            ),
+        );
+        let out = c.cmd(&["build"]).output().unwrap();
+        let err = stderr(&out);
+        assert!(out.status.success(), "{lang}: {err}");
+        assert!(
+            !err.contains("HP0007") && !err.contains("HP0305"),
+            "{lang}: {err}"
+        );
+    }
+}
+
+#[test]
 fn a_page_with_an_empty_front_matter_is_told_it_needs_a_title() {
     for text in [
         "---\n---\nHello.\n",
