@@ -1149,11 +1149,16 @@ fn a_language_that_is_no_language_is_an_error_in_every_file_that_gives_it() {
         ),
         ("content/plans/maria-lopez.yaml", &plan),
         ("content/plans/ann-bee.yaml", &other),
+        (
+            "content/exercises/pendulum.yaml",
+            &format!("{PENDULUM}language: vulcan\n"),
+        ),
     ]);
     for (at, word) in [
         ("site.yaml:3:11", "elvish"),
         ("content/plans/maria-lopez.yaml:4:13", "Klingon"),
         ("content/plans/ann-bee.yaml:4:13", "spanish (mexico)"),
+        ("content/exercises/pendulum.yaml:9:11", "vulcan"),
     ] {
         assert!(
             err.contains(&format!("{at}: error[HP0007]: `{word}` is not a language")),

@@ -237,9 +237,9 @@ fn compile_themes(
     themes
 }
 
-/// An error for each `language:` of site.yaml and the plans that names
-/// no language (`klingon`), at its value, listing the languages the
-/// site's theme has phrases for (`known`).
+/// An error for each `language:` of site.yaml, the plans and the
+/// exercise library that names no language (`klingon`), at its value,
+/// listing the languages the site's theme has phrases for (`known`).
 fn not_languages(clinic: &Clinic, known: &[String]) -> Vec<Diagnostic> {
     let site = std::iter::once((
         Path::new("site.yaml"),
@@ -253,7 +253,12 @@ fn not_languages(clinic: &Clinic, known: &[String]) -> Vec<Diagnostic> {
             p.value.patient.language.as_ref(),
         )
     });
+    let exercises = clinic
+        .exercises
+        .values()
+        .map(|e| (e.path.as_path(), e.text.as_str(), e.value.language.as_ref()));
     site.chain(plans)
+        .chain(exercises)
         .filter_map(|(file, text, lang)| {
             let lang = lang.filter(|l| !crate::base::lang::is_tag(l))?;
             let at = crate::content::yaml::locate(text, "language", lang, 0)
