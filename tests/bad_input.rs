@@ -1017,3 +1017,246 @@ fn a_plan_using_a_broken_library_exercise_is_pointed_at_its_errors() {
     );
     assert!(!err.contains("no content/exercises/pendulum.yaml"), "{err}");
 }
+
+/// `edit`s applied to `text`, each found once.
+fn edited(text: &str, edits: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (from, to) in edits {
+        assert!(out.contains(from), "{from:?} not in the text");
+        out = out.replacen(from, to, 1);
+    }
+    out
+}
+
+#[test]
+fn a_bare_boolean_or_number_where_text_belongs_is_an_error_at_its_place() {
+    let plan = edited(
+        &format!("{PLAN}{STORY}"),
+        &[
+            ("  name: Maria Lopez", "  name: 12"),
+            (
+                "  statement: Lift my granddaughter without pain",
+                "  statement: false",
+            ),
+            ("- { name: Reaching up,", "- { name: true,"),
+            (
+                "  patient: [Do your exercises twice a day]",
+                "  patient: [Do your exercises, 2.5]",
+            ),
+            ("  quote: I picked her up last week.", "  quote: 2026"),
+            ("    when: Weeks 1-2", "    when: 0x1F"),
+        ],
+    );
+    let (_, err) = broken_after_good_build(&[
+        ("content/plans/maria-lopez.yaml", &plan),
+        (
+            "content/exercises/pendulum.yaml",
+            &PENDULUM.replace("name: Pendulum swing", "name: False"),
+        ),
+        ("content/pages/news.md", "---\ntitle: 404\n---\nNews.\n"),
+    ]);
+    for (at, raw) in [
+        ("content/plans/maria-lopez.yaml:2:9", "12"),
+        ("content/plans/maria-lopez.yaml:11:14", "false"),
+        ("content/plans/maria-lopez.yaml:15:15", "true"),
+        ("content/plans/maria-lopez.yaml:18:11", "0x1F"),
+        ("content/plans/maria-lopez.yaml:30:32", "2.5"),
+        ("content/plans/maria-lopez.yaml:41:10", "2026"),
+        ("content/exercises/pendulum.yaml:1:7", "False"),
+        ("content/pages/news.md:2:8", "404"),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.starts_with(&format!("{at}: error[HP0004]")))
+            .unwrap_or_else(|| panic!("no HP0004 at {at}: {err}"));
+        assert!(line.contains("expected text"), "{line}");
+        assert!(
+            err.contains(&format!(
+                "help: put it in quotes if you mean the text: `\"{raw}\"`"
+            )),
+            "{raw}: {err}"
+        );
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn quoted_the_same_words_are_text_and_nothing_is_an_empty_text() {
+    let c = Clinic::with_plan();
+    let plan = edited(
+        &format!("{PLAN}{STORY}"),
+        &[(
+            "  preferred_name: Mari",
+            "  preferred_name: \"True\"\n  pronouns: ~",
+        )],
+    );
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(c.read("handouts/maria-lopez.html").contains("True"));
+    // A required text given as nothing is empty: the check that needs
+    // words says so at its line.
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &plan.replace(
+            "  statement: Lift my granddaughter without pain",
+            "  statement: null",
+        ),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/plans/maria-lopez.yaml:12:3: error[HP0108]")
+            || err.contains("content/plans/maria-lopez.yaml:12:14: error[HP0108]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn site_yaml_text_given_a_number_is_an_error_at_its_place() {
+    let c = Clinic::with_plan();
+    c.cmd(&["build"]).assert().success();
+    let before = (c.tree("public"), c.tree("handouts"));
+    c.write(
+        "site.yaml",
+        &SITE.replace("  name: Test Clinic", "  name: true"),
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("site.yaml:5:9: error[HP0004]"), "{err}");
+    assert!(
+        err.contains("put it in quotes if you mean the text"),
+        "{err}"
+    );
+    assert!(before == (c.tree("public"), c.tree("handouts")));
+}
+
+#[test]
+fn a_language_that_is_no_language_is_an_error_in_every_file_that_gives_it() {
+    let plan = PLAN.replace(
+        "  preferred_name: Mari\n",
+        "  preferred_name: Mari\n  language: Klingon\n",
+    );
+    let other = plan
+        .replace("Maria Lopez", "Ann Bee")
+        .replace("language: Klingon", "language: spanish (mexico)");
+    let (_, err) = broken_after_good_build(&[
+        (
+            "site.yaml",
+            &SITE.replace("language: en", "language: elvish"),
+        ),
+        ("content/plans/maria-lopez.yaml", &plan),
+        ("content/plans/ann-bee.yaml", &other),
+        (
+            "content/exercises/pendulum.yaml",
+            &format!("{PENDULUM}language: vulcan\n"),
+        ),
+    ]);
+    for (at, word) in [
+        ("site.yaml:3:11", "elvish"),
+        ("content/plans/maria-lopez.yaml:4:13", "Klingon"),
+        ("content/plans/ann-bee.yaml:4:13", "spanish (mexico)"),
+        ("content/exercises/pendulum.yaml:9:11", "vulcan"),
+    ] {
+        assert!(
+            err.contains(&format!("{at}: error[HP0007]: `{word}` is not a language")),
+            "{at}: {err}"
+        );
+    }
+    assert!(
+        err.contains("handouts have phrases in: ar, en, es"),
+        "{err}"
+    );
+    // Not also "no strings for" nor "not translated into" it.
+    assert!(!err.contains("HP0305") && !err.contains("HP0710"), "{err}");
+}
+
+#[test]
+fn a_language_with_a_region_or_by_name_falls_back_to_its_table() {
+    for lang in ["es-MX", "es_mx", "Spanish", "ES"] {
+        let c = Clinic::new();
+        c.write(
+            "content/plans/maria-lopez.yaml",
+            &PLAN.replace(
+                "  preferred_name: Mari\n",
+                &format!("  preferred_name: Mari\n  language: {lang}\n"),
+            ),
+        );
+        let out = c.cmd(&["build"]).output().unwrap();
+        let err = stderr(&out);
+        assert!(out.status.success(), "{lang}: {err}");
+        assert!(
+            !err.contains("HP0007") && !err.contains("HP0305"),
+            "{lang}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_page_with_an_empty_front_matter_is_told_it_needs_a_title() {
+    for text in [
+        "---\n---\nHello.\n",
+        "---\n# to do\n\n---\nHello.\n",
+        "\u{feff}---\r\n---\r\nHi\r\n",
+    ] {
+        let (_, err) = broken_after_good_build(&[("content/pages/about.md", text)]);
+        assert!(
+            err.contains("content/pages/about.md:1:1: error[HP0003]: the front matter is empty: a page needs a `title:`"),
+            "{text:?}: {err}"
+        );
+        assert!(!err.contains("the file is empty"), "{err}");
+        assert!(err.contains("add a line `title: Your title`"), "{err}");
+    }
+}
+
+#[test]
+fn an_unsafe_picture_or_link_in_a_page_is_reported_at_its_line() {
+    let c = Clinic::with_plan();
+    c.write(
+        "content/pages/about.md",
+        "---\ntitle: About\n---\nHi.\n\n![Our desk](javascript:alert(1))\n\nSee ![x](VBScript:msgbox) here.\n\n![y](data:text/html,<b>x</b>)\n\n[z](data:text/html;base64,PGI+)\n\n<img src=\"javascript:alert(2)\" alt=\"a\">\n\n![ok](/desk.png)\n",
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    for at in [
+        "content/pages/about.md:6:1: warning[HP0801]: picture with a `javascript:` address removed",
+        "content/pages/about.md:8:5: warning[HP0801]: picture with a `vbscript:` address removed",
+        "content/pages/about.md:10:1: warning[HP0801]: inline `data:` picture removed",
+        "content/pages/about.md:12:1: warning[HP0801]: link to a `data:` address removed",
+        "content/pages/about.md:14:1: warning[HP0801]: `src` with a `javascript:` address removed from `<img>`",
+    ] {
+        assert!(err.contains(at), "{at}: {err}");
+    }
+    assert_eq!(err.matches("HP0801").count(), 5, "{err}");
+    let html = c.read("public/about/index.html");
+    assert!(!html.to_ascii_lowercase().contains("script:"), "{html}");
+    let out = c.cmd(&["build", "--strict"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn a_todo_split_by_a_bidi_mark_or_a_variation_selector_is_unfinished() {
+    for hidden in [
+        "TO\u{200E}DO",
+        "TO\u{200F}DO",
+        "T\u{FE0F}ODO",
+        "\u{2067}TODO\u{2069}",
+        "TO\u{E0020}DO",
+    ] {
+        let (_, err) = broken_after_good_build(&[(
+            "content/plans/maria-lopez.yaml",
+            &format!("{PLAN}{STORY}").replace(
+                "summary: Right shoulder pain when reaching up",
+                &format!("summary: \"{hidden}: what hurts\""),
+            ),
+        )]);
+        assert!(
+            err.contains("content/plans/maria-lopez.yaml:8:")
+                && err.contains("error[HP0107]: `problem.summary` still holds a TODO"),
+            "{hidden:?}: {err}"
+        );
+    }
+}

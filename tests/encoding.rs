@@ -377,3 +377,42 @@ fn a_plan_outside_content_plans_is_found_whatever_its_encoding() {
         );
     }
 }
+
+/// `text` as UTF-32, with or without a byte-order mark.
+fn utf32(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    (bom.then_some('\u{FEFF}').into_iter())
+        .chain(text.chars())
+        .flat_map(|c| match big_endian {
+            true => (c as u32).to_be_bytes(),
+            false => (c as u32).to_le_bytes(),
+        })
+        .collect()
+}
+
+#[test]
+fn utf32_is_named_utf32_in_every_file_and_fixed() {
+    for (i, rel) in CLINIC_FILES.iter().enumerate() {
+        for bom in [true, false] {
+            let c = clinic_with("");
+            let text = c.read(rel);
+            std::fs::write(c.path().join(rel), utf32(&text, i % 2 == 1, bom)).unwrap();
+            let out = c.cmd(&["build"]).output().unwrap();
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{rel}: {err}");
+            assert!(!err.contains("panicked"), "{rel}: {err}");
+            assert!(
+                err.contains(&format!("{rel}:1:1: error[HP0010]")),
+                "{rel}: {err}"
+            );
+            assert!(err.contains("UTF-32"), "{rel}: {err}");
+            assert!(!err.contains("UTF-16"), "{rel}: {err}");
+
+            let out = c.cmd(&["fix-encoding", rel]).output().unwrap();
+            assert!(out.status.success(), "{rel}: {}", stderr(&out));
+            assert!(stderr(&out).contains("it was UTF-32"), "{}", stderr(&out));
+            assert_eq!(c.read(rel), text, "{rel}: the same text, now UTF-8");
+            let out = c.cmd(&["build"]).output().unwrap();
+            assert!(out.status.success(), "{rel}: {}", stderr(&out));
+        }
+    }
+}

@@ -33,13 +33,65 @@ pub fn without_bom(bytes: &[u8]) -> Cow<'_, [u8]> {
     }
 }
 
-/// The text after a UTF-16 byte-order mark, and whether it is big-endian.
+/// The text after a UTF-16 byte-order mark, and whether it is big-endian
+/// (a UTF-32 mark, whose first two bytes are UTF-16's, is none).
 pub fn utf16_bom(bytes: &[u8]) -> Option<(&[u8], bool)> {
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+    if utf32_bom(bytes).is_some() {
+        None
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         Some((rest, false))
     } else {
         bytes.strip_prefix(b"\xFE\xFF").map(|rest| (rest, true))
     }
+}
+
+/// The text after a UTF-32 byte-order mark, and whether it is big-endian.
+pub fn utf32_bom(bytes: &[u8]) -> Option<(&[u8], bool)> {
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE\0\0") {
+        Some((rest, false))
+    } else {
+        bytes.strip_prefix(b"\0\0\xFE\xFF").map(|rest| (rest, true))
+    }
+}
+
+/// UTF-32 text without a BOM has three NUL bytes in every four (for
+/// text below U+0100). Returns whether it is big-endian.
+pub fn utf32_without_bom(b: &[u8]) -> Option<bool> {
+    let n = b.len().min(1024) & !3;
+    if n < 8 {
+        return None;
+    }
+    let units = || b[..n].chunks_exact(4);
+    let le = units().filter(|u| u[1..] == [0, 0, 0] && u[0] != 0).count();
+    let be = units().filter(|u| u[..3] == [0, 0, 0] && u[3] != 0).count();
+    let quarter = n / 4;
+    if le * 10 >= quarter * 9 {
+        Some(false)
+    } else if be * 10 >= quarter * 9 {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// `b` read as UTF-32, each unit that is no character as U+FFFD (an
+/// incomplete last unit is dropped).
+pub fn utf32(b: &[u8], be: bool) -> String {
+    utf32_chars(b, be)
+        .map(|c| c.unwrap_or('\u{FFFD}'))
+        .collect()
+}
+
+/// The characters of UTF-32 `b`, `None` for a unit that is no character.
+fn utf32_chars(b: &[u8], be: bool) -> impl Iterator<Item = Option<char>> + '_ {
+    b.chunks_exact(4).map(move |p| {
+        let u = [p[0], p[1], p[2], p[3]];
+        char::from_u32(if be {
+            u32::from_be_bytes(u)
+        } else {
+            u32::from_le_bytes(u)
+        })
+    })
 }
 
 /// UTF-16 text without a BOM has NUL bytes at every other position (for
@@ -87,6 +139,12 @@ pub fn utf16_units(b: &[u8], be: bool) -> impl Iterator<Item = u16> + '_ {
 /// a file (is it a plan?), not for reading one. UTF-8 (BOM or not),
 /// UTF-16 (BOM or not), else Windows-1252 for the bytes that are not UTF-8.
 pub fn text_lossy(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some((rest, be)) = utf32_bom(bytes) {
+        return Cow::Owned(utf32(rest, be));
+    }
+    if let Some(be) = utf32_without_bom(bytes) {
+        return Cow::Owned(utf32(bytes, be));
+    }
     if let Some((rest, be)) = utf16_bom(bytes) {
         return Cow::Owned(utf16(rest, be));
     }
@@ -196,17 +254,27 @@ pub fn decode_utf8(bytes: Vec<u8>, rel: &Path) -> Result<String, Box<Diagnostic>
     };
     // UTF-16 of ASCII text is valid UTF-8 (with a NUL after each letter),
     // so it is looked for first. Positions in UTF-16 bytes mean nothing to
-    // a reader: the file is named as a whole.
-    let utf16 = match (utf16_bom(&bytes), utf16_without_bom(&bytes)) {
-        (Some(_), _) => Some("with a character UTF-16 cannot hold (a lone surrogate)"),
-        (None, Some(_)) => Some("without a byte-order mark"),
-        (None, None) => None,
+    // a reader: the file is named as a whole. UTF-32's mark starts as
+    // UTF-16's does, so it is looked for before.
+    let wide = match (
+        utf32_bom(&bytes),
+        utf32_without_bom(&bytes),
+        utf16_bom(&bytes),
+        utf16_without_bom(&bytes),
+    ) {
+        (Some(_), ..) => Some("UTF-32 (with a byte-order mark)"),
+        (None, Some(_), ..) => Some("UTF-32 without a byte-order mark"),
+        (None, None, Some(_), _) => {
+            Some("UTF-16 (\"Unicode\") with a character UTF-16 cannot hold (a lone surrogate)")
+        }
+        (None, None, None, Some(_)) => Some("UTF-16 (\"Unicode\") without a byte-order mark"),
+        (None, None, None, None) => None,
     };
-    if let Some(how) = utf16 {
+    if let Some(how) = wide {
         return Err(Box::new(
             Diagnostic::error(
                 Code::ReadFailed,
-                format!("this file looks saved as UTF-16 (\"Unicode\") {how}, not UTF-8"),
+                format!("this file looks saved as {how}, not UTF-8"),
             )
             .help(fix())
             .in_file(rel)
@@ -253,7 +321,8 @@ pub struct Changed {
 /// whose text changed (none for UTF-16, whose characters stay the same).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fixed {
-    /// The encoding the file was saved in: `Windows-1252` or `UTF-16`.
+    /// The encoding the file was saved in: `Windows-1252`, `UTF-16` or
+    /// `UTF-32`.
     pub from: &'static str,
     /// The lines read differently now.
     pub changed: Vec<Changed>,
@@ -296,6 +365,21 @@ impl std::fmt::Display for FixError {
 pub fn fix_file(path: &Path) -> Result<Fixed, FixError> {
     let io = |e| FixError::Io(path.to_path_buf(), e);
     let bytes = std::fs::read(path).map_err(io)?;
+    let utf32 = utf32_bom(&bytes).or_else(|| utf32_without_bom(&bytes).map(|be| (&bytes[..], be)));
+    if let Some((units, be)) = utf32 {
+        let text: String = utf32_chars(units, be)
+            .collect::<Option<_>>()
+            .filter(|_| units.len() % 4 == 0)
+            .ok_or_else(|| FixError::NotWindows1252(path.to_path_buf()))?;
+        crate::base::atomic::replace_file_keeping_permissions(path, |out| {
+            out.write_all(text.as_bytes())
+        })
+        .map_err(io)?;
+        return Ok(Fixed {
+            from: "UTF-32",
+            changed: Vec::new(),
+        });
+    }
     let utf16 = utf16_bom(&bytes).or_else(|| utf16_without_bom(&bytes).map(|be| (&bytes[..], be)));
     if utf16.is_none() && std::str::from_utf8(strip_bom(&bytes)).is_ok() {
         return Err(FixError::AlreadyUtf8(path.to_path_buf()));

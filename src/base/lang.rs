@@ -109,6 +109,19 @@ pub fn canonical(tag: &str) -> String {
     out
 }
 
+/// Is `tag` a language as people write one: a well-formed BCP 47 tag whose
+/// language is a two- or three-letter code (`es`, `es_MX`, `fil`,
+/// `zh-Hant-TW`), or a language's name [`canonical`] knows (`Spanish`)?
+/// `klingon` and `Spanish (Mexico)` are not.
+pub fn is_tag(tag: &str) -> bool {
+    let c = canonical(tag);
+    let mut parts = c.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 /// The language of a tag, without script or region: `es` of `es_MX`.
 pub fn primary(tag: &str) -> String {
     // A code (`es`, `es_MX`) needs no name table: this runs for every
@@ -274,6 +287,35 @@ mod tests {
             ("", "ltr"),
         ] {
             assert_eq!(dir(tag), d, "{tag}");
+        }
+    }
+
+    #[test]
+    fn language_tags_and_names_are_tags_words_are_not() {
+        for t in [
+            "es",
+            "ES",
+            "es_MX",
+            "es-mx",
+            "fil",
+            "zh-Hant-TW",
+            "Spanish",
+            "Español",
+            "tlh",
+        ] {
+            assert!(is_tag(t), "{t}");
+        }
+        for t in [
+            "klingon",
+            "Spanish (Mexico)",
+            "",
+            "e",
+            "english-us",
+            "12",
+            "es--MX",
+            "es-",
+        ] {
+            assert!(!is_tag(t), "{t}");
         }
     }
 }

@@ -232,7 +232,51 @@ fn compile_themes(
             Err(d) => diags.push(d.in_file(file).at(pos)),
         }
     }
+    let known = themes.get(site_theme).map_or(&[][..], |t| &t.languages[..]);
+    diags.extend(not_languages(clinic, known));
     themes
+}
+
+/// An error for each `language:` of site.yaml, the plans and the
+/// exercise library that names no language (`klingon`), at its value,
+/// listing the languages the site's theme has phrases for (`known`).
+fn not_languages(clinic: &Clinic, known: &[String]) -> Vec<Diagnostic> {
+    let site = std::iter::once((
+        Path::new("site.yaml"),
+        clinic.site_text.as_str(),
+        Some(&clinic.site.language),
+    ));
+    let plans = clinic.plans.iter().map(|p| {
+        (
+            p.path.as_path(),
+            p.text.as_str(),
+            p.value.patient.language.as_ref(),
+        )
+    });
+    let exercises = clinic
+        .exercises
+        .values()
+        .map(|e| (e.path.as_path(), e.text.as_str(), e.value.language.as_ref()));
+    site.chain(plans)
+        .chain(exercises)
+        .filter_map(|(file, text, lang)| {
+            let lang = lang.filter(|l| !crate::base::lang::is_tag(l))?;
+            let at = crate::content::yaml::locate(text, "language", lang, 0)
+                .or_else(|| crate::content::yaml::locate_key(text, "language"));
+            Some(
+                Diagnostic::error(
+                    Code::ValueNotAllowed,
+                    format!("`{lang}` is not a language"),
+                )
+                .in_file(file)
+                .at(at)
+                .help(format!(
+                    "write the language's code, such as `es` or `es-MX` (or its name in English, `Spanish`); handouts have phrases in: {}",
+                    known.join(", ")
+                )),
+            )
+        })
+        .collect()
 }
 
 /// What a plan's handout depends on besides its text: what its

@@ -62,6 +62,16 @@ pub(super) fn compile_theme(
             .help("add them to the theme's templates/ folder, or remove the theme folder to use the built-in default"));
     }
     let strings = theme_strings(&theme, name, langs, diags)?;
+    let mut languages: Vec<String> = theme.builtin_tables().into_keys().collect();
+    languages.extend(
+        theme
+            .tables()
+            .map(BTreeMap::into_keys)
+            .into_iter()
+            .flatten(),
+    );
+    languages.sort();
+    languages.dedup();
     let handout_css = theme
         .files
         .get("static/handout.css")
@@ -96,6 +106,7 @@ pub(super) fn compile_theme(
         origins,
         fingerprint: theme.files.fingerprint(),
         stock: theme.is_stock(),
+        languages,
     })
 }
 
@@ -136,13 +147,9 @@ fn theme_strings(
         // `es-MX`, `ES` or `Spanish` take the `es` table (RFC 4647 lookup).
         let found = crate::base::lang::lookup(&tables, lang);
         let table = found.map(|(_, t)| t);
-        diags.extend(no_table_for(
-            name,
-            lang,
-            asked,
-            found.map(|(k, _)| k),
-            &tables,
-        ));
+        // A word that is no language (`klingon`) has an error of its own.
+        let no_table = no_table_for(name, lang, asked, found.map(|(k, _)| k), &tables);
+        diags.extend(no_table.filter(|_| crate::base::lang::is_tag(lang)));
         let own_builtin = crate::base::lang::lookup(&builtin, lang).map(|(_, t)| t);
         let under = overlay(&[builtin.get("en"), tables.get("en"), own_builtin]);
         let (s, missing) = Strings::merged(table, &under);

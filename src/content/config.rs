@@ -1,5 +1,6 @@
 //! `site.yaml`: the clinic's settings.
 
+use crate::content::yaml::text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -8,8 +9,10 @@ use std::collections::BTreeMap;
 #[serde(deny_unknown_fields)]
 pub struct Site {
     /// The website's title.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// One sentence about the clinic, for search results and link previews.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub description: Option<String>,
     /// Absolute URL the public site is served from: `https://` (or
@@ -176,6 +179,7 @@ pub struct ReviewedFile {
     /// Path in the public folder; `*` matches within a folder, `**` across.
     pub pattern: String,
     /// Who reviewed it and why it is safe.
+    #[serde(deserialize_with = "text::text")]
     pub reason: String,
 }
 
@@ -233,18 +237,21 @@ impl Paper {
 #[serde(deny_unknown_fields, rename = "Clinic")]
 pub struct ClinicDetails {
     /// Clinic name (defaults to the site title).
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub name: Option<String>,
     /// Front-desk phone number.
     #[serde(default)]
     pub phone: Option<String>,
     /// Street address.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub address: Option<String>,
     /// Front-desk email.
     #[serde(default)]
     pub email: Option<String>,
     /// Opening hours, free text.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub hours: Option<String>,
     /// Opening hours for search engines, in schema.org's form: one entry
@@ -265,8 +272,10 @@ pub struct ClinicDetails {
 #[serde(deny_unknown_fields)]
 pub struct Clinician {
     /// Full name as the clinician signs.
+    #[serde(deserialize_with = "text::text")]
     pub name: String,
     /// Credentials, e.g. `PT, DPT`.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub credentials: Option<String>,
 }

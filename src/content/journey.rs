@@ -7,6 +7,7 @@
 //! since the start for a public page.
 
 use crate::base::date::Date;
+use crate::content::yaml::text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -116,6 +117,7 @@ pub struct Visit {
     #[serde(default)]
     pub measures: BTreeMap<String, MeasureValue>,
     /// A private note (never on the public site, not on the handout).
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub note: Option<String>,
 }

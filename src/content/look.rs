@@ -1,6 +1,7 @@
 //! site.yaml's public-site look: the home page's hero, the brand (colour,
 //! logo, fonts) and the services and team shown as cards.
 
+use crate::content::yaml::text;
 use serde::{Deserialize, Serialize};
 
 /// The home page's hero: a headline, one sentence, the call to action
@@ -9,18 +10,22 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Hero {
     /// The headline (defaults to the site title).
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub headline: Option<String>,
     /// One sentence under it (defaults to the site description).
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub text: Option<String>,
     /// The button's words (defaults to "Book a visit" or "Call …").
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub cta: Option<String>,
     /// A picture in `content/images/` (JPEG or PNG; metadata is removed).
     #[serde(default)]
     pub image: Option<String>,
     /// What the picture shows (required with `image`).
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub image_alt: Option<String>,
 }
@@ -68,14 +73,17 @@ fn default_fonts() -> String {
 #[serde(deny_unknown_fields)]
 pub struct Card {
     /// Name (of the service, or the person with credentials).
+    #[serde(deserialize_with = "text::text")]
     pub name: String,
     /// One line about it.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub line: Option<String>,
     /// A picture in `content/images/` (JPEG or PNG; metadata is removed).
     #[serde(default)]
     pub picture: Option<String>,
     /// What the picture shows (required with `picture`).
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub picture_alt: Option<String>,
 }

@@ -10,6 +10,7 @@ pub use crate::content::journey::{Better, MeasureValue, Scale, Visit};
 pub use crate::content::story::{
     Consent, ConsentProblem, StoryBlock, expiry_status, website_in_scope,
 };
+use crate::content::yaml::text;
 use serde::{Deserialize, Serialize};
 
 /// One patient's plan of care.
@@ -34,6 +35,7 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_visit: Option<NextVisit>,
     /// Markdown: the picture of life after the goal.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<String>,
     /// Drafts are skipped unless `--drafts`.
@@ -52,6 +54,7 @@ pub struct Plan {
     /// Extra stop-and-call lines for this patient, printed in the
     /// handout's "Remember" box under the clinic's `safety` rule (e.g.
     /// `Call us if the wound is red or warm.`).
+    #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub safety: Vec<String>,
     /// The visits so far, with the measures taken again (any order).
@@ -92,11 +95,14 @@ pub struct ProtocolRef {
 #[serde(deny_unknown_fields)]
 pub struct Patient {
     /// Full name: private, never published.
+    #[serde(deserialize_with = "text::text")]
     pub name: String,
     /// The name they like to be called; defaults to the first word of `name`.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_name: Option<String>,
     /// Pronouns, e.g. `she/her`.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pronouns: Option<String>,
     /// Language of the handout (`en`, `es`); defaults to the site language.
@@ -113,17 +119,21 @@ pub struct Patient {
     pub email: Option<String>,
     /// Given names, when `name` alone does not say which words they are
     /// (optional; FHIR HumanName's `given`).
+    #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub given_names: Vec<String>,
     /// Family names, e.g. `[Núñez, Herrera]` or `[van der Berg]`
     /// (optional; FHIR HumanName's `family`).
+    #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub family_names: Vec<String>,
     /// Earlier family names (a maiden name): private, identifying.
+    #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_names: Vec<String>,
     /// The name in other letters, as it is also written (`Tanaka Hanako`
     /// for 田中 花子, `Mohammed Al-Husseini`): private, identifying.
+    #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_spellings: Vec<String>,
 }
@@ -157,11 +167,14 @@ pub fn phone_parts(field: &str) -> impl Iterator<Item = &str> {
 #[serde(deny_unknown_fields)]
 pub struct Problem {
     /// One line.
+    #[serde(deserialize_with = "text::text")]
     pub summary: String,
     /// A quote from the patient.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_their_words: Option<String>,
     /// Markdown.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
 }
@@ -171,6 +184,7 @@ pub struct Problem {
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// In the patient's words.
+    #[serde(deserialize_with = "text::text")]
     pub statement: String,
     /// When we hope to reach it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -188,6 +202,7 @@ pub struct Goal {
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// What we measure (for a built-in `measure:`, optional: it comes with it).
+    #[serde(deserialize_with = "text::text")]
     #[serde(default)]
     pub name: String,
     /// A built-in standard outcome measure (`nprs`, `psfs`, `lefs`, `odi`,
@@ -224,6 +239,7 @@ pub struct Measure {
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     /// The activity in the patient's own words.
+    #[serde(deserialize_with = "text::text")]
     pub name: String,
     /// The score now (0-10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -267,11 +283,14 @@ impl Measure {
 #[serde(deny_unknown_fields)]
 pub struct GuideStep {
     /// Short title.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// When, e.g. `Weeks 1-2`.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     /// Markdown: why this step matters.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
     /// Home exercises for this step.
@@ -294,24 +313,29 @@ pub struct ExerciseItem {
     #[serde(rename = "use", default, skip_serializing_if = "Option::is_none")]
     pub use_id: Option<String>,
     /// Name of an inline exercise (or an override of the library name).
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Markdown instructions (inline exercises).
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// Short cues.
+    #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
     /// Picture path, relative to `content/exercises/images/`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// Alt text for the picture.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_alt: Option<String>,
     /// Video URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video: Option<String>,
     /// Per-patient note.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Sets.
@@ -381,12 +405,15 @@ impl ExerciseItem {
 #[serde(deny_unknown_fields)]
 pub struct Responsibilities {
     /// What the clinician will do.
+    #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clinician: Vec<String>,
     /// What the patient will do.
+    #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub patient: Vec<String>,
     /// What we do together.
+    #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub together: Vec<String>,
 }
@@ -402,6 +429,7 @@ pub struct NextVisit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
     /// What we will do together.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub focus: Option<String>,
 }
@@ -420,17 +448,21 @@ pub struct HandoutOptions {
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
     /// Name.
+    #[serde(deserialize_with = "text::text")]
     pub name: String,
     /// Markdown; a numbered list becomes the card's steps.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// Short cues.
+    #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
     /// Picture, relative to `content/exercises/images/`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// Alt text (required when there is a picture).
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_alt: Option<String>,
     /// Video URL.

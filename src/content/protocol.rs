@@ -5,6 +5,7 @@
 //! never reads it.
 
 use crate::content::plan::{GuideStep, Responsibilities};
+use crate::content::yaml::text;
 use serde::{Deserialize, Serialize};
 
 /// A named programme of care.
@@ -12,8 +13,10 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Protocol {
     /// The programme's name, e.g. `Knee replacement, weeks 1-6`.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// The condition it is for, e.g. `Total knee replacement`.
+    #[serde(deserialize_with = "text::text")]
     pub condition: String,
     /// How many weeks it runs (sets a new plan's goal target date).
     #[serde(default)]
@@ -31,6 +34,7 @@ pub struct Protocol {
     /// Who does what, as in a plan.
     pub responsibilities: Responsibilities,
     /// Markdown: the picture of life after the goal (often a `TODO:`).
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub success: Option<String>,
 }
@@ -40,12 +44,15 @@ pub struct Protocol {
 #[serde(deny_unknown_fields)]
 pub struct ProtocolProblem {
     /// One plain line, e.g. `Your new knee is stiff and sore.`
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub summary: Option<String>,
     /// A placeholder for the patient's own words, e.g. `"TODO: what they told you"`.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub in_their_words: Option<String>,
     /// Markdown: more about the problem.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub details: Option<String>,
 }
@@ -55,6 +62,7 @@ pub struct ProtocolProblem {
 #[serde(deny_unknown_fields)]
 pub struct ProtocolGoal {
     /// The goal statement or a `TODO:` placeholder for the patient's words.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub statement: Option<String>,
     /// Measures: names, scales and targets (never a patient's value).
@@ -68,6 +76,7 @@ pub struct ProtocolGoal {
 pub struct ProtocolMeasure {
     /// What is measured, e.g. `Knee bend` (for a built-in `measure:`,
     /// optional: it comes with it).
+    #[serde(deserialize_with = "text::text")]
     #[serde(default)]
     pub name: String,
     /// A built-in standard outcome measure (`nprs`, `lefs`, ...; see

@@ -3,6 +3,7 @@
 //! the rules (scope, expiry) that decide whether it is published today.
 
 use crate::base::date::Date;
+use crate::content::yaml::text;
 use serde::{Deserialize, Serialize};
 
 /// A success story the patient may agree to share.
@@ -10,19 +11,23 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct StoryBlock {
     /// Public title.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// The only name ever shown publicly, e.g. `Maria L.`.
+    #[serde(deserialize_with = "text::text")]
     pub display_name: String,
     /// Condition tags.
     #[serde(default)]
     pub tags: Vec<String>,
     /// A short quote.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub quote: Option<String>,
     /// Publication date (feed order); not a patient date.
     #[serde(default)]
     pub published_on: Option<Date>,
     /// Markdown written for the public.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub body: Option<String>,
     /// The written authorisation.
@@ -51,6 +56,7 @@ pub struct Photo {
     /// the site: the published file is named by a hash of its content.
     pub file: String,
     /// What the photo shows, for screen readers (no patient name).
+    #[serde(deserialize_with = "text::text")]
     pub alt: String,
 }
 

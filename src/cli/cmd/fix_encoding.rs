@@ -1,4 +1,4 @@
-//! `heropath fix-encoding FILE`: rewrite a Windows-1252 or UTF-16 file as UTF-8.
+//! `heropath fix-encoding FILE`: rewrite a Windows-1252, UTF-16 or UTF-32 file as UTF-8.
 
 use crate::cli::Global;
 use crate::cli::args::FixEncodingArgs;
@@ -21,7 +21,7 @@ pub fn run(args: FixEncodingArgs, g: &Global, ui: &Ui) -> ExitCode {
             }
             if !ui.quiet {
                 let what = match fixed.changed.len() {
-                    _ if fixed.from == "UTF-16" => "the text is the same".to_string(),
+                    _ if fixed.from.starts_with("UTF-") => "the text is the same".to_string(),
                     n => format!("{n} line(s) changed"),
                 };
                 eprintln!(

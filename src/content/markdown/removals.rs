@@ -66,12 +66,10 @@ pub fn public_removals(md: &str, rules: &PublicRules) -> Vec<Removal> {
                     ));
                 }
             }
-            Event::Start(Tag::Image { dest_url, .. }) if is_remote(&dest_url) => {
-                out.push(removal(
-                    range.start,
-                    "picture from another website removed".into(),
-                    REMOTE_PICTURE_HELP,
-                ));
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if let Some(r) = picture_removal(&dest_url, range.start) {
+                    out.push(r);
+                }
             }
             _ => {}
         }
@@ -81,6 +79,26 @@ pub fn public_removals(md: &str, rules: &PublicRules) -> Vec<Removal> {
 
 /// Why a picture must come from the site itself.
 const REMOTE_PICTURE_HELP: &str = "a picture from another website lets it see every visitor; put the file in static/ and link it as `/its-name.png`";
+
+/// Why a picture's address must be a file of the site.
+const OWN_PICTURE_HELP: &str =
+    "a picture shows a file of the site: put it in static/ and link it as `/its-name.png`";
+
+/// What the sanitiser does to a Markdown picture's address: a
+/// `javascript:` (or other refused) one, an inline `data:` one and one on
+/// another website are removed.
+fn picture_removal(url: &str, offset: usize) -> Option<Removal> {
+    let what = match refused_scheme(url) {
+        Some(s) if s == "data" => "inline `data:` picture removed".to_string(),
+        Some(s) => {
+            let what = format!("picture with a `{s}:` address removed");
+            return Some(removal(offset, what, OWN_PICTURE_HELP));
+        }
+        None if is_remote(url) => "picture from another website removed".to_string(),
+        None => return None,
+    };
+    Some(removal(offset, what, REMOTE_PICTURE_HELP))
+}
 
 /// A removal (not an untitled embed).
 fn removal(offset: usize, what: String, help: &str) -> Removal {
@@ -301,7 +319,11 @@ fn judge_attributes(name: &str, attrs: &[(String, String)], offset: usize, out: 
                 out.push(removal(
                     offset,
                     format!("`{a}` with a `{scheme}:` address removed from `<{name}>`"),
-                    "links may go to http(s), mailto: and tel: addresses",
+                    if name == "img" {
+                        OWN_PICTURE_HELP
+                    } else {
+                        "links may go to http(s), mailto: and tel: addresses"
+                    },
                 ));
             } else if name == "img" && a == "src" && is_remote(v) {
                 out.push(removal(

@@ -209,7 +209,7 @@ fn placeholder(message: &str) -> Option<String> {
         "false"
     } else if e.starts_with("struct") || e.starts_with("map") {
         "{}"
-    } else if e.contains("string") || e.starts_with("char") {
+    } else if e.contains("string") || e.starts_with("char") || super::text::is_text(e) {
         "\"\""
     } else if e.starts_with("sequence") || e.starts_with("list") {
         "[]"

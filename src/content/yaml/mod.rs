@@ -14,6 +14,7 @@ mod depth;
 mod emit;
 mod locate;
 mod slips;
+pub mod text;
 
 pub use depth::MAX_DEPTH;
 use depth::too_deep;
@@ -129,6 +130,13 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
         }
         None => pos,
     };
+    // A bare `false` or `12` where text belongs: quote it, as written.
+    let help = match message.rsplit_once("expected ") {
+        Some((_, e)) if code == Code::WrongType && text::is_text(e) => {
+            Some(text::help(raw_at(src, pos)))
+        }
+        _ => help,
+    };
     let mut d = Diagnostic::error(code, message).in_file(file).at(pos);
     if let Some(h) = help {
         d = d.help(h);
@@ -236,6 +244,17 @@ fn strip_position(msg: &str) -> String {
         out.replace_range(i..end, "");
     }
     out
+}
+
+/// The plain scalar written at `pos` (`false` of `statement: false`, `12`
+/// of `{ name: 12, reps: 3 }`), as the person wrote it.
+fn raw_at(src: &str, pos: Option<Pos>) -> Option<&str> {
+    let p = pos?;
+    let line = src.lines().nth(p.line.checked_sub(1)?)?;
+    let rest = &line[Pos::byte_in_line(line, p.column)?..];
+    let end = rest.find([',', ']', '}']).unwrap_or(rest.len());
+    let end = rest[..end].find(" #").unwrap_or(end);
+    Some(rest[..end].trim()).filter(|r| !r.is_empty())
 }
 
 fn after<'a>(s: &'a str, pat: &str) -> Option<&'a str> {

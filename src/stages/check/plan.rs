@@ -153,7 +153,10 @@ fn untranslated(
     let lang = src.value.language(&clinic.site);
     let p = clinic.prescription(item, lang);
     let fields = p.untranslated();
-    if fields.is_empty() {
+    // A word that is no language (`klingon`) has its own error; no
+    // translation can be asked of it.
+    let is_tag = crate::base::lang::is_tag;
+    if fields.is_empty() || !is_tag(lang) || !is_tag(p.library_lang) {
         return;
     }
     let keys: Vec<&str> = fields.iter().map(|f| f.key()).collect();

@@ -3,6 +3,7 @@
 use crate::base::diag::Code;
 use crate::base::diag::Diagnostic;
 use crate::content::yaml;
+use crate::content::yaml::text;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -11,8 +12,10 @@ use std::path::Path;
 #[serde(deny_unknown_fields)]
 pub struct PageFront {
     /// Page title.
+    #[serde(deserialize_with = "text::text")]
     pub title: String,
     /// One sentence for search results and previews.
+    #[serde(deserialize_with = "text::opt_text")]
     #[serde(default)]
     pub description: Option<String>,
     /// Position in the menu (lower first); pages without it are not in the menu.
@@ -73,6 +76,20 @@ pub(super) fn parse_page(text: &str, path: &Path) -> Result<Page, Vec<Diagnostic
     let Some((fm, body, body_line)) = yaml::split_front_matter(text) else {
         return Err(vec![no_front_matter(text).in_file(path)]);
     };
+    // `---` and `---` with nothing (or only comments) between: the page
+    // is not empty, its front matter is, and it needs a title.
+    let blank = |l: &str| l.trim().is_empty() || l.trim_start().starts_with('#');
+    if fm.lines().all(blank) {
+        return Err(vec![
+            Diagnostic::error(
+                Code::MissingKey,
+                "the front matter is empty: a page needs a `title:`",
+            )
+            .in_file(path)
+            .at(Some(crate::base::diag::Pos { line: 1, column: 1 }))
+            .help("add a line `title: Your title` between the two `---` lines"),
+        ]);
+    }
     let front = yaml::parse_front_matter::<PageFront>(fm, path).map_err(|d| vec![*d])?;
     Ok(Page {
         front,

@@ -39,6 +39,8 @@ pub struct CompiledTheme {
     /// ([`crate::stages::theme::Theme::is_stock`]): a check need not
     /// render handouts with them to know that they render.
     pub stock: bool,
+    /// The languages it has string tables for (`ar`, `en`, `es`…).
+    pub languages: Vec<String>,
 }
 
 impl CompiledTheme {

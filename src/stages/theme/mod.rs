@@ -150,15 +150,29 @@ impl Theme {
         let mut errors = Vec::new();
         let mut sources = Vec::new();
         for (name, bytes) in self.files.under("templates") {
+            // UTF-16 or UTF-32 text without a byte-order mark is valid
+            // UTF-8 with NULs: named as every file's encoding is (as are
+            // Windows-1252 and UTF-32 with a mark), at the first bad byte.
             match std::str::from_utf8(bytes) {
-                Ok(s) => sources.push((name, s)),
-                Err(_) => errors.push(
-                    Diagnostic::error(Code::TemplateSyntax, "template is not valid UTF-8").in_file(
-                        self.files
-                            .origin(&format!("templates/{name}"))
-                            .unwrap_or(name),
-                    ),
-                ),
+                Ok(s) if !bytes.contains(&0) => sources.push((name, s)),
+                read => {
+                    let origin = self
+                        .files
+                        .origin(&format!("templates/{name}"))
+                        .unwrap_or(name);
+                    let path = std::path::Path::new(origin);
+                    match (
+                        crate::base::encoding::decode_utf8(bytes.to_vec(), path),
+                        read,
+                    ) {
+                        (Err(d), _) => errors.push(d.in_file(origin)),
+                        (Ok(_), Ok(s)) => sources.push((name, s)),
+                        (Ok(_), Err(_)) => errors.push(
+                            Diagnostic::error(Code::TemplateSyntax, "template is not valid UTF-8")
+                                .in_file(origin),
+                        ),
+                    }
+                }
             }
         }
         if let Err(e) = tera.add_raw_templates(sources) {
@@ -235,7 +249,14 @@ impl Theme {
                 .origin(&format!("i18n/{file}"))
                 .unwrap_or(file)
                 .to_string();
-            let text = String::from_utf8_lossy(bytes);
+            let text = match crate::base::encoding::decode_utf8(bytes.to_vec(), Path::new(&origin))
+            {
+                Ok(t) => t,
+                Err(d) => {
+                    errors.push(*d);
+                    continue;
+                }
+            };
             match crate::content::yaml::parse::<Table>(&text, Path::new(&origin)) {
                 Ok(t) => {
                     out.insert(lang.to_string(), t);

@@ -3,20 +3,12 @@
 //! in full-width letters (`ＴＯＤＯ`), prints as "TODO" all the same, so
 //! the checks read each line folded.
 
+use crate::base::invisible::is_invisible as invisible;
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
-/// A character that prints as nothing: the soft hyphen (shown only where
-/// a line breaks), zero-width space, non-joiner and joiner, word joiner,
-/// byte-order mark (zero-width no-break space), Mongolian vowel separator.
-fn invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}'
-    )
-}
-
-/// A character that can hide a marker: an [`invisible`] one, or a letter
+/// A character that can hide a marker: one that prints as nothing
+/// (a soft hyphen, a bidi mark, a variation selector…), or a letter
 /// that prints as an ASCII one in another form: full-width (`Ｔ`), or
 /// mathematical bold, italic and the like (`𝐓`).
 fn hides(c: char) -> bool {
@@ -56,6 +48,10 @@ mod tests {
             "TO\u{AD}DO",
             "T\u{200B}ODO",
             "TO\u{2060}DO",
+            "TO\u{200E}DO",
+            "TO\u{200F}DO",
+            "TO\u{FE0F}DO",
+            "\u{202B}TODO\u{202C}",
             "\u{FF34}\u{FF2F}\u{FF24}\u{FF2F}",
         ] {
             assert_eq!(fold(hidden), "TODO", "{hidden:?}");

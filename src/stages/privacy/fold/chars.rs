@@ -4,17 +4,12 @@
 
 use unicode_normalization::char::is_combining_mark;
 
-/// Characters that vanish: format characters and the like (soft hyphen,
+/// Characters that vanish: those that print as nothing (soft hyphen,
 /// zero-width space and joiners, bidi controls, variation selectors,
-/// Arabic tatweel), and combining marks (accents).
+/// Arabic tatweel: [`crate::base::invisible::is_invisible`]), and
+/// combining marks (accents).
 pub(super) fn is_ignorable(c: char) -> bool {
-    is_combining_mark(c)
-        || matches!(c,
-            '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{640}' | '\u{115f}' | '\u{1160}' | '\u{17b4}'
-            | '\u{17b5}' | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{3164}'
-            | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}' | '\u{fff0}'..='\u{fffb}'
-            | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
+    is_combining_mark(c) || crate::base::invisible::is_invisible(c)
 }
 
 /// Decimal digits of other scripts, as ASCII (full-width digits are
