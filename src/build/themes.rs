@@ -61,17 +61,7 @@ pub(super) fn compile_theme(
         return Err(Diagnostic::error(Code::MissingTemplate, format!("theme `{name}` lacks template(s): {}", missing.join(", ")))
             .help("add them to the theme's templates/ folder, or remove the theme folder to use the built-in default"));
     }
-    let strings = theme_strings(&theme, name, langs, diags)?;
-    let mut languages: Vec<String> = theme.builtin_tables().into_keys().collect();
-    languages.extend(
-        theme
-            .tables()
-            .map(BTreeMap::into_keys)
-            .into_iter()
-            .flatten(),
-    );
-    languages.sort();
-    languages.dedup();
+    let (strings, languages) = theme_strings(&theme, name, langs, diags)?;
     let handout_css = theme
         .files
         .get("static/handout.css")
@@ -112,13 +102,14 @@ pub(super) fn compile_theme(
 
 /// The theme's strings for each language in `langs`: its own table laid
 /// over the built-in one and English, with a warning for a language it has
-/// no table for, or a table that lacks phrases.
+/// no table for, or a table that lacks phrases; and the languages it has
+/// tables for.
 fn theme_strings(
     theme: &Theme,
     name: &str,
     langs: &BTreeMap<String, Asked>,
     diags: &mut Diagnostics,
-) -> Result<BTreeMap<String, Strings>, Diagnostic> {
+) -> Result<(BTreeMap<String, Strings>, Vec<String>), Diagnostic> {
     let tables = theme.tables().map_err(|mut ds| {
         let first = ds.remove(0);
         diags.extend(ds);
@@ -185,7 +176,12 @@ fn theme_strings(
         };
         strings.insert(lang.clone(), s);
     }
-    Ok(strings)
+    // The languages it has phrases for, from the tables read above (a
+    // theme's tables are read once a build).
+    let mut languages: Vec<String> = builtin.into_keys().chain(tables.into_keys()).collect();
+    languages.sort();
+    languages.dedup();
+    Ok((strings, languages))
 }
 
 /// The warning for a language the theme has no table for (English is
