@@ -53,12 +53,8 @@ struct Rule {
 /// What a rule does to the elements it selects.
 #[derive(Clone, Debug, Hash, PartialEq)]
 enum Effect {
-    Hide,
-    Override,
-    Rtl,
-    Reverse,
-    Flex,
-    Order(i32),
+    /// A declaration on the element itself (never [`Decl::Content`]).
+    Own(Decl),
     Before(Vec<Piece>),
     After(Vec<Piece>),
 }
@@ -160,15 +156,7 @@ impl Styles {
             for d in &decls {
                 let effect = match (pseudo, d) {
                     (Pseudo::None, Decl::Content(_)) => continue,
-                    (Pseudo::None, d) => match d {
-                        Decl::Hide => Effect::Hide,
-                        Decl::Override => Effect::Override,
-                        Decl::Rtl => Effect::Rtl,
-                        Decl::Reverse => Effect::Reverse,
-                        Decl::Flex => Effect::Flex,
-                        Decl::Order(n) => Effect::Order(*n),
-                        Decl::Content(_) => continue,
-                    },
+                    (Pseudo::None, d) => Effect::Own(d.clone()),
                     // Content hidden with its pseudo-element shows nothing.
                     (_, Decl::Content(_)) if decls.contains(&Decl::Hide) => continue,
                     (Pseudo::Before, Decl::Content(p)) => Effect::Before(p.clone()),
@@ -205,12 +193,16 @@ impl Styles {
         let mut look = Look::default();
         let (mut over, mut rtl) = (false, false);
         let mut apply = |e: &Effect, look: &mut Look| match e {
-            Effect::Hide => look.hide = true,
-            Effect::Override => over = true,
-            Effect::Rtl => rtl = true,
-            Effect::Reverse => look.reverse_children = true,
-            Effect::Flex => look.flex = true,
-            Effect::Order(n) => look.order = Some(*n),
+            Effect::Own(d) => match d {
+                Decl::Hide => look.hide = true,
+                Decl::Override => over = true,
+                Decl::Rtl => rtl = true,
+                Decl::Reverse => look.reverse_children = true,
+                Decl::Flex => look.flex = true,
+                Decl::Order(n) => look.order = Some(*n),
+                // An element's own `content` shows nothing (no pseudo).
+                Decl::Content(_) => {}
+            },
             Effect::Before(p) => look.before = Some(content(p, tag)),
             Effect::After(p) => look.after = Some(content(p, tag)),
         };
@@ -218,20 +210,12 @@ impl Styles {
             let (n, v): (&str, &str) = (&a.name.local, &a.value);
             if n == "style" {
                 for d in declarations(v) {
-                    match d {
-                        Decl::Hide => apply(&Effect::Hide, &mut look),
-                        Decl::Override => apply(&Effect::Override, &mut look),
-                        Decl::Rtl => apply(&Effect::Rtl, &mut look),
-                        Decl::Reverse => apply(&Effect::Reverse, &mut look),
-                        Decl::Flex => apply(&Effect::Flex, &mut look),
-                        Decl::Order(n) => apply(&Effect::Order(n), &mut look),
-                        Decl::Content(_) => {}
-                    }
+                    apply(&Effect::Own(d), &mut look);
                 }
             } else if n == "hidden" {
                 look.hide = true;
             } else if n == "dir" && v.trim().eq_ignore_ascii_case("rtl") {
-                apply(&Effect::Rtl, &mut look);
+                apply(&Effect::Own(Decl::Rtl), &mut look);
             }
         }
         if !self.rules.is_empty() {

@@ -153,7 +153,7 @@ fn skip_argument(comp: &str, at: usize) -> usize {
 }
 
 /// A declaration that changes what text shows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Hash, PartialEq)]
 pub(super) enum Decl {
     Hide,
     Override,
