@@ -18,6 +18,18 @@ fn plan_with(measures: &str, visits: &str, lang: &str) -> String {
 
 const MEASURES: &str = "    - { measure: nprs, now: 7, target: 2 }\n    - measure: psfs\n      activities:\n        - { name: Climb the stairs to my flat, now: 3, target: 8 }\n";
 
+/// `heropath check` over PLAN with `measures` as its goal's (English, no
+/// visits): did it pass, and what it printed.
+fn check_measures(measures: &str) -> (bool, String) {
+    let c = Clinic::new();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &plan_with(measures, "", "en"),
+    );
+    let out = c.cmd(&["check"]).output().unwrap();
+    (out.status.success(), stderr(&out))
+}
+
 fn handout_text(c: &Clinic) -> String {
     text_of(&c.read("handouts/maria-lopez.html"))
 }
@@ -500,14 +512,8 @@ fn scores_are_read_as_therapists_write_them() {
             "1,000",
         ),
     ] {
-        let c = Clinic::new();
-        c.write(
-            "content/plans/maria-lopez.yaml",
-            &plan_with(measures, "", "en"),
-        );
-        let out = c.cmd(&["check"]).output().unwrap();
-        let err = stderr(&out);
-        assert!(!out.status.success(), "{bad} was accepted");
+        let (passed, err) = check_measures(measures);
+        assert!(!passed, "{bad} was accepted");
         assert!(
             err.contains(&format!("`{bad}`")) && err.contains("HP0110"),
             "{err}"
@@ -655,15 +661,9 @@ fn a_target_worse_than_now_is_a_warning_whichever_way_the_scale_runs() {
         ("psfs", psfs(8, 3)),
     ];
     for (id, measures) in &wrong {
-        let c = Clinic::new();
-        c.write(
-            "content/plans/maria-lopez.yaml",
-            &plan_with(measures, "", "en"),
-        );
-        let out = c.cmd(&["check"]).output().unwrap();
-        let err = stderr(&out);
+        let (passed, err) = check_measures(measures);
         // A warning: the plan still builds.
-        assert!(out.status.success(), "{id}: {err}");
+        assert!(passed, "{id}: {err}");
         assert_eq!(err.matches("[HP0119]").count(), 1, "{id}: {err}");
         assert!(err.contains("is worse than now"), "{id}: {err}");
     }
@@ -673,16 +673,7 @@ fn a_target_worse_than_now_is_a_warning_whichever_way_the_scale_runs() {
         "    - { measure: lefs, now: 40, target: 60 }\n".to_string(),
         psfs(3, 8),
     ] {
-        let c = Clinic::new();
-        c.write(
-            "content/plans/maria-lopez.yaml",
-            &plan_with(&measures, "", "en"),
-        );
-        let out = c.cmd(&["check"]).output().unwrap();
-        assert!(
-            !stderr(&out).contains("HP0119"),
-            "{measures}: {}",
-            stderr(&out)
-        );
+        let (_, err) = check_measures(&measures);
+        assert!(!err.contains("HP0119"), "{measures}: {err}");
     }
 }
