@@ -3718,6 +3718,26 @@ fn svg_text_placed_letter_by_letter() {
         ),
         &[],
     );
+    p.leak(
+        "numbered shapes in a row (as converters number glyphs) are unreadable",
+        patient(WALTER),
+        static_file(
+            "numbered.svg",
+            &svg("<defs><symbol id=\"g1-70\"><path d=\"M0 0h3v5z\"/></symbol><symbol id=\"g1-71\"><path d=\"M0 0h4v5z\"/></symbol><symbol id=\"g1-72\"><path d=\"M0 0h5v5z\"/></symbol><symbol id=\"g1-73\"><path d=\"M0 0h6v5z\"/></symbol></defs><use href=\"#g1-70\" x=\"0\" y=\"8\"/><use href=\"#g1-71\" x=\"40\" y=\"8\"/><use href=\"#g1-72\" x=\"80\" y=\"8\"/><use href=\"#g1-73\" x=\"120\" y=\"8\"/>"),
+        ),
+        &[],
+    );
+    p.clean(
+        "a row of named icons (social links) builds",
+        both(
+            patient(WALTER),
+            static_file(
+                "social.svg",
+                &svg("<defs><symbol id=\"icon-facebook\"><path d=\"M0 0h3v5z\"/></symbol><symbol id=\"icon-instagram\"><path d=\"M0 0h4v5z\"/></symbol><symbol id=\"icon-youtube\"><path d=\"M0 0h5v5z\"/></symbol><symbol id=\"icon-linkedin\"><path d=\"M0 0h6v5z\"/></symbol></defs><use href=\"#icon-facebook\" x=\"0\" y=\"8\"/><use href=\"#icon-instagram\" x=\"40\" y=\"8\"/><use href=\"#icon-youtube\" x=\"80\" y=\"8\"/><use href=\"#icon-linkedin\" x=\"120\" y=\"8\"/><text x=\"0\" y=\"40\">Follow us</text>"),
+            ),
+        ),
+        &["Follow us"],
+    );
     p.clean(
         "a chart with labels and a row of stars builds",
         both(

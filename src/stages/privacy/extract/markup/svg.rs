@@ -355,17 +355,24 @@ fn read_in_place(chunks: &mut [Chunk], segs: &mut Vec<Segment>) {
 
 /// Do `<use>`s of elements without text draw a row of letters: shapes
 /// whose ids say glyph, or at least four on one line, of three shapes or
-/// more, at three places or more?
+/// more, at three places or more, whose ids name nothing (`g1-72`, `s3`:
+/// as converters number glyphs; a row of icons named `icon-phone`,
+/// `icon-mail`… is a row of icons)?
 fn drawn_letters(shapes: &[(String, f64, f64)]) -> bool {
     let glyphs = shapes
         .iter()
-        .filter(|(id, _, _)| id.to_ascii_lowercase().contains("glyph"))
+        .filter(|(id, _, _)| {
+            let id = id.to_ascii_lowercase();
+            ["glyph", "font", "char", "letter"]
+                .iter()
+                .any(|w| id.contains(w))
+        })
         .count();
     if glyphs >= 3 {
         return true;
     }
     let mut rows: HashMap<i64, Vec<&(String, f64, f64)>> = HashMap::new();
-    for s in shapes {
+    for s in shapes.iter().filter(|s| !names_something(&s.0)) {
         rows.entry(s.2.round() as i64).or_default().push(s);
     }
     rows.values().any(|r| {
@@ -377,4 +384,14 @@ fn drawn_letters(shapes: &[(String, f64, f64)]) -> bool {
         xs.dedup();
         r.len() >= 4 && ids.len() >= 3 && xs.len() >= 3
     })
+}
+
+/// Does a shape's id hold a word (three letters or more, other than the
+/// words converters number their shapes with): `icon-phone` does, `g1-72`,
+/// `path123` and `s-4` do not.
+fn names_something(id: &str) -> bool {
+    const NUMBERED: [&str; 5] = ["path", "shape", "symbol", "use", "def"];
+    id.split(|c: char| !c.is_ascii_alphabetic())
+        .map(str::to_ascii_lowercase)
+        .any(|w| w.len() >= 3 && !NUMBERED.iter().any(|n| w.starts_with(n)))
 }
