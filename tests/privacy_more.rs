@@ -3797,6 +3797,41 @@ fn stylesheet_classes_that_hide_reverse_or_reorder() {
             style("@media screen { .m { visibility: hidden } }"),
             "<p>Walter <b class=\"m\">and</b> Kaminski</p>",
         ),
+        (
+            "::after selected by an attribute's value",
+            style("[data-end=\"ski\"]::after { content: attr(data-end) }"),
+            "<p><span data-end=\"ski\">Kamin</span></p>",
+        ),
+        (
+            "::after selected by an attribute's start, in single quotes",
+            style("span[data-end^='s']::after { content: attr(data-end) }"),
+            "<p><span data-end=\"ski\">Kamin</span></p>",
+        ),
+        (
+            "::after selected by a value without case",
+            style("[data-end=\"SKI\" i]::after { content: attr(data-end) }"),
+            "<p><span data-end=\"ski\">Kamin</span></p>",
+        ),
+        (
+            "::after selected by a value written with an escape",
+            style("[data-end=\"\\73 ki\"]::after { content: attr(data-end) }"),
+            "<p><span data-end=\"ski\">Kamin</span></p>",
+        ),
+        (
+            "hidden by one word of the class attribute",
+            style("[class~=\"q\"] { display: none }"),
+            "<p>Kamin<span class=\"x q\">zz</span>ski</p>",
+        ),
+        (
+            "hidden by a language prefix",
+            style("[lang|=en] { display: none }"),
+            "<p>Kamin<span lang=\"en-GB\">zz</span>ski</p>",
+        ),
+        (
+            "hidden by the end of an address",
+            style("a[href$=\".pdf\"] { font-size: 0 }"),
+            "<p>Kamin<a href=\"/x.pdf\">zz</a>ski</p>",
+        ),
     ] {
         p.leak(
             what,
@@ -3873,6 +3908,39 @@ fn stylesheet_classes_that_hide_reverse_or_reorder() {
             ),
         ),
         &["Which stretch?"],
+    );
+    // An attribute selector's value is matched: a rule for other values
+    // adds no reading. The theme's print stylesheet shows the address of
+    // outside links (`a[href^="http"]::after`), not of its own: a story's
+    // address ending in "-3/" before a title starting "Mei" (May in Dutch)
+    // is no "3 May" for Mei, born on 3 May.
+    p.clean(
+        "a rule for other attribute values reads nothing more",
+        both(
+            patient(WALTER),
+            static_file(
+                "attr.html",
+                &html_page(
+                    &style("[data-end=\"x\"]::after { content: \"ski\" } a[href^=\"http\"]::after { content: \" (\" attr(href) \")\" }"),
+                    "<p><span data-end=\"ski\">Kamin</span> walks</p>",
+                ),
+            ),
+        ),
+        &["Kamin</span> walks"],
+    );
+    p.clean(
+        "a local link's address is not shown by a rule for outside links",
+        both(
+            patient("name: Mei Rossi\nbirth_date: 1970-05-03"),
+            static_file(
+                "list.html",
+                &html_page(
+                    &style("a[href^=\"http\"]::after { content: \" (\" attr(href) \")\" }"),
+                    "<ul><li><a href=\"/stories/back-to-tennis-3/\">Back to tennis</a></li><li><h2>Mei is back to dancing</h2></li></ul>",
+                ),
+            ),
+        ),
+        &["Mei is back to dancing"],
     );
     p.assert_every_probe_holds();
 }

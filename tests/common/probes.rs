@@ -57,8 +57,15 @@ pub fn build(c: &Clinic, args: &[&str]) -> Output {
     c.cmd(args).output().expect("run heropath")
 }
 
+/// The first three lines of `s` worth reading: its errors if it has any
+/// (warnings come first in heropath's output), else its first lines.
 pub fn head(s: &str) -> String {
-    let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).take(3).collect();
+    let errors: Vec<&str> = s.lines().filter(|l| l.contains("error")).take(3).collect();
+    let lines: Vec<&str> = if errors.is_empty() {
+        s.lines().filter(|l| !l.trim().is_empty()).take(3).collect()
+    } else {
+        errors
+    };
     if lines.is_empty() {
         "(no output)".into()
     } else {

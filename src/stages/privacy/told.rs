@@ -167,7 +167,7 @@ impl Guard {
         };
         let allowed: Vec<Date> = allowed.iter().chain(&self.public.dates).copied().collect();
         let mut date_starts = Vec::new();
-        for (found, i) in dates::find(&s, &self.months) {
+        for (found, i) in dates::find_except(&s, &self.months, |i| self.display_name_at(&s, i)) {
             date_starts.push(i);
             if self.told_date(&s, found, i, &allowed) {
                 add(Told::Date, i);

@@ -71,7 +71,18 @@ enum Item {
 
 /// Every date in `s`, with the index of its first token.
 pub fn find(s: &Stream, months: &Months) -> Vec<(Found, usize)> {
-    let items = items(s, months);
+    find_except(s, months, |_| false)
+}
+
+/// [`find`], where a month word at token `i` is not a month when
+/// `named(i)`: a published story's display name that is also a month
+/// somewhere ("Mei K.", "June T.", "Julio M.").
+pub fn find_except(
+    s: &Stream,
+    months: &Months,
+    named: impl Fn(usize) -> bool,
+) -> Vec<(Found, usize)> {
+    let items = items(s, months, &named);
     let mut out = Vec::new();
     for i in 0..items.len() {
         let (a, sa, ta) = items[i];
@@ -317,7 +328,7 @@ fn year_near(s: &Stream, i: usize) -> bool {
 /// Numbers and month names with their separator and token index; fillers,
 /// ordinal endings and the `T` of a date-time dropped; numbers spelt out
 /// in words read as numbers (see [`spelt`]).
-fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
+fn items(s: &Stream, months: &Months, named: &dyn Fn(usize) -> bool) -> Vec<(Item, Sep, usize)> {
     let mut out: Vec<(Item, Sep, usize)> = Vec::new();
     // Items that are a lone number word ("fourteen"): a day only next to
     // a month.
@@ -352,7 +363,7 @@ fn items(s: &Stream, months: &Months) -> Vec<(Item, Sep, usize)> {
             skipped = true;
             continue;
         }
-        if let Some(m) = month(s, at, months) {
+        if let Some(m) = month(s, at, months).filter(|_| !named(at)) {
             out.push((Item::Month(m), sep, at));
             continue;
         }

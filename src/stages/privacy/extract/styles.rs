@@ -20,8 +20,8 @@ use html5ever::tokenizer::Tag;
 
 mod css;
 use css::{
-    Decl, Pseudo, declarations, find_outside_quotes, last_compound, matching_close, split_top,
-    strip_comments,
+    AttrSel, Decl, Pseudo, declarations, find_outside_quotes, last_compound, matching_close,
+    split_top, strip_comments,
 };
 pub(super) use css::{find_ci, style_elements};
 
@@ -46,7 +46,7 @@ struct Rule {
     tag: Option<String>,
     classes: Vec<String>,
     ids: Vec<String>,
-    attrs: Vec<String>,
+    attrs: Vec<AttrSel>,
     effect: Effect,
 }
 
@@ -167,7 +167,7 @@ impl Styles {
                 let keyed = [
                     (&mut self.by_class, classes.first()),
                     (&mut self.by_id, ids.first()),
-                    (&mut self.by_attr, attrs.first()),
+                    (&mut self.by_attr, attrs.first().map(|a| &a.name)),
                     (&mut self.by_tag, tag.as_ref()),
                 ]
                 .into_iter()
@@ -276,7 +276,10 @@ impl Rule {
                 .ids
                 .iter()
                 .all(|i| attr("id").is_some_and(|v| v.trim() == i))
-            && self.attrs.iter().all(|n| attr(n).is_some())
+            && self
+                .attrs
+                .iter()
+                .all(|a| attr(&a.name).is_some_and(|v| a.matches(v)))
     }
 }
 

@@ -52,6 +52,25 @@ impl Guard {
     }
 }
 
+impl Guard {
+    /// Does a public display name start at token `i` ("Mei K.", "June T.",
+    /// a one-word "April" written with its capital and no number after)?
+    /// There a word that is also a month ("mei" is May in Dutch) names a
+    /// person, not a day: "Back to tennis 2 · Mei K.'s story" holds no date.
+    pub(in crate::stages::privacy) fn display_name_at(&self, s: &Stream, i: usize) -> bool {
+        let phrase = |j: usize| &s.text[s.toks[i].start as usize..s.toks[j].end as usize];
+        let t = &s.toks[i];
+        if t.code || !t.upper {
+            return false;
+        }
+        if initial_after(s, i).is_some() {
+            return self.public_initials.contains(phrase(i + 1));
+        }
+        let number_after = s.toks.get(i + 1).is_some_and(|n| n.digits);
+        !number_after && self.public_initials.contains(phrase(i))
+    }
+}
+
 /// The letter of token `b + 1` if it is an initial written after a name:
 /// one capital letter after a space, closed by punctuation other than an
 /// apostrophe or a dash ("K.", "K,", "K.)", "K!") or by the end of its text.

@@ -360,7 +360,7 @@ impl Guard {
         if self.dates.is_empty() {
             return;
         }
-        for (found, tok) in dates::find(s, &self.months) {
+        for (found, tok) in dates::find_except(s, &self.months, |i| self.display_name_at(s, i)) {
             let candidates: Vec<Found> = match found {
                 Found::MonthDay(m, d) => vec![found, Found::MonthDay(d, m)],
                 _ => vec![found],

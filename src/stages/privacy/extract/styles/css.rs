@@ -2,6 +2,8 @@
 //! lists, a selector's last compound, and the declarations that change
 //! what text shows (see [`super::Styles`]).
 
+use std::borrow::Cow;
+
 use super::Piece;
 
 /// The pseudo-element a selector ends with.
@@ -13,8 +15,47 @@ pub(super) enum Pseudo {
     Other,
 }
 
-/// A compound selector's element name, classes, ids and attribute names.
-pub(super) type Compound = (Option<String>, Vec<String>, Vec<String>, Vec<String>);
+/// A compound selector's element name, classes, ids and attribute
+/// selectors.
+pub(super) type Compound = (Option<String>, Vec<String>, Vec<String>, Vec<AttrSel>);
+
+/// An attribute selector: `[name]`, or `[name op "value" i]`.
+#[derive(Clone, Debug, Hash, PartialEq)]
+pub(super) struct AttrSel {
+    /// The attribute's name, in lower case.
+    pub(super) name: String,
+    /// The operator (`=`, `~`, `|`, `^`, `$`, `*`), the value, and whether
+    /// it compares without case (`i`); `None` for presence, or where the
+    /// value is written in a way not read here (an escape): then any value
+    /// matches, which only adds readings.
+    pub(super) test: Option<(u8, String, bool)>,
+}
+
+impl AttrSel {
+    /// Does an attribute whose value is `v` match?
+    pub(super) fn matches(&self, v: &str) -> bool {
+        let Some((op, want, ci)) = &self.test else {
+            return true;
+        };
+        let (v, want): (Cow<str>, Cow<str>) = if *ci {
+            (v.to_lowercase().into(), want.to_lowercase().into())
+        } else {
+            (v.into(), want.as_str().into())
+        };
+        let (v, want) = (v.as_ref(), want.as_ref());
+        match op {
+            b'=' => v == want,
+            b'~' => v.split_ascii_whitespace().any(|w| w == want),
+            b'|' => v
+                .strip_prefix(want)
+                .is_some_and(|r| r.is_empty() || r.starts_with('-')),
+            b'^' => !want.is_empty() && v.starts_with(want),
+            b'$' => !want.is_empty() && v.ends_with(want),
+            b'*' => !want.is_empty() && v.contains(want),
+            _ => true,
+        }
+    }
+}
 
 /// The last compound of a selector, and the pseudo-element it ends with
 /// (`None` for a pseudo-element that shows no `content`).
@@ -52,9 +93,9 @@ pub(super) fn last_compound(sel: &str) -> (Option<Compound>, Pseudo) {
             }
             '[' => {
                 let end = comp[pos..].find(']').map_or(comp.len(), |e| pos + e + 1);
-                let name = attr_name(comp.get(pos + 1..end).unwrap_or(""));
-                if !name.is_empty() {
-                    c.3.push(name);
+                let sel = attr_sel(comp.get(pos + 1..end).unwrap_or(""));
+                if !sel.name.is_empty() {
+                    c.3.push(sel);
                 }
                 end
             }
@@ -115,19 +156,52 @@ fn ident(comp: &str, from: usize) -> (String, usize) {
     (out, comp.len())
 }
 
-/// The attribute name of an attribute selector's inside (`data-x="1"`).
-fn attr_name(inner: &str) -> String {
+/// An attribute selector from its inside (`data-x="1"`, `href^='http' i`).
+fn attr_sel(inner: &str) -> AttrSel {
     let inner = inner.trim_end_matches(']');
-    let inner = inner
-        .split(['=', '~', '|', '^', '$', '*'])
-        .next()
-        .unwrap_or("");
-    let name: String = inner
+    let (head, rest) = match inner.find('=') {
+        Some(eq) => (&inner[..eq], Some(&inner[eq + 1..])),
+        None => (inner, None),
+    };
+    let (head, op) = match head.trim_end().as_bytes().last() {
+        Some(&o @ (b'~' | b'|' | b'^' | b'$' | b'*')) if rest.is_some() => {
+            (&head.trim_end()[..head.trim_end().len() - 1], o)
+        }
+        _ => (head, b'='),
+    };
+    let name: String = head
         .trim()
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_' || *c == ':')
         .collect();
-    name.to_ascii_lowercase()
+    let test = rest
+        .and_then(|r| attr_value(r.trim()))
+        .map(|(v, ci)| (op, v, ci));
+    AttrSel {
+        name: name.to_ascii_lowercase(),
+        test,
+    }
+}
+
+/// The value of an attribute selector (quoted or a bare word) and its `i`
+/// flag; `None` when it holds an escape or is not closed.
+fn attr_value(r: &str) -> Option<(String, bool)> {
+    let (value, after) = match r.as_bytes().first()? {
+        q @ (b'"' | b'\'') => {
+            let end = r[1..].find(*q as char)? + 1;
+            (&r[1..end], &r[end + 1..])
+        }
+        _ => {
+            let end = r.find(char::is_whitespace).unwrap_or(r.len());
+            (&r[..end], &r[end..])
+        }
+    };
+    if value.contains('\\') {
+        return None;
+    }
+    let flag = after.trim();
+    let ci = flag.eq_ignore_ascii_case("i");
+    (ci || flag.is_empty() || flag.eq_ignore_ascii_case("s")).then(|| (value.to_string(), ci))
 }
 
 /// Past a pseudo-class's argument (`:not(.x)`, `:nth-child(2)`) when one
