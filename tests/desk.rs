@@ -254,6 +254,7 @@ fn no_handout_goes_into_a_public_site_that_a_build_made_elsewhere() {
     assert!(before == c.tree(&site_arg), "the public site was changed");
     assert!(!site.join("handouts").exists());
     // A handouts folder beside it is fine.
+    c.write("site.yaml", SITE);
     let beside = away.path().join("handouts").to_string_lossy().into_owned();
     handout(&c, None, &["-o", &format!("{beside}/maria.html")]);
     assert!(away.path().join("handouts/maria.html").is_file());
