@@ -1260,3 +1260,93 @@ fn a_todo_split_by_a_bidi_mark_or_a_variation_selector_is_unfinished() {
         );
     }
 }
+
+#[test]
+fn an_output_folder_in_the_clinics_files_is_refused_for_where_it_is_not_what_it_holds() {
+    // content/h does not exist: it holds nothing, and is refused because it
+    // is inside content/.
+    let c = Clinic::with_plan();
+    let out = c
+        .cmd(&["build", "--handouts", "content/h"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "as the handouts output folder: it is inside the clinic's own `content/` folder"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("holds files"), "{err}");
+    assert!(!c.path().join("content/h").exists());
+    c.write(
+        "site.yaml",
+        &format!("{SITE}output: {{ public: themes }}\n"),
+    );
+    let out = c.cmd(&["check"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(
+        err.contains("site.yaml:8:11: error[HP0401]: refusing to use")
+            && err.contains("it is the clinic's own `themes/` folder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_put_into_the_public_folder_is_reported_beside_an_unusable_handouts_folder() {
+    let c = Clinic::with_plan();
+    c.cmd(&["build"]).assert().success();
+    c.write("public/notes.txt", "mine\n");
+    let before = (c.tree("public"), c.tree("handouts"));
+    for args in [&["build", "--handouts", "content/h"][..], &["check"]] {
+        if args[0] == "check" {
+            c.write(
+                "site.yaml",
+                &format!("{SITE}output: {{ handouts: public/h }}\n"),
+            );
+        }
+        let out = c.cmd(args).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("error[HP0401]"), "{args:?}: {err}");
+        assert!(
+            err.contains("public/notes.txt: error[HP0406]"),
+            "{args:?}: {err}"
+        );
+    }
+    assert!(before == (c.tree("public"), c.tree("handouts")));
+}
+
+#[test]
+fn a_language_that_is_no_language_is_found_in_translations_and_in_a_plan_that_does_not_parse() {
+    let plan = PLAN
+        .replace(
+            "  preferred_name: Mari\n",
+            "  preferred_name: Mari\n  language: klingon\n",
+        )
+        .replace("        reps: 10\n", "        reps: \"10\n");
+    let (_, err) = broken_after_good_build(&[
+        ("content/plans/maria-lopez.yaml", &plan),
+        (
+            "content/exercises/pendulum.yaml",
+            &format!(
+                "{PENDULUM}translations:\n  es: {{ name: Péndulo }}\n  Elvish:\n    name: Pendulum\n"
+            ),
+        ),
+    ]);
+    assert!(
+        err.contains(
+            "content/plans/maria-lopez.yaml:4:13: error[HP0007]: `klingon` is not a language"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("content/plans/maria-lopez.yaml:26:"), "{err}");
+    assert!(
+        err.contains(
+            "content/exercises/pendulum.yaml:11:3: error[HP0007]: `Elvish` is not a language"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("`es` is not"), "{err}");
+}

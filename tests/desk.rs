@@ -205,3 +205,57 @@ fn kept(c: &Clinic) -> Vec<Vec<u8>> {
         .map(|(_, b)| b)
         .collect()
 }
+
+#[test]
+fn no_handout_goes_into_a_public_site_that_a_build_made_elsewhere() {
+    let c = Clinic::with_plan();
+    let away = tempfile::tempdir().unwrap();
+    let site = away.path().join("site");
+    let site_arg = site.to_string_lossy().into_owned();
+    c.cmd(&["build", "--out", &site_arg]).assert().success();
+    let before = c.tree(&site_arg);
+    // `--output` into that folder, or deeper, with or without --force.
+    for rel in ["maria.html", "private/maria.html"] {
+        for force in [false, true] {
+            let target = site.join(rel).to_string_lossy().into_owned();
+            let mut args = vec!["-o", target.as_str(), "--pdf"];
+            if force {
+                args.push("--force");
+            }
+            let out = handout(&c, None, &args);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{rel}: {err}");
+            assert!(
+                err.contains("error[HP0401]") && err.contains("is a public website folder"),
+                "{rel}: {err}"
+            );
+            assert!(!site.join(rel).exists(), "{rel} was written");
+        }
+    }
+    // The handouts folder of site.yaml inside it: `handout` and `build`
+    // refuse it too.
+    let inside = site.join("handouts").to_string_lossy().into_owned();
+    c.write(
+        "site.yaml",
+        &format!("{SITE}output: {{ handouts: \"{inside}\" }}\n"),
+    );
+    let out = handout(&c, None, &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[HP0401]: refusing to write handouts into"),
+        "{err}"
+    );
+    let out = c.cmd(&["build"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("site.yaml:8:11: error[HP0401]"), "{err}");
+    assert!(err.contains("is a public website folder"), "{err}");
+    assert!(before == c.tree(&site_arg), "the public site was changed");
+    assert!(!site.join("handouts").exists());
+    // A handouts folder beside it is fine.
+    c.write("site.yaml", SITE);
+    let beside = away.path().join("handouts").to_string_lossy().into_owned();
+    handout(&c, None, &["-o", &format!("{beside}/maria.html")]);
+    assert!(away.path().join("handouts/maria.html").is_file());
+}

@@ -97,6 +97,39 @@ fn may_replace(root: &Path, path: &Path) -> bool {
     })
 }
 
+/// An error when `path` (the `--output` file when `output`, else the
+/// handouts folder) is, or is inside, a public website folder a build
+/// made (its mark says so: see [`write::Manifest::public`]), wherever that
+/// folder is (`build --out ELSEWHERE` too): a private handout written
+/// there would be published with the site.
+pub(super) fn in_public_tree(root: &Path, path: &Path, output: bool) -> Option<Diagnostic> {
+    let tree = write::public_tree_above(&check::resolve(path))?;
+    let shown = crate::base::paths::shown(root, tree).display().to_string();
+    let (what, help) = match output {
+        true => (
+            format!("the handout to {}", path.display()),
+            "write it outside every public website folder, or leave out --output to use the handouts folder",
+        ),
+        false => (
+            format!(
+                "handouts into {}",
+                crate::base::paths::shown(root, path.to_path_buf()).display()
+            ),
+            "set `output: { handouts: ... }` in site.yaml to a folder of its own outside every public website folder, e.g. `handouts`",
+        ),
+    };
+    Some(
+        Diagnostic::error(
+            Code::UnsafeOutputDirs,
+            format!(
+                "refusing to write {what}: {shown} is a public website folder heropath built (its {} says so), and private handouts would be published",
+                write::MARKER
+            ),
+        )
+        .help(help),
+    )
+}
+
 /// Refuse an `--output` file (or the PDF to print beside it) that exists
 /// and was not written by heropath, unless `--force`.
 pub(super) fn check_output(root: &Path, desk: &Desk<'_>, diags: &mut Diagnostics) -> bool {

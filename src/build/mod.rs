@@ -433,7 +433,7 @@ fn stage_public<'a>(
     files: &'a [RenderedFile],
     write: bool,
 ) -> impl FnOnce() -> Option<Result<write::Staging, write::WriteError>> + Send + 'a {
-    move || write.then(|| write::stage_tree(public_dir, files))
+    move || write.then(|| write::stage_public_tree(public_dir, files))
 }
 
 fn write_error(e: write::WriteError) -> Diagnostic {

@@ -259,18 +259,28 @@ fn standalone_site() -> crate::content::config::Site {
 
 /// A handout written with `--output` never lands in the public folder or
 /// among the clinic's own files (see [`check::check_handout_file`]), nor
-/// over a file heropath did not write (unless `--force`).
+/// over a file heropath did not write (unless `--force`); and no handout,
+/// wherever it goes, lands in a public website folder an earlier build made
+/// (see [`desk::in_public_tree`]).
 fn dest_allowed(opts: &Options, clinic: &Clinic, desk: &Desk<'_>, diags: &mut Diagnostics) -> bool {
+    let (public, handouts) = dirs(opts, clinic);
     let Some(dest) = desk.output else {
-        return true;
+        return match desk::in_public_tree(&opts.root, &handouts, false) {
+            Some(d) => {
+                diags.push(d);
+                false
+            }
+            None => true,
+        };
     };
-    let public = dirs(opts, clinic).0;
-    let refused = check::check_handout_file(&opts.root, dest, &public).or_else(|| {
-        let pdf = desk::pdf_beside(dest);
-        desk.pdf
-            .then(|| check::check_handout_file(&opts.root, &pdf, &public))
-            .flatten()
-    });
+    let pdf = desk::pdf_beside(dest);
+    let refused = check::check_handout_file(&opts.root, dest, &public)
+        .or_else(|| {
+            desk.pdf
+                .then(|| check::check_handout_file(&opts.root, &pdf, &public))
+                .flatten()
+        })
+        .or_else(|| desk::in_public_tree(&opts.root, dest, true));
     if let Some(d) = refused {
         diags.push(d);
         return false;

@@ -64,7 +64,15 @@ pub(super) fn prepare_reporting(opts: &Options, diags: &mut Diagnostics) -> Opti
         cache.as_ref().and_then(|c| c.plan(path, hash))
     })?;
     let timings = vec![("load", clock.elapsed())];
-    prepare_loaded_reporting(opts, clinic, cache, timings, diags)
+    let public_dir = dirs(opts, &clinic).0;
+    let prepared = prepare_loaded_reporting(opts, clinic, cache, timings, diags);
+    if prepared.is_none() {
+        // Stopped by an output folder or a theme: files someone put into
+        // the public folder are reported in the same run all the same.
+        let survey = write::Survey::of(&public_dir);
+        diags.extend(foreign_public_files(&opts.root, &public_dir, &survey));
+    }
+    prepared
 }
 
 /// [`prepare`] from a loaded clinic (all of it, or one plan's part of it:
@@ -202,6 +210,7 @@ fn check_output_dirs(opts: &Options, clinic: &Clinic, diags: &mut Diagnostics) {
         &opts.root,
         (&public_dir, origin(opts.out.is_some())),
         (&handouts_dir, origin(opts.handouts.is_some())),
+        &write::public_tree_above,
         diags,
     );
 }
@@ -257,24 +266,35 @@ fn not_languages(clinic: &Clinic, known: &[String]) -> Vec<Diagnostic> {
         .exercises
         .values()
         .map(|e| (e.path.as_path(), e.text.as_str(), e.value.language.as_ref()));
-    site.chain(plans)
+    let not_tag = |l: &&String| !crate::base::lang::is_tag(l);
+    let given = site
+        .chain(plans)
         .chain(exercises)
         .filter_map(|(file, text, lang)| {
-            let lang = lang.filter(|l| !crate::base::lang::is_tag(l))?;
+            let lang = lang.filter(not_tag)?;
             let at = crate::content::yaml::locate(text, "language", lang, 0)
                 .or_else(|| crate::content::yaml::locate_key(text, "language"));
-            Some(
-                Diagnostic::error(
-                    Code::ValueNotAllowed,
-                    format!("`{lang}` is not a language"),
-                )
+            Some((file, lang, at))
+        });
+    // An exercise's `translations:` are keyed by language, at the key.
+    let keys = clinic.exercises.values().flat_map(|e| {
+        e.value.translations.keys().filter(not_tag).map(|lang| {
+            let (file, text) = (e.path.as_path(), e.text.as_str());
+            let at = crate::content::yaml::locate_child_key(text, "translations", lang)
+                .or_else(|| crate::content::yaml::locate_key(text, "translations"));
+            (file, lang, at)
+        })
+    });
+    given
+        .chain(keys)
+        .map(|(file, lang, at)| {
+            Diagnostic::error(Code::ValueNotAllowed, format!("`{lang}` is not a language"))
                 .in_file(file)
                 .at(at)
                 .help(format!(
                     "write the language's code, such as `es` or `es-MX` (or its name in English, `Spanish`); handouts have phrases in: {}",
                     known.join(", ")
-                )),
-            )
+                ))
         })
         .collect()
 }

@@ -148,6 +148,48 @@ pub fn locate_key(src: &str, key: &str) -> Option<Pos> {
     })
 }
 
+/// Where the key `key` of the map under the first `parent:` stands: on
+/// its own line in the block below `parent:` (`translations:` then
+/// `  es:`), or in braces on the same line (`output: { public: x }`).
+/// `None` when it is not there.
+pub fn locate_child_key(text: &str, parent: &str, key: &str) -> Option<Pos> {
+    let out = locate_key(text, parent)?;
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let base = out.column - 1;
+    for (i, line) in text.lines().enumerate().skip(out.line - 1) {
+        let body = line.trim_start();
+        let inside =
+            i + 1 == out.line || body.is_empty() || body.starts_with('#') || indent(line) > base;
+        if !inside {
+            break;
+        }
+        let from = if i + 1 == out.line {
+            base + parent.len() + 1
+        } else {
+            0
+        };
+        let found = line.match_indices(key).find(|(at, _)| {
+            *at >= from
+                && (*at == 0 || line[..*at].ends_with([' ', '{', ',', '\t', '"', '\'']))
+                && line[at + key.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .starts_with(':')
+        });
+        if let Some((at, _)) = found {
+            let at = if line[..at].ends_with(['"', '\'']) {
+                at - 1
+            } else {
+                at
+            };
+            return Some(Pos {
+                line: i + 1,
+                column: line[..at].chars().count() + 1,
+            });
+        }
+    }
+    None
+}
+
 /// The `nth` (0-based) item of the block list under the first `key:`
 /// (`locate_item(src, "measures", 2)`): where its `- ` stands. `None` for
 /// a list written in brackets or shorter than that.

@@ -19,7 +19,9 @@ pub mod text;
 pub use depth::MAX_DEPTH;
 use depth::too_deep;
 
-pub use locate::{exercise_entries, locate, locate_exercise, locate_item, locate_key};
+pub use locate::{
+    exercise_entries, locate, locate_child_key, locate_exercise, locate_item, locate_key,
+};
 
 pub use collect::MAX_PROBLEMS;
 pub use emit::emit;

@@ -18,10 +18,14 @@ pub enum Origin<'a> {
 /// Refuse output folders that nest in each other or would replace something
 /// precious (`/`, the home folder, the clinic root, its content). The paths
 /// are as the build will use them (already joined to the root).
+/// `public_tree` tells the public website folder an earlier build made
+/// (elsewhere: `build --out`) that a path is, or is inside: the handouts
+/// folder must not be.
 pub fn check_outputs(
     root: &Path,
     public: (&Path, Origin<'_>),
     handouts: (&Path, Origin<'_>),
+    public_tree: &dyn Fn(&Path) -> Option<std::path::PathBuf>,
     diags: &mut Diagnostics,
 ) {
     // As the disk resolves them: a folder reached through a symbolic link
@@ -47,21 +51,25 @@ pub fn check_outputs(
             origin,
             key,
         ));
+    } else if let Some(tree) = public_tree(&hand_n) {
+        diags.push(place(
+            Diagnostic::error(Code::UnsafeOutputDirs, format!(
+                "refusing to write handouts into {}: {} is a public website folder heropath built (its {} says so), and private handouts would be published",
+                handouts.0.display(), tree.display(), ".heropath-output"))
+                .help("write the handouts to a folder of their own outside every public website folder, e.g. `handouts` beside content/"),
+            handouts.1,
+            "handouts",
+        ));
     }
     let home = std::env::var_os("HOME").map(|h| resolve(Path::new(&h)));
     for (label, dir, origin) in [
         ("public", &pub_n, public.1),
         ("handouts", &hand_n, handouts.1),
     ] {
-        let precious = dir.parent().is_none()
-            || home.as_ref() == Some(dir)
-            || *dir == root_n
-            || root_n.starts_with(dir)
-            || in_sources(&root_n, dir);
-        if precious {
+        if let Some(why) = precious(&root_n, home.as_deref(), dir) {
             diags.push(place(
-                Diagnostic::error(Code::UnsafeOutputDirs, format!("refusing to use {} as the {label} output folder: it holds files heropath did not make", dir.display()))
-                    .help("choose an empty or new folder, e.g. `public` or `handouts`"),
+                Diagnostic::error(Code::UnsafeOutputDirs, format!("refusing to use {} as the {label} output folder: {why}, and a build replaces its output folder", dir.display()))
+                    .help(format!("choose an empty or new folder of its own, e.g. `{label}` beside content/ (heropath makes it)")),
                 origin,
                 label,
             ));
@@ -69,38 +77,45 @@ pub fn check_outputs(
     }
 }
 
+/// Why the output folder `dir` (resolved) must never be replaced, if it
+/// must not: it is `/`, the home folder, the clinic folder or a folder
+/// above it, or inside the clinic's own files. Said as it is, whether or
+/// not the folder exists yet (it is refused for where it is, not for what
+/// it holds).
+fn precious(root: &Path, home: Option<&Path>, dir: &Path) -> Option<String> {
+    if dir.parent().is_none() {
+        return Some("it is the top folder of the disk".into());
+    }
+    if home == Some(dir) {
+        return Some("it is your home folder".into());
+    }
+    if dir == root {
+        return Some("it is the clinic folder itself".into());
+    }
+    if root.starts_with(dir) {
+        return Some(format!(
+            "the clinic folder ({}) is inside it",
+            root.display()
+        ));
+    }
+    if *dir == root.join("site.yaml") {
+        return Some("it is the clinic's site.yaml".into());
+    }
+    SOURCE_DIRS
+        .iter()
+        .find(|d| dir.starts_with(root.join(d)))
+        .map(|d| match dir == root.join(d) {
+            true => format!("it is the clinic's own `{d}/` folder"),
+            false => format!("it is inside the clinic's own `{d}/` folder"),
+        })
+}
+
 /// Where site.yaml gives the output folder `key` (`public`, `handouts`):
 /// its own line under `output:` (or its place in `output: { … }`), else
 /// the `output:` line (a default folder).
 fn output_key(text: &str, key: &str) -> Option<crate::base::diag::Pos> {
-    let out = locate_key(text, "output")?;
-    let indent = |l: &str| l.len() - l.trim_start().len();
-    let base = out.column - 1;
-    for (i, line) in text.lines().enumerate().skip(out.line - 1) {
-        let body = line.trim_start();
-        let inside =
-            i + 1 == out.line || body.is_empty() || body.starts_with('#') || indent(line) > base;
-        if !inside {
-            break;
-        }
-        let from = if i + 1 == out.line {
-            base + "output:".len()
-        } else {
-            0
-        };
-        let found = line.match_indices(key).find(|(at, _)| {
-            *at >= from
-                && line[..*at].ends_with([' ', '{', ',', '\t'])
-                && line[at + key.len()..].starts_with(':')
-        });
-        if let Some((at, _)) = found {
-            return Some(crate::base::diag::Pos {
-                line: i + 1,
-                column: line[..at].chars().count() + 1,
-            });
-        }
-    }
-    Some(out)
+    crate::content::yaml::locate_child_key(text, "output", key)
+        .or_else(|| locate_key(text, "output"))
 }
 
 /// The folders of a clinic that hold what a person wrote (or heropath's

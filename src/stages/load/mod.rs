@@ -130,7 +130,8 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, reuse: ReusePlan) -> O
                 &mut plan_diags,
                 |text, path, hash| match reuse(path, hash) {
                     Some(plan) => Ok((plan, Vec::new())),
-                    None => yaml::parse_lenient(text, path),
+                    None => yaml::parse_lenient(text, path)
+                        .map_err(|ds| with_unparsed_language(ds, text, path)),
                 },
             )
         },
@@ -154,6 +155,35 @@ pub fn load_reusing(root: &Path, diags: &mut Diagnostics, reuse: ReusePlan) -> O
         site_images: rest.site_images,
     };
     Some(clinic)
+}
+
+/// The problems of a plan that did not parse, and its `language:` when
+/// that names no language (HP0007, as a parsed plan's is): read from the
+/// text (a plain word on the `language:` line), so that one run reports it
+/// too, not the next one after the file is mended.
+fn with_unparsed_language(mut ds: Vec<Diagnostic>, text: &str, path: &Path) -> Vec<Diagnostic> {
+    let Some(key) = yaml::locate_key(text, "language") else {
+        return ds;
+    };
+    let line = text.lines().nth(key.line - 1).unwrap_or_default();
+    let after = &line[(key.column - 1 + "language:".len()).min(line.len())..];
+    let value = after.split(" #").next().unwrap_or_default().trim();
+    let value = value.trim_matches(|c| c == '"' || c == '\'');
+    let plain = value
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '(' | ')'));
+    let told = ds.iter().any(|d| d.pos.is_some_and(|p| p.line == key.line));
+    if value.is_empty() || !plain || told || crate::base::lang::is_tag(value) {
+        return ds;
+    }
+    let at = yaml::locate(text, "language", value, 0).or(Some(key));
+    ds.push(
+        Diagnostic::error(crate::base::diag::Code::ValueNotAllowed, format!("`{value}` is not a language"))
+            .in_file(path)
+            .at(at)
+            .help("write the language's code, such as `es` or `es-MX` (or its name in English, `Spanish`)"),
+    );
+    ds
 }
 
 /// Everything a clinic's content holds besides its plans.

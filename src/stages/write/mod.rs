@@ -21,7 +21,7 @@ mod swap;
 #[cfg(test)]
 mod tests;
 
-pub use marker::{MARKER, Manifest, record};
+pub use marker::{MARKER, Manifest, public_tree_above, record};
 pub use staging::Staging;
 pub use survey::{KEPT_DIR, Survey};
 pub use swap::OldTree;
@@ -89,6 +89,14 @@ pub fn write_tree_keeping_old(
     files: &[RenderedFile],
 ) -> Result<OldTree, WriteError> {
     stage_tree(target, files)?.swap()
+}
+
+/// [`stage_tree`] for a public website: its mark says so (see
+/// [`Manifest::public`]), so that no handout is written into it.
+pub fn stage_public_tree(target: &Path, files: &[RenderedFile]) -> Result<Staging, WriteError> {
+    let staging = stage_tree(target, files)?;
+    staging.mark_public();
+    Ok(staging)
 }
 
 /// A new tree for `target` holding `files`, written beside it (in

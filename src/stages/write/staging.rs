@@ -98,6 +98,13 @@ impl Staging {
         }
     }
 
+    /// Mark the new tree as a public website's (see [`Manifest::public`]).
+    pub fn mark_public(&self) {
+        if let Ok(mut m) = self.manifest.lock() {
+            m.public = true;
+        }
+    }
+
     /// Note `rel` as written by heropath.
     fn wrote(&self, rel: &str) {
         debug_assert!(self.unchanged.get().is_none(), "written after look()");

@@ -75,9 +75,15 @@ fn the_mark_lists_what_heropath_wrote() {
         files: ["a.html".to_string(), "b c.html".to_string()].into(),
         pdfs: [("a.pdf".to_string(), 0xabc_u128)].into(),
         printed: [("a.pdf".to_string(), 0xdef_u128)].into(),
+        public: false,
     };
     let back = Manifest::parse(&m.render());
     assert_eq!(back, m);
+    let public = Manifest {
+        public: true,
+        ..m.clone()
+    };
+    assert_eq!(Manifest::parse(&public.render()), public);
     assert!(back.printed_this("a.pdf", 0xdef) && !back.printed_this("a.pdf", 0xabc));
     let older = Manifest {
         printed: Default::default(),
