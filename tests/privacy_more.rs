@@ -3876,3 +3876,122 @@ fn stylesheet_classes_that_hide_reverse_or_reorder() {
     );
     p.assert_every_probe_holds();
 }
+
+// ---------------------------------------------------------------------------
+// Terminal colours, and đ written as "dj"
+// ---------------------------------------------------------------------------
+
+/// A log or terminal capture copied into `static/` keeps its colour codes
+/// (`ESC [ 1 ; 31 m`), which a terminal never shows: a name coloured in
+/// pieces reads as one word on the screen, and a code glued to a word
+/// ("31mKaminski") hides it from a reader of words.
+#[test]
+fn terminal_colour_codes_inside_a_name() {
+    let mut p = Probes::new("terminal colours");
+    for (what, file, text) in [
+        (
+            "a surname after a colour code",
+            "run.txt",
+            "Patient: \x1b[1;31mKaminski\x1b[0m ok\n",
+        ),
+        (
+            "a name coloured in two pieces",
+            "build.log",
+            "Walter \x1b[31mKamin\x1b[0mski\n",
+        ),
+        (
+            "tput's reset between the pieces",
+            "out.txt",
+            "Walter Kamin\x1b(B\x1b[mski\n",
+        ),
+        (
+            "a terminal hyperlink around a piece",
+            "out.txt",
+            "Walter \x1b]8;;https://a.test\x1b\\Kamin\x1b]8;;\x07ski\n",
+        ),
+        (
+            "an email address with a dimmed @",
+            "out.txt",
+            "to walt.kaminski68\x1b[2m@\x1b[0mmail.test\n",
+        ),
+    ] {
+        p.leak(
+            what,
+            patient(WALTER_MAIL),
+            static_file(file, text),
+            &["Kaminski"],
+        );
+    }
+    p.leak(
+        "a script that logs a coloured name (JavaScript escapes)",
+        patient(WALTER),
+        static_file(
+            "log.js",
+            "console.log(\"Walter \\x1b[1mKamin\\x1b[0mski\");\n",
+        ),
+        &["Kaminski"],
+    );
+    p.leak(
+        "a phone number coloured in pieces",
+        patient(WALTER),
+        static_file(
+            "out.txt",
+            "call \x1b[32m302\x1b[0m-555-\x1b[1m0177\x1b[0m\n",
+        ),
+        &["5550177"],
+    );
+    p.clean(
+        "a coloured test log that names nobody builds",
+        both(
+            patient(WALTER),
+            static_file(
+                "ci.txt",
+                "\x1b[32mPASS\x1b[0m squats 3x10, \x1b[1mWalter Road\x1b[0m closed\n",
+            ),
+        ),
+        &["squats 3x10"],
+    );
+    p.assert_every_probe_holds();
+}
+
+const WALTER_MAIL: &str = "name: Walter Kaminski\nbirth_date: 1950-06-30\nphone: \"(302) 555-0177\"\nemail: walt.kaminski68@mail.test";
+
+/// Serbian and Croatian đ is written "dj" in English-language text
+/// (Novak Djokovic for Đoković), not only "d".
+#[test]
+fn d_with_stroke_written_as_dj() {
+    let mut p = Probes::new("đ as dj");
+    const ANA: &str = "name: Ana Đorđević\nbirth_date: 1979-02-11";
+    const NOVAK: &str = "name: Novak Đoković\nbirth_date: 1987-05-22";
+    p.leak_page(
+        "the full name",
+        patient(ANA),
+        "Thanks, Ana Djordjevic!",
+        &["Djordjevic"],
+    );
+    p.leak_page(
+        "a title and the family name",
+        patient(ANA),
+        "Thanks to Mrs Djordjevic.",
+        &["Djordjevic"],
+    );
+    p.leak_page(
+        "the family name alone, in capitals",
+        patient(NOVAK),
+        "DJOKOVIC won the cup.",
+        &["Djokovic"],
+    );
+    p.leak_page(
+        "family name first",
+        patient(NOVAK),
+        "Djokovic, Novak: week 3.",
+        &["Djokovic"],
+    );
+    p.clean_page(
+        "a town that starts the same and a display name build",
+        patient(ANA),
+        "We ran to Djurdjevac. Ana Dj. joined us.",
+        "Djurdjevac",
+    );
+    p.assert_every_probe_holds();
+}
