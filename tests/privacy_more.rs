@@ -3995,3 +3995,74 @@ fn d_with_stroke_written_as_dj() {
     );
     p.assert_every_probe_holds();
 }
+
+/// JSON a script reads from an attribute (`data-props`, a framework's
+/// hydration data, a `<meta>` filled by a tool) writes letters as string
+/// escapes, which the script turns back into the name.
+#[test]
+fn string_escapes_in_attribute_values() {
+    let mut p = Probes::new("escapes in attributes");
+    for (what, html) in [
+        (
+            "\\u escapes in a data attribute's JSON",
+            "<div data-x=\"{&quot;n&quot;:&quot;Walter Kamin\\u0073ki&quot;}\">x</div>",
+        ),
+        (
+            "\\x escapes in single-quoted JSON",
+            "<div data-props='{\"who\":\"\\x57alter \\x4Baminski\"}'>x</div>",
+        ),
+        (
+            "a meta content with a \\u escaped surname",
+            "<meta name=\"author\" content=\"\\u004Baminski\">",
+        ),
+        (
+            "\\u escaped digits of a phone number",
+            "<meta name=\"x\" content=\"\\u0033\\u0030\\u0032-555-0177\">",
+        ),
+    ] {
+        p.leak(
+            what,
+            patient(WALTER),
+            static_file("x.html", &html_page("", html)),
+            &["Kaminski", "5550177"],
+        );
+    }
+    p.clean(
+        "a Windows path and an escaped dash in attribute JSON build",
+        both(
+            patient(WALTER),
+            static_file(
+                "x.html",
+                &html_page(
+                    "",
+                    "<div data-x=\"{&quot;path&quot;:&quot;C:\\\\clinic\\\\walk.png&quot;,&quot;n&quot;:&quot;Walter Road \\u2014 3x10&quot;}\">Walk</div>",
+                ),
+            ),
+        ),
+        &["walk.png"],
+    );
+    p.assert_every_probe_holds();
+}
+
+/// Month names of languages many US patients read (Hindi, Bengali, Urdu,
+/// Persian), as CLDR writes them.
+#[test]
+fn birth_dates_with_south_asian_and_persian_month_names() {
+    let mut p = Probes::new("more month names");
+    for (what, text) in [
+        ("Hindi", "जन्म 30 जून 1950"),
+        ("Hindi with a comma", "जन्म तिथि: 30 जून, 1950"),
+        ("Bengali in Bengali digits", "জন্ম ৩০ জুন ১৯৫০"),
+        ("Urdu", "پیدائش 30 جون 1950"),
+        ("Persian in Persian digits", "تولد ۳۰ ژوئن ۱۹۵۰"),
+    ] {
+        p.leak_page(what, patient(WALTER), text, &["1950"]);
+    }
+    p.clean_page(
+        "a Hindi sentence with a month and a count builds",
+        patient(WALTER),
+        "जून में हम पार्क में चलेंगे। 30 लोग आए।",
+        "30 लोग",
+    );
+    p.assert_every_probe_holds();
+}
