@@ -21,9 +21,9 @@ use writeable::TryWriteable;
 /// The languages whose month names the privacy guard always knows, besides
 /// those of the theme's tables: the most common languages of US patients
 /// with limited English and of Europe. `fil` is Tagalog.
-pub const GUARD_LANGUAGES: [&str; 25] = [
+pub const GUARD_LANGUAGES: [&str; 29] = [
     "en", "es", "fr", "de", "pt", "it", "nl", "fil", "ar", "zh", "vi", "ko", "ru", "pl", "ht",
-    "fi", "tr", "uk", "sv", "da", "nb", "cs", "hu", "ro", "el",
+    "fi", "tr", "uk", "sv", "da", "nb", "cs", "hu", "ro", "el", "hi", "bn", "ur", "fa",
 ];
 
 /// The CLDR locale of a table's language code, written out with Latin

@@ -15,7 +15,7 @@ use html5ever::tokenizer::{
 };
 
 use super::bidi::Reversed;
-use super::code::{Lang, lex};
+use super::code::{Lang, json_into, lex};
 use super::containers::data_into;
 use super::decode::{data_uri, pct};
 use super::html_names::{
@@ -421,6 +421,11 @@ impl Markup {
                 data_into(&mime, &bytes, vline, self.depth, &mut self.segs);
             } else {
                 push(&mut self.segs, pct(v), vline, Strength::Text);
+                // JSON a script reads (`data-props='{"n":"Kamin\u0073ki"}'`):
+                // its string escapes decoded too.
+                if v.contains('\\') {
+                    json_into(v, vline, &mut self.segs);
+                }
             }
         }
         if tag.kind == TagKind::StartTag && !tag.self_closing {

@@ -6,7 +6,8 @@
 //! case folded, accents dropped, lookalike letters from other scripts mapped
 //! to the Latin letter they imitate (Unicode's confusables data, through
 //! `unicode-security`), format characters (soft hyphens, zero-width spaces,
-//! bidi marks) removed without a trace, and every other non-letter a
+//! bidi marks) and terminal escape sequences ([`ansi`]) removed without a
+//! trace, and every other non-letter a
 //! separator. The result is one string of letters and digits with no
 //! separators at all (`text`), and the tokens (words) it is made of: a name
 //! is found where a run of whole tokens spells it, so "Kami nski",
@@ -22,6 +23,7 @@ use sep::SepAcc;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+mod ansi;
 mod chars;
 pub mod hangul;
 pub mod kana;
@@ -249,10 +251,11 @@ impl Builder {
         self.line = line;
         self.code = strength == Strength::Code;
         self.stamp = strength == Strength::Stamp;
+        let text = ansi::without_escapes(text);
         let read = (self.latin && !self.code)
-            .then(|| read_digit_letters(text, self.one))
+            .then(|| read_digit_letters(&text, self.one))
             .flatten();
-        let text = read.as_deref().unwrap_or(text);
+        let text = read.as_deref().unwrap_or(&text);
         let nfkc = || {
             unicode_normalization::is_nfkc_quick(text.chars())
                 == unicode_normalization::IsNormalized::Yes

@@ -284,8 +284,9 @@ fn forms(p: &Parsed) -> Vec<(Vec<String>, Vec<String>, String)> {
         );
         out.push((tr(&p.given), family, words.join(" ")));
     }
-    // Umlauts and å, ø written as two letters, as a keyboard or a form
-    // without them does ("Sjöström" as Sjoestroem, "Ålund" as Aalund):
+    // Umlauts and å, ø, đ written as two letters, as a keyboard or a form
+    // without them does ("Sjöström" as Sjoestroem, "Ålund" as Aalund,
+    // "Đorđević" as Djordjevic):
     // folding reads ö as o, and two such letters are two edits away.
     if all.clone().any(|w| spelt_out(w) != *w) {
         let tr = |v: &Vec<String>| -> Vec<String> { v.iter().map(|w| spelt_out(w)).collect() };
@@ -295,13 +296,16 @@ fn forms(p: &Parsed) -> Vec<(Vec<String>, Vec<String>, String)> {
     out
 }
 
-/// The two letters a keyboard without `c` writes for it (ä, ö, ü, å, ø).
+/// The two letters a keyboard without `c` writes for it (ä, ö, ü, å, ø, đ).
 fn two_letters(c: char) -> Option<&'static str> {
     Some(match c {
         'ä' | 'Ä' => "ae",
         'ö' | 'Ö' | 'ø' | 'Ø' => "oe",
         'ü' | 'Ü' => "ue",
         'å' | 'Å' => "aa",
+        // Serbian and Croatian đ, as English-language text writes it
+        // ("Djokovic" for Đoković); folding reads it as d.
+        'đ' | 'Đ' => "dj",
         _ => return None,
     })
 }
