@@ -109,6 +109,30 @@ pub fn canonical(tag: &str) -> String {
     out
 }
 
+/// HP0007 for a value that names no language (`klingon`), in `file` at
+/// `at`; `known`: the languages handouts have phrases in, when known.
+pub fn not_a_language(
+    value: &str,
+    file: &std::path::Path,
+    at: Option<crate::base::diag::Pos>,
+    known: &[String],
+) -> crate::base::diag::Diagnostic {
+    let listed = if known.is_empty() {
+        String::new()
+    } else {
+        format!("; handouts have phrases in: {}", known.join(", "))
+    };
+    crate::base::diag::Diagnostic::error(
+        crate::base::diag::Code::ValueNotAllowed,
+        format!("`{value}` is not a language"),
+    )
+    .in_file(file)
+    .at(at)
+    .help(format!(
+        "write the language's code, such as `es` or `es-MX` (or its name in English, `Spanish`){listed}"
+    ))
+}
+
 /// Is `tag` a language as people write one: a well-formed BCP 47 tag whose
 /// language is a two- or three-letter code (`es`, `es_MX`, `fil`,
 /// `zh-Hant-TW`), or a language's name [`canonical`] knows (`Spanish`)?

@@ -287,15 +287,7 @@ fn not_languages(clinic: &Clinic, known: &[String]) -> Vec<Diagnostic> {
     });
     given
         .chain(keys)
-        .map(|(file, lang, at)| {
-            Diagnostic::error(Code::ValueNotAllowed, format!("`{lang}` is not a language"))
-                .in_file(file)
-                .at(at)
-                .help(format!(
-                    "write the language's code, such as `es` or `es-MX` (or its name in English, `Spanish`); handouts have phrases in: {}",
-                    known.join(", ")
-                ))
-        })
+        .map(|(file, lang, at)| crate::base::lang::not_a_language(lang, file, at, known))
         .collect()
 }
 

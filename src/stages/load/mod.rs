@@ -177,12 +177,7 @@ fn with_unparsed_language(mut ds: Vec<Diagnostic>, text: &str, path: &Path) -> V
         return ds;
     }
     let at = yaml::locate(text, "language", value, 0).or(Some(key));
-    ds.push(
-        Diagnostic::error(crate::base::diag::Code::ValueNotAllowed, format!("`{value}` is not a language"))
-            .in_file(path)
-            .at(at)
-            .help("write the language's code, such as `es` or `es-MX` (or its name in English, `Spanish`)"),
-    );
+    ds.push(crate::base::lang::not_a_language(value, path, at, &[]));
     ds
 }
 
