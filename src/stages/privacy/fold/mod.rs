@@ -6,7 +6,7 @@
 //! case folded, accents dropped, lookalike letters from other scripts mapped
 //! to the Latin letter they imitate (Unicode's confusables data, through
 //! `unicode-security`), format characters (soft hyphens, zero-width spaces,
-//! bidi marks) and terminal escape sequences ([`ansi`]) removed without a
+//! bidi marks) and terminal escape sequences (`fold/ansi.rs`) removed without a
 //! trace, and every other non-letter a
 //! separator. The result is one string of letters and digits with no
 //! separators at all (`text`), and the tokens (words) it is made of: a name
