@@ -374,37 +374,41 @@ pub(super) fn strip_comments(css: &str) -> String {
     out
 }
 
+/// The bytes of `s` from `from` on that stand outside quoted strings,
+/// with their index: the one quote-aware scan of the scanners below (a
+/// quote and what it holds, escapes included, are skipped).
+fn unquoted(s: &str, from: usize) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let b = s.as_bytes();
+    let (mut quote, mut i) = (None::<u8>, from);
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let (at, c) = (i, b[i]);
+            i += 1;
+            match (quote, c) {
+                (Some(_), b'\\') => i += 1,
+                (Some(q), x) if x == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'"' | b'\'') => quote = Some(c),
+                (None, _) => return Some((at, c)),
+            }
+        }
+        None
+    })
+}
+
 /// The first `c` in `s` outside quotes.
 pub(super) fn find_outside_quotes(s: &str, c: u8) -> Option<usize> {
-    let mut quote = None;
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match (quote, b[i]) {
-            (Some(_), b'\\') => i += 1,
-            (Some(q), x) if x == q => quote = None,
-            (None, b'"' | b'\'') => quote = Some(b[i]),
-            (None, x) if x == c => return Some(i),
-            _ => {}
-        }
-        i += 1;
-    }
-    None
+    unquoted(s, 0).find(|&(_, x)| x == c).map(|(i, _)| i)
 }
 
 /// The index of the `}` closing a block whose body starts at `from` (the
 /// end of `s` if none).
 pub(super) fn matching_close(s: &str, from: usize) -> usize {
-    let b = s.as_bytes();
-    let (mut level, mut quote, mut i) = (1, None, from);
-    while i < b.len() {
-        match (quote, b[i]) {
-            (Some(_), b'\\') => i += 1,
-            (Some(q), x) if x == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b[i]),
-            (None, b'{') => level += 1,
-            (None, b'}') => {
+    let mut level = 1;
+    for (i, c) in unquoted(s, from) {
+        match c {
+            b'{' => level += 1,
+            b'}' => {
                 level -= 1;
                 if level == 0 {
                     return i;
@@ -412,31 +416,23 @@ pub(super) fn matching_close(s: &str, from: usize) -> usize {
             }
             _ => {}
         }
-        i += 1;
     }
     s.len()
 }
 
 /// `s` split at `sep` outside quotes, parentheses and brackets.
 pub(super) fn split_top(s: &str, sep: u8) -> Vec<&str> {
-    let b = s.as_bytes();
-    let (mut out, mut from, mut level, mut quote) = (Vec::new(), 0, 0i32, None);
-    let mut i = 0;
-    while i < b.len() {
-        match (quote, b[i]) {
-            (Some(_), b'\\') => i += 1,
-            (Some(q), x) if x == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b[i]),
-            (None, b'(' | b'[' | b'{') => level += 1,
-            (None, b')' | b']' | b'}') => level -= 1,
-            (None, x) if x == sep && level <= 0 => {
+    let (mut out, mut from, mut level) = (Vec::new(), 0, 0i32);
+    for (i, c) in unquoted(s, 0) {
+        match c {
+            b'(' | b'[' | b'{' => level += 1,
+            b')' | b']' | b'}' => level -= 1,
+            x if x == sep && level <= 0 => {
                 out.push(&s[from..i]);
                 from = i + 1;
             }
             _ => {}
         }
-        i += 1;
     }
     out.push(s.get(from..).unwrap_or(""));
     out
