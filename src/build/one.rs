@@ -234,6 +234,7 @@ pub fn render_standalone(plan_yaml: &str) -> Result<String, Vec<Diagnostic>> {
 fn standalone_site() -> crate::content::config::Site {
     crate::content::config::Site {
         embeds: Vec::new(),
+        feed_limit: crate::content::config::DEFAULT_FEED_LIMIT,
         measures: Default::default(),
         check: Default::default(),
         safety: None,

@@ -60,6 +60,12 @@ pub struct Site {
     /// What the privacy guard lets through, by kind.
     #[serde(default)]
     pub privacy: Privacy,
+    /// How many of the newest stories the Atom feed carries (default 20;
+    /// `0`: every story). A feed reader fetches the feed again and again:
+    /// a clinic with a thousand stories would otherwise send all of them,
+    /// in full, each time (about 1 MB).
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
     /// Hosts whose videos pages may embed with `<iframe>` (e.g.
     /// `www.youtube-nocookie.com`, `player.vimeo.com`), https only. Every
     /// visitor's browser then contacts the host: the public site loads
@@ -95,6 +101,15 @@ pub enum Safety {
     Text(String),
     /// A text per language code (`en`, `es`, ...).
     PerLanguage(BTreeMap<String, String>),
+}
+
+/// The Atom feed's length unless site.yaml says otherwise (WordPress and
+/// Jekyll's feed carry 10 posts; a clinic adds a story a week or so, and
+/// 20 keeps about five months of them).
+pub const DEFAULT_FEED_LIMIT: usize = 20;
+
+fn default_feed_limit() -> usize {
+    DEFAULT_FEED_LIMIT
 }
 
 impl Site {

@@ -27,6 +27,9 @@ pub struct SiteView {
     /// Hosts pages may embed videos from (site.yaml `embeds`).
     #[serde(skip)]
     pub embeds: Vec<String>,
+    /// How many of the newest stories the feed carries (`0`: all).
+    #[serde(skip)]
+    pub feed_limit: usize,
 }
 
 /// The clinic's public details.
@@ -81,6 +84,7 @@ impl SiteView {
                 hours: site.clinic.hours.clone(),
             },
             embeds: site.embeds.clone(),
+            feed_limit: site.feed_limit,
         }
     }
 

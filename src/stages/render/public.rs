@@ -199,9 +199,14 @@ impl Shared<'_> {
             Job::Sitemap => self.sitemap(),
             Job::Atom => {
                 let mut c = self.base.clone();
-                c.insert("stories", &stories);
+                // Newest first: the feed carries the newest `feed_limit`.
+                let carried = match site.feed_limit {
+                    0 => &stories[..],
+                    n => &stories[..n.min(stories.len())],
+                };
+                c.insert("stories", carried);
                 c.insert("feed_url", &site.permalink("atom.xml"));
-                let updated = stories
+                let updated = carried
                     .iter()
                     .map(|s| s.updated.as_str())
                     .max()
