@@ -4134,3 +4134,59 @@ fn birth_dates_with_south_asian_and_persian_month_names() {
     );
     p.assert_every_probe_holds();
 }
+
+// ---------------------------------------------------------------------------
+// Round 5: a static file in a rendered page's place, a list's chosen number
+// ---------------------------------------------------------------------------
+
+/// A static file at the path of a file heropath renders itself
+/// (`static/robots.txt`) is what is published: the guard must read its
+/// bytes, not the rendered file's it read while the plans were indexed.
+/// And an ordered list's number (`<ol start>`, Markdown's "30." item) shows
+/// before the item's words: "30." then "June 1950" is a birth date.
+#[test]
+fn replaced_pages_and_list_numbers() {
+    let mut p = Probes::new("round 5");
+    for (what, rel) in [
+        ("robots.txt", "robots.txt"),
+        ("sitemap.xml", "sitemap.xml"),
+        ("404 page", "404.html"),
+    ] {
+        p.leak(
+            &format!("a static {what} in place of heropath's own names the patient"),
+            walter_tpl(),
+            static_file(rel, "User-agent: *\n# Walter Kaminski\nDisallow: /x/\n"),
+            &["Kaminski"],
+        );
+    }
+    p.clean(
+        "a static robots.txt in place of heropath's own builds",
+        both(
+            walter_tpl(),
+            static_file("robots.txt", "User-agent: *\nDisallow: /drafts/\n"),
+        ),
+        &["Disallow: /drafts/"],
+    );
+    p.leak_page(
+        "a Markdown list item numbered as the birthday's day",
+        walter_tpl(),
+        "30. June 1950, a Friday",
+        &["1950"],
+    );
+    p.leak(
+        "a list item's value as the birthday's day",
+        walter_tpl(),
+        static_file(
+            "list.html",
+            "<!doctype html><title>x</title><ol><li value=\"30\">June 1950</li></ol>",
+        ),
+        &["1950"],
+    );
+    p.clean_page(
+        "a Markdown list numbered from 30 with no date",
+        walter_tpl(),
+        "30. Lean on a table\n31. June is a good month to start",
+        "June is a good month",
+    );
+    p.assert_every_probe_holds();
+}

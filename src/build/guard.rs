@@ -32,8 +32,11 @@ pub(super) fn site_styles(files: &[RenderedFile]) -> Arc<privacy::extract::Style
     ))
 }
 
-/// Public files already read for the guard (see [`read_ahead`]), by path.
-pub(super) type ReadAhead = std::collections::HashMap<String, privacy::Reading>;
+/// Public files already read for the guard (see [`read_ahead`]), by path,
+/// each with the hash of the bytes read: a static file may take the path
+/// of a page heropath rendered (`static/robots.txt`), and it is the static
+/// file's own bytes that must be scanned, not the page's reading.
+pub(super) type ReadAhead = std::collections::HashMap<String, (u128, privacy::Reading)>;
 
 /// Read rendered public files for the guard, largest first, until `done`
 /// says the guard's index is built: on a core that would otherwise wait
@@ -54,7 +57,10 @@ pub(super) fn read_ahead(
         }
         read.insert(
             f.path.clone(),
-            privacy::Reading::styled(&f.path, &f.bytes, styles),
+            (
+                crate::base::hash::hash(&f.bytes),
+                privacy::Reading::styled(&f.path, &f.bytes, styles),
+            ),
         );
     }
     read
@@ -206,7 +212,13 @@ pub(super) fn privacy_check_of<'a>(
             let found = privacy::verdict::Found {
                 path: &f.path,
                 origin: theme.static_origins.get(&f.path).map(String::as_str),
-                scan: match ahead.get(&f.path).filter(|r| r.read_with(styles)) {
+                scan: match ahead
+                    .get(&f.path)
+                    .filter(|(hash, r)| {
+                        r.read_with(styles) && *hash == crate::base::hash::hash(&f.bytes)
+                    })
+                    .map(|(_, r)| r)
+                {
                     Some(read) => guard.scan_reading(&f.path, &f.bytes, read),
                     None => {
                         let read = privacy::Reading::styled(&f.path, &f.bytes, styles);

@@ -212,9 +212,39 @@ pub fn find_except(
         }
         let dotted_after =
             b.is_some_and(|(_, _, tb)| s.toks.get(tb + 1).is_none_or(|t| t.sep == Sep::Dot));
-        out.extend(partial(a, b, c, dotted_after).map(|f| (f, ta)));
+        if let Some(f) = partial(a, b, c, dotted_after)
+            && split_reads(s, &items, i)
+        {
+            out.push((f, ta));
+        }
     }
     out
+}
+
+/// Does a partial date starting at item `i` read as one? Its two parts
+/// may stand in two blocks (paragraphs, cards, table cells) only where one
+/// of them stands alone in its block, as a calendar badge's day or month
+/// does (`<div>12</div><div>June</div>`, a table's day and month columns):
+/// a number ending one block and a month-like word starting the next
+/// ("…I am 25" before "Mei is back", "Room 12" before "June T.'s story")
+/// are two texts, not a date.
+fn split_reads(s: &Stream, items: &[(Item, Sep, usize)], i: usize) -> bool {
+    // A block's edge, or a segment's, among the tokens after `from` up to `to`.
+    let edge = |from: usize, to: usize| {
+        s.toks
+            .get(from + 1..=to)
+            .is_some_and(|ts| ts.iter().any(|t| t.block || t.sep == Sep::Hard))
+    };
+    let tok = |j: usize| items.get(j).map(|it| it.2);
+    let (Some(ta), Some(tb)) = (tok(i), tok(i + 1)) else {
+        return true;
+    };
+    if !edge(ta, tb) {
+        return true;
+    }
+    let a_alone = i.checked_sub(1).and_then(tok).is_none_or(|p| edge(p, ta));
+    let b_alone = tok(i + 2).is_none_or(|n| edge(tb, n));
+    a_alone || b_alone
 }
 
 /// A date without its year or without its day, starting at `a`.
@@ -309,9 +339,17 @@ fn numeric_sep(s: Sep) -> bool {
 
 /// A month abbreviation that is an English word in an English phrase:
 /// "out" (Portuguese "outubro") in "5 out of 10", a score a story or a
-/// measure's unit writes all the time. No date is written "out of".
+/// measure's unit writes all the time; "may" (May, in lower case as no
+/// English date writes it) in "you may do 25 squats", where "do" would
+/// otherwise be skipped as the filler of "3 do mês". No date is written
+/// "out of" or "may do".
 fn english_idiom(s: &Stream, i: usize) -> bool {
-    s.tok(i) == "out" && i + 1 < s.toks.len() && s.tok(i + 1) == "of"
+    let next_is = |w: &str| i + 1 < s.toks.len() && s.tok(i + 1) == w;
+    match s.tok(i) {
+        "out" => next_is("of"),
+        "may" => !s.toks[i].upper && next_is("do"),
+        _ => false,
+    }
 }
 
 /// Is a year (four digits) the token before `i`, or one of the two after

@@ -21,8 +21,9 @@ use super::decode::{data_uri, pct};
 use super::html_names::{
     block_element, code_valued_attr, feed_field, known_aria, known_attr, known_element, qualified,
 };
-use super::{MARK, MAX_DEPTH, Segment, Strength, count_nl, push};
+use super::{BLOCK, MARK, MAX_DEPTH, Segment, Strength, count_nl, push};
 
+mod lists;
 mod raw;
 mod side;
 mod styled;
@@ -82,11 +83,13 @@ fn run_markup(s: &str, base: u32, xml: bool, depth: u8, site: &Arc<Styles>) -> M
         last_line: 1,
         dropped: false,
         stamp: None,
+        stamp_end: usize::MAX,
         aside: None,
         reversed: None,
         hidden: None,
         hidden_text: Vec::new(),
         styled: styled::Styled::new(styles),
+        list_start: None,
     }));
     let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let q = BufferQueue::default();
@@ -155,6 +158,8 @@ struct Markup {
     /// Inside a date element the template stamped (see
     /// [`Strength::Stamp`]): its text and relative line.
     stamp: Option<(String, u32)>,
+    /// The length of `text` when the last stamp closed.
+    stamp_end: usize,
     /// Inside a ruby annotation (`<rt>`, `<rp>`): its text and relative
     /// line. It is a segment of its own, so that the base text around it
     /// joins as it reads (`Kamin<rt>…</rt>ski`).
@@ -167,6 +172,8 @@ struct Markup {
     hidden_text: Vec<(usize, usize)>,
     /// What the stylesheets do to elements ([`styled`]).
     styled: styled::Styled,
+    /// The number an `<ol start>` shows before its first item ([`lists`]).
+    list_start: Option<i64>,
 }
 
 struct Sink(RefCell<Markup>);
@@ -250,9 +257,11 @@ impl Markup {
 
     fn mark(&mut self, block: bool) {
         if !self.text.is_empty() {
-            self.text.push(MARK);
             if block {
+                self.text.push(BLOCK);
                 self.text.push(' ');
+            } else {
+                self.text.push(MARK);
             }
         }
     }
@@ -364,6 +373,7 @@ impl Markup {
         self.side_texts(&tag, line);
         if known {
             self.mark(block_element(name));
+            self.list_marker(&tag, line);
         } else {
             // `Walter <Kaminski` tokenizes as a tag: keep its words in the text.
             self.sync(line);

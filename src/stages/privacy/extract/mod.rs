@@ -82,6 +82,12 @@ pub struct Segment {
 /// Stands where markup was removed.
 pub const MARK: char = '\u{E000}';
 
+/// Stands where a block element (a paragraph, a table cell, a list item)
+/// began or ended: the text on either side shows apart, one block above or
+/// beside the other. The fold reads it as a space that also says so (a
+/// token's `block`).
+pub const BLOCK: char = '\u{E001}';
+
 /// What a file yields.
 pub struct Extracted {
     pub segments: Vec<Segment>,

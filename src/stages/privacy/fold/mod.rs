@@ -17,7 +17,7 @@
 //! Not here: what counts as an identifier ([`super::names`]), dates
 //! ([`super::dates`]), reading files ([`super::extract`]).
 
-use super::extract::{MARK, Segment, Strength};
+use super::extract::{BLOCK, MARK, Segment, Strength};
 use chars::*;
 use sep::SepAcc;
 use unicode_normalization::UnicodeNormalization;
@@ -103,6 +103,9 @@ pub struct Tok {
     pub stamp: bool,
     /// All ASCII digits.
     pub digits: bool,
+    /// A block element's edge (a paragraph's, a table cell's, a list
+    /// item's) stands between it and the token before: the two show apart.
+    pub block: bool,
     /// Its first character was a capital letter, as names are written (or
     /// a letter of a script without capitals).
     pub upper: bool,
@@ -381,6 +384,12 @@ impl Builder {
             self.sep.join = true;
             return;
         }
+        if c == BLOCK {
+            self.close();
+            self.sep.space = true;
+            self.sep.block = true;
+            return;
+        }
         if let Some(d) = decimal_digit(c) {
             self.push(d, true, false);
             return;
@@ -473,6 +482,7 @@ impl Builder {
             code: self.code,
             stamp: self.stamp,
             digits,
+            block: sep.block,
             upper,
             foreign: std::mem::take(&mut self.foreign),
         });

@@ -7,6 +7,8 @@ use super::Sep;
 #[derive(Default, Clone, Copy)]
 pub(super) struct SepAcc {
     pub(super) hard: bool,
+    /// A block element's edge (the extractor's `BLOCK`).
+    pub(super) block: bool,
     pub(super) join: bool,
     pub(super) space: bool,
     pub(super) puncts: u8,

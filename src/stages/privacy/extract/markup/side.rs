@@ -5,7 +5,7 @@
 //! the text of elements that are not shown ([`Hidden`]).
 
 use super::super::html_names::stamp_element;
-use super::{Markup, Reversed, push};
+use super::{BLOCK, MARK, Markup, Reversed, push};
 use crate::stages::privacy::extract::Strength;
 use html5ever::tokenizer::{Tag, TagKind};
 
@@ -64,7 +64,20 @@ impl Markup {
     pub(super) fn close_stamp(&mut self) {
         if let Some((text, line)) = self.stamp.take() {
             let at = self.abs(line);
-            push(&mut self.segs, text, at, Strength::Stamp);
+            // Stamps side by side, nothing shown between them, read as one
+            // date: `<time>25</time> <time>May</time> <time>1970</time>`.
+            let between = self.text.get(self.stamp_end..).unwrap_or("x");
+            let beside = between
+                .chars()
+                .all(|c| c.is_whitespace() || c == MARK || c == BLOCK);
+            match self.segs.last_mut() {
+                Some(last) if beside && last.strength == Strength::Stamp => {
+                    last.text.push(' ');
+                    last.text.push_str(&text);
+                }
+                _ => push(&mut self.segs, text, at, Strength::Stamp),
+            }
+            self.stamp_end = self.text.len();
         }
     }
 
