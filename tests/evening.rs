@@ -89,3 +89,122 @@ fn a_handout_written_behind_a_file_says_which_file_is_in_the_way() {
         "the help names the file in the way: {err}"
     );
 }
+
+/// `check` of the clinic with `PLAN` where `from` is replaced by `to`:
+/// its output in the short format, and whether it failed.
+fn check_plan_with(from: &str, to: &str) -> (bool, String) {
+    assert!(PLAN.contains(from), "{from}");
+    let c = Clinic::new();
+    c.write(
+        "content/plans/maria-lopez.yaml",
+        &PLAN.replacen(from, to, 1),
+    );
+    let out = c.cmd(&["--format", "short", "check"]).output().unwrap();
+    (out.status.success(), stderr(&out))
+}
+
+#[test]
+fn text_starting_with_yaml_syntax_points_at_the_text_and_says_to_quote_it() {
+    let focus = "  focus: We will check your reach.";
+    let task = "  patient: [Do your exercises twice a day]";
+    // (replacement, line, column, start of the message, the fixed line)
+    for (from, to, line, col, says, fixed) in [
+        (
+            focus,
+            "  focus: *Do not* lift heavy",
+            35,
+            10,
+            "text cannot start with `*`",
+            "  focus: \"*Do not* lift heavy\"",
+        ),
+        (
+            focus,
+            "  focus: **Bold** first",
+            35,
+            10,
+            "text cannot start with `*`",
+            "  focus: \"**Bold** first\"",
+        ),
+        (
+            focus,
+            "  focus: > 5 reps",
+            35,
+            10,
+            "text cannot start with `>`",
+            "  focus: \"> 5 reps\"",
+        ),
+        (
+            focus,
+            "  focus: [Video](https://v.test) here",
+            35,
+            10,
+            "text cannot start with `[`",
+            "  focus: \"[Video](https://v.test) here\"",
+        ),
+        (
+            focus,
+            "  focus: \"Slow\" is the word",
+            35,
+            10,
+            "this text starts with a quoted part",
+            "  focus: '\"Slow\" is the word'",
+        ),
+        (
+            focus,
+            "  focus: - walk daily",
+            35,
+            10,
+            "text cannot start with `-`",
+            "  focus: \"- walk daily\"",
+        ),
+        (
+            focus,
+            "  focus: !important walk",
+            35,
+            10,
+            "text cannot start with `!`",
+            "  focus: \"!important walk\"",
+        ),
+        (
+            task,
+            "  patient:\n    - *Always* do them",
+            31,
+            7,
+            "text cannot start with `*`",
+            "    - \"*Always* do them\"",
+        ),
+    ] {
+        let (ok, err) = check_plan_with(from, to);
+        assert!(!ok, "{to}: {err}");
+        let at = format!("content/plans/maria-lopez.yaml:{line}:{col}: error[HP0001]: {says}");
+        assert!(err.contains(&at), "{to}: want `{at}` in\n{err}");
+        assert!(
+            err.contains(&format!("write it as `{fixed}`")),
+            "{to}: want the fixed line in\n{err}"
+        );
+        assert!(
+            !err.contains("while scanning")
+                && !err.contains("while parsing")
+                && !err.contains("anchor"),
+            "{to}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_plan_of_only_comments_is_reported_at_its_first_line() {
+    let c = Clinic::new();
+    c.write(
+        "content/plans/new-patient.yaml",
+        "# Fill this in tomorrow\n",
+    );
+    let out = c.cmd(&["--format", "short", "check"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "content/plans/new-patient.yaml:1:1: error[HP0003]: the file holds only comments"
+        ),
+        "{err}"
+    );
+}
