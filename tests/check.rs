@@ -1058,7 +1058,8 @@ fn cases() -> Vec<Case> {
             // An output folder, not a source file.
             file: File::Null,
             at: At::Null,
-            help: Help::Contains("writable"),
+            // The help names the file in the way (it said "writable").
+            help: Help::Contains("move or rename the file blocker"),
             message: "blocker",
         },
         Case {

@@ -36,6 +36,59 @@ pub fn shown(root: &Path, path: PathBuf) -> PathBuf {
     }
 }
 
+/// The file standing where a folder on the way to `path` must be: the
+/// nearest part of `path` (itself included) that exists, when it is not a
+/// folder. `blocker/public` gives `blocker` when `blocker` is a file.
+pub fn file_in_the_way(path: &Path) -> Option<PathBuf> {
+    path.ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .find(|a| std::fs::metadata(a).is_ok())
+        .filter(|a| !a.is_dir())
+        .map(Path::to_path_buf)
+}
+
+/// What to do when writing `path` failed with `e`, in plain words, naming
+/// the path to act on: a file in the way of a folder, a folder heropath may
+/// not write in, a full or read-only disk.
+pub fn write_help(path: &Path, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    // Making a folder where a file is fails with "File exists" (or "Not a
+    // directory" deeper down): the path itself may be that file.
+    let dir_failed = matches!(e.kind(), K::AlreadyExists | K::NotADirectory);
+    let from = if dir_failed {
+        Some(path)
+    } else {
+        path.parent()
+    };
+    if let Some(f) = from.and_then(file_in_the_way) {
+        return format!(
+            "{} is a file, not a folder, so nothing can be written inside it: move or rename that file, or choose another place",
+            f.display()
+        );
+    }
+    match e.kind() {
+        K::IsADirectory => format!(
+            "{} is a folder: give a file name (e.g. `{}`)",
+            path.display(),
+            path.join("handout.html").display()
+        ),
+        K::PermissionDenied => format!(
+            "you may not write there: check the permissions of {} (and of the folder holding it), or choose another place",
+            path.display()
+        ),
+        K::StorageFull | K::QuotaExceeded => {
+            "the disk is full: free some space, then run the command again".into()
+        }
+        K::ReadOnlyFilesystem => {
+            "the disk is read-only: choose a folder on a disk you can write to".into()
+        }
+        _ => format!(
+            "check that the folder holding {} exists, is a folder and is writable",
+            path.display()
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +103,16 @@ mod tests {
         }
         assert!(is_portable_inside("img/a.jpg") && !is_portable_inside("img\\a.jpg"));
         assert!(is_plain_name("default") && !is_plain_name("a/b") && !is_plain_name(".."));
+    }
+
+    #[test]
+    fn a_file_in_the_way_of_a_folder_is_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("blocker");
+        std::fs::write(&file, "x").expect("write");
+        assert_eq!(file_in_the_way(&file.join("public/a")), Some(file.clone()));
+        assert_eq!(file_in_the_way(&dir.path().join("new/folder")), None);
+        let e = std::io::Error::from(std::io::ErrorKind::AlreadyExists);
+        assert!(write_help(&file, &e).contains("is a file, not a folder"));
     }
 }

@@ -218,10 +218,13 @@ pub(super) fn make_way(root: &Path, dir: &Path, rels: &[&str], diags: &mut Diagn
         match moved {
             Ok(()) => diags.push(carry::moved_aside(&shown(rel), &shown(&to))),
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    Code::WriteFailed,
-                    format!("cannot move {} aside: {e}", path.display()),
-                ));
+                diags.push(
+                    Diagnostic::error(
+                        Code::WriteFailed,
+                        format!("cannot move {} aside: {e}", path.display()),
+                    )
+                    .help(crate::base::paths::write_help(&dir.join(&to), &e)),
+                );
                 return false;
             }
         }

@@ -192,7 +192,7 @@ fn write_records(dir: &Path, records: &[Record<'_>]) -> Result<Vec<String>, Box<
                 Code::WriteFailed,
                 format!("cannot write {}: {e}", dir.display()),
             )
-            .help("check that the folder's parent exists and is writable"),
+            .help(crate::base::paths::write_help(dir, &e)),
         )
     };
     std::fs::create_dir_all(dir).map_err(io)?;

@@ -437,11 +437,18 @@ fn stage_public<'a>(
 }
 
 fn write_error(e: write::WriteError) -> Diagnostic {
-    let help = match e {
+    let help = match &e {
         write::WriteError::NotOurs(_) => {
-            "choose a new or empty folder (--out, --handouts, or `output:` in site.yaml); heropath only replaces folders it made"
+            "choose a new or empty folder (--out, --handouts, or `output:` in site.yaml); heropath only replaces folders it made".to_string()
         }
-        _ => "check that the folder's parent exists, is writable, and is not a file",
+        write::WriteError::NotADirectory(p) => format!(
+            "{} is a file where the output folder must be: move or rename it, or choose another folder (--out, --handouts, or `output:` in site.yaml)",
+            p.display()
+        ),
+        write::WriteError::Io(p, io) => crate::base::paths::write_help(p, io),
+        write::WriteError::BadPath(_) => {
+            "check that the folder's parent exists, is writable, and is not a file".to_string()
+        }
     };
     Diagnostic::error(Code::WriteFailed, e.to_string()).help(help)
 }

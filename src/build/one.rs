@@ -94,10 +94,13 @@ fn write_one(
         .map_or(Ok(()), std::fs::create_dir_all)
         .and_then(|_| crate::base::atomic::replace_file(&target, |out| out.write_all(&o.bytes)));
     if let Err(e) = res {
-        diags.push(Diagnostic::error(
-            Code::WriteFailed,
-            format!("cannot write {}: {e}", target.display()),
-        ));
+        diags.push(
+            Diagnostic::error(
+                Code::WriteFailed,
+                format!("cannot write {}: {e}", target.display()),
+            )
+            .help(crate::base::paths::write_help(&target, &e)),
+        );
         return None;
     }
     let recorded = match desk.output {
@@ -266,13 +269,17 @@ fn standalone_site() -> crate::content::config::Site {
 fn dest_allowed(opts: &Options, clinic: &Clinic, desk: &Desk<'_>, diags: &mut Diagnostics) -> bool {
     let (public, handouts) = dirs(opts, clinic);
     let Some(dest) = desk.output else {
-        return match desk::in_public_tree(&opts.root, &handouts, false) {
-            Some(d) => {
-                diags.push(d);
-                false
-            }
-            None => true,
+        if let Some(d) = desk::in_public_tree(&opts.root, &handouts, false) {
+            diags.push(d);
+            return false;
+        }
+        let origin = match opts.handouts {
+            Some(_) => check::Origin::Flag,
+            None => check::Origin::SiteYaml(&clinic.site_text),
         };
+        let before = diags.iter().count();
+        check::check_blocked(&opts.root, "handouts", &handouts, origin, diags);
+        return diags.iter().count() == before;
     };
     let pdf = desk::pdf_beside(dest);
     let refused = check::check_handout_file(&opts.root, dest, &public)

@@ -65,7 +65,7 @@ pub(super) fn prepare_reporting(opts: &Options, diags: &mut Diagnostics) -> Opti
     })?;
     let timings = vec![("load", clock.elapsed())];
     let public_dir = dirs(opts, &clinic).0;
-    let prepared = prepare_loaded_reporting(opts, clinic, cache, timings, diags);
+    let prepared = prepare_loaded_reporting(opts, clinic, cache, timings, true, diags);
     if prepared.is_none() {
         // Stopped by an output folder or a theme: files someone put into
         // the public folder are reported in the same run all the same.
@@ -84,15 +84,18 @@ pub(super) fn prepare_loaded(
     timings: Vec<(&'static str, std::time::Duration)>,
     diags: &mut Diagnostics,
 ) -> Option<Prepared> {
-    prepare_loaded_reporting(opts, clinic, cache, timings, diags).filter(|_| !diags.has_errors())
+    prepare_loaded_reporting(opts, clinic, cache, timings, false, diags)
+        .filter(|_| !diags.has_errors())
 }
 
 /// [`prepare_loaded`] going on past errors, as [`prepare_reporting`] does.
+/// `whole`: a build or check of the whole clinic, not one `handout`.
 fn prepare_loaded_reporting(
     opts: &Options,
     clinic: Clinic,
     cache: Option<Cache>,
     mut timings: Vec<(&'static str, std::time::Duration)>,
+    whole: bool,
     diags: &mut Diagnostics,
 ) -> Option<Prepared> {
     let today = opts.today();
@@ -132,8 +135,7 @@ fn prepare_loaded_reporting(
     lap("check (and assets, themes)", &mut timings);
     // Folders that must not be surveyed or written, or a theme that did
     // not compile, leave nothing to render from.
-    let mut unusable = Diagnostics::default();
-    check_output_dirs(opts, &clinic, &mut unusable);
+    let mut unusable = check_output_dirs(opts, &clinic, whole);
     unusable.extend(theme_diags);
     let stop = unusable.has_errors();
     diags.extend(unusable.sorted());
@@ -196,8 +198,12 @@ fn themes_of(opts: &Options, clinic: &Clinic) -> (BTreeMap<String, CompiledTheme
 }
 
 /// Refuse output folders that nest or would replace something precious
-/// (see [`check::check_outputs`]), pointing at the flag or site.yaml.
-fn check_output_dirs(opts: &Options, clinic: &Clinic, diags: &mut Diagnostics) {
+/// (see [`check::check_outputs`]), pointing at the flag or site.yaml; for
+/// a `whole` build (or check), also folders a file stands in the way of
+/// (see [`check::check_blocked`]; `handout` checks its own folder).
+fn check_output_dirs(opts: &Options, clinic: &Clinic, whole: bool) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let diags = &mut diags;
     let (public_dir, handouts_dir) = dirs(opts, clinic);
     let origin = |flag: bool| {
         if flag {
@@ -213,6 +219,15 @@ fn check_output_dirs(opts: &Options, clinic: &Clinic, diags: &mut Diagnostics) {
         &write::public_tree_above,
         diags,
     );
+    if whole {
+        let public = origin(opts.out.is_some());
+        check::check_blocked(&opts.root, "public", &public_dir, public, diags);
+        if !opts.public_only {
+            let handouts = origin(opts.handouts.is_some());
+            check::check_blocked(&opts.root, "handouts", &handouts_dir, handouts, diags);
+        }
+    }
+    std::mem::take(diags)
 }
 
 /// Compile every theme a plan or site.yaml asks for; the site's theme

@@ -42,9 +42,9 @@ pub fn parse<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Box<Diagn
 /// and wrong value of the file at once (up to [`MAX_PROBLEMS`]), or the
 /// first syntax error.
 pub fn parse_many<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Vec<Diagnostic>> {
-    if src.trim().is_empty() {
+    if let Some(what) = nothing_in(src) {
         return Err(vec![
-            Diagnostic::error(Code::MissingKey, "the file is empty")
+            Diagnostic::error(Code::MissingKey, what)
                 .in_file(file)
                 .at(Some(Pos { line: 1, column: 1 }))
                 .help(
@@ -74,13 +74,25 @@ pub fn parse_lenient<T: DeserializeOwned>(
     src: &str,
     file: &Path,
 ) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
-    if src.trim().is_empty() || too_deep(src).is_some() {
+    if nothing_in(src).is_some() || too_deep(src).is_some() {
         return parse_many(src, file).map(|v| (v, Vec::new()));
     }
     match collect::parse_repairing(src, file) {
         Ok(v) => Ok((v, Vec::new())),
         Err((ds, Some(v))) if ds.iter().all(|d| d.code == Code::UnknownKey) => Ok((v, ds)),
         Err((ds, _)) => Err(ds),
+    }
+}
+
+/// Why `src` holds no value at all, if it does not: it is empty, or holds
+/// only comments (serde would say a key is missing, past the last line).
+fn nothing_in(src: &str) -> Option<&'static str> {
+    if src.trim().is_empty() {
+        Some("the file is empty")
+    } else if !src.lines().any(slips::is_content) {
+        Some("the file holds only comments: nothing in it is read")
+    } else {
+        None
     }
 }
 

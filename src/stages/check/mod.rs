@@ -26,7 +26,9 @@ pub mod readability;
 mod site;
 pub mod unfinished;
 
-pub use outputs::{Origin, SOURCE_DIRS, check_handout_file, check_outputs, normalize, resolve};
+pub use outputs::{
+    Origin, SOURCE_DIRS, check_blocked, check_handout_file, check_outputs, normalize, resolve,
+};
 
 use crate::base::date::Date;
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos};

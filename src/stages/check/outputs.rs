@@ -1,5 +1,6 @@
 //! Output folders (HP0401): never inside each other, never somewhere that
-//! holds files heropath did not make.
+//! holds files heropath did not make; and (HP0402) never where a file
+//! stands in the way of the folder.
 
 use crate::base::diag::{Code, Diagnostic, Diagnostics};
 use crate::content::yaml::locate_key;
@@ -75,6 +76,46 @@ pub fn check_outputs(
             ));
         }
     }
+}
+
+/// An error (HP0402) when a file stands where the output folder `dir` (as
+/// the build will use it: `label` is `public` or `handouts`) or a folder
+/// on its way must be: the build would stop there with the system's bare
+/// "File exists". Checked by `check` too, before anything is written.
+pub fn check_blocked(
+    root: &Path,
+    label: &str,
+    dir: &Path,
+    origin: Origin<'_>,
+    diags: &mut Diagnostics,
+) {
+    let Some(file) = crate::base::paths::file_in_the_way(dir) else {
+        return;
+    };
+    let shown = |p: &Path| {
+        crate::base::paths::shown(root, p.to_path_buf())
+            .display()
+            .to_string()
+    };
+    let what = match file == dir {
+        true => "it is a file".to_string(),
+        false => format!("{} is a file, not a folder", shown(&file)),
+    };
+    let d = Diagnostic::error(
+        Code::WriteFailed,
+        format!(
+            "the {label} output folder {} cannot be made: {what}",
+            shown(dir)
+        ),
+    )
+    .help(format!(
+        "move or rename the file {}, or choose another folder for `{label}`",
+        shown(&file)
+    ));
+    diags.push(match origin {
+        Origin::SiteYaml(text) => d.in_file("site.yaml").at(output_key(text, label)),
+        Origin::Flag => d,
+    });
 }
 
 /// Why the output folder `dir` (resolved) must never be replaced, if it

@@ -12,6 +12,7 @@ use crate::base::diag::Pos;
 mod blocks;
 mod items;
 mod spaces;
+mod values;
 
 /// A slip recognised in the source.
 #[derive(Debug, PartialEq, Eq)]
@@ -88,6 +89,11 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     // A quote opened on an earlier line and closed by the first quote on
     // this one: everything between was read as one text.
     if let Some(slip) = quote_closed_late(&lines, li, pos) {
+        return Some(slip);
+    }
+
+    // `*Do not* lift`, `> 5 reps`, `"Slow" is the word`: quote it all.
+    if let Some(slip) = values::indicator_start(&lines, li, pos) {
         return Some(slip);
     }
 
@@ -181,6 +187,11 @@ fn cannot_start(line: &str, pos: Pos) -> Option<Slip> {
 /// keys was expected.
 pub(super) fn explain_type(message: &str, pos: Option<Pos>, src: &str) -> Option<Slip> {
     let pos = pos?;
+    if message.contains("invalid type: enum") {
+        // `focus: !important …`: a type tag.
+        let lines: Vec<&str> = src.lines().collect();
+        return values::indicator_start(&lines, pos.line.checked_sub(1)?, pos);
+    }
     if !(message.contains("expected struct") || message.contains("expected a map")) {
         return None;
     }
