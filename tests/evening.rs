@@ -208,3 +208,45 @@ fn a_plan_of_only_comments_is_reported_at_its_first_line() {
         "{err}"
     );
 }
+
+#[test]
+fn a_broken_exercise_only_another_patient_uses_does_not_stop_a_handout() {
+    // Broken in three ways a person makes: YAML that does not parse, a key
+    // written twice, a misspelt key.
+    for broken in [
+        "name: Chin tuck\ninstructions: [\n",
+        "name: Chin tuck\nname: Chin tuck again\ninstructions: Tuck.\n",
+        "name: Chin tuck\ninstuctions: Tuck.\n",
+    ] {
+        let c = Clinic::with_plan();
+        c.write("content/exercises/chin-tuck.yaml", broken);
+        let out = c
+            .cmd(&["--format", "short", "handout", "maria-lopez"])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert!(out.status.success(), "{broken:?}: {err}");
+        assert!(c.path().join("handouts/maria-lopez.html").is_file());
+        assert!(
+            err.contains("content/exercises/chin-tuck.yaml:")
+                && err.contains("warning[HP000")
+                && err.contains("no step of this plan uses `chin-tuck`"),
+            "{broken:?}: the broken file is still told: {err}"
+        );
+        // `check` still fails on it: the file is broken for whoever uses it.
+        let out = c.cmd(&["check"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{broken:?}");
+        // A plan that uses it cannot print.
+        let plan = c.read("content/plans/maria-lopez.yaml");
+        c.write(
+            "content/plans/maria-lopez.yaml",
+            &plan.replace("use: pendulum", "use: chin-tuck"),
+        );
+        let out = c
+            .cmd(&["handout", "maria-lopez", "-o", "x.html"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{broken:?}: {}", stderr(&out));
+        assert!(!c.path().join("x.html").exists());
+    }
+}

@@ -15,7 +15,7 @@ mod walk;
 pub use pages::{Page, PageFront};
 pub use read::{MAX_FILE_BYTES, is_slug, read_source};
 
-use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::base::diag::{Diagnostic, Diagnostics, Severity};
 use crate::content::config::Site;
 use crate::content::files::{PAGE_EXTENSIONS, YAML_EXTENSIONS};
 use crate::content::plan::{Exercise, ExerciseItem, Plan};
@@ -245,12 +245,13 @@ fn load_rest(root: &Path, content: &Path, diags: &mut Diagnostics) -> Rest {
 pub fn load_one(root: &Path, plan: &Path, diags: &mut Diagnostics) -> Option<Clinic> {
     let (site, site_text) = read_site(root, diags);
     let content = root.join("content");
+    let mut library = Diagnostics::default();
     let exercises = parse_all::<Exercise>(
         root,
         &content.join("exercises"),
         &YAML_EXTENSIONS,
         None,
-        diags,
+        &mut library,
         |text, path, _| yaml::parse(text, path).map_err(|d| vec![*d]),
     );
     let parse = |text: &str, path: &Path, _| yaml::parse::<Plan>(text, path).map_err(|d| vec![*d]);
@@ -261,6 +262,7 @@ pub fn load_one(root: &Path, plan: &Path, diags: &mut Diagnostics) -> Option<Cli
             None
         }
     };
+    diags.extend(library_for(plan.as_ref(), library));
     Some(Clinic {
         root: root.to_path_buf(),
         site: site?,
@@ -274,6 +276,48 @@ pub fn load_one(root: &Path, plan: &Path, diags: &mut Diagnostics) -> Option<Cli
         images: list_images(&content.join("exercises/images")),
         site_images: list_images(&content.join("images")),
     })
+}
+
+/// The exercise library's problems as one plan's handout meets them: a
+/// file the plan uses (or any, when the plan did not parse) keeps its
+/// errors; one only other plans use cannot stop this patient's handout,
+/// so its errors are told as warnings (`check` reports them as errors).
+fn library_for(plan: Option<&Source<Plan>>, problems: Diagnostics) -> Vec<Diagnostic> {
+    let Some(plan) = plan else {
+        return problems.into_iter().collect();
+    };
+    let used: std::collections::BTreeSet<&str> = plan
+        .value
+        .steps
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .filter_map(|e| e.use_id.as_deref())
+        .collect();
+    let stem = |d: &Diagnostic| {
+        let stem = d.file.as_deref().and_then(Path::file_stem)?;
+        stem.to_str().map(str::to_string)
+    };
+    problems
+        .into_iter()
+        .map(|d| match stem(&d) {
+            Some(slug) if !used.contains(slug.as_str()) && d.severity == Severity::Error => {
+                let why = format!(
+                    "no step of this plan uses `{slug}`, so its handout is still printed \
+                     (`heropath check` reports this as an error)"
+                );
+                let help = d
+                    .help
+                    .as_ref()
+                    .map_or(why.clone(), |h| format!("{h}; {why}"));
+                Diagnostic {
+                    severity: Severity::Warning,
+                    ..d
+                }
+                .help(help)
+            }
+            _ => d,
+        })
+        .collect()
 }
 
 /// Plans that read cleanly, and plans read with problems (whose errors go
