@@ -3086,6 +3086,25 @@ fn placeholders_people_type_are_unfinished_in_any_field() {
         ),
         ("focus: We will check your reach.", "focus: Por definir", 35),
     ];
+    // More a person types, each in the focus line (round 5 of the desk
+    // probes: Spanish, the editors' TK, a marked blank, Vietnamese, Arabic).
+    for filler in ["Por hacer", "TK", "(blank)", "Cần bổ sung", "قيد الانتظار"] {
+        let c = Clinic::new();
+        let focus = format!("focus: \"{filler}\"");
+        write_plan(
+            &c,
+            &edit(
+                BASE,
+                &[("focus: We will check your reach.", focus.as_str())],
+            ),
+        );
+        let lines: Vec<Option<usize>> = check(&c)
+            .with_code("HP0107")
+            .iter()
+            .map(|d| d.line)
+            .collect();
+        assert_eq!(lines, [Some(35)], "{filler}");
+    }
     let c = Clinic::new();
     write_plan(&c, &edit(BASE, &typed.map(|(old, new, _)| (old, new))));
     let run = check(&c);

@@ -11,7 +11,7 @@
 /// Lines that are a placeholder when they are the whole line (normalized:
 /// lower case, single spaces, no final full stop). "NA" and "x" are left
 /// out: as clues to look for they are in every plan.
-const WHOLE: [&str; 32] = [
+const WHOLE: [&str; 41] = [
     "n/a",
     "tbd",
     "tba",
@@ -44,6 +44,18 @@ const WHOLE: [&str; 32] = [
     "未定",
     "待补充",
     "chưa xác định",
+    // Round 5 of the desk probes: Spanish "to do"/"to fill in", the
+    // editors' "TK" (to come), a blank marked as such, Vietnamese "to be
+    // added", Arabic "pending" and "to be set later".
+    "por hacer",
+    "por rellenar",
+    "tk",
+    "blank",
+    "(blank)",
+    "cần bổ sung",
+    "sẽ bổ sung",
+    "قيد الانتظار",
+    "يحدد لاحقا",
 ];
 
 /// Words that open an instruction to whoever fills the plan in, ended by
@@ -190,6 +202,11 @@ mod tests {
             "pending",
             "por definir",
             "待定",
+            "por hacer",
+            "tk",
+            "(blank)",
+            "cần bổ sung",
+            "قيد الانتظار",
             "[insert goal here]",
             "<goal>",
             "<patient name>",
@@ -222,6 +239,9 @@ mod tests {
         }
         let text = [
             "results pending review",
+            "tk 10 steps",
+            "leave a blank line in the log",
+            "por hacer los ejercicios, siéntese",
             "walk to the store and back",
             "(slowly)",
             "{{ patient.name }}",
