@@ -521,6 +521,29 @@ fn cases() -> Vec<Case> {
             help: Help::Contains("left, right, both"),
             message: "unknown variant `up`",
         },
+        Case {
+            name: "text cut short by #",
+            code: "HP0008",
+            warning: true,
+            // line 35 `  focus: Bring your #2 brace`: the `#` at column 21.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "focus: We will check your reach.",
+                            "focus: Bring your #2 brace",
+                        )],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(35, 21),
+            help: Help::Contains("focus: \"Bring your #2 brace\""),
+            message: "the text from `#` on is left out",
+        },
         // ---- HP0010–HP0016: files ---------------------------------------
         Case {
             name: "not UTF-8",

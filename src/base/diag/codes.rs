@@ -58,6 +58,7 @@ registry! {
     BadDate = "HP0005", "A date not written as YYYY-MM-DD.";
     UnknownExercise = "HP0006", "`use:` names no exercise in the library.";
     ValueNotAllowed = "HP0007", "A value that is of the right type but not allowed.";
+    CutByComment = "HP0008", "Text that a `#` cuts short: YAML reads a space and `#` as the start of a comment.";
     ReadFailed = "HP0010", "A file could not be read.";
     NoSite = "HP0011", "`site.yaml` is missing.";
     DuplicateSlug = "HP0012", "Two files give the same slug or id.";

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use std::path::Path;
 
 mod collect;
+mod cut;
 mod depth;
 mod emit;
 mod locate;
@@ -24,6 +25,7 @@ pub use locate::{
 };
 
 pub use collect::MAX_PROBLEMS;
+pub use cut::{Cut, cut_by_comments};
 pub use emit::emit;
 
 /// Parse `src` (the text of `file`) into `T`; on failure, the first

@@ -117,6 +117,7 @@ pub fn check_clinic(
         );
         plan::check_video(&ex.path, &ex.text, v.video.as_deref(), diags);
         unfinished::cut_lists(&ex.path, &ex.text, &["cues"], diags);
+        unfinished::cut_by_comments(&ex.path, &ex.text, diags);
     }
     per_plan
 }

@@ -4,6 +4,26 @@
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Pos};
 use std::path::Path;
 
+/// Warn where a `#` with text after it cuts a value short (see
+/// [`crate::content::yaml::cut_by_comments`]): `focus: Bring your #2 brace`
+/// prints "Bring your".
+pub fn cut_by_comments(file: &Path, src: &str, diags: &mut Diagnostics) {
+    for cut in crate::content::yaml::cut_by_comments(src) {
+        diags.push(
+            Diagnostic::warning(
+                Code::CutByComment,
+                "the text from `#` on is left out: YAML reads a space and `#` as the start of a comment",
+            )
+            .in_file(file)
+            .at(Some(cut.pos))
+            .help(format!(
+                "put the text in quotes: `{}` (or write \"number 2\" for \"#2\")",
+                cut.fixed.trim_start()
+            )),
+        );
+    }
+}
+
 /// Warn where a flow list (`key: [a, b]`) of one of `keys` has an item that
 /// starts lower-case right after a comma: most likely one sentence that
 /// YAML cut in two (`[Count the stairs, every two weeks]`).

@@ -17,7 +17,7 @@ mod placeholders;
 mod prefilter;
 mod required;
 
-pub use cut_lists::cut_lists;
+pub use cut_lists::{cut_by_comments, cut_lists};
 pub use dates::advise_dates_and_lists;
 
 use crate::base::diag::{Code, Diagnostic, Diagnostics, Severity};
@@ -39,6 +39,7 @@ pub fn check_unfinished(src: &Source<Plan>, diags: &mut Diagnostics) {
         }
         diags.push(d);
     }
+    cut_by_comments(&src.path, &src.text, diags);
 }
 
 /// A plan's diagnostic when the plan is about to be printed: unfinished
