@@ -202,8 +202,8 @@ fn themes_of(opts: &Options, clinic: &Clinic) -> (BTreeMap<String, CompiledTheme
 /// a `whole` build (or check), also folders a file stands in the way of
 /// (see [`check::check_blocked`]; `handout` checks its own folder).
 fn check_output_dirs(opts: &Options, clinic: &Clinic, whole: bool) -> Diagnostics {
-    let mut diags = Diagnostics::default();
-    let diags = &mut diags;
+    let mut found = Diagnostics::default();
+    let diags = &mut found;
     let (public_dir, handouts_dir) = dirs(opts, clinic);
     let origin = |flag: bool| {
         if flag {
@@ -227,7 +227,7 @@ fn check_output_dirs(opts: &Options, clinic: &Clinic, whole: bool) -> Diagnostic
             check::check_blocked(&opts.root, "handouts", &handouts_dir, handouts, diags);
         }
     }
-    std::mem::take(diags)
+    found
 }
 
 /// Compile every theme a plan or site.yaml asks for; the site's theme
