@@ -5,6 +5,7 @@
 //! or digit right after it ("#2", "#3 band") is text a person meant to
 //! print. Block text (`|`, `>`) keeps every `#`, and so do quotes.
 
+use super::slips::{quoted, value_start};
 use crate::base::diag::Pos;
 
 /// A value cut short by a comment: where its `#` is, and the line written
@@ -38,7 +39,7 @@ pub fn cut_by_comments(src: &str) -> Vec<Cut> {
         if body.starts_with('#') {
             continue;
         }
-        let start = indent + value_start(body);
+        let start = value_start(line);
         let value = &line[start..];
         if value.starts_with(['|', '>']) {
             block = Some(indent);
@@ -49,11 +50,7 @@ pub fn cut_by_comments(src: &str) -> Vec<Cut> {
         }
         if let Some(hash) = text_hash(value) {
             let column = line[..start + hash].chars().count() + 1;
-            let fixed = format!(
-                "{}\"{}\"",
-                &line[..start],
-                value.trim_end().replace('\\', "\\\\").replace('"', "\\\"")
-            );
+            let fixed = format!("{}{}", &line[..start], quoted(value.trim_end()));
             out.push(Cut {
                 pos: Pos {
                     line: n + 1,
@@ -64,23 +61,6 @@ pub fn cut_by_comments(src: &str) -> Vec<Cut> {
         }
     }
     out
-}
-
-/// Where a line's value starts, after list dashes and a `key: `.
-fn value_start(body: &str) -> usize {
-    let mut at = 0;
-    while body[at..].starts_with("- ") {
-        at += 2 + (body[at + 2..].len() - body[at + 2..].trim_start().len());
-    }
-    let rest = &body[at..];
-    // A key is a plain word ended by `: ` before any space-`#`.
-    match rest.find(": ") {
-        Some(k) if !rest[..k].contains(" #") && !rest.starts_with(['[', '{', '"', '\'']) => {
-            let v = &rest[k + 2..];
-            at + k + 2 + (v.len() - v.trim_start().len())
-        }
-        _ => at,
-    }
 }
 
 /// The byte offset of a `#` in plain `value` that starts a comment (after

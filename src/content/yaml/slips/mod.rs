@@ -389,7 +389,7 @@ fn unclosed_quote(line: &str) -> Option<(usize, char)> {
 }
 
 /// `text` as a YAML-quoted scalar.
-fn quoted(text: &str) -> String {
+pub(super) fn quoted(text: &str) -> String {
     if text.contains('"') || text.contains('\\') {
         format!("'{}'", text.replace('\'', "''"))
     } else {
@@ -456,6 +456,18 @@ pub(super) fn content_indent(line: &str) -> usize {
     i
 }
 
+/// Where the value of a `key: value` line starts (after the spaces past
+/// its colon), or a list item's text (after its dashes).
+pub(super) fn value_start(line: &str) -> usize {
+    match key_of(line) {
+        Some((_, colon)) => {
+            let after = &line[colon + 1..];
+            colon + 1 + (after.len() - after.trim_start().len())
+        }
+        None => content_indent(line),
+    }
+}
+
 /// A `key:` line with nothing after its colon: it opens a block (or a
 /// list) below it.
 fn opens_block(line: &str) -> bool {
@@ -464,7 +476,7 @@ fn opens_block(line: &str) -> bool {
 
 /// The key of a `key: value` (or `key:`) line and the byte index of its
 /// colon.
-fn key_of(line: &str) -> Option<(&str, usize)> {
+pub(super) fn key_of(line: &str) -> Option<(&str, usize)> {
     let start = content_indent(line);
     let body = &line[start..];
     let len = body
