@@ -4190,3 +4190,37 @@ fn replaced_pages_and_list_numbers() {
     );
     p.assert_every_probe_holds();
 }
+
+#[test]
+fn a_birthday_written_day_first_without_its_year() {
+    // Born 14 March: "14/03" can only be the 14th of March, whatever the
+    // clinic's own order of day and month.
+    let mut p = Probes::new("day first");
+    let base = || patient("name: Maria Lopez\npreferred_name: Mari\nbirth_date: 1968-03-14");
+    for text in [
+        "Happy birthday Mari (14/03)!",
+        "Happy birthday Mari 14/3!",
+        "Mari hat am 14.03. Geburtstag.",
+        "Mari L. celebrates 14/03 with us.",
+    ] {
+        p.leak_page(
+            &format!("page names her: {text}"),
+            base(),
+            text,
+            &["14/03", "14.03", "14/3"],
+        );
+    }
+    p.clean_page(
+        "a score of 14/20 on a page naming her",
+        base(),
+        "Mari scored 14/20 on the balance test.",
+        "14/20",
+    );
+    p.clean_page(
+        "her birthday's numbers on a page naming nobody",
+        base(),
+        "Class size: 14/3 groups.",
+        "14/3 groups",
+    );
+    p.assert_every_probe_holds();
+}

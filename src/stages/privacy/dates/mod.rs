@@ -281,8 +281,14 @@ fn partial(
             && (sep == Sep::Slash || dotted_after) =>
         {
             // 12/3: month and day, either way round; the caller tries both.
-            let (m, d) = (i8::try_from(x).ok()?, day(y)?);
-            (1..=12).contains(&m).then_some(Found::MonthDay(m, d))
+            // Where only the second can be a month, the first is the day:
+            // "14/03", "22.1." are written day first.
+            let month = |v: u32| (1..=12).contains(&v).then_some(v as i8);
+            let (m, d) = match month(x) {
+                Some(m) => (m, day(y)?),
+                None => (month(y)?, day(x)?),
+            };
+            Some(Found::MonthDay(m, d))
         }
         _ => None,
     }

@@ -75,6 +75,12 @@ fn partial_dates() {
     assert!(!dates("July 2, 2020").contains(&Found::MonthDay(7, 2)));
     assert!(dates("am 3.12. wieder").contains(&Found::MonthDay(3, 12)));
     assert!(dates("lifts 3.12 kg").is_empty());
+    // Day first, where the first number cannot be a month.
+    assert!(dates("birthday 14/03!").contains(&Found::MonthDay(3, 14)));
+    assert!(dates("birthday (22/1)").contains(&Found::MonthDay(1, 22)));
+    assert!(dates("am 14.03. wieder").contains(&Found::MonthDay(3, 14)));
+    assert!(dates("scored 14/20").is_empty());
+    assert!(dates("14/32").is_empty());
 }
 
 #[test]
