@@ -283,12 +283,22 @@ pub(super) fn key_dedented(lines: &[&str], p: usize, li: usize) -> Option<Slip> 
         return None;
     }
     let (key, _) = key_of(lines[p])?;
-    let of = (0..p)
+    // Not a block's first key (see `first_keys_off`), and a block of keys
+    // opened by a `key:` line, not a list item (one that lost its dash).
+    if opens_block(lines[prev_nonblank(lines, p)?]) {
+        return None;
+    }
+    let o = (0..p)
         .rev()
-        .find(|&i| is_content(lines[i]) && indent(lines[i]) < want)
-        .filter(|&i| opens_block(lines[i]))
-        .and_then(|i| key_of(lines[i]))
-        .map_or(String::new(), |(k, _)| format!(" of `{k}`"));
+        .find(|&i| is_content(lines[i]) && indent(lines[i]) < want)?;
+    let dashed = |l: &str| l.trim_start().starts_with('-');
+    if !opens_block(lines[o])
+        || dashed(lines[o])
+        || (o + 1..p).any(|i| indent(lines[i]) == want && dashed(lines[i]))
+    {
+        return None;
+    }
+    let of = key_of(lines[o]).map_or(String::new(), |(k, _)| format!(" of `{k}`"));
     Some(Slip {
         pos: Pos {
             line: p + 1,

@@ -154,10 +154,10 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
         && !lines[p][colon + 1..].trim().is_empty()
         && indent(line) > content_indent(lines[p])
     {
-        return blocks::key_dedented(lines, p, li)
-            .or_else(|| items::dash_lost_above_keys(lines, p))
+        return items::dash_lost_above_keys(lines, p)
             .or_else(|| items::item_off(lines, li))
             .or_else(|| blocks::first_keys_off(lines, li, content_indent(lines[p]), indent(line)))
+            .or_else(|| blocks::key_dedented(lines, p, li))
             .or_else(|| Some(over_indented(line, pos.line, lines[p], key)));
     }
     None
