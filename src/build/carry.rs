@@ -37,7 +37,8 @@ pub(super) fn carry_plan(p: &Prepared, opts: &Options, survey: &write::Survey) -
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     for f in &survey.foreign {
-        if written.contains(f) || super::caseload::is_caseload_file(f) {
+        let name = f.trim_end_matches('/');
+        if written.contains(name) || super::caseload::is_caseload_file(name) {
             carry
                 .moved
                 .push((f.clone(), format!("{}/{secs}/{f}", write::KEPT_DIR)));
@@ -56,18 +57,19 @@ impl Carry {
             .in_place
             .iter()
             .map(|f| {
+                let what = write::file_or_folder(f);
                 Diagnostic::warning(
                     Code::ForeignFileKept,
-                    "heropath did not write this file into the handouts folder: kept where it is",
+                    format!("heropath did not write this {what} into the handouts folder: kept where it is"),
                 )
                 .in_file(shown(f))
-                .help("the folder is heropath's output; move your file elsewhere (each build keeps it and warns again until then)")
+                .help(format!("the folder is heropath's output; move your {what} elsewhere (each build keeps it and warns again until then)"))
             })
             .collect();
         out.extend(
             self.moved
                 .iter()
-                .map(|(f, to)| moved_aside(&shown(f), &shown(to))),
+                .map(|(f, to)| moved_aside(&shown(f), &shown(to), write::file_or_folder(f))),
         );
         out
     }
@@ -75,12 +77,13 @@ impl Carry {
 
 /// The warning for a file heropath did not write, at `from`, moved to
 /// `to` (under [`write::KEPT_DIR`]) because a handout or its PDF now goes
-/// there: by a build, or by `heropath handout`.
-pub(super) fn moved_aside(from: &Path, to: &Path) -> Diagnostic {
+/// there: by a build, or by `heropath handout`. `what`: "file" or
+/// "folder" (see [`write::file_or_folder`]).
+pub(super) fn moved_aside(from: &Path, to: &Path, what: &str) -> Diagnostic {
     Diagnostic::warning(
         Code::ForeignFileKept,
         format!(
-            "heropath did not write this file, and a handout of the same name now goes there: kept as {}",
+            "heropath did not write this {what}, and a handout of the same name now goes there: kept as {}",
             to.display()
         ),
     )

@@ -210,13 +210,14 @@ pub(super) fn make_way(root: &Path, dir: &Path, rels: &[&str], diags: &mut Diagn
             continue;
         }
         let to = format!("{}/{secs}/{rel}", write::KEPT_DIR);
+        let what = if path.is_dir() { "folder" } else { "file" };
         let moved = dir
             .join(&to)
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|_| std::fs::rename(&path, dir.join(&to)));
         match moved {
-            Ok(()) => diags.push(carry::moved_aside(&shown(rel), &shown(&to))),
+            Ok(()) => diags.push(carry::moved_aside(&shown(rel), &shown(&to), what)),
             Err(e) => {
                 diags.push(
                     Diagnostic::error(

@@ -296,7 +296,7 @@ fn foreign_public_files(root: &Path, dir: &Path, survey: &write::Survey) -> Vec<
         .map(|rel| {
             Diagnostic::error(
                 Code::ForeignPublicFile,
-                "heropath did not write this file into the public folder, which every build replaces: nothing was written, so that it is not lost",
+                format!("heropath did not write this {} into the public folder, which every build replaces: nothing was written, so that it is not lost", write::file_or_folder(rel)),
             )
             .in_file(crate::base::paths::shown(root, dir.join(rel)))
             .help("move it out of the public folder; a file to publish with the site belongs in `static/` (the privacy guard reads it and every build copies it)")

@@ -4,9 +4,13 @@
 //! has a space after its `#` (`reps: 10  # per side`); a `#` with a letter
 //! or digit right after it ("#2", "#3 band") is text a person meant to
 //! print. Block text (`|`, `>`) keeps every `#`, and so do quotes.
+//!
+//! Likewise a value that starts with `&` loses its first word, an anchor's
+//! name, when nothing in the file refers to it ([`unused_anchors`]).
 
 use super::slips::{quoted, value_start};
-use crate::base::diag::Pos;
+use crate::base::diag::{Code, Diagnostic, Pos};
+use std::path::Path;
 
 /// A value cut short by a comment: where its `#` is, and the line written
 /// so that nothing is cut (the value in double quotes).
@@ -25,26 +29,8 @@ pub fn cut_by_comments(src: &str) -> Vec<Cut> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    // The indent of the line that opened a block of text (`|`, `>`).
-    let mut block: Option<usize> = None;
-    for (n, line) in src.lines().enumerate() {
-        let body = line.trim_start();
-        let indent = line.len() - body.len();
-        if let Some(at) = block {
-            if body.is_empty() || indent > at {
-                continue;
-            }
-            block = None;
-        }
-        if body.starts_with('#') {
-            continue;
-        }
-        let start = value_start(line);
+    for (n, line, start) in values(src) {
         let value = &line[start..];
-        if value.starts_with(['|', '>']) {
-            block = Some(indent);
-            continue;
-        }
         if value.starts_with(['"', '\'']) {
             continue;
         }
@@ -61,6 +47,119 @@ pub fn cut_by_comments(src: &str) -> Vec<Cut> {
         }
     }
     out
+}
+
+/// Each line of `src` that holds a value, outside block text (`|`, `>`)
+/// and comments: its index (0-based), the line, and where its value
+/// starts (see [`value_start`]).
+fn values(src: &str) -> impl Iterator<Item = (usize, &str, usize)> {
+    // The indent of the line that opened a block of text (`|`, `>`).
+    let mut block: Option<usize> = None;
+    src.lines().enumerate().filter_map(move |(n, line)| {
+        let body = line.trim_start();
+        let indent = line.len() - body.len();
+        if let Some(at) = block {
+            if body.is_empty() || indent > at {
+                return None;
+            }
+            block = None;
+        }
+        if body.starts_with('#') {
+            return None;
+        }
+        let start = value_start(line);
+        let value = &line[start..];
+        // A block of text may be named first: `details: &d |`.
+        let value = match value.strip_prefix('&') {
+            Some(anchored) => anchored
+                .trim_start_matches(|c: char| !c.is_whitespace())
+                .trim_start(),
+            None => value,
+        };
+        if value.starts_with(['|', '>']) {
+            block = Some(indent);
+            return None;
+        }
+        Some((n, line, start))
+    })
+}
+
+/// `focus: &more` or `focus: &more Bring shoes`: a plain value that starts
+/// with `&`, which YAML reads as a name given to the value (an anchor, for
+/// a `*more` elsewhere to repeat it), not as text. When no `*more` in the
+/// file uses it, a person wrote it as text, and YAML drops it without a
+/// word: the value is left empty, or loses its first word. An error at the
+/// `&` for each (HP0001), saying to quote the text. An anchor before a
+/// block of keys, a list or other non-text is left alone.
+pub fn unused_anchors(src: &str, file: &Path) -> Vec<Diagnostic> {
+    if !src.contains('&') {
+        return Vec::new();
+    }
+    let lines: Vec<&str> = src.lines().collect();
+    let mut out = Vec::new();
+    for (n, line, start) in values(src) {
+        let Some(named) = line[start..].trim_end().strip_prefix('&') else {
+            continue;
+        };
+        let len = named
+            .find(|c: char| c.is_whitespace() || ",[]{}".contains(c))
+            .unwrap_or(named.len());
+        let (name, rest) = (&named[..len], named[len..].trim());
+        let rest = if rest.starts_with('#') { "" } else { rest };
+        if name.is_empty() || used(src, name) {
+            continue;
+        }
+        let deeper_below = lines[n + 1..]
+            .iter()
+            .find(|l| super::slips::is_content(l))
+            .is_some_and(|l| super::slips::indent(l) > super::slips::content_indent(line));
+        if (rest.is_empty() && deeper_below)
+            || rest.starts_with(['|', '>', '[', '{', '"', '\'', '*', '&', '!'])
+        {
+            continue;
+        }
+        let key = super::slips::key_of(line).map_or("this item", |(k, _)| k);
+        let lost = if rest.is_empty() {
+            format!("`{key}` is left empty")
+        } else {
+            format!("only `{rest}` is read")
+        };
+        let text = if rest.is_empty() {
+            format!("&{name}")
+        } else {
+            format!("&{name} {rest}")
+        };
+        out.push(
+            Diagnostic::error(
+                Code::YamlSyntax,
+                format!(
+                    "`&{name}` is not text to YAML: a `&` at the start of a value gives the value a name (an anchor), so {lost}"
+                ),
+            )
+            .in_file(file)
+            .at(Some(Pos {
+                line: n + 1,
+                column: line[..start].chars().count() + 1,
+            }))
+            .help(format!(
+                "put the text in quotes: write it as `{}{}`",
+                &line[..start],
+                quoted(&text)
+            )),
+        );
+    }
+    out
+}
+
+/// Does an alias `*name` appear in `src`?
+fn used(src: &str, name: &str) -> bool {
+    let alias = format!("*{name}");
+    src.match_indices(&alias).any(|(i, _)| {
+        src[i + alias.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || ",]}".contains(c))
+    })
 }
 
 /// The byte offset of a `#` in plain `value` that starts a comment (after

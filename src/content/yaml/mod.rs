@@ -14,6 +14,7 @@ mod cut;
 mod depth;
 mod emit;
 mod locate;
+mod numbers;
 mod slips;
 pub mod text;
 
@@ -65,6 +66,10 @@ pub fn parse_many<T: DeserializeOwned>(src: &str, file: &Path) -> Result<T, Vec<
             .help("a plan is a few levels deep; check for runaway brackets or indentation"),
         ]);
     }
+    let anchors = cut::unused_anchors(src, file);
+    if !anchors.is_empty() {
+        return Err(anchors);
+    }
     collect::parse_many(src, file)
 }
 
@@ -76,7 +81,10 @@ pub fn parse_lenient<T: DeserializeOwned>(
     src: &str,
     file: &Path,
 ) -> Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
-    if nothing_in(src).is_some() || too_deep(src).is_some() {
+    if nothing_in(src).is_some()
+        || too_deep(src).is_some()
+        || !cut::unused_anchors(src, file).is_empty()
+    {
         return parse_many(src, file).map(|v| (v, Vec::new()));
     }
     match collect::parse_repairing(src, file) {
@@ -117,6 +125,7 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
     // serde_yaml writes " at line L column C" into its messages; we print
     // the position ourselves, in front.
     let message = strip_position(&full);
+    let message = numbers::plain(&message).unwrap_or(message);
     let (code, help) = classify(&message);
     let slip = match code {
         Code::YamlSyntax if !message.starts_with("duplicate") => {
@@ -194,6 +203,12 @@ fn classify(message: &str) -> (Code, Option<String>) {
         return (
             Code::BadDate,
             Some("write dates as YYYY-MM-DD, for example 2026-12-03".into()),
+        );
+    }
+    if message.contains(" is too large a number: ") || message.contains(" is below zero: ") {
+        return (
+            Code::WrongType,
+            Some("check the number: a dose, a count or a time in seconds is a small whole number, for example 10".into()),
         );
     }
     if message.contains("invalid type") {

@@ -23,7 +23,7 @@ mod tests;
 
 pub use marker::{MARKER, Manifest, public_tree_above, record};
 pub use staging::Staging;
-pub use survey::{KEPT_DIR, Survey};
+pub use survey::{KEPT_DIR, Survey, file_or_folder};
 pub use swap::OldTree;
 
 use crate::base::output::RenderedFile;

@@ -260,8 +260,11 @@ fn make_parent(path: &Path) -> Result<(), WriteError> {
 }
 
 /// Put the file `src` at `dest` as it is: hard-linked, or copied where
-/// links are not possible.
+/// links are not possible. An (empty) folder is made anew.
 fn carry_over(src: &Path, dest: &Path) -> Result<(), WriteError> {
+    if std::fs::symlink_metadata(src).is_ok_and(|m| m.is_dir()) {
+        return std::fs::create_dir_all(dest).map_err(io(dest));
+    }
     make_parent(dest)?;
     if std::fs::hard_link(src, dest).is_ok() {
         return Ok(());

@@ -16,7 +16,8 @@ pub struct Survey {
     /// What its mark says heropath wrote (`None`: no mark, or no folder).
     pub manifest: Option<Manifest>,
     /// Files heropath did not write (relative paths, sorted), outside
-    /// [`KEPT_DIR`].
+    /// [`KEPT_DIR`]; an empty folder (heropath writes none) is one too,
+    /// its path ending in `/`.
     pub foreign: Vec<String>,
     /// Files under [`KEPT_DIR`], put there by earlier builds.
     pub kept: Vec<String>,
@@ -45,13 +46,18 @@ impl Survey {
             .into_iter()
             .flatten()
         {
-            if e.file_type().is_dir() {
-                continue;
-            }
             let Ok(rel) = e.path().strip_prefix(dir) else {
                 continue;
             };
-            let rel = rel.to_string_lossy().replace('\\', "/");
+            let mut rel = rel.to_string_lossy().replace('\\', "/");
+            if e.file_type().is_dir() {
+                // A folder someone made and left empty: heropath never
+                // makes one, and the old tree would take it away unsaid.
+                if rel == KEPT_DIR || !is_empty_dir(e.path()) {
+                    continue;
+                }
+                rel.push('/');
+            }
             if rel == MARKER {
                 continue;
             }
@@ -74,6 +80,17 @@ impl Survey {
         s.manifest = Some(manifest);
         s
     }
+}
+
+/// "folder" for a [`Survey::foreign`] path that is an (empty) folder,
+/// else "file": what a warning about it calls it.
+pub fn file_or_folder(rel: &str) -> &'static str {
+    if rel.ends_with('/') { "folder" } else { "file" }
+}
+
+/// Is `path` a folder with nothing in it? (Not when it cannot be read.)
+fn is_empty_dir(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_none())
 }
 
 /// The content hash of a PDF file (`None`: not a plain file, or unreadable).

@@ -6,11 +6,16 @@
 //!   text's first line indented further than the rest;
 //! - a second `---` in a one-document file, or its first key indented;
 //! - a block whose first key alone is indented otherwise than the ones
-//!   after it.
+//!   after it;
+//! - a key pushed out of its block, less indented than its neighbours;
+//! - a `- ` before the first key of a block of keys (`problem:` then
+//!   `  - summary: …`).
 //!
 //! List items are [`super::items`]'s.
 
-use super::{Slip, content_indent, indent, is_content, key_of, prev_nonblank};
+use super::{
+    Slip, content_indent, expected_indent, indent, is_content, key_of, opens_block, prev_nonblank,
+};
 use crate::base::diag::Pos;
 
 /// A flow collection opened at `open` (libyaml's "while parsing a flow
@@ -265,4 +270,102 @@ pub(super) fn opener_above(lines: &[&str], li: usize) -> Option<usize> {
             .map(|_| indent(l));
     }
     None
+}
+
+/// `preferred_name: Maria` pushed out to column 0 among the keys of
+/// `patient` (indented 2): it ends `patient`'s block, and libyaml stops at
+/// the key after it (`li`, 0-based), back at 2, which it reads as inside
+/// the pushed-out key's value. `p` (0-based) is the pushed-out line.
+pub(super) fn key_dedented(lines: &[&str], p: usize, li: usize) -> Option<Slip> {
+    let want = expected_indent(lines, p);
+    let have = indent(lines[p]);
+    if have >= want || indent(lines[li]) != want || lines[p].trim_start().starts_with('-') {
+        return None;
+    }
+    let (key, _) = key_of(lines[p])?;
+    // Not a block's first key (see `first_keys_off`), and a block of keys
+    // opened by a `key:` line, not a list item (one that lost its dash).
+    if opens_block(lines[prev_nonblank(lines, p)?]) {
+        return None;
+    }
+    let o = (0..p)
+        .rev()
+        .find(|&i| is_content(lines[i]) && indent(lines[i]) < want)?;
+    let dashed = |l: &str| l.trim_start().starts_with('-');
+    if !opens_block(lines[o])
+        || dashed(lines[o])
+        || (o + 1..p).any(|i| indent(lines[i]) == want && dashed(lines[i]))
+    {
+        return None;
+    }
+    let of = key_of(lines[o]).map_or(String::new(), |(k, _)| format!(" of `{k}`"));
+    Some(Slip {
+        pos: Pos {
+            line: p + 1,
+            column: 1,
+        },
+        message: format!(
+            "`{key}` is indented {have} space(s), less than the other keys{of} ({want}), so the block ends there and the lines after it no longer fit"
+        ),
+        help: format!(
+            "line it up with them: write it as `{}{}`",
+            " ".repeat(want),
+            lines[p].trim()
+        ),
+    })
+}
+
+/// `problem:`, then `  - summary: …`, then `  in_their_words: …`: a `- `
+/// before the first key makes a block of keys a list, and libyaml stops
+/// at the next key (`li`, 0-based), lined up with the dash. The dash is
+/// the mistake when the item is its list's only one and the keys after
+/// it sit at its dash's column (a first key that starts list items in
+/// heropath's files, such as `name:`, is read as a real list instead).
+pub(super) fn dash_before_keys(lines: &[&str], li: usize) -> Option<Slip> {
+    let line = lines[li];
+    let (next, _) = key_of(line)?;
+    let col = indent(line);
+    if line.trim_start().starts_with('-') {
+        return None;
+    }
+    let q = (0..li)
+        .rev()
+        .find(|&i| is_content(lines[i]) && indent(lines[i]) <= col)?;
+    let item = lines[q];
+    if indent(item) != col || !item[col..].starts_with("- ") {
+        return None;
+    }
+    // Nothing between at the item's keys' column: the dash is all to remove.
+    let inner = content_indent(item);
+    if (q + 1..li).any(|i| is_content(lines[i]) && indent(lines[i]) <= inner) {
+        return None;
+    }
+    let o = prev_nonblank(lines, q)?;
+    if !opens_block(lines[o]) || indent(lines[o]) >= col {
+        return None;
+    }
+    let (parent, _) = key_of(lines[o])?;
+    let (first, _) = key_of(item)?;
+    if super::items::ITEM_KEYS.contains(&first)
+        || lines[li..]
+            .iter()
+            .take_while(|l| !is_content(l) || indent(l) >= col)
+            .any(|l| indent(l) == col && l.trim_start().starts_with("- "))
+    {
+        return None;
+    }
+    Some(Slip {
+        pos: Pos {
+            line: q + 1,
+            column: col + 1,
+        },
+        message: format!(
+            "`{parent}` holds keys, but the `- ` before `{first}` makes it a list, so `{next}` below does not fit"
+        ),
+        help: format!(
+            "remove the `- `: write it as `{}{}`",
+            " ".repeat(col),
+            item[col + 1..].trim()
+        ),
+    })
 }

@@ -417,7 +417,7 @@ fn item_at(line: &str, col: usize) -> bool {
 }
 
 /// Keys that start a list item in heropath's files, whatever the list.
-const ITEM_KEYS: [&str; 6] = ["name", "use", "title", "date", "measure", "id"];
+pub(super) const ITEM_KEYS: [&str; 6] = ["name", "use", "title", "date", "measure", "id"];
 
 /// A list item that lost its dash, found by the key serde sees twice: the
 /// item above swallows it (`- use: pendulum … reps: 15`, then `name: Table

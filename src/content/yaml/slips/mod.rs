@@ -113,7 +113,9 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     }
 
     if full.starts_with("did not find expected '-' indicator") {
-        return items::moved_item(&lines, li).or_else(|| misindented(&lines, li));
+        return items::moved_item(&lines, li)
+            .or_else(|| blocks::dash_before_keys(&lines, li))
+            .or_else(|| misindented(&lines, li));
     }
 
     if full.starts_with("found character that cannot start any token") {
@@ -155,6 +157,7 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
         return items::dash_lost_above_keys(lines, p)
             .or_else(|| items::item_off(lines, li))
             .or_else(|| blocks::first_keys_off(lines, li, content_indent(lines[p]), indent(line)))
+            .or_else(|| blocks::key_dedented(lines, p, li))
             .or_else(|| Some(over_indented(line, pos.line, lines[p], key)));
     }
     None
