@@ -98,9 +98,15 @@ pub fn unused_anchors(src: &str, file: &Path) -> Vec<Diagnostic> {
     let lines: Vec<&str> = src.lines().collect();
     let mut out = Vec::new();
     for (n, line, start) in values(src) {
+        // A line that goes on with the value above it (no key, no `- `)
+        // is text: YAML reads no anchor there.
+        let continues = start == line.len() - line.trim_start().len();
         let Some(named) = line[start..].trim_end().strip_prefix('&') else {
             continue;
         };
+        if continues {
+            continue;
+        }
         let len = named
             .find(|c: char| c.is_whitespace() || ",[]{}".contains(c))
             .unwrap_or(named.len());
@@ -235,5 +241,17 @@ mod tests {
             cuts("body: |\n  text #1\nfocus: Brace #2\n"),
             [(3, 14, "focus: \"Brace #2\"".to_string())]
         );
+    }
+
+    #[test]
+    fn an_unused_anchor_on_a_key_or_item_is_an_error_but_not_inside_text() {
+        let errs = |src: &str| unused_anchors(src, Path::new("p.yaml")).len();
+        assert_eq!(errs("focus: &more\n"), 1);
+        assert_eq!(errs("cues:\n  - &slow Go slow\n"), 1);
+        // Used, or before a block of keys: an anchor on purpose.
+        assert_eq!(errs("a: &d Walk\nb: *d\n"), 0);
+        assert_eq!(errs("a: &d\n  x: 1\n"), 0);
+        // A line that goes on with the text above it.
+        assert_eq!(errs("focus: Bring shoes\n  &more to share\n"), 0);
     }
 }
