@@ -151,3 +151,21 @@ fn a_number_far_too_large_is_said_plainly() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_output_folder_that_is_a_link_is_left_alone_and_named_as_a_link() {
+    let c = Clinic::with_plan();
+    let web = tempfile::tempdir().unwrap();
+    std::fs::write(web.path().join("keep.txt"), "theirs").unwrap();
+    std::os::unix::fs::symlink(web.path(), c.path().join("public")).unwrap();
+    let out = c.cmd(&["--format", "short", "build"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("is a link to"), "{err}");
+    assert!(!err.contains("is a file where"), "{err}");
+    let link = std::fs::symlink_metadata(c.path().join("public")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    let kept = std::fs::read_dir(web.path()).unwrap().count();
+    assert_eq!(kept, 1, "the linked folder changed");
+}

@@ -441,10 +441,20 @@ fn write_error(e: write::WriteError) -> Diagnostic {
         write::WriteError::NotOurs(_) => {
             "choose a new or empty folder (--out, --handouts, or `output:` in site.yaml); heropath only replaces folders it made".to_string()
         }
-        write::WriteError::NotADirectory(p) => format!(
-            "{} is a file where the output folder must be: move or rename it, or choose another folder (--out, --handouts, or `output:` in site.yaml)",
-            p.display()
-        ),
+        // A link to a folder (`public -> /var/www/clinic`) is not replaced:
+        // the swap would put a folder where the person's link was.
+        write::WriteError::NotADirectory(p) => match std::fs::read_link(p) {
+            Ok(to) => format!(
+                "{} is a link to {}: heropath replaces its output folder on every build and never replaces a link; write to {} itself (--out, --handouts, or `output:` in site.yaml), or remove the link",
+                p.display(),
+                to.display(),
+                to.display()
+            ),
+            Err(_) => format!(
+                "{} is a file where the output folder must be: move or rename it, or choose another folder (--out, --handouts, or `output:` in site.yaml)",
+                p.display()
+            ),
+        },
         write::WriteError::Io(p, io) => crate::base::paths::write_help(p, io),
         write::WriteError::BadPath(_) => {
             "check that the folder's parent exists, is writable, and is not a file".to_string()
