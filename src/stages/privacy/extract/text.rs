@@ -1,13 +1,15 @@
 //! Text formats with their own escapes: vCard and iCalendar (folded lines,
 //! quoted-printable, text escapes), one segment per logical line; plain
-//! text holding quoted-printable (saved email), read again decoded; RTF
-//! (control words, `\'hh` bytes, `\uN` characters), one segment.
+//! text holding quoted-printable (saved email), or a program's backslash
+//! escapes (a YAML data file), read again decoded; RTF (control words,
+//! `\'hh` bytes, `\uN` characters), one segment.
 //!
 //! Not here: plain text, which needs no reader (one segment, see the
 //! dispatch in [`super`]), and character decoding ([`super::decode`]).
 
 use std::borrow::Cow;
 
+use super::code::json_text;
 use super::decode::{hex_at, utf8_or_1252};
 use super::{MARK, Segment, Strength, push};
 
@@ -75,6 +77,27 @@ pub(super) fn quoted_printable_lines(text: &str, segs: &mut Vec<Segment>) {
             start,
             Strength::Text,
         );
+    }
+}
+
+/// A text file whose strings carry the backslash escapes programs write
+/// (a YAML or TOML data file, a `.po` catalogue, an export: PyYAML writes
+/// "Kamiński" as `"Kami\u0144ski"`), read again decoded as JSON and
+/// JavaScript strings are: `\uXXXX`, `\u{…}`, `\xXX`, octal `\NNN`.
+/// Nothing when there is no such escape (a Windows path's `\t` is none).
+pub(super) fn escaped(text: &str, segs: &mut Vec<Segment>) {
+    let b = text.as_bytes();
+    let at = |i: usize| {
+        let octal = |k: usize| b.get(k).is_some_and(|c| (b'0'..=b'7').contains(c));
+        match b.get(i + 1) {
+            Some(b'u') => b.get(i + 2) == Some(&b'{') || hex_at(b, i + 2, 4).is_some(),
+            Some(b'x') => hex_at(b, i + 2, 2).is_some(),
+            Some(b'0'..=b'3') => octal(i + 2) && octal(i + 3),
+            _ => false,
+        }
+    };
+    if memchr::memchr_iter(b'\\', b).any(at) {
+        json_text(text, 1, segs);
     }
 }
 
