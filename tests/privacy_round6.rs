@@ -165,3 +165,35 @@ fn accented_capitals_name_nobody() {
         &["STANBUL"],
     );
 }
+
+// ---------------------------------------------------------------------------
+// A surname inside a CamelCase hashtag
+// ---------------------------------------------------------------------------
+
+/// "#KaminskiStrong" and "#TeamKaminski" read as "Kaminski Strong" and
+/// "Team Kaminski"; only a given name run into the family name
+/// ("#WalterKaminski") was caught.
+#[test]
+fn surname_in_a_camelcase_hashtag_is_the_surname() {
+    assert_leaks(
+        &[
+            ("static/social.txt", "#KaminskiStrong"),
+            ("static/social.txt", "Go \u{FF03}TeamKaminski2026!"),
+            (
+                "content/pages/news.md",
+                &page("Cheering for #KaminskiStrong this week!"),
+            ),
+        ],
+        &["Kaminski"],
+    );
+}
+
+/// Hashtags and anchors that name nobody.
+#[test]
+fn camelcase_hashtags_without_a_name_are_clean() {
+    assert_clean(
+        "content/pages/news.md",
+        &page("Join us: #MoveBetter #PhysioLife #SpringIntoAction [top](#MainContent)"),
+        &["#SpringIntoAction"],
+    );
+}

@@ -137,6 +137,8 @@ pub fn extract_styled(path: &str, bytes: &[u8], styles: &Arc<Styles>) -> Extract
         })
         .collect();
     out.segs.extend(decoded);
+    let tags = text::hashtags(&out.segs);
+    out.segs.extend(tags);
     let shown = bidi::overridden(&out.segs);
     out.segs.extend(shown);
     // Binary formats can yield the same string several times (EXIF and a

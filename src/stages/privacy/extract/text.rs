@@ -1,7 +1,8 @@
 //! Text formats with their own escapes: vCard and iCalendar (folded lines,
 //! quoted-printable, text escapes), one segment per logical line; plain
 //! text holding quoted-printable (saved email), or a program's backslash
-//! escapes (a YAML data file), read again decoded; RTF (control words,
+//! escapes (a YAML data file), read again decoded; CamelCase hashtags
+//! read again word by word; RTF (control words,
 //! `\'hh` bytes, `\uN` characters), one segment.
 //!
 //! Not here: plain text, which needs no reader (one segment, see the
@@ -99,6 +100,37 @@ pub(super) fn escaped(text: &str, segs: &mut Vec<Segment>) {
     if memchr::memchr_iter(b'\\', b).any(at) {
         json_text(text, 1, segs);
     }
+}
+
+/// Hashtags written in CamelCase ("#TeamKaminski", "#KaminskiStrong"),
+/// read once more with their words apart, as a reader reads them: one
+/// segment for each text segment that has such a hashtag.
+pub(super) fn hashtags(segs: &[Segment]) -> Vec<Segment> {
+    segs.iter()
+        .filter(|s| s.strength == Strength::Text && s.text.contains(['#', '\u{FF03}']))
+        .filter_map(|s| {
+            let mut out = String::with_capacity(s.text.len() + 8);
+            let (mut tag, mut lower, mut split) = (false, false, false);
+            for c in s.text.chars() {
+                if matches!(c, '#' | '\u{FF03}') {
+                    (tag, lower) = (true, false);
+                } else if tag && c.is_alphanumeric() {
+                    if lower && c.is_uppercase() {
+                        out.push(' ');
+                        split = true;
+                    }
+                    lower = c.is_lowercase();
+                } else {
+                    tag = false;
+                }
+                out.push(c);
+            }
+            split.then(|| Segment {
+                text: out,
+                ..s.clone()
+            })
+        })
+        .collect()
 }
 
 /// Whether a property's name and parameters declare quoted-printable.
