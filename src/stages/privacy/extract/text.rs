@@ -107,7 +107,11 @@ pub(super) fn escaped(text: &str, segs: &mut Vec<Segment>) {
 /// segment for each text segment that has such a hashtag.
 pub(super) fn hashtags(segs: &[Segment]) -> Vec<Segment> {
     segs.iter()
-        .filter(|s| s.strength == Strength::Text && s.text.contains(['#', '\u{FF03}']))
+        .filter(|s| s.strength == Strength::Text)
+        // memchr, not a char-by-char search: this runs on every segment.
+        .filter(|s| {
+            memchr::memchr(b'#', s.text.as_bytes()).is_some() || s.text.contains('\u{FF03}')
+        })
         .filter_map(|s| {
             let mut out = String::with_capacity(s.text.len() + 8);
             let (mut tag, mut lower, mut split) = (false, false, false);
