@@ -411,8 +411,14 @@ fn items(s: &Stream, months: &Months, named: &dyn Fn(usize) -> bool) -> Vec<(Ite
             out.push((Item::Month(m), sep, at));
             continue;
         }
-        let between_numbers =
-            at > 0 && s.toks[at - 1].digits && matches!(t.sep, Sep::Slash | Sep::Dot | Sep::Dash);
+        // Between numbers by punctuation ("12/IV/1968"), or by spaces on
+        // both sides ("14 III 1968", "1968 III 14"): a lone "Part II" or
+        // "Henry VI" has no number after it.
+        let number_at = |j: usize| s.toks.get(j).is_some_and(|n| n.digits);
+        let spaced = t.sep == Sep::Space && number_at(at + 1) && s.toks[at + 1].sep == Sep::Space;
+        let between_numbers = at > 0
+            && s.toks[at - 1].digits
+            && (matches!(t.sep, Sep::Slash | Sep::Dot | Sep::Dash) || spaced);
         if let Some(m) = ROMAN
             .iter()
             .position(|r| *r == w)

@@ -23,7 +23,8 @@ const PREFIXED: [&str; 9] = ["en", "es", "fr", "de", "pt", "it", "nl", "fil", "a
 /// are read by their first word only where it is unambiguous).
 const REGIONAL: [&str; 2] = ["ar-SY", "ar-IQ"];
 
-/// Roman numerals as months, between the numbers of a date (12/IV/1968).
+/// Roman numerals as months, between the numbers of a date (12/IV/1968,
+/// 12 IV 1968).
 pub(super) const ROMAN: [&str; 12] = [
     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
 ];

@@ -63,8 +63,9 @@ fn is_iso_day_or_time(v: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'))))
 }
 
-/// [`json_into`] after the stamped dates are taken out.
-fn json_text(s: &str, line: u32, segs: &mut Vec<Segment>) {
+/// [`json_into`] after the stamped dates are taken out; also any text
+/// whose strings carry a program's escapes ([`super::text::escaped`]).
+pub(super) fn json_text(s: &str, line: u32, segs: &mut Vec<Segment>) {
     if !s.contains('\\') {
         push(segs, s, line, Strength::Text);
         return;

@@ -50,7 +50,7 @@ use pdf::pdf;
 use std::borrow::Cow;
 use std::sync::Arc;
 pub use styles::Styles;
-use text::{card, quoted_printable_lines, rtf};
+use text::{card, escaped, quoted_printable_lines, rtf};
 
 /// How strongly a segment is scanned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,6 +137,8 @@ pub fn extract_styled(path: &str, bytes: &[u8], styles: &Arc<Styles>) -> Extract
         })
         .collect();
     out.segs.extend(decoded);
+    let tags = text::hashtags(&out.segs);
+    out.segs.extend(tags);
     let shown = bidi::overridden(&out.segs);
     out.segs.extend(shown);
     // Binary formats can yield the same string several times (EXIF and a
@@ -390,6 +392,7 @@ fn text_file(ext: &str, text: &str, depth: u8, out: &mut Out) {
         _ => {
             push(&mut out.segs, text, 1, Strength::Text);
             quoted_printable_lines(text, &mut out.segs);
+            escaped(text, &mut out.segs);
             char_codes(text, 1, &mut out.segs);
         }
     }

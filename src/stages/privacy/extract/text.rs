@@ -1,13 +1,16 @@
 //! Text formats with their own escapes: vCard and iCalendar (folded lines,
 //! quoted-printable, text escapes), one segment per logical line; plain
-//! text holding quoted-printable (saved email), read again decoded; RTF
-//! (control words, `\'hh` bytes, `\uN` characters), one segment.
+//! text holding quoted-printable (saved email), or a program's backslash
+//! escapes (a YAML data file), read again decoded; CamelCase hashtags
+//! read again word by word; RTF (control words,
+//! `\'hh` bytes, `\uN` characters), one segment.
 //!
 //! Not here: plain text, which needs no reader (one segment, see the
 //! dispatch in [`super`]), and character decoding ([`super::decode`]).
 
 use std::borrow::Cow;
 
+use super::code::json_text;
 use super::decode::{hex_at, utf8_or_1252};
 use super::{MARK, Segment, Strength, push};
 
@@ -76,6 +79,62 @@ pub(super) fn quoted_printable_lines(text: &str, segs: &mut Vec<Segment>) {
             Strength::Text,
         );
     }
+}
+
+/// A text file whose strings carry the backslash escapes programs write
+/// (a YAML or TOML data file, a `.po` catalogue, an export: PyYAML writes
+/// "Kamiński" as `"Kami\u0144ski"`), read again decoded as JSON and
+/// JavaScript strings are: `\uXXXX`, `\u{…}`, `\xXX`, octal `\NNN`.
+/// Nothing when there is no such escape (a Windows path's `\t` is none).
+pub(super) fn escaped(text: &str, segs: &mut Vec<Segment>) {
+    let b = text.as_bytes();
+    let at = |i: usize| {
+        let octal = |k: usize| b.get(k).is_some_and(|c| (b'0'..=b'7').contains(c));
+        match b.get(i + 1) {
+            Some(b'u') => b.get(i + 2) == Some(&b'{') || hex_at(b, i + 2, 4).is_some(),
+            Some(b'x') => hex_at(b, i + 2, 2).is_some(),
+            Some(b'0'..=b'3') => octal(i + 2) && octal(i + 3),
+            _ => false,
+        }
+    };
+    if memchr::memchr_iter(b'\\', b).any(at) {
+        json_text(text, 1, segs);
+    }
+}
+
+/// Hashtags written in CamelCase ("#TeamKaminski", "#KaminskiStrong"),
+/// read once more with their words apart, as a reader reads them: one
+/// segment for each text segment that has such a hashtag.
+pub(super) fn hashtags(segs: &[Segment]) -> Vec<Segment> {
+    segs.iter()
+        .filter(|s| s.strength == Strength::Text)
+        // memchr, not a char-by-char search: this runs on every segment.
+        .filter(|s| {
+            memchr::memchr(b'#', s.text.as_bytes()).is_some() || s.text.contains('\u{FF03}')
+        })
+        .filter_map(|s| {
+            let mut out = String::with_capacity(s.text.len() + 8);
+            let (mut tag, mut lower, mut split) = (false, false, false);
+            for c in s.text.chars() {
+                if matches!(c, '#' | '\u{FF03}') {
+                    (tag, lower) = (true, false);
+                } else if tag && c.is_alphanumeric() {
+                    if lower && c.is_uppercase() {
+                        out.push(' ');
+                        split = true;
+                    }
+                    lower = c.is_lowercase();
+                } else {
+                    tag = false;
+                }
+                out.push(c);
+            }
+            split.then(|| Segment {
+                text: out,
+                ..s.clone()
+            })
+        })
+        .collect()
 }
 
 /// Whether a property's name and parameters declare quoted-printable.

@@ -36,6 +36,17 @@ pub(super) fn enclosed_letter(c: char) -> Option<char> {
         .and_then(|base| char::from_u32(u32::from(b'a') + u - base))
 }
 
+/// The plain Latin letter, lower case, that an accented one decomposes to
+/// (`Í` → `i`, `Ǩ` → `k`).
+pub(super) fn latin_base(c: char) -> Option<char> {
+    let mut base = None;
+    unicode_normalization::char::decompose_canonical(c, |p| {
+        base.get_or_insert(p);
+    });
+    base.filter(|b| b.is_ascii_alphabetic() && *b != c)
+        .map(|b| b.to_ascii_lowercase())
+}
+
 /// Letters that neither decomposition nor the confusables data turn into
 /// plain Latin letters.
 pub(super) fn special(c: char) -> Option<&'static str> {

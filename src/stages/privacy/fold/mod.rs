@@ -426,6 +426,11 @@ impl Builder {
             }
             return;
         }
+        // A Latin letter with accents is its letter: the confusables data
+        // would read a capital I's (Í, Ï, İ) as an l.
+        if let Some(l) = latin_base(c) {
+            return self.push(l, false, false);
+        }
         let mut buf = [0u8; 4];
         let mut mapped = false;
         for p in unicode_security::skeleton(c.encode_utf8(&mut buf)) {
