@@ -92,6 +92,75 @@ fn revoked_consent_is_not_published() {
     );
 }
 
+/// The same patient's second plan (a new episode in another file), whose
+/// story says `revoked: true`, beside the consented first one.
+fn with_second_plan(c: &Clinic, patient: &str) {
+    let story = STORY.split("  consent:").next().unwrap().to_string()
+        + "  consent: { signed_on: 2026-11-01, scope: [website], expires_on: 2027-11-01, revoked: true }\n";
+    let second = PLAN.replace("name: Maria Lopez", patient) + &story;
+    c.write("content/plans/maria-2026.yml", &second);
+}
+
+#[test]
+fn consent_revoked_in_another_plan_of_the_same_patient_is_revoked() {
+    // Same birth date, and the same name however written, or the same
+    // email: one person, whose revocation covers every story of hers.
+    for patient in [
+        "name: Maria Lopez",
+        "name: maria  LOPEZ",
+        "name: M. Lopez-Garcia",
+    ] {
+        let c = Clinic::with_plan();
+        with_second_plan(&c, patient);
+        let out = c.cmd(&["build"]).output().unwrap();
+        let err = stderr(&out);
+        assert!(out.status.success(), "{err}");
+        assert!(story_pages(&c).is_empty(), "{patient}: published anyway");
+        assert!(
+            err.contains(
+                "story not published: the patient revoked consent in content/plans/maria-2026.yml"
+            ),
+            "{patient}: {err}"
+        );
+        let stories = text_of(&c.read("public/stories/index.html"));
+        assert!(
+            !stories.contains("Back to hugging"),
+            "{patient}: listed anyway"
+        );
+        assert!(!c.read("public/atom.xml").contains("Back to hugging"));
+    }
+}
+
+#[test]
+fn another_patients_revoked_consent_does_not_withdraw_a_story() {
+    // Another person: another birth date, or another name with no shared
+    // email or phone.
+    for (from, to) in [
+        ("birth_date: 1968-04-12", "birth_date: 1970-01-01"),
+        ("name: Maria Lopez", "name: Ana Lopez"),
+    ] {
+        let c = Clinic::with_plan();
+        let story = STORY.split("  consent:").next().unwrap().to_string()
+            + "  consent: { signed_on: 2026-11-01, scope: [website], expires_on: 2027-11-01, revoked: true }\n";
+        let other = PLAN
+            .replace(from, to)
+            .lines()
+            .filter(|l| !l.contains("phone:") && !l.contains("email:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+            + &story;
+        c.write("content/plans/other.yaml", &other);
+        let out = c.cmd(&["build"]).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(
+            story_pages(&c).len(),
+            1,
+            "{to}: the consented story was withdrawn"
+        );
+    }
+}
+
 #[test]
 fn consent_without_website_scope_is_not_published() {
     unpublished(

@@ -85,12 +85,13 @@ pub fn export(opts: &Options, dir: &Path) -> Exported {
 /// The stories to export, in plan order, with the file names the site
 /// gives them (see [`model::title_slugs`]), sorted by file name.
 fn records(clinic: &Clinic, today: Date) -> Vec<Record<'_>> {
+    let revocations = clinic.revocations();
     let chosen: Vec<(&Source<Plan>, &crate::content::plan::StoryBlock)> = clinic
         .plans
         .iter()
-        .filter(|src| !src.value.draft)
-        .filter_map(|src| Some((src, src.value.story.as_ref()?)))
-        .filter(|(_, s)| s.consent_status(today).is_ok())
+        .enumerate()
+        .filter(|(i, src)| !src.value.draft && revocations.story_consent(*i, today).is_ok())
+        .filter_map(|(_, src)| Some((src, src.value.story.as_ref()?)))
         .collect();
     let slugs = model::title_slugs(chosen.iter().map(|(_, s)| s.title.as_str()));
     let mut out: Vec<Record<'_>> = chosen

@@ -85,6 +85,9 @@ pub enum ConsentProblem {
     Missing,
     /// `consent.revoked: true`.
     Revoked,
+    /// Another plan of the same patient revoked consent (see
+    /// `Revocations::story_consent` in the load stage).
+    RevokedElsewhere,
     /// `consent.scope` does not include `website`.
     OutOfScope,
     /// No `consent.expires_on`.

@@ -19,6 +19,34 @@ pub(super) fn check_records(clinic: &Clinic, today: Date, diags: &mut Diagnostic
     }
 }
 
+/// Plans whose own story consent is good, but whose patient revoked it in
+/// another plan (see [`crate::stages::load::Revocations`]): a warning at the
+/// `consent` key naming that plan.
+pub(super) fn check_revoked_elsewhere(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
+    let revocations = clinic.revocations();
+    for (i, src) in clinic.plans.iter().enumerate() {
+        let Some(story) = &src.value.story else {
+            continue;
+        };
+        if src.value.draft || story.consent_status(today).is_err() {
+            continue;
+        }
+        let Some(other) = revocations.elsewhere(i).and_then(|j| clinic.plans.get(j)) else {
+            continue;
+        };
+        let mut d = consent_warning(ConsentProblem::RevokedElsewhere, &src.path, &src.text);
+        d.message = format!(
+            "story not published: the patient revoked consent in {}",
+            other.path.display()
+        );
+        diags.push(d.help(format!(
+            "{} is a plan for the same patient (same birth date and name, email or phone) whose story says `revoked: true`: consent is the patient's, so no story of theirs is published; remove this story, or correct {} if the revocation was a mistake",
+            other.path.display(),
+            other.path.display()
+        )));
+    }
+}
+
 /// "story not published", with the reason, at the `consent` (or `story`)
 /// key of `text`, the file `file`.
 pub(super) fn consent_warning(problem: ConsentProblem, file: &Path, text: &str) -> Diagnostic {
@@ -31,6 +59,11 @@ pub(super) fn consent_warning(problem: ConsentProblem, file: &Path, text: &str) 
         ConsentProblem::Revoked => (
             Code::ConsentRevoked,
             "the patient revoked consent".to_string(),
+            "remove the story, or keep it unpublished",
+        ),
+        ConsentProblem::RevokedElsewhere => (
+            Code::ConsentRevoked,
+            "the patient revoked consent in another plan".to_string(),
             "remove the story, or keep it unpublished",
         ),
         ConsentProblem::OutOfScope => (

@@ -103,6 +103,7 @@ pub fn check_clinic(
         unfinished::check_unfinished(src, diags);
     }
     consent::check_records(clinic, today, diags);
+    consent::check_revoked_elsewhere(clinic, today, diags);
     site::check_site(clinic, diags);
     protocol::check_protocols(clinic, today, diags);
     for ex in clinic.exercises.values() {

@@ -7,11 +7,13 @@
 //! reads `site.yaml`; `pages` parses Markdown pages. This file holds what
 //! a load returns and the three ways to ask for one.
 
+mod consent;
 mod pages;
 mod read;
 mod site;
 mod walk;
 
+pub use consent::{Revocations, same_patient};
 pub use pages::{Page, PageFront};
 pub use read::{MAX_FILE_BYTES, is_slug, read_source};
 

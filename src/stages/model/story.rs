@@ -137,12 +137,13 @@ pub fn stories(
 ) -> Vec<Published> {
     let (today, stamp) = days;
     let mut out: Vec<Published> = Vec::new();
+    let revocations = clinic.revocations();
     for (i, src) in clinic.plans.iter().enumerate() {
         let plan = &src.value;
         let Some(s) = &plan.story else { continue };
         // A future `published_on` schedules the story: it appears on that day.
         let scheduled = s.published_on.is_some_and(|d| d > today);
-        if (plan.draft && !drafts) || scheduled || s.consent_status(today).is_err() {
+        if (plan.draft && !drafts) || scheduled || revocations.story_consent(i, today).is_err() {
             continue;
         }
         out.push(Published {
