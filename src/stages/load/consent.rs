@@ -67,11 +67,13 @@ impl Revocations<'_> {
 }
 
 /// Two plans are of the same person when both give the same birth date
-/// and the same name (letters and digits, any case), email or phone
-/// (digits).
+/// and the same name (letters and digits, any case, accents apart), email
+/// or phone (digits).
 pub fn same_patient(a: &Patient, b: &Patient) -> bool {
+    // Accents apart (NFD, marks dropped): "María López" is "Maria Lopez".
     fn letters(s: &str) -> String {
-        s.chars()
+        use unicode_normalization::UnicodeNormalization;
+        s.nfd()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
             .collect()
