@@ -34,16 +34,15 @@ pub(super) fn check_revoked_elsewhere(clinic: &Clinic, today: Date, diags: &mut 
         let Some(other) = revocations.elsewhere(i).and_then(|j| clinic.plans.get(j)) else {
             continue;
         };
-        let mut d = consent_warning(ConsentProblem::RevokedElsewhere, &src.path, &src.text);
-        d.message = format!(
-            "story not published: the patient revoked consent in {}",
-            other.path.display()
-        );
-        diags.push(d.help(format!(
-            "{} is a plan for the same patient (same birth date and name, email or phone) whose story says `revoked: true`: consent is the patient's, so no story of theirs is published; remove this story, or correct {} if the revocation was a mistake",
-            other.path.display(),
-            other.path.display()
-        )));
+        let other = other.path.display();
+        let d = Diagnostic::warning(
+            Code::ConsentRevoked,
+            format!("story not published: the patient revoked consent in {other}"),
+        )
+        .help(format!(
+            "{other} is a plan for the same patient (same birth date and name, email or phone) whose story says `revoked: true`: consent is the patient's, so no story of theirs is published; remove this story, or correct {other} if the revocation was a mistake"
+        ));
+        diags.push(at_consent(d, &src.path, &src.text));
     }
 }
 
@@ -87,10 +86,14 @@ pub(super) fn consent_warning(problem: ConsentProblem, file: &Path, text: &str) 
             "add the date the patient signed: `signed_on: YYYY-MM-DD`",
         ),
     };
-    Diagnostic::warning(code, format!("story not published: {why}"))
-        .in_file(file)
-        .at(["consent", "story", "title"]
-            .into_iter()
-            .find_map(|key| locate_key(text, key)))
-        .help(help)
+    let d = Diagnostic::warning(code, format!("story not published: {why}")).help(help);
+    at_consent(d, file, text)
+}
+
+/// `d` at the `consent` (or `story`, or `title`) key of `text`, the file
+/// `file`.
+fn at_consent(d: Diagnostic, file: &Path, text: &str) -> Diagnostic {
+    d.in_file(file).at(["consent", "story", "title"]
+        .into_iter()
+        .find_map(|key| locate_key(text, key)))
 }
