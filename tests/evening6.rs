@@ -169,3 +169,25 @@ fn an_output_folder_that_is_a_link_is_left_alone_and_named_as_a_link() {
     let kept = std::fs::read_dir(web.path()).unwrap().count();
     assert_eq!(kept, 1, "the linked folder changed");
 }
+
+#[test]
+fn a_handout_asked_for_by_the_patients_preferred_name_names_the_plan() {
+    // The sample patient Maria Lopez goes by "Mari"; the therapist types that.
+    let c = Clinic::with_plan();
+    for typed in ["Mari", "mari"] {
+        let out = c.cmd(&["handout", typed]).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("preferred_name") && err.contains("heropath handout maria-lopez"),
+            "{typed}: {err}"
+        );
+        assert!(
+            !c.path().join("handouts/maria-lopez.html").exists(),
+            "printed without being asked by plan"
+        );
+    }
+    // Someone nobody is called: no plan is suggested.
+    let out = c.cmd(&["handout", "zed"]).output().unwrap();
+    assert!(!stderr(&out).contains("maria-lopez"), "{}", stderr(&out));
+}

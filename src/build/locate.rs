@@ -171,7 +171,17 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
         .filter(|s| s.split('-').any(|w| w == typed))
         .take(6)
         .collect();
+    let called = if named.is_empty() && parts.is_empty() {
+        called(&plans, &typed)
+    } else {
+        Vec::new()
+    };
     let help = match closest(slug, slugs.iter().map(String::as_str)) {
+        _ if !called.is_empty() => format!(
+            "the patient called `{slug}` (preferred_name) has the plan {}; give it by that name (heropath handout {})",
+            list(&called.iter().collect::<Vec<_>>()),
+            called[0]
+        ),
         _ if named.len() > 1 => format!(
             "more than one plan has that name: {}; give the one you mean (heropath handout {})",
             list(&named),
@@ -199,6 +209,42 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
         .in_file(asked)
         .help(help),
     ))
+}
+
+/// The slugs of the plans in `plans` whose patient's `preferred_name`
+/// is `typed` (a slug: "Lexi" for `alexandra-nguyen`), read from each
+/// file's lines (this runs only when no plan has that name). Suggested,
+/// never printed on their own: a preferred name is often shared.
+fn called(plans: &Path, typed: &str) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(plans)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| crate::content::files::is_plan_file(Path::new(n)))
+        })
+        .filter(|p| {
+            let text = std::fs::read_to_string(p).unwrap_or_default();
+            text.lines().any(|l| {
+                l.trim_start()
+                    .strip_prefix("preferred_name:")
+                    .map(|v| {
+                        v.split(" #")
+                            .next()
+                            .unwrap_or_default()
+                            .trim()
+                            .trim_matches(['"', '\''])
+                    })
+                    .is_some_and(|v| !v.is_empty() && slug::slugify(v) == typed)
+            })
+        })
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    out.sort();
+    out.truncate(6);
+    out
 }
 
 /// Is `slug` the plan `new plan` makes for the name `typed` (a slug), or
