@@ -178,7 +178,7 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
     };
     let help = match closest(slug, slugs.iter().map(String::as_str)) {
         _ if !called.is_empty() => format!(
-            "the patient called `{slug}` (preferred_name) has the plan {}; give it by that name (heropath handout {})",
+            "the patient who goes by `{slug}` (preferred_name) has the plan {}; ask for the plan by its slug (heropath handout {})",
             list(&called.iter().collect::<Vec<_>>()),
             called[0]
         ),
