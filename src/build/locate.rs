@@ -146,14 +146,17 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
             });
         }
     }
-    let mut slugs: Vec<String> = std::fs::read_dir(&plans)
+    let files: Vec<PathBuf> = std::fs::read_dir(&plans)
         .into_iter()
         .flatten()
         .flatten()
-        .map(|e| PathBuf::from(e.file_name()))
-        .filter(|p| crate::content::files::is_plan_file(p))
-        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| crate::content::files::is_plan_file(Path::new(n)))
+        })
         .collect();
+    let mut slugs: Vec<String> = files.iter().filter_map(|p| stem(p)).collect();
     slugs.sort();
     // The patient's name as typed at the desk ("Maria Lopez") is the slug
     // `new plan` made of it, when no other plan has that name too
@@ -172,7 +175,7 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
         .take(6)
         .collect();
     let called = if named.is_empty() && parts.is_empty() {
-        called(&plans, &typed)
+        called(&files, &typed)
     } else {
         Vec::new()
     };
@@ -211,20 +214,13 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
     ))
 }
 
-/// The slugs of the plans in `plans` whose patient's `preferred_name`
+/// The slugs of the plan `files` whose patient's `preferred_name`
 /// is `typed` (a slug: "Lexi" for `alexandra-nguyen`), read from each
 /// file's lines (this runs only when no plan has that name). Suggested,
 /// never printed on their own: a preferred name is often shared.
-fn called(plans: &Path, typed: &str) -> Vec<String> {
-    let mut out: Vec<String> = std::fs::read_dir(plans)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| crate::content::files::is_plan_file(Path::new(n)))
-        })
+fn called(files: &[PathBuf], typed: &str) -> Vec<String> {
+    let mut out: Vec<String> = files
+        .iter()
         .filter(|p| {
             let text = std::fs::read_to_string(p).unwrap_or_default();
             text.lines().any(|l| {
@@ -240,11 +236,16 @@ fn called(plans: &Path, typed: &str) -> Vec<String> {
                     .is_some_and(|v| !v.is_empty() && slug::slugify(v) == typed)
             })
         })
-        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter_map(|p| stem(p))
         .collect();
     out.sort();
     out.truncate(6);
     out
+}
+
+/// A plan file's slug: its name without the extension.
+fn stem(p: &Path) -> Option<String> {
+    p.file_stem().map(|s| s.to_string_lossy().into_owned())
 }
 
 /// Is `slug` the plan `new plan` makes for the name `typed` (a slug), or
