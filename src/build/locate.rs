@@ -146,16 +146,7 @@ fn by_slug(root: PathBuf, slug: &str, asked: &Path) -> Result<PlanRef, Box<Diagn
             });
         }
     }
-    let files: Vec<PathBuf> = std::fs::read_dir(&plans)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| crate::content::files::is_plan_file(Path::new(n)))
-        })
-        .collect();
+    let files = plan_files(&plans);
     let mut slugs: Vec<String> = files.iter().filter_map(|p| stem(p)).collect();
     slugs.sort();
     // The patient's name as typed at the desk ("Maria Lopez") is the slug
@@ -241,6 +232,20 @@ fn called(files: &[PathBuf], typed: &str) -> Vec<String> {
     out.sort();
     out.truncate(6);
     out
+}
+
+/// The plan files in the folder `plans` (none when it cannot be read).
+fn plan_files(plans: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(plans)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| crate::content::files::is_plan_file(Path::new(n)))
+        })
+        .collect()
 }
 
 /// A plan file's slug: its name without the extension.
