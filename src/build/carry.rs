@@ -49,6 +49,41 @@ pub(super) fn carry_plan(p: &Prepared, opts: &Options, survey: &write::Survey) -
     carry
 }
 
+/// An error for each thing in an output folder that heropath cannot read
+/// or change (see [`write::Survey::unreadable`] and
+/// [`write::Survey::read_only`]): the old tree is removed once the new one
+/// is in place, and what the build could not see it could not carry over,
+/// nor remove what it cannot change, so nothing is written while one is
+/// there. `what`: "handouts"
+/// or "public".
+pub(super) fn unreadable(
+    root: &Path,
+    dir: &Path,
+    survey: &write::Survey,
+    what: &str,
+) -> Vec<Diagnostic> {
+    let shown = |rel: &str| crate::base::paths::shown(root, dir.join(rel.trim_end_matches('/')));
+    let unreadable = survey.unreadable.iter().map(|rel| {
+        let (at, kind) = (shown(rel), write::file_or_folder(rel));
+        Diagnostic::error(
+            Code::WriteFailed,
+            format!("heropath cannot read this {kind} in the {what} folder, which every build replaces: it could not keep what is in it, so nothing was written, so that it is not lost"),
+        )
+        .help(format!("make it readable (`chmod -R u+rwX {}`), or move it out of the {what} folder", at.display()))
+        .in_file(at)
+    });
+    let read_only = survey.read_only.iter().map(|rel| {
+        let at = shown(rel);
+        Diagnostic::error(
+            Code::WriteFailed,
+            format!("this folder in the {what} folder is read-only: the build that replaces the {what} folder could not remove the old one with it inside, so nothing was written"),
+        )
+        .help(format!("make it writable (`chmod -R u+w {}`), or move it out of the {what} folder", at.display()))
+        .in_file(at)
+    });
+    unreadable.chain(read_only).collect()
+}
+
 impl Carry {
     /// A warning for each file heropath did not write, naming it.
     pub(super) fn warnings(&self, root: &Path, dir: &Path) -> Vec<Diagnostic> {

@@ -42,6 +42,7 @@ mod prepare;
 mod public;
 mod themes;
 mod told;
+mod write_failed;
 
 use carry::*;
 pub use desk::Desk;
@@ -58,6 +59,7 @@ use public::*;
 pub use public::{PublicBuild, RESERVED_SLUGS, render_public};
 use themes::*;
 pub use themes::{REQUIRED_TEMPLATES, compact_css};
+use write_failed::{old_tree_left, write_error};
 
 /// Save this build's record for the next one (see [`crate::build::cache`]),
 /// unless it is what the cache already holds. A cache that cannot be
@@ -149,14 +151,7 @@ pub fn build(opts: &Options) -> Outcome {
     };
 
     let r = run.render();
-    run.diags.extend(foreign_public_files(
-        &opts.root,
-        &run.public_dir,
-        &r.public_survey,
-    ));
-    let carry = carry_plan(&p, opts, &r.survey);
-    run.diags
-        .extend(carry.warnings(&opts.root, &run.handouts_dir));
+    let carry = run.output_folders(&r);
     // Every warning but a stale PDF's is known by now, so `--strict` can
     // refuse to write here, in one pass (stale PDFs are checked below).
     let write = run.may_write();
@@ -197,6 +192,26 @@ pub fn build(opts: &Options) -> Outcome {
         false => drop(std::thread::spawn(move || drop(p))),
     }
     report
+}
+
+impl Run<'_> {
+    /// What the output folders hold that the build did not write: the
+    /// errors for what it must not replace (a file in the public folder, a
+    /// folder it cannot read or change) and where the handouts folder's
+    /// files of a person's go, with their warnings.
+    fn output_folders(&mut self, r: &Rendered) -> Carry {
+        let (root, p, opts) = (&self.opts.root, self.p, self.opts);
+        let (public, handouts) = (&self.public_dir, &self.handouts_dir);
+        self.diags
+            .extend(foreign_public_files(root, public, &r.public_survey));
+        self.diags
+            .extend(carry::unreadable(root, handouts, &r.survey, "handouts"));
+        self.diags
+            .extend(carry::unreadable(root, public, &r.public_survey, "public"));
+        let carry = carry_plan(p, opts, &r.survey);
+        self.diags.extend(carry.warnings(root, handouts));
+        carry
+    }
 }
 
 /// What [`Run::render`] made.
@@ -418,8 +433,7 @@ impl Run<'_> {
         });
         self.report.cache_error = saved.err().map(|e| e.to_string());
         if let Err(e) = removed {
-            self.diags.push(write_error(e));
-            self.report.wrote = false;
+            self.diags.push(old_tree_left(e));
         }
         self.lap("remove the old output + save the build cache");
     }
@@ -434,33 +448,6 @@ fn stage_public<'a>(
     write: bool,
 ) -> impl FnOnce() -> Option<Result<write::Staging, write::WriteError>> + Send + 'a {
     move || write.then(|| write::stage_public_tree(public_dir, files))
-}
-
-fn write_error(e: write::WriteError) -> Diagnostic {
-    let help = match &e {
-        write::WriteError::NotOurs(_) => {
-            "choose a new or empty folder (--out, --handouts, or `output:` in site.yaml); heropath only replaces folders it made".to_string()
-        }
-        // A link to a folder (`public -> /var/www/clinic`) is not replaced:
-        // the swap would put a folder where the person's link was.
-        write::WriteError::NotADirectory(p) => match std::fs::read_link(p) {
-            Ok(to) => format!(
-                "{} is a link to {}: heropath replaces its output folder on every build and never replaces a link; write to {} itself (--out, --handouts, or `output:` in site.yaml), or remove the link",
-                p.display(),
-                to.display(),
-                to.display()
-            ),
-            Err(_) => format!(
-                "{} is a file where the output folder must be: move or rename it, or choose another folder (--out, --handouts, or `output:` in site.yaml)",
-                p.display()
-            ),
-        },
-        write::WriteError::Io(p, io) => crate::base::paths::write_help(p, io),
-        write::WriteError::BadPath(_) => {
-            "check that the folder's parent exists, is writable, and is not a file".to_string()
-        }
-    };
-    Diagnostic::error(Code::WriteFailed, e.to_string()).help(help)
 }
 
 /// Check only: everything a build does, but nothing is written.

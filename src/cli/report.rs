@@ -93,10 +93,12 @@ pub fn finish(report: &Outcome, strict: bool, ui: &Ui) -> ExitCode {
     if errors || (strict && warnings > 0) {
         let (e, w) = (report.diagnostics.len() - warnings, warnings);
         if ui.format != Format::Json {
-            let tail = if ui.writes {
-                "; nothing was written"
-            } else {
-                ""
+            // A build that put its new output in place and then failed
+            // (the old tree could not be removed) did write.
+            let tail = match (ui.writes, report.wrote) {
+                (false, _) => "",
+                (true, false) => "; nothing was written",
+                (true, true) => "; the new output is in place",
             };
             eprintln!("heropath: failed with {e} error(s) and {w} warning(s){tail}");
         }

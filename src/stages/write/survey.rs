@@ -28,6 +28,13 @@ pub struct Survey {
     pub pdfs: std::collections::BTreeMap<String, u128>,
     /// The content hash of each PDF in `pdfs`, as it is now.
     pub pdf_hashes: std::collections::BTreeMap<String, u128>,
+    /// Folders (or files) the walk could not read, relative paths, a
+    /// folder's ending in `/`: what is in them is unknown, so a build can
+    /// neither carry it over nor leave it to go with the old tree.
+    pub unreadable: Vec<String>,
+    /// Folders whose files cannot be removed (read-only), relative paths
+    /// ending in `/`: the old tree could not be removed with them in it.
+    pub read_only: Vec<String>,
 }
 
 impl Survey {
@@ -43,14 +50,24 @@ impl Survey {
             .follow_links(false)
             .min_depth(1)
             .sort_by_file_name()
-            .into_iter()
-            .flatten()
         {
+            let e = match e {
+                Ok(e) => e,
+                Err(err) => {
+                    s.unreadable.extend(unreadable(dir, &err));
+                    continue;
+                }
+            };
             let Ok(rel) = e.path().strip_prefix(dir) else {
                 continue;
             };
             let mut rel = rel.to_string_lossy().replace('\\', "/");
             if e.file_type().is_dir() {
+                // The old tree goes once the new one is in place: a folder
+                // whose files cannot be unlinked would stay behind it.
+                if !may_change(e.path()) {
+                    s.read_only.push(format!("{rel}/"));
+                }
                 // A folder someone made and left empty: heropath never
                 // makes one, and the old tree would take it away unsaid.
                 if rel == KEPT_DIR || !is_empty_dir(e.path()) {
@@ -77,6 +94,9 @@ impl Survey {
                 s.foreign.push(rel);
             }
         }
+        // One error per folder: an unreadable one is said to be that.
+        let unreadable = &s.unreadable;
+        s.read_only.retain(|r| !unreadable.contains(r));
         s.manifest = Some(manifest);
         s
     }
@@ -86,6 +106,38 @@ impl Survey {
 /// else "file": what a warning about it calls it.
 pub fn file_or_folder(rel: &str) -> &'static str {
     if rel.ends_with('/') { "folder" } else { "file" }
+}
+
+/// The relative path (a folder's ending in `/`) of what the walk of `dir`
+/// could not read.
+fn unreadable(dir: &Path, err: &walkdir::Error) -> Option<String> {
+    let path = err.path()?;
+    let rel = path
+        .strip_prefix(dir)
+        .ok()?
+        .to_string_lossy()
+        .replace('\\', "/");
+    if rel.is_empty() {
+        return None;
+    }
+    let folder = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+    Some(if folder { format!("{rel}/") } else { rel })
+}
+
+/// May this process add and remove entries in the folder `path`?
+#[cfg(unix)]
+fn may_change(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt as _;
+    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return true;
+    };
+    // SAFETY: `c` is a NUL-terminated C string that outlives the call.
+    unsafe { libc::access(c.as_ptr(), libc::W_OK | libc::X_OK) == 0 }
+}
+
+#[cfg(not(unix))]
+fn may_change(_: &Path) -> bool {
+    true
 }
 
 /// Is `path` a folder with nothing in it? (Not when it cannot be read.)
