@@ -50,7 +50,7 @@ pub enum Found {
     /// Year and month, no day.
     MonthYear(i16, i8),
     /// A full date written as a bare number that is as often something
-    /// else (`680412`: an order number, a colour; see [`codes`]): weighed,
+    /// else (`680412`: an order number, a colour; read by the `codes` module): weighed,
     /// as a partial date is, only on a page that names its patient.
     Code(Date),
 }
