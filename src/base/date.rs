@@ -33,6 +33,29 @@ impl Date {
         jiff::civil::Date::new(year, month, day).ok().map(Date)
     }
 
+    /// The day of ISO 8601 week `week` (1–53) of ISO year `year`, weekday
+    /// `day` (1 = Monday … 7 = Sunday): `1968-W15-2`.
+    pub fn from_iso_week(year: i16, week: i8, day: i8) -> Option<Date> {
+        let weekday = jiff::civil::Weekday::from_monday_one_offset(day).ok()?;
+        jiff::civil::ISOWeekDate::new(year, week, weekday)
+            .ok()
+            .map(|w| Date(w.date()))
+    }
+
+    /// Day `n` (1–366) of `year`: the ordinal date `1968-100`.
+    pub fn from_ordinal(year: i16, n: i16) -> Option<Date> {
+        let first = jiff::civil::Date::new(year, 1, 1).ok()?;
+        first.with().day_of_year(n).build().ok().map(Date)
+    }
+
+    /// The day `days` whole days after 1970-01-01 (before it when
+    /// negative): a Unix timestamp's day at midnight UTC.
+    pub fn from_unix_day(days: i64) -> Option<Date> {
+        jiff::Timestamp::from_second(days.checked_mul(86_400)?)
+            .ok()
+            .map(Date::of)
+    }
+
     /// Today by the real clock, in UTC, whatever `SOURCE_DATE_EPOCH` says:
     /// the day consent, scheduled publication and date warnings are judged
     /// against when no `--today` is given.

@@ -222,7 +222,8 @@ impl Guard {
                         .iter()
                         .any(|a| (a.month(), a.day()) == (m, d) || (a.month(), a.day()) == (d, m))
             }
-            Found::MonthYear(..) => false,
+            // A bare number ("680412") is as often an order number.
+            Found::MonthYear(..) | Found::Code(_) => false,
         }
     }
 }

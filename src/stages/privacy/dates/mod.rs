@@ -7,7 +7,9 @@
 //! names the patient.
 //!
 //! Written forms: ISO dates and date-times, `12/03/2026` both ways round,
-//! two-digit years (`4/12/68`), compact `19680412`, month names and their
+//! two-digit years (`4/12/68`), dates written as numbers (`19680412`,
+//! `680412`, `1968-W15-2`, `1968-100`, Unix time: `codes`), a year apart
+//! from its day ("born in 1968, on April 9": `apart`), month names and their
 //! abbreviations in every language of the built-in list and of the theme's
 //! string tables ("Sept. 3rd", "3 de diciembre de 2026", "12. April 1968",
 //! "2026年12月3日", in Chinese numerals and Japanese era years too:
@@ -18,9 +20,11 @@ use super::fold::{Sep, Stream};
 use crate::base::date::Date;
 use words::*;
 
+mod apart;
 #[cfg(test)]
 mod before;
 mod cjk;
+mod codes;
 mod spelt;
 #[cfg(test)]
 mod tests;
@@ -45,6 +49,10 @@ pub enum Found {
     MonthDay(i8, i8),
     /// Year and month, no day.
     MonthYear(i16, i8),
+    /// A full date written as a bare number that is as often something
+    /// else (`680412`: an order number, a colour; read by the `codes` module): weighed,
+    /// as a partial date is, only on a page that names its patient.
+    Code(Date),
 }
 
 /// Words between the parts of a date that carry nothing: "12 de abril",
@@ -84,8 +92,9 @@ pub fn find_except(
 ) -> Vec<(Found, usize)> {
     let items = items(s, months, &named);
     let mut out = Vec::new();
+    codes::find(s, &mut out);
     for i in 0..items.len() {
-        let (a, sa, ta) = items[i];
+        let (a, _, ta) = items[i];
         // A date never runs across segments (see `partial`).
         let b = items
             .get(i + 1)
@@ -104,24 +113,6 @@ pub fn find_except(
                 out.push((Found::Full(date), ta));
             }
         };
-        if let Item::Num { v, len: 8 } = a {
-            full(v / 10000, v / 100 % 100, v % 100);
-            full(v % 10000, v / 10000 % 100, v / 1_000_000);
-            full(v % 10000, v / 1_000_000, v / 10000 % 100);
-        }
-        // "DOB 300982": six digits are a date only where a birth word
-        // comes just before (alone, they are a number, a code, a count).
-        if let Item::Num { v, len: 6 } = a
-            && birth_before(s, ta, 2)
-        {
-            let (hi, mid, lo) = (v / 10000, v / 100 % 100, v % 100);
-            for century in [1900, 2000] {
-                full(century + hi, mid, lo);
-                full(century + lo, mid, hi);
-                full(century + lo, hi, mid);
-            }
-        }
-        let _ = sa;
         match (a, b, c) {
             (
                 Item::Num { v: y, len: 4 },
@@ -218,6 +209,7 @@ pub fn find_except(
             out.push((f, ta));
         }
     }
+    apart::find(s, &items, &mut out);
     out
 }
 

@@ -259,3 +259,78 @@ fn a_four_digit_year_date_takes_any_one_mark_twice() {
     assert!(!dates("at 12:04:68").contains(&want));
     assert!(!dates("10:04:12").contains(&full("2010-04-12")));
 }
+
+fn code(s: &str) -> Found {
+    Found::Code(Date::parse(s).expect("date"))
+}
+
+#[test]
+fn dates_written_as_numbers() {
+    // Eight digits, ISO week and ordinal dates, midnight UTC: full dates.
+    for (s, want) in [
+        ("19680409", "1968-04-09"),
+        ("09041968", "1968-04-09"),
+        ("1968-W15-2", "1968-04-09"),
+        ("1968W152", "1968-04-09"),
+        ("1950-W26-5", "1950-06-30"),
+        ("1968-100", "1968-04-09"),
+        ("1950-181", "1950-06-30"),
+        ("-615600000", "1950-06-30"),
+        ("-615600000000", "1950-06-30"),
+        ("-54604800000", "1968-04-09"),
+        ("1700006400", "2023-11-15"),
+    ] {
+        assert!(dates(s).contains(&full(want)), "{s}: {:?}", dates(s));
+    }
+    // Six and seven digits, a time zone's midnight: only codes.
+    for (s, want) in [
+        ("680409", "1968-04-09"),
+        ("090468", "1968-04-09"),
+        ("040968", "1968-04-09"),
+        ("1968100", "1968-04-09"),
+        ("-615582000", "1950-06-30"),
+    ] {
+        let found = dates(s);
+        assert!(found.contains(&code(want)), "{s}: {found:?}");
+        assert!(!found.contains(&full(want)), "{s}: {found:?}");
+    }
+    // After a birth word, six digits are a date.
+    assert!(dates("DOB 090468").contains(&full("1968-04-09")));
+    // Inside a word, a week without its day, a longer run, a duration.
+    for s in [
+        "a680409",
+        "680409px",
+        "1968-W15",
+        "1968-100-22",
+        "86400000",
+        "31536000",
+    ] {
+        assert!(
+            !dates(s).iter().any(|f| matches!(f, Found::Full(_))),
+            "{s}: {:?}",
+            dates(s)
+        );
+    }
+    assert!(dates("a680409").is_empty(), "{:?}", dates("a680409"));
+}
+
+#[test]
+fn a_year_apart_from_its_day_in_one_sentence() {
+    let want = full("1968-04-09");
+    for s in [
+        "born in 1968, on the 9th of April",
+        "In 1968 she was born on 9 April.",
+        "April the 9th, in the year 1968",
+        "the 9th day of April in the year of our Lord 1968",
+        "in the year of our Lord 1968, on April 9",
+    ] {
+        assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+    for s in [
+        "The clinic opened in 1968. On April 9 we celebrate.",
+        "On April 9 we served 1968 meals",
+        "In 1968 the town, and many more people than ever came in April 9",
+    ] {
+        assert!(!dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+}

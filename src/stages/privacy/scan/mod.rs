@@ -361,9 +361,11 @@ impl Guard {
             return;
         }
         for (found, tok) in dates::find_except(s, &self.months, |i| self.display_name_at(s, i)) {
-            let candidates: Vec<Found> = match found {
-                Found::MonthDay(m, d) => vec![found, Found::MonthDay(d, m)],
-                _ => vec![found],
+            // A date code is its full date, weighed as a partial one is.
+            let (candidates, coded): (Vec<Found>, bool) = match found {
+                Found::MonthDay(m, d) => (vec![found, Found::MonthDay(d, m)], false),
+                Found::Code(d) => (vec![Found::Full(d)], true),
+                _ => (vec![found], false),
             };
             for f in candidates {
                 // A published story's day, where the template stamped it.
@@ -374,7 +376,7 @@ impl Guard {
                 let Some(owners) = self.dates.get(&f) else {
                     continue;
                 };
-                let partial = !matches!(f, Found::Full(_));
+                let partial = coded || !matches!(f, Found::Full(_));
                 for (plan, kind) in owners {
                     if (partial && !self.names_plan(named, *plan))
                         || self.allowed_dates.contains(&(*plan, f))
