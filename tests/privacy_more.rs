@@ -4224,3 +4224,25 @@ fn a_birthday_written_day_first_without_its_year() {
     );
     p.assert_every_probe_holds();
 }
+
+/// A patient record found in a public file (HP0505) is named at its file
+/// and line, but its line is not printed: it holds a name and a birth date,
+/// and the output of a build goes to CI logs.
+#[test]
+fn a_patient_record_in_a_static_file_is_not_echoed_into_the_log() {
+    let c = Clinic::with_plan();
+    c.write(
+        "static/exports/old.json",
+        "[\n  {\"name\": \"Xavier Oddsworth\", \"dob\": \"1971-02-03\", \"phone\": \"555-0199\"}\n]\n",
+    );
+    let out = c.cmd(&["check"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("static/exports/old.json:2:1: error[HP0505]"),
+        "{err}"
+    );
+    for secret in ["Oddsworth", "1971", "0199"] {
+        assert!(!err.contains(secret), "{secret} printed: {err}");
+    }
+}

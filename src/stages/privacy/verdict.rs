@@ -51,7 +51,8 @@ fn located(f: &Found) -> Diagnostic {
 
 /// A patient record in a public file: the guard knows the clinic's plans
 /// only, so an archived plan or another clinic's export is found by its
-/// shape, and refused whoever it names.
+/// shape, and refused whoever it names. The line is not shown: it is the
+/// record (a name, a birth date) and the output goes to CI logs.
 fn record(f: &Found, line: u32) -> Diagnostic {
     Diagnostic::error(
         Code::PatientRecord,
@@ -66,6 +67,7 @@ fn record(f: &Found, line: u32) -> Diagnostic {
         "remove the record from the site (an archive of plans belongs outside the clinic folder), or, if a person has checked that it is made up (an example), list it in site.yaml:\n  privacy:\n    reviewed_files:\n      - {{ pattern: \"{}\", reason: \"who checked it, when\" }}",
         f.path
     ))
+    .sensitive()
 }
 
 /// Diagnostics for `found`: leaks located at their sources (read only when
