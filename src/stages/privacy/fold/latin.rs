@@ -10,7 +10,7 @@
 //! consonants.
 //!
 //! The same second reading takes digits and symbols typed for letters as
-//! those letters ("K4minski", "K@minski": [`super::typed`]).
+//! those letters ("K4minski", "K@minski": `fold/typed.rs`).
 //!
 //! Kana and Hangul spell syllables and are read by [`super::kana`] and
 //! [`super::hangul`]. The other scripts written without spaces (Han, Thai)

@@ -77,6 +77,8 @@ pub enum Sep {
     Apostrophe,
     /// One `@` (or `＠`): a handle ("@dokafor") or an email's domain.
     At,
+    /// One `#` (or `＃`): a hashtag ("#teamkaminski").
+    Hash,
     /// Anything else.
     Other,
 }
