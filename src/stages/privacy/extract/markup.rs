@@ -90,6 +90,7 @@ fn run_markup(s: &str, base: u32, xml: bool, depth: u8, site: &Arc<Styles>) -> M
         hidden_text: Vec::new(),
         styled: styled::Styled::new(styles),
         list_start: None,
+        xml_names: String::new(),
     }));
     let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let q = BufferQueue::default();
@@ -102,6 +103,8 @@ fn run_markup(s: &str, base: u32, xml: bool, depth: u8, site: &Arc<Styles>) -> M
     m.close_aside();
     m.close_styled();
     m.close_reversed();
+    let names = std::mem::take(&mut m.xml_names);
+    push(&mut m.segs, names, base, Strength::Text);
     if m.dropped {
         // Scan the source from the line of the last token on, as it is.
         let from = s
@@ -174,6 +177,8 @@ struct Markup {
     styled: styled::Styled,
     /// The number an `<ol start>` shows before its first item ([`lists`]).
     list_start: Option<i64>,
+    /// The names of an XML file's elements and attributes, read apart.
+    xml_names: String,
 }
 
 struct Sink(RefCell<Markup>);
@@ -374,6 +379,8 @@ impl Markup {
         if known {
             self.mark(block_element(name));
             self.list_marker(&tag, line);
+        } else if self.xml {
+            self.xml_element(&tag);
         } else {
             // `Walter <Kaminski` tokenizes as a tag: keep its words in the text.
             self.sync(line);

@@ -139,6 +139,8 @@ pub fn extract_styled(path: &str, bytes: &[u8], styles: &Arc<Styles>) -> Extract
     out.segs.extend(decoded);
     let tags = text::hashtags(&out.segs);
     out.segs.extend(tags);
+    let unmarked = text::footnote_marks(&out.segs);
+    out.segs.extend(unmarked);
     let shown = bidi::overridden(&out.segs);
     out.segs.extend(shown);
     // Binary formats can yield the same string several times (EXIF and a

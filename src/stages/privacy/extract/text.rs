@@ -137,6 +137,81 @@ pub(super) fn hashtags(segs: &[Segment]) -> Vec<Segment> {
         .collect()
 }
 
+/// Footnote marks between the letters of a word, read once more without
+/// them, as the word reads: Markdown's `Kamin[^1]ski` (anywhere), and
+/// between letters (markup between them or not) `^1` (the same mark where
+/// the renderer made it a link) and superscript or subscript digits
+/// (`Kamin¹ski`). One segment for each text segment that has one.
+pub(super) fn footnote_marks(segs: &[Segment]) -> Vec<Segment> {
+    // memchr, not a char-by-char search: this runs on every segment. ¹ ² ³
+    // are C2 B9, B2, B3; the other superscript and subscript digits E2 81
+    // and E2 82.
+    let maybe = |t: &[u8]| {
+        memchr::memchr(b'^', t).is_some()
+            || memchr::memchr_iter(0xC2, t)
+                .any(|i| matches!(t.get(i + 1), Some(0xB2 | 0xB3 | 0xB9)))
+            || memchr::memchr_iter(0xE2, t).any(|i| matches!(t.get(i + 1), Some(0x81 | 0x82)))
+    };
+    segs.iter()
+        .filter(|s| s.strength == Strength::Text && maybe(s.text.as_bytes()))
+        .filter_map(|s| {
+            let text = without_marks(&s.text)?;
+            Some(Segment { text, ..s.clone() })
+        })
+        .collect()
+}
+
+/// `text` without its footnote marks (see [`footnote_marks`]), if it has
+/// any.
+fn without_marks(text: &str) -> Option<String> {
+    let sup =
+        |c: char| matches!(c, '¹' | '²' | '³' | '\u{2070}'..='\u{2079}' | '\u{2080}'..='\u{2089}');
+    let letter_before = |head: &str| {
+        head.chars()
+            .rev()
+            .find(|&c| c != MARK)
+            .is_some_and(char::is_alphabetic)
+    };
+    let letter_after = |tail: &str| {
+        tail.chars()
+            .find(|&c| c != MARK)
+            .is_some_and(char::is_alphabetic)
+    };
+    let mut out = String::with_capacity(text.len());
+    let (mut from, mut i, mut cut) = (0, 0, false);
+    while let Some(c) = text[i..].chars().next() {
+        let rest = &text[i..];
+        // The mark's length in bytes, if one starts here.
+        let len = if let Some(label) = rest.strip_prefix("[^") {
+            // A label is short and on one line: `[^1]`, `[^smith-2020]`.
+            label
+                .find(']')
+                .filter(|&e| e <= 40 && !label[..e].contains('\n'))
+                .map(|e| e + 3)
+        } else if c == '^' || sup(c) {
+            let digits = rest[c.len_utf8()..]
+                .chars()
+                .take_while(|&d| d.is_ascii_digit() || sup(d))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            let len = c.len_utf8() + digits;
+            let mark = (c != '^' || digits > 0) && letter_before(&text[..i]);
+            (mark && letter_after(&text[i + len..])).then_some(len)
+        } else {
+            None
+        };
+        match len {
+            Some(len) => {
+                out.push_str(&text[from..i]);
+                (i, from, cut) = (i + len, i + len, true);
+            }
+            None => i += c.len_utf8(),
+        }
+    }
+    out.push_str(&text[from..]);
+    cut.then_some(out)
+}
+
 /// Whether a property's name and parameters declare quoted-printable.
 fn quoted_printable(head: &str) -> bool {
     head.to_ascii_uppercase().contains("QUOTED-PRINTABLE")

@@ -9,8 +9,8 @@
 //! (Уолтер, Вальтер and Walter; Лопес and Lopez), rarely in their
 //! consonants.
 //!
-//! The same second reading takes digits written for letters as those
-//! letters ("K4minski", [`read_digit_letters`]).
+//! The same second reading takes digits and symbols typed for letters as
+//! those letters ("K4minski", "K@minski": `fold/typed.rs`).
 //!
 //! Kana and Hangul spell syllables and are read by [`super::kana`] and
 //! [`super::hangul`]. The other scripts written without spaces (Han, Thai)
@@ -104,64 +104,6 @@ pub fn by_ear(w: &str) -> Option<String> {
         out = format!("n{rest}");
     }
     (out != w).then_some(out)
-}
-
-/// Digits written for letters ("K4minski", "Ngu3n", "Okaf0r", "0kafor"):
-/// one digit between two Latin letters, ending a word of two letters or
-/// more, or starting one before two letters. Program text is left alone
-/// (its "h1" and "x2" are names of things). With `one` other than `i`,
-/// only text with a `1` to read as `one` ("Wa1ker": `l`) counts.
-pub fn has_digit_letters(text: &str, one: u8) -> bool {
-    let b = text.as_bytes();
-    digit_letters(b).any(|i| one == b'i' || b[i] == b'1')
-}
-
-/// `text` with [`has_digit_letters`]'s digits read as the letters they
-/// stand for (`1` as `one`), if it has any (one pass: the test and the
-/// reading at once).
-pub fn read_digit_letters(text: &str, one: u8) -> Option<String> {
-    let at: Vec<usize> = digit_letters(text.as_bytes()).collect();
-    if at.is_empty() {
-        return None;
-    }
-    let mut b = text.as_bytes().to_vec();
-    for i in at {
-        b[i] = match b[i] {
-            b'0' => b'o',
-            b'1' => one,
-            b'3' => b'e',
-            b'4' => b'a',
-            b'5' => b's',
-            b'7' => b't',
-            _ => b'b',
-        };
-    }
-    // Only ASCII digits were replaced by ASCII letters.
-    Some(String::from_utf8(b).unwrap_or_else(|_| text.to_string()))
-}
-
-fn digit_letters(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
-    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    let mut from = 0;
-    // Digits are rare in prose: jump from one to the next.
-    std::iter::from_fn(move || {
-        while from < b.len() {
-            let i = from + b[from..].iter().position(u8::is_ascii_digit)?;
-            from = i + 1;
-            if !matches!(b[i], b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'8') {
-                continue;
-            }
-            let after_letter = i > 0 && letter(i - 1);
-            let inside = after_letter && letter(i + 1);
-            let ending = after_letter && !alnum(i + 1) && i >= 2 && letter(i - 2);
-            let starting = (i == 0 || !alnum(i - 1)) && letter(i + 1) && letter(i + 2);
-            if inside || ending || starting {
-                return Some(i);
-            }
-        }
-        None
-    })
 }
 
 /// A Greek letter in lower case without its accent.
@@ -364,36 +306,6 @@ mod tests {
             sound_spelling("kaminski"),
             sound_spelling(&latin_of("Каменский"))
         );
-    }
-
-    #[test]
-    fn digits_for_letters() {
-        assert_eq!(
-            read_digit_letters("K4minski, Ngu3n. Okaf0r", b'i').as_deref(),
-            Some("Kaminski, Nguen. Okafor")
-        );
-        assert_eq!(
-            read_digit_letters("Lop3z Kaminsk1", b'i').as_deref(),
-            Some("Lopez Kaminski")
-        );
-        assert_eq!(
-            read_digit_letters("D4niel 0kaf0r, Wa1ker", b'l').as_deref(),
-            Some("Daniel okafor, Walker")
-        );
-        // The reading of a 1 as `l` is needed only where there is a 1.
-        assert!(has_digit_letters("Wa1ker", b'l'));
-        assert!(!has_digit_letters("W4lker", b'l'));
-        for plain in [
-            "3x10 reps",
-            "COVID19",
-            "2nd",
-            "x2",
-            "a 1 b",
-            "Win10",
-            "h264",
-        ] {
-            assert!(!has_digit_letters(plain, b'i'), "{plain}");
-        }
     }
 
     #[test]

@@ -31,12 +31,11 @@ pub mod latin;
 mod sep;
 #[cfg(test)]
 mod tests;
+mod typed;
 
 pub use chars::is_unspaced_script;
-use latin::{
-    has_alphabet_script, has_digit_letters, is_abjad, is_alphabet_script, latin_of,
-    read_digit_letters,
-};
+use latin::{has_alphabet_script, is_abjad, is_alphabet_script, latin_of};
+use typed::{has_typed_letters, read_typed_letters};
 
 /// Whether a token was read from another alphabet (see [`latin`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -78,6 +77,8 @@ pub enum Sep {
     Apostrophe,
     /// One `@` (or `＠`): a handle ("@dokafor") or an email's domain.
     At,
+    /// One `#` (or `＃`): a hashtag ("#teamkaminski").
+    Hash,
     /// Anything else.
     Other,
 }
@@ -150,13 +151,14 @@ impl Stream {
     }
 
     /// The segments read again with the letters of other alphabets in
-    /// Latin letters, and digits written for letters as those letters (see
-    /// [`latin`]; `1` as `one`), or `None` when there are neither: names
-    /// in Cyrillic, Greek, Arabic and the rest, or as "K4minski". With
-    /// `one` not `i`, only where there is a `1` to read ("Wa1ker").
+    /// Latin letters, and digits and symbols typed for letters as those
+    /// letters (see [`latin`] and `fold/typed.rs`; `1`, `!` and `|` as
+    /// `one`), or `None` when there are neither: names in Cyrillic, Greek,
+    /// Arabic and the rest, or as "K4minski", "K@minski". With `one` not
+    /// `i`, only where there is a `1` to read ("Wa1ker").
     pub fn latin(segments: &[Segment], one: u8) -> Option<Stream> {
         let foreign = |s: &Segment| one == b'i' && has_alphabet_script(&s.text);
-        let digits = |s: &Segment| s.strength != Strength::Code && has_digit_letters(&s.text, one);
+        let digits = |s: &Segment| s.strength != Strength::Code && has_typed_letters(&s.text, one);
         if !segments.iter().any(|s| foreign(s) || digits(s)) {
             return None;
         }
@@ -256,7 +258,7 @@ impl Builder {
         self.stamp = strength == Strength::Stamp;
         let text = ansi::without_escapes(text);
         let read = (self.latin && !self.code)
-            .then(|| read_digit_letters(&text, self.one))
+            .then(|| read_typed_letters(&text, self.one))
             .flatten();
         let text = read.as_deref().unwrap_or(&text);
         let nfkc = || {

@@ -48,6 +48,7 @@ impl SepAcc {
             ',' => Sep::Comma,
             '\'' | '\u{2019}' | '\u{02BC}' => Sep::Apostrophe,
             '@' | '\u{FF20}' => Sep::At,
+            '#' | '\u{FF03}' => Sep::Hash,
             _ => Sep::Other,
         });
         let phone_char = matches!(

@@ -11,6 +11,27 @@ use super::super::names::Kind;
 use super::super::{Guard, Role, What};
 use ahash::AHashMap as HashMap;
 
+/// Shortest family name read inside a longer word with other words
+/// around it ("teamkaminski", "gokaminski", "kaminskistrong"): a shorter
+/// one is inside too many words ("Lee" in "sleep", "Allen" in "challenge",
+/// "Stone" in "milestone"). In a hashtag or a handle, where words are
+/// run together on purpose, [`TAG_MIN`].
+pub(super) const RUN_IN_MIN: usize = 5;
+/// Shortest family name read inside a longer word outside a hashtag or a
+/// handle.
+const WORD_MIN: usize = 6;
+/// [`RUN_IN_MIN`] by another name, where it applies.
+const TAG_MIN: usize = RUN_IN_MIN;
+
+/// What follows a word to make another word of it ("walkers", "bakery",
+/// "browning"): a family name that starts a word and ends in one of these
+/// is that word, not the name (the name in the plural, written as a name,
+/// is [`Guard::plural`]'s).
+const ENDINGS: [&str; 16] = [
+    "s", "es", "ed", "er", "ers", "ing", "ings", "y", "ie", "ies", "ly", "est", "ish", "ery",
+    "ness", "less",
+];
+
 /// Shortest given name read inside a word: "al" and "jo" are in too many
 /// words.
 const GIVEN_MIN: usize = 3;
@@ -79,6 +100,52 @@ impl Guard {
                         out.push((plan, What::FullName, self.patterns[p2].as_str(), t, t));
                         named.extend([p1, p2]);
                     }
+                }
+            }
+        }
+        named
+    }
+
+    /// Family names run into other words (`runs`: pattern, start, end of
+    /// matches that do not make a whole word): "#teamkaminski",
+    /// "gokaminski", "kaminskistrong", "teamkaminskistrong". The name must
+    /// be [`WORD_MIN`] letters long ([`TAG_MIN`] in a hashtag or after an
+    /// `@`), and the word not the name with an ending ([`ENDINGS`]); a word
+    /// of the site's or the story's `public_words` is let through, as the
+    /// name alone is. Returns the patterns found.
+    pub(super) fn run_in_names<'g>(
+        &'g self,
+        s: &Stream,
+        runs: &[(usize, usize, usize)],
+        public: &[(usize, usize)],
+        out: &mut Vec<(u32, What, &'g str, usize, usize)>,
+    ) -> Vec<usize> {
+        let mut named = Vec::new();
+        for &(p, a, b) in runs {
+            let t = s.toks.partition_point(|t| (t.end as usize) <= a);
+            let Some(tok) = s.toks.get(t) else { continue };
+            let (start, end) = (tok.start as usize, tok.end as usize);
+            let tagged = matches!(tok.sep, Sep::Hash | Sep::At);
+            let min = if tagged { TAG_MIN } else { WORD_MIN };
+            let word = &s.text[start..end];
+            let ending = a == start && ENDINGS.contains(&&s.text[b..end]);
+            let inside_word = start <= a && b <= end && (start, end) != (a, b);
+            if !inside_word || tok.code || b - a < min || ending {
+                continue;
+            }
+            if public.iter().any(|&(x, y)| x <= t && t <= y) || self.site_words.contains(word) {
+                continue;
+            }
+            let key = self.patterns[p].as_str();
+            for r in self.owners[p]
+                .loud
+                .iter()
+                .filter(|r| r.kind == Kind::Family)
+            {
+                let allowed = self.allowed_words.contains(&(r.plan, word.to_string()));
+                if !allowed && self.alone_counts(r.plan, key) {
+                    out.push((r.plan, What::Surname, key, t, t));
+                    named.push(p);
                 }
             }
         }

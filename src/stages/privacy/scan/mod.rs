@@ -166,6 +166,8 @@ impl Guard {
         // Given- and family-name matches with one end inside a word (see
         // `joined_names`).
         let mut halves: Vec<(usize, usize, usize)> = Vec::new();
+        // Family-name matches inside a longer word (see `run_in_names`).
+        let mut runs: Vec<(usize, usize, usize)> = Vec::new();
         for m in ac.find_overlapping_iter(s.text.as_str()) {
             let (a, b) = (s.tok_starting_at(m.start()), s.tok_ending_at(m.end()));
             let (Some(a), Some(b)) = (a, b) else {
@@ -173,6 +175,12 @@ impl Guard {
                 let half_name = self.owners[p].given || self.owners[p].family;
                 if a.is_some() != b.is_some() && half_name {
                     halves.push((p, m.start(), m.end()));
+                }
+                // Latin letters only: a name in a script written without
+                // spaces is matched inside its text already.
+                let latin = self.patterns[p].is_ascii();
+                if self.owners[p].family && m.len() >= joined::RUN_IN_MIN && latin {
+                    runs.push((p, m.start(), m.end()));
                 }
                 continue;
             };
@@ -250,7 +258,9 @@ impl Guard {
         self.near_pairs(s, &found, &public, &mut name_hits);
         self.titled_near_names(s, &found, &public, &mut name_hits);
         self.given_initials(s, &found, &public, &mut name_hits);
+        self.initials_with_year(s, &found, &mut name_hits);
         named.extend(self.joined_names(s, &halves, &mut name_hits));
+        named.extend(self.run_in_names(s, &runs, &public, &mut name_hits));
         // One report per place: the widest, strongest reading of it ("Maria
         // Lopez" is a full name, not also a surname and an email's local part).
         for (i, h) in name_hits.iter().enumerate() {

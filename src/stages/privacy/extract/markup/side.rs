@@ -27,7 +27,10 @@ impl Markup {
                 }
             }
             Some(_) => {}
-            None if opens && look.hide => {
+            // A footnote mark or an exponent shows small, above or below
+            // the line: the words around it read together as well
+            // (`Kamin<sup>1</sup>ski`).
+            None if opens && (look.hide || matches!(name, "sup" | "sub")) => {
                 self.hidden = Some(Hidden {
                     name: name.to_string(),
                     depth: 1,
@@ -86,6 +89,22 @@ impl Markup {
         if let Some(r) = self.reversed.take() {
             let at = self.abs(r.line);
             push(&mut self.segs, r.shown(), at, Strength::Text);
+        }
+    }
+
+    /// An element of an XML file (not HTML): it is markup, and the text on
+    /// either side joins as it reads (`<n>Kamin</n><n>ski</n>`); its name
+    /// and attribute names are read apart, once each (a file of a
+    /// thousand `<item>`s names one).
+    pub(super) fn xml_element(&mut self, tag: &Tag) {
+        self.mark(false);
+        let names = std::iter::once(&tag.name).chain(tag.attrs.iter().map(|a| &a.name.local));
+        for n in names {
+            let n: &str = n;
+            if !self.xml_names.split(' ').any(|w| w == n) {
+                self.xml_names.push(' ');
+                self.xml_names.push_str(n);
+            }
         }
     }
 
