@@ -474,8 +474,8 @@ fn cases() -> Vec<Case> {
             args: CHECK,
             file: File::Is(PLAN_FILE),
             at: At::Pos(25, 15),
-            help: Help::Contains("a whole number"),
-            message: "reps",
+            help: Help::Contains("write it in digits: `reps: 10`"),
+            message: "`ten` is a number in words",
         },
         Case {
             name: "bad date",
@@ -850,6 +850,25 @@ fn cases() -> Vec<Case> {
             at: At::Pos(48, 3),
             help: Help::Contains("scope: [website, photo]"),
             message: "consent does not include `photo`",
+        },
+        Case {
+            name: "two plans of one patient both publishing a story",
+            code: "HP0207",
+            warning: true,
+            // A new episode copied with its story: the second plan by name
+            // gets the warning at its `story:` (line 37, column 1).
+            setup: |c| {
+                write_plan(c, &format!("{BASE}{BASE_STORY}"));
+                c.write(
+                    "content/plans/maria-lopez-2027.yaml",
+                    &format!("{BASE}{BASE_STORY}"),
+                );
+            },
+            args: CHECK,
+            file: File::Is("content/plans/maria-lopez-2027.yaml"),
+            at: At::Pos(37, 1),
+            help: Help::Contains("a patient's story is published once"),
+            message: "content/plans/maria-lopez.yaml already publishes a story of the same patient",
         },
         // ---- HP0301–HP0306: themes --------------------------------------
         Case {

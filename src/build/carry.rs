@@ -93,6 +93,14 @@ impl Carry {
             .iter()
             .map(|f| {
                 let what = write::file_or_folder(f);
+                if let Some(open) = lock_of(f) {
+                    return Diagnostic::warning(
+                        Code::ForeignFileKept,
+                        format!("`{open}` is open in another program (this is its lock file): kept where it is"),
+                    )
+                    .in_file(shown(f))
+                    .help(format!("that program still shows `{open}` as it was before this build: close it there and open it again to see the new one (the lock file goes when the program closes it)"));
+                }
                 Diagnostic::warning(
                     Code::ForeignFileKept,
                     format!("heropath did not write this {what} into the handouts folder: kept where it is"),
@@ -108,6 +116,27 @@ impl Carry {
         );
         out
     }
+}
+
+/// The file that `rel` (a path in the handouts folder) is the lock file
+/// of, when its name is one an editor gives the lock file of a file it has
+/// open (LibreOffice `.~lock.NAME#`, Microsoft Office `~$NAME`, Vim
+/// `.NAME.swp`, Emacs `.#NAME`): a person opened a handout, so the advice
+/// is to close it, not to move the lock file elsewhere.
+fn lock_of(rel: &str) -> Option<String> {
+    let (dir, name) = rel.rsplit_once('/').map_or(("", rel), |(d, n)| (d, n));
+    let open = name
+        .strip_prefix(".~lock.")
+        .and_then(|n| n.strip_suffix('#'))
+        .or_else(|| name.strip_prefix("~$"))
+        .or_else(|| name.strip_prefix('.').and_then(|n| n.strip_suffix(".swp")))
+        .or_else(|| name.strip_prefix(".#"))
+        .filter(|n| !n.is_empty())?;
+    Some(if dir.is_empty() {
+        open.to_string()
+    } else {
+        format!("{dir}/{open}")
+    })
 }
 
 /// The warning for a file heropath did not write, at `from`, moved to
@@ -252,5 +281,32 @@ fn print_pdfs(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod lock_tests {
+    use super::lock_of;
+
+    #[test]
+    fn editors_lock_files_name_the_file_they_hold_open() {
+        assert_eq!(
+            lock_of(".~lock.maria-lopez.html#").as_deref(),
+            Some("maria-lopez.html")
+        );
+        assert_eq!(
+            lock_of("~$ria-lopez.html").as_deref(),
+            Some("ria-lopez.html")
+        );
+        assert_eq!(
+            lock_of(".maria-lopez.html.swp").as_deref(),
+            Some("maria-lopez.html")
+        );
+        assert_eq!(
+            lock_of("caseload/.#index.html").as_deref(),
+            Some("caseload/index.html")
+        );
+        assert_eq!(lock_of("notes.txt"), None);
+        assert_eq!(lock_of(".~lock.#"), None);
     }
 }

@@ -88,6 +88,9 @@ pub enum ConsentProblem {
     /// Another plan of the same patient revoked consent (see
     /// `Revocations::story_consent` in the load stage).
     RevokedElsewhere,
+    /// Another plan of the same patient publishes its story instead (see
+    /// `Revocations::published_elsewhere` in the load stage).
+    PublishedElsewhere,
     /// `consent.scope` does not include `website`.
     OutOfScope,
     /// No `consent.expires_on`.

@@ -92,6 +92,7 @@ registry! {
     ConsentScope = "HP0204", "A story whose consent does not cover the website.";
     ConsentDates = "HP0205", "A story's consent signed after the day it expires.";
     PhotoScope = "HP0206", "A story photo whose consent does not include `photo` (published without it).";
+    StoryTwice = "HP0207", "Two plans of one patient both publish a story: only one is published.";
     UnknownTheme = "HP0301", "No theme of that name.";
     TemplateSyntax = "HP0302", "A template failed to parse.";
     TemplateRender = "HP0303", "A template failed to render.";

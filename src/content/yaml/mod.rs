@@ -155,6 +155,13 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
         }
         None => pos,
     };
+    // `reps: 10 reps`, `sets: two`: say which number to write.
+    if let Some((message, help)) = numbers::in_words(&message) {
+        return Diagnostic::error(Code::WrongType, message)
+            .in_file(file)
+            .at(pos)
+            .help(help);
+    }
     // A bare `false` or `12` where text belongs: quote it, as written.
     let help = match message.rsplit_once("expected ") {
         Some((_, e)) if code == Code::WrongType && text::is_text(e) => {
@@ -383,7 +390,7 @@ mod tests {
 
     #[test]
     fn wrong_type_names_the_expected_type() {
-        let e = parse::<P>("name: A\nreps: ten\n", Path::new("p.yaml")).unwrap_err();
+        let e = parse::<P>("name: A\nreps: many\n", Path::new("p.yaml")).unwrap_err();
         assert_eq!(e.code, Code::WrongType);
         assert_eq!(e.pos, Some(Pos { line: 2, column: 7 }));
         assert!(e.help.unwrap().contains("whole number"));

@@ -33,9 +33,97 @@ pub(super) fn plain(message: &str) -> Option<String> {
     Some(format!("{head}{number} {what}: expected {expected}"))
 }
 
+/// Number words a person may type for a dose (`sets: two`).
+const NUMBER_WORDS: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// `message` (serde's, positions stripped) and a help, said plainly when
+/// it is about text where a whole number belongs and the text is one
+/// written the way people write doses: with its unit (`reps: 10 reps`,
+/// `hold_seconds: 30s`), as a range (`reps: 10-15`) or in words
+/// (`sets: two`); `None` otherwise. The message keeps serde's
+/// `expected …` tail, which the YAML layer's repair reads to step over
+/// the value.
+pub(super) fn in_words(message: &str) -> Option<(String, String)> {
+    let (head, rest) = message.split_once("invalid type: string \"")?;
+    let (text, tail) = rest.split_once('"')?;
+    let expected = tail.split_once("expected ")?.1.trim();
+    let whole = INT_TYPES.contains(&expected) || crate::content::count::is_count(expected);
+    if !whole {
+        return None;
+    }
+    let key = head.trim_end().trim_end_matches(':').rsplit('.').next()?;
+    let lower = text.trim().to_lowercase();
+    let digits: String = lower.chars().take_while(char::is_ascii_digit).collect();
+    let after = lower[digits.len()..].trim_start();
+    let (what, help) = if let Some(n) = NUMBER_WORDS.iter().position(|w| *w == lower) {
+        (
+            "is a number in words",
+            format!("write it in digits: `{key}: {}`", n + 1),
+        )
+    } else if digits.is_empty() {
+        return None;
+    } else if after.starts_with(['-', '–']) || after.starts_with("to ") {
+        (
+            "is a range",
+            format!(
+                "a dose gives one number: write `{key}: {digits}`, and say the range in the instructions if it matters"
+            ),
+        )
+    } else if after.starts_with(|c: char| c.is_alphabetic()) {
+        (
+            "is a number with a word after it",
+            format!("write the number alone: `{key}: {digits}` (the key says what it counts)"),
+        )
+    } else {
+        return None;
+    };
+    let expected = if INT_TYPES.contains(&expected) {
+        "a whole number"
+    } else {
+        expected
+    };
+    Some((
+        format!("{head}`{}` {what}: expected {expected}", text.trim()),
+        help,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::plain;
+    use super::{in_words, plain};
+
+    #[test]
+    fn doses_written_as_people_say_them_are_told_plainly() {
+        let said = |m: &str| in_words(m).map(|(m, h)| format!("{m} | {h}"));
+        assert_eq!(
+            said("steps[0].exercises[1].hold_seconds: invalid type: string \"30s\", expected u32")
+                .as_deref(),
+            Some(
+                "steps[0].exercises[1].hold_seconds: `30s` is a number with a word after it: expected a whole number | write the number alone: `hold_seconds: 30` (the key says what it counts)"
+            )
+        );
+        assert!(said("reps: invalid type: string \"10 reps\", expected a whole number, 1 or more (leave the key out if the dose has none)").is_some_and(|s| s.contains("`reps: 10`") && s.ends_with("(the key says what it counts)")));
+        assert!(
+            said("sets: invalid type: string \"Two\", expected u32")
+                .is_some_and(|s| s.ends_with("`sets: 2`"))
+        );
+        assert!(
+            said("reps: invalid type: string \"10-15\", expected u32")
+                .is_some_and(|s| s.contains("is a range") && s.contains("`reps: 10`"))
+        );
+        // Text where text belongs, and words without a number, are left be.
+        assert_eq!(
+            said("reps: invalid type: string \"many\", expected u32"),
+            None
+        );
+        assert_eq!(
+            said("x: invalid type: string \"10s\", expected a string"),
+            None
+        );
+    }
 
     #[test]
     fn numbers_too_large_are_said_plainly() {

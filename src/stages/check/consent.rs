@@ -46,6 +46,35 @@ pub(super) fn check_revoked_elsewhere(clinic: &Clinic, today: Date, diags: &mut 
     }
 }
 
+/// Plans whose story would be published but another plan of the same
+/// patient publishes its story instead (see
+/// [`crate::stages::load::Revocations::published_elsewhere`]): a warning
+/// at the `story` key naming that plan: the story left out would otherwise
+/// go unnoticed (a new episode's plan copied with its story published it
+/// twice, and nothing said so).
+pub(super) fn check_told_twice(clinic: &Clinic, today: Date, diags: &mut Diagnostics) {
+    let revocations = clinic.revocations();
+    for (i, src) in clinic.plans.iter().enumerate() {
+        let Some(other) = revocations
+            .published_elsewhere(i, today)
+            .and_then(|j| clinic.plans.get(j))
+        else {
+            continue;
+        };
+        let other = other.path.display();
+        let d = Diagnostic::warning(
+            Code::StoryTwice,
+            format!("story not published: {other} already publishes a story of the same patient"),
+        )
+        .help(format!(
+            "{other} is a plan for the same patient (same birth date and name, email or phone), and a patient's story is published once: remove the `story:` block from this plan (a new episode's plan copied from the old one keeps it by mistake), or add what is new to the story in {other}"
+        ))
+        .in_file(&src.path)
+        .at(["story", "title"].into_iter().find_map(|key| locate_key(&src.text, key)));
+        diags.push(d);
+    }
+}
+
 /// "story not published", with the reason, at the `consent` (or `story`)
 /// key of `text`, the file `file`.
 pub(super) fn consent_warning(problem: ConsentProblem, file: &Path, text: &str) -> Diagnostic {
@@ -64,6 +93,11 @@ pub(super) fn consent_warning(problem: ConsentProblem, file: &Path, text: &str) 
             Code::ConsentRevoked,
             "the patient revoked consent in another plan".to_string(),
             "remove the story, or keep it unpublished",
+        ),
+        ConsentProblem::PublishedElsewhere => (
+            Code::StoryTwice,
+            "another plan of the same patient publishes a story".to_string(),
+            "remove the story: a patient's story is published once",
         ),
         ConsentProblem::OutOfScope => (
             Code::ConsentScope,

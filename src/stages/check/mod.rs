@@ -104,6 +104,7 @@ pub fn check_clinic(
     }
     consent::check_records(clinic, today, diags);
     consent::check_revoked_elsewhere(clinic, today, diags);
+    consent::check_told_twice(clinic, today, diags);
     site::check_site(clinic, diags);
     protocol::check_protocols(clinic, today, diags);
     for ex in clinic.exercises.values() {
