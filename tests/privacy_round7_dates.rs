@@ -24,38 +24,9 @@ fn base(c: &Clinic) {
     c.write("content/pages/news.md", &page("Nothing new this week."));
 }
 
-/// Each `(file, text)` put into the clean clinic in turn must fail the
-/// build on the guard (HP0501), keep the previous output and never print
-/// any of `secrets`.
+/// [`assert_leaks_over`] the clean clinic [`base`].
 fn assert_leaks(probes: &[(&str, &str)], secrets: &[&str]) {
-    let mut failures = Vec::new();
-    for (rel, text) in probes {
-        let leak = |c: &Clinic| write_bytes(c, rel, text.as_bytes());
-        let (out, untouched) = match leak_build(&base, &leak, &["build"]) {
-            Ok(r) => r,
-            Err(why) => {
-                failures.push(format!("{rel} {text:?}: {why}"));
-                continue;
-            }
-        };
-        let err = stderr(&out);
-        if out.status.code() != Some(1) || !err.contains("error[HP0501]") {
-            failures.push(format!(
-                "{rel} {text:?}: not caught (exit {:?}): {}",
-                out.status.code(),
-                head(&err)
-            ));
-        }
-        if !untouched {
-            failures.push(format!("{rel} {text:?}: {OUTPUT_CHANGED}"));
-        }
-        for s in secrets {
-            if reveals(&err, s) {
-                failures.push(format!("{rel} {text:?}: stderr repeats {s:?}"));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_leaks_over(&base, probes, secrets);
 }
 
 /// The clean clinic with each `(file, text)` added builds, and `shows` is

@@ -149,3 +149,38 @@ pub fn expect_clean(setup: &dyn Fn(&Clinic), shows: &[&str]) -> Option<String> {
         .collect();
     (!missing.is_empty()).then(|| format!("probe broken: public/ lacks {missing:?}"))
 }
+
+/// Each `(file, text)` put in turn into the clean clinic that `base` makes
+/// must fail the build on the guard (HP0501), keep the previous output and
+/// never print any of `secrets`. Every probe is tried; the failures are
+/// reported together.
+pub fn assert_leaks_over(base: &dyn Fn(&Clinic), probes: &[(&str, &str)], secrets: &[&str]) {
+    let mut failures = Vec::new();
+    for (rel, text) in probes {
+        let leak = |c: &Clinic| write_bytes(c, rel, text.as_bytes());
+        let (out, untouched) = match leak_build(base, &leak, &["build"]) {
+            Ok(r) => r,
+            Err(why) => {
+                failures.push(format!("{rel} {text:?}: {why}"));
+                continue;
+            }
+        };
+        let err = stderr(&out);
+        if out.status.code() != Some(1) || !err.contains("error[HP0501]") {
+            failures.push(format!(
+                "{rel} {text:?}: not caught (exit {:?}): {}",
+                out.status.code(),
+                head(&err)
+            ));
+        }
+        if !untouched {
+            failures.push(format!("{rel} {text:?}: {OUTPUT_CHANGED}"));
+        }
+        for s in secrets {
+            if reveals(&err, s) {
+                failures.push(format!("{rel} {text:?}: stderr repeats {s:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
