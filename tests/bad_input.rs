@@ -299,7 +299,10 @@ fn every_unknown_key_and_wrong_value_of_a_file_in_one_run() {
     );
     assert!(ps[0].3.contains("`preferred_name`"), "{ps:#?}");
     assert!(ps[1].3.contains("`now`"), "{ps:#?}");
-    assert!(ps[2].3.contains("write it in digits: `reps: 10`"), "{ps:#?}");
+    assert!(
+        ps[2].3.contains("write it in digits: `reps: 10`"),
+        "{ps:#?}"
+    );
     assert!(ps[3].3.contains("left, right, both"), "{ps:#?}");
     assert!(ps[4].3.contains("YYYY-MM-DD"), "{ps:#?}");
     assert!(ps[5].3.contains("`success`"), "{ps:#?}");
