@@ -299,7 +299,10 @@ fn every_unknown_key_and_wrong_value_of_a_file_in_one_run() {
     );
     assert!(ps[0].3.contains("`preferred_name`"), "{ps:#?}");
     assert!(ps[1].3.contains("`now`"), "{ps:#?}");
-    assert!(ps[2].3.contains("whole number"), "{ps:#?}");
+    assert!(
+        ps[2].3.contains("write it in digits: `reps: 10`"),
+        "{ps:#?}"
+    );
     assert!(ps[3].3.contains("left, right, both"), "{ps:#?}");
     assert!(ps[4].3.contains("YYYY-MM-DD"), "{ps:#?}");
     assert!(ps[5].3.contains("`success`"), "{ps:#?}");
@@ -878,7 +881,7 @@ fn a_misspelt_key_reads_on_as_the_key_it_was_meant_to_be() {
     let ps = json_problems(|p| p.replace("        sets: 2\n", "        set: two\n"));
     let found: Vec<_> = ps
         .iter()
-        .map(|p| (p.0, p.2.contains("sets: invalid type")))
+        .map(|p| (p.0, p.2.contains("sets: `two` is a number in words")))
         .collect();
     assert_eq!(found, [(21, false), (21, true)], "{ps:?}");
     // `rep:` beside a `reps:` of its own: not read as a second `reps:`.
