@@ -143,6 +143,47 @@ fn ordinary_words_holding_a_short_surname_stay_clean() {
     }
 }
 
+/// Family names of six letters or more that ordinary words are made from,
+/// with an ending, a prefix or both ("cooperation", "reporters",
+/// "fisherman", "martini"): the words stay words. The names themselves,
+/// run into other words, are still caught (see above).
+#[test]
+fn ordinary_words_made_from_a_long_surname_stay_clean() {
+    let patients = [
+        ("p3", "name: Ann Cooper\nbirth_date: 1958-02-02"),
+        ("p4", "name: Tom Porter\nbirth_date: 1959-02-03"),
+        ("p5", "name: Ida Fisher\nbirth_date: 1957-02-04"),
+        ("p6", "name: Bo Martin\nbirth_date: 1956-02-05"),
+        ("p7", "name: Al Hunter\nbirth_date: 1955-02-06"),
+    ];
+    let text = "We work in cooperation with your doctor. Reporters and supporters came; a fisherman ordered a martini, and the headhunters cooperated.";
+    let setup = |c: &Clinic| {
+        for (file, patient) in patients {
+            c.write(&format!("content/plans/{file}.yaml"), &plan(patient, ""));
+        }
+        c.write("content/pages/news.md", &page(text));
+    };
+    if let Some(why) = expect_clean(&setup, &["in cooperation with", "ordered a martini"]) {
+        panic!("{why}");
+    }
+    let leaks = |c: &Clinic| {
+        for (file, patient) in patients {
+            c.write(&format!("content/plans/{file}.yaml"), &plan(patient, ""));
+        }
+    };
+    for leak in [
+        "Go #teamcooper!",
+        "Follow gocooper on the radio.",
+        "porterstrong",
+    ] {
+        let page_leak = |c: &Clinic| c.write("content/pages/news.md", &page(leak));
+        let (out, untouched) = leak_build(&leaks, &page_leak, &["build"]).expect("built clean");
+        let err = stderr(&out);
+        assert!(err.contains("error[HP0501]"), "{leak}: {err}");
+        assert!(untouched, "{leak}: {OUTPUT_CHANGED}");
+    }
+}
+
 // ---------------------------------------------------------------------------
 // 3. Initials with the year of birth
 // ---------------------------------------------------------------------------

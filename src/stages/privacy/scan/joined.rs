@@ -24,13 +24,35 @@ const WORD_MIN: usize = 6;
 const TAG_MIN: usize = RUN_IN_MIN;
 
 /// What follows a word to make another word of it ("walkers", "bakery",
-/// "browning"): a family name that starts a word and ends in one of these
-/// is that word, not the name (the name in the plural, written as a name,
-/// is [`Guard::plural`]'s).
-const ENDINGS: [&str; 16] = [
+/// "browning", "cooperation", "fisherman", "martini"): a family name that
+/// starts a word and ends in one of these is that word, not the name (the
+/// name in the plural, written as a name, is [`Guard::plural`]'s).
+const ENDINGS: [&str; 54] = [
     "s", "es", "ed", "er", "ers", "ing", "ings", "y", "ie", "ies", "ly", "est", "ish", "ery",
-    "ness", "less",
+    "ness", "less", "ation", "ations", "ative", "ate", "ated", "ates", "ating", "ion", "ions",
+    "ity", "ities", "ism", "ist", "ists", "ic", "ics", "ical", "al", "ally", "man", "men", "ment",
+    "ments", "ful", "ship", "hood", "able", "ably", "ible", "ize", "ized", "ous", "ive", "a", "e",
+    "i", "o", "house",
 ];
+
+/// What goes before a word to make another word of it ("reporter",
+/// "supporters", "headhunter", "outrunner"): a family name that ends a
+/// word (or is followed by one of [`ENDINGS`]) after one of these is that
+/// word. Words run together by hand ("gokaminski", "teamkaminski") start
+/// with a word, not with these.
+const PREFIXES: [&str; 20] = [
+    "re", "sup", "un", "in", "im", "dis", "pre", "co", "de", "ex", "non", "sub", "super", "over",
+    "under", "head", "news", "tele", "out", "up",
+];
+
+/// Is `word`, holding a family name at `a..b` (byte offsets into it), an
+/// ordinary word made from it: the name with an ending, a prefix, or both?
+fn derived_word(word: &str, a: usize, b: usize) -> bool {
+    let (pre, post) = (&word[..a], &word[b..]);
+    (pre.is_empty() || PREFIXES.contains(&pre))
+        && (post.is_empty() || ENDINGS.contains(&post))
+        && !(pre.is_empty() && post.is_empty())
+}
 
 /// Shortest given name read inside a word: "al" and "jo" are in too many
 /// words.
@@ -110,7 +132,7 @@ impl Guard {
     /// matches that do not make a whole word): "#teamkaminski",
     /// "gokaminski", "kaminskistrong", "teamkaminskistrong". The name must
     /// be [`WORD_MIN`] letters long ([`TAG_MIN`] in a hashtag or after an
-    /// `@`), and the word not the name with an ending ([`ENDINGS`]); a word
+    /// `@`), and the word not one made from the name ([`derived_word`]); a word
     /// of the site's or the story's `public_words` is let through, as the
     /// name alone is. Returns the patterns found.
     pub(super) fn run_in_names<'g>(
@@ -128,7 +150,7 @@ impl Guard {
             let tagged = matches!(tok.sep, Sep::Hash | Sep::At);
             let min = if tagged { TAG_MIN } else { WORD_MIN };
             let word = &s.text[start..end];
-            let ending = a == start && ENDINGS.contains(&&s.text[b..end]);
+            let ending = start <= a && b <= end && derived_word(word, a - start, b - start);
             let inside_word = start <= a && b <= end && (start, end) != (a, b);
             if !inside_word || tok.code || b - a < min || ending {
                 continue;
