@@ -6,7 +6,7 @@
 //! user name made of a given name's initial and the family name
 //! ("mlopez1968", "@dokafor", "kaminskiw55").
 
-use super::super::fold::{Sep, Stream};
+use super::super::fold::{Foreign, Sep, Stream};
 use super::super::names::Kind;
 use super::super::{Guard, Role, What};
 use ahash::AHashMap as HashMap;
@@ -127,10 +127,16 @@ impl Guard {
             let (start, end) = (tok.start as usize, tok.end as usize);
             let tagged = matches!(tok.sep, Sep::Hash | Sep::At);
             let min = if tagged { TAG_MIN } else { WORD_MIN };
-            let word = &s.text[start..end];
-            let ending = a == start && ENDINGS.contains(&&s.text[b..end]);
+            // A match that runs on into the next token is no word's.
             let inside_word = start <= a && b <= end && (start, end) != (a, b);
-            if !inside_word || tok.code || b - a < min || ending {
+            // Words read from kana or Hangul run their syllables together
+            // ("したなかで" reads "shitanakade"): Latin text only.
+            let latin = tok.foreign == Foreign::No;
+            if !inside_word || tok.code || b - a < min || !latin {
+                continue;
+            }
+            let word = &s.text[start..end];
+            if a == start && s.text.get(b..end).is_some_and(|e| ENDINGS.contains(&e)) {
                 continue;
             }
             if public.iter().any(|&(x, y)| x <= t && t <= y) || self.site_words.contains(word) {
