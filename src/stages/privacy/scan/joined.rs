@@ -6,7 +6,7 @@
 //! user name made of a given name's initial and the family name
 //! ("mlopez1968", "@dokafor", "kaminskiw55").
 
-use super::super::fold::{Sep, Stream};
+use super::super::fold::{Foreign, Sep, Stream};
 use super::super::names::Kind;
 use super::super::{Guard, Role, What};
 use ahash::AHashMap as HashMap;
@@ -149,10 +149,16 @@ impl Guard {
             let (start, end) = (tok.start as usize, tok.end as usize);
             let tagged = matches!(tok.sep, Sep::Hash | Sep::At);
             let min = if tagged { TAG_MIN } else { WORD_MIN };
-            let word = &s.text[start..end];
-            let ending = start <= a && b <= end && derived_word(word, a - start, b - start);
+            // A match that runs on into the next token is no word's.
             let inside_word = start <= a && b <= end && (start, end) != (a, b);
-            if !inside_word || tok.code || b - a < min || ending {
+            // Words read from kana or Hangul run their syllables together
+            // ("したなかで" reads "shitanakade"): Latin text only.
+            let latin = tok.foreign == Foreign::No;
+            if !inside_word || tok.code || b - a < min || !latin {
+                continue;
+            }
+            let word = &s.text[start..end];
+            if derived_word(word, a - start, b - start) {
                 continue;
             }
             if public.iter().any(|&(x, y)| x <= t && t <= y) || self.site_words.contains(word) {
