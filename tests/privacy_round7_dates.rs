@@ -32,15 +32,7 @@ fn assert_leaks(probes: &[(&str, &str)], secrets: &[&str]) {
 /// The clean clinic with each `(file, text)` added builds, and `shows` is
 /// on the public site.
 fn assert_clean(files: &[(&str, &str)], shows: &[&str]) {
-    let setup = |c: &Clinic| {
-        base(c);
-        for (rel, text) in files {
-            write_bytes(c, rel, text.as_bytes());
-        }
-    };
-    if let Some(why) = expect_clean(&setup, shows) {
-        panic!("{files:?}: {why}");
-    }
+    assert_clean_over(&base, files, shows);
 }
 
 // ---------------------------------------------------------------------------

@@ -28,13 +28,7 @@ fn assert_leaks(probes: &[(&str, &str)], secrets: &[&str]) {
 /// The clean clinic with `rel` saying `text` builds, and `shows` is on
 /// the public site.
 fn assert_clean(rel: &str, text: &str, shows: &[&str]) {
-    let setup = |c: &Clinic| {
-        base(c);
-        write_bytes(c, rel, text.as_bytes());
-    };
-    if let Some(why) = expect_clean(&setup, shows) {
-        panic!("{rel} {text:?}: {why}");
-    }
+    assert_clean_over(&base, &[(rel, text)], shows);
 }
 
 const SECRETS: [&str; 4] = ["Kaminski", "Okafor", "1950", "1962"];

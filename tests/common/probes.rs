@@ -150,6 +150,20 @@ pub fn expect_clean(setup: &dyn Fn(&Clinic), shows: &[&str]) -> Option<String> {
     (!missing.is_empty()).then(|| format!("probe broken: public/ lacks {missing:?}"))
 }
 
+/// The clean clinic that `base` makes, with each `(file, text)` of `files`
+/// added, builds, and each of `shows` is on the public site.
+pub fn assert_clean_over(base: &dyn Fn(&Clinic), files: &[(&str, &str)], shows: &[&str]) {
+    let setup = |c: &Clinic| {
+        base(c);
+        for (rel, text) in files {
+            write_bytes(c, rel, text.as_bytes());
+        }
+    };
+    if let Some(why) = expect_clean(&setup, shows) {
+        panic!("{files:?}: {why}");
+    }
+}
+
 /// Each `(file, text)` put in turn into the clean clinic that `base` makes
 /// must fail the build on the guard (HP0501), keep the previous output and
 /// never print any of `secrets`. Every probe is tried; the failures are
