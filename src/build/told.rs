@@ -27,6 +27,8 @@ pub(crate) struct StoryText<'a> {
     pub fields: Vec<(Option<&'static str>, &'static str, &'a str)>,
     /// Days the story may tell: its `public_dates`, its publication day.
     pub allowed: Vec<Date>,
+    /// The story's display name ("Walt K."), the only name it may write.
+    pub display: &'a str,
 }
 
 impl<'a> StoryText<'a> {
@@ -60,6 +62,7 @@ impl<'a> StoryText<'a> {
             source,
             fields,
             allowed,
+            display: &s.display_name,
         })
     }
 
@@ -75,6 +78,7 @@ impl<'a> StoryText<'a> {
                 .copied()
                 .chain(r.published_on)
                 .collect(),
+            display: &r.display_name,
         }
     }
 
@@ -88,7 +92,7 @@ impl<'a> StoryText<'a> {
         let mut out: Vec<Diagnostic> = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         for (block, key, text) in &self.fields {
-            for t in guard.told(text, &self.allowed) {
+            for t in guard.told(text, &self.allowed, self.display) {
                 let pos = self.locate(*block, key, t.line, &t.word);
                 if seen.insert((pos.map(|p| p.line), t.what)) {
                     out.push(

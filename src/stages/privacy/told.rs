@@ -36,6 +36,9 @@ pub enum Told {
     Age,
     /// A relative's full name ("his daughter Karen Oduya").
     Relative,
+    /// The patient's own full name, fitting the display name ("Walt
+    /// Kaminski", "Mr. Kaminski" in the story of "Walt K.").
+    FullName,
 }
 
 impl Told {
@@ -51,6 +54,9 @@ impl Told {
             Told::Address => "a street address or ZIP code in the patient's story",
             Told::Age => "an age over 89 in the patient's story",
             Told::Relative => "a relative's full name in the patient's story",
+            Told::FullName => {
+                "a full name that fits the story's display name (its given name or a title, then a family name with its initial) in the patient's story"
+            }
         }
     }
 
@@ -73,6 +79,9 @@ impl Told {
             Told::Age => "write \"over 90\" or \"in her nineties\"",
             Told::Relative => {
                 "a relative's name identifies the patient too (HIPAA Safe Harbor): write the first name only (\"his daughter Karen\") or \"his daughter\""
+            }
+            Told::FullName => {
+                "a story names its patient by the display name only (\"Walt K.\"): write that instead; if the word is no family name, write it in lower case or reword the sentence"
             }
         }
     }
@@ -154,8 +163,9 @@ impl Public {
 impl Guard {
     /// The details `text` (one field of a story) tells, other than the
     /// days in `allowed` (the story's `public_dates` and publication day)
-    /// and what the clinic made public.
-    pub fn told(&self, text: &str, allowed: &[Date]) -> Vec<Telling> {
+    /// and what the clinic made public; `display` is the story's display
+    /// name, whose full form the story must not write.
+    pub fn told(&self, text: &str, allowed: &[Date], display: &str) -> Vec<Telling> {
         let s = Stream::of_lines(text);
         let mut out = Vec::new();
         let mut add = |what: Told, i: usize| {
@@ -189,6 +199,9 @@ impl Guard {
         }
         for i in relatives::full_names(&s, &self.public.people) {
             add(Told::Relative, i);
+        }
+        for i in named::full_names(&s, display, &self.public.people) {
+            add(Told::FullName, i);
         }
         for (what, line, word) in emails(text, self.public.email_domain.as_deref()) {
             out.push(Telling { what, line, word });
@@ -444,6 +457,7 @@ fn emails(text: &str, clinic: Option<&str>) -> Vec<(Told, u32, String)> {
     out
 }
 
+mod named;
 mod relatives;
 #[cfg(test)]
 mod tests;

@@ -23,7 +23,7 @@ fn guard() -> Guard {
 }
 
 fn told_in(text: &str, allowed: &[Date]) -> Vec<Told> {
-    let found = guard().told(text, allowed);
+    let found = guard().told(text, allowed, "");
     found.into_iter().map(|t| t.what).collect()
 }
 
@@ -124,7 +124,7 @@ fn ordinary_story_text_tells_nothing() {
 /// A finding says where it is: the line, and a word to find it by.
 #[test]
 fn a_finding_gives_its_line() {
-    let found = guard().told("A good start.\nSurgery on October 1.\n", &[]);
+    let found = guard().told("A good start.\nSurgery on October 1.\n", &[], "");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!((found[0].line, found[0].word.as_str()), (2, "october"));
 }
