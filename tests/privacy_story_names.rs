@@ -10,8 +10,13 @@ use common::*;
 
 /// A story record of "Walt K." whose body is `body` (one line).
 fn record(body: &str) -> String {
+    named_record("Walt K.", body)
+}
+
+/// A story record of `display` whose body is `body` (one line).
+fn named_record(display: &str, body: &str) -> String {
     format!(
-        "body: {body:?}\nconsent:\n  expires_on: 2027-11-20\n  scope: [website]\ndisplay_name: Walt K.\npublished_on: 2026-11-25\ntags: [knee]\ntitle: Back on the golf course\n"
+        "body: {body:?}\nconsent:\n  expires_on: 2027-11-20\n  scope: [website]\ndisplay_name: {display}\npublished_on: 2026-11-25\ntags: [knee]\ntitle: Back on the golf course\n"
     )
 }
 
@@ -117,6 +122,46 @@ fn ordinary_sentences_of_a_story_stay_clean() {
         let shows = body.split(' ').next_back().unwrap_or_default();
         if let Some(why) = expect_clean(&setup, &[shows.trim_end_matches('.')]) {
             panic!("{body:?}: {why}");
+        }
+    }
+}
+
+const RECORD: &str = "content/stories/back-on-the-golf-course.yaml";
+
+#[test]
+fn a_story_record_whose_display_name_is_a_full_name_fails_the_build() {
+    let texts: Vec<String> = [
+        "Walter Kaminski",
+        "W. Kaminski",
+        "Walt Kaminski-Reed",
+        "Walt K. Kowalski",
+        "Mrs. Kaminski",
+    ]
+    .iter()
+    .map(|d| named_record(d, "Walt came to us with a sore knee."))
+    .collect();
+    let probes: Vec<(&str, &str)> = texts.iter().map(|t| (RECORD, t.as_str())).collect();
+    assert_leaks_over(&website, &probes, &SECRETS);
+}
+
+#[test]
+fn display_names_of_given_names_and_initials_stay_clean() {
+    for (display, site_extra) in [
+        ("Walt K.", ""),
+        ("Walt", ""),
+        ("Mr. K.", ""),
+        ("W. K.", ""),
+        ("Mary Ann", "privacy:\n  public_words: [\"Mary Ann\"]\n"),
+    ] {
+        let setup = |c: &Clinic| {
+            c.write("site.yaml", &site(site_extra));
+            c.write(
+                RECORD,
+                &named_record(display, "Walt came to us with a sore knee."),
+            );
+        };
+        if let Some(why) = expect_clean(&setup, &[display]) {
+            panic!("{display:?}: {why}");
         }
     }
 }

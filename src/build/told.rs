@@ -13,6 +13,7 @@ use crate::stages::load::Clinic;
 use crate::stages::model::{Published, StoryOrigin};
 use crate::stages::privacy::Guard;
 use crate::stages::privacy::fold::fold;
+use crate::stages::privacy::told::Told;
 use std::path::Path;
 
 /// One story's text as the guard reads it: each field with the key it is
@@ -29,6 +30,8 @@ pub(crate) struct StoryText<'a> {
     pub allowed: Vec<Date>,
     /// The story's display name ("Walt K."), the only name it may write.
     pub display: &'a str,
+    /// A story record (no plan behind it).
+    pub record: bool,
 }
 
 impl<'a> StoryText<'a> {
@@ -63,6 +66,7 @@ impl<'a> StoryText<'a> {
             fields,
             allowed,
             display: &s.display_name,
+            record: false,
         })
     }
 
@@ -79,6 +83,7 @@ impl<'a> StoryText<'a> {
                 .chain(r.published_on)
                 .collect(),
             display: &r.display_name,
+            record: true,
         }
     }
 
@@ -90,6 +95,16 @@ impl<'a> StoryText<'a> {
         message: impl Fn(&str, &str) -> String,
     ) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = Vec::new();
+        if self.record && guard.display_reads_as_full_name(self.display) {
+            let what = Told::FullDisplayName;
+            out.push(
+                Diagnostic::error(Code::PrivacyLeak, message(what.describe(), "display_name"))
+                    .in_file(self.path)
+                    .at(key_pos(self.source, None, "display_name"))
+                    .help(what.help())
+                    .sensitive(),
+            );
+        }
         let mut seen = std::collections::BTreeSet::new();
         for (block, key, text) in &self.fields {
             for t in guard.told(text, &self.allowed, self.display) {

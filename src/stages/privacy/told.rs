@@ -39,6 +39,8 @@ pub enum Told {
     /// The patient's own full name, fitting the display name ("Walt
     /// Kaminski", "Mr. Kaminski" in the story of "Walt K.").
     FullName,
+    /// A story record's display name that reads as a full name.
+    FullDisplayName,
 }
 
 impl Told {
@@ -56,6 +58,9 @@ impl Told {
             Told::Relative => "a relative's full name in the patient's story",
             Told::FullName => {
                 "a full name that fits the story's display name (its given name or a title, then a family name with its initial) in the patient's story"
+            }
+            Told::FullDisplayName => {
+                "a display name that reads as a full name (a given name and a whole family name) in the story record"
             }
         }
     }
@@ -82,6 +87,9 @@ impl Told {
             }
             Told::FullName => {
                 "a story names its patient by the display name only (\"Walt K.\"): write that instead; if the word is no family name, write it in lower case or reword the sentence"
+            }
+            Told::FullDisplayName => {
+                "write a given name and the family name's initial (\"Walt K.\"); if every word is a given name (\"Mary Ann\"), list the display name as written in site.yaml's `public_words` (under `privacy:`)"
             }
         }
     }

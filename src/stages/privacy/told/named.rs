@@ -7,7 +7,8 @@
 //! what to look for: its given name, or a title, followed by a word that
 //! starts with its initial.
 
-use crate::stages::privacy::fold::{Sep, Stream};
+use crate::stages::privacy::Guard;
+use crate::stages::privacy::fold::{Sep, Stream, fold};
 
 /// Titles that stand for the patient before a family name (folded). A
 /// doctor's title is left out: "Dr. Klein referred me" names someone else.
@@ -24,6 +25,24 @@ fn parts(display: &str) -> Option<(Vec<String>, char)> {
         return None;
     }
     Some((given.iter().map(|g| g.to_string()).collect(), initial))
+}
+
+impl Guard {
+    /// Does a story record's display name read as a full name: two words
+    /// or more, the last of them more than an initial ("Walter Kaminski",
+    /// "W. Kaminski", "Walt K. Smith")? A plan's display name is checked
+    /// against the plan's own names; a record has none, so its shape is
+    /// all there is to go by. Given names alone ("Mary Ann") are allowed
+    /// as written in site.yaml's `public_words`.
+    pub fn display_reads_as_full_name(&self, display: &str) -> bool {
+        let d = Stream::of(display);
+        let words: Vec<&str> = (0..d.toks.len())
+            .filter(|&i| !d.toks[i].digits)
+            .map(|i| d.tok(i))
+            .collect();
+        let full = words.len() >= 2 && words.last().is_some_and(|w| w.chars().count() >= 2);
+        full && !self.site_words.contains(&fold(display))
+    }
 }
 
 /// The first token of each full name of the patient in `s`: the display
