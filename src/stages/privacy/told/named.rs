@@ -52,7 +52,7 @@ impl Guard {
 /// starting with the display name's initial that is not one of the
 /// clinic's people's names (`clinic`). A line written in title case
 /// capitalises every word, so there the capital says nothing and the line
-/// is passed over.
+/// is passed over, unless the word takes a possessive.
 pub(super) fn full_names(s: &Stream, display: &str, clinic: &[String]) -> Vec<usize> {
     let Some((given, initial)) = parts(display) else {
         return Vec::new();
@@ -92,7 +92,14 @@ pub(super) fn full_names(s: &Stream, display: &str, clinic: &[String]) -> Vec<us
             } else {
                 return false;
             };
-            (title || (t.upper && names_given(w))) && !title_case(s, t.line, &[i, end])
+            // "Walter Kaminski's Return": a word that takes a possessive
+            // is a name, title case or not.
+            let possessive = s
+                .toks
+                .get(end + 1)
+                .is_some_and(|n| n.sep == Sep::Apostrophe && s.tok(end + 1) == "s");
+            (title || (t.upper && names_given(w)))
+                && (possessive || !title_case(s, t.line, &[i, end]))
         })
         .collect()
 }
@@ -132,6 +139,7 @@ mod tests {
             ("Mr. Kaminski plays golf.", "Walt K."),
             ("Mrs. Okafor walks daily.", "Dorothy O."),
             ("Thanks, Walter Kaminski!", "Walt K."),
+            ("Walter Kaminski's Return To The Course", "Walt K."),
             ("Ask Ann-Marie about Dorothy Okafor-Reed.", "Dorothy O."),
             ("Maria Lopez-Garcia is back.", "Maria L."),
         ] {
