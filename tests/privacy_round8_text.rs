@@ -160,3 +160,73 @@ fn letters_next_to_a_year_that_are_no_initials_are_clean() {
         &["WK Sports", "1951 WK"],
     );
 }
+
+// ---------------------------------------------------------------------------
+// Footnote marks inside a name
+// ---------------------------------------------------------------------------
+
+/// A footnote mark in brackets between two letters is skipped by a reader
+/// and leaves the name whole.
+#[test]
+fn footnote_marks_inside_a_name() {
+    assert_leaks(
+        &[
+            ("static/refs.txt", "Thanks to Kamin[1]ski"),
+            ("static/refs.txt", "Thanks to Kamin(1)ski"),
+            ("content/pages/news.md", &page("Thanks to Kamin[^2]ski.")),
+            ("static/refs.txt", "Thanks to Kamin(*)ski"),
+            ("static/refs.txt", "Thanks to Mu[12]eller"),
+        ],
+        &["Kaminski", "Mueller"],
+    );
+}
+
+/// Footnotes after words, numbered steps and function calls stay as they
+/// are.
+#[test]
+fn footnotes_between_words_are_clean() {
+    assert_clean(
+        &[(
+            "content/pages/news.md",
+            &page("Walking helps[1] and rest (2) too. Step (1) then f(x) and Ref.[3] apply."),
+        )],
+        &["Walking helps"],
+    );
+}
+
+// ---------------------------------------------------------------------------
+// A name the plan writes with two letters, written with the one letter
+// ---------------------------------------------------------------------------
+
+/// Mueller is Müller, Kjaergaard is Kjærgård, Aalund is Ålund: a page that
+/// writes the letter names the patient whose plan writes the two.
+#[test]
+fn two_letters_in_the_plan_one_letter_on_the_page() {
+    assert_leaks(
+        &[
+            ("content/pages/news.md", &page("Thanks to Herr Müller.")),
+            ("static/team.txt", "Schröder"),
+            ("static/team.txt", "Kjærgård"),
+            ("static/team.txt", "Lise Kjaergård"),
+            ("static/team.txt", "Ålund"),
+            ("static/team.txt", "Hübner"),
+            ("static/team.txt", "MÜLLER"),
+            ("static/team.txt", "Greta Röse"),
+            ("static/team.txt", "Dora Töws"),
+        ],
+        &["Mueller", "Schroeder", "Kjaergaard", "Aalund", "Huebner"],
+    );
+}
+
+/// Words that a short name's one-letter form happens to be ("rose",
+/// "tows"), and "ue" that is no umlaut, stay clean.
+#[test]
+fn one_letter_forms_that_are_words_are_clean() {
+    assert_clean(
+        &[(
+            "content/pages/news.md",
+            &page("A rose garden; the truck tows a trailer. Enriqz is no name; Huber is another."),
+        )],
+        &["rose garden"],
+    );
+}
