@@ -7,6 +7,7 @@ use super::dates::{Found, Months};
 use super::fold::latin::{has_alphabet_script, sound_key};
 use super::fold::{Sep, Stream, fold, fold_latin};
 use super::names::{self, Kind};
+use super::scan::{ages_over_89, birthday_ages};
 use super::{Context, DateKind, Guard, Owners, PUBLIC, Role};
 use crate::base::date::Date;
 use crate::content::config::Site;
@@ -198,6 +199,7 @@ impl Guard {
             stems: HashMap::new(),
             ages: HashMap::new(),
             birth_years: HashMap::new(),
+            birthday_ages: HashMap::new(),
             sounds: std::sync::OnceLock::new(),
             public_sounds: HashSet::new(),
             written_otherwise: HashSet::new(),
@@ -277,6 +279,7 @@ impl Guard {
                     let year = u32::try_from(birth.year()).unwrap_or(0);
                     g.birth_years.entry(year).or_default().push(plan);
                 }
+                g.birthday_ages.insert(plan, birthday_ages(birth, cx.today));
             }
             for (local, domain) in n.email_domains {
                 g.email_domains
@@ -364,17 +367,6 @@ fn given_stems(patterns: &[String], roles: &[Vec<Role>]) -> HashMap<String, Vec<
         }
     }
     out
-}
-
-/// The ages over 89 that name a patient born on `birth`, on `today`: their
-/// age, and their age a year before (a story may have been written then).
-pub fn ages_over_89(birth: Date, today: Date) -> Vec<u32> {
-    let age = birth.years_until(today);
-    [age - 1, age]
-        .into_iter()
-        .filter(|a| *a >= 90)
-        .filter_map(|a| u32::try_from(a).ok())
-        .collect()
 }
 
 /// A date and the partial forms it identifies by.

@@ -25,8 +25,9 @@ mod index;
 pub mod names;
 mod scan;
 pub mod told;
-pub use index::{ages_over_89, plan_clinicians};
+pub use index::plan_clinicians;
 pub use scan::Reading;
+pub use scan::ages_over_89;
 pub mod verdict;
 
 use crate::base::date::Date;
@@ -54,6 +55,9 @@ pub enum What {
     /// A given name with the family name's initial ("Walt K."), other than
     /// a published story's display name.
     Initial,
+    /// The patient's initials with their year of birth ("WK 1950", "1950
+    /// W.K.", "WK, born 1950").
+    InitialsYear,
     /// A family name (or a one-word name) alone.
     Surname,
     /// An email address, or its local part.
@@ -88,6 +92,7 @@ impl What {
             | What::NearName
             | What::OtherAlphabet
             | What::Initial
+            | What::InitialsYear
             | What::Surname => 0,
             What::Email => 1,
             What::Phone => 2,
@@ -119,6 +124,7 @@ impl What {
             What::Initial => {
                 format!("the patient's given name with their family name's initial{first}")
             }
+            What::InitialsYear => "the patient's initials with their year of birth".into(),
             What::Surname => format!("the patient's surname{first}"),
             What::Email => format!("the patient's email address{first}"),
             What::Phone => "the patient's phone number".into(),
@@ -275,6 +281,10 @@ pub struct Guard {
     ages: HashMap<u32, Vec<u32>>,
     /// Year of birth → the plans whose patient is over 89 and was born then.
     birth_years: HashMap<u32, Vec<u32>>,
+    /// Plan → the ages its patient turns on the birthdays of the year
+    /// before the build, its year and the next: a birthday's day and month
+    /// with one of them ("turned 71 on July 2nd") is the birth date.
+    birthday_ages: HashMap<u32, Vec<u32>>,
     /// First letters ([`names::near::stem`]) → the given-name patterns
     /// that start with them: to find a variant of a given name.
     stems: HashMap<String, Vec<u32>>,

@@ -242,6 +242,9 @@ fn help(what: What) -> &'static str {
         What::Initial => {
             "remove it, or write the display name of the patient's published story: a given name with the family name's initial is how a story names its patient, with their consent; if it names someone else here, allow it as written in site.yaml's `public_words` (under `privacy:`)"
         }
+        What::InitialsYear => {
+            "remove it, or keep only one of the two: two initials name nobody, but with the patient's year of birth beside them they name the patient"
+        }
         What::Surname => {
             "remove it; if it is an ordinary word here (a street, a walker), allow that word alone in the plan's `story.public_words`, or in site.yaml's `public_words` (under `privacy:`) when the patient has no story"
         }

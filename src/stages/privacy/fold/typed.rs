@@ -57,13 +57,73 @@ fn letter(c: Option<char>) -> bool {
 /// Does `text` have a digit or symbol typed for a letter? With `one` other
 /// than `i`, only one read as `one` counts ("Wa1ker", "Wa|ker": `l`).
 pub fn has_typed_letters(text: &str, one: u8) -> bool {
-    typed_letters(text, one).any(|(_, c, _)| one == b'i' || letter_for(c, b'1') == Some(b'1'))
+    (one == b'i' && footnotes(text).next().is_some())
+        || typed_letters(text, one)
+            .any(|(_, c, _)| one == b'i' || letter_for(c, b'1') == Some(b'1'))
+}
+
+/// The byte ranges of footnote marks written inside a word, a letter on
+/// either side: `Kamin[1]ski`, `Kamin(2)ski`, `Kamin[^3]ski`, `Kamin(*)ski`.
+/// A reader skips them; the name is whole around them.
+fn footnotes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from < b.len() {
+            let i = from + b[from..].iter().position(|&x| x == b'[' || x == b'(')?;
+            from = i + 1;
+            let close = if b[i] == b'[' { b']' } else { b')' };
+            let mut j = i + 1;
+            if b.get(j) == Some(&b'^') {
+                j += 1;
+            }
+            let marks = b[j..]
+                .iter()
+                .take(3)
+                .take_while(|x| x.is_ascii_digit() || **x == b'*')
+                .count();
+            let end = j + marks + 1;
+            if marks == 0 || b.get(j + marks) != Some(&close) {
+                continue;
+            }
+            let before = text[..i].chars().next_back();
+            let after = text[end..].chars().next();
+            if letter(before) && letter(after) {
+                from = end;
+                return Some((i, end));
+            }
+        }
+        None
+    })
+}
+
+/// `text` without its footnote marks inside words ([`footnotes`]), if it
+/// has any.
+fn without_footnotes(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut from = 0;
+    for (a, b) in footnotes(text) {
+        out.push_str(&text[from..a]);
+        from = b;
+    }
+    if from == 0 {
+        return None;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
 }
 
 /// `text` with [`has_typed_letters`]'s digits and symbols read as the
 /// letters they stand for (`1`, `!` and `|` as `one`), if it has any (one
 /// pass: the test and the reading at once).
 pub fn read_typed_letters(text: &str, one: u8) -> Option<String> {
+    let bare = (one == b'i').then(|| without_footnotes(text)).flatten();
+    let text_now = bare.as_deref().unwrap_or(text);
+    read_typed(text_now, one).or(bare)
+}
+
+/// [`read_typed_letters`] of text without footnote marks.
+fn read_typed(text: &str, one: u8) -> Option<String> {
     let mut out = String::new();
     let mut from = 0;
     for (i, c, len) in typed_letters(text, one) {
@@ -208,6 +268,21 @@ mod tests {
             read_typed_letters("Wa|ker Wa!ker", b'l').as_deref(),
             Some("Walker Walker")
         );
+    }
+
+    #[test]
+    fn footnote_marks_inside_a_word() {
+        for (marked, read) in [
+            ("Kamin[1]ski", "Kaminski"),
+            ("Kamin(1)ski", "Kaminski"),
+            ("Kamin[^12]ski", "Kaminski"),
+            ("Kamin(*)ski walks", "Kaminski walks"),
+        ] {
+            assert_eq!(read_typed_letters(marked, b'i').as_deref(), Some(read));
+        }
+        for plain in ["see [1] and (2)", "f(x)", "step (1) then", "Ref.[3]"] {
+            assert_eq!(read_typed_letters(plain, b'i'), None, "{plain}");
+        }
     }
 
     #[test]

@@ -18,8 +18,10 @@
 use super::fold::{Stream, fold, is_unspaced_script};
 use crate::base::lang::primary;
 use crate::content::plan::Patient;
+use letters::{one_letter_forms, spelt_out};
 use words::*;
 
+mod letters;
 pub mod near;
 #[cfg(test)]
 mod tests;
@@ -293,32 +295,25 @@ fn forms(p: &Parsed) -> Vec<(Vec<String>, Vec<String>, String)> {
         let words: Vec<String> = tr(&p.written);
         out.push((tr(&p.given), tr(&p.family), words.join(" ")));
     }
-    out
-}
-
-/// The two letters a keyboard without `c` writes for it (ä, ö, ü, å, ø, đ).
-fn two_letters(c: char) -> Option<&'static str> {
-    Some(match c {
-        'ä' | 'Ä' => "ae",
-        'ö' | 'Ö' | 'ø' | 'Ø' => "oe",
-        'ü' | 'Ü' => "ue",
-        'å' | 'Å' => "aa",
-        // Serbian and Croatian đ, as English-language text writes it
-        // ("Djokovic" for Đoković); folding reads it as d.
-        'đ' | 'Đ' => "dj",
-        _ => return None,
-    })
-}
-
-/// `w` with each letter of [`two_letters`] written as its two letters.
-fn spelt_out(w: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(w.len() + 4);
-    for c in w.nfc() {
-        match two_letters(c) {
-            Some(two) => out.push_str(two),
-            None => out.push(c),
-        }
+    // The other way round: a family name the plan writes with the two
+    // letters ("Mueller", "Kierkegaard", "Schroeder") is the name a page
+    // writes with the one letter (Müller, Kierkegård, Schröder), which
+    // folding reads as u, a, o.
+    // Alone, only forms of five letters or more: "Roese" read "rose" is
+    // a word; with the given name beside it, any.
+    let family: Vec<String> = p.family.iter().flat_map(|f| one_letter_forms(f)).collect();
+    let collapsed: Vec<String> = p
+        .written
+        .iter()
+        .map(|w| match p.family.contains(w) {
+            true => one_letter_forms(w).pop().unwrap_or_else(|| w.clone()),
+            false => w.clone(),
+        })
+        .collect();
+    let collapsed = collapsed.join(" ");
+    if collapsed != whole {
+        let alone = family.into_iter().filter(|f| f.chars().count() >= 5);
+        out.push((p.given.clone(), alone.collect(), collapsed));
     }
     out
 }

@@ -9,6 +9,7 @@
 use super::super::dates::spelt_number;
 use super::super::fold::{Sep, Stream};
 use super::super::{Guard, What};
+use crate::base::date::Date;
 
 /// Words after an age (folded): "95 years old", "95-year-old", "95 yo",
 /// "95 años", "95 ans", "95 Jahre", "95 anni", "95 jaar", the counters of
@@ -53,7 +54,7 @@ const BEFORE: [&str; 10] = [
 
 /// Words before a year of birth: "born in 1931", "née en 1931",
 /// "b. 1931", "geboren 1931".
-const BORN: [&str; 11] = [
+pub(super) const BORN: [&str; 11] = [
     "born", "b", "nacio", "nacida", "nacido", "nee", "ne", "geboren", "nascida", "nascido",
     "nasceu",
 ];
@@ -95,6 +96,39 @@ impl Guard {
             }
             i = end + 1;
         }
+    }
+}
+
+/// Tokens at most between a birthday and the age turned on it ("our
+/// golfer turned 71 last week, on July 2nd").
+const BIRTHDAY_GAP: usize = 10;
+
+impl Guard {
+    /// Is the birthday (day and month) at token `tok` said, in its
+    /// sentence, with the age `plan`'s patient turns on it ("turned 71 on
+    /// July 2nd", "her 71st birthday, 2 July")? Then day, month and age
+    /// give the birth date, whoever the page names. The age must be said
+    /// as one (`Forms::Stated`): "on July 2nd we did 71 squats" is none.
+    pub(super) fn birthday_aged(&self, s: &Stream, tok: usize, plan: u32) -> bool {
+        let Some(ages) = self.birthday_ages.get(&plan) else {
+            return false;
+        };
+        let sentence_breaks =
+            |t: &super::super::fold::Tok| t.block || matches!(t.sep, Sep::Hard | Sep::Dot);
+        let mut from = tok;
+        while from > 0 && tok - from < BIRTHDAY_GAP && !sentence_breaks(&s.toks[from]) {
+            from -= 1;
+        }
+        let mut to = tok;
+        while to + 1 < s.toks.len() && to - tok < BIRTHDAY_GAP && !sentence_breaks(&s.toks[to + 1])
+        {
+            to += 1;
+        }
+        (from..=to).any(|i| {
+            number(s, i).is_some_and(|(v, len)| {
+                ages.contains(&v) && age_words(s, i, i + len - 1, Forms::Stated)
+            })
+        })
     }
 }
 
@@ -187,4 +221,28 @@ fn set_off(s: &Stream, i: usize, end: usize) -> bool {
 fn born_before(s: &Stream, i: usize) -> bool {
     (i.saturating_sub(3)..i)
         .any(|j| BORN.contains(&s.tok(j)) && s.toks[j + 1..=i].iter().all(|t| t.sep != Sep::Hard))
+}
+
+/// The ages over 89 that name a patient born on `birth`, on `today`: their
+/// age, and their age a year before (a story may have been written then).
+pub fn ages_over_89(birth: Date, today: Date) -> Vec<u32> {
+    let age = birth.years_until(today);
+    [age - 1, age]
+        .into_iter()
+        .filter(|a| *a >= 90)
+        .filter_map(|a| u32::try_from(a).ok())
+        .collect()
+}
+
+/// The ages a patient born on `birth` turns on their birthdays of the
+/// year before `today`'s, `today`'s year and the next (a page tells of the
+/// last birthday or the coming one, and may have been written a year
+/// ago): with its day and month, each gives the birth date away.
+pub fn birthday_ages(birth: Date, today: Date) -> Vec<u32> {
+    let years = i64::from(today.year()) - i64::from(birth.year());
+    [years - 1, years, years + 1]
+        .into_iter()
+        .filter(|a| *a > 0)
+        .filter_map(|a| u32::try_from(a).ok())
+        .collect()
 }

@@ -60,46 +60,32 @@ impl Guard {
     }
 }
 
+/// Two-letter words that follow a year and are no initials ("1950 AD",
+/// "1950 US").
+const AFTER_YEAR_WORDS: [&str; 8] = ["ad", "bc", "ce", "pm", "us", "uk", "eu", "tv"];
+
+/// Initials found next to a year: the given name's initial (or `None`
+/// where a given name may stand in the token before), the family name's
+/// initial, and the token where the initials start.
+type Initials = (Option<char>, char, usize);
+
 impl Guard {
-    /// Initials with the year of birth: "WK 1950", "W.K. 1950", "walt_k_1950",
-    /// "W K '50" (a given name's initial, or a given name, then a family
-    /// name's initial, just before the year the same patient was born).
-    /// Two letters alone are too many people's; with the year they are
-    /// the patient's.
+    /// Initials with the year of birth, either side of it: "WK 1950",
+    /// "W.K. 1950", "walt_k_1950", "W K '50", "1950 WK", "1950: W.K.",
+    /// "WK, born 1950", "W.K. (b. 1950)" (a given name's initial, or a
+    /// given name, then a family name's initial, next to the year the
+    /// same patient was born). Two letters alone are too many people's;
+    /// with the year they are the patient's.
     pub(super) fn initials_with_year<'g>(
         &'g self,
         s: &Stream,
         found: &[(usize, usize, usize, bool)],
         out: &mut Vec<(u32, What, &'g str, usize, usize)>,
     ) {
-        let letter = |i: usize| {
-            let w = s.tok(i);
-            let mut c = w.chars();
-            let first = c.next().filter(|c| c.is_ascii_alphabetic());
-            first.filter(|_| c.next().is_none() && !s.toks[i].code)
-        };
-        for y in 2..s.toks.len() {
+        for y in 1..s.toks.len() {
             let (t, w) = (&s.toks[y], s.tok(y));
             let two = w.len() == 2 && t.sep == Sep::Apostrophe;
-            if !t.digits || t.code || !(w.len() == 4 || two) || t.sep == Sep::Hard {
-                continue;
-            }
-            // (given initial, or None where a given name may end the token
-            // before; family initial; first token)
-            let prev = s.tok(y - 1);
-            let pair =
-                if prev.len() == 2 && !TWO_LETTER_WORDS.contains(&prev) && s.toks[y - 1].upper {
-                    let mut c = prev.chars();
-                    c.next().zip(c.next()).map(|(g, f)| (Some(g), f, y - 1))
-                } else {
-                    letter(y - 1)
-                        .filter(|_| s.toks[y - 1].sep != Sep::Hard)
-                        .map(|f| (letter(y - 2), f, y - 2))
-                };
-            let Some((given, family, first)) = pair else {
-                continue;
-            };
-            if !prev.chars().all(|c| c.is_ascii_alphabetic()) {
+            if !t.digits || t.code || !(w.len() == 4 || two) {
                 continue;
             }
             let n: i16 = w.parse().unwrap_or(0);
@@ -108,28 +94,50 @@ impl Guard {
             } else {
                 vec![n]
             };
-            for year in years {
-                for plan in self.born_in(year) {
-                    let family_ok = self
-                        .family_initials
-                        .get(&plan)
-                        .is_some_and(|f| f.contains(&family));
-                    let given_ok = match given {
-                        Some(g) => self.initials.get(&plan).is_some_and(|i| i.contains(&g)),
-                        // "walt_k_1950": a given name of the plan's just before.
-                        None => found.iter().any(|&(p, _, b, _)| {
-                            b == first
-                                && self.roles[p]
-                                    .iter()
-                                    .any(|r| r.plan == plan && r.kind == Kind::Given)
-                        }),
-                    };
-                    if family_ok && given_ok {
-                        out.push((plan, What::Initial, "", first, y));
+            let before = if t.sep == Sep::Hard {
+                Vec::new()
+            } else {
+                initials_before(s, y)
+            };
+            let after = initials_after_year(s, y);
+            for (given, family, first) in before.into_iter().chain(after) {
+                for &year in &years {
+                    for plan in self.born_in(year) {
+                        if self.initials_of(plan, given, family, first, found) {
+                            let (a, b) = (first.min(y), first.max(y));
+                            out.push((plan, What::InitialsYear, "", a, b));
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// Are `given` (or a given name of the plan's ending just before token
+    /// `first`) and `family` the initials of `plan`'s patient?
+    fn initials_of(
+        &self,
+        plan: u32,
+        given: Option<char>,
+        family: char,
+        first: usize,
+        found: &[(usize, usize, usize, bool)],
+    ) -> bool {
+        let family_ok = self
+            .family_initials
+            .get(&plan)
+            .is_some_and(|f| f.contains(&family));
+        family_ok
+            && match given {
+                Some(g) => self.initials.get(&plan).is_some_and(|i| i.contains(&g)),
+                // "walt_k_1950": a given name of the plan's just before.
+                None => found.iter().any(|&(p, _, b, _)| {
+                    b == first
+                        && self.roles[p]
+                            .iter()
+                            .any(|r| r.plan == plan && r.kind == Kind::Given)
+                }),
+            }
     }
 
     /// The plans whose patient was born in `year`.
@@ -177,4 +185,79 @@ fn initial_after(s: &Stream, b: usize) -> Option<char> {
         .get(b + 2)
         .is_none_or(|n| !matches!(n.sep, Sep::Space | Sep::Join | Sep::Apostrophe | Sep::Dash));
     (chars.next().is_none() && closed).then_some(c)
+}
+
+/// A one-letter token `i` (not program text).
+fn letter_at(s: &Stream, i: usize) -> Option<char> {
+    let mut c = s.tok(i).chars();
+    let first = c.next().filter(|c| c.is_ascii_alphabetic());
+    first.filter(|_| c.next().is_none() && !s.toks[i].code)
+}
+
+/// Two initials as one token ("WK", written with a capital) that is no
+/// two-letter word.
+fn pair_at(s: &Stream, i: usize, words: &[&str]) -> Option<(char, char)> {
+    let w = s.tok(i);
+    let t = &s.toks[i];
+    if w.len() != 2 || !t.upper || t.code || words.contains(&w) {
+        return None;
+    }
+    let mut c = w.chars();
+    c.next()
+        .zip(c.next())
+        .filter(|(a, b)| a.is_ascii_alphabetic() && b.is_ascii_alphabetic())
+}
+
+/// The initials that end just before the year at token `y`, or before
+/// one or two words of birth before it ("WK 1950", "W.K., born 1950", "WK
+/// (b. 1950)", "WK, born in 1950").
+fn initials_before(s: &Stream, y: usize) -> Vec<Initials> {
+    let born = |k: usize| super::ages::BORN.contains(&s.tok(k));
+    let mut ends = vec![y - 1];
+    if y >= 2 && born(y - 1) {
+        ends.push(y - 2);
+    }
+    if y >= 3 && s.tok(y - 1) == "in" && born(y - 2) {
+        ends.push(y - 3);
+    }
+    ends.into_iter()
+        .filter(|&k| s.toks[k + 1..=y].iter().all(|t| t.sep != Sep::Hard))
+        .filter_map(|k| initials_ending_at(s, k))
+        .collect()
+}
+
+/// Initials ending at token `k`: a pair ("WK") or one letter after a
+/// letter or a given name ("W. K", "walt_k").
+fn initials_ending_at(s: &Stream, k: usize) -> Option<Initials> {
+    if let Some((g, f)) = pair_at(s, k, &TWO_LETTER_WORDS) {
+        return Some((Some(g), f, k));
+    }
+    let f = letter_at(s, k).filter(|_| k > 0 && s.toks[k].sep != Sep::Hard)?;
+    Some((letter_at(s, k - 1), f, k - 1))
+}
+
+/// The initials just after the year at token `y` ("1950 WK", "1950:
+/// W.K.", "1950 W K"), written with capitals.
+fn initials_after_year(s: &Stream, y: usize) -> Option<Initials> {
+    let k = y + 1;
+    // Not across a sentence's end: "… in 1950. WK Sports …".
+    let t = s
+        .toks
+        .get(k)
+        .filter(|t| !matches!(t.sep, Sep::Hard | Sep::Dot))?;
+    if let Some((g, f)) = pair_at(s, k, &TWO_LETTER_WORDS) {
+        let words_after = !AFTER_YEAR_WORDS.contains(&s.tok(k));
+        return words_after.then_some((Some(g), f, k));
+    }
+    let next = s
+        .toks
+        .get(k + 1)
+        .filter(|n| n.sep != Sep::Hard && n.upper)?;
+    let (g, f) = (letter_at(s, k)?, letter_at(s, k + 1)?);
+    // Both initials closed as initials are: "1950 W.K." or "1950 W K."
+    let closed = s
+        .toks
+        .get(k + 2)
+        .is_none_or(|n| !matches!(n.sep, Sep::Join | Sep::Apostrophe));
+    (t.upper && next.upper && closed).then_some((Some(g), f, k))
 }

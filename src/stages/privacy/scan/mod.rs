@@ -7,7 +7,7 @@ use super::dates::{self, Found};
 use super::fold::{Sep, Stream};
 use super::index::forms_of;
 use super::names::{self, Kind};
-use super::{Guard, Hit, Role, Scan, What, extract};
+use super::{DateKind, Guard, Hit, Role, Scan, What, extract};
 use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 use std::sync::Arc;
 
@@ -21,6 +21,7 @@ mod phones;
 mod record;
 
 pub(super) use ages::{Forms, age_words, number};
+pub use ages::{ages_over_89, birthday_ages};
 pub use alphabets::Sounds;
 
 /// One public file's text as the guard reads it: extracted from its markup
@@ -388,7 +389,14 @@ impl Guard {
                 };
                 let partial = coded || !matches!(f, Found::Full(_));
                 for (plan, kind) in owners {
-                    if (partial && !self.names_plan(named, *plan))
+                    // A birthday with the age turned on it is the birth
+                    // date on any page ("turned 71 on July 2nd").
+                    let aged = || {
+                        matches!(f, Found::MonthDay(..))
+                            && *kind == DateKind::Birth
+                            && self.birthday_aged(s, tok, *plan)
+                    };
+                    if (partial && !self.names_plan(named, *plan) && !aged())
                         || self.allowed_dates.contains(&(*plan, f))
                         || own.contains(&(*plan, f))
                     {
