@@ -344,3 +344,66 @@ fn ordinary_data_uris_are_not_refused() {
         panic!("{why}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// 2. A folder of the site that is itself a symbolic link
+// ---------------------------------------------------------------------------
+
+/// Links inside `static/` were left out, but `static/` itself (or a
+/// theme's folder) as a link was followed: `ln -s handouts static` put
+/// every handout on the website, and only the guard stood between it and
+/// the public. Such a folder is now left out with a warning (HP0016),
+/// as a link inside it is; a real `static/` is published as before.
+#[cfg(unix)]
+#[test]
+fn a_static_folder_that_is_a_link_is_not_followed() {
+    use std::os::unix::fs::symlink;
+    let c = Clinic::new();
+    base(&c);
+    symlink(c.path().join("handouts"), c.path().join("static")).expect("link");
+    for round in ["first", "second"] {
+        // The second build finds the handouts the first one wrote.
+        let out = build(&c, &["build"]);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{round} build: {}", head(&err));
+        // (The first finds a link to nothing yet: nothing to publish.)
+        assert!(
+            round == "first" || err.contains("static: warning[HP0016]"),
+            "{round} build: the link is not reported: {}",
+            head(&err)
+        );
+        let public = c.tree("public");
+        assert!(
+            !public
+                .iter()
+                .any(|(p, _)| p.starts_with("caseload") || p.ends_with("p1.html")),
+            "{round} build published a handout"
+        );
+    }
+    // A theme's folder linked from elsewhere: its files are left out too.
+    let c = Clinic::new();
+    base(&c);
+    c.write("shared/static/notes.txt", "Opening hours: Monday to Friday");
+    std::fs::create_dir_all(c.path().join("themes")).expect("themes/");
+    symlink(c.path().join("shared"), c.path().join("themes/default")).expect("link");
+    let out = build(&c, &["build"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{}", head(&err));
+    assert!(
+        err.contains("themes/default: warning[HP0016]"),
+        "{}",
+        head(&err)
+    );
+    assert!(
+        !c.path().join("public/notes.txt").exists(),
+        "the linked theme's file was published"
+    );
+    // A real static/ folder is published as it was.
+    let setup = |c: &Clinic| {
+        base(c);
+        c.write("static/notes.txt", "Opening hours: Monday to Friday");
+    };
+    if let Some(why) = expect_clean(&setup, &["Opening hours"]) {
+        panic!("{why}");
+    }
+}
