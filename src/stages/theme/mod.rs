@@ -385,6 +385,12 @@ fn add_dir(
     if !dir.is_dir() {
         return;
     }
+    // The folder itself as a link too (`ln -s handouts static` would
+    // publish every handout): walking it would follow it.
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        left_out.push(linked(origin_prefix.trim_end_matches('/')));
+        return;
+    }
     // Symlinks are not followed: a theme must not pull in files from
     // outside (a link to the handouts would publish them). The person who
     // made one is told it is left out.
@@ -406,14 +412,7 @@ fn add_dir(
         }
         let shown = format!("{origin_prefix}{rel}");
         if e.path_is_symlink() {
-            left_out.push(
-                Diagnostic::warning(
-                    Code::Symlink,
-                    "this is a symbolic link; heropath does not follow links, so it is left out of the site",
-                )
-                .in_file(shown)
-                .help("replace the link with the file itself"),
-            );
+            left_out.push(linked(&shown));
             continue;
         }
         let bytes = match std::fs::read(e.path()) {
@@ -436,6 +435,17 @@ fn add_dir(
         };
         files.insert(format!("{prefix}{rel}"), Arc::from(bytes.as_ref()), shown);
     }
+}
+
+/// The warning for a link in a site folder (or the folder as a link),
+/// left out of the site.
+fn linked(shown: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::Symlink,
+        "this is a symbolic link; heropath does not follow links, so it is left out of the site",
+    )
+    .in_file(shown)
+    .help("replace the link with the file itself")
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 use std::io::Read;
 
 use super::decode::utf16_units;
+use super::shared::Shared;
 use super::{MAX_INFLATE_TOTAL, Out, Segment, Strength, push};
 
 pub(super) fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
@@ -78,7 +79,7 @@ pub(super) enum Z {
 /// Decompresses within the file's budget. Damaged or oversized input flags
 /// the file (unless `quiet`) and yields what could be read.
 pub(super) fn inflate(data: &[u8], z: Z, quiet: bool, out: &mut Out) -> Vec<u8> {
-    let cap = out.budget;
+    let cap = Shared::budget();
     let mut v = Vec::new();
     let r: Box<dyn Read + '_> = match z {
         Z::Zlib => Box::new(flate2::read::ZlibDecoder::new(data)),
@@ -95,7 +96,7 @@ pub(super) fn inflate(data: &[u8], z: Z, quiet: bool, out: &mut Out) -> Vec<u8> 
     } else if res.is_err() && !quiet {
         out.flag("a compressed part of the file is damaged and cannot be read");
     }
-    out.budget -= v.len();
+    Shared::spend(v.len());
     v
 }
 

@@ -6,9 +6,9 @@
 //! flagged by the dispatch in [`super`]), PDF ([`super::pdf`]).
 
 use super::binary::{Z, be16, be32, find, inflate, le16, le32, slice, strings};
-use super::decode::utf8_or_1252;
+use super::decode::{looks_binary, utf8_or_1252};
 use super::markup::markup_into;
-use super::{MAX_DEPTH, Out, Segment, Strength, extract_into, path_words, push};
+use super::{MAX_DEPTH, Out, Segment, Strength, extract_into, known_kind, path_words, push};
 
 pub(super) fn gzip(path: &str, b: &[u8], depth: u8, out: &mut Out) {
     let data = inflate(b, Z::Gzip, false, out);
@@ -93,18 +93,23 @@ pub(super) fn zip(b: &[u8], depth: u8, out: &mut Out) {
 
 /// What a `data:` URI of a markup document (at nesting `depth`) carries is
 /// published too: text and markup are scanned as such, anything else (a
-/// picture) as the file it is.
+/// picture, or bytes that are no text whatever the type says: a link
+/// downloads them as they are) as the file it is, within the file's
+/// decompression budget; what it cannot read of that file (a bzip2, a
+/// PDF) or a picture's position is the containing file's.
 pub(super) fn data_into(mime: &str, bytes: &[u8], line: u32, depth: u8, segs: &mut Vec<Segment>) {
     let text = || utf8_or_1252(bytes).into_owned();
-    if mime.contains("html") || mime.contains("xml") || mime.contains("svg") {
-        if depth < MAX_DEPTH {
-            markup_into(&text(), line, mime.contains("xml"), depth + 1, segs);
-        }
-    } else if mime.starts_with("text/") || mime.contains("json") || mime.is_empty() {
-        push(segs, text(), line, Strength::Text);
-    } else if depth < MAX_DEPTH {
+    let as_file = looks_binary(bytes) || known_kind(bytes);
+    if depth >= MAX_DEPTH {
+        super::shared::Shared::flag("a file is nested in too many containers to be read");
+        strings(bytes, segs);
+    } else if as_file {
         let ext = mime.rsplit('/').next().unwrap_or("bin");
         let inner = super::extract(&format!("data.{ext}"), bytes);
         segs.extend(inner.segments.into_iter().skip(1));
+    } else if mime.contains("html") || mime.contains("xml") || mime.contains("svg") {
+        markup_into(&text(), line, mime.contains("xml"), depth + 1, segs);
+    } else {
+        push(segs, text(), line, Strength::Text);
     }
 }

@@ -33,9 +33,13 @@ use super::styles::{Styles, style_elements};
 use std::sync::Arc;
 
 /// Tokenizes markup and adds all its segments. `base` is the absolute line of
-/// the text's first line (0: lines unknown).
+/// the text's first line (0: lines unknown). Markup inside markup (a
+/// `srcdoc`, a `data:` URI) that cannot be read in full makes the file
+/// that holds it unreadable.
 pub(super) fn markup_into(s: &str, base: u32, xml: bool, depth: u8, segs: &mut Vec<Segment>) {
-    let _ = markup_styled_into(s, base, xml, depth, &Arc::default(), segs);
+    if let Some(why) = markup_styled_into(s, base, xml, depth, &Arc::default(), segs) {
+        super::shared::Shared::flag(why);
+    }
 }
 
 /// [`markup_into`] of a document the site's stylesheets (`site`) apply to;

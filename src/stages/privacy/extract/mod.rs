@@ -32,6 +32,7 @@ mod images;
 mod markup;
 mod pdf;
 mod script;
+mod shared;
 mod styles;
 #[cfg(test)]
 mod tests;
@@ -47,6 +48,7 @@ use decode::{decode_text, looks_binary, pct};
 use images::{gif, ico, jpeg, png, webp};
 use markup::markup_styled_into;
 use pdf::pdf;
+use shared::Shared;
 use std::borrow::Cow;
 use std::sync::Arc;
 pub use styles::Styles;
@@ -108,11 +110,11 @@ pub fn extract(path: &str, bytes: &[u8]) -> Extracted {
 /// is read once more as they lay it out (hidden classes, reordered
 /// children, `::before` text).
 pub fn extract_styled(path: &str, bytes: &[u8], styles: &Arc<Styles>) -> Extracted {
+    let top = Shared::enter();
     let mut out = Out {
         segs: Vec::new(),
         unreadable: None,
         located: false,
-        budget: MAX_INFLATE_TOTAL,
         styles: Arc::clone(styles),
     };
     push(&mut out.segs, path_words(&pct(path)), 0, Strength::Text);
@@ -155,10 +157,11 @@ pub fn extract_styled(path: &str, bytes: &[u8], styles: &Arc<Styles>) -> Extract
         s.strength.eq(&Strength::Text).hash(&mut h);
         seen.insert(h.finish())
     });
+    let (unreadable, located) = Shared::leave(top, out.unreadable, out.located);
     Extracted {
         segments: out.segs,
-        unreadable: out.unreadable,
-        located: out.located,
+        unreadable,
+        located,
     }
 }
 
@@ -188,7 +191,7 @@ fn base64_blobs(out: &mut Out) {
 /// archive, a PDF), whatever it is called: bytes found inside another file
 /// (base64, after a picture's end) are read as that file.
 fn known_kind(b: &[u8]) -> bool {
-    let magic: [&[u8]; 7] = [
+    let magic: [&[u8]; 14] = [
         b"\x1F\x8B",
         b"\x89PNG",
         b"\xFF\xD8\xFF",
@@ -196,15 +199,27 @@ fn known_kind(b: &[u8]) -> bool {
         b"RIFF",
         b"%PDF-",
         b"PK\x03\x04",
+        // Files the guard cannot open (bzip2, 7z, xz, zstd, rar, lz4,
+        // woff2) and woff: taken for a key or a hash, their text was
+        // published unread; read by their kind, they are refused.
+        b"7z\xBC\xAF\x27\x1C",
+        b"\xFD7zXZ\0",
+        b"\x28\xB5\x2F\xFD",
+        b"Rar!\x1A\x07",
+        b"\x04\x22\x4D\x18",
+        b"wOF2",
+        b"wOFF",
     ];
-    magic.iter().any(|m| b.starts_with(m))
+    let bzip2 = b.starts_with(b"BZh") && b.get(3).is_some_and(|c| (b'1'..=b'9').contains(c));
+    bzip2 || magic.iter().any(|m| b.starts_with(m))
 }
 
 // ---------------------------------------------------------------------------
 // Limits and the collector
 // ---------------------------------------------------------------------------
 
-/// Most bytes decompressed from one file, all parts together.
+/// Most bytes decompressed from one file, all parts together (those of
+/// every `data:` URI it holds too).
 const MAX_INFLATE_TOTAL: usize = 16 << 20;
 /// Deepest nesting of containers (gzip in zip in gzip...) and markup in markup.
 const MAX_DEPTH: u8 = 4;
@@ -213,8 +228,6 @@ struct Out {
     segs: Vec<Segment>,
     unreadable: Option<String>,
     located: bool,
-    /// Bytes that may still be decompressed.
-    budget: usize,
     /// The site's stylesheets' rules.
     styles: Arc<Styles>,
 }

@@ -36,7 +36,7 @@ pub(super) fn pdf(b: &[u8], out: &mut Out) {
         }
         masked[s.min(e)..e].fill(b' ');
         i = e;
-        if out.budget == 0 {
+        if super::shared::Shared::budget() == 0 {
             break;
         }
     }
