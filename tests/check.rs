@@ -596,7 +596,7 @@ fn cases() -> Vec<Case> {
             args: CHECK,
             file: File::Is("content/plans/Bad Name.yaml"),
             at: At::Null,
-            help: Help::Contains("rename the file to `bad-name`"),
+            help: Help::Contains("rename the file to `bad-name.yaml`"),
             message: "`Bad Name`",
         },
         Case {
@@ -3036,7 +3036,11 @@ fn duplicate_key_names_the_key() {
         ),
     );
     let d = one_of(&c, CHECK, "HP0001");
-    assert!(d.message.contains("duplicate field `sets`"), "{d:?}");
+    assert!(
+        d.message
+            .contains("`sets:` appears twice; the first is on line 21"),
+        "{d:?}"
+    );
     assert!(
         d.help.as_deref().is_some_and(|h| h.contains("`sets`")),
         "{d:?}"

@@ -72,7 +72,7 @@ pub(super) fn parse_repairing<T: DeserializeOwned>(
         let at = |lines: &[usize]| d.pos.is_some_and(|p| lines.contains(&p.line));
         let caused_by_us = !out.is_empty()
             && (at(&edited)
-                || (at(&renamed) && d.message.contains("duplicate"))
+                || (at(&renamed) && is_duplicate(&d))
                 || is_syntax(&d)
                 || out.iter().any(|o| o.pos == d.pos && o.message == d.message)
                 || (d.code == Code::MissingKey
@@ -158,6 +158,12 @@ fn is_syntax(d: &Diagnostic) -> bool {
     d.code == Code::YamlSyntax
         && !d.message.contains("duplicate")
         && !d.message.contains("given twice")
+        && !is_duplicate(d)
+}
+
+/// A key given twice in one block (see `duplicate` in the parent module).
+fn is_duplicate(d: &Diagnostic) -> bool {
+    d.message.contains("duplicate field") || d.message.contains("appears twice")
 }
 
 /// Take the problem out of `lines`; returns the (0-based) lines changed,
@@ -174,7 +180,7 @@ fn repair(lines: &mut [String], d: &Diagnostic) -> Option<Vec<usize>> {
             Some(key) if !has_key(lines, li, b, key) => rename_key(lines, li, b, key),
             _ => blank_entry(lines, li, b),
         },
-        Code::YamlSyntax if d.message.contains("duplicate field") => blank_entry(lines, li, b),
+        Code::YamlSyntax if is_duplicate(d) => blank_entry(lines, li, b),
         Code::WrongType | Code::BadDate | Code::ValueNotAllowed => {
             let p = placeholder(&d.message)?;
             replace_node(lines, li, b, &p)

@@ -140,6 +140,14 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
             .at(Some(s.pos))
             .help(s.help);
     }
+    if code == Code::WrongType
+        && let Some(s) = slips::explain_shape(&message, pos, src)
+    {
+        return Diagnostic::error(code, s.message)
+            .in_file(file)
+            .at(Some(s.pos))
+            .help(s.help);
+    }
     // serde reports a repeated key at the start of its block; point at the
     // repeat instead, or at the item that lost its dash.
     let pos = match after(&message, "duplicate field `").and_then(|r| r.split('`').next()) {
@@ -151,7 +159,12 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
                     .at(Some(s.pos))
                     .help(s.help);
             }
-            keys.map(|(_, b)| b).or(pos)
+            if let Some((first, second)) = keys {
+                // serde names the block before its message (`goal: `).
+                let block = message.split("duplicate field").next().unwrap_or_default();
+                return duplicate(block, key, first, second, file);
+            }
+            pos
         }
         None => pos,
     };
@@ -234,6 +247,21 @@ fn classify(message: &str) -> (Code, Option<String>) {
     }
     (Code::YamlSyntax, Some(
         "check the indentation (spaces, not tabs) and that text containing `: ` or `#` is in quotes".into(),
+    ))
+}
+
+/// `key:` given twice in one block: the second (at `second`) is named,
+/// with the line of the first, so the person can compare them and keep one.
+fn duplicate(block: &str, key: &str, first: usize, second: Pos, file: &Path) -> Diagnostic {
+    Diagnostic::error(
+        Code::YamlSyntax,
+        format!("{block}`{key}:` appears twice; the first is on line {first}"),
+    )
+    .in_file(file)
+    .at(Some(second))
+    .help(format!(
+        "keep one `{key}:`: move anything you still need from this one (line {}) into the first, then delete this one",
+        second.line
     ))
 }
 

@@ -10,6 +10,7 @@
 mod consent;
 mod pages;
 mod read;
+mod rename;
 mod site;
 mod walk;
 

@@ -11,6 +11,26 @@ use std::path::{Path, PathBuf};
 /// near it, and a huge file would stall the build.
 pub const MAX_FILE_BYTES: u64 = 4_000_000;
 
+/// The help for a file whose name cannot be a slug: the name to give it,
+/// with its own extension (`Bad Name.yaml` → `bad-name.yaml`,
+/// `eve.yaml.yaml` → `eve.yaml`).
+fn good_name(p: &Path) -> String {
+    let ext = p
+        .extension()
+        .map(|e| e.to_string_lossy().trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match super::rename::fixed_name(&name, &ext) {
+        Some(new) => format!("rename the file to `{new}`"),
+        None => format!(
+            "rename the file to a name of lowercase letters, digits and dashes, for example `bob-smith.{ext}`"
+        ),
+    }
+}
+
 /// Is `s` a safe slug: lowercase letters, digits, `-` and `_`, starting with
 /// a letter or digit? Slugs become file and URL names, so nothing else.
 pub fn is_slug(s: &str) -> bool {
@@ -59,7 +79,7 @@ pub(super) fn read_source_telling<T>(
                 format!("`{slug}` cannot be used as a name: file names become web addresses"),
             )
             .in_file(&rel)
-            .help(format!("rename the file to `{}`", slug::slugify(&slug))),
+            .help(good_name(p)),
         ]);
     }
     let cannot_read = |e: std::io::Error| {

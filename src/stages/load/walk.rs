@@ -6,6 +6,7 @@
 use super::Source;
 use super::read::name_of;
 use super::read::read_source_telling;
+use super::rename;
 use crate::base::ahead::ReadAhead;
 use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, Diagnostics};
@@ -164,7 +165,37 @@ fn unread_plan(root: &Path, p: &Path, folder: &str) -> Diagnostic {
         format!("content/{folder}/ holds a file heropath does not read as a plan (hidden, or not .yaml/.yml), so the privacy guard cannot know the patient in it"),
     )
     .in_file(rel)
-    .help("rename it to a visible `<name>.yaml` to use it, or move it out of content/ (an archive of old plans belongs beside the clinic folder, not inside it)")
+    .help(rename_help(p, &name, folder))
+}
+
+/// How to make the file at `p` (named `name`) a plan: the exact name to
+/// give it, unless that plan is there already or the file is a
+/// word-processor document (renaming does not make it text).
+fn rename_help(p: &Path, name: &str, folder: &str) -> String {
+    const OUT: &str = "move it out of content/ (an archive of old plans belongs beside the clinic folder, not inside it)";
+    let Some(new) = rename::fixed_name(name, "yaml") else {
+        return format!(
+            "rename it to a name of letters and digits ending in `.yaml` (for example `bob-smith.yaml`) to use it, or {OUT}"
+        );
+    };
+    let mut head = [0u8; 8];
+    let read = std::fs::File::open(p)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    if rename::is_document(&head[..read]) {
+        return format!(
+            "this is a word-processor document, not plain text: open it, use Save As with the type Plain Text, and name it `{new}`; or {OUT}"
+        );
+    }
+    if p.with_file_name(&new).exists() {
+        return format!("content/{folder}/{new} is there already: if this is an old copy, {OUT}");
+    }
+    let hidden = if rename::hidden_extension(name) {
+        " (Windows may hide the part after `.yaml`: turn on View > File name extensions to see it)"
+    } else {
+        ""
+    };
+    format!("rename it to `{new}` to use it{hidden}, or {OUT}")
 }
 
 /// Plan-shaped YAML outside content/plans (a top-level `patient:` key):

@@ -107,6 +107,9 @@ pub(super) fn item_off(lines: &[&str], li: usize) -> Option<Slip> {
         return None;
     }
     let (dash, keys) = (indent(item), indent(lines[li]));
+    if keys == dash {
+        return key_at_dash(item, lines[li], li);
+    }
     let want = keys.checked_sub(2).filter(|&w| w != dash)?;
     let text = |l: &&str| is_content(l);
     let in_list = |l: &&str| indent(l) >= want;
@@ -153,6 +156,31 @@ pub(super) fn item_off(lines: &[&str], li: usize) -> Option<Slip> {
         },
         message,
         help: format!("write it as `{}{}`", " ".repeat(want), item.trim_start()),
+    })
+}
+
+/// A key (line `li`, 0-based) lined up with the `-` of the item above it
+/// rather than with the item's first key: it belongs to neither the item
+/// nor the block around the list. The key is the line that moved (the
+/// item line reads as it should), so it is named, with the column of the
+/// item's keys.
+fn key_at_dash(item: &str, line: &str, li: usize) -> Option<Slip> {
+    let (first, _) = key_of(item)?;
+    let (key, _) = key_of(line)?;
+    let want = content_indent(item);
+    Some(Slip {
+        pos: Pos {
+            line: li + 1,
+            column: indent(line) + 1,
+        },
+        message: format!(
+            "`{key}` is lined up with the `-` of the list item above it, so it belongs to no item"
+        ),
+        help: format!(
+            "to make it part of that item, line it up with `{first}`: write it as `{}{}`",
+            " ".repeat(want),
+            line.trim()
+        ),
     })
 }
 

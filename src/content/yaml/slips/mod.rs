@@ -11,6 +11,7 @@ use crate::base::diag::Pos;
 
 mod blocks;
 mod items;
+mod shapes;
 mod spaces;
 mod values;
 
@@ -119,7 +120,7 @@ pub(super) fn explain_syntax(full: &str, pos: Option<Pos>, src: &str) -> Option<
     }
 
     if full.starts_with("found character that cannot start any token") {
-        return cannot_start(line, pos);
+        return values::cannot_start(line, pos);
     }
     None
 }
@@ -163,26 +164,10 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
     None
 }
 
-/// "found character that cannot start any token": text starting with
-/// `@`, `` ` `` or `%` needs quotes.
-fn cannot_start(line: &str, pos: Pos) -> Option<Slip> {
-    let c = Pos::byte_in_line(line, pos.column)?;
-    let ch = line[c..].chars().next()?;
-    let (k, colon) = key_of(line)?;
-    let value = line[colon + 1..].trim();
-    if matches!(ch, '@' | '`' | '%') && value.starts_with(ch) {
-        return Some(Slip {
-            pos,
-            message: format!("text cannot start with `{ch}` unless it is in quotes"),
-            help: format!(
-                "write it as `{}{}: {}`",
-                &line[..content_indent(line)],
-                k,
-                quoted(value)
-            ),
-        });
-    }
-    None
+/// Explain a value of the wrong shape (see [`shapes`]): a list or a
+/// text where a group of keys or a list belongs.
+pub(super) fn explain_shape(message: &str, pos: Option<Pos>, src: &str) -> Option<Slip> {
+    shapes::explain(message, pos?, src)
 }
 
 /// Explain a type error whose real cause is a slip: `goal:` followed by

@@ -59,6 +59,55 @@ pub(super) fn indicator_start(lines: &[&str], li: usize, pos: Pos) -> Option<Sli
     })
 }
 
+/// "found character that cannot start any token": a value (after `key: `,
+/// a list item's `- `, or inside `[…]`/`{…}`) that starts with `@`, `%`
+/// or a backquote. A backquote is most often meant as a quote mark
+/// (`` name: `Walt` ``, as in a chat app or Markdown): the fix is
+/// straight double quotes in its place.
+pub(super) fn cannot_start(line: &str, pos: Pos) -> Option<Slip> {
+    let c = Pos::byte_in_line(line, pos.column)?;
+    let ch = line[c..].chars().next()?;
+    if !matches!(ch, '@' | '`' | '%') {
+        return None;
+    }
+    let before = line[..c].trim_end();
+    let in_flow = before.matches(['[', '{']).count() > before.matches([']', '}']).count();
+    if !(before.is_empty() || before.ends_with([':', '-', '[', '{', ','])) {
+        return None;
+    }
+    // The value runs to the end of the line (less a comment), or in a
+    // `[…]`/`{…}` to the next comma or bracket.
+    let rest = &line[c..];
+    let end = match in_flow {
+        true => rest.find([',', ']', '}']),
+        false => rest.find(" #"),
+    }
+    .unwrap_or(rest.len());
+    let value = rest[..end].trim_end();
+    let fixed = match ch {
+        // Backquotes used as quote marks, around all or part of the text.
+        '`' => quoted(value.replace('`', "").trim()),
+        _ => quoted(value),
+    };
+    let fixed_line = format!("{}{fixed}{}", &line[..c], rest[value.len()..].trim_end());
+    let pos = Pos {
+        line: pos.line,
+        column: line[..c].chars().count() + 1,
+    };
+    Some(match ch {
+        '`' => Slip {
+            pos,
+            message: "this text starts with a backquote (`), which YAML does not allow at the start of a value".into(),
+            help: format!("to put text in quotes, use straight double quotes (\") instead: write it as `{}`", fixed_line.trim_end()),
+        },
+        _ => Slip {
+            pos,
+            message: format!("text cannot start with `{ch}` unless it is in quotes"),
+            help: format!("put the whole text in quotes: write it as `{}`", fixed_line.trim_end()),
+        },
+    })
+}
+
 /// Why a value starting with `first` cannot be read as text, when it
 /// cannot (and goes on with text after the indicator).
 fn why(first: char, value: &str) -> Option<&'static str> {
