@@ -3042,7 +3042,9 @@ fn duplicate_key_names_the_key() {
         "{d:?}"
     );
     assert!(
-        d.help.as_deref().is_some_and(|h| h.contains("`sets`")),
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.contains("keep one `sets:`") && h.contains("line 22")),
         "{d:?}"
     );
     assert_eq!((d.line, d.column), (Some(22), Some(9)), "{d:?}");

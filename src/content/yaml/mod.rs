@@ -12,6 +12,7 @@ use std::path::Path;
 mod collect;
 mod cut;
 mod depth;
+mod duplicate;
 mod emit;
 mod locate;
 mod numbers;
@@ -20,6 +21,7 @@ pub mod text;
 
 pub use depth::MAX_DEPTH;
 use depth::too_deep;
+use duplicate::{duplicate, second_key};
 
 pub use locate::{
     exercise_entries, locate, locate_child_key, locate_exercise, locate_item, locate_key,
@@ -248,47 +250,6 @@ fn classify(message: &str) -> (Code, Option<String>) {
     (Code::YamlSyntax, Some(
         "check the indentation (spaces, not tabs) and that text containing `: ` or `#` is in quotes".into(),
     ))
-}
-
-/// `key:` given twice in one block: the second (at `second`) is named,
-/// with the line of the first, so the person can compare them and keep one.
-fn duplicate(block: &str, key: &str, first: usize, second: Pos, file: &Path) -> Diagnostic {
-    Diagnostic::error(
-        Code::YamlSyntax,
-        format!("{block}`{key}:` appears twice; the first is on line {first}"),
-    )
-    .in_file(file)
-    .at(Some(second))
-    .help(format!(
-        "keep one `{key}:`: move anything you still need from this one (line {}) into the first, then delete this one",
-        second.line
-    ))
-}
-
-/// The first and the second `key:` at one indentation from line `from`
-/// on: the first's line and the second's position.
-fn second_key(src: &str, key: &str, from: usize) -> Option<(usize, Pos)> {
-    let mut first_indent = None;
-    for (i, line) in src.lines().enumerate().skip(from.saturating_sub(1)) {
-        let t = line.trim_start().trim_start_matches("- ");
-        if t.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
-            let indent = line.len() - t.len();
-            match first_indent {
-                None => first_indent = Some((indent, i + 1)),
-                Some((f, first)) if f == indent => {
-                    return Some((
-                        first,
-                        Pos {
-                            line: i + 1,
-                            column: indent + 1,
-                        },
-                    ));
-                }
-                Some(_) => {}
-            }
-        }
-    }
-    None
 }
 
 fn strip_position(msg: &str) -> String {
