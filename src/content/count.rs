@@ -1,5 +1,6 @@
 //! The counts of a dose, checked as they are read: no sets, no
-//! repetitions, no times a day, or more than seven days a week would print
+//! repetitions, no seconds of hold, no minutes, no times a day, or more
+//! than seven days a week would print
 //! a dose nobody can follow ("0 times", "every day" for `8`), so such a
 //! value is refused where it is written (HP0007), as `side: up` is.
 
@@ -19,7 +20,8 @@ pub fn is_count(expected: &str) -> bool {
     [ONE_OR_MORE, DAYS_A_WEEK].contains(&expected.trim())
 }
 
-/// `sets`, `reps`, `per_day`: a count of one or more.
+/// `sets`, `reps`, `per_day`, `hold_seconds`, `minutes`: a count of one
+/// or more ("hold for 0 seconds" is no dose).
 pub fn one_or_more<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
     d.deserialize_option(Count {
         max: u32::MAX,

@@ -19,10 +19,12 @@ pub struct Dose {
     #[schemars(range(min = 1))]
     pub reps: Option<u32>,
     /// Hold, seconds.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[schemars(range(min = 1))]
     pub hold_seconds: Option<u32>,
     /// Minutes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::content::count::one_or_more")]
+    #[schemars(range(min = 1))]
     pub minutes: Option<u32>,
     /// Times per day.
     #[serde(default, deserialize_with = "crate::content::count::one_or_more")]

@@ -355,10 +355,20 @@ pub struct ExerciseItem {
     #[schemars(range(min = 1))]
     pub reps: Option<u32>,
     /// Hold each repetition, seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::content::count::one_or_more",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(range(min = 1))]
     pub hold_seconds: Option<u32>,
     /// Duration in minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::content::count::one_or_more",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(range(min = 1))]
     pub minutes: Option<u32>,
     /// Times per day.
     #[serde(
