@@ -365,3 +365,69 @@ fn a_text_where_a_list_belongs_is_put_in_brackets() {
     );
     no_jargon(&err);
 }
+
+#[test]
+fn a_hold_or_minutes_of_zero_is_refused_like_no_sets() {
+    // "Hold it for 0 seconds" is no dose: like `sets: 0`, each is refused
+    // at its line, in a plan and in the exercise library, all in one run.
+    let c = Clinic::with_plan();
+    let plan = PLAN.replacen("        hold_seconds: 5\n", "        hold_seconds: 0\n", 1);
+    let line = plan
+        .lines()
+        .position(|l| l.trim() == "hold_seconds: 0")
+        .expect("the plan has a hold")
+        + 1;
+    c.write(PLAN_FILE, &plan);
+    c.write(
+        "content/exercises/pendulum.yaml",
+        &PENDULUM.replace(
+            "dose: { reps: 10, per_day: 2 }",
+            "dose: { reps: 10, minutes: 0 }",
+        ),
+    );
+    let (code, err) = check(&c);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(&format!("{PLAN_FILE}:{line}:"))
+            && err.contains("hold_seconds")
+            && err.contains("1 or more"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/exercises/pendulum.yaml:") && err.contains("minutes"),
+        "{err}"
+    );
+    // A hold of one second or more is a dose.
+    let c = Clinic::with_plan();
+    c.write(
+        PLAN_FILE,
+        &PLAN.replacen("hold_seconds: 5", "hold_seconds: 1", 1),
+    );
+    let (code, err) = check(&c);
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn a_key_with_an_invisible_character_says_so() {
+    // A word processor's non-breaking space before the colon, or a
+    // zero-width space inside the key: the key looks right and is not.
+    for (typed, shown) in [
+        ("  statement\u{a0}: Lift", "statement"),
+        ("  state\u{200b}ment: Lift", "statement"),
+    ] {
+        let (code, err) = check_edited(&[("  statement: Lift", typed)]);
+        assert_eq!(code, Some(1), "{err}");
+        assert!(
+            err.contains("invisible character") && err.contains(&format!("type `{shown}:` again")),
+            "{typed:?}: {err}"
+        );
+        // One mistake, one error: the key is not also reported missing.
+        assert!(!err.contains("missing"), "{typed:?}: {err}");
+    }
+    // A key merely misspelt is told the nearest key, not an invisible one.
+    let (_, err) = check_edited(&[("  statement: Lift", "  statment: Lift")]);
+    assert!(
+        err.contains("did you mean `statement`") && !err.contains("invisible"),
+        "{err}"
+    );
+}

@@ -196,7 +196,17 @@ fn classify(message: &str) -> (Code, Option<String>) {
     if let Some(rest) = after(message, "unknown field `") {
         let unknown = rest.split('`').next().unwrap_or_default();
         let expected = backticked(rest.split_once("expected").map_or("", |(_, e)| e));
+        // `statement\u{a0}:`: a word processor's non-breaking space (or
+        // another character that prints as nothing) inside the key, which
+        // a person cannot see to compare.
+        let seen: String = unknown
+            .chars()
+            .filter(|c| !c.is_whitespace() && !crate::base::invisible::is_invisible(*c))
+            .collect();
         let help = match closest(unknown, expected.iter().copied()) {
+            Some(best) if seen != unknown && seen == best => format!(
+                "did you mean `{best}`? The key has an invisible character in it or after it (a non-breaking space, as word processors type): delete the key up to the `:` and type `{best}:` again"
+            ),
             Some(best) => format!("did you mean `{best}`?"),
             None if expected.is_empty() => "remove this key".to_string(),
             None => format!("allowed keys here: {}", expected.join(", ")),
