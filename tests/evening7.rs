@@ -7,8 +7,6 @@
 mod common;
 use common::*;
 
-const PLAN_FILE: &str = "content/plans/maria-lopez.yaml";
-
 #[test]
 fn a_new_episode_copied_with_its_story_publishes_it_once_and_says_so() {
     let c = Clinic::with_plan();
@@ -57,20 +55,6 @@ fn a_new_episode_copied_with_its_story_publishes_it_once_and_says_so() {
     );
     // Every plan's handout is still written.
     assert_eq!(c.plan_handouts().len(), 3);
-}
-
-/// `check --format short` over the sample plan edited by `edits`: the exit
-/// code and what it printed.
-fn check_edited(edits: &[(&str, &str)]) -> (Option<i32>, String) {
-    let c = Clinic::with_plan();
-    let mut plan = PLAN.to_string();
-    for (from, to) in edits {
-        assert!(plan.contains(from), "{from}");
-        plan = plan.replacen(from, to, 1);
-    }
-    c.write(PLAN_FILE, &plan);
-    let out = c.cmd(&["--format", "short", "check"]).output().unwrap();
-    (out.status.code(), stderr(&out))
 }
 
 #[test]

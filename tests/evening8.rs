@@ -9,24 +9,6 @@ use common::*;
 
 const PLAN_FILE: &str = "content/plans/maria-lopez.yaml";
 
-/// `check --format short` over the sample plan edited by `edits`: the exit
-/// code and what it printed.
-fn check_edited(edits: &[(&str, &str)]) -> (Option<i32>, String) {
-    let c = Clinic::with_plan();
-    let mut plan = PLAN.to_string();
-    for (from, to) in edits {
-        assert!(plan.contains(from), "{from}");
-        plan = plan.replacen(from, to, 1);
-    }
-    c.write(PLAN_FILE, &plan);
-    check(&c)
-}
-
-fn check(c: &Clinic) -> (Option<i32>, String) {
-    let out = c.cmd(&["--format", "short", "check"]).output().unwrap();
-    (out.status.code(), stderr(&out))
-}
-
 /// What no message a person reads should hold: Rust's and libyaml's words.
 fn no_jargon(err: &str) {
     for word in [
@@ -78,7 +60,7 @@ fn a_key_given_twice_names_the_line_of_the_first() {
     // In site.yaml too.
     let c = Clinic::with_plan();
     c.write("site.yaml", &format!("{SITE}title: Other Clinic\n"));
-    let (code, err) = check(&c);
+    let (code, err) = check_short(&c);
     assert_eq!(code, Some(1), "{err}");
     assert!(
         err.contains(
@@ -99,7 +81,7 @@ fn one_key_in_two_blocks_is_no_repeat() {
         1,
     );
     c.write(PLAN_FILE, &plan);
-    let (code, err) = check(&c);
+    let (code, err) = check_short(&c);
     assert_eq!(code, Some(0), "{err}");
     assert!(!err.contains("twice"), "{err}");
 }
@@ -118,7 +100,7 @@ fn a_plan_saved_under_another_name_is_told_the_exact_name_to_give_it() {
     ] {
         c.write(&format!("content/plans/{name}"), &plan);
     }
-    let (code, err) = check(&c);
+    let (code, err) = check_short(&c);
     assert_eq!(code, Some(1), "{err}");
     for (name, new) in [
         ("bob.yml.txt", "bob.yaml"),
@@ -154,7 +136,7 @@ fn a_word_document_or_a_second_copy_is_not_told_to_rename() {
     .unwrap();
     // A copy beside the plan it would be renamed to.
     c.write("content/plans/maria-lopez.yaml.bak", PLAN);
-    let (code, err) = check(&c);
+    let (code, err) = check_short(&c);
     assert_eq!(code, Some(1), "{err}");
     assert!(
         err.contains("this is a word-processor document, not plain text: open it, use Save As with the type Plain Text, and name it `bob.yaml`"),
@@ -176,7 +158,7 @@ fn a_file_name_that_cannot_be_an_address_is_given_one_with_its_extension() {
         &PLAN.replace("Maria Lopez", "Bob Smith"),
     );
     c.write("content/exercises/Wall Slide.yaml", PENDULUM);
-    let (code, err) = check(&c);
+    let (code, err) = check_short(&c);
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("help: rename the file to `eve.yaml`"), "{err}");
     assert!(
@@ -303,7 +285,7 @@ fn a_list_or_a_text_where_one_group_belongs_says_what_to_write() {
         one,
     );
     c.write("site.yaml", &site);
-    let (code, err) = check(&c);
+    let (code, err) = check_short(&c);
     assert_eq!(code, Some(1), "{err}");
     assert!(
         err.contains("site.yaml:8:5: error[HP0004]: `clinic.clinician` holds one group of keys, not a list: the `-` in front makes it a list"),
@@ -319,7 +301,7 @@ fn a_list_or_a_text_where_one_group_belongs_says_what_to_write() {
         "site.yaml",
         &site.replace("\"PT, DPT\"\n", "\"PT, DPT\"\n    - name: Ana Ruiz\n"),
     );
-    let (_, err) = check(&c);
+    let (_, err) = check_short(&c);
     assert!(err.contains("keep one item and take out its `- `"), "{err}");
     no_jargon(&err);
     // Its key lined up with the dash: that line first.
@@ -327,7 +309,7 @@ fn a_list_or_a_text_where_one_group_belongs_says_what_to_write() {
         "site.yaml",
         &site.replace("      credentials", "    credentials"),
     );
-    let (_, err) = check(&c);
+    let (_, err) = check_short(&c);
     assert!(
         err.contains("site.yaml:9:5: error[HP0001]: `credentials` is lined up with the `-`"),
         "{err}"
@@ -340,7 +322,7 @@ fn a_list_or_a_text_where_one_group_belongs_says_what_to_write() {
             "Sam Rivera, PT",
         ),
     );
-    let (_, err) = check(&c);
+    let (_, err) = check_short(&c);
     assert!(
         err.contains("site.yaml:7:14: error[HP0004]: `clinic.clinician` holds a group of `key: value` lines, not a single text"),
         "{err}"
@@ -385,7 +367,7 @@ fn a_hold_or_minutes_of_zero_is_refused_like_no_sets() {
             "dose: { reps: 10, minutes: 0 }",
         ),
     );
-    let (code, err) = check(&c);
+    let (code, err) = check_short(&c);
     assert_eq!(code, Some(1), "{err}");
     assert!(
         err.contains(&format!("{PLAN_FILE}:{line}:"))
@@ -403,7 +385,7 @@ fn a_hold_or_minutes_of_zero_is_refused_like_no_sets() {
         PLAN_FILE,
         &PLAN.replacen("hold_seconds: 5", "hold_seconds: 1", 1),
     );
-    let (code, err) = check(&c);
+    let (code, err) = check_short(&c);
     assert_eq!(code, Some(0), "{err}");
 }
 

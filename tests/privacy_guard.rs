@@ -110,21 +110,6 @@ fn walker_site_allowance(c: &Clinic) {
 // Binary builders (no extra dependencies)
 // ---------------------------------------------------------------------------
 
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 /// A gzip member holding `data` in one stored (uncompressed) deflate block.
 fn gzip_stored(data: &[u8]) -> Vec<u8> {
     let len = u16::try_from(data.len()).expect("small payload");

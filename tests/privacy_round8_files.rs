@@ -290,21 +290,6 @@ impl BitWriter {
     }
 }
 
-fn crc32(b: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &x in b {
-        crc ^= u32::from(x);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 /// Ordinary `data:` URIs are not refused: a small PNG, an SVG in
 /// text, a JPEG without a position, text, and a bzip2 that a person
 /// checked and listed in `privacy.reviewed_files` (the way through).

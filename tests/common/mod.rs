@@ -313,3 +313,27 @@ pub fn fake_chromium(c: &Clinic) -> PathBuf {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
     path
 }
+
+/// `check --format short` over the clinic `c`: the exit code and what it
+/// printed.
+pub fn check_short(c: &Clinic) -> (Option<i32>, String) {
+    let out = c
+        .cmd(&["--format", "short", "check"])
+        .output()
+        .expect("run heropath");
+    (out.status.code(), stderr(&out))
+}
+
+/// [`check_short`] over a clinic with the sample plan, as
+/// `content/plans/maria-lopez.yaml`, edited by `edits` (each `(from, to)`
+/// replaces the first `from`, which must be there).
+pub fn check_edited(edits: &[(&str, &str)]) -> (Option<i32>, String) {
+    let c = Clinic::with_plan();
+    let mut plan = PLAN.to_string();
+    for (from, to) in edits {
+        assert!(plan.contains(from), "{from}");
+        plan = plan.replacen(from, to, 1);
+    }
+    c.write("content/plans/maria-lopez.yaml", &plan);
+    check_short(&c)
+}

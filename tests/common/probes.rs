@@ -198,3 +198,20 @@ pub fn assert_leaks_over(base: &dyn Fn(&Clinic), probes: &[(&str, &str)], secret
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The CRC-32 (IEEE) of `bytes`, as PNG chunks and gzip trailers carry it:
+/// the probes build such files by hand, without a dependency.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
