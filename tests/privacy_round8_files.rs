@@ -24,37 +24,14 @@ const SECRETS: [&str; 2] = ["Kaminski", "1950"];
 /// build with `code` on the file it was published as (`static/` left
 /// off), keep the previous output and never print a secret.
 fn assert_refused(code: &str, probes: &[(&str, Vec<u8>)]) {
-    let mut failures = Vec::new();
-    for (rel, bytes) in probes {
-        let leak = |c: &Clinic| write_bytes(c, rel, bytes);
-        let (out, untouched) = match leak_build(&base, &leak, &["build"]) {
-            Ok(r) => r,
-            Err(why) => {
-                failures.push(format!("{rel}: {why}"));
-                continue;
-            }
-        };
-        let err = stderr(&out);
-        let published = rel.trim_start_matches("static/");
-        let named = err
-            .lines()
-            .any(|l| l.contains(&format!("error[{code}]")) && l.contains(published));
-        if out.status.code() != Some(1) || !named {
-            failures.push(format!(
-                "{rel}: not refused with {code} (exit {:?}): {}",
-                out.status.code(),
-                head(&err)
-            ));
-        }
-        if !untouched {
-            failures.push(format!("{rel}: {OUTPUT_CHANGED}"));
-        }
-        for s in SECRETS {
-            if reveals(&err, s) {
-                failures.push(format!("{rel}: stderr repeats {s:?}"));
-            }
-        }
-    }
+    let failures: Vec<String> = probes
+        .iter()
+        .filter_map(|(rel, bytes)| {
+            let published = rel.trim_start_matches("static/");
+            refusal(&base, rel, bytes, code, Some(published), &SECRETS)
+                .map(|why| format!("{rel}: {why}"))
+        })
+        .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

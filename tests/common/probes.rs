@@ -169,34 +169,54 @@ pub fn assert_clean_over(base: &dyn Fn(&Clinic), files: &[(&str, &str)], shows: 
 /// never print any of `secrets`. Every probe is tried; the failures are
 /// reported together.
 pub fn assert_leaks_over(base: &dyn Fn(&Clinic), probes: &[(&str, &str)], secrets: &[&str]) {
-    let mut failures = Vec::new();
-    for (rel, text) in probes {
-        let leak = |c: &Clinic| write_bytes(c, rel, text.as_bytes());
-        let (out, untouched) = match leak_build(base, &leak, &["build"]) {
-            Ok(r) => r,
-            Err(why) => {
-                failures.push(format!("{rel} {text:?}: {why}"));
-                continue;
-            }
-        };
-        let err = stderr(&out);
-        if out.status.code() != Some(1) || !err.contains("error[HP0501]") {
-            failures.push(format!(
-                "{rel} {text:?}: not caught (exit {:?}): {}",
-                out.status.code(),
-                head(&err)
-            ));
-        }
-        if !untouched {
-            failures.push(format!("{rel} {text:?}: {OUTPUT_CHANGED}"));
-        }
-        for s in secrets {
-            if reveals(&err, s) {
-                failures.push(format!("{rel} {text:?}: stderr repeats {s:?}"));
-            }
+    let failures: Vec<String> = probes
+        .iter()
+        .filter_map(|(rel, text)| {
+            refusal(base, rel, text.as_bytes(), "HP0501", None, secrets)
+                .map(|why| format!("{rel} {text:?}: {why}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Why putting `bytes` at `rel` into the clean clinic that `base` makes
+/// is not refused as it must be (none when it is): the build fails with
+/// `code` (on a line naming `named`, when given), keeps the previous
+/// output and prints none of `secrets`.
+pub fn refusal(
+    base: &dyn Fn(&Clinic),
+    rel: &str,
+    bytes: &[u8],
+    code: &str,
+    named: Option<&str>,
+    secrets: &[&str],
+) -> Option<String> {
+    let leak = |c: &Clinic| write_bytes(c, rel, bytes);
+    let (out, untouched) = match leak_build(base, &leak, &["build"]) {
+        Ok(r) => r,
+        Err(why) => return Some(why),
+    };
+    let err = stderr(&out);
+    let mut why = Vec::new();
+    let refused = err
+        .lines()
+        .any(|l| l.contains(&format!("error[{code}]")) && named.is_none_or(|n| l.contains(n)));
+    if out.status.code() != Some(1) || !refused {
+        why.push(format!(
+            "not refused with {code} (exit {:?}): {}",
+            out.status.code(),
+            head(&err)
+        ));
+    }
+    if !untouched {
+        why.push(OUTPUT_CHANGED.to_string());
+    }
+    for s in secrets {
+        if reveals(&err, s) {
+            why.push(format!("stderr repeats {s:?}"));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    (!why.is_empty()).then(|| why.join("; "))
 }
 
 /// The CRC-32 (IEEE) of `bytes`, as PNG chunks and gzip trailers carry it:
