@@ -165,3 +165,39 @@ fn display_names_of_given_names_and_initials_stay_clean() {
         }
     }
 }
+
+#[test]
+fn a_name_on_the_second_line_of_a_story_is_reported_once_at_that_line() {
+    // The body's first line names the patient as the story may (his
+    // given name alone, "Walter");
+    // the full name is on its second line. The error must point there, and
+    // once: the plan's own spelling is also found by the guard's scan of
+    // the story's page, which already reports that line.
+    for second in [
+        "Walter Kaminski thanks the team!",
+        "Walt Kowalski thanks the team!",
+    ] {
+        let c = Clinic::new();
+        let text = plan(
+            "name: Walter Kaminski\nbirth_date: 1950-06-30",
+            &story(
+                "Walt K.",
+                &format!("Walter came to us with a sore knee.\n{second}"),
+                "",
+            ),
+        );
+        c.write("content/plans/walt.yaml", &text);
+        let line = 1 + text
+            .lines()
+            .position(|l| l.contains("thanks the team"))
+            .expect("the line is in the plan");
+        let (code, err) = check_short(&c);
+        assert_eq!(code, Some(1), "{second}: {err}");
+        let leaks: Vec<&str> = err.lines().filter(|l| l.contains("HP0501")).collect();
+        assert_eq!(leaks.len(), 1, "{second}: one error for one name: {err}");
+        assert!(
+            leaks[0].starts_with(&format!("content/plans/walt.yaml:{line}:")),
+            "{second}: at line {line}: {err}"
+        );
+    }
+}

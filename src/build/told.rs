@@ -125,10 +125,19 @@ impl<'a> StoryText<'a> {
 
     /// The line of the source that holds `word` (folded), on or after the
     /// `line`-th line of the field `key`; the key itself when none does.
+    /// A block scalar (`body: |`) starts on the line after its key, so its
+    /// second line is two lines below the key: counted from the key, the
+    /// search would start a line early and stop at the word's first use
+    /// ("Dana came…" above "…Dana Whitfield thanks the team").
     fn locate(&self, block: Option<&str>, key: &str, line: u32, word: &str) -> Option<Pos> {
         let at = key_pos(self.source, block, key)?;
         let lines: Vec<&str> = self.source.lines().collect();
-        let from = at.line - 1 + (line as usize).saturating_sub(1);
+        let opens_block = lines
+            .get(at.line - 1)
+            .and_then(|l| l.split_once(':'))
+            .is_some_and(|(_, v)| v.trim_start().starts_with(['|', '>']));
+        let first = at.line - 1 + usize::from(opens_block);
+        let from = first + (line as usize).saturating_sub(1);
         (from..lines.len().min(from + 200))
             .find(|&i| fold(lines[i]).contains(word))
             .map(|i| Pos {
