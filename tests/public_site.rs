@@ -1043,3 +1043,60 @@ fn the_day_heropath_stamps_is_not_the_patients_even_when_it_is_one_of_theirs() {
         assert!(stderr(&out).contains("HP0501"), "{to}: {}", stderr(&out));
     }
 }
+
+/// The number in "built N public file(s)" of a build's summary.
+fn public_count(out: &std::process::Output) -> usize {
+    let text = format!("{}{}", stderr(out), String::from_utf8_lossy(&out.stdout));
+    let at = text
+        .find(" public file(s)")
+        .expect("the summary counts public files");
+    let digits: String = text[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits
+        .chars()
+        .rev()
+        .collect::<String>()
+        .parse()
+        .expect("a count")
+}
+
+#[test]
+fn a_static_file_at_the_path_of_a_page_heropath_makes_replaces_it_every_time() {
+    let c = Clinic::with_plan();
+    let out = c.cmd(&["build"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = public_count(&out);
+    assert!(c.read("public/robots.txt").contains("Sitemap:"));
+    c.write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n");
+    c.write(
+        "static/404.html",
+        "<!doctype html><html lang=\"en\"><title>Lost</title><p>Not here.</p></html>\n",
+    );
+    // The pages are written in parallel: one file a path, or which of the
+    // two reaches public/ depends on the threads.
+    for threads in ["1", "2", "4", "8", "2", "4"] {
+        let out = c
+            .cmd(&["build"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(
+            public_count(&out),
+            before,
+            "the clinic's files replace heropath's, they are not added"
+        );
+        assert_eq!(
+            c.read("public/robots.txt"),
+            "User-agent: *\nDisallow: /drafts/\n",
+            "{threads} threads"
+        );
+        assert!(
+            c.read("public/404.html").contains("Not here."),
+            "{threads} threads"
+        );
+    }
+}

@@ -93,11 +93,29 @@ pub(super) fn render_public_then(
     let told = told::story_tellings(&p.clinic, full_guard(p), &stories, &diags);
     diags.extend(told);
     strip_metadata(&mut files[statics]);
+    last_of_each_path(&mut files);
     PublicBuild {
         files,
         stories: stories.len(),
         diagnostics: diags,
     }
+}
+
+/// One file a path, the last listed: a clinic's static file written at
+/// the path of a page heropath renders (`static/robots.txt`, `404.html`)
+/// replaces the page, as it replaces the theme's. Both were listed, and
+/// the files are written in parallel, so which of them reached public/
+/// was a race (and both were counted). The guard has read both.
+fn last_of_each_path(files: &mut Vec<RenderedFile>) {
+    let mut seen = std::collections::HashSet::new();
+    let mut keep: Vec<bool> = files
+        .iter()
+        .rev()
+        .map(|f| seen.insert(f.path.clone()))
+        .collect();
+    keep.reverse();
+    let mut keep = keep.into_iter();
+    files.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Render the public site while the privacy guard's index of every plan is
