@@ -25,6 +25,7 @@ mod apart;
 mod before;
 mod cjk;
 mod codes;
+mod compound;
 mod spelt;
 #[cfg(test)]
 mod tests;
@@ -57,10 +58,11 @@ pub enum Found {
 
 /// Words between the parts of a date that carry nothing: "12 de abril",
 /// "the 2nd of July", "the fourteenth day of March", "el día 3 de mayo",
-/// "March 14, in 1968", "2026年12月3日", "ngày 3 tháng 12 năm 2026".
-const FILLERS: [&str; 20] = [
-    "de", "del", "of", "the", "le", "el", "am", "den", "der", "do", "da", "day", "dia", "in",
-    "ngay", "thang", "nam", "年", "月", "日",
+/// "March 14, in 1968", "2026年12月3日", "ngày 3 tháng 12 năm 2026", "le
+/// douzième jour d'avril".
+const FILLERS: [&str; 22] = [
+    "de", "d", "del", "of", "the", "le", "el", "am", "den", "der", "do", "da", "day", "dia",
+    "jour", "in", "ngay", "thang", "nam", "年", "月", "日",
 ];
 const KOREAN: [&str; 3] = ["년", "월", "일"];
 /// Ordinal endings written after a number: 2nd, 1er, 3º.
@@ -371,6 +373,18 @@ fn items(s: &Stream, months: &Months, named: &dyn Fn(usize) -> bool) -> Vec<(Ite
     let mut weak = Vec::new();
     let mut skipped = false;
     let is_month = |w: &str| months.get(w).is_some();
+    // A Roman numeral a date's day or year may be: a day written with a
+    // capital ("XXX", not the "i" or "mix" of a sentence), a year of birth
+    // or of a visit in four letters or more ("MCML", "MMXXVI").
+    let roman_at = |j: usize| {
+        let t = s.toks.get(j).filter(|t| !t.digits)?;
+        let v = roman_value(s.tok(j))?;
+        let day = t.upper && (2..=31).contains(&v);
+        let year = (1850..=2100).contains(&v) && s.tok(j).len() >= 4;
+        (day || year).then_some(v)
+    };
+    let number_at = |j: usize| s.toks.get(j).is_some_and(|n| n.digits) || roman_at(j).is_some();
+    let roman_month_at = |j: usize| s.toks.get(j).is_some() && ROMAN.contains(&s.tok(j));
     let mut i = 0;
     while i < s.toks.len() {
         let t = &s.toks[i];
@@ -406,10 +420,9 @@ fn items(s: &Stream, months: &Months, named: &dyn Fn(usize) -> bool) -> Vec<(Ite
         // Between numbers by punctuation ("12/IV/1968"), or by spaces on
         // both sides ("14 III 1968", "1968 III 14"): a lone "Part II" or
         // "Henry VI" has no number after it.
-        let number_at = |j: usize| s.toks.get(j).is_some_and(|n| n.digits);
         let spaced = t.sep == Sep::Space && number_at(at + 1) && s.toks[at + 1].sep == Sep::Space;
         let between_numbers = at > 0
-            && s.toks[at - 1].digits
+            && number_at(at - 1)
             && (matches!(t.sep, Sep::Slash | Sep::Dot | Sep::Dash) || spaced);
         if let Some(m) = ROMAN
             .iter()
@@ -417,6 +430,24 @@ fn items(s: &Stream, months: &Months, named: &dyn Fn(usize) -> bool) -> Vec<(Ite
             .filter(|_| between_numbers)
         {
             out.push((Item::Month(m as i8 + 1), sep, at));
+            continue;
+        }
+        // A day or year in Roman numerals ("XXX.VI.MCML", "30 June MCML").
+        let month_near = || {
+            at + 1 < s.toks.len() && month(s, at + 1, months).is_some()
+                || roman_month_at(at + 1) && number_at(at + 2)
+                || matches!(out.last(), Some((Item::Month(_), _, _)))
+        };
+        if let Some(v) = roman_at(at).filter(|v| *v >= 1000 || (2..=31).contains(v) && month_near())
+        {
+            out.push((
+                Item::Num {
+                    v,
+                    len: if v >= 1000 { 4 } else { 2 },
+                },
+                sep,
+                at,
+            ));
             continue;
         }
         if let Some(n) = spelt::read(s, at, &is_month) {

@@ -6,8 +6,9 @@
 //!
 //! English, Spanish, French and Portuguese: their numbers are written as
 //! separate words (or hyphenated), which the folded stream gives as
-//! tokens. German, Dutch and Italian write a number as one word
-//! ("neunzehnhundertachtundsechzig") and are not read.
+//! tokens. German writes a number as one word
+//! ("neunzehnhundertachtundsechzig"), and French an ordinal ("trentième"):
+//! [`super::compound`] reads those; Dutch and Italian ones are not read.
 
 use super::{Sep, Stream};
 use ahash::AHashMap as HashMap;
@@ -277,7 +278,15 @@ pub(super) struct Spelt {
 /// `is_month`: words that are months too ("sept", "nove", "dez") only
 /// continue a number after a hyphen or a joining word.
 pub(super) fn read(s: &Stream, i: usize, is_month: &dyn Fn(&str) -> bool) -> Option<Spelt> {
-    let (first, _) = word(s.tok(i))?;
+    let Some((first, _)) = word(s.tok(i)) else {
+        // German writes a number as one word, French an ordinal.
+        let (value, ordinal) = super::compound::read(s.tok(i))?;
+        return Some(Spelt {
+            value,
+            len: 1,
+            strong: ordinal || value >= 100,
+        });
+    };
     if matches!(first, And | Oh) {
         return None;
     }

@@ -29,6 +29,63 @@ pub(super) const ROMAN: [&str; 12] = [
     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
 ];
 
+/// The value of a Roman numeral written in its one correct form (folded:
+/// "mcml" 1950, "xxx" 30; not "iiii", "mix" reads 1009): a date written
+/// wholly in Roman numerals, "XXX.VI.MCML".
+pub(super) fn roman_value(w: &str) -> Option<u32> {
+    if w.is_empty() || w.len() > 15 {
+        return None;
+    }
+    let digit = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        'd' => Some(500),
+        'm' => Some(1000),
+        _ => None,
+    };
+    let ds: Vec<i64> = w.chars().map(digit).collect::<Option<_>>()?;
+    let mut value = 0i64;
+    for (k, d) in ds.iter().enumerate() {
+        if ds.get(k + 1).is_some_and(|n| n > d) {
+            value -= d;
+        } else {
+            value += d;
+        }
+    }
+    // Only the one correct form: "iiii", "ic" and "vx" are no numerals.
+    let value = u32::try_from(value).ok().filter(|v| *v > 0)?;
+    (to_roman(value) == w).then_some(value)
+}
+
+fn to_roman(mut v: u32) -> String {
+    const ALL: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (n, sym) in ALL {
+        while v >= n {
+            out.push_str(sym);
+            v -= n;
+        }
+    }
+    out
+}
+
 /// Abbreviations that are everyday words more often than months.
 pub(super) const NOT_MONTHS: [&str; 3] = ["set", "ago", "mar"];
 

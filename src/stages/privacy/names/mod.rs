@@ -421,6 +421,13 @@ pub fn family_needles(f: &str) -> Vec<String> {
         {
             out.push(bare.to_string());
         }
+        out.extend(mac_forms(w));
+    }
+    if let [mac, rest] = &st.words()[..]
+        && ["mac", "mc"].contains(mac)
+    {
+        // "Mac Donald" written apart: also McDonald, M'Donald.
+        out.extend(mac_forms(&format!("mc{rest}")));
     }
     out.retain(|w| {
         let n = w.chars().count();
@@ -430,6 +437,24 @@ pub fn family_needles(f: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// The other spellings of a Scottish or Irish "son of" name: McDonald,
+/// MacDonald and M'Donald (read as "mdonald") are one name; the part after
+/// the prefix must have four letters or more ("Mack" is no Mac-name).
+fn mac_forms(w: &str) -> Vec<String> {
+    let Some(rest) = w
+        .strip_prefix("mac")
+        .or_else(|| w.strip_prefix("mc"))
+        .filter(|r| r.chars().count() >= 4 && r.chars().all(char::is_alphabetic))
+    else {
+        return Vec::new();
+    };
+    ["mac", "mc", "m"]
+        .iter()
+        .map(|p| format!("{p}{rest}"))
+        .filter(|f| f != w)
+        .collect()
 }
 
 /// The addresses of an email field (a field may hold several, or a

@@ -262,6 +262,7 @@ impl Guard {
         self.initials_with_year(s, &found, &mut name_hits);
         named.extend(self.joined_names(s, &halves, &mut name_hits));
         named.extend(self.run_in_names(s, &runs, &public, &mut name_hits));
+        self.near_alone(s, &found, &public, &named, &mut name_hits);
         // One report per place: the widest, strongest reading of it ("Maria
         // Lopez" is a full name, not also a surname and an email's local part).
         for (i, h) in name_hits.iter().enumerate() {

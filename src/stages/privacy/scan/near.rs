@@ -20,6 +20,11 @@ const PROFESSIONAL: [&str; 6] = ["dr", "doctor", "dra", "doctora", "prof", "prof
 /// (rd) for Reid, which too many words sound like.
 const SOUND_MIN: usize = 3;
 
+/// Fewest letters of a word, and of the family name it is one letter
+/// from, read as that family name alone (see [`Guard::near_alone`]); one
+/// of the two has a letter more.
+const ALONE_MIN: usize = 6;
+
 impl Guard {
     /// A name next to the other half of it spelt one letter wrong ("Walt
     /// Kaminsky", "Kaminksi, Walter", "Dorthy Walker"): a typo names the
@@ -66,6 +71,13 @@ impl Guard {
             }
             for (t, want) in sides {
                 let Some(t) = t else { continue };
+                // "Omar al-Rasheed": the article of the family name stands
+                // between the two halves.
+                let t = if want == Kind::Family {
+                    article_skipped(s, t)
+                } else {
+                    t
+                };
                 let w = s.tok(t);
                 if !s.toks[t].upper || s.toks[t].digits || self.site_words.contains(w) {
                     continue;
@@ -208,10 +220,15 @@ impl Guard {
         let mut named: Option<Vec<bool>> = None;
         for t in 1..s.toks.len() {
             let tok = &s.toks[t];
-            if !tok.upper || tok.digits || tok.code || !matches!(tok.sep, Sep::Space | Sep::Dot) {
+            // "Mr. Al Rasheed", "Mrs. al-Rasheed": the title, the
+            // article, the name.
+            let article = t >= 2 && article_skipped(s, t - 1) == t;
+            let title_at = if article { t - 2 } else { t - 1 };
+            let sep = s.toks[title_at + 1].sep;
+            if !tok.upper || tok.digits || tok.code || !matches!(sep, Sep::Space | Sep::Dot) {
                 continue;
             }
-            let title = s.tok(t - 1);
+            let title = s.tok(title_at);
             if !names::is_title_word(title) || PROFESSIONAL.contains(&title) {
                 continue;
             }
@@ -223,13 +240,71 @@ impl Guard {
             if named[t] {
                 continue;
             }
-            for q in self.near_patterns(w, names::near::NEAR_MIN) {
+            // One letter off, or spelt as it sounds ("Mr. Al Rasheed" for
+            // al-Rashid), as next to a given name.
+            let mut near = self.near_patterns(w, names::near::NEAR_MIN);
+            near.extend(self.sound_patterns(w, Some(Kind::Family)));
+            for q in near {
                 for r in self.roles[q]
                     .iter()
                     .filter(|r| r.kind == Kind::Family && r.plan != PUBLIC)
                 {
                     if !self.allowed_words.contains(&(r.plan, w.to_string())) {
-                        out.push((r.plan, What::TitledName, &self.patterns[q], t - 1, t));
+                        out.push((r.plan, What::TitledName, &self.patterns[q], title_at, t));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A word one letter from a long family name, alone, written as a
+    /// name ("Kaminsky", "Schmit" for Schmidt, "Walensa" for Wałęsa), on a
+    /// page that names the same patient otherwise (`named`: a given name,
+    /// the display name): the page tells whose name it misspells. Seven
+    /// letters at least in the longer of the two, six in the shorter: a
+    /// shorter name is a letter from too many words ("Walked" for Walker).
+    pub(super) fn near_alone<'g>(
+        &'g self,
+        s: &Stream,
+        found: &[(usize, usize, usize, bool)],
+        public: &[(usize, usize)],
+        named: &[usize],
+        out: &mut Vec<(u32, What, &'g str, usize, usize)>,
+    ) {
+        if self.near.is_empty() || named.is_empty() {
+            return;
+        }
+        let mut named_toks: Option<Vec<bool>> = None;
+        for t in 0..s.toks.len() {
+            let (tok, w) = (&s.toks[t], s.tok(t));
+            let n = w.chars().count();
+            if !tok.upper
+                || tok.digits
+                || tok.code
+                || n < ALONE_MIN
+                || super::HEADING_WORDS.contains(&w)
+                || self.site_words.contains(w)
+                || super::inside(public, t, t)
+            {
+                continue;
+            }
+            let named_toks = named_toks.get_or_insert_with(|| self.named_tokens(s, found));
+            if named_toks[t] {
+                continue;
+            }
+            for q in self.near_patterns(w, ALONE_MIN) {
+                let key = self.patterns[q].as_str();
+                if n.max(key.chars().count()) < ALONE_MIN + 1 {
+                    continue;
+                }
+                for r in self.roles[q]
+                    .iter()
+                    .filter(|r| r.kind == Kind::Family && r.plan != PUBLIC)
+                {
+                    if self.names_plan(named, r.plan)
+                        && !self.allowed_words.contains(&(r.plan, w.to_string()))
+                    {
+                        out.push((r.plan, What::Surname, key, t, t));
                     }
                 }
             }
@@ -321,5 +396,19 @@ impl Guard {
             }
         }
         out
+    }
+}
+
+/// Articles a family name is written with, apart from it ("al-Rashid", "el
+/// Amrani"): the word after one at token `t`, when one stands there and
+/// a name follows it (joined by a space or a hyphen); else `t`.
+fn article_skipped(s: &Stream, t: usize) -> usize {
+    const ARTICLES: [&str; 3] = ["al", "el", "ul"];
+    let next = s.toks.get(t + 1);
+    match ARTICLES.contains(&s.tok(t))
+        && next.is_some_and(|n| matches!(n.sep, Sep::Space | Sep::Dash))
+    {
+        true => t + 1,
+        false => t,
     }
 }
