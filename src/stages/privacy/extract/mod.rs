@@ -181,7 +181,14 @@ fn base64_blobs(out: &mut Out) {
     for (line, bytes) in blobs {
         if known_kind(&bytes) {
             extract_into("base64", &bytes, 1, out);
-        } else if let Some(text) = decode::blob_text(&bytes) {
+            continue;
+        }
+        if let Some(text) = decode::blob_text(&bytes) {
+            push(&mut out.segs, text, line, Strength::Text);
+        }
+        // An email's body or header (`=?koi8-r?B?…?=`) in a legacy code
+        // page: read as its reader's mail program shows it.
+        for text in charset::undeclared(&bytes, charset::Source::Blob) {
             push(&mut out.segs, text, line, Strength::Text);
         }
     }
@@ -358,15 +365,29 @@ fn extract_into(path: &str, b: &[u8], depth: u8, out: &mut Out) {
 /// A text file that declares a charset (see [`charset`]) is read a second
 /// time as a browser shows it; one whose label no browser knows is
 /// reported as unreadable. A byte-order mark, or UTF-16 without one,
-/// overrides any declaration, as in browsers.
+/// overrides any declaration, as in browsers. A text file that declares
+/// none and is not UTF-8 is read once more in each legacy charset a
+/// browser may fall back to (see [`charset::undeclared`]): a Russian CSV
+/// in Windows-1251 or a Japanese one in Shift_JIS shows its names only
+/// through them.
 fn declared_charsets(ext: &str, b: &[u8], text: &str, depth: u8, out: &mut Out) {
     let t = text.trim_start();
     let css = ext == "css";
     let markup = MARKUP.contains(&ext) || XML.contains(&ext) || t.starts_with('<');
-    if !(css || markup) || decode::unicode_by_bytes(b) {
+    if decode::unicode_by_bytes(b) {
         return;
     }
-    for d in charset::declared(b, css) {
+    let declared = if css || markup {
+        charset::declared(b, css)
+    } else {
+        Vec::new()
+    };
+    if declared.is_empty() {
+        for reading in charset::undeclared(b, charset::Source::File) {
+            text_file(ext, &reading, depth, out);
+        }
+    }
+    for d in declared {
         match d {
             charset::Declared::Known(e) => text_file(ext, &charset::decode(b, e), depth, out),
             charset::Declared::Unknown => {

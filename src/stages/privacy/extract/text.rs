@@ -15,12 +15,20 @@ use super::decode::{hex_at, utf8_or_1252};
 use super::{MARK, Segment, Strength, push};
 
 fn qp_decode(v: &str) -> Cow<'_, str> {
+    match qp_bytes(v) {
+        Some(out) => Cow::Owned(utf8_or_1252(&out).into_owned()),
+        None => Cow::Borrowed(v),
+    }
+}
+
+/// The bytes quoted-printable `v` writes; `None` when it has no `=XX`.
+fn qp_bytes(v: &str) -> Option<Vec<u8>> {
     let b = v.as_bytes();
     if !b
         .windows(3)
         .any(|w| w[0] == b'=' && hex_at(w, 1, 2).is_some())
     {
-        return Cow::Borrowed(v);
+        return None;
     }
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -35,7 +43,24 @@ fn qp_decode(v: &str) -> Cow<'_, str> {
             i += 1;
         }
     }
-    Cow::Owned(utf8_or_1252(&out).into_owned())
+    Some(out)
+}
+
+/// `logical`, a line of quoted-printable, decoded: as UTF-8 (or
+/// Windows-1252), and in each legacy code page its bytes read as text in
+/// (an email in `windows-1251`, see [`super::charset::undeclared`]).
+fn qp_line(logical: &str, start: u32, segs: &mut Vec<Segment>) {
+    push(
+        segs,
+        qp_decode(logical).replace('_', " "),
+        start,
+        Strength::Text,
+    );
+    if let Some(bytes) = qp_bytes(logical) {
+        for text in super::charset::undeclared(&bytes, super::charset::Source::Blob) {
+            push(segs, text.replace('_', " "), start, Strength::Text);
+        }
+    }
 }
 
 /// A text that holds quoted-printable (a saved email, `.eml` or `.mht`,
@@ -65,19 +90,13 @@ pub(super) fn quoted_printable_lines(text: &str, segs: &mut Vec<Segment>) {
             Some(joined) => logical.push_str(joined),
             None => {
                 logical.push_str(l);
-                let decoded = qp_decode(&logical).replace('_', " ");
-                push(segs, decoded, start, Strength::Text);
+                qp_line(&logical, start, segs);
                 logical.clear();
             }
         }
     }
     if !logical.is_empty() {
-        push(
-            segs,
-            qp_decode(&logical).replace('_', " "),
-            start,
-            Strength::Text,
-        );
+        qp_line(&logical, start, segs);
     }
 }
 
