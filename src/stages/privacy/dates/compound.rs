@@ -70,15 +70,32 @@ const FR_ORDINALS: [(&str, u32); 19] = [
 /// A number written as one word: its value and whether it is an ordinal.
 /// A lone German cardinal below a hundred ("zwei", "acht") is returned
 /// too; the caller treats it as a weak day, as it does "fourteen".
+/// Every word of a page that is no number word of the other languages
+/// comes here, so the word's start (or a French ordinal's ending) is
+/// looked at before it is taken apart.
 pub(super) fn read(w: &str) -> Option<(u32, bool)> {
     if w.len() < 3 || w.len() > 40 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    if let Some((_, v)) = FR_ORDINALS.iter().find(|(f, _)| *f == w) {
-        return Some((*v, true));
+    if w.ends_with("ieme") || w == "seconde" {
+        return FR_ORDINALS
+            .iter()
+            .find(|(f, _)| *f == w)
+            .map(|(_, v)| (*v, true));
+    }
+    if !DE_STARTS.iter().any(|p| w.starts_with(p)) {
+        return None;
     }
     german(w)
 }
+
+/// How every German number word starts: a unit, a teen or a ten
+/// ("sech" of "sechzehn", "sieb" of "siebzig"), "tausend", "hundert", or
+/// an irregular ordinal ("ersten", "dritte").
+const DE_STARTS: [&str; 17] = [
+    "ein", "zwei", "zwolf", "zwanzig", "drei", "dritt", "vier", "funf", "sech", "sieb", "acht",
+    "neun", "zehn", "elf", "erst", "tausend", "hundert",
+];
 
 /// A German number word: "[n]tausend", "[n]hundert", then below a hundred,
 /// with an ordinal ending ("-te", "-ste" and their cases) or none.
@@ -174,7 +191,15 @@ fn ordinal_stem(w: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::read;
+    use super::*;
+
+    #[test]
+    fn every_german_number_word_has_a_start_the_filter_knows() {
+        let words = DE_UNITS.iter().chain(&DE_TEENS).chain(&DE_TENS);
+        for (w, _) in words {
+            assert!(DE_STARTS.iter().any(|p| w.starts_with(p)), "{w}");
+        }
+    }
 
     #[test]
     fn one_word_numbers() {

@@ -377,7 +377,9 @@ fn items(s: &Stream, months: &Months, named: &dyn Fn(usize) -> bool) -> Vec<(Ite
     // capital ("XXX", not the "i" or "mix" of a sentence), a year of birth
     // or of a visit in four letters or more ("MCML", "MMXXVI").
     let roman_at = |j: usize| {
+        // Asked thrice a word: a short one in lower case is passed first.
         let t = s.toks.get(j).filter(|t| !t.digits)?;
+        let t = Some(t).filter(|t| t.upper || s.tok(j).len() >= 4)?;
         let v = roman_value(s.tok(j))?;
         let day = t.upper && (2..=31).contains(&v);
         let year = (1850..=2100).contains(&v) && s.tok(j).len() >= 4;

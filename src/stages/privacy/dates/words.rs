@@ -33,7 +33,9 @@ pub(super) const ROMAN: [&str; 12] = [
 /// "mcml" 1950, "xxx" 30; not "iiii", "mix" reads 1009): a date written
 /// wholly in Roman numerals, "XXX.VI.MCML".
 pub(super) fn roman_value(w: &str) -> Option<u32> {
-    if w.is_empty() || w.len() > 15 {
+    // Every word of a page comes here: most have a letter that is no
+    // numeral, found before anything is made.
+    if w.is_empty() || w.len() > 15 || !w.bytes().all(|b| b"ivxlcdm".contains(&b)) {
         return None;
     }
     let digit = |c: char| match c {
