@@ -519,7 +519,7 @@ fn cases() -> Vec<Case> {
             file: File::Is(PLAN_FILE),
             at: At::Pos(27, 15),
             help: Help::Contains("left, right, both"),
-            message: "unknown variant `up`",
+            message: "cannot be `up`: it takes one of left, right, both",
         },
         Case {
             name: "text cut short by #",

@@ -75,6 +75,21 @@ impl Date {
             .map(Date::of)
     }
 
+    /// When a file was last written, as `2026-12-02 18:05 UTC`, for a
+    /// person deciding whether it is today's.
+    pub fn stamp(t: std::time::SystemTime) -> Option<String> {
+        let ts = jiff::Timestamp::try_from(t).ok()?;
+        let dt = jiff::tz::Offset::UTC.to_datetime(ts);
+        Some(format!(
+            "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+            dt.year(),
+            dt.month(),
+            dt.day(),
+            dt.hour(),
+            dt.minute()
+        ))
+    }
+
     fn of(ts: jiff::Timestamp) -> Date {
         Date(jiff::tz::Offset::UTC.to_datetime(ts).date())
     }

@@ -108,6 +108,22 @@ pub fn finish(report: &Outcome, strict: bool, ui: &Ui) -> ExitCode {
     }
 }
 
+/// After a run that failed and wrote nothing: name each handout an
+/// earlier run left in place (`kept`), and when it was written, so that
+/// the therapist does not print yesterday's sheet (`what`: "the previous
+/// handout was kept and is out of date", …).
+pub fn tell_kept(kept: &[heropath::build::Kept], what: &str, ui: &Ui) {
+    if kept.is_empty() || ui.format == Format::Json {
+        return;
+    }
+    let files: Vec<String> = kept.iter().map(|k| k.describe(&ui.root)).collect();
+    eprintln!(
+        "heropath: {what}: {}; do not print {} until the errors above are fixed",
+        files.join(", "),
+        if files.len() == 1 { "it" } else { "them" },
+    );
+}
+
 /// The build's [`heropath::build::Progress`] drawn as an indicatif bar.
 #[derive(Debug)]
 struct Bar(indicatif::ProgressBar);

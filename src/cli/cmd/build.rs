@@ -2,7 +2,7 @@
 
 use crate::cli::Global;
 use crate::cli::args::BuildArgs;
-use crate::cli::report::{Ui, finish};
+use crate::cli::report::{Ui, finish, tell_kept};
 use heropath::build::{self, Options, Outcome};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -37,6 +37,20 @@ pub fn run(args: BuildArgs, g: &Global, ui: &Ui) -> ExitCode {
     let started = Instant::now();
     let report = build::build(&opts);
     let code = finish(&report, strict, ui);
+    if let Some(dir) = build::previous_handouts(&opts, &report)
+        && ui.format != heropath::base::report::Format::Json
+    {
+        let shown = dir.strip_prefix(&ui.root).unwrap_or(&dir);
+        eprintln!(
+            "heropath: the previous handouts in {}/ are unchanged: none of the edits since the last good build are in them",
+            shown.display()
+        );
+        tell_kept(
+            &build::kept_by_build(&opts, &report),
+            "out of date, as their plans have errors",
+            ui,
+        );
+    }
     if g.verbose {
         timings(&report, started, "build");
     }

@@ -3,7 +3,7 @@
 
 use crate::cli::Global;
 use crate::cli::args::HandoutArgs;
-use crate::cli::report::{Ui, finish};
+use crate::cli::report::{Ui, finish, tell_kept};
 use heropath::build::{self, Options};
 use std::process::ExitCode;
 
@@ -29,6 +29,15 @@ pub fn run(args: HandoutArgs, g: &Global, mut ui: Ui) -> ExitCode {
     };
     let (report, written) = build::one_handout(&opts, &found.plan, &desk);
     let mut code = finish(&report, false, &ui);
+    if written.is_none() && report.failed() {
+        let kept = build::kept_handout(&opts, &found.slug, args.output.as_deref());
+        let what = if kept.len() == 1 {
+            "the previous handout was kept and is out of date"
+        } else {
+            "the previous handout and its PDF were kept and are out of date"
+        };
+        tell_kept(&kept, what, &ui);
+    }
     if let Some(w) = &written {
         if ui.chatty() {
             eprintln!("wrote {}", w.html.display());

@@ -83,7 +83,10 @@ pub(super) fn parse_repairing<T: DeserializeOwned>(
             break;
         }
         let renames = d.code == Code::UnknownKey && suggestion(&d).is_some();
-        let repaired = repair(&mut lines, &d);
+        // The placeholder is read from serde's own words, which the
+        // diagnostic may have put into plain ones.
+        let raw = super::strip_position(&err.to_string());
+        let repaired = repair(&mut lines, &d, &raw);
         if let Some(best) = suggestion(&d) {
             suggested.push(best.to_string());
         }
@@ -168,7 +171,7 @@ fn is_duplicate(d: &Diagnostic) -> bool {
 
 /// Take the problem out of `lines`; returns the (0-based) lines changed,
 /// or `None` when this kind of problem cannot be stepped over.
-fn repair(lines: &mut [String], d: &Diagnostic) -> Option<Vec<usize>> {
+fn repair(lines: &mut [String], d: &Diagnostic, raw: &str) -> Option<Vec<usize>> {
     let pos = d.pos?;
     let li = pos.line.checked_sub(1)?;
     let b = crate::base::diag::Pos::byte_in_line(lines.get(li)?, pos.column)?;
@@ -182,7 +185,7 @@ fn repair(lines: &mut [String], d: &Diagnostic) -> Option<Vec<usize>> {
         },
         Code::YamlSyntax if is_duplicate(d) => blank_entry(lines, li, b),
         Code::WrongType | Code::BadDate | Code::ValueNotAllowed => {
-            let p = placeholder(&d.message)?;
+            let p = placeholder(raw).or_else(|| placeholder(&d.message))?;
             replace_node(lines, li, b, &p)
         }
         _ => None,
@@ -191,7 +194,9 @@ fn repair(lines: &mut [String], d: &Diagnostic) -> Option<Vec<usize>> {
 
 /// A value of the type serde's message says was expected.
 fn placeholder(message: &str) -> Option<String> {
-    if message.contains("invalid date") {
+    if message.contains("invalid date")
+        || message.ends_with("expected a date written as YYYY-MM-DD")
+    {
         return Some("2000-01-01".into());
     }
     let expected = message.rsplit("expected ").next()?.trim();

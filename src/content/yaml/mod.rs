@@ -128,6 +128,16 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
     // the position ourselves, in front.
     let message = strip_position(&full);
     let message = numbers::plain(&message).unwrap_or(message);
+    if let Some(s) = slips::explain_variant(&message, pos, src) {
+        let code = match message.contains("unknown variant") {
+            true => Code::ValueNotAllowed,
+            false => Code::WrongType,
+        };
+        return Diagnostic::error(code, s.message)
+            .in_file(file)
+            .at(Some(s.pos))
+            .help(s.help);
+    }
     let (code, help) = classify(&message);
     let slip = match code {
         Code::YamlSyntax if !message.starts_with("duplicate") => {

@@ -240,6 +240,13 @@ fn load_rest(root: &Path, content: &Path, diags: &mut Diagnostics) -> Rest {
     }
 }
 
+/// `site.yaml` of `root` alone, when it parses (its problems are not
+/// reported: the caller has reported them already, or has no use for
+/// them).
+pub fn site_only(root: &Path) -> Option<crate::content::config::Site> {
+    read_site(root, &mut Diagnostics::default()).0
+}
+
 /// Load what one plan's handout depends on: `site.yaml`, the exercise
 /// library and its pictures, and the plan `plan` (a path relative to
 /// `root`). Other plans, pages and story records are not read, so their

@@ -14,6 +14,7 @@ mod items;
 mod shapes;
 mod spaces;
 mod values;
+mod wrong;
 
 /// A slip recognised in the source.
 #[derive(Debug, PartialEq, Eq)]
@@ -168,6 +169,12 @@ fn mapping_value(lines: &[&str], li: usize, pos: Pos) -> Option<Slip> {
 /// text where a group of keys or a list belongs.
 pub(super) fn explain_shape(message: &str, pos: Option<Pos>, src: &str) -> Option<Slip> {
     shapes::explain(message, pos?, src)
+}
+
+/// serde's "unknown variant" and "did not match any variant" in plain
+/// words (see [`wrong::variant`]).
+pub(super) fn explain_variant(message: &str, pos: Option<Pos>, src: &str) -> Option<Slip> {
+    wrong::variant(message, pos?, src)
 }
 
 /// Explain a type error whose real cause is a slip: `goal:` followed by

@@ -12,6 +12,12 @@ use crate::base::diag::Pos;
 pub(super) fn explain(message: &str, pos: Pos, src: &str) -> Option<Slip> {
     let (path, rest) = message.split_once(": invalid type: ")?;
     let (found, expected) = rest.rsplit_once(", expected ")?;
+    known(path, found, expected, pos, src)
+        .or_else(|| super::wrong::explain(path, found, expected, pos, src))
+}
+
+/// A list or a text where a group of keys or a list belongs.
+fn known(path: &str, found: &str, expected: &str, pos: Pos, src: &str) -> Option<Slip> {
     let key = path.rsplit('.').next()?.split('[').next()?;
     if key.is_empty() {
         return None;
@@ -21,7 +27,7 @@ pub(super) fn explain(message: &str, pos: Pos, src: &str) -> Option<Slip> {
     let line = src.lines().nth(pos.line.checked_sub(1)?)?;
     let at = Pos::byte_in_line(line, pos.column)?;
     if group && found == "sequence" && line[at..].starts_with("- ") {
-        return Some(list_for_group(src, path, pos, line));
+        return Some(list_for_group(src, path, pos, line, expected));
     }
     let (k, colon) = key_of(line)?;
     let text = line[colon + 1..].trim();
@@ -39,19 +45,26 @@ pub(super) fn explain(message: &str, pos: Pos, src: &str) -> Option<Slip> {
             ),
         });
     }
+    let help = match super::wrong::first_key(expected) {
+        // `clinician: Sam Rivera`: the text is the group's first key.
+        Some(first) => format!(
+            "give the text its key: write it as `{head}{key}: {{ {first}: {text} }}`, or `{head}{key}:` alone on its line with `{first}: {text}` under it, indented 2 more spaces"
+        ),
+        None => format!(
+            "write `{head}{key}:` alone on its line and each part of the text on a line below it, under its own key, indented 2 more spaces (see this file's section in README.md for the keys)"
+        ),
+    };
     group.then(|| Slip {
         pos,
         message: format!("`{path}` holds a group of `key: value` lines, not a single text"),
-        help: format!(
-            "write `{head}{key}:` alone on its line and each part of the text on a line below it, under its own key, indented 2 more spaces (see this file's section in README.md for the keys)"
-        ),
+        help,
     })
 }
 
 /// `clinician:` followed by `- name: …` items, where one group of keys
 /// belongs (`key` is its path, `clinic.clinician`): the dash is what
 /// makes it a list.
-fn list_for_group(src: &str, key: &str, pos: Pos, item: &str) -> Slip {
+fn list_for_group(src: &str, key: &str, pos: Pos, item: &str, expected: &str) -> Slip {
     let dash = indent(item);
     let items = src
         .lines()
@@ -70,9 +83,18 @@ fn list_for_group(src: &str, key: &str, pos: Pos, item: &str) -> Slip {
             "{one}: write it as `{}{body}`, with the item's other keys lined up under `{first}`",
             " ".repeat(dash)
         ),
-        None => format!(
-            "{one}, and write the item as `key: value` lines (see this file's section in README.md for the keys)"
-        ),
+        // `- Sam Rivera` under `clinician:`: a text without its key.
+        None => match super::wrong::first_key(expected) {
+            Some(first) if !body.starts_with(['[', '{']) => format!(
+                "{one} and give the text its key: write it as `{}{first}: {}`, under `{}:`",
+                " ".repeat(dash),
+                body.trim(),
+                key.rsplit('.').next().unwrap_or(key)
+            ),
+            _ => format!(
+                "{one}, and write the item as `key: value` lines (see this file's section in README.md for the keys)"
+            ),
+        },
     };
     Slip {
         pos,
