@@ -327,3 +327,66 @@ fn ordinary_emails_and_keys_are_published() {
         &["ok8", "ok9"],
     );
 }
+
+/// A JPEG segment: its marker, its length (counting itself), its data.
+fn jpeg_segment(marker: u8, data: &[u8]) -> Vec<u8> {
+    let len = u16::try_from(data.len() + 2).expect("a short segment");
+    let mut out = vec![0xFF, marker];
+    out.extend(len.to_be_bytes());
+    out.extend(data);
+    out
+}
+
+/// A file that starts as a JPEG, holds `segments` and ends.
+fn broken_jpeg(segments: &[u8]) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xD8];
+    out.extend(segments);
+    out.extend([0xFF, 0xD9]);
+    out
+}
+
+#[test]
+fn a_picture_that_does_not_decode_is_refused_unless_reviewed() {
+    use std::io::Write as _;
+    // A picture that decodes is published without its metadata; one that
+    // does not was published as written, with what its segments or its
+    // scan data carry unread: zlib-packed text in an APP15 segment, a
+    // name in the entropy-coded data after a scan header.
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(b"Walter Kaminski, born 1950-06-30")
+        .expect("zlib");
+    let packed = broken_jpeg(&jpeg_segment(0xEF, &z.finish().expect("zlib")));
+    let mut in_scan = jpeg_segment(0xDA, &[0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+    in_scan.extend(b"Walter Kaminski");
+    let in_scan = broken_jpeg(&in_scan);
+    let base = clinic_of(WALTER);
+    let mut failures = Vec::new();
+    for (rel, bytes, shown) in [
+        ("static/team.jpg", &packed, "team.jpg"),
+        ("static/img/front.jpeg", &in_scan, "img/front.jpeg"),
+        // Its first bytes make it a picture, whatever its name says.
+        ("static/photo.png", &packed, "photo.png"),
+        ("static/photo.bin", &in_scan, "photo.bin"),
+    ] {
+        if let Some(why) = refusal(&base, rel, bytes, "HP0502", Some(shown), &["Kaminski"]) {
+            failures.push(format!("{rel}: {why}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // A person who checked it lists it: the narrow way through.
+    let reviewed = |c: &Clinic| {
+        base(c);
+        c.write(
+            "site.yaml",
+            &site("privacy:\n  reviewed_files:\n    - { pattern: \"logo.jpg\", reason: \"An old logo, checked by Sam on 2026-12-02\" }\n"),
+        );
+        write_bytes(
+            c,
+            "static/logo.jpg",
+            &broken_jpeg(&jpeg_segment(0xEF, &[0; 16])),
+        );
+    };
+    if let Some(why) = expect_clean(&reviewed, &[]) {
+        panic!("a reviewed picture: {why}");
+    }
+}

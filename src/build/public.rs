@@ -92,7 +92,7 @@ pub(super) fn render_public_then(
     diags.extend(scan(&files, &ahead));
     let told = told::story_tellings(&p.clinic, full_guard(p), &stories, &diags);
     diags.extend(told);
-    strip_metadata(&mut files[statics]);
+    diags.extend(strip_metadata(p, &mut files[statics]));
     last_of_each_path(&mut files);
     PublicBuild {
         files,
@@ -163,14 +163,51 @@ fn add_brand_css(theme: &render::CompiledTheme, files: &mut Vec<RenderedFile>, c
     }
 }
 
-/// Static JPEGs and PNGs re-encoded without their metadata (names kept:
-/// pages link them).
-fn strip_metadata(statics: &mut [RenderedFile]) {
-    statics.par_iter_mut().for_each(|f| {
-        if let Some(clean) = model::without_metadata(&f.path, &f.bytes) {
-            f.bytes = clean;
-        }
-    });
+/// Static JPEGs, PNGs and WebPs re-written without their metadata (names
+/// kept: pages link them). A picture that does not decode is published as
+/// written: when it carries more than the metadata the guard reads (image
+/// data, or a segment of a kind the guard does not know: zlib-packed text
+/// in an APP15 segment, a name after a scan header), it is refused as a
+/// file the guard cannot read (HP0502), unless site.yaml lists it as
+/// reviewed.
+fn strip_metadata(p: &Prepared, statics: &mut [RenderedFile]) -> Vec<Diagnostic> {
+    let theme = &p.themes[&p.clinic.site.theme];
+    let reviewed = &p.clinic.site.privacy.reviewed_files;
+    let undecoded: Vec<Diagnostic> = statics
+        .par_iter_mut()
+        .filter_map(|f| {
+            match model::without_metadata(&f.path, &f.bytes) {
+                Some(clean) => f.bytes = clean,
+                None => {
+                    let kind = model::raster_kind(&f.bytes)?;
+                    if !model::carries_unread(&f.bytes) {
+                        return None;
+                    }
+                    let listed = reviewed
+                        .iter()
+                        .any(|r| privacy::glob_match(&r.pattern, &f.path));
+                    return (!listed).then(|| undecodable(theme, &f.path, kind));
+                }
+            }
+            None
+        })
+        .collect();
+    undecoded
+}
+
+/// A static picture that does not decode, so cannot be cleaned.
+fn undecodable(theme: &render::CompiledTheme, path: &str, kind: &str) -> Diagnostic {
+    let origin = theme.static_origins.get(path).map_or(path, String::as_str);
+    Diagnostic::error(
+        Code::UnreadablePublicFile,
+        format!(
+            "public file {path} cannot be fully read by the privacy guard: it starts as a {kind} picture but does not decode, so it would go out as written, with image data or a segment the guard does not read"
+        ),
+    )
+    .in_file(origin)
+    .help(format!(
+        "export the picture again from an image editor, or remove it from the site; once a person has checked that it names no patient, list it in site.yaml:\n  privacy:\n    reviewed_files:\n      - {{ pattern: \"{path}\", reason: \"who checked it, when\" }}"
+    ))
 }
 
 /// Every picture of `content/images/` the public site shows: the look's,

@@ -18,6 +18,7 @@ pub mod dose;
 mod handout;
 mod inline;
 mod look;
+mod opaque;
 mod pager;
 mod pages;
 mod picture;
@@ -37,8 +38,9 @@ pub use inline::{img_names, rewrite_imgs};
 pub use look::{
     CardView, Hero, Look, attach_photos, look, picture_names, script_json, story_json_ld, tel_url,
 };
+pub use opaque::carries_unread;
 pub use pages::{MenuItem, PageView, Part, menu, pages};
-pub use picture::{Picture, Pictures, without_metadata};
+pub use picture::{Picture, Pictures, raster_kind, without_metadata};
 pub use qr::qr_svg;
 pub use remember::{LogRow, RememberView, log_row};
 pub use site::{ClinicView, SiteView};

@@ -158,15 +158,29 @@ fn publish_one(name: &str, bytes: &[u8], base_path: &str) -> Published {
 /// that does not decode (the privacy guard still reads what it carries).
 pub fn without_metadata(path: &str, bytes: &[u8]) -> Option<Vec<u8>> {
     let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".webp") {
+    if lower.ends_with(".webp") || raster_kind(bytes) == Some("WebP") {
         return webp_without_metadata(bytes);
     }
     let raster = [".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e));
-    if !raster {
+    if !raster && raster_kind(bytes).is_none() {
         return None;
     }
     let (img, format) = decode(bytes).ok()?;
     encode(&img, format).ok()
+}
+
+/// Is `bytes` a picture [`without_metadata`] re-writes, by its first
+/// bytes whatever its name: "JPEG", "PNG" or "WebP".
+pub fn raster_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("JPEG")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("PNG")
+    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        Some("WebP")
+    } else {
+        None
+    }
 }
 
 /// A WebP without its `EXIF` and `XMP ` chunks, and its `VP8X` header

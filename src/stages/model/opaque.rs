@@ -1,0 +1,91 @@
+//! What a picture that does not decode carries beyond what the privacy
+//! guard reads. A picture that decodes is re-written without its metadata
+//! ([`super::without_metadata`]); one that does not goes out as written,
+//! and the guard reads its metadata segments and chunks, not its image
+//! data nor a segment of a kind it does not know (zlib-packed text in an
+//! `APP15`, a name in the bytes after a scan header).
+
+/// Does `bytes`, a JPEG or PNG by its first bytes, hold image data or a
+/// segment or chunk the guard does not read? A file of metadata alone
+/// (a comment, EXIF, text chunks) does not.
+pub fn carries_unread(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        jpeg(bytes)
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        png(bytes)
+    } else {
+        false
+    }
+}
+
+fn jpeg(b: &[u8]) -> bool {
+    let mut i = 2;
+    loop {
+        match (b.get(i), b.get(i + 1)) {
+            (None, _) => return false,
+            (Some(0xFF), Some(&m)) => {
+                i += 2;
+                match m {
+                    // The end: what follows is read as a file of its own.
+                    0xD9 => return false,
+                    // A fill byte, and markers without a length.
+                    0xFF => i -= 1,
+                    0x01 | 0xD0..=0xD7 => {}
+                    // A scan: entropy-coded data, which is not read.
+                    0xDA => return true,
+                    // Application segments the guard reads (JFIF, EXIF and
+                    // XMP, ICC, IPTC, Adobe), a comment, and the tables.
+                    0xE0 | 0xE1 | 0xE2 | 0xED | 0xEE | 0xFE | 0xC0..=0xDF => {
+                        let Some(len) = b.get(i..i + 2) else {
+                            return true;
+                        };
+                        i += usize::from(u16::from_be_bytes([len[0], len[1]]));
+                    }
+                    _ => return true,
+                }
+            }
+            // Out of step: bytes the guard reads only as strings.
+            _ => return true,
+        }
+    }
+}
+
+/// PNG chunks whose content the guard reads or that hold no text.
+const PNG_READ: [&[u8; 4]; 19] = [
+    b"IHDR", b"PLTE", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"sBIT", b"bKGD", b"hIST",
+    b"pHYs", b"sPLT", b"tIME", b"tEXt", b"zTXt", b"iTXt", b"iCCP", b"eXIf", b"acTL",
+];
+
+fn png(b: &[u8]) -> bool {
+    let mut i = 8;
+    while let Some(head) = b.get(i..i + 8) {
+        let len = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        if !PNG_READ.iter().any(|t| &head[4..8] == *t) {
+            return true;
+        }
+        i = i.saturating_add(12).saturating_add(len);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::carries_unread;
+
+    #[test]
+    fn metadata_alone_is_read_and_image_data_is_not() {
+        let comment = [0xFF, 0xD8, 0xFF, 0xFE, 0, 4, b'h', b'i', 0xFF, 0xD9];
+        assert!(!carries_unread(&comment));
+        let app15 = [0xFF, 0xD8, 0xFF, 0xEF, 0, 4, 0x78, 0x9C, 0xFF, 0xD9];
+        assert!(carries_unread(&app15));
+        let scan = [0xFF, 0xD8, 0xFF, 0xDA, 0, 2, b'W', b'a', 0xFF, 0xD9];
+        assert!(carries_unread(&scan));
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend([0, 0, 0, 2]);
+        png.extend(b"tEXtab\0\0\0\0");
+        assert!(!carries_unread(&png));
+        png.extend([0, 0, 0, 2]);
+        png.extend(b"IDATxx\0\0\0\0");
+        assert!(carries_unread(&png));
+    }
+}
