@@ -13,8 +13,7 @@ const WALTER: &str = "name: Walter Kaminski\nbirth_date: 1950-06-30\nphone: \"(3
 
 /// The clean clinic: Walter's plan and a harmless page.
 fn base(c: &Clinic) {
-    c.write("content/plans/p1.yaml", &plan(WALTER, ""));
-    c.write("content/pages/news.md", &page("Nothing new this week."));
+    patients_clinic(c, &[WALTER]);
 }
 
 /// [`assert_leaks_over`] the clean clinic [`base`].

@@ -19,9 +19,7 @@ const ROSA: &str = "name: Rosa Delgado\nbirth_date: 1968-04-09\nphone: \"(302) 5
 
 /// The clean clinic: Walter's and Rosa's plans and a harmless page.
 fn base(c: &Clinic) {
-    c.write("content/plans/p1.yaml", &plan(WALTER, ""));
-    c.write("content/plans/p2.yaml", &plan(ROSA, ""));
-    c.write("content/pages/news.md", &page("Nothing new this week."));
+    patients_clinic(c, &[WALTER, ROSA]);
 }
 
 /// [`assert_leaks_over`] the clean clinic [`base`].

@@ -15,9 +15,7 @@ const DOROTHY: &str = "name: Dorothy Okafor\nbirth_date: 1962-03-14\nphone: \"(3
 
 /// The clean clinic: both plans and a harmless page.
 fn base(c: &Clinic) {
-    c.write("content/plans/p1.yaml", &plan(WALTER, ""));
-    c.write("content/plans/p2.yaml", &plan(DOROTHY, ""));
-    c.write("content/pages/news.md", &page("Nothing new this week."));
+    patients_clinic(c, &[WALTER, DOROTHY]);
 }
 
 /// [`assert_leaks_over`] the clean clinic [`base`].

@@ -31,15 +31,10 @@ const ENRIQUEZ: &str = "name: Pablo Enriquez\nbirth_date: 1968-10-12";
 
 /// The clean clinic: every plan above and a harmless page.
 fn base(c: &Clinic) {
-    for (i, p) in [
+    let all = [
         WALTER, EDITH, HANS, KARL, LISE, OLE, GUNTER, ROESE, TOEWS, ENRIQUEZ,
-    ]
-    .iter()
-    .enumerate()
-    {
-        c.write(&format!("content/plans/p{i}.yaml"), &plan(p, ""));
-    }
-    c.write("content/pages/news.md", &page("Nothing new this week."));
+    ];
+    patients_clinic(c, &all);
 }
 
 fn assert_leaks(probes: &[(&str, &str)], secrets: &[&str]) {

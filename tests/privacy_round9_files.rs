@@ -12,10 +12,7 @@ use encoding_rs::Encoding;
 /// A clean clinic whose one plan's patient is `patient` (YAML lines under
 /// `patient:`), with a harmless page.
 fn clinic_of(patient: &'static str) -> impl Fn(&Clinic) {
-    move |c: &Clinic| {
-        c.write("content/plans/p1.yaml", &plan(patient, ""));
-        c.write("content/pages/news.md", &page("Nothing new this week."));
-    }
+    move |c: &Clinic| patients_clinic(c, &[patient])
 }
 
 const WALTER: &str = "name: Walter Kaminski\nbirth_date: 1950-06-30\nphone: \"(302) 555-0177\"";

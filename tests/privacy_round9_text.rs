@@ -32,15 +32,10 @@ const DOT: &str = "name: Dorothy Walker\nbirth_date: 1969-10-13";
 
 /// The clean clinic: every plan above and a harmless page.
 fn base(c: &Clinic) {
-    for (i, p) in [
+    let all = [
         WALTER, ROSA, OMAR, KHALID, ANGUS, FIONA, LECH, GRETA, KLAUS, DOT,
-    ]
-    .iter()
-    .enumerate()
-    {
-        c.write(&format!("content/plans/p{i}.yaml"), &plan(p, ""));
-    }
-    c.write("content/pages/news.md", &page("Nothing new this week."));
+    ];
+    patients_clinic(c, &all);
 }
 
 fn assert_leaks(probes: &[(&str, &str)], secrets: &[&str]) {

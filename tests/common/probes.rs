@@ -37,6 +37,16 @@ pub fn story(display: &str, body: &str, extra: &str) -> String {
     )
 }
 
+/// The clean clinic the red-team suites add their probes to: a plan for
+/// each of `patients` (the YAML lines under `patient:`), as p1.yaml,
+/// p2.yaml…, and a harmless news page.
+pub fn patients_clinic(c: &Clinic, patients: &[&str]) {
+    for (i, p) in patients.iter().enumerate() {
+        c.write(&format!("content/plans/p{}.yaml", i + 1), &plan(p, ""));
+    }
+    c.write("content/pages/news.md", &page("Nothing new this week."));
+}
+
 /// site.yaml with `extra` appended (e.g. a `privacy:` block).
 pub fn site(extra: &str) -> String {
     format!("{SITE}{extra}")
