@@ -1651,6 +1651,27 @@ fn cases() -> Vec<Case> {
             message: "the target of `Pain on the stairs` (7) is worse than now (2): on its scale lower is better",
         },
         Case {
+            name: "a target that says no amount",
+            code: "HP0120",
+            warning: true,
+            // BASE line 15 holds the one goal measure; the target's value
+            // starts at column 59.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[("target: Pain 1 out of 10 }", "target: Much less pain }")],
+                    ),
+                )
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(15, 59),
+            help: Help::Contains("`now: Pain 6 out of 10` says where the patient starts"),
+            message: "the target of `Reaching up` (\"Much less pain\") says no amount: nobody can tell when it is reached",
+        },
+        Case {
             name: "a visit after today",
             code: "HP0112",
             warning: false,

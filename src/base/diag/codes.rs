@@ -86,6 +86,7 @@ registry! {
     ImpossibleTime = "HP0117", "The next visit's time is no time of day (`25:30`, `10:75`, `13 pm`).";
     MeasureTwice = "HP0118", "A visit gives one measure twice, under two keys (`lefs` and `LEFS`).";
     TargetWorse = "HP0119", "A goal measure's target is worse than its value now, on a scale with a direction (warning).";
+    VagueTarget = "HP0120", "A goal measure's target that says no amount: `better`, `improve`, `less pain` (warning).";
     ConsentMissing = "HP0201", "A story without a consent block.";
     ConsentExpired = "HP0202", "A story whose consent expired.";
     ConsentRevoked = "HP0203", "A story whose consent was revoked.";

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 /// Every journey problem of one plan.
 pub(super) fn check_journey(src: &Source<Plan>, today: Date, diags: &mut Diagnostics) {
+    super::measures::advise_vague_targets(src, diags);
     if src.value.visits.is_empty()
         && src
             .value

@@ -59,6 +59,148 @@ pub(super) fn advise_direction(
     );
 }
 
+/// Words that say a measure should change without saying by how much.
+const VAGUE: [&str; 30] = [
+    "better",
+    "improve",
+    "improved",
+    "improvement",
+    "improving",
+    "progress",
+    "stronger",
+    "easier",
+    "good",
+    "fine",
+    "ok",
+    "okay",
+    "well",
+    "less",
+    "more",
+    "lower",
+    "higher",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "reduce",
+    "reduced",
+    "reduction",
+    "gain",
+    "gains",
+    "mejor",
+    "mejorar",
+    "menos",
+    "mieux",
+];
+
+/// Words that go with [`VAGUE`] ones and add no amount ("much better",
+/// "less pain", "feel stronger than now").
+const AROUND_VAGUE: [&str; 22] = [
+    "a", "an", "the", "much", "lot", "bit", "little", "some", "be", "to", "feel", "get", "getting",
+    "than", "now", "before", "pain", "it", "is", "and", "very", "way",
+];
+
+/// A goal measure whose `target` says no amount (HP0120, a warning):
+/// "better", "improve", "less pain". The handout prints the target as the
+/// place the patient is heading, and "Stairs: 1 flight → better" tells
+/// nobody when they have arrived; a number, a time, a distance or a level
+/// does. A target with a digit, or any other word ("pain-free",
+/// "independent", "full range"), is left alone.
+pub(super) fn advise_vague_targets(src: &Source<Plan>, diags: &mut Diagnostics) {
+    let measures = &src.value.goal.measures;
+    for (i, m) in measures.iter().enumerate() {
+        let Some(target) = m.target.as_deref() else {
+            continue;
+        };
+        // The n-th measure with this very target is at its n-th `target:`.
+        let nth = measures[..i]
+            .iter()
+            .filter(|o| o.target.as_deref() == Some(target))
+            .count();
+        let at = || {
+            locate(&src.text, "target", target, nth)
+                .or_else(|| crate::content::yaml::locate_item(&src.text, "measures", i))
+        };
+        advise_vague(src, m, target, at, diags);
+    }
+}
+
+fn advise_vague(
+    src: &Source<Plan>,
+    m: &Measure,
+    target: &str,
+    at: impl Fn() -> Option<Pos>,
+    diags: &mut Diagnostics,
+) {
+    if !says_no_amount(target) {
+        return;
+    }
+    let example = match &m.now {
+        Some(now) => format!("`now: {now}` says where the patient starts; say where they will be in the same terms, e.g. `target: 3 flights`, `target: 2 out of 10`, `target: 30 minutes`"),
+        None => "say it as an amount the patient can check: `target: 3 flights`, `target: 2 out of 10`, `target: 30 minutes`, `target: without a cane`".to_string(),
+    };
+    diags.push(
+        Diagnostic::warning(
+            Code::VagueTarget,
+            format!(
+                "the target of `{}` (\"{}\") says no amount: nobody can tell when it is reached",
+                m.name,
+                target.trim()
+            ),
+        )
+        .in_file(&src.path)
+        .at(at())
+        .help(example),
+    );
+}
+
+/// Does `target` say a change without its size: no digit, a [`VAGUE`]
+/// word, and no word but those and [`AROUND_VAGUE`] ones?
+fn says_no_amount(target: &str) -> bool {
+    if target.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = target.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| VAGUE.contains(w))
+        && words
+            .iter()
+            .all(|w| VAGUE.contains(w) || AROUND_VAGUE.contains(w))
+}
+
+#[cfg(test)]
+#[test]
+fn a_target_without_an_amount_is_told_apart() {
+    for t in [
+        "better",
+        "Improve",
+        "improved!",
+        "Less pain",
+        "much better than now",
+        "More",
+        "feel stronger",
+        "Mejor",
+    ] {
+        assert!(says_no_amount(t), "{t}");
+    }
+    for t in [
+        "3 flights",
+        "Pain 1 out of 10",
+        "pain-free",
+        "Independent",
+        "without a cane",
+        "full range",
+        "better than 90°",
+        "",
+        "no pain",
+    ] {
+        assert!(!says_no_amount(t), "{t}");
+    }
+}
+
 /// A standard measure's latest value older than this many days is stale.
 pub const STALE_DAYS: i64 = 30;
 
