@@ -290,20 +290,32 @@ fn wrong_shapes_are_all_told_in_one_run() {
 #[test]
 fn a_goal_target_that_says_no_amount_is_warned_at_its_line() {
     // PLAN's one goal measure is on line 15.
-    for target in ["better", "Improve", "Less pain", "much better than now", "More"] {
+    for target in [
+        "better",
+        "Improve",
+        "Less pain",
+        "much better than now",
+        "More",
+    ] {
         let (code, err) = check_edited(&[(
             "target: Pain 1 out of 10 }",
             &format!("target: {target} }}"),
         )]);
         assert_eq!(code, Some(0), "a warning, not an error: {err}");
         assert!(
-            err.lines().any(|l| l.starts_with("content/plans/maria-lopez.yaml:15:")
-                && l.contains("warning[HP0120]")
-                && l.contains(target)),
+            err.lines()
+                .any(|l| l.starts_with("content/plans/maria-lopez.yaml:15:")
+                    && l.contains("warning[HP0120]")
+                    && l.contains(target)),
             "{target}: {err}"
         );
     }
-    for target in ["Pain 0 out of 10", "pain-free", "Independent", "without a cane"] {
+    for target in [
+        "Pain 0 out of 10",
+        "pain-free",
+        "Independent",
+        "without a cane",
+    ] {
         let (code, err) = check_edited(&[(
             "target: Pain 1 out of 10 }",
             &format!("target: {target} }}"),
