@@ -194,8 +194,14 @@ pub(super) enum Source {
 /// KOI8-R...), the one whose words are cased as words are is taken, as a
 /// browser's detector takes one.
 pub(super) fn undeclared(b: &[u8], source: Source) -> Vec<String> {
-    let escapes = [&b"\x1b$B"[..], b"\x1b$@", b"\x1b(J"];
-    let iso2022 = escapes.iter().any(|e| b.windows(e.len()).any(|w| w == *e));
+    // ISO-2022-JP switches with ESC $ B, ESC $ @ or ESC ( J: look only
+    // where an escape byte is (most files have none), not at every window.
+    let iso2022 = memchr::memchr_iter(0x1b, b).any(|at| {
+        matches!(
+            b.get(at + 1..at + 3),
+            Some(b"$B") | Some(b"$@") | Some(b"(J")
+        )
+    });
     if !iso2022 && std::str::from_utf8(b).is_ok() {
         return Vec::new();
     }

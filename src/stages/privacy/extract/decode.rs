@@ -62,12 +62,16 @@ pub(super) fn looks_binary(b: &[u8]) -> bool {
 /// `unescape` form `%uXXXX` (a UTF-16 unit: `%u004Bami%u006Eski`).
 pub(super) fn pct(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
-    let any = b
-        .windows(3)
-        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit());
-    let wide = b
-        .windows(6)
-        .any(|w| w[0] == b'%' && (w[1] | 0x20) == b'u' && w[2..].iter().all(u8::is_ascii_hexdigit));
+    // Look only where a `%` is (most text has none), not at every window.
+    let (mut any, mut wide) = (false, false);
+    for at in memchr::memchr_iter(b'%', b) {
+        let w = &b[at + 1..];
+        any |= w.len() >= 2 && w[..2].iter().all(u8::is_ascii_hexdigit);
+        wide |= w.len() >= 5 && (w[0] | 0x20) == b'u' && w[1..5].iter().all(u8::is_ascii_hexdigit);
+        if any && wide {
+            break;
+        }
+    }
     if !any && !wide {
         return Cow::Borrowed(s);
     }
