@@ -28,7 +28,9 @@ mod cjk;
 mod codes;
 mod compound;
 mod items;
+mod joined;
 mod spelt;
+mod spelt_words;
 #[cfg(test)]
 mod tests;
 mod words;
