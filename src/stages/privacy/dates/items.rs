@@ -19,6 +19,17 @@ const YEAR_WORDS: [&str; 7] = ["year", "jahr", "jahres", "ano", "annee", "anno",
 /// mois".
 const MORE_FILLERS: [&str; 5] = ["tag", "giorno", "dag", "des", "du"];
 
+/// The first letters of [`MONTH_WORDS`], [`YEAR_WORDS`] and
+/// [`MORE_FILLERS`], as bits (`1 << (letter & 31)`): most words of a page
+/// are ruled out by their first letter.
+const STARTS: u32 = 1 << (b'm' & 31)
+    | 1 << (b'y' & 31)
+    | 1 << (b'j' & 31)
+    | 1 << (b'a' & 31)
+    | 1 << (b't' & 31)
+    | 1 << (b'g' & 31)
+    | 1 << (b'd' & 31);
+
 /// The month the number item just before token `at` (the word "month")
 /// is, where that number is written as an ordinal: "6th month", "sixth
 /// month", "sixième mois", "6. Monat". A bare "6 month" is a span of time.
@@ -138,7 +149,9 @@ pub(super) fn items(
             continue;
         }
         // A month by its number: "the 6th month", "month six", "6. Monat".
-        if MONTH_WORDS.contains(&w) {
+        // The words below start with one of these letters.
+        let first = w.as_bytes().first().map_or(0, |b| 1u32 << (b & 31));
+        if first & STARTS != 0 && MONTH_WORDS.contains(&w) {
             if let Some(m) = numbered_month(s, at, &out) {
                 let k = out.len() - 1;
                 out[k].0 = Item::Month(m);
@@ -148,8 +161,10 @@ pub(super) fn items(
                 continue;
             }
             let month_number = |n: u32| (1..=12).contains(&n);
-            if s.toks.get(at + 1).is_some_and(|n| n.digits)
-                || spelt::read(s, at + 1, &is_month).is_some_and(|n| month_number(n.value))
+            let next = s.toks.get(at + 1);
+            if next.is_some_and(|n| n.digits)
+                || next.is_some()
+                    && spelt::read(s, at + 1, &is_month).is_some_and(|n| month_number(n.value))
             {
                 month_next = true;
                 skipped = true;
@@ -162,7 +177,9 @@ pub(super) fn items(
                 .get(at + 1)
                 .is_some_and(|n| n.digits && n.end - n.start == 4)
         };
-        if MORE_FILLERS.contains(&w) || YEAR_WORDS.contains(&w) && year_follows() {
+        if first & STARTS != 0
+            && (MORE_FILLERS.contains(&w) || YEAR_WORDS.contains(&w) && year_follows())
+        {
             skipped = true;
             continue;
         }
@@ -255,4 +272,53 @@ fn month(s: &Stream, i: usize, months: &Months) -> Option<i8> {
         .get(w)
         .filter(|_| !english_idiom(s, i))
         .or_else(capital)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Found, Months, find};
+    use crate::base::date::Date;
+    use crate::stages::privacy::fold::Stream;
+
+    fn dates(s: &str) -> Vec<Found> {
+        find(&Stream::of(s), &Months::new(std::iter::empty()))
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect()
+    }
+
+    #[test]
+    fn a_month_by_its_number_with_a_year() {
+        let want = Found::Full(Date::parse("1950-06-30").expect("date"));
+        for s in [
+            "the 30th day of the 6th month, 1950",
+            "the thirtieth day of the sixth month of 1950",
+            "day thirty of month six, 1950",
+            "1950, month 6, day 30",
+            "year 1950, month six, day thirty",
+            "am 30. Tag des 6. Monats 1950",
+            "le trentième jour du sixième mois de 1950",
+            "el día 30 del mes 6 de 1950",
+        ] {
+            assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+        }
+    }
+
+    #[test]
+    fn a_month_by_its_number_without_a_year_or_ordinal_is_none() {
+        for s in [
+            "in month 3, 12 walked",
+            "our 6 month program, 30 people",
+            "the 3rd of the month",
+            "every month",
+            "month",
+            "next month six",
+        ] {
+            let months: Vec<Found> = dates(s)
+                .into_iter()
+                .filter(|f| !matches!(f, Found::Code(_)))
+                .collect();
+            assert!(months.is_empty(), "{s}: {months:?}");
+        }
+    }
 }

@@ -11,6 +11,7 @@ use super::super::fold::{Sep, Stream, Tok};
 use super::super::{Guard, What};
 use ahash::AHashSet as HashSet;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 impl Guard {
     /// Phone numbers: runs of digit tokens joined by phone separators,
@@ -48,7 +49,7 @@ impl Guard {
                 "double" => 2,
                 "triple" => 3,
                 // "…five five five, then oh one…": a word between groups.
-                w if GROUP_JOINERS.contains(&w) && i > 0 && spoken(s, i - 1) => {
+                w if listed(w) && GROUP_JOINERS.contains(&w) && i > 0 && spoken(s, i - 1) => {
                     return Some(Cow::Borrowed(""));
                 }
                 w => return spoken_digit(w).map(|d| Cow::Owned(d.to_string())),
@@ -149,15 +150,18 @@ impl Guard {
 /// to four beside a token of digits ("(3O2) SSS-0123"). "5 o 6 veces" is a
 /// word between numbers, not a digit. `g`: the digit a G stands for.
 fn letter_digits(s: &Stream, i: usize, g: u8) -> Option<String> {
-    let w = s.tok(i);
-    if w.len() > 4 {
+    let t = &s.toks[i];
+    if t.end - t.start > 4 {
         return None;
     }
+    let w = s.tok(i);
     let touches = |k: usize, sep: Sep| sep == Sep::Join && s.toks[k].digits;
-    let before = i > 0 && touches(i - 1, s.toks[i].sep);
+    let before = i > 0 && touches(i - 1, t.sep);
     let after = s.toks.get(i + 1).is_some_and(|t| touches(i + 1, t.sep));
+    // A group of capitals beside digits: "(3O2) SSS-0123", not "3 sets".
     let near = || {
-        w.len() >= 2
+        t.upper
+            && w.len() >= 2
             && (i.saturating_sub(2)..=i + 2)
                 .any(|k| k != i && s.toks.get(k).is_some_and(|t| t.digits))
     };
@@ -194,25 +198,66 @@ fn spoken(s: &Stream, i: usize) -> bool {
 
 /// The digit a word says when a number is read out digit by digit: the
 /// languages dates are read in ([`digit_word`]: English, Spanish, French,
-/// Portuguese) and German, Italian and Dutch ("null eins zwei", "zero uno
-/// due", "nul een twee").
+/// Portuguese) and German, Italian and Dutch ([`MORE_DIGITS`]).
 fn spoken_digit(w: &str) -> Option<u8> {
-    if w.len() > 7 {
-        return None;
-    }
     digit_word(w).or_else(|| {
-        Some(match w {
-            "null" | "nul" => 0,
-            "eins" | "een" => 1,
-            "zwei" | "zwo" | "due" | "twee" => 2,
-            "drei" | "tre" | "drie" => 3,
-            "vier" | "quattro" => 4,
-            "funf" | "fuenf" | "cinque" | "vijf" => 5,
-            "sechs" | "sei" | "zes" => 6,
-            "sieben" | "sette" | "zeven" => 7,
-            "acht" | "otto" => 8,
-            "neun" | "negen" => 9,
-            _ => return None,
-        })
+        if !listed(w) {
+            return None;
+        }
+        MORE_DIGITS.iter().find(|(d, _)| *d == w).map(|(_, v)| *v)
     })
+}
+
+/// Digits read out in German, Italian and Dutch ("null eins zwei", "zero
+/// uno due", "nul een twee"), where they differ from [`digit_word`]'s.
+const MORE_DIGITS: [(&str, u8); 27] = [
+    ("null", 0),
+    ("nul", 0),
+    ("eins", 1),
+    ("een", 1),
+    ("zwei", 2),
+    ("zwo", 2),
+    ("due", 2),
+    ("twee", 2),
+    ("drei", 3),
+    ("tre", 3),
+    ("drie", 3),
+    ("vier", 4),
+    ("quattro", 4),
+    ("funf", 5),
+    ("fuenf", 5),
+    ("cinque", 5),
+    ("vijf", 5),
+    ("sechs", 6),
+    ("sei", 6),
+    ("zes", 6),
+    ("sieben", 7),
+    ("sette", 7),
+    ("zeven", 7),
+    ("acht", 8),
+    ("otto", 8),
+    ("neun", 9),
+    ("negen", 9),
+];
+
+/// Every word of a page is asked whether it is one of [`MORE_DIGITS`] or
+/// [`GROUP_JOINERS`]: the lengths those words have, by first and last
+/// letter, rule most out without comparing.
+static SHAPES: LazyLock<[u8; 1024]> = LazyLock::new(|| {
+    let mut t = [0u8; 1024];
+    let words = MORE_DIGITS.iter().map(|(w, _)| *w).chain(GROUP_JOINERS);
+    for w in words {
+        t[shape(w)] |= 1 << w.len();
+    }
+    t
+});
+
+fn shape(w: &str) -> usize {
+    let b = w.as_bytes();
+    (usize::from(b[0]) * 31 + usize::from(b[b.len() - 1])) % 1024
+}
+
+/// Could `w` be one of [`MORE_DIGITS`] or [`GROUP_JOINERS`]?
+fn listed(w: &str) -> bool {
+    !w.is_empty() && w.len() < 8 && SHAPES[shape(w)] & (1 << w.len()) != 0
 }
