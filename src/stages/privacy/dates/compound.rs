@@ -1,8 +1,9 @@
 //! Numbers written as one word, as German writes every number and French
 //! its ordinals: "dreißigsten" (30th), "einunddreißigste" (31st),
 //! "neunzehnhundertfünfzig" (1950), "trentième" (30th). Read from one
-//! folded token (ß is "ss", accents gone); [`super::spelt`] reads the
-//! languages that write a number in several words.
+//! folded token (ß is "ss", accents gone); [`super::joined`] reads the
+//! Italian and Dutch ones; [`super::spelt`] reads the languages that
+//! write a number in several words.
 
 /// German units as they start a compound ("ein" of "einunddreißig").
 const DE_UNITS: [(&str, u32); 10] = [
@@ -83,10 +84,12 @@ pub(super) fn read(w: &str) -> Option<(u32, bool)> {
             .find(|(f, _)| *f == w)
             .map(|(_, v)| (*v, true));
     }
-    if !DE_STARTS.iter().any(|p| w.starts_with(p)) {
-        return None;
+    if DE_STARTS.iter().any(|p| w.starts_with(p))
+        && let Some(n) = german(w)
+    {
+        return Some(n);
     }
-    german(w)
+    super::joined::read(w)
 }
 
 /// How every German number word starts: a unit, a teen or a ten

@@ -18,6 +18,7 @@
 
 use super::fold::{Sep, Stream};
 use crate::base::date::Date;
+use items::items;
 use words::*;
 
 mod apart;
@@ -26,7 +27,10 @@ mod before;
 mod cjk;
 mod codes;
 mod compound;
+mod items;
+mod joined;
 mod spelt;
+mod spelt_words;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -335,165 +339,4 @@ fn numeric_sep(s: Sep) -> bool {
         s,
         Sep::Dash | Sep::Slash | Sep::Dot | Sep::Space | Sep::Join
     )
-}
-
-/// A month abbreviation that is an English word in an English phrase:
-/// "out" (Portuguese "outubro") in "5 out of 10", a score a story or a
-/// measure's unit writes all the time; "may" (May, in lower case as no
-/// English date writes it) in "you may do 25 squats", where "do" would
-/// otherwise be skipped as the filler of "3 do mês". No date is written
-/// "out of" or "may do".
-fn english_idiom(s: &Stream, i: usize) -> bool {
-    let next_is = |w: &str| i + 1 < s.toks.len() && s.tok(i + 1) == w;
-    match s.tok(i) {
-        "out" => next_is("of"),
-        "may" => !s.toks[i].upper && next_is("do"),
-        _ => false,
-    }
-}
-
-/// Is a year (four digits) the token before `i`, or one of the two after
-/// ("14 mar 1968", "mar 14, 1968", "1968 mar 14")?
-fn year_near(s: &Stream, i: usize) -> bool {
-    let year = |j: usize| {
-        s.toks
-            .get(j)
-            .is_some_and(|t| t.digits && t.end - t.start == 4)
-    };
-    (i > 0 && year(i - 1)) || year(i + 1) || year(i + 2)
-}
-
-/// Numbers and month names with their separator and token index; fillers,
-/// ordinal endings and the `T` of a date-time dropped; numbers spelt out
-/// in words read as numbers (see [`spelt`]).
-fn items(s: &Stream, months: &Months, named: &dyn Fn(usize) -> bool) -> Vec<(Item, Sep, usize)> {
-    let mut out: Vec<(Item, Sep, usize)> = Vec::new();
-    // Items that are a lone number word ("fourteen"): a day only next to
-    // a month.
-    let mut weak = Vec::new();
-    let mut skipped = false;
-    let is_month = |w: &str| months.get(w).is_some();
-    // A Roman numeral a date's day or year may be: a day written with a
-    // capital ("XXX", not the "i" or "mix" of a sentence), a year of birth
-    // or of a visit in four letters or more ("MCML", "MMXXVI").
-    let roman_at = |j: usize| {
-        // Asked thrice a word: a short one in lower case is passed first.
-        let t = s.toks.get(j).filter(|t| !t.digits)?;
-        let t = Some(t).filter(|t| t.upper || s.tok(j).len() >= 4)?;
-        let v = roman_value(s.tok(j))?;
-        let day = t.upper && (2..=31).contains(&v);
-        let year = (1850..=2100).contains(&v) && s.tok(j).len() >= 4;
-        (day || year).then_some(v)
-    };
-    let number_at = |j: usize| s.toks.get(j).is_some_and(|n| n.digits) || roman_at(j).is_some();
-    let roman_month_at = |j: usize| s.toks.get(j).is_some() && ROMAN.contains(&s.tok(j));
-    let mut i = 0;
-    while i < s.toks.len() {
-        let t = &s.toks[i];
-        let w = s.tok(i);
-        // A dropped word leaves a space ("2026年12月3日"), and what was
-        // written after it (the `'` of "14th '68").
-        let sep = if skipped && t.sep == Sep::Join {
-            Sep::Space
-        } else {
-            t.sep
-        };
-        skipped = false;
-        let at = i;
-        i += 1;
-        if t.digits {
-            if w.len() <= 8 {
-                let v: u32 = w.parse().unwrap_or(u32::MAX);
-                out.push((Item::Num { v, len: w.len() }, sep, at));
-            }
-            continue;
-        }
-        let after_number = at > 0 && s.toks[at - 1].digits && t.sep == Sep::Join;
-        if (after_number && (ORDINALS.contains(&w) || w == "t" || KOREAN.contains(&w)))
-            || FILLERS.contains(&w)
-        {
-            skipped = true;
-            continue;
-        }
-        if let Some(m) = month(s, at, months).filter(|_| !named(at)) {
-            out.push((Item::Month(m), sep, at));
-            continue;
-        }
-        // Between numbers by punctuation ("12/IV/1968"), or by spaces on
-        // both sides ("14 III 1968", "1968 III 14"): a lone "Part II" or
-        // "Henry VI" has no number after it.
-        let spaced = t.sep == Sep::Space && number_at(at + 1) && s.toks[at + 1].sep == Sep::Space;
-        let between_numbers = at > 0
-            && number_at(at - 1)
-            && (matches!(t.sep, Sep::Slash | Sep::Dot | Sep::Dash) || spaced);
-        if let Some(m) = ROMAN
-            .iter()
-            .position(|r| *r == w)
-            .filter(|_| between_numbers)
-        {
-            out.push((Item::Month(m as i8 + 1), sep, at));
-            continue;
-        }
-        // A day or year in Roman numerals ("XXX.VI.MCML", "30 June MCML").
-        let month_near = || {
-            at + 1 < s.toks.len() && month(s, at + 1, months).is_some()
-                || roman_month_at(at + 1) && number_at(at + 2)
-                || matches!(out.last(), Some((Item::Month(_), _, _)))
-        };
-        if let Some(v) = roman_at(at).filter(|v| *v >= 1000 || (2..=31).contains(v) && month_near())
-        {
-            out.push((
-                Item::Num {
-                    v,
-                    len: if v >= 1000 { 4 } else { 2 },
-                },
-                sep,
-                at,
-            ));
-            continue;
-        }
-        if let Some(n) = spelt::read(s, at, &is_month) {
-            // "one" is hardly ever a day ("one March morning").
-            if !n.strong && n.value == 1 {
-                out.push((Item::Word, sep, at));
-            } else {
-                if !n.strong {
-                    weak.push(out.len());
-                }
-                let len = n.value.checked_ilog10().map_or(1, |l| l as usize + 1);
-                out.push((Item::Num { v: n.value, len }, sep, at));
-            }
-            i = at + n.len;
-            continue;
-        }
-        // Anything else breaks the date.
-        out.push((Item::Word, sep, at));
-    }
-    for k in weak {
-        let month_at = |j: usize, sep_of: usize| {
-            matches!(out.get(j), Some((Item::Month(_), _, _)))
-                && out
-                    .get(sep_of)
-                    .is_some_and(|(_, sep, _)| *sep == Sep::Space)
-        };
-        if !(k > 0 && month_at(k - 1, k) || month_at(k + 1, k + 1)) {
-            out[k].0 = Item::Word;
-        }
-    }
-    out
-}
-
-/// The month token `i` names, if it does.
-fn month(s: &Stream, i: usize, months: &Months) -> Option<i8> {
-    let (w, t) = (s.tok(i), &s.toks[i]);
-    let capital = || {
-        CAPITAL_MONTHS
-            .iter()
-            .find(|(c, _)| *c == w && (t.upper || year_near(s, i)))
-            .map(|(_, m)| *m)
-    };
-    months
-        .get(w)
-        .filter(|_| !english_idiom(s, i))
-        .or_else(capital)
 }
