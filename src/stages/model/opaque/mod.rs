@@ -1,21 +1,66 @@
-//! What a picture that does not decode carries beyond what the privacy
-//! guard reads. A picture that decodes is re-written without its metadata
-//! ([`super::without_metadata`]); one that does not goes out as written,
-//! and the guard reads its metadata segments and chunks, not its image
-//! data nor a segment of a kind it does not know (zlib-packed text in an
-//! `APP15`, a name in the bytes after a scan header).
+//! What a picture that is not re-written carries beyond what the privacy
+//! guard reads. A JPEG, PNG or WebP that decodes is re-written without its
+//! metadata ([`super::without_metadata`]); one that does not goes out as
+//! written, and the guard reads its metadata segments and chunks, not its
+//! image data nor a segment of a kind it does not know (zlib-packed text
+//! in an `APP15`, a name in the bytes after a scan header, an unknown
+//! WebP chunk). A GIF, BMP or icon always goes out as written: its blocks
+//! and its pixels' layout are checked ([`gif`], [`bitmap`]).
 
-/// Does `bytes`, a JPEG or PNG by its first bytes, hold image data or a
-/// segment or chunk the guard does not read? A file of metadata alone
-/// (a comment, EXIF, text chunks) does not.
-pub fn carries_unread(bytes: &[u8]) -> bool {
-    if bytes.starts_with(&[0xFF, 0xD8]) {
-        jpeg(bytes)
+mod bitmap;
+mod gif;
+
+/// The kind of picture `bytes` is by its first bytes, whatever its name,
+/// when it is one whose unread parts [`carries_unread`] knows.
+pub fn picture_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("JPEG")
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        png(bytes)
+        Some("PNG")
+    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        Some("WebP")
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some("GIF")
+    } else if bitmap::is_bmp(bytes) {
+        Some("BMP")
+    } else if bitmap::is_icon(bytes) {
+        Some("icon")
     } else {
-        false
+        None
     }
+}
+
+/// Does `bytes`, a picture by its first bytes ([`picture_kind`]) that is
+/// published as written, hold data the guard does not read? A JPEG, PNG
+/// or WebP (one that did not decode) of metadata alone (a comment, EXIF,
+/// text chunks) does not; image data does. A GIF, BMP or icon does when
+/// it holds a block of a kind the guard does not know, image data that
+/// does not decompress, or bytes its header does not account for.
+pub fn carries_unread(bytes: &[u8]) -> bool {
+    match picture_kind(bytes) {
+        Some("JPEG") => jpeg(bytes),
+        Some("PNG") => png(bytes),
+        Some("WebP") => webp(bytes),
+        Some("GIF") => gif::carries_unread(bytes),
+        Some("BMP") => bitmap::bmp_carries_unread(bytes),
+        Some("icon") => bitmap::icon_carries_unread(bytes),
+        _ => false,
+    }
+}
+
+/// WebP chunks of metadata the guard reads (or none), and headers.
+const WEBP_READ: [&[u8; 4]; 5] = [b"EXIF", b"XMP ", b"ICCP", b"VP8X", b"ANIM"];
+
+fn webp(b: &[u8]) -> bool {
+    let mut i = 12;
+    while let Some(head) = b.get(i..i + 8) {
+        if !WEBP_READ.iter().any(|t| &head[..4] == *t) {
+            return true;
+        }
+        let len = u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as usize;
+        i = i.saturating_add(8).saturating_add(len + (len & 1));
+    }
+    false
 }
 
 fn jpeg(b: &[u8]) -> bool {
@@ -80,6 +125,11 @@ mod tests {
         assert!(carries_unread(&app15));
         let scan = [0xFF, 0xD8, 0xFF, 0xDA, 0, 2, b'W', b'a', 0xFF, 0xD9];
         assert!(carries_unread(&scan));
+        let mut webp = b"RIFF\0\0\0\0WEBP".to_vec();
+        webp.extend(b"EXIF\x02\0\0\0ab");
+        assert!(!carries_unread(&webp));
+        webp.extend(b"ZZZZ\x02\0\0\0x\x9c");
+        assert!(carries_unread(&webp));
         let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
         png.extend([0, 0, 0, 2]);
         png.extend(b"tEXtab\0\0\0\0");
