@@ -100,6 +100,63 @@ pub(super) fn inflate(data: &[u8], z: Z, quiet: bool, out: &mut Out) -> Vec<u8> 
     v
 }
 
+/// Most packed streams tried in one part of a file (each try that fails
+/// costs a decoder).
+const MAX_PACKED_TRIES: usize = 4096;
+
+/// strings(1) of `b` and of every zlib or gzip stream inside it: a font's
+/// table, a picture's block of a kind the guard does not know, or a
+/// tool's private chunk can hold text packed with zlib, which strings
+/// alone never finds. A stream is looked for where its header is (zlib's
+/// two bytes that check out, gzip's three), so ordinary bytes cost a byte
+/// compare; what a stream yields is read as strings too, within the
+/// file's decompression budget.
+pub(super) fn strings_packed(b: &[u8], out: &mut Out) {
+    strings(b, &mut out.segs);
+    let mut i = 0;
+    let mut tries = 0;
+    while let Some(p) = memchr::memchr2(0x78, 0x1F, b.get(i..).unwrap_or(&[])) {
+        let at = i + p;
+        i = at + 1;
+        let head = &b[at..];
+        let z = match head {
+            [0x78, f, ..] if (0x7800 | u16::from(*f)) % 31 == 0 && f & 0x20 == 0 => Z::Zlib,
+            [0x1F, 0x8B, 8, ..] => Z::Gzip,
+            _ => continue,
+        };
+        tries += 1;
+        if tries > MAX_PACKED_TRIES || Shared::budget() == 0 {
+            break;
+        }
+        let (text, used) = inflate_prefix(head, z);
+        if text.len() >= 4 {
+            strings(&text, &mut out.segs);
+            i = at + used.max(1);
+        }
+    }
+}
+
+/// What the stream at the start of `data` yields (as far as it goes
+/// right), and how many of its bytes it took.
+fn inflate_prefix(data: &[u8], z: Z) -> (Vec<u8>, usize) {
+    let cap = Shared::budget() as u64;
+    let mut v = Vec::new();
+    let used = match z {
+        Z::Gzip => {
+            let mut d = flate2::read::GzDecoder::new(data);
+            let _ = (&mut d).take(cap).read_to_end(&mut v);
+            data.len() - d.into_inner().len()
+        }
+        _ => {
+            let mut d = flate2::read::ZlibDecoder::new(data);
+            let _ = (&mut d).take(cap).read_to_end(&mut v);
+            usize::try_from(d.total_in()).unwrap_or(data.len())
+        }
+    };
+    Shared::spend(v.len());
+    (v, used)
+}
+
 // ---------------------------------------------------------------------------
 // strings(1)
 // ---------------------------------------------------------------------------

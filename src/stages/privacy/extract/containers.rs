@@ -5,7 +5,7 @@
 //! Not here: formats that cannot be opened at all (woff2, brotli, 7z...:
 //! flagged by the dispatch in [`super`]), PDF ([`super::pdf`]).
 
-use super::binary::{Z, be16, be32, find, inflate, le16, le32, slice, strings};
+use super::binary::{Z, be16, be32, find, inflate, le16, le32, slice, strings, strings_packed};
 use super::decode::{looks_binary, utf8_or_1252};
 use super::markup::markup_into;
 use super::{MAX_DEPTH, Out, Segment, Strength, extract_into, known_kind, path_words, push};
@@ -39,9 +39,9 @@ pub(super) fn woff(b: &[u8], out: &mut Out) {
         let data = slice(b, off as usize, clen as usize);
         if clen < olen {
             let z = inflate(data, Z::Zlib, false, out);
-            strings(&z, &mut out.segs);
+            strings_packed(&z, out);
         } else {
-            strings(data, &mut out.segs);
+            strings_packed(data, out);
         }
     }
     // Metadata and private blocks.

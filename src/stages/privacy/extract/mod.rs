@@ -350,8 +350,9 @@ fn extract_into(path: &str, b: &[u8], depth: u8, out: &mut Out) {
         return ico(b, depth, out);
     }
     if (font || bmp) && (binaryish || matches!(ext, "ttf" | "otf" | "ttc" | "bmp")) {
-        // Fonts and bitmaps carry no free text beyond what strings finds.
-        return strings(b, &mut out.segs);
+        // Fonts and bitmaps carry no free text beyond what strings finds,
+        // in their bytes or packed into a table of their own.
+        return binary::strings_packed(b, out);
     }
 
     let Some(text) = decode_text(b) else {
