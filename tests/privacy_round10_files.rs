@@ -411,7 +411,7 @@ fn a_bitmap_or_icon_with_bytes_it_does_not_account_for_is_refused() {
         "HP0502",
         &[
             ("static/banner.bmp", longer.clone()),
-            ("static/favicon.ico", ico(&[packed.clone()])),
+            ("static/favicon.ico", ico(std::slice::from_ref(&packed))),
             ("static/img/favicon.ico", icon_after),
             ("static/cursor.cur", ico(&[icon_bitmap(), packed.clone()])),
             ("static/old-logo.dat", longer),
