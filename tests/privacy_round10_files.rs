@@ -600,3 +600,62 @@ fn hidden_static_files_are_named_and_never_published() {
         &["Kaminski"],
     );
 }
+
+fn b64(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Raw deflate (zlib without its header and checksum).
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(bytes).expect("deflate");
+    z.finish().expect("deflate")
+}
+
+/// Text packed with zlib or raw deflate, then written as base64 or hex
+/// into a text file, a page or a JSON file, was taken for a key or a
+/// hash: only gzip was opened.
+#[test]
+fn text_packed_then_written_as_base64_or_hex_is_read() {
+    let packed = zlib(NAME);
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><metadata>{}</metadata></svg>\n",
+        b64(&packed)
+    );
+    assert_leaks_over(
+        &walter,
+        &[
+            ("static/notes.txt", &format!("data: {}\n", b64(&packed))),
+            ("static/notes.txt", &format!("blob {}\n", hex(&packed))),
+            ("static/logo.svg", &svg),
+            (
+                "static/state.json",
+                &format!("{{\"s\": \"{}\"}}\n", b64(&deflate(NAME))),
+            ),
+        ],
+        &SECRETS,
+    );
+    assert_leaks_over(
+        &ingrid,
+        &[(
+            "static/app.js",
+            &format!(
+                "const saved = \"{}\";\n",
+                b64(&zlib(b"{\"patient\": \"Ingrid Oyelaran\"}"))
+            ),
+        )],
+        &["Oyelaran"],
+    );
+    // Keys, hashes and harmless packed text are published.
+    let keys = format!(
+        "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU= 0f1e2d3c4b5a69788796a5b4c3d2e1f0 {} {} ok10\n",
+        b64(&zlib(b"Opening hours: Monday to Friday")),
+        b64(&[0x78, 0x9c, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+    );
+    assert_clean_over(&walter, &[("static/keys.txt", &keys)], &["ok10"]);
+}

@@ -136,6 +136,37 @@ pub(super) fn strings_packed(b: &[u8], out: &mut Out) {
     }
 }
 
+/// What `b`, bytes decoded from base64 or hex, holds when it is one whole
+/// zlib stream (its checksum right: `true`) or one whole raw deflate
+/// stream (`false`: a key or a hash may happen to be one, so only text
+/// out of it means anything), within the file's decompression budget.
+pub(super) fn unpack(b: &[u8]) -> Option<(Vec<u8>, bool)> {
+    let cap = Shared::budget() as u64;
+    let whole = |v: Vec<u8>, r: std::io::Result<usize>, used: u64| {
+        (r.is_ok() && !v.is_empty() && usize::try_from(used).is_ok_and(|u| u + 4 >= b.len()))
+            .then_some(v)
+    };
+    if matches!(b, [0x78, f, ..] if (0x7800 | u16::from(*f)) % 31 == 0) {
+        let mut d = flate2::read::ZlibDecoder::new(b);
+        let mut v = Vec::new();
+        let r = (&mut d).take(cap).read_to_end(&mut v);
+        if let Some(v) = whole(v, r, d.total_in()) {
+            Shared::spend(v.len());
+            return Some((v, true));
+        }
+    }
+    // A block's type is in its first byte's bits 1 and 2; 3 is none.
+    if b.len() < 6 || b[0] & 0b110 == 0b110 {
+        return None;
+    }
+    let mut d = flate2::read::DeflateDecoder::new(b);
+    let mut v = Vec::new();
+    let r = (&mut d).take(cap).read_to_end(&mut v);
+    let v = whole(v, r, d.total_in())?;
+    Shared::spend(v.len());
+    Some((v, false))
+}
+
 /// What the stream at the start of `data` yields (as far as it goes
 /// right), and how many of its bytes it took.
 fn inflate_prefix(data: &[u8], z: Z) -> (Vec<u8>, usize) {

@@ -167,7 +167,8 @@ pub fn extract_styled(path: &str, bytes: &[u8], styles: &Arc<Styles>) -> Extract
 
 /// Base64 (and base32) in any segment, decoded (see
 /// [`decode::base64_runs`]): text (UTF-8 or UTF-16) is scanned as text; a known file type (a picture, an archive, a PDF) is
-/// read as that file. Anything else is taken for a key or a hash.
+/// read as that file, and so is a whole zlib stream (text out of a raw
+/// deflate one). Anything else is taken for a key or a hash.
 fn base64_blobs(out: &mut Out) {
     let blobs: Vec<(u32, Vec<u8>)> = out
         .segs
@@ -185,6 +186,17 @@ fn base64_blobs(out: &mut Out) {
         }
         if let Some(text) = decode::blob_text(&bytes) {
             push(&mut out.segs, text, line, Strength::Text);
+        }
+        // Text packed with zlib (or raw deflate) before it was encoded:
+        // read as what it holds.
+        match binary::unpack(&bytes) {
+            Some((inner, true)) => extract_into("packed", &inner, 1, out),
+            Some((inner, false)) => {
+                if let Some(text) = decode::blob_text(&inner) {
+                    push(&mut out.segs, text, line, Strength::Text);
+                }
+            }
+            None => {}
         }
         // An email's body or header (`=?koi8-r?B?…?=`) in a legacy code
         // page: read as its reader's mail program shows it.
