@@ -659,3 +659,39 @@ fn text_packed_then_written_as_base64_or_hex_is_read() {
     );
     assert_clean_over(&walter, &[("static/keys.txt", &keys)], &["ok10"]);
 }
+
+/// A picture inside a style sheet's or a page's `data:` URI, or written
+/// as base64 into a text file, is published as written (nothing re-writes
+/// it): one that does not decode, or a GIF with image data that does not
+/// decompress, carried a name unread.
+#[test]
+fn a_picture_inside_a_file_that_does_not_decode_is_refused() {
+    let typed = gif(8, 8, &[], NAME);
+    let webp_typed = webp(&[(b"VP8 ", NAME)]);
+    let uri = |mime: &str, b: &[u8]| format!("data:{mime};base64,{}", b64(b));
+    let probes: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "static/site.css",
+            format!("body {{ background: url({}) }}\n", uri("image/gif", &typed)).into_bytes(),
+        ),
+        (
+            "static/welcome.html",
+            format!(
+                "<p>Hi</p><img src=\"{}\" alt=\"\">\n",
+                uri("image/webp", &webp_typed)
+            )
+            .into_bytes(),
+        ),
+        (
+            "static/pixel.txt",
+            format!("pixel: {}\n", b64(&typed)).into_bytes(),
+        ),
+    ];
+    assert_refused(&walter, "HP0502", &probes, &SECRETS);
+    // An ordinary picture in a data: URI is published.
+    let css = format!(
+        "body {{ background: url({}) }} /* ok11 */\n",
+        uri("image/gif", &ordinary_gif())
+    );
+    assert_clean_over(&walter, &[("static/site.css", &css)], &["ok11"]);
+}

@@ -48,6 +48,20 @@ pub fn carries_unread(bytes: &[u8]) -> bool {
     }
 }
 
+/// Does `bytes`, a picture published as written wherever it is (inside a
+/// `data:` URI of a page or a style sheet, or as base64 in a text file:
+/// heropath re-writes none of them), hold data the guard does not read?
+/// A GIF, BMP or icon as [`carries_unread`] says; a JPEG, PNG or WebP
+/// when it does not decode and holds more than metadata (one that decodes
+/// is a picture like any other).
+pub fn unread_as_written(bytes: &[u8]) -> bool {
+    match picture_kind(bytes) {
+        Some("GIF" | "BMP" | "icon") => carries_unread(bytes),
+        Some(_) => carries_unread(bytes) && image::load_from_memory(bytes).is_err(),
+        None => false,
+    }
+}
+
 /// WebP chunks of metadata the guard reads (or none), and headers.
 const WEBP_READ: [&[u8; 4]; 5] = [b"EXIF", b"XMP ", b"ICCP", b"VP8X", b"ANIM"];
 

@@ -96,7 +96,8 @@ pub(super) fn zip(b: &[u8], depth: u8, out: &mut Out) {
 /// picture, or bytes that are no text whatever the type says: a link
 /// downloads them as they are) as the file it is, within the file's
 /// decompression budget; what it cannot read of that file (a bzip2, a
-/// PDF) or a picture's position is the containing file's.
+/// PDF), a picture that does not decode or holds blocks the guard does not
+/// read, or a picture's position is the containing file's.
 pub(super) fn data_into(mime: &str, bytes: &[u8], line: u32, depth: u8, segs: &mut Vec<Segment>) {
     let text = || utf8_or_1252(bytes).into_owned();
     let as_file = looks_binary(bytes) || known_kind(bytes);
@@ -104,6 +105,9 @@ pub(super) fn data_into(mime: &str, bytes: &[u8], line: u32, depth: u8, segs: &m
         super::shared::Shared::flag("a file is nested in too many containers to be read");
         strings(bytes, segs);
     } else if as_file {
+        if crate::stages::model::unread_as_written(bytes) {
+            super::shared::Shared::flag(super::PICTURE_AS_WRITTEN);
+        }
         let ext = mime.rsplit('/').next().unwrap_or("bin");
         let inner = super::extract(&format!("data.{ext}"), bytes);
         segs.extend(inner.segments.into_iter().skip(1));

@@ -17,8 +17,11 @@
 //! Not here: deciding what is an identifier or folding text for comparison
 //! ([`super::names`], [`super::fold`]); this layer only reads.
 //!
-//! Self-contained: depends only on std, `html5ever`, `flate2`, `base64`,
-//! `memchr`, `percent-encoding`, `idna` and `encoding_rs`.
+//! Self-contained but for whether a picture published as written holds
+//! data it cannot read ([`crate::stages::model::unread_as_written`], the
+//! check the build makes of static pictures): depends only on std,
+//! `html5ever`, `flate2`, `base64`, `memchr`, `percent-encoding`, `idna`
+//! and `encoding_rs`.
 
 mod bidi;
 mod binary;
@@ -181,6 +184,9 @@ fn base64_blobs(out: &mut Out) {
         .collect();
     for (line, bytes) in blobs {
         if known_kind(&bytes) {
+            if crate::stages::model::unread_as_written(&bytes) {
+                out.flag(PICTURE_AS_WRITTEN);
+            }
             extract_into("base64", &bytes, 1, out);
             continue;
         }
@@ -232,6 +238,10 @@ fn known_kind(b: &[u8]) -> bool {
     let bzip2 = b.starts_with(b"BZh") && b.get(3).is_some_and(|c| (b'1'..=b'9').contains(c));
     bzip2 || magic.iter().any(|m| b.starts_with(m))
 }
+
+/// Why a picture inside a file (a `data:` URI, base64) is not read: it
+/// goes out as written, and the guard cannot read what it holds.
+const PICTURE_AS_WRITTEN: &str = "a picture inside it (a data: URI, base64) does not decode or holds a block of a kind no viewer shows, and goes out as written";
 
 // ---------------------------------------------------------------------------
 // Limits and the collector
