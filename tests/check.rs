@@ -2105,6 +2105,17 @@ fn cases() -> Vec<Case> {
         help: Help::Contains("move it out of content/"),
         message: "privacy guard cannot know the patient",
     });
+    v.push(Case {
+        name: "a hidden file of static/: left out of the site, and named",
+        code: "HP0018",
+        warning: true,
+        setup: |c| c.write("static/.htaccess", "Options -Indexes\n"),
+        args: CHECK,
+        file: File::Is("static/.htaccess"),
+        at: At::Null,
+        help: Help::Contains("give it a name without a leading dot"),
+        message: "left out of the site: static/.htaccess",
+    });
     v
 }
 

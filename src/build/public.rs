@@ -169,7 +169,9 @@ fn add_brand_css(theme: &render::CompiledTheme, files: &mut Vec<RenderedFile>, c
 /// data, or a segment of a kind the guard does not know: zlib-packed text
 /// in an APP15 segment, a name after a scan header), it is refused as a
 /// file the guard cannot read (HP0502), unless site.yaml lists it as
-/// reviewed.
+/// reviewed. So is a GIF, BMP or icon (always published as written) with a
+/// block the guard does not know, image data that does not decompress, or
+/// bytes its header does not account for.
 fn strip_metadata(p: &Prepared, statics: &mut [RenderedFile]) -> Vec<Diagnostic> {
     let theme = &p.themes[&p.clinic.site.theme];
     let reviewed = &p.clinic.site.privacy.reviewed_files;
@@ -179,7 +181,7 @@ fn strip_metadata(p: &Prepared, statics: &mut [RenderedFile]) -> Vec<Diagnostic>
             match model::without_metadata(&f.path, &f.bytes) {
                 Some(clean) => f.bytes = clean,
                 None => {
-                    let kind = model::raster_kind(&f.bytes)?;
+                    let kind = model::picture_kind(&f.bytes)?;
                     if !model::carries_unread(&f.bytes) {
                         return None;
                     }
@@ -201,7 +203,7 @@ fn undecodable(theme: &render::CompiledTheme, path: &str, kind: &str) -> Diagnos
     Diagnostic::error(
         Code::UnreadablePublicFile,
         format!(
-            "public file {path} cannot be fully read by the privacy guard: it starts as a {kind} picture but does not decode, so it would go out as written, with image data or a segment the guard does not read"
+            "public file {path} cannot be fully read by the privacy guard: it starts as a {kind} picture but does not decode (or holds a block of a kind no viewer shows), so it would go out as written, with image data or a block the guard does not read"
         ),
     )
     .in_file(origin)

@@ -67,6 +67,7 @@ registry! {
     TooLarge = "HP0015", "A file is too large to be a plan.";
     Symlink = "HP0016", "A symbolic link in the clinic folder: an error in content/, a file left out of the site in static/, templates/ and themes/.";
     UnreadPlan = "HP0017", "A file that may hold a patient's plan but is not read as one.";
+    HiddenLeftOut = "HP0018", "A hidden file of static/ (its name starts with a dot) is left out of the site.";
     NoSteps = "HP0101", "A plan without steps.";
     NoResponsibilities = "HP0102", "No responsibilities at all.";
     ExerciseShape = "HP0103", "An exercise entry with neither or both of `use` and `name`.";

@@ -38,7 +38,7 @@ pub use inline::{img_names, rewrite_imgs};
 pub use look::{
     CardView, Hero, Look, attach_photos, look, picture_names, script_json, story_json_ld, tel_url,
 };
-pub use opaque::carries_unread;
+pub use opaque::{carries_unread, picture_kind, unread_as_written};
 pub use pages::{MenuItem, PageView, Part, menu, pages};
 pub use picture::{Picture, Pictures, raster_kind, without_metadata};
 pub use qr::qr_svg;

@@ -152,13 +152,17 @@ fn publish_one(name: &str, bytes: &[u8], base_path: &str) -> Published {
 }
 
 /// A JPEG or PNG of the site's `static/` folder re-encoded at its own size,
-/// without its metadata (EXIF, GPS, XMP, PNG text); a WebP with its EXIF
-/// and XMP chunks left out (its pixels as they are: the format is kept, as
-/// the name is, since pages link to it). `None` for any other file, or one
-/// that does not decode (the privacy guard still reads what it carries).
+/// without its metadata (EXIF, GPS, XMP, PNG text); a WebP that decodes
+/// with its EXIF and XMP chunks and any chunk of a kind no viewer reads
+/// left out (its pixels as they are: the format is kept, as the name is,
+/// since pages link to it). `None` for any other file, or one that does
+/// not decode (the privacy guard still reads what it carries).
 pub fn without_metadata(path: &str, bytes: &[u8]) -> Option<Vec<u8>> {
     let lower = path.to_ascii_lowercase();
     if lower.ends_with(".webp") || raster_kind(bytes) == Some("WebP") {
+        // A WebP whose image data does not decode would keep bytes nobody
+        // reads (a name typed into a `VP8 ` chunk).
+        decode(bytes).ok()?;
         return webp_without_metadata(bytes);
     }
     let raster = [".jpg", ".jpeg", ".png"].iter().any(|e| lower.ends_with(e));
@@ -184,8 +188,9 @@ pub fn raster_kind(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// A WebP without its `EXIF` and `XMP ` chunks, and its `VP8X` header
-/// no longer saying it has them. `None` when the file is no well-formed
-/// WebP.
+/// no longer saying it has them, nor chunks of a kind a viewer does not
+/// read (a tool's private data, text packed into a chunk of its own).
+/// `None` when the file is no well-formed WebP.
 fn webp_without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
     let body = bytes.strip_prefix(b"RIFF")?;
     let size = u32::from_le_bytes(body.get(..4)?.try_into().ok()?) as usize;
@@ -197,14 +202,16 @@ fn webp_without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
         let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
         let whole = rest.get(..8 + len + len % 2)?;
         match tag {
-            b"EXIF" | b"XMP " => {}
+            b"VP8 " | b"VP8L" | b"ALPH" | b"ANIM" | b"ANMF" | b"ICCP" => {
+                out.extend_from_slice(whole)
+            }
             b"VP8X" => {
                 let mut x = whole.to_vec();
                 // Flags byte: bit 3 EXIF, bit 2 XMP.
                 *x.get_mut(8)? &= !0b0000_1100;
                 out.extend_from_slice(&x);
             }
-            _ => out.extend_from_slice(whole),
+            _ => {}
         }
         rest = &rest[whole.len()..];
     }

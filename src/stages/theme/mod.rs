@@ -1,7 +1,10 @@
 //! Themes: Tera templates, static files and string tables, layered
 //! embedded default → theme on disk → site overrides.
 
+mod hidden;
 pub mod i18n;
+
+pub use hidden::is_hidden;
 
 use crate::base::diag::Code;
 use crate::base::diag::{Diagnostic, closest};
@@ -353,16 +356,6 @@ pub fn template_error(
     }
 }
 
-/// Is `rel` (a path under a theme or site folder) hidden: a part of it
-/// starts with a dot (`.DS_Store`, `.git/`, an editor's `.plan.swp`, which
-/// may hold text nobody meant to publish)? The top-level `.well-known/`
-/// folder (RFC 8615: `security.txt`, domain verification) is not hidden;
-/// its files are published and scanned like any other.
-pub fn is_hidden(rel: &str) -> bool {
-    let rel = rel.strip_prefix(".well-known/").unwrap_or(rel);
-    rel.split('/').any(|p| p.starts_with('.'))
-}
-
 /// Is `rel` a text file of a theme: a template, a string table, a style
 /// sheet or script, markup or plain text?
 fn is_text_file(rel: &str) -> bool {
@@ -402,12 +395,14 @@ fn add_dir(
         .filter(|e| e.file_type().is_file() || e.path_is_symlink())
         .collect();
     entries.sort_by(|a, b| a.path().cmp(b.path()));
+    let mut hidden = Vec::new();
     for e in entries {
         let Ok(rel) = e.path().strip_prefix(dir) else {
             continue;
         };
         let rel = rel.to_string_lossy().replace('\\', "/");
         if is_hidden(&rel) {
+            hidden.push(rel);
             continue;
         }
         let shown = format!("{origin_prefix}{rel}");
@@ -434,6 +429,11 @@ fn add_dir(
             false => std::borrow::Cow::Borrowed(crate::base::encoding::strip_bom(&bytes)),
         };
         files.insert(format!("{prefix}{rel}"), Arc::from(bytes.as_ref()), shown);
+    }
+    // The clinic's own folder of files to publish is told what it holds
+    // that is not published (a theme's `.git/` is nobody's concern).
+    if origin_prefix == "static/" {
+        left_out.extend(hidden::left_out(origin_prefix, &hidden));
     }
 }
 

@@ -100,6 +100,94 @@ pub(super) fn inflate(data: &[u8], z: Z, quiet: bool, out: &mut Out) -> Vec<u8> 
     v
 }
 
+/// Most packed streams tried in one part of a file (each try that fails
+/// costs a decoder).
+const MAX_PACKED_TRIES: usize = 4096;
+
+/// strings(1) of `b` and of every zlib or gzip stream inside it: a font's
+/// table, a picture's block of a kind the guard does not know, or a
+/// tool's private chunk can hold text packed with zlib, which strings
+/// alone never finds. A stream is looked for where its header is (zlib's
+/// two bytes that check out, gzip's three), so ordinary bytes cost a byte
+/// compare; what a stream yields is read as strings too, within the
+/// file's decompression budget.
+pub(super) fn strings_packed(b: &[u8], out: &mut Out) {
+    strings(b, &mut out.segs);
+    let mut i = 0;
+    let mut tries = 0;
+    while let Some(p) = memchr::memchr2(0x78, 0x1F, b.get(i..).unwrap_or(&[])) {
+        let at = i + p;
+        i = at + 1;
+        let head = &b[at..];
+        let z = match head {
+            [0x78, f, ..] if (0x7800 | u16::from(*f)) % 31 == 0 && f & 0x20 == 0 => Z::Zlib,
+            [0x1F, 0x8B, 8, ..] => Z::Gzip,
+            _ => continue,
+        };
+        tries += 1;
+        if tries > MAX_PACKED_TRIES || Shared::budget() == 0 {
+            break;
+        }
+        let (text, used) = inflate_prefix(head, z);
+        if text.len() >= 4 {
+            strings(&text, &mut out.segs);
+            i = at + used.max(1);
+        }
+    }
+}
+
+/// What `b`, bytes decoded from base64 or hex, holds when it is one whole
+/// zlib stream (its checksum right: `true`) or one whole raw deflate
+/// stream (`false`: a key or a hash may happen to be one, so only text
+/// out of it means anything), within the file's decompression budget.
+pub(super) fn unpack(b: &[u8]) -> Option<(Vec<u8>, bool)> {
+    let cap = Shared::budget() as u64;
+    let whole = |v: Vec<u8>, r: std::io::Result<usize>, used: u64| {
+        (r.is_ok() && !v.is_empty() && usize::try_from(used).is_ok_and(|u| u + 4 >= b.len()))
+            .then_some(v)
+    };
+    if matches!(b, [0x78, f, ..] if (0x7800 | u16::from(*f)) % 31 == 0) {
+        let mut d = flate2::read::ZlibDecoder::new(b);
+        let mut v = Vec::new();
+        let r = (&mut d).take(cap).read_to_end(&mut v);
+        if let Some(v) = whole(v, r, d.total_in()) {
+            Shared::spend(v.len());
+            return Some((v, true));
+        }
+    }
+    // A block's type is in its first byte's bits 1 and 2; 3 is none.
+    if b.len() < 6 || b[0] & 0b110 == 0b110 {
+        return None;
+    }
+    let mut d = flate2::read::DeflateDecoder::new(b);
+    let mut v = Vec::new();
+    let r = (&mut d).take(cap).read_to_end(&mut v);
+    let v = whole(v, r, d.total_in())?;
+    Shared::spend(v.len());
+    Some((v, false))
+}
+
+/// What the stream at the start of `data` yields (as far as it goes
+/// right), and how many of its bytes it took.
+fn inflate_prefix(data: &[u8], z: Z) -> (Vec<u8>, usize) {
+    let cap = Shared::budget() as u64;
+    let mut v = Vec::new();
+    let used = match z {
+        Z::Gzip => {
+            let mut d = flate2::read::GzDecoder::new(data);
+            let _ = (&mut d).take(cap).read_to_end(&mut v);
+            data.len() - d.into_inner().len()
+        }
+        _ => {
+            let mut d = flate2::read::ZlibDecoder::new(data);
+            let _ = (&mut d).take(cap).read_to_end(&mut v);
+            usize::try_from(d.total_in()).unwrap_or(data.len())
+        }
+    };
+    Shared::spend(v.len());
+    (v, used)
+}
+
 // ---------------------------------------------------------------------------
 // strings(1)
 // ---------------------------------------------------------------------------

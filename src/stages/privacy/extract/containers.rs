@@ -5,7 +5,7 @@
 //! Not here: formats that cannot be opened at all (woff2, brotli, 7z...:
 //! flagged by the dispatch in [`super`]), PDF ([`super::pdf`]).
 
-use super::binary::{Z, be16, be32, find, inflate, le16, le32, slice, strings};
+use super::binary::{Z, be16, be32, find, inflate, le16, le32, slice, strings, strings_packed};
 use super::decode::{looks_binary, utf8_or_1252};
 use super::markup::markup_into;
 use super::{MAX_DEPTH, Out, Segment, Strength, extract_into, known_kind, path_words, push};
@@ -39,9 +39,9 @@ pub(super) fn woff(b: &[u8], out: &mut Out) {
         let data = slice(b, off as usize, clen as usize);
         if clen < olen {
             let z = inflate(data, Z::Zlib, false, out);
-            strings(&z, &mut out.segs);
+            strings_packed(&z, out);
         } else {
-            strings(data, &mut out.segs);
+            strings_packed(data, out);
         }
     }
     // Metadata and private blocks.
@@ -96,7 +96,8 @@ pub(super) fn zip(b: &[u8], depth: u8, out: &mut Out) {
 /// picture, or bytes that are no text whatever the type says: a link
 /// downloads them as they are) as the file it is, within the file's
 /// decompression budget; what it cannot read of that file (a bzip2, a
-/// PDF) or a picture's position is the containing file's.
+/// PDF), a picture that does not decode or holds blocks the guard does not
+/// read, or a picture's position is the containing file's.
 pub(super) fn data_into(mime: &str, bytes: &[u8], line: u32, depth: u8, segs: &mut Vec<Segment>) {
     let text = || utf8_or_1252(bytes).into_owned();
     let as_file = looks_binary(bytes) || known_kind(bytes);
@@ -104,6 +105,9 @@ pub(super) fn data_into(mime: &str, bytes: &[u8], line: u32, depth: u8, segs: &m
         super::shared::Shared::flag("a file is nested in too many containers to be read");
         strings(bytes, segs);
     } else if as_file {
+        if crate::stages::model::unread_as_written(bytes) {
+            super::shared::Shared::flag(super::PICTURE_AS_WRITTEN);
+        }
         let ext = mime.rsplit('/').next().unwrap_or("bin");
         let inner = super::extract(&format!("data.{ext}"), bytes);
         segs.extend(inner.segments.into_iter().skip(1));

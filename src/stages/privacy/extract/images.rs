@@ -8,7 +8,9 @@
 
 use std::collections::HashSet;
 
-use super::binary::{Z, be16, be32, inflate, le16, le32, slice, split_nul, strings};
+use super::binary::{
+    Z, be16, be32, inflate, le16, le32, slice, split_nul, strings, strings_packed,
+};
 use super::decode::decode_text;
 use super::decode::{latin1, utf8_or_1252, utf16};
 use super::markup::markup_into;
@@ -74,7 +76,7 @@ pub(super) fn png(b: &[u8], depth: u8, out: &mut Out) {
             b"IHDR" | b"PLTE" | b"IDAT" | b"IEND" | b"tRNS" | b"gAMA" | b"cHRM" | b"sRGB"
             | b"pHYs" | b"bKGD" | b"hIST" | b"sBIT" | b"tIME" | b"acTL" | b"fcTL" | b"fdAT"
             | b"cICP" | b"mDCv" | b"cLLi" => {}
-            _ => strings(data, &mut out.segs),
+            _ => strings_packed(data, out),
         }
         if ty == b"IEND" {
             return after_end(b.get(i + 12..).unwrap_or(&[]), depth, out);
@@ -113,7 +115,7 @@ fn after_end(rest: &[u8], depth: u8, out: &mut Out) {
 /// it is (a PNG with its text chunks; a bitmap has none beyond what
 /// strings(1) finds).
 pub(super) fn ico(b: &[u8], depth: u8, out: &mut Out) {
-    strings(b, &mut out.segs);
+    strings_packed(b, out);
     let count = usize::from(le16(b, 4).unwrap_or(0));
     for k in 0..count.min(256) {
         let e = 6 + 16 * k;
@@ -264,7 +266,7 @@ pub(super) fn jpeg(b: &[u8], depth: u8, out: &mut Out) {
             }
             0xED => iptc(data, out),
             0xFE => meta_bytes(data, depth, out),
-            0xE0..=0xEF => strings(data, &mut out.segs),
+            0xE0..=0xEF => strings_packed(data, out),
             _ => {}
         }
         i += usize::from(len);
@@ -358,8 +360,10 @@ pub(super) fn gif(b: &[u8], depth: u8, out: &mut Out) {
                         let raw = slice(b, start + 12, next.saturating_sub(start + 12));
                         meta_bytes(raw, depth, out);
                     }
-                    0xFF => strings(&data, &mut out.segs),
-                    _ => {}
+                    // Graphic control: a delay and a colour index.
+                    0xF9 => {}
+                    // An application's block, or a kind no viewer knows.
+                    _ => strings_packed(&data, out),
                 }
                 if !ok {
                     return;
@@ -387,7 +391,7 @@ pub(super) fn webp(b: &[u8], depth: u8, out: &mut Out) {
             b"EXIF" => exif(data, out),
             b"XMP " => meta_bytes(data, depth, out),
             b"VP8 " | b"VP8L" | b"VP8X" | b"ALPH" | b"ANIM" | b"ANMF" => {}
-            _ => strings(data, &mut out.segs),
+            _ => strings_packed(data, out),
         }
         i = match i.checked_add(8 + len as usize + (len as usize & 1)) {
             Some(n) => n,

@@ -17,8 +17,11 @@
 //! Not here: deciding what is an identifier or folding text for comparison
 //! ([`super::names`], [`super::fold`]); this layer only reads.
 //!
-//! Self-contained: depends only on std, `html5ever`, `flate2`, `base64`,
-//! `memchr`, `percent-encoding`, `idna` and `encoding_rs`.
+//! Self-contained but for whether a picture published as written holds
+//! data it cannot read ([`crate::stages::model::unread_as_written`], the
+//! check the build makes of static pictures): depends only on std,
+//! `html5ever`, `flate2`, `base64`, `memchr`, `percent-encoding`, `idna`
+//! and `encoding_rs`.
 
 mod bidi;
 mod binary;
@@ -167,7 +170,8 @@ pub fn extract_styled(path: &str, bytes: &[u8], styles: &Arc<Styles>) -> Extract
 
 /// Base64 (and base32) in any segment, decoded (see
 /// [`decode::base64_runs`]): text (UTF-8 or UTF-16) is scanned as text; a known file type (a picture, an archive, a PDF) is
-/// read as that file. Anything else is taken for a key or a hash.
+/// read as that file, and so is a whole zlib stream (text out of a raw
+/// deflate one). Anything else is taken for a key or a hash.
 fn base64_blobs(out: &mut Out) {
     let blobs: Vec<(u32, Vec<u8>)> = out
         .segs
@@ -180,11 +184,25 @@ fn base64_blobs(out: &mut Out) {
         .collect();
     for (line, bytes) in blobs {
         if known_kind(&bytes) {
+            if crate::stages::model::unread_as_written(&bytes) {
+                out.flag(PICTURE_AS_WRITTEN);
+            }
             extract_into("base64", &bytes, 1, out);
             continue;
         }
         if let Some(text) = decode::blob_text(&bytes) {
             push(&mut out.segs, text, line, Strength::Text);
+        }
+        // Text packed with zlib (or raw deflate) before it was encoded:
+        // read as what it holds.
+        match binary::unpack(&bytes) {
+            Some((inner, true)) => extract_into("packed", &inner, 1, out),
+            Some((inner, false)) => {
+                if let Some(text) = decode::blob_text(&inner) {
+                    push(&mut out.segs, text, line, Strength::Text);
+                }
+            }
+            None => {}
         }
         // An email's body or header (`=?koi8-r?B?…?=`) in a legacy code
         // page: read as its reader's mail program shows it.
@@ -220,6 +238,10 @@ fn known_kind(b: &[u8]) -> bool {
     let bzip2 = b.starts_with(b"BZh") && b.get(3).is_some_and(|c| (b'1'..=b'9').contains(c));
     bzip2 || magic.iter().any(|m| b.starts_with(m))
 }
+
+/// Why a picture inside a file (a `data:` URI, base64) is not read: it
+/// goes out as written, and the guard cannot read what it holds.
+const PICTURE_AS_WRITTEN: &str = "a picture inside it (a data: URI, base64) does not decode or holds a block of a kind no viewer shows, and goes out as written";
 
 // ---------------------------------------------------------------------------
 // Limits and the collector
@@ -350,8 +372,9 @@ fn extract_into(path: &str, b: &[u8], depth: u8, out: &mut Out) {
         return ico(b, depth, out);
     }
     if (font || bmp) && (binaryish || matches!(ext, "ttf" | "otf" | "ttc" | "bmp")) {
-        // Fonts and bitmaps carry no free text beyond what strings finds.
-        return strings(b, &mut out.segs);
+        // Fonts and bitmaps carry no free text beyond what strings finds,
+        // in their bytes or packed into a table of their own.
+        return binary::strings_packed(b, out);
     }
 
     let Some(text) = decode_text(b) else {
