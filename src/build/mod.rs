@@ -38,6 +38,7 @@ mod handouts;
 mod kept;
 mod one;
 mod options;
+mod others;
 mod outcome;
 mod prepare;
 mod public;

@@ -45,6 +45,9 @@ pub fn one_handout(
         return (report, None);
     };
     let slug = clinic.plans[0].slug.clone();
+    // Another patient's name, birth date, phone or email in this plan
+    // stops the handout (HP0121).
+    diags.extend(super::others::of_one(opts, &clinic.plans[0]));
     let timings = vec![("load", clock.elapsed())];
     let Some(p) = prepare_loaded(opts, clinic, None, timings, &mut diags) else {
         report.diagnostics = diags.sorted();

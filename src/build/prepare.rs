@@ -104,23 +104,19 @@ fn prepare_loaded_reporting(
         timings.push((name, clock.elapsed()));
         clock = std::time::Instant::now();
     };
-    let check_key = check::inputs_key(&clinic);
+    let inputs_key = check::inputs_key(&clinic);
+    let check_key = super::others::diagnostics_key(inputs_key, &clinic);
+    let reuse = super::others::reuse(&cache, check_key, today);
     // The handouts' shared assets (QR codes, pictures, rendered library
     // text) and the themes are made while the plans are checked: a
     // handful of large items keep one core busy, and the checks fill the
     // other. (A check, which renders few handouts if any, draws a QR code
     // only when a handout it renders shows it.) The themes' diagnostics
     // are added where a one-by-one preparation adds them.
-    let (plan_diags, (assets, (themes, theme_diags))) = rayon::join(
+    let ((plan_diags, fresh), (assets, (themes, theme_diags))) = rayon::join(
         || {
-            check::check_clinic(&clinic, today, diags, &|src| {
-                cache.as_ref()?.diagnostics(
-                    &src.path,
-                    src.hash,
-                    check_key,
-                    check::depends_on_today(&src.value, today),
-                )
-            })
+            let checked = check::check_clinic(&clinic, today, diags, &reuse);
+            (checked, super::others::fresh(&clinic, &reuse))
         },
         || {
             rayon::join(
@@ -129,6 +125,7 @@ fn prepare_loaded_reporting(
             )
         },
     );
+    drop(reuse);
     let plan_diags_from = diags.iter().count();
     add_plan_diags(opts, &plan_diags, diags);
     let plan_diags_to = diags.iter().count();
@@ -146,14 +143,14 @@ fn prepare_loaded_reporting(
         return None;
     }
     lap("site, pages, output folders", &mut timings);
-    let handout_key = handout_key(opts, check_key, &themes, &assets);
+    let handout_key = handout_key(opts, inputs_key, &themes, &assets);
     let shared_diags = diags
         .iter()
         .enumerate()
         .filter(|(i, _)| !(plan_diags_from..plan_diags_to).contains(i))
         .map(|(_, d)| d.clone())
         .collect();
-    Some(Prepared {
+    let mut prepared = Prepared {
         clinic,
         themes,
         site,
@@ -168,7 +165,9 @@ fn prepare_loaded_reporting(
         timings,
         story_days: std::sync::OnceLock::new(),
         guard: std::sync::OnceLock::new(),
-    })
+    };
+    super::others::add_other_patients(&mut prepared, &fresh, diags);
+    Some(prepared)
 }
 
 /// Each plan's own diagnostics, added to the build's. Drafts are printed

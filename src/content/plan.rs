@@ -136,6 +136,11 @@ pub struct Patient {
     #[serde(deserialize_with = "text::texts")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_spellings: Vec<String>,
+    /// Other patients this plan may name (a spouse who is also a patient),
+    /// by full name: their identifiers pass HP0121 in this plan.
+    #[serde(deserialize_with = "text::texts")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub may_name: Vec<String>,
 }
 
 impl Patient {

@@ -88,6 +88,7 @@ registry! {
     MeasureTwice = "HP0118", "A visit gives one measure twice, under two keys (`lefs` and `LEFS`).";
     TargetWorse = "HP0119", "A goal measure's target is worse than its value now, on a scale with a direction (warning).";
     VagueTarget = "HP0120", "A goal measure's target that says no amount: `better`, `improve`, `less pain` (warning).";
+    OtherPatient = "HP0121", "A plan holds another patient's full name, birth date, phone or email: it would print on this patient's handout.";
     ConsentMissing = "HP0201", "A story without a consent block.";
     ConsentExpired = "HP0202", "A story whose consent expired.";
     ConsentRevoked = "HP0203", "A story whose consent was revoked.";

@@ -57,6 +57,7 @@ fn as_plan(p: &Protocol) -> Plan {
             birth_date: None,
             phone: None,
             email: None,
+            may_name: Vec::new(),
             given_names: Vec::new(),
             family_names: Vec::new(),
             former_names: Vec::new(),

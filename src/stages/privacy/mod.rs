@@ -23,6 +23,7 @@ pub mod extract;
 pub mod fold;
 mod index;
 pub mod names;
+pub mod others;
 mod scan;
 pub mod told;
 pub use index::plan_clinicians;

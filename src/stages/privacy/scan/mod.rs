@@ -18,11 +18,13 @@ mod initial;
 mod joined;
 mod near;
 mod phones;
+mod plan;
 mod record;
 
 pub(super) use ages::{Forms, age_words, number};
 pub use ages::{ages_over_89, birthday_ages};
 pub use alphabets::Sounds;
+pub use plan::PlanHit;
 
 /// One public file's text as the guard reads it: extracted from its markup
 /// or format and folded. Making it needs no index, so it can be made
