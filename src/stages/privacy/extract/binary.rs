@@ -141,16 +141,14 @@ pub(super) fn strings_packed(b: &[u8], out: &mut Out) {
 /// stream (`false`: a key or a hash may happen to be one, so only text
 /// out of it means anything), within the file's decompression budget.
 pub(super) fn unpack(b: &[u8]) -> Option<(Vec<u8>, bool)> {
-    let cap = Shared::budget() as u64;
-    let whole = |v: Vec<u8>, r: std::io::Result<usize>, used: u64| {
-        (r.is_ok() && !v.is_empty() && usize::try_from(used).is_ok_and(|u| u + 4 >= b.len()))
-            .then_some(v)
+    let cap = Shared::budget();
+    let whole = |v: Vec<u8>, ok: bool, used: usize| {
+        (ok && !v.is_empty() && used + 4 >= b.len()).then_some(v)
     };
     if matches!(b, [0x78, f, ..] if (0x7800 | u16::from(*f)) % 31 == 0) {
-        let mut d = flate2::read::ZlibDecoder::new(b);
         let mut v = Vec::new();
-        let r = (&mut d).take(cap).read_to_end(&mut v);
-        if let Some(v) = whole(v, r, d.total_in()) {
+        let (used, ok) = inflate_into(&ZLIB, true, b, cap, &mut v);
+        if let Some(v) = whole(v, ok, used) {
             Shared::spend(v.len());
             return Some((v, true));
         }
@@ -159,10 +157,9 @@ pub(super) fn unpack(b: &[u8]) -> Option<(Vec<u8>, bool)> {
     if b.len() < 6 || b[0] & 0b110 == 0b110 {
         return None;
     }
-    let mut d = flate2::read::DeflateDecoder::new(b);
     let mut v = Vec::new();
-    let r = (&mut d).take(cap).read_to_end(&mut v);
-    let v = whole(v, r, d.total_in())?;
+    let (used, ok) = inflate_into(&DEFLATE, false, b, cap, &mut v);
+    let v = whole(v, ok, used)?;
     Shared::spend(v.len());
     Some((v, false))
 }
@@ -178,14 +175,72 @@ fn inflate_prefix(data: &[u8], z: Z) -> (Vec<u8>, usize) {
             let _ = (&mut d).take(cap).read_to_end(&mut v);
             data.len() - d.into_inner().len()
         }
-        _ => {
-            let mut d = flate2::read::ZlibDecoder::new(data);
-            let _ = (&mut d).take(cap).read_to_end(&mut v);
-            usize::try_from(d.total_in()).unwrap_or(data.len())
-        }
+        _ => zlib_prefix(data, usize::try_from(cap).unwrap_or(usize::MAX), &mut v),
     };
     Shared::spend(v.len());
     (v, used)
+}
+
+thread_local! {
+    /// One zlib and one raw deflate decoder a thread, reset for each try:
+    /// most tries are bytes that only look like a stream (a picture's, a
+    /// hash written in base64), and a new decoder (tens of kilobytes of
+    /// state) for each cost more than reading them.
+    static ZLIB: std::cell::RefCell<flate2::Decompress> =
+        std::cell::RefCell::new(flate2::Decompress::new(true));
+    static DEFLATE: std::cell::RefCell<flate2::Decompress> =
+        std::cell::RefCell::new(flate2::Decompress::new(false));
+}
+
+type Decoder = std::thread::LocalKey<std::cell::RefCell<flate2::Decompress>>;
+
+/// Inflate the zlib stream at the start of `data` into `v` (at most `cap`
+/// bytes, as far as it goes right); how many bytes of `data` it took.
+fn zlib_prefix(data: &[u8], cap: usize, v: &mut Vec<u8>) -> usize {
+    inflate_into(&ZLIB, true, data, cap, v).0
+}
+
+/// Inflate the stream at the start of `data` with `decoder` (a zlib one:
+/// `zlib`) into `v` (at most `cap` bytes, as far as it goes right): how
+/// many bytes of `data` it took, and whether the stream ended right.
+fn inflate_into(
+    decoder: &'static Decoder,
+    zlib: bool,
+    data: &[u8],
+    cap: usize,
+    v: &mut Vec<u8>,
+) -> (usize, bool) {
+    decoder.with_borrow_mut(|d| {
+        d.reset(zlib);
+        let mut ended = false;
+        loop {
+            let taken = usize::try_from(d.total_in()).unwrap_or(data.len());
+            if v.len() >= cap {
+                break;
+            }
+            v.reserve((cap - v.len()).clamp(1, 32 * 1024));
+            let out_before = d.total_out();
+            let status = d.decompress_vec(
+                &data[taken.min(data.len())..],
+                v,
+                flate2::FlushDecompress::Finish,
+            );
+            let stuck = d.total_in() == taken as u64 && d.total_out() == out_before;
+            match status {
+                Ok(flate2::Status::StreamEnd) => {
+                    ended = true;
+                    break;
+                }
+                Ok(_) if !stuck => {}
+                _ => break,
+            }
+        }
+        // Cut at the budget, a stream counts as whole (as a reader that
+        // stops there says).
+        let whole = ended || v.len() >= cap;
+        v.truncate(cap);
+        (usize::try_from(d.total_in()).unwrap_or(data.len()), whole)
+    })
 }
 
 // ---------------------------------------------------------------------------
