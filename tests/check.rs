@@ -1672,6 +1672,43 @@ fn cases() -> Vec<Case> {
             message: "the target of `Reaching up` (\"Much less pain\") says no amount: nobody can tell when it is reached",
         },
         Case {
+            name: "another patient's full name left in a plan",
+            code: "HP0121",
+            warning: false,
+            // BASE line 30 is the patient's responsibilities; Dana Whitfield
+            // is another patient of the clinic, with a plan of her own.
+            setup: |c| {
+                write_plan(
+                    c,
+                    &edit(
+                        BASE,
+                        &[(
+                            "patient: [Do your exercises twice a day]",
+                            "patient: [Do your exercises twice a day, as Dana Whitfield does]",
+                        )],
+                    ),
+                );
+                c.write(
+                    "content/plans/dana-whitfield.yaml",
+                    &edit(
+                        BASE,
+                        &[
+                            ("name: Maria Lopez", "name: Dana Whitfield"),
+                            ("preferred_name: Mari", "preferred_name: Dana"),
+                            ("1968-04-12", "1970-01-01"),
+                            ("555-0142", "555-0177"),
+                            ("maria.lopez@mail.test", "dana.w@mail.test"),
+                        ],
+                    ),
+                );
+            },
+            args: CHECK,
+            file: File::Is(PLAN_FILE),
+            at: At::Pos(30, 3),
+            help: Help::Contains("`may_name: [their full name]`"),
+            message: "this plan holds another patient's full name (\"D…\"): it would print on this patient's handout",
+        },
+        Case {
             name: "a visit after today",
             code: "HP0112",
             warning: false,

@@ -229,3 +229,39 @@ fn what_two_patients_share_or_a_family_name_alone_is_no_error() {
     assert!(!err.contains("HP0121"), "{err}");
     assert_ne!(code, Some(2), "{err}");
 }
+
+/// Another patient of this patient's own family name.
+const ROSA: Who = Who {
+    slug: "rosa-l",
+    name: "Rosa Lopez",
+    preferred: "Rosa",
+    birth: "1975-05-06",
+    phone: "(215) 555-0188",
+    email: "rosa.l@mail.test",
+};
+
+#[test]
+fn a_patient_of_the_same_family_name_left_in_a_copied_plan_is_refused() {
+    // Maria Lopez and Rosa Lopez share a family name: "Lopez" in Rosa's
+    // plan is her own word too, and only the word beside it tells that
+    // Maria is meant.
+    for line in [
+        "Maria Lopez walks to the shop.",
+        "Ask Mari Lopez how she did it.",
+        "LOPEZ, Maria walks to the shop.",
+    ] {
+        let (c, at) = clinic_with(&ROSA, line);
+        refused(&c, ROSA.slug, at, "Maria");
+    }
+    // Her own name, and the family name alone, are no error.
+    for line in [
+        "Rosa Lopez walks to the shop.",
+        "LOPEZ, Rosa walks to the shop.",
+        "The Lopez family walks on Sundays.",
+    ] {
+        let (c, _) = clinic_with(&ROSA, line);
+        let (code, err) = check_short(&c);
+        assert!(!err.contains("HP0121"), "{line}: {err}");
+        assert_eq!(code, Some(0), "{line}: {err}");
+    }
+}

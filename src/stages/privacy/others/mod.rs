@@ -1,9 +1,10 @@
 //! Another patient's identifiers in a plan (HP0121): a plan copied from
 //! Dana's that still says "Dana Whitfield walks to the shop" prints Dana's
-//! name on Omar's private handout. Each plan's text is scanned once with
-//! the guard's index of every plan (one Aho-Corasick pass per plan, never
-//! plan × plan), and a hit of another plan's full name, email, phone or
-//! birth date is an error at its line.
+//! name on Omar's private handout. Each plan's text is sifted first (one
+//! pass over its words, `sieve`); a plan that may hold another patient's
+//! words is then read as the guard reads, with its index of every plan
+//! (never plan × plan), and a hit of another plan's full name, email,
+//! phone or birth date is an error at its line.
 //!
 //! Not told: what the two plans share (a household phone or email,
 //! namesakes, twins' birth date, a birth date that is also one of this
@@ -21,6 +22,8 @@ use crate::content::plan::Plan;
 use crate::stages::load::Source;
 use rayon::prelude::*;
 
+mod sieve;
+
 /// The HP0121 errors of the plans `which` marks, each with the index of
 /// its plan. `guard` is built over `plans`, in this order (a hit's `plan`
 /// is an index into it).
@@ -32,11 +35,13 @@ pub fn other_patients(
     if plans.len() < 2 {
         return Vec::new();
     }
+    let sieve = sieve::Sieve::new(plans);
     plans
         .par_iter()
         .enumerate()
         .with_max_len(crate::base::parallel::PLANS_PER_TASK)
         .filter(|(i, _)| which.get(*i).copied().unwrap_or(true))
+        .filter(|(i, _)| sieve.may_hold_other(plans, *i))
         .flat_map_iter(|(i, src)| {
             of_plan(plans, guard, i, src)
                 .into_iter()

@@ -48,7 +48,7 @@ impl Guard {
         let _ = named;
         self.scan_birth_dates(&stream, &mut hit);
         let mut out: Vec<PlanHit> = hits.into_values().collect();
-        out.sort_by(|a, b| (a.plan, a.what).cmp(&(b.plan, b.what)));
+        out.sort_by_key(|a| (a.plan, a.what));
         out
     }
 
