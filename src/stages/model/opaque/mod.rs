@@ -13,12 +13,8 @@ mod gif;
 /// The kind of picture `bytes` is by its first bytes, whatever its name,
 /// when it is one whose unread parts [`carries_unread`] knows.
 pub fn picture_kind(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("JPEG")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("PNG")
-    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
-        Some("WebP")
+    if let Some(kind) = super::raster_kind(bytes) {
+        Some(kind)
     } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
         Some("GIF")
     } else if bitmap::is_bmp(bytes) {
