@@ -182,7 +182,11 @@ fn emails(field: &str) -> impl Iterator<Item = String> + '_ {
 /// brackets either side.
 fn email_around(text: &str, at: usize) -> &str {
     let stop = |c: char| c.is_whitespace() || "\"'<>()[]{},;".contains(c);
-    let start = text[..at].rfind(stop).map_or(0, |p| p + 1);
+    // After the stop, which may be more than a byte (a no-break space).
+    let start = text[..at]
+        .char_indices()
+        .rfind(|&(_, c)| stop(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let end = text[at..].find(stop).map_or(text.len(), |p| at + p);
     &text[start..end]
 }
@@ -260,4 +264,19 @@ fn word_after(text: &[u8], b: usize) -> String {
         .position(|c| !c.is_ascii_alphanumeric())
         .map_or(tail.len(), |p| start + p);
     String::from_utf8_lossy(&tail[start..end]).to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::email_around;
+
+    #[test]
+    fn an_email_is_cut_at_any_white_space_or_bracket() {
+        let t = "Write to\u{a0}maria.lopez@mail.test\u{2003}today";
+        let at = t.find('@').expect("an @");
+        assert_eq!(email_around(t, at), "maria.lopez@mail.test");
+        let t = "(maria@x.test), <dana@y.test>";
+        assert_eq!(email_around(t, t.find('@').expect("@")), "maria@x.test");
+        assert_eq!(email_around("@", 0), "@");
+    }
 }
