@@ -60,7 +60,9 @@ fn webp(chunks: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
 
 /// A real `w`×`h` WebP (lossless), as an editor saves one.
 fn real_webp(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8 * 9, y as u8 * 7, 90]));
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x as u8).wrapping_mul(9), (y as u8).wrapping_mul(7), 90])
+    });
     let mut out = Vec::new();
     image::codecs::webp::WebPEncoder::new_lossless(&mut out)
         .encode(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
