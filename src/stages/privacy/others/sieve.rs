@@ -14,7 +14,8 @@
 //! this patient's own family name counts when neither word beside it is
 //! one of this patient's own names ("Dana Smith" in Omar Smith's plan).
 //! What it passes over: a birth date whose year is not written in four
-//! digits, and a phone written in words.
+//! digits, and a phone written in words or with letters for some of its
+//! digits ("555-O142").
 
 use crate::content::plan::Plan;
 use crate::stages::load::Source;
@@ -32,6 +33,22 @@ pub(super) struct Sieve {
     years: HashMap<i16, Vec<usize>>,
     /// The length of the longest name word (a longer word is none).
     longest: usize,
+    /// One bit per [`word_bit`] of every key of `words`: most of a plan's
+    /// words are in no patient's name, and this tells so without making
+    /// and hashing a string.
+    bits: Vec<u64>,
+}
+
+/// How many bits [`Sieve::bits`] holds (a power of two): with a few
+/// thousand distinct name words, a few percent of other words share a bit.
+const BITS: usize = 1 << 16;
+
+/// The bit of a word, lower-cased.
+fn word_bit(word: &[u8]) -> usize {
+    let h = word.iter().fold(word.len() as u32, |h, b| {
+        (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
+    });
+    (h >> 7) as usize % BITS
 }
 
 impl Sieve {
@@ -42,6 +59,7 @@ impl Sieve {
             phones: HashMap::new(),
             years: HashMap::new(),
             longest: 0,
+            bits: vec![0; BITS / 64],
         };
         for (i, src) in plans.iter().enumerate() {
             let p = &src.value.patient;
@@ -61,6 +79,10 @@ impl Sieve {
             }
         }
         sieve.longest = sieve.words.keys().map(String::len).max().unwrap_or(0);
+        for w in sieve.words.keys() {
+            let bit = word_bit(w.as_bytes());
+            sieve.bits[bit / 64] |= 1 << (bit % 64);
+        }
         sieve
     }
 
@@ -104,7 +126,15 @@ impl Sieve {
                 if d.is_ascii_digit() {
                     last7 = (last7 * 10 + u64::from(d - b'0')) % 10_000_000;
                     digits += 1;
-                    if digits >= 7 && self.phones.get(&last7).is_some_and(|o| other(o, i)) {
+                    // The guard matches a number ending where a group of
+                    // digits ends ("555-0142", not "555-01" of
+                    // "555-01429"): in "(215) 555-2922" it never sees
+                    // "5555292", another patient's "555-5292".
+                    let group_ends = !bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
+                    if digits >= 7
+                        && group_ends
+                        && self.phones.get(&last7).is_some_and(|o| other(o, i))
+                    {
                         return true;
                     }
                 }
@@ -128,6 +158,10 @@ impl Sieve {
                 continue;
             }
             if w.len() > self.longest || !w[0].is_ascii_alphabetic() {
+                continue;
+            }
+            let bit = word_bit(w);
+            if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
                 continue;
             }
             word.clear();
@@ -268,7 +302,68 @@ fn word_after(text: &[u8], b: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::email_around;
+    use super::{Sieve, email_around};
+    use crate::content::plan::Plan;
+    use crate::stages::load::Source;
+
+    fn plan(slug: &str, name: &str, phone: &str, note: &str) -> Source<Plan> {
+        let text = format!(
+            "patient:\n  name: {name}\n  phone: \"{phone}\"\nproblem: {{ summary: {note} }}\ngoal: {{ statement: y, agreed_on: 2026-11-20 }}\nsteps: [{{ title: z }}]\nresponsibilities: {{}}\nnext_visit: {{ date: 2026-12-03 }}\n"
+        );
+        let path = format!("content/plans/{slug}.yaml");
+        let value = crate::content::yaml::parse(&text, std::path::Path::new(&path)).expect("plan");
+        Source {
+            path: path.into(),
+            slug: slug.into(),
+            text,
+            hash: 0,
+            value,
+        }
+    }
+
+    #[test]
+    fn another_patients_phone_counts_where_a_group_of_digits_ends() {
+        // Dana's number is 555-5292; Omar's own "(215) 555-2922" holds
+        // "5555292" across its groups, which the guard never reads as one.
+        let plans = [
+            plan("dana", "Dana Whitfield", "(302) 555-5292", "x"),
+            plan("omar", "Omar Haddad", "(215) 555-2922", "x"),
+            plan(
+                "rosa",
+                "Rosa Lopez",
+                "(215) 555-0101",
+                "Call 555-5292 first",
+            ),
+            plan("ken", "Ken Ito", "(215) 555-0102", "Call (302) 555 5292"),
+        ];
+        let sieve = Sieve::new(&plans);
+        assert!(!sieve.may_hold_other(&plans, 1), "inside Omar's own number");
+        assert!(
+            sieve.may_hold_other(&plans, 2),
+            "Dana's number in Rosa's plan"
+        );
+        assert!(
+            sieve.may_hold_other(&plans, 3),
+            "Dana's number in Ken's plan"
+        );
+    }
+
+    #[test]
+    fn a_name_word_is_found_whatever_its_case() {
+        let plans = [
+            plan("dana", "Dana Whitfield", "(302) 555-5292", "x"),
+            plan(
+                "omar",
+                "Omar Haddad",
+                "(215) 555-2922",
+                "Ask WHITFIELD about it",
+            ),
+            plan("ken", "Ken Ito", "(215) 555-0102", "Walk in the field"),
+        ];
+        let sieve = Sieve::new(&plans);
+        assert!(sieve.may_hold_other(&plans, 1));
+        assert!(!sieve.may_hold_other(&plans, 2));
+    }
 
     #[test]
     fn an_email_is_cut_at_any_white_space_or_bracket() {
