@@ -183,10 +183,16 @@ pub fn build(opts: &Options) -> Outcome {
         );
     }
     let Run {
-        diags, mut report, ..
+        diags,
+        mut report,
+        clock,
+        ..
     } = run;
     report.diagnostics = diags.sorted();
     report.sources = texts_shown(&mut p, &report.diagnostics);
+    report
+        .timings
+        .push(("sort the diagnostics", clock.elapsed()));
     // Freeing tens of thousands of parsed plans takes a noticeable moment;
     // the caller does not need to wait for it, nor, when it exits next,
     // have it done at all.

@@ -107,24 +107,15 @@ fn prepare_loaded_reporting(
     let inputs_key = check::inputs_key(&clinic);
     let check_key = super::others::diagnostics_key(inputs_key, &clinic);
     let reuse = super::others::reuse(&cache, check_key, today);
-    // The handouts' shared assets (QR codes, pictures, rendered library
-    // text) and the themes are made while the plans are checked: a
-    // handful of large items keep one core busy, and the checks fill the
-    // other. (A check, which renders few handouts if any, draws a QR code
-    // only when a handout it renders shows it.) The themes' diagnostics
-    // are added where a one-by-one preparation adds them.
-    let ((plan_diags, fresh), (assets, (themes, theme_diags))) = rayon::join(
-        || {
-            let checked = check::check_clinic(&clinic, today, diags, &reuse);
-            (checked, super::others::fresh(&clinic, &reuse))
-        },
-        || {
-            rayon::join(
-                || Assets::collect(&clinic, !opts.dry_run),
-                || themes_of(opts, &clinic),
-            )
-        },
-    );
+    let index_now = whole && cache.is_none() && clinic.plans.len() >= 2;
+    let Checked {
+        plan_diags,
+        fresh,
+        assets,
+        themes,
+        theme_diags,
+        index,
+    } = check_and_compile(opts, &clinic, diags, &reuse, index_now);
     drop(reuse);
     let plan_diags_from = diags.iter().count();
     add_plan_diags(opts, &plan_diags, diags);
@@ -166,8 +157,71 @@ fn prepare_loaded_reporting(
         story_days: std::sync::OnceLock::new(),
         guard: std::sync::OnceLock::new(),
     };
+    if let Some(index) = index {
+        let guard = index.finish(&super::guard::guard_context(&prepared));
+        prepared.guard.get_or_init(|| guard);
+    }
     super::others::add_other_patients(&mut prepared, &fresh, diags);
+    prepared
+        .timings
+        .push(("privacy index, other patients' names", clock.elapsed()));
     Some(prepared)
+}
+
+/// What [`check_and_compile`] gives.
+struct Checked {
+    plan_diags: Vec<Vec<Diagnostic>>,
+    fresh: Vec<bool>,
+    assets: Assets,
+    themes: BTreeMap<String, CompiledTheme>,
+    theme_diags: Diagnostics,
+    index: Option<privacy::Index>,
+}
+
+/// Check the plans; meanwhile make the handouts' shared assets (QR codes,
+/// pictures, rendered library text), compile the themes and, with
+/// `index_now`, index every plan for the privacy guard: a handful of
+/// large items keep one core busy, and the checks fill the other. (A
+/// check, which renders few handouts if any, draws a QR code only when a
+/// handout it renders shows it.) The themes' diagnostics are added where
+/// a one-by-one preparation adds them.
+///
+/// Without a cache every plan is read for other patients' names (HP0121)
+/// and the public site is scanned afresh: both need the guard's index of
+/// every plan, so a build without one (`index_now`) makes it here.
+fn check_and_compile(
+    opts: &Options,
+    clinic: &Clinic,
+    diags: &mut Diagnostics,
+    reuse: &(dyn Fn(&load::Source<crate::content::plan::Plan>) -> Option<Vec<Diagnostic>> + Sync),
+    index_now: bool,
+) -> Checked {
+    let today = opts.today();
+    let ((plan_diags, fresh), ((assets, (themes, theme_diags)), index)) = rayon::join(
+        || {
+            let checked = check::check_clinic(clinic, today, diags, reuse);
+            (checked, super::others::fresh(clinic, reuse))
+        },
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || Assets::collect(clinic, !opts.dry_run),
+                        || themes_of(opts, clinic),
+                    )
+                },
+                || index_now.then(|| Guard::index(&clinic.plans, &clinic.site, today)),
+            )
+        },
+    );
+    Checked {
+        plan_diags,
+        fresh,
+        assets,
+        themes,
+        theme_diags,
+        index,
+    }
 }
 
 /// Each plan's own diagnostics, added to the build's. Drafts are printed
@@ -185,15 +239,6 @@ fn add_plan_diags(opts: &Options, plan_diags: &[Vec<Diagnostic>], diags: &mut Di
         })
         .collect();
     diags.extend(copied);
-}
-
-/// The compiled themes, and what compiling them and reading their string
-/// tables found.
-fn themes_of(opts: &Options, clinic: &Clinic) -> (BTreeMap<String, CompiledTheme>, Diagnostics) {
-    let mut diags = Diagnostics::default();
-    let themes = compile_themes(opts, clinic, &mut diags);
-    diags.extend(unreviewed_tables(opts, clinic, &themes));
-    (themes, diags)
 }
 
 /// Refuse output folders that nest or would replace something precious
@@ -229,41 +274,10 @@ fn check_output_dirs(opts: &Options, clinic: &Clinic, whole: bool) -> Diagnostic
     found
 }
 
-/// Compile every theme a plan or site.yaml asks for; the site's theme
-/// needs every template, a handout-only theme just the handout's.
-fn compile_themes(
-    opts: &Options,
-    clinic: &Clinic,
-    diags: &mut Diagnostics,
-) -> BTreeMap<String, CompiledTheme> {
-    let (wanted, langs) = asked(clinic);
-    let site_theme = &clinic.site.theme;
-    let mut themes = BTreeMap::new();
-    for (name, (file, pos)) in wanted {
-        let required: &[&str] = if name == *site_theme {
-            &REQUIRED_TEMPLATES
-        } else {
-            &REQUIRED_TEMPLATES[..1]
-        };
-        match compile_theme(&opts.root, &name, required, &langs, diags) {
-            Ok(c) => {
-                themes.insert(name, c);
-            }
-            // Problems inside the theme name their own file; "no such
-            // theme" points at where the theme was asked for.
-            Err(d) if d.file.is_some() => diags.push(d),
-            Err(d) => diags.push(d.in_file(file).at(pos)),
-        }
-    }
-    let known = themes.get(site_theme).map_or(&[][..], |t| &t.languages[..]);
-    diags.extend(not_languages(clinic, known));
-    themes
-}
-
 /// An error for each `language:` of site.yaml, the plans and the
 /// exercise library that names no language (`klingon`), at its value,
 /// listing the languages the site's theme has phrases for (`known`).
-fn not_languages(clinic: &Clinic, known: &[String]) -> Vec<Diagnostic> {
+pub(super) fn not_languages(clinic: &Clinic, known: &[String]) -> Vec<Diagnostic> {
     let site = std::iter::once((
         Path::new("site.yaml"),
         clinic.site_text.as_str(),
@@ -419,55 +433,3 @@ pub(crate) type Asked = (PathBuf, Option<crate::base::diag::Pos>);
 
 /// Themes, then languages, each with who first asked for it.
 pub(crate) type Asking = (BTreeMap<String, Asked>, BTreeMap<String, Asked>);
-
-/// One warning per build naming every handout printed with a string
-/// table marked `reviewed: false` (medical instructions in a language no
-/// native speaker checked must not go out silently), grouped by language
-/// and pointing at the first such plan's `language:`.
-fn unreviewed_tables(
-    opts: &Options,
-    clinic: &Clinic,
-    themes: &BTreeMap<String, CompiledTheme>,
-) -> Option<Diagnostic> {
-    let mut by_lang: BTreeMap<String, Vec<&load::Source<crate::content::plan::Plan>>> =
-        BTreeMap::new();
-    for p in clinic
-        .plans
-        .iter()
-        .filter(|p| opts.drafts || !p.value.draft)
-    {
-        let theme = p.value.handout.as_ref().and_then(|h| h.theme.as_ref());
-        let lang = p
-            .value
-            .patient
-            .language
-            .as_ref()
-            .unwrap_or(&clinic.site.language);
-        let table = themes
-            .get(theme.unwrap_or(&clinic.site.theme))
-            .and_then(|t| t.strings.get(lang));
-        if table.is_some_and(|t| !t.reviewed()) {
-            by_lang.entry(lang.clone()).or_default().push(p);
-        }
-    }
-    let first = by_lang.values().flatten().min_by_key(|p| &p.path)?;
-    let count: usize = by_lang.values().map(Vec::len).sum();
-    let list = by_lang
-        .iter()
-        .map(|(lang, plans)| {
-            let names: Vec<String> = plans.iter().map(|p| p.path.display().to_string()).collect();
-            format!("`{lang}` ({})", names.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let lang = first.value.patient.language.as_deref().unwrap_or("");
-    Some(
-        Diagnostic::warning(
-            Code::UnreviewedStrings,
-            format!("{count} handout(s) use a string table no native speaker has reviewed (`reviewed: false`): {list}"),
-        )
-        .in_file(&first.path)
-        .at(crate::content::yaml::locate(&first.text, "language", lang, 0))
-        .help("have someone who reads the language check the handout and the theme's i18n/<lang>.yaml, then set `reviewed: true` in it"),
-    )
-}

@@ -290,6 +290,101 @@ pub fn compact_css(css: &str) -> String {
     out
 }
 
+/// The compiled themes, and what compiling them and reading their string
+/// tables found.
+pub(super) fn themes_of(
+    opts: &Options,
+    clinic: &Clinic,
+) -> (BTreeMap<String, CompiledTheme>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let themes = compile_themes(opts, clinic, &mut diags);
+    diags.extend(unreviewed_tables(opts, clinic, &themes));
+    (themes, diags)
+}
+
+/// Compile every theme a plan or site.yaml asks for; the site's theme
+/// needs every template, a handout-only theme just the handout's.
+fn compile_themes(
+    opts: &Options,
+    clinic: &Clinic,
+    diags: &mut Diagnostics,
+) -> BTreeMap<String, CompiledTheme> {
+    let (wanted, langs) = asked(clinic);
+    let site_theme = &clinic.site.theme;
+    let mut themes = BTreeMap::new();
+    for (name, (file, pos)) in wanted {
+        let required: &[&str] = if name == *site_theme {
+            &REQUIRED_TEMPLATES
+        } else {
+            &REQUIRED_TEMPLATES[..1]
+        };
+        match compile_theme(&opts.root, &name, required, &langs, diags) {
+            Ok(c) => {
+                themes.insert(name, c);
+            }
+            // Problems inside the theme name their own file; "no such
+            // theme" points at where the theme was asked for.
+            Err(d) if d.file.is_some() => diags.push(d),
+            Err(d) => diags.push(d.in_file(file).at(pos)),
+        }
+    }
+    let known = themes.get(site_theme).map_or(&[][..], |t| &t.languages[..]);
+    diags.extend(not_languages(clinic, known));
+    themes
+}
+
+/// One warning per build naming every handout printed with a string
+/// table marked `reviewed: false` (medical instructions in a language no
+/// native speaker checked must not go out silently), grouped by language
+/// and pointing at the first such plan's `language:`.
+fn unreviewed_tables(
+    opts: &Options,
+    clinic: &Clinic,
+    themes: &BTreeMap<String, CompiledTheme>,
+) -> Option<Diagnostic> {
+    let mut by_lang: BTreeMap<String, Vec<&load::Source<crate::content::plan::Plan>>> =
+        BTreeMap::new();
+    for p in clinic
+        .plans
+        .iter()
+        .filter(|p| opts.drafts || !p.value.draft)
+    {
+        let theme = p.value.handout.as_ref().and_then(|h| h.theme.as_ref());
+        let lang = p
+            .value
+            .patient
+            .language
+            .as_ref()
+            .unwrap_or(&clinic.site.language);
+        let table = themes
+            .get(theme.unwrap_or(&clinic.site.theme))
+            .and_then(|t| t.strings.get(lang));
+        if table.is_some_and(|t| !t.reviewed()) {
+            by_lang.entry(lang.clone()).or_default().push(p);
+        }
+    }
+    let first = by_lang.values().flatten().min_by_key(|p| &p.path)?;
+    let count: usize = by_lang.values().map(Vec::len).sum();
+    let list = by_lang
+        .iter()
+        .map(|(lang, plans)| {
+            let names: Vec<String> = plans.iter().map(|p| p.path.display().to_string()).collect();
+            format!("`{lang}` ({})", names.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let lang = first.value.patient.language.as_deref().unwrap_or("");
+    Some(
+        Diagnostic::warning(
+            Code::UnreviewedStrings,
+            format!("{count} handout(s) use a string table no native speaker has reviewed (`reviewed: false`): {list}"),
+        )
+        .in_file(&first.path)
+        .at(crate::content::yaml::locate(&first.text, "language", lang, 0))
+        .help("have someone who reads the language check the handout and the theme's i18n/<lang>.yaml, then set `reviewed: true` in it"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::compact_css;

@@ -26,7 +26,7 @@ pub mod names;
 pub mod others;
 mod scan;
 pub mod told;
-pub use index::plan_clinicians;
+pub use index::{Index, plan_clinicians};
 pub use scan::Reading;
 pub use scan::ages_over_89;
 pub mod verdict;

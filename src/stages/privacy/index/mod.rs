@@ -9,6 +9,10 @@ use super::fold::{Sep, Stream, fold, fold_latin};
 use super::names::{self, Kind};
 use super::scan::{ages_over_89, birthday_ages};
 use super::{Context, DateKind, Guard, Owners, PUBLIC, Role};
+pub use public::plan_clinicians;
+use public::{name_key, public_names};
+
+mod public;
 use crate::base::date::Date;
 use crate::content::config::Site;
 use crate::content::plan::Plan;
@@ -127,9 +131,28 @@ fn phone_needles_of_one(field: &str, out: &mut Vec<String>) {
     flush(&mut run);
 }
 
+/// A guard's index of the plans' identifiers, made before the stories the
+/// site publishes and its theme's month names are known (see
+/// [`Index::finish`]): a build without a cache makes it while the plans
+/// are checked.
+pub struct Index {
+    guard: Guard,
+    /// Each plan's path → its number in the index.
+    numbers: HashMap<std::path::PathBuf, u32>,
+}
+
 impl Guard {
     pub fn new<'a>(plans: impl IntoIterator<Item = &'a Source<Plan>>, cx: &Context) -> Guard {
-        Guard::among(plans, None, cx)
+        Guard::index(plans, cx.site, cx.today).finish(cx)
+    }
+
+    /// The index of `plans`' identifiers for a guard over `site` on `today`.
+    pub fn index<'a>(
+        plans: impl IntoIterator<Item = &'a Source<Plan>>,
+        site: &Site,
+        today: Date,
+    ) -> Index {
+        Guard::among(plans, None, site, today)
     }
 
     /// A guard for the identifiers of some of the clinic's plans (`plans`)
@@ -142,14 +165,15 @@ impl Guard {
         all: &'a [Source<Plan>],
         cx: &Context,
     ) -> Guard {
-        Guard::among(plans, Some(all), cx)
+        Guard::among(plans, Some(all), cx.site, cx.today).finish(cx)
     }
 
     fn among<'a>(
         plans: impl IntoIterator<Item = &'a Source<Plan>>,
         all: Option<&'a [Source<Plan>]>,
-        cx: &Context,
-    ) -> Guard {
+        site: &Site,
+        today: Date,
+    ) -> Index {
         let plans: Vec<&Source<Plan>> = plans.into_iter().collect();
         let per_plan: Vec<Needles> = plans
             .par_iter()
@@ -162,35 +186,28 @@ impl Guard {
             roles: Vec::new(),
             owners: Vec::new(),
             patterns: Vec::new(),
-            public: super::told::Public::of(cx.site),
+            public: super::told::Public::of(site),
             allowed_words: HashSet::new(),
-            site_words: cx
-                .site
+            site_words: site
                 .public_words
                 .iter()
-                .chain(&cx.site.privacy.public_words)
+                .chain(&site.privacy.public_words)
                 .flat_map(|w| word_forms(w))
                 .collect(),
             phones: HashMap::new(),
             phone_lens: Vec::new(),
             dates: HashMap::new(),
             allowed_dates: HashSet::new(),
-            site_dates: cx
-                .site
+            site_dates: site
                 .privacy
                 .public_dates
                 .iter()
                 .flat_map(|d| forms_of(*d))
                 .collect(),
-            published: cx
-                .published
-                .iter()
-                .filter_map(|s| s.day)
-                .chain(cx.stamp)
-                .flat_map(forms_of)
-                .collect(),
+            // Known when the guard is finished.
+            published: HashSet::new(),
             story_days: HashMap::new(),
-            months: Months::new(cx.months.iter().map(Vec::as_slice)),
+            months: Months::new(std::iter::empty()),
             initials: HashMap::new(),
             family_initials: HashMap::new(),
             public_initials: HashSet::new(),
@@ -215,20 +232,15 @@ impl Guard {
         let public = match all {
             None => {
                 let patients = per_plan.iter().map(|n| n.name_key.as_str()).collect();
-                public_names(cx.site, &plans, &patients)
+                public_names(site, &plans, &patients)
             }
             Some(all) => {
                 let keys: Vec<String> = all.iter().map(|s| name_key(&s.value)).collect();
                 let all: Vec<&Source<Plan>> = all.iter().collect();
-                public_names(cx.site, &all, &keys.iter().map(String::as_str).collect())
+                public_names(site, &all, &keys.iter().map(String::as_str).collect())
             }
         };
-        g.public_initials = cx
-            .published
-            .iter()
-            .map(|s| fold(&s.display_name))
-            .chain(public.initials)
-            .collect();
+        g.public_initials = public.initials.into_iter().collect();
         g.public_sounds = public.words.iter().map(|w| sound_key(w)).collect();
         for name in public.names {
             add(
@@ -271,7 +283,7 @@ impl Guard {
                 }
             }
             if let Some(birth) = n.birth {
-                let ages = ages_over_89(birth, cx.today);
+                let ages = ages_over_89(birth, today);
                 for age in &ages {
                     g.ages.entry(*age).or_default().push(plan);
                 }
@@ -279,7 +291,7 @@ impl Guard {
                     let year = u32::try_from(birth.year()).unwrap_or(0);
                     g.birth_years.entry(year).or_default().push(plan);
                 }
-                g.birthday_ages.insert(plan, birthday_ages(birth, cx.today));
+                g.birthday_ages.insert(plan, birthday_ages(birth, today));
             }
             for (local, domain) in n.email_domains {
                 g.email_domains
@@ -295,16 +307,6 @@ impl Guard {
                     .flat_map(forms_of)
                     .map(|f| (plan, f)),
             );
-        }
-        let index: HashMap<&std::path::Path, u32> = plans
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.path.as_path(), i as u32))
-            .collect();
-        for s in &cx.published {
-            if let (Some(i), Some(day)) = (s.plan.as_deref().and_then(|p| index.get(p)), s.day) {
-                g.story_days.insert(s.slug.clone(), (*i, day));
-            }
         }
         for r in &mut g.roles {
             r.sort();
@@ -327,7 +329,39 @@ impl Guard {
                 .build(&g.patterns)
                 .ok();
         }
-        g
+        let numbers = plans
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.path.clone(), i as u32))
+            .collect();
+        Index { guard: g, numbers }
+    }
+}
+
+impl Index {
+    /// The guard, once the stories the site publishes and the month names
+    /// of its theme's languages are known (`cx`, whose site and day are
+    /// the ones the index was made for).
+    pub fn finish(self, cx: &Context) -> Guard {
+        let Index { mut guard, numbers } = self;
+        guard.published = cx
+            .published
+            .iter()
+            .filter_map(|s| s.day)
+            .chain(cx.stamp)
+            .flat_map(forms_of)
+            .collect();
+        guard.months = Months::new(cx.months.iter().map(Vec::as_slice));
+        guard
+            .public_initials
+            .extend(cx.published.iter().map(|s| fold(&s.display_name)));
+        for s in &cx.published {
+            let plan = s.plan.as_deref().and_then(|p| numbers.get(p));
+            if let (Some(i), Some(day)) = (plan, s.day) {
+                guard.story_days.insert(s.slug.clone(), (*i, day));
+            }
+        }
+        guard
     }
 }
 
@@ -376,117 +410,4 @@ pub(super) fn forms_of(d: Date) -> [Found; 3] {
         Found::MonthDay(d.month(), d.day()),
         Found::MonthYear(d.year(), d.month()),
     ]
-}
-
-/// The clinic's own public names (folded): clinicians of the site and of
-/// every plan, the clinic's name and address. A patient's name inside one
-/// of these is the clinic's, not a leak.
-///
-/// A plan's clinician whose name holds every word of a patient's name
-/// ("Alexandra Nguyen", "Nguyen, Alexandra", "Dr. Alexandra Nguyen") is no
-/// public name: it is a slip (the patient's name typed into `clinician:`),
-/// or a clinician the guard cannot tell from the patient. Either way it
-/// would make that patient's name public everywhere. site.yaml's
-/// clinicians are the clinic's staff, and stay public.
-fn public_names(site: &Site, plans: &[&Source<Plan>], patients: &HashSet<&str>) -> PublicNames {
-    let staff = plan_clinicians(plans.iter().copied())
-        .into_iter()
-        .filter(|c| !names_a_patient(c, patients));
-    let clinicians = site
-        .clinic
-        .clinician
-        .iter()
-        .map(|c| c.name.as_str())
-        .chain(staff);
-    let mut out = BTreeSet::new();
-    let mut words = BTreeSet::new();
-    let mut initials = BTreeSet::new();
-    let clinicians: Vec<&str> = clinicians.collect();
-    for c in &clinicians {
-        // "Dr. Rivera", "Rivera, Sam", "Sam R.": the clinician, however
-        // written.
-        let words: Vec<&str> = c.split_whitespace().collect();
-        if let [first, .., last] = words[..] {
-            for title in ["dr", "doctor", "mr", "mrs", "ms", "mx"] {
-                out.insert(fold(&format!("{title} {last}")));
-            }
-            out.insert(fold(&format!("{last} {first}")));
-            for w in &words[1..] {
-                let initial: String = w.chars().take(1).collect();
-                initials.insert(fold(&format!("{first} {initial}")));
-            }
-        }
-    }
-    for s in clinicians
-        .into_iter()
-        .chain(site.clinic.name.as_deref())
-        .chain(site.clinic.address.as_deref())
-        .chain(site.clinic.email.as_deref())
-        .chain(std::iter::once(site.title.as_str()))
-    {
-        let st = Stream::of(s);
-        words.extend(st.words().into_iter().map(str::to_string));
-        if st.toks.len() >= 2 {
-            out.insert(st.text);
-        }
-    }
-    PublicNames {
-        names: out,
-        words,
-        initials,
-    }
-}
-
-/// The clinic's own public names, as [`public_names`] gathers them.
-struct PublicNames {
-    /// Whole names and their forms (folded).
-    names: BTreeSet<String>,
-    /// Their words (for names written in another alphabet, see
-    /// [`super::fold::latin`]).
-    words: BTreeSet<String>,
-    /// Clinicians' given names with an initial ("Sam R.").
-    initials: BTreeSet<String>,
-}
-
-/// The folded words of a name, sorted (order and punctuation aside).
-/// The clinicians the plans name, sorted, each once: public names that
-/// one plan gives every page (see `public_names`), so a cached verdict
-/// holds only while they stay the same.
-pub fn plan_clinicians<'a>(plans: impl IntoIterator<Item = &'a Source<Plan>>) -> BTreeSet<&'a str> {
-    plans
-        .into_iter()
-        .filter_map(|p| p.value.clinician.as_ref())
-        .map(|c| c.name.as_str())
-        .collect()
-}
-
-/// A patient's name as [`names_a_patient`] compares it.
-fn name_key(plan: &Plan) -> String {
-    name_words(&plan.patient.name).join(" ")
-}
-
-fn name_words(name: &str) -> Vec<String> {
-    let mut w: Vec<String> = Stream::of(name)
-        .words()
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    w.sort();
-    w.dedup();
-    w
-}
-
-/// Do the words of `name` include all the words of a patient's name of
-/// two words or more (`patients`: see [`name_words`])?
-fn names_a_patient(name: &str, patients: &HashSet<&str>) -> bool {
-    let words = name_words(name);
-    // A clinician's name has a handful of words: try every part of it.
-    let n = words.len().min(8);
-    (1u32..1 << n).any(|mask| {
-        let part: Vec<&str> = (0..n)
-            .filter(|i| mask & (1 << i) != 0)
-            .map(|i| words[i].as_str())
-            .collect();
-        part.len() >= 2 && patients.contains(part.join(" ").as_str())
-    })
 }
