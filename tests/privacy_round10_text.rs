@@ -35,7 +35,7 @@ fn assert_clean_pages(files: &[(&str, String)], shows: &[&str]) {
     assert_clean_over(&base, &files, shows);
 }
 
-fn leaks_on_pages(bodies: &[&str], secrets: &[&str]) {
+fn assert_leaks_on_pages(bodies: &[&str], secrets: &[&str]) {
     let pages: Vec<(&str, String)> = bodies.iter().map(|b| news(b)).collect();
     let probes: Vec<(&str, &str)> = pages.iter().map(|(r, t)| (*r, t.as_str())).collect();
     assert_leaks_over(&base, &probes, secrets);
@@ -58,7 +58,7 @@ const SECRETS: [&str; 6] = [
 /// q 9, beside O, l and I), in a number or as a whole group of it.
 #[test]
 fn a_phone_typed_with_letters_that_look_like_digits() {
-    leaks_on_pages(
+    assert_leaks_on_pages(
         &[
             "Call him at 302-5SS-O1Z3.",
             "Call him at (3O2) SSS-O12E.",
@@ -77,7 +77,7 @@ fn a_phone_typed_with_letters_that_look_like_digits() {
 /// "then" and "and" between its groups.
 #[test]
 fn a_phone_read_out_in_more_languages_or_with_words_between_groups() {
-    leaks_on_pages(
+    assert_leaks_on_pages(
         &[
             "Ruf an: drei null zwei, fünf fünf fünf, null eins zwei drei.",
             "Chiama tre zero due, cinque cinque cinque, zero uno due tre.",
@@ -110,7 +110,7 @@ fn letters_and_number_words_beside_digits_that_are_no_patient_phone_are_clean() 
 /// "sixième mois", "mes 6": the month of a date with its year.
 #[test]
 fn a_birth_date_whose_month_is_given_by_its_number() {
-    leaks_on_pages(
+    assert_leaks_on_pages(
         &[
             "Born on the 30th day of the 6th month, 1950.",
             "Born the thirtieth day of the sixth month of 1950.",
@@ -153,7 +153,7 @@ fn months_counted_or_numbered_without_a_year_are_clean() {
 /// The day or year in Italian or Dutch words, in one word or two.
 #[test]
 fn a_birth_date_in_italian_or_dutch_number_words() {
-    leaks_on_pages(
+    assert_leaks_on_pages(
         &[
             "Nato il trenta giugno millenovecentocinquanta.",
             "Nato il 30 giugno millenovecentocinquanta.",

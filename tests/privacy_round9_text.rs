@@ -55,7 +55,7 @@ fn assert_clean_pages(files: &[(&str, String)], shows: &[&str]) {
     assert_clean(&files, shows);
 }
 
-fn leaks_on_pages(bodies: &[&str], secrets: &[&str]) {
+fn assert_leaks_on_pages(bodies: &[&str], secrets: &[&str]) {
     let pages: Vec<(&str, String)> = bodies.iter().map(|b| news(b)).collect();
     let probes: Vec<(&str, &str)> = pages.iter().map(|(r, t)| (*r, t.as_str())).collect();
     assert_leaks(&probes, secrets);
@@ -69,7 +69,7 @@ fn leaks_on_pages(bodies: &[&str], secrets: &[&str]) {
 /// them beside a month name: the date as an engraving writes it.
 #[test]
 fn a_birth_date_in_roman_numerals() {
-    leaks_on_pages(
+    assert_leaks_on_pages(
         &[
             "Born XXX.VI.MCML, still swimming.",
             "Born XXX VI MCML.",
@@ -90,7 +90,7 @@ fn a_birth_date_in_roman_numerals() {
 /// trentième jour de juin") are the day and year they say.
 #[test]
 fn a_birth_date_with_german_or_french_number_words() {
-    leaks_on_pages(
+    assert_leaks_on_pages(
         &[
             "Geboren am dreißigsten Juni 1950.",
             "Geboren am 30. Juni neunzehnhundertfünfzig.",
@@ -124,7 +124,7 @@ fn roman_numerals_and_german_words_that_are_no_dates_are_clean() {
 /// ("Rasheed" for Rashid), after the given name or a title.
 #[test]
 fn a_family_name_with_its_article_spelt_otherwise() {
-    leaks_on_pages(
+    assert_leaks_on_pages(
         &[
             "We thank Omar al-Rasheed.",
             "We thank Omar al Rasheed.",
@@ -141,7 +141,7 @@ fn a_family_name_with_its_article_spelt_otherwise() {
 /// the plan writes.
 #[test]
 fn the_spellings_of_a_mac_name() {
-    leaks_on_pages(
+    assert_leaks_on_pages(
         &[
             "Thanks to MacDonald for coming.",
             "Thanks to M'Donald for coming.",
@@ -165,7 +165,7 @@ fn the_spellings_of_a_mac_name() {
 /// display name), is the family name.
 #[test]
 fn a_long_family_name_misspelt_alone_on_a_page_that_names_the_patient() {
-    leaks_on_pages(
+    assert_leaks_on_pages(
         &[
             "Walter is back. Thanks to Kaminsky for the photos.",
             "Lech told us: Walensa is a name people misspell.",
