@@ -202,6 +202,7 @@ impl Guard {
             birthday_ages: HashMap::new(),
             sounds: std::sync::OnceLock::new(),
             public_sounds: HashSet::new(),
+            public_words: HashSet::new(),
             written_otherwise: HashSet::new(),
         };
         let mut add = |g: &mut Guard, s: String, role: Role| {
@@ -230,6 +231,7 @@ impl Guard {
             .chain(public.initials)
             .collect();
         g.public_sounds = public.words.iter().map(|w| sound_key(w)).collect();
+        g.public_words = public.words.iter().cloned().collect();
         for name in public.names {
             add(
                 &mut g,
