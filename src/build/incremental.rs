@@ -137,6 +137,8 @@ impl Prepared {
 
         // Apply, remembering what was there to put it back on failure.
         let before = build::asked(&self.clinic);
+        let patients_before = super::others::diagnostics_key(0, &self.clinic);
+        let diags_before = self.plan_diags.clone();
         let mut fresh = BTreeSet::new();
         let mut backup: Vec<(String, Option<Entry>)> = Vec::new();
         let (mut reloaded, mut removed) = (0, 0);
@@ -156,10 +158,15 @@ impl Prepared {
             self.restore(backup);
             return full(why);
         }
+        // Another patient's identifiers in a plan (HP0121) depend on every
+        // patient's: when one changed (or a plan came or went), every plan
+        // is read for them again.
+        let every = super::others::diagnostics_key(0, &self.clinic) != patients_before;
 
-        let (errors, diagnostics) = self.recheck(&fresh, parse_errors);
+        let (errors, diagnostics) = self.recheck(&fresh, every, parse_errors);
         if errors {
             self.restore(backup);
+            self.plan_diags = diags_before;
             return Err(Reload::Failed(diagnostics));
         }
         Ok(Reload::Done {
@@ -222,6 +229,7 @@ impl Prepared {
     fn recheck(
         &mut self,
         fresh: &BTreeSet<String>,
+        every: bool,
         parse_errors: Vec<Diagnostic>,
     ) -> (bool, Vec<Diagnostic>) {
         // Check the changed plans only: every other plan's diagnostics are
@@ -232,7 +240,9 @@ impl Prepared {
         let per_plan = check::check_clinic(&self.clinic, self.today, &mut library, &|src| {
             (!fresh.contains(&src.slug)).then(Vec::new)
         });
+        let mut per_plan = per_plan;
         let mut errors = !parse_errors.is_empty();
+        errors |= self.other_patients(fresh, every, &mut per_plan);
         for (i, d) in per_plan.into_iter().enumerate() {
             if fresh.contains(&self.clinic.plans[i].slug) {
                 errors |= d.iter().any(|d| d.severity == Severity::Error);
@@ -245,6 +255,50 @@ impl Prepared {
         all.extend(parse_errors);
         let diagnostics = all.sorted();
         (errors, diagnostics)
+    }
+
+    /// Another patient's identifiers left in a plan (HP0121): the `fresh`
+    /// plans are read for them, or `every` plan (a patient's identifiers
+    /// changed), whose earlier HP0121 errors are dropped first. Each goes
+    /// into its plan's diagnostics, in `per_plan` for a fresh plan.
+    /// Whether one was found in a plan that is not fresh.
+    fn other_patients(
+        &mut self,
+        fresh: &BTreeSet<String>,
+        every: bool,
+        per_plan: &mut [Vec<Diagnostic>],
+    ) -> bool {
+        let which: Vec<bool> = (self.clinic.plans.iter())
+            .map(|p| every || fresh.contains(&p.slug))
+            .collect();
+        if every {
+            for list in &mut self.plan_diags {
+                list.retain(|d| d.code != crate::base::diag::Code::OtherPatient);
+            }
+        }
+        if self.clinic.plans.len() < 2 {
+            return false;
+        }
+        let mut elsewhere = false;
+        let guard = super::full_guard(self);
+        let found =
+            crate::stages::privacy::others::other_patients(&self.clinic.plans, guard, &which);
+        for (i, d) in found {
+            let fresh_plan = self
+                .clinic
+                .plans
+                .get(i)
+                .is_some_and(|p| fresh.contains(&p.slug));
+            elsewhere |= !fresh_plan;
+            let list = match fresh_plan {
+                true => per_plan.get_mut(i),
+                false => self.plan_diags.get_mut(i),
+            };
+            if let Some(list) = list {
+                list.push(d);
+            }
+        }
+        elsewhere
     }
 
     /// Can this preparation render `src` as a full one would? Its theme and

@@ -11,7 +11,9 @@ use std::path::Path;
 
 mod collect;
 mod cut;
+mod dates;
 mod depth;
+mod dose_words;
 mod duplicate;
 mod emit;
 mod locate;
@@ -128,6 +130,11 @@ fn to_diagnostic(e: &serde_yaml::Error, src: &str, file: &Path) -> Diagnostic {
     // the position ourselves, in front.
     let message = strip_position(&full);
     let message = numbers::plain(&message).unwrap_or(message);
+    // `reps: 3x10`, `sets: 2.5`; `date: 12/03/2026` (both readings).
+    let dated = || dates::explain(&message).map(|(m, h)| (Code::BadDate, m, h));
+    if let Some((code, m, h)) = dose_words::explain(&message).or_else(dated) {
+        return Diagnostic::error(code, m).in_file(file).at(pos).help(h);
+    }
     if let Some(s) = slips::explain_variant(&message, pos, src) {
         let code = match message.contains("unknown variant") {
             true => Code::ValueNotAllowed,

@@ -249,6 +249,12 @@ fn off_scale(
         return;
     };
     let msg = match value.number_on(scale) {
+        // `lefs: {}`, `lefs: ""`: nothing to show in quotes.
+        None if value.text().trim().is_empty() => format!(
+            "{what}: `{}` has no value: it takes a number from {}",
+            m.name,
+            range(scale)
+        ),
         None => format!(
             "{what}: `{}` of `{}` is not a number on its scale ({})",
             value.text(),

@@ -294,6 +294,9 @@ pub struct Guard {
     sounds: std::sync::OnceLock<scan::Sounds>,
     /// Sound keys of the words of the clinic's public names.
     public_sounds: HashSet<String>,
+    /// The words (folded) of the clinic's public names: clinicians, the
+    /// clinic's name and address ("Dr. Rivera" is no other patient's).
+    public_words: HashSet<String>,
     /// Plans whose patient's name is written in another alphabet (see
     /// [`fold::latin`]).
     written_otherwise: HashSet<u32>,

@@ -11,6 +11,7 @@ use crate::base::diag::Pos;
 
 mod blocks;
 mod items;
+mod measures;
 mod shapes;
 mod spaces;
 mod values;

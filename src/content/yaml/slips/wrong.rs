@@ -179,6 +179,13 @@ fn help(
         let items = items(lines, li, at)?;
         let kl = key_line(lines, li, key)?;
         let head = &kl[..kl.find(key)?];
+        if wanted(expected) == "a whole number" || crate::content::count::is_count(expected) {
+            // `reps: [10, 12]`: a count is one number.
+            let first = items.first()?;
+            return Some(format!(
+                "a count is one number: write `{head}{key}: {first}`, and say the rest in `note:` if it matters"
+            ));
+        }
         let one_word = items.iter().all(|i| !i.contains(' '));
         let joined = match &items[..] {
             // `time: [10, 30]`: a time of day.
@@ -267,6 +274,11 @@ pub(super) fn variant(message: &str, pos: Pos, src: &str) -> Option<Slip> {
         });
     }
     let (path, rest) = message.split_once(": data did not match any variant of untagged enum ")?;
+    if rest.trim() == "MeasureValue"
+        && let Some(s) = super::measures::wrong_entry(path, pos, src)
+    {
+        return Some(s);
+    }
     let (takes, help) = match rest.trim() {
         "MeasureValue" => (
             "a number or one text for each measure",

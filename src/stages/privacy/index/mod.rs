@@ -219,6 +219,7 @@ impl Guard {
             birthday_ages: HashMap::new(),
             sounds: std::sync::OnceLock::new(),
             public_sounds: HashSet::new(),
+            public_words: HashSet::new(),
             written_otherwise: HashSet::new(),
         };
         let mut add = |g: &mut Guard, s: String, role: Role| {
@@ -242,6 +243,7 @@ impl Guard {
         };
         g.public_initials = public.initials.into_iter().collect();
         g.public_sounds = public.words.iter().map(|w| sound_key(w)).collect();
+        g.public_words = public.words.iter().cloned().collect();
         for name in public.names {
             add(
                 &mut g,

@@ -10,8 +10,9 @@
 //! namesakes, twins' birth date, a birth date that is also one of this
 //! plan's own dates), and the people the plan lists under
 //! `patient: may_name:` (a spouse who is also a patient). A family name
-//! alone, a title with a family name and near spellings are left to the
-//! reader: patients of one family share them.
+//! alone and near spellings are left to the reader: patients of one
+//! family share them. A title with another patient's family name ("Mrs.
+//! Lopez") is told (`titles`), unless this patient shares the name.
 
 use super::fold::Stream;
 use super::index::phone_needles;
@@ -23,6 +24,7 @@ use crate::stages::load::Source;
 use rayon::prelude::*;
 
 mod sieve;
+mod titles;
 
 /// The HP0121 errors of the plans `which` marks, each with the index of
 /// its plan. `guard` is built over `plans`, in this order (a hit's `plan`
@@ -43,7 +45,7 @@ pub fn other_patients(
         .filter(|(i, _)| which.get(*i).copied().unwrap_or(true))
         .filter(|(i, _)| sieve.may_hold_other(plans, *i))
         .flat_map_iter(|(i, src)| {
-            of_plan(plans, guard, i, src)
+            of_plan(plans, guard, &sieve, i, src)
                 .into_iter()
                 .map(move |d| (i, d))
         })
@@ -58,14 +60,21 @@ fn told(what: What) -> bool {
     )
 }
 
-fn of_plan(plans: &[Source<Plan>], guard: &Guard, i: usize, src: &Source<Plan>) -> Vec<Diagnostic> {
+fn of_plan(
+    plans: &[Source<Plan>],
+    guard: &Guard,
+    sieve: &sieve::Sieve,
+    i: usize,
+    src: &Source<Plan>,
+) -> Vec<Diagnostic> {
     let hits: Vec<PlanHit> = guard
         .scan_plan(&src.text)
         .into_iter()
         .filter(|h| h.plan != i && told(h.what))
         .collect();
+    let titled = titles::hits(sieve, guard, i, &src.value, &src.text);
     if hits.is_empty() {
-        return Vec::new();
+        return titled.into_iter().map(|at| by_title(src, at)).collect();
     }
     // Names this patient's own name reads as (a nickname's full form:
     // "Alejandro Trujillo" is also Alex Trujillo's full name).
@@ -95,9 +104,30 @@ fn of_plan(plans: &[Source<Plan>], guard: &Guard, i: usize, src: &Source<Plan>) 
             out.push(error(src, &h, line as usize));
         }
     }
+    for at in titled {
+        if !out.iter().any(|d| d.pos.is_some_and(|p| p.line == at.0)) {
+            out.push(by_title(src, at));
+        }
+    }
     out.sort_by_key(|d| d.pos);
     out
 }
+
+/// The error for a title with another patient's family name at `at`
+/// (line, column) of `src`.
+fn by_title(src: &Source<Plan>, (line, column): (usize, usize)) -> Diagnostic {
+    Diagnostic::error(
+        Code::OtherPatient,
+        "this plan holds another patient's family name after a title (as in \"Mrs. …\"): it would print on this patient's handout",
+    )
+    .in_file(&src.path)
+    .at(Some(Pos { line, column }))
+    .help(HELP)
+    .sensitive()
+}
+
+/// What to do about another patient's identifier in a plan.
+const HELP: &str = "take it out (a plan copied from another patient's keeps their words); if this patient may name them (a spouse who is also a patient), list them under `patient:` as `may_name: [their full name]`";
 
 /// The patient's own names, one a line, as their plan writes them, and
 /// their email.
@@ -134,7 +164,7 @@ fn error(src: &Source<Plan>, h: &PlanHit, line: usize) -> Diagnostic {
     )
     .in_file(&src.path)
     .at(Some(Pos { line, column }))
-    .help("take it out (a plan copied from another patient's keeps their words); if this patient may name them (a spouse who is also a patient), list them under `patient:` as `may_name: [their full name]`")
+    .help(HELP)
     .sensitive()
 }
 

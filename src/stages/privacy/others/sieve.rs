@@ -86,6 +86,12 @@ impl Sieve {
         sieve
     }
 
+    /// The plans whose patient has `word` (lower-cased, or folded) in a
+    /// family name.
+    pub(super) fn owners(&self, word: &str) -> &[usize] {
+        self.words.get(word).map_or(&[], Vec::as_slice)
+    }
+
     /// May plan `i` hold another patient's identifier? (`false` only when
     /// it surely holds none the reading would find.)
     pub(super) fn may_hold_other(&self, plans: &[Source<Plan>], i: usize) -> bool {
@@ -247,7 +253,7 @@ fn family_words(plan: &Plan) -> impl Iterator<Item = String> + '_ {
 /// Every word of a patient's names, lower-cased as written (to tell this
 /// patient's own beside a shared family name in a plan's ASCII text; a
 /// name with an accent is then no neighbour, and the plan is read whole).
-fn name_words(plan: &Plan) -> impl Iterator<Item = String> + '_ {
+pub(super) fn name_words(plan: &Plan) -> impl Iterator<Item = String> + '_ {
     let p = &plan.patient;
     std::iter::once(&p.name)
         .chain(&p.preferred_name)
