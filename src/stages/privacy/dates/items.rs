@@ -16,8 +16,8 @@ const YEAR_WORDS: [&str; 7] = ["year", "jahr", "jahres", "ano", "annee", "anno",
 
 /// Words between a date's parts, beside [`FILLERS`], that are no month of
 /// any language: "am 30. Tag des 6. Monats", "il giorno 30", "du sixième
-/// mois".
-const MORE_FILLERS: [&str; 5] = ["tag", "giorno", "dag", "des", "du"];
+/// mois", Latvian "1950. gada 30. jūnijs" (of the year).
+const MORE_FILLERS: [&str; 6] = ["tag", "giorno", "dag", "des", "du", "gada"];
 
 /// The first letters of [`MONTH_WORDS`], [`YEAR_WORDS`] and
 /// [`MORE_FILLERS`], as bits (`1 << (letter & 31)`): most words of a page
@@ -47,6 +47,60 @@ fn numbered_month(s: &Stream, at: usize, out: &[(Item, Sep, usize)]) -> Option<i
         tn + 1 == at && spelt::read(s, tn, &|_| false).is_some_and(|n| n.len == 1 && n.strong)
     };
     ordinal.then_some(v as i8)
+}
+
+/// Words that say "of" between a day and its month: "the 30th of the
+/// 6th", "el 30 del 6", "le 30 du 6".
+const OF_WORDS: [&str; 6] = ["of", "de", "del", "du", "des", "d"];
+
+/// Is the number at tokens `at..=end` (1 to 12) the month of the day just
+/// before it, both given as ordinals with "of" between and a year after:
+/// "30th of the 6th, 1950", "the thirtieth of the sixth, '50"? Without
+/// the year, or written as a plain count ("the 6th of 10 sessions"), it is
+/// none.
+fn ordinal_of_day(s: &Stream, at: usize, end: usize, out: &[(Item, Sep, usize)]) -> bool {
+    let Some(&(
+        Item::Num {
+            v: 1..=31,
+            len: 1..=2,
+        },
+        _,
+        ta,
+    )) = out.last()
+    else {
+        return false;
+    };
+    let suffix = |t: usize| {
+        s.toks.get(t).is_some_and(|x| x.sep == Sep::Join)
+            && ORDINALS.contains(&s.tok(t))
+            && s.toks[t - 1].digits
+    };
+    let ordinal = |first: usize, last: usize| {
+        if s.toks[first].digits {
+            suffix(last + 1)
+        } else {
+            spelt::read(s, first, &|_| false).is_some_and(|n| n.len == 1 && n.strong)
+        }
+    };
+    let mut of = false;
+    for t in ta + 1..at {
+        let w = s.tok(t);
+        of |= OF_WORDS.contains(&w);
+        if !(t == ta + 1 && suffix(t) || OF_WORDS.contains(&w) || w == "the" || w == "el") {
+            return false;
+        }
+    }
+    if !of || !ordinal(ta, ta) || !ordinal(at, end) {
+        return false;
+    }
+    // The year after it, fillers between: ", 1950", " '50", "in 1950".
+    let mut k = end + 1 + usize::from(s.toks[at].digits && suffix(end + 1));
+    while k < s.toks.len() && FILLERS.contains(&s.tok(k)) {
+        k += 1;
+    }
+    s.toks.get(k).is_some_and(|t| {
+        t.digits && (t.end - t.start == 4 || t.end - t.start == 2 && t.sep == Sep::Apostrophe)
+    })
 }
 
 /// A month abbreviation that is an English word in an English phrase:
@@ -127,7 +181,7 @@ pub(super) fn items(
             if w.len() <= 8 {
                 let v: u32 = w.parse().unwrap_or(u32::MAX);
                 let item = match v {
-                    1..=12 if numbered => {
+                    1..=12 if numbered || ordinal_of_day(s, at, at, &out) => {
                         numbered_months.push(out.len());
                         Item::Month(v as i8)
                     }
@@ -177,8 +231,14 @@ pub(super) fn items(
                 .get(at + 1)
                 .is_some_and(|n| n.digits && n.end - n.start == 4)
         };
-        if first & STARTS != 0
-            && (MORE_FILLERS.contains(&w) || YEAR_WORDS.contains(&w) && year_follows())
+        // Lithuanian writes "m." (metų, of the year) after the year: "1950
+        // m. birželio 30 d.".
+        let year_before =
+            at > 0 && s.toks[at - 1].digits && s.toks[at - 1].end - s.toks[at - 1].start == 4;
+        let metu = w == "m" && year_before && s.toks.get(at + 1).is_some_and(|n| n.sep == Sep::Dot);
+        if metu
+            || first & STARTS != 0
+                && (MORE_FILLERS.contains(&w) || YEAR_WORDS.contains(&w) && year_follows())
         {
             skipped = true;
             continue;
@@ -217,7 +277,8 @@ pub(super) fn items(
             continue;
         }
         if let Some(n) = spelt::read(s, at, &is_month) {
-            if numbered && (1..=12).contains(&n.value) {
+            let month_number = (1..=12).contains(&n.value);
+            if month_number && (numbered || ordinal_of_day(s, at, at + n.len - 1, &out)) {
                 numbered_months.push(out.len());
                 out.push((Item::Month(n.value as i8), sep, at));
                 i = at + n.len;
@@ -240,7 +301,16 @@ pub(super) fn items(
         out.push((Item::Word, sep, at));
     }
     for k in numbered_months {
-        let year = |j: usize| matches!(out.get(j), Some((Item::Num { len: 4, .. }, _, _)));
+        // A year of four digits, or of two after an apostrophe ("'50").
+        let year = |j: usize| {
+            matches!(
+                out.get(j),
+                Some(
+                    (Item::Num { len: 4, .. }, _, _)
+                        | (Item::Num { len: 2, .. }, Sep::Apostrophe, _)
+                )
+            )
+        };
         if !(k.saturating_sub(2)..=k + 2).any(|j| j != k && year(j)) {
             out[k].0 = Item::Word;
         }
@@ -268,10 +338,32 @@ fn month(s: &Stream, i: usize, months: &Months) -> Option<i8> {
             .find(|(c, _)| *c == w && (t.upper || year_near(s, i)))
             .map(|(_, m)| *m)
     };
+    // Another language's short word ("Des", "Haz", "cze"): between a
+    // day and a year only ("30 Des 1950", "Des 30, 1950").
+    let short = || {
+        let day = |j: usize| {
+            s.toks
+                .get(j)
+                .is_some_and(|t| t.digits && t.end - t.start <= 2)
+        };
+        // Most words have no number beside them: ruled out before hashing.
+        ((i > 0 && day(i - 1) || day(i + 1)) && year_near(s, i))
+            .then(|| months.short_month(w))
+            .flatten()
+    };
+    // Hebrew writes "in" on the month: "30 ביוני 1950" (CLDR's own form).
+    let hebrew_in = || {
+        w.strip_prefix('\u{5d1}')
+            .filter(|_| w.len() >= 8)
+            .filter(|rest| rest.chars().count() >= 3)
+            .and_then(|rest| months.get(rest))
+    };
     months
         .get(w)
         .filter(|_| !english_idiom(s, i))
         .or_else(capital)
+        .or_else(short)
+        .or_else(hebrew_in)
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ mod items;
 mod joined;
 mod spelt;
 mod spelt_words;
+mod split;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -216,6 +217,7 @@ pub fn find_except(
         }
     }
     apart::find(s, &items, &mut out);
+    split::find(s, &items, &mut out);
     out
 }
 

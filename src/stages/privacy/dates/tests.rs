@@ -334,3 +334,35 @@ fn a_year_apart_from_its_day_in_one_sentence() {
         assert!(!dates(s).contains(&want), "{s}: {:?}", dates(s));
     }
 }
+
+#[test]
+fn a_day_apart_from_its_month_and_year_or_a_month_by_its_ordinal() {
+    let want = full("1950-06-30");
+    for s in [
+        "born in the sixth month of 1950, on the thirtieth",
+        "in June of 1950 — the 30th, to be exact",
+        "in 1950, in June, on the 30th he was born",
+        "June '50 (the 30th)",
+        "30th of the 6th, 1950",
+        "the 30th of the 6th month, '50",
+        "30 Haz 1950",
+        "Des 30, 1950 · 30 cze 1950",
+        "1950 m. birželio 30 d.",
+    ] {
+        assert!(dates(s).contains(&want), "{s}: {:?}", dates(s));
+    }
+    assert!(dates("Des 30, 1950").contains(&full("1950-12-30")));
+    for s in [
+        "in June 1950 our founder opened the 30th clinic",
+        "June 1950: 30 people came",
+        "the 30th of the 6th round, 1950 edition",
+        "June 1950. The 30th was a holiday",
+        "Des Moines 30 1950s",
+    ] {
+        let found: Vec<Found> = dates(s)
+            .into_iter()
+            .filter(|f| matches!(f, Found::Full(_)))
+            .collect();
+        assert!(found.is_empty(), "{s}: {found:?}");
+    }
+}

@@ -10,7 +10,24 @@ use ahash::AHashMap as HashMap;
 /// Month names (folded) and their unambiguous abbreviations.
 pub struct Months {
     map: HashMap<String, i8>,
+    /// Other languages' words of three letters or fewer ("des", "haz",
+    /// "cze", Malay "mac"): everyday words as often, so a month only
+    /// between a day and a year (see [`Months::short_month`]).
+    short: HashMap<String, i8>,
 }
+
+/// Languages whose month names (full, and abbreviations of four letters
+/// or more) the guard reads besides [`GUARD_LANGUAGES`]: more languages
+/// of US patients and of Europe, Africa and Asia, from CLDR too.
+/// Afrikaans is left out: its "Julie" is an English given name, and
+/// Dutch has its other names.
+/// (Thai, Lao, Khmer and Burmese are left out too: written without
+/// spaces, their words are read a letter at a time.)
+const MORE_LANGUAGES: [&str; 39] = [
+    "id", "ms", "jv", "sw", "zu", "ha", "ig", "so", "am", "sk", "sl", "hr", "sr", "sr-Latn", "bs",
+    "mk", "bg", "lt", "lv", "et", "is", "ca", "gl", "eu", "sq", "cy", "ga", "he", "hy", "ka", "az",
+    "kk", "uz", "pa", "gu", "te", "ta", "mr", "ne",
+];
 
 /// The languages whose every prefix of three letters or more reads as a
 /// month (unless ambiguous); other languages add their full names and CLDR
@@ -109,28 +126,56 @@ impl Months {
     pub fn new<'a>(extra: impl IntoIterator<Item = &'a [String]>) -> Months {
         let mut core = Words::default();
         let mut more = Words::default();
-        for lang in GUARD_LANGUAGES.iter().chain(&REGIONAL) {
+        let all = GUARD_LANGUAGES
+            .iter()
+            .chain(&REGIONAL)
+            .chain(&MORE_LANGUAGES);
+        for lang in all {
             let m = month_names(lang);
             let prefixed = PREFIXED.contains(lang);
             let words = if prefixed { &mut core } else { &mut more };
             for list in &m.full {
-                words.full(list, prefixed);
+                words.full(list, prefixed, MORE_LANGUAGES.contains(lang));
             }
             for list in &m.short {
                 // Another language's three-letter abbreviations are too
                 // often everyday words here (Polish "sie" is German "they",
-                // "lip" English): only longer ones ("сент", "февр").
+                // "lip" English): only longer ones ("сент", "февр") are
+                // months anywhere; the others only between a day and a year.
                 words.short(list, if prefixed { 1 } else { 4 });
             }
         }
         for table in extra {
-            more.full(table, true);
+            more.full(table, true, false);
         }
+        let few = std::mem::take(&mut more.few);
         let mut map = core.map();
         for (w, m) in more.map() {
             map.entry(w).or_insert(m);
         }
-        Months { map }
+        let mut short: HashMap<String, i8> = HashMap::new();
+        let mut ambiguous = Vec::new();
+        for (w, m) in few {
+            if map.contains_key(&w) || NOT_MONTHS.contains(&w.as_str()) {
+                continue;
+            }
+            if short.insert(w.clone(), m).is_some_and(|o| o != m) {
+                ambiguous.push(w);
+            }
+        }
+        for w in ambiguous {
+            short.remove(&w);
+        }
+        Months { map, short }
+    }
+
+    /// A month word of three letters or fewer of another language ("30
+    /// Des 1950", "30 Haz 1950", "30 cze 1950"), asked only where a day
+    /// and a year stand beside it.
+    pub(super) fn short_month(&self, w: &str) -> Option<i8> {
+        (w.chars().count() <= 3)
+            .then(|| self.short.get(w).copied())
+            .flatten()
     }
 
     /// Is `w` (folded) a month name or an unambiguous abbreviation?
@@ -168,14 +213,23 @@ struct Words {
     names: Vec<(String, i8, bool)>,
     /// CLDR abbreviations (folded).
     short: Vec<(String, i8)>,
+    /// Names and abbreviations too short to be months alone (see
+    /// [`Months::short_month`]).
+    few: Vec<(String, i8)>,
 }
 
 impl Words {
-    fn full(&mut self, list: &[String], prefixed: bool) {
+    /// A language's full names; with `few`, those of three letters or
+    /// fewer are too short to be months alone (Malay "mac").
+    fn full(&mut self, list: &[String], prefixed: bool, few: bool) {
         if list.len() == 12 {
             for (i, n) in list.iter().enumerate() {
-                if let Some(w) = one_word(n) {
-                    self.names.push((w, i as i8 + 1, prefixed));
+                match one_word(n) {
+                    Some(w) if few && w.chars().count() <= 3 => {
+                        self.few.push((w, i as i8 + 1));
+                    }
+                    Some(w) => self.names.push((w, i as i8 + 1, prefixed)),
+                    None => {}
                 }
             }
         }
@@ -183,8 +237,11 @@ impl Words {
 
     fn short(&mut self, list: &[String; 12], min_chars: usize) {
         for (i, n) in list.iter().enumerate() {
-            if let Some(w) = one_word(n).filter(|w| w.chars().count() >= min_chars) {
+            let Some(w) = one_word(n) else { continue };
+            if w.chars().count() >= min_chars {
                 self.short.push((w, i as i8 + 1));
+            } else if w.chars().count() >= 2 {
+                self.few.push((w, i as i8 + 1));
             }
         }
     }
@@ -228,8 +285,14 @@ impl Words {
         for a in ambiguous {
             map.remove(&a);
         }
+        // A full name two languages give two months keeps the first
+        // language's (the guard's own before the others): Polish
+        // "listopada" is November, Croatian October.
+        let mut named = std::collections::HashSet::new();
         for (name, m, _) in self.names {
-            map.insert(name, m);
+            if named.insert(name.clone()) {
+                map.insert(name, m);
+            }
         }
         map
     }

@@ -372,9 +372,9 @@ impl Builder {
                 if self.line > 0 {
                     self.line += 1;
                 }
-                self.sep.space = true;
+                self.sep.space();
             }
-            ' ' | '\t' | '\r' | '\x0c' => self.sep.space = true,
+            ' ' | '\t' | '\r' | '\x0c' => self.sep.space(),
             _ => self.sep.punct(c),
         }
     }
@@ -388,7 +388,7 @@ impl Builder {
         }
         if c == BLOCK {
             self.close();
-            self.sep.space = true;
+            self.sep.space();
             self.sep.block = true;
             return;
         }
@@ -408,7 +408,7 @@ impl Builder {
             if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') && self.line > 0 {
                 self.line += 1;
             }
-            self.sep.space = true;
+            self.sep.space();
             return;
         }
         if !c.is_alphanumeric() {
@@ -480,11 +480,12 @@ impl Builder {
             return;
         };
         let sep = self.sep;
+        let end = self.out.text.len() as u32;
         self.out.toks.push(Tok {
             start,
-            end: self.out.text.len() as u32,
+            end,
             line: self.line,
-            sep: sep.sep(),
+            sep: sep.sep_before(digits && end - start == 2),
             phone_sep: !sep.hard && sep.phone_ok,
             code: self.code,
             stamp: self.stamp,

@@ -14,6 +14,9 @@ pub(super) struct SepAcc {
     pub(super) puncts: u8,
     pub(super) kind: Option<Sep>,
     pub(super) phone_ok: bool,
+    /// The last mark was an apostrophe with nothing after it: "b. '50",
+    /// ", '68" (a year with its century left out).
+    pub(super) elided: bool,
 }
 
 impl SepAcc {
@@ -36,9 +39,10 @@ impl SepAcc {
         if matches!(c, '\u{30fb}' | '\u{ff65}') {
             // The katakana middle dot spaces the words of a name written
             // in katakana ("マリア・ロペス").
-            self.space = true;
+            self.space();
             return;
         }
+        self.elided = matches!(c, '\'' | '\u{2019}' | '\u{02BC}');
         self.puncts = self.puncts.saturating_add(1);
         self.kind = Some(match c {
             '.' => Sep::Dot,
@@ -58,6 +62,24 @@ impl SepAcc {
         );
         if !phone_char || self.puncts > 4 {
             self.phone_ok = false;
+        }
+    }
+
+    /// White space: after it, an apostrophe no longer touches what follows.
+    pub(super) fn space(&mut self) {
+        self.space = true;
+        self.elided = false;
+    }
+
+    /// [`SepAcc::sep`] before a token; `two_digits`: the token is two
+    /// digits, which an apostrophe touching them after other marks makes
+    /// a year ("b. '50", "June 30, '50"), as a lone apostrophe does.
+    #[inline]
+    pub(super) fn sep_before(&self, two_digits: bool) -> Sep {
+        if self.elided && two_digits && !self.hard && self.puncts > 1 {
+            Sep::Apostrophe
+        } else {
+            self.sep()
         }
     }
 

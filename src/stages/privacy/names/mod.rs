@@ -325,10 +325,18 @@ fn add_name(out: &mut Vec<(String, Kind)>, given: &[String], family: &[String], 
             .flat_map(|g| given_needles(g))
             .map(|g| (g, Kind::Given)),
     );
+    let needles: Vec<String> = family.iter().flat_map(|f| family_needles(f)).collect();
+    // A family name written backwards ("Iksnimak"): alone too, where it is
+    // long enough to be no word read backwards ("Reed" is "deer").
+    let backwards: Vec<String> = (needles.iter())
+        .filter(|f| f.len() >= 6 && f.bytes().all(|b| b.is_ascii_lowercase()))
+        .map(|f| f.chars().rev().collect::<String>())
+        .filter(|r| !needles.contains(r))
+        .collect();
     out.extend(
-        family
-            .iter()
-            .flat_map(|f| family_needles(f))
+        needles
+            .into_iter()
+            .chain(backwards)
             .map(|f| (f, Kind::Family)),
     );
     // Two words or more: the whole name; one word is a family needle already.
@@ -345,9 +353,9 @@ fn add_name(out: &mut Vec<(String, Kind)>, given: &[String], family: &[String], 
     for order in std::iter::once(&st.text).chain(&family_first) {
         // And hidden from a search: in ROT13 ("Qnavry Bxnsbe"), and
         // written backwards ("refakO leinaD"; word by word, "leinaD
-        // refakO", is the family-first order backwards). Only the whole
-        // name: one ciphered word makes a word too often ("Green" is
-        // "Terra").
+        // refakO", is the family-first order backwards). ROT13 only the
+        // whole name: one ciphered word makes a word too often ("Green"
+        // is "Terra").
         if order.bytes().all(|b| b.is_ascii_lowercase()) {
             out.push((
                 order.bytes().map(rot13).map(char::from).collect(),

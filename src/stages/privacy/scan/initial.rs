@@ -72,7 +72,8 @@ type Initials = (Option<char>, char, usize);
 impl Guard {
     /// Initials with the year of birth, either side of it: "WK 1950",
     /// "W.K. 1950", "walt_k_1950", "W K '50", "1950 WK", "1950: W.K.",
-    /// "WK, born 1950", "W.K. (b. 1950)" (a given name's initial, or a
+    /// "WK, born 1950", "W.K. (b. 1950)", "W.K. b. '50", "WK (DOB 1950)"
+    /// (a given name's initial, or a
     /// given name, then a family name's initial, next to the year the
     /// same patient was born). Two letters alone are too many people's;
     /// with the year they are the patient's.
@@ -84,7 +85,10 @@ impl Guard {
     ) {
         for y in 1..s.toks.len() {
             let (t, w) = (&s.toks[y], s.tok(y));
-            let two = w.len() == 2 && t.sep == Sep::Apostrophe;
+            // Two digits are a year after an apostrophe ("W K '50", "W.K.
+            // b. '50") or a word of birth ("WK b. 50").
+            let born = || super::ages::BORN.contains(&s.tok(y - 1)) || s.tok(y - 1) == "dob";
+            let two = w.len() == 2 && (t.sep == Sep::Apostrophe || born());
             if !t.digits || t.code || !(w.len() == 4 || two) {
                 continue;
             }
@@ -212,7 +216,7 @@ fn pair_at(s: &Stream, i: usize, words: &[&str]) -> Option<(char, char)> {
 /// one or two words of birth before it ("WK 1950", "W.K., born 1950", "WK
 /// (b. 1950)", "WK, born in 1950").
 fn initials_before(s: &Stream, y: usize) -> Vec<Initials> {
-    let born = |k: usize| super::ages::BORN.contains(&s.tok(k));
+    let born = |k: usize| super::ages::BORN.contains(&s.tok(k)) || s.tok(k) == "dob";
     let mut ends = vec![y - 1];
     if y >= 2 && born(y - 1) {
         ends.push(y - 2);

@@ -147,7 +147,8 @@ impl Guard {
 /// The digits a token of letters stands for, as a number is typed with
 /// letters that look like digits ("5SS-O1Z3", "3O2 555 O12E"): a token of
 /// up to four such letters that touches digits ("O142", "3O2"), or of two
-/// to four beside a token of digits ("(3O2) SSS-0123"). "5 o 6 veces" is a
+/// to four beside a token of digits ("(3O2) SSS-0123") or beside another
+/// such group ("SSS-OIZE"). "5 o 6 veces" is a
 /// word between numbers, not a digit. `g`: the digit a G stands for.
 fn letter_digits(s: &Stream, i: usize, g: u8) -> Option<String> {
     let t = &s.toks[i];
@@ -165,7 +166,10 @@ fn letter_digits(s: &Stream, i: usize, g: u8) -> Option<String> {
             && (i.saturating_sub(2)..=i + 2)
                 .any(|k| k != i && s.toks.get(k).is_some_and(|t| t.digits))
     };
-    if !(before || after || near()) {
+    if !(before || after) && (!t.upper || w.len() < 2) {
+        return None;
+    }
+    if !(before || after || near() || beside_group(s, i)) {
         return None;
     }
     w.bytes()
@@ -185,6 +189,34 @@ fn letter_digits(s: &Stream, i: usize, g: u8) -> Option<String> {
             }))
         })
         .collect()
+}
+
+/// Is token `i` a group of look-alike capitals beside another such group,
+/// with no digit at all: "SSS-OIZE"? (Asked of few words: kept out of
+/// [`letter_digits`]'s hot path.)
+#[inline(never)]
+fn beside_group(s: &Stream, i: usize) -> bool {
+    lookalike_group(s, i)
+        && (i > 0 && s.toks[i].phone_sep && lookalike_group(s, i - 1)
+            || s.toks
+                .get(i + 1)
+                .is_some_and(|n| n.phone_sep && lookalike_group(s, i + 1)))
+}
+
+/// Is token `k` a group of two to four capitals that all look like digits
+/// ("SSS", "OIZE")?
+fn lookalike_group(s: &Stream, k: usize) -> bool {
+    let t = &s.toks[k];
+    let w = s.tok(k);
+    !t.digits
+        && t.upper
+        && (2..=4).contains(&w.len())
+        && w.bytes().all(|b| {
+            matches!(
+                b,
+                b'o' | b'l' | b'i' | b'z' | b'e' | b'a' | b's' | b'g' | b't' | b'b' | b'q'
+            )
+        })
 }
 
 /// Words said between the groups of a number read out ("five five five,
