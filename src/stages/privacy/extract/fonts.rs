@@ -9,7 +9,7 @@
 use std::io::Read;
 
 use super::Out;
-use super::binary::{Z, be16, be32, inflate, slice, strings, strings_packed};
+use super::binary::{Z, be16, be32, inflate, slice, strings, strings_packed, unpack};
 use super::shared::Shared;
 
 /// Table tags a font may have: OpenType's, Apple's (AAT), Graphite's and
@@ -33,9 +33,18 @@ const FONT_TABLES: [&[u8; 4]; 86] = [
 const FONT_TABLE_REASON: &str =
     "a font holds a table of a kind no font reader uses, which the guard cannot read";
 
-/// Flags the font when `tag` is no table a font reader uses.
-fn font_table(tag: &[u8], out: &mut Out) {
-    if !FONT_TABLES.iter().any(|t| tag == t.as_slice()) {
+/// Flags the font when `tag` is no table a font reader uses and its
+/// `data` is neither text nor one whole zlib stream (which the guard
+/// reads: a tool's own table of packed glyphs).
+fn font_table(tag: &[u8], data: &[u8], out: &mut Out) {
+    let text = |d: &[u8]| {
+        d.iter()
+            .all(|&c| c.is_ascii_graphic() || c.is_ascii_whitespace())
+    };
+    if !FONT_TABLES.iter().any(|t| tag == t.as_slice())
+        && !text(data)
+        && !matches!(unpack(data), Some((_, true)))
+    {
         out.flag(FONT_TABLE_REASON);
     }
 }
@@ -46,10 +55,13 @@ pub(super) fn sfnt(b: &[u8], out: &mut Out) {
     if !b.starts_with(b"ttcf") {
         let n = be16(b, 4).unwrap_or(0);
         for t in 0..usize::from(n) {
-            match b.get(12 + 16 * t..16 + 16 * t) {
-                Some(tag) => font_table(tag, out),
-                None => break,
-            }
+            let e = 12 + 16 * t;
+            let (Some(tag), Some(off), Some(len)) =
+                (b.get(e..e + 4), be32(b, e + 8), be32(b, e + 12))
+            else {
+                break;
+            };
+            font_table(tag, slice(b, off as usize, len as usize), out);
         }
     }
     strings_packed(b, out);
@@ -59,18 +71,20 @@ pub(super) fn woff(b: &[u8], out: &mut Out) {
     let n = be16(b, 12).unwrap_or(0);
     for t in 0..usize::from(n) {
         let e = 44 + 20 * t;
-        font_table(slice(b, e, 4), out);
         let (Some(off), Some(clen), Some(olen)) = (be32(b, e + 4), be32(b, e + 8), be32(b, e + 12))
         else {
             break;
         };
         let data = slice(b, off as usize, clen as usize);
-        if clen < olen {
-            let z = inflate(data, Z::Zlib, false, out);
-            strings_packed(&z, out);
+        let z;
+        let table = if clen < olen {
+            z = inflate(data, Z::Zlib, false, out);
+            &z[..]
         } else {
-            strings_packed(data, out);
-        }
+            data
+        };
+        font_table(slice(b, e, 4), table, out);
+        strings_packed(table, out);
     }
     // Metadata and private blocks.
     if let (Some(moff), Some(mlen)) = (be32(b, 24), be32(b, 28))
@@ -125,7 +139,6 @@ pub(super) fn woff2(b: &[u8], out: &mut Out) {
             }
             k => WOFF2_TAGS.get(k).map_or(&[][..], |t| t.as_slice()),
         };
-        font_table(tag, out);
         let version = flags >> 6;
         let transformed = if matches!(tag, b"glyf" | b"loca") {
             version == 0
@@ -139,7 +152,7 @@ pub(super) fn woff2(b: &[u8], out: &mut Out) {
                 None => return damaged(b, out),
             }
         }
-        tables.push((len, transformed));
+        tables.push((tag, len, transformed));
     }
     if b.get(4..8) == Some(b"ttcf") {
         match collection(b, i) {
@@ -152,9 +165,11 @@ pub(super) fn woff2(b: &[u8], out: &mut Out) {
     // Every table but transformed outlines (numbers packed into bytes,
     // whose strings are noise), read as an sfnt's are.
     let mut at = 0usize;
-    for (len, transformed) in tables {
+    for (tag, len, transformed) in tables {
+        let table = slice(&data, at, len);
+        font_table(tag, table, out);
         if !transformed {
-            strings_packed(slice(&data, at, len), out);
+            strings_packed(table, out);
         }
         at = at.saturating_add(len);
     }
