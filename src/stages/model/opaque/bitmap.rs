@@ -30,20 +30,102 @@ pub(super) fn is_icon(b: &[u8]) -> bool {
         && le32(b, 18).is_some_and(|off| off as usize >= 6 + 16 * usize::from(count))
 }
 
-/// Does the BMP `b` hold bytes its header does not account for?
+/// Does the BMP `b` hold bytes its header does not account for? Its
+/// header and colour table, its pixels (run-length encoded ones up to
+/// their end-of-bitmap code) and the colour profile a V4/V5 header points
+/// at (an ICC profile is often written after the pixels) are accounted
+/// for; any other byte is not.
 pub(super) fn bmp_carries_unread(b: &[u8]) -> bool {
     let Some(offset) = le32(b, 10) else {
         return false;
     };
-    match dib_bytes(b.get(14..).unwrap_or(&[]), false) {
-        // The header and colour table end where the pixels start; a
-        // file may be cut short, but not longer than its pixels.
-        Some((head, pixels)) => {
-            14 + head + SLACK < offset as usize
-                || b.len() > (offset as usize).saturating_add(pixels) + SLACK
+    let offset = offset as usize;
+    let dib = b.get(14..).unwrap_or(&[]);
+    let pixels = match (dib_bytes(dib, false), rle(dib)) {
+        (Some((head, pixels)), _) => Some((head, pixels)),
+        (None, Some((head, bits4))) => {
+            rle_len(b.get(offset..).unwrap_or(&[]), bits4).map(|len| (head, len))
         }
-        None => true,
+        (None, None) => None,
+    };
+    let Some((head, pixels)) = pixels else {
+        return true;
+    };
+    let mut covered = vec![(0, 14 + head), (offset, offset.saturating_add(pixels))];
+    if let Some((from, len)) = profile(dib) {
+        covered.push((
+            14usize.saturating_add(from),
+            14usize.saturating_add(from).saturating_add(len),
+        ));
     }
+    covered.sort_unstable();
+    let mut end = 0;
+    for (from, to) in covered {
+        if from > end + SLACK {
+            return true;
+        }
+        end = end.max(to);
+    }
+    b.len() > end + SLACK
+}
+
+/// Where the colour profile a V4 or V5 header embeds or links (its file
+/// name) is, from the header's start, and its size.
+fn profile(d: &[u8]) -> Option<(usize, usize)> {
+    let size = le32(d, 0)?;
+    let kind = le32(d, 56)?;
+    // PROFILE_EMBEDDED ('MBED'), PROFILE_LINKED ('LINK').
+    if size < 124 || !matches!(kind, 0x4D42_4544 | 0x4C49_4E4B) {
+        return None;
+    }
+    Some((le32(d, 112)? as usize, le32(d, 116)? as usize))
+}
+
+/// A run-length encoded bitmap's header and colour table size, and
+/// whether its pixels are 4-bit (RLE4) or 8-bit (RLE8).
+fn rle(d: &[u8]) -> Option<(usize, bool)> {
+    let size = le32(d, 0)?;
+    let (bpp, compression) = (le16(d, 14)?, le32(d, 16)?);
+    let bits4 = match (compression, bpp) {
+        (1, 8) => false,
+        (2, 4) => true,
+        _ => return None,
+    };
+    if !dib_size(size) || size == 12 {
+        return None;
+    }
+    let colours = match le32(d, 32)? {
+        0 => 1 << bpp,
+        n => n.min(256),
+    };
+    Some((size as usize + 4 * colours as usize, bits4))
+}
+
+/// How many bytes run-length encoded pixels take, up to and with their
+/// end-of-bitmap code (or the file's end). Runs are pairs; a pair of a
+/// zero and 3 or more is that many pixels as they are (the bytes the
+/// strings pass reads), padded to two bytes; zero and 2 moves by the
+/// next two bytes. `None` when a code reaches past the file.
+fn rle_len(p: &[u8], bits4: bool) -> Option<usize> {
+    let mut i = 0;
+    while let Some(&[n, v]) = p.get(i..i + 2) {
+        i += 2;
+        match (n, v) {
+            (0, 1) => return Some(i),
+            (0, 0) => {}
+            (0, 2) => i += 2,
+            (0, count) => {
+                let bytes = if bits4 {
+                    usize::from(count).div_ceil(2)
+                } else {
+                    usize::from(count)
+                };
+                i += bytes + (bytes & 1);
+            }
+            _ => {}
+        }
+    }
+    (i <= p.len() + 1).then_some(i.min(p.len()))
 }
 
 /// A device-independent bitmap's (header and colour table, pixels) sizes

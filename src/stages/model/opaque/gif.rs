@@ -133,7 +133,15 @@ fn joined(b: &[u8], mut i: usize) -> Vec<u8> {
 /// end code and with nothing after it but the last byte's padding? Only
 /// the codes are checked (each names an entry of the table or the next
 /// one): no pixel is made, nothing is allocated.
+///
+/// A code size of 1 (below the 2 the format asks for, but written by some
+/// tools) is read both ways decoders read it: the width growing after the
+/// first code (giflib) or after the first new entry (browsers).
 fn lzw_decodes(min: u8, data: &[u8]) -> bool {
+    lzw_decodes_as(min, data, false) || (min == 1 && lzw_decodes_as(min, data, true))
+}
+
+fn lzw_decodes_as(min: u8, data: &[u8], eager: bool) -> bool {
     if !(1..=11).contains(&min) {
         return false;
     }
@@ -175,6 +183,8 @@ fn lzw_decodes(min: u8, data: &[u8]) -> bool {
             if next == 1 << size && size < 12 {
                 size += 1;
             }
+        } else if !prev && eager && next == 1 << size && size < 12 {
+            size += 1;
         }
         prev = true;
     }

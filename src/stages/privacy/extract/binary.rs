@@ -128,8 +128,11 @@ pub(super) fn strings_packed(b: &[u8], out: &mut Out) {
         if tries > MAX_PACKED_TRIES || Shared::budget() == 0 {
             break;
         }
-        let (text, used) = inflate_prefix(head, z);
-        if text.len() >= 4 {
+        // Only a stream that ends right (its checksum too): bytes that
+        // merely look like a header decode as junk for a while, and junk
+        // read as text may look like a date.
+        let (text, used, whole) = inflate_prefix(head, z);
+        if whole && text.len() >= 4 {
             strings(&text, &mut out.segs);
             i = at + used.max(1);
         }
@@ -165,20 +168,20 @@ pub(super) fn unpack(b: &[u8]) -> Option<(Vec<u8>, bool)> {
 }
 
 /// What the stream at the start of `data` yields (as far as it goes
-/// right), and how many of its bytes it took.
-fn inflate_prefix(data: &[u8], z: Z) -> (Vec<u8>, usize) {
+/// right), how many of its bytes it took, and whether it ended right.
+fn inflate_prefix(data: &[u8], z: Z) -> (Vec<u8>, usize, bool) {
     let cap = Shared::budget() as u64;
     let mut v = Vec::new();
-    let used = match z {
+    let (used, whole) = match z {
         Z::Gzip => {
             let mut d = flate2::read::GzDecoder::new(data);
-            let _ = (&mut d).take(cap).read_to_end(&mut v);
-            data.len() - d.into_inner().len()
+            let ok = (&mut d).take(cap).read_to_end(&mut v).is_ok();
+            (data.len() - d.into_inner().len(), ok)
         }
         _ => zlib_prefix(data, usize::try_from(cap).unwrap_or(usize::MAX), &mut v),
     };
     Shared::spend(v.len());
-    (v, used)
+    (v, used, whole)
 }
 
 thread_local! {
@@ -195,9 +198,10 @@ thread_local! {
 type Decoder = std::thread::LocalKey<std::cell::RefCell<flate2::Decompress>>;
 
 /// Inflate the zlib stream at the start of `data` into `v` (at most `cap`
-/// bytes, as far as it goes right); how many bytes of `data` it took.
-fn zlib_prefix(data: &[u8], cap: usize, v: &mut Vec<u8>) -> usize {
-    inflate_into(&ZLIB, true, data, cap, v).0
+/// bytes, as far as it goes right); how many bytes of `data` it took, and
+/// whether it ended right.
+fn zlib_prefix(data: &[u8], cap: usize, v: &mut Vec<u8>) -> (usize, bool) {
+    inflate_into(&ZLIB, true, data, cap, v)
 }
 
 /// Inflate the stream at the start of `data` with `decoder` (a zlib one:

@@ -1,11 +1,11 @@
-//! Containers of other files: gzip (read as the file it wraps), zip (each
-//! member extracted by name; the archive is always flagged) and woff fonts
-//! (zlib-compressed tables).
+//! Containers of other files: gzip (read as the file it wraps) and zip
+//! (each member extracted by name; the archive is always flagged).
 //!
-//! Not here: formats that cannot be opened at all (woff2, brotli, 7z...:
-//! flagged by the dispatch in [`super`]), PDF ([`super::pdf`]).
+//! Not here: fonts ([`super::fonts`]), formats that cannot be opened at
+//! all (brotli, 7z...: flagged by the dispatch in [`super`]), PDF
+//! ([`super::pdf`]).
 
-use super::binary::{Z, be16, be32, find, inflate, le16, le32, slice, strings, strings_packed};
+use super::binary::{Z, find, inflate, le16, le32, slice, strings};
 use super::decode::{looks_binary, utf8_or_1252};
 use super::markup::markup_into;
 use super::{MAX_DEPTH, Out, Segment, Strength, extract_into, known_kind, path_words, push};
@@ -26,37 +26,6 @@ pub(super) fn gzip(path: &str, b: &[u8], depth: u8, out: &mut Out) {
         lower.clone()
     };
     extract_into(&inner, &data, depth + 1, out);
-}
-
-pub(super) fn woff(b: &[u8], out: &mut Out) {
-    let n = be16(b, 12).unwrap_or(0);
-    for t in 0..usize::from(n) {
-        let e = 44 + 20 * t;
-        let (Some(off), Some(clen), Some(olen)) = (be32(b, e + 4), be32(b, e + 8), be32(b, e + 12))
-        else {
-            break;
-        };
-        let data = slice(b, off as usize, clen as usize);
-        if clen < olen {
-            let z = inflate(data, Z::Zlib, false, out);
-            strings_packed(&z, out);
-        } else {
-            strings_packed(data, out);
-        }
-    }
-    // Metadata and private blocks.
-    if let (Some(moff), Some(mlen)) = (be32(b, 24), be32(b, 28))
-        && mlen > 0
-    {
-        let z = inflate(slice(b, moff as usize, mlen as usize), Z::Zlib, false, out);
-        strings(&z, &mut out.segs);
-    }
-    if let (Some(poff), Some(plen)) = (be32(b, 36), be32(b, 40)) {
-        strings(slice(b, poff as usize, plen as usize), &mut out.segs);
-    }
-    // And the bytes as they are: a hand-made file can carry text between
-    // or outside its tables.
-    strings(b, &mut out.segs);
 }
 
 pub(super) fn zip(b: &[u8], depth: u8, out: &mut Out) {

@@ -73,9 +73,12 @@ pub(super) fn png(b: &[u8], depth: u8, out: &mut Out) {
                 let z = inflate(rest.get(1..).unwrap_or(&[]), Z::Zlib, true, out);
                 strings(&z, &mut out.segs);
             }
-            b"IHDR" | b"PLTE" | b"IDAT" | b"IEND" | b"tRNS" | b"gAMA" | b"cHRM" | b"sRGB"
-            | b"pHYs" | b"bKGD" | b"hIST" | b"sBIT" | b"tIME" | b"acTL" | b"fcTL" | b"fdAT"
-            | b"cICP" | b"mDCv" | b"cLLi" => {}
+            // Image data: see [`image_data`].
+            b"IDAT" => image_data(data, out),
+            b"fdAT" => image_data(data.get(4..).unwrap_or(&[]), out),
+            b"IHDR" | b"PLTE" | b"IEND" | b"tRNS" | b"gAMA" | b"cHRM" | b"sRGB" | b"pHYs"
+            | b"bKGD" | b"hIST" | b"sBIT" | b"tIME" | b"acTL" | b"fcTL" | b"cICP" | b"mDCv"
+            | b"cLLi" => {}
             _ => strings_packed(data, out),
         }
         if ty == b"IEND" {
@@ -86,6 +89,19 @@ pub(super) fn png(b: &[u8], depth: u8, out: &mut Out) {
             _ => break,
         };
     }
+}
+
+/// A picture's image data (PNG's IDAT, a JPEG scan, WebP's `VP8 `,
+/// `VP8L`, `ALPH`, a frame's): compressed pixels, yet a picture that
+/// decodes still carries whatever follows the end of its compressed
+/// stream within the block's declared size (a name appended inside the
+/// chunk, text packed with zlib), and one published as written (a WebP,
+/// a `data:` URI) publishes it. Read as strings(1) and packed streams, as
+/// bytes of unknown kind are; the picture's own zlib header (PNG) is
+/// skipped, so its pixels are not inflated.
+fn image_data(data: &[u8], out: &mut Out) {
+    let own = matches!(data, [0x78, f, ..] if (0x7800 | u16::from(*f)) % 31 == 0);
+    strings_packed(if own { &data[2..] } else { data }, out);
 }
 
 /// Bytes after a picture's end (PNG's IEND, JPEG's EOI, GIF's trailer,
@@ -248,7 +264,9 @@ pub(super) fn jpeg(b: &[u8], depth: u8, out: &mut Out) {
             // several scans, with comments between them).
             0xDA => {
                 let Some(len) = be16(b, i) else { return };
-                i = scan_end(b, i + usize::from(len));
+                let start = i + usize::from(len);
+                i = scan_end(b, start);
+                image_data(b.get(start..i).unwrap_or(&[]), out);
                 continue;
             }
             0x01 | 0xD0..=0xD7 => continue,
@@ -390,7 +408,9 @@ pub(super) fn webp(b: &[u8], depth: u8, out: &mut Out) {
         match ty {
             b"EXIF" => exif(data, out),
             b"XMP " => meta_bytes(data, depth, out),
-            b"VP8 " | b"VP8L" | b"VP8X" | b"ALPH" | b"ANIM" | b"ANMF" => {}
+            // A frame (ANMF) is its header and its own such chunks.
+            b"VP8 " | b"VP8L" | b"ALPH" | b"ANMF" => image_data(data, out),
+            b"VP8X" | b"ANIM" => {}
             _ => strings_packed(data, out),
         }
         i = match i.checked_add(8 + len as usize + (len as usize & 1)) {

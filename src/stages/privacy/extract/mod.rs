@@ -11,7 +11,7 @@
 //! `doctype` (what its tokenizer skips of a DOCTYPE) and `bidi` (text shown
 //! reversed),
 //! `code` (CSS, JS, JSON), `text` (vCard, iCalendar, RTF), `images`,
-//! `containers` (gzip, zip, woff), `pdf`, and `binary` (byte readers,
+//! `containers` (gzip, zip), `fonts` (sfnt, woff, woff2), `pdf`, and `binary` (byte readers,
 //! decompression, strings(1)).
 //!
 //! Not here: deciding what is an identifier or folding text for comparison
@@ -30,6 +30,8 @@ mod code;
 mod containers;
 mod decode;
 mod doctype;
+mod filters;
+mod fonts;
 mod html_names;
 mod images;
 mod markup;
@@ -46,8 +48,9 @@ use std::hash::{Hash, Hasher};
 
 use binary::{find, strings};
 use code::{Lang, char_codes, json_into, lex};
-use containers::{gzip, woff, zip};
+use containers::{gzip, zip};
 use decode::{decode_text, looks_binary, pct};
+use fonts::{sfnt, woff, woff2};
 use images::{gif, ico, jpeg, png, webp};
 use markup::markup_styled_into;
 use pdf::pdf;
@@ -96,7 +99,7 @@ pub const BLOCK: char = '\u{E001}';
 /// What a file yields.
 pub struct Extracted {
     pub segments: Vec<Segment>,
-    /// Set when part of the file could not be read (a PDF, a zip, an unknown binary, woff2...):
+    /// Set when part of the file could not be read (a PDF, a zip, an unknown binary, a font's unknown table...):
     /// a short reason for the user, e.g. "a PDF's text cannot be read reliably".
     pub unreadable: Option<String>,
     /// A picture records the place it was taken (a GPS position in its
@@ -123,6 +126,9 @@ pub fn extract_styled(path: &str, bytes: &[u8], styles: &Arc<Styles>) -> Extract
     push(&mut out.segs, path_words(&pct(path)), 0, Strength::Text);
     extract_into(path, bytes, 0, &mut out);
     base64_blobs(&mut out);
+    filters::ascii_streams(&mut out);
+    let seven = filters::utf7(&out.segs);
+    out.segs.extend(seven);
     // Percent-encoding outside URLs too (a pasted link in a text file,
     // "302%20555%200142"), and Punycode domains: scanned decoded as well.
     let decoded: Vec<Segment> = out
@@ -346,8 +352,7 @@ fn extract_into(path: &str, b: &[u8], depth: u8, out: &mut Out) {
         return zip(b, depth, out);
     }
     if magic(b"wOF2") && (binaryish || ext == "woff2") {
-        out.flag("a woff2 font is brotli-compressed and cannot be read");
-        return strings(b, &mut out.segs);
+        return woff2(b, out);
     }
     if ext == "br" {
         out.flag("a brotli-compressed file cannot be read");
@@ -371,9 +376,12 @@ fn extract_into(path: &str, b: &[u8], depth: u8, out: &mut Out) {
     if icon && (binaryish || matches!(ext, "ico" | "cur")) {
         return ico(b, depth, out);
     }
-    if (font || bmp) && (binaryish || matches!(ext, "ttf" | "otf" | "ttc" | "bmp")) {
-        // Fonts and bitmaps carry no free text beyond what strings finds,
-        // in their bytes or packed into a table of their own.
+    if font && (binaryish || matches!(ext, "ttf" | "otf" | "ttc")) {
+        return sfnt(b, out);
+    }
+    if bmp && (binaryish || ext == "bmp") {
+        // Bitmaps carry no free text beyond what strings finds, in their
+        // bytes or packed into a block of their own.
         return binary::strings_packed(b, out);
     }
 

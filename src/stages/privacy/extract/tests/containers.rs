@@ -65,7 +65,9 @@ fn zip_is_unreadable_but_scanned() {
 
 #[test]
 fn fonts_and_icons_are_readable_strings() {
-    let mut b = vec![0u8, 1, 0, 0, 0, 1, 0, 0x10, 0, 0];
+    // One table, a `name` table.
+    let mut b = vec![0u8, 1, 0, 0, 0, 1, 0, 0x10, 0, 0, 0, 0];
+    b.extend(b"name\0\0\0\0\0\0\0\x1c\0\0\0\x28");
     b.extend(utf16_bytes("Walter Kaminski Sans", true));
     b.extend([0, 0, 1, 2]);
     let e = extract("fonts/a.ttf", &b);
