@@ -148,8 +148,9 @@ fn a_list_or_a_group_where_one_value_belongs_is_told_in_plain_words() {
             "success: You",
             "visits:\n  - date: 2026-11-20\n    measures: { reaching-up: [6] }\nsuccess: You",
         )],
-        "38:15: error[HP0004]: a value under `visits[0].measures` is not a number or one text",
-        "write each measure on its own line as `name: value`",
+        // At the list itself, naming the measure (round 11).
+        "38:30: error[HP0004]: `reaching-up` under `visits[0].measures` is given a list: a measure takes one number or one text",
+        "take away the list: write it as `reaching-up: 6`",
     );
 }
 

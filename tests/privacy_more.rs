@@ -1132,13 +1132,14 @@ fn markup_files_and_urls() {
         static_file("links.txt", "https://xn--rosahernndez-jbb.example/\n"),
         &["hernández"],
     );
-    // One word backwards is no name (the whole name backwards is, however
-    // shown: see `spelling_hostile_letters`); so this one shows whether
-    // plain right-to-left text is read as written, not turned around.
-    p.clean(
-        "template: right-to-left text that is no override reads as written",
-        both(walter_tpl(), template_says("<p dir=\"rtl\">iksnimaK</p>")),
-        &["iksnimaK"],
+    // A family name of six letters or more written backwards is the
+    // name (round 11: "Iksnimak" is Kaminski), in right-to-left text as
+    // in any other: the direction neither hides it nor turns it back.
+    p.leak(
+        "template: a family name backwards in right-to-left text",
+        patient(WALTER),
+        template_says("<p dir=\"rtl\">iksnimaK</p>"),
+        k,
     );
     p.leak(
         "static text file: hexadecimal of 'Walter Kaminski'",

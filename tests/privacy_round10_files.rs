@@ -8,6 +8,7 @@
 //! ordinary files of the same kind that must still build.
 
 mod common;
+use common::gif::*;
 use common::probes::*;
 use common::*;
 use std::io::Write as _;
@@ -80,63 +81,6 @@ fn real_png(w: u32, h: u32) -> Vec<u8> {
     out
 }
 
-/// GIF's LZW of `pixels` (each below `1 << min`), as an encoder writes it:
-/// codes grow with the table, a clear code when it is full.
-fn lzw(min: u8, pixels: &[u8]) -> Vec<u8> {
-    let clear = 1u32 << min;
-    let mut table = std::collections::HashMap::new();
-    let (mut next, mut size) = (clear + 2, u32::from(min) + 1);
-    let (mut acc, mut bits, mut out) = (0u64, 0u32, Vec::new());
-    let mut emit = |code: u32, size: u32, out: &mut Vec<u8>| {
-        acc |= u64::from(code) << bits;
-        bits += size;
-        while bits >= 8 {
-            out.push(acc as u8);
-            acc >>= 8;
-            bits -= 8;
-        }
-    };
-    emit(clear, size, &mut out);
-    let mut cur = u32::from(pixels[0]);
-    for &p in &pixels[1..] {
-        if let Some(&c) = table.get(&(cur, p)) {
-            cur = c;
-            continue;
-        }
-        emit(cur, size, &mut out);
-        if next < 4096 {
-            table.insert((cur, p), next);
-            next += 1;
-            if next > 1 << size && size < 12 {
-                size += 1;
-            }
-        } else {
-            emit(clear, size, &mut out);
-            table.clear();
-            next = clear + 2;
-            size = u32::from(min) + 1;
-        }
-        cur = u32::from(p);
-    }
-    emit(cur, size, &mut out);
-    emit(clear + 1, size, &mut out);
-    if bits > 0 {
-        out.push(acc as u8);
-    }
-    out
-}
-
-/// `data` as GIF sub-blocks, with their terminator.
-fn sub_blocks(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for chunk in data.chunks(255) {
-        out.push(chunk.len() as u8);
-        out.extend(chunk);
-    }
-    out.push(0);
-    out
-}
-
 /// A `w`×`h` GIF89a with a 256-colour table, `blocks` (extensions) before
 /// its one image, and its image data `data` (sub-blocks made here).
 fn gif(w: u16, h: u16, blocks: &[u8], data: &[u8]) -> Vec<u8> {
@@ -152,7 +96,7 @@ fn gif(w: u16, h: u16, blocks: &[u8], data: &[u8]) -> Vec<u8> {
     out.extend(h.to_le_bytes());
     out.push(0);
     out.push(8);
-    out.extend(sub_blocks(data));
+    out.extend(gif_sub_blocks(data));
     out.push(0x3B);
     out
 }
@@ -172,7 +116,7 @@ fn ordinary_gif() -> Vec<u8> {
     blocks.extend(b"\x21\xFF\x0BImageMagick\x0Dgamma=0.45455\x00");
     blocks.extend(b"\x21\xFE\x0BOur new gym\x00");
     blocks.extend(b"\x21\xF9\x04\x00\x0A\x00\x00\x00");
-    gif(120, 90, &blocks, &lzw(8, &pattern(120, 90)))
+    gif(120, 90, &blocks, &gif_lzw(8, &pattern(120, 90)))
 }
 
 /// A `w`×`h` 24-bit BMP (its pixels `fill`).
@@ -349,10 +293,10 @@ fn a_webp_that_does_not_decode_is_refused() {
 fn a_gif_with_unread_blocks_or_image_data_is_refused() {
     let packed = zlib(NAME);
     let mut unknown = b"\x21\x99".to_vec();
-    unknown.extend(sub_blocks(&packed));
+    unknown.extend(gif_sub_blocks(&packed));
     let mut app = b"\x21\xFF\x0BCLINICDATA1".to_vec();
-    app.extend(sub_blocks(&packed));
-    let mut after_end = lzw(8, &pattern(8, 8));
+    app.extend(gif_sub_blocks(&packed));
+    let mut after_end = gif_lzw(8, &pattern(8, 8));
     after_end.extend(&packed);
     assert_refused(
         &walter,
@@ -360,11 +304,11 @@ fn a_gif_with_unread_blocks_or_image_data_is_refused() {
         &[
             (
                 "static/anim.gif",
-                gif(8, 8, &unknown, &lzw(8, &pattern(8, 8))),
+                gif(8, 8, &unknown, &gif_lzw(8, &pattern(8, 8))),
             ),
             (
                 "static/img/loop.gif",
-                gif(8, 8, &app, &lzw(8, &pattern(8, 8))),
+                gif(8, 8, &app, &gif_lzw(8, &pattern(8, 8))),
             ),
             ("static/typed.gif", gif(8, 8, &[], NAME)),
             ("static/zipped.gif", gif(8, 8, &[], &packed)),
@@ -375,13 +319,13 @@ fn a_gif_with_unread_blocks_or_image_data_is_refused() {
     );
     // Another patient, another clinic, another spelling of the same hole.
     let mut other = b"\x21\xFF\x0BXYZPRIVATE1".to_vec();
-    other.extend(sub_blocks(&zlib(b"Thanks, Ingrid Oyelaran!")));
+    other.extend(gif_sub_blocks(&zlib(b"Thanks, Ingrid Oyelaran!")));
     assert_refused(
         &ingrid,
         "HP0502",
         &[(
             "static/thanks.GIF",
-            gif(4, 4, &other, &lzw(8, &pattern(4, 4))),
+            gif(4, 4, &other, &gif_lzw(8, &pattern(4, 4))),
         )],
         &["Oyelaran"],
     );
@@ -393,7 +337,7 @@ fn a_gif_with_unread_blocks_or_image_data_is_refused() {
             &site("privacy:\n  reviewed_files:\n    - { pattern: \"old/*.gif\", reason: \"Old banners, checked by Sam on 2026-12-02\" }\n"),
         );
     };
-    let broken = gif(8, 8, b"\x21\x99\x02ab\x00", &lzw(8, &pattern(8, 8)));
+    let broken = gif(8, 8, b"\x21\x99\x02ab\x00", &gif_lzw(8, &pattern(8, 8)));
     let got = assert_published(&reviewed, &[("static/old/banner.gif", broken.clone())]);
     assert_eq!(got[0], broken);
 }
@@ -428,7 +372,7 @@ fn a_bitmap_or_icon_with_bytes_it_does_not_account_for_is_refused() {
 #[test]
 fn ordinary_gifs_bitmaps_icons_and_webps_are_published() {
     let gif87 = {
-        let mut g = gif(30, 20, &[], &lzw(8, &[7; 600]));
+        let mut g = gif(30, 20, &[], &gif_lzw(8, &[7; 600]));
         g[..6].copy_from_slice(b"GIF87a");
         g
     };

@@ -9,6 +9,7 @@
 //! profile, GIFs of small code sizes, an animated GIF with comments.
 
 mod common;
+use common::gif::*;
 use common::probes::*;
 use common::*;
 use std::io::Write as _;
@@ -673,61 +674,6 @@ fn v5_icc_bmp() -> Vec<u8> {
     bmp_file(&dib, &[], &pixels, &profile)
 }
 
-/// GIF's LZW of `pixels` (each below `1 << min`).
-fn gif_lzw(min: u8, pixels: &[u8]) -> Vec<u8> {
-    let clear = 1u32 << min;
-    let mut table = std::collections::HashMap::new();
-    let (mut next, mut size) = (clear + 2, u32::from(min) + 1);
-    let (mut acc, mut bits, mut out) = (0u64, 0u32, Vec::new());
-    let mut emit = |code: u32, size: u32, out: &mut Vec<u8>| {
-        acc |= u64::from(code) << bits;
-        bits += size;
-        while bits >= 8 {
-            out.push(acc as u8);
-            acc >>= 8;
-            bits -= 8;
-        }
-    };
-    emit(clear, size, &mut out);
-    let mut cur = u32::from(pixels[0]);
-    for &p in &pixels[1..] {
-        if let Some(&c) = table.get(&(cur, p)) {
-            cur = c;
-            continue;
-        }
-        emit(cur, size, &mut out);
-        if next < 4096 {
-            table.insert((cur, p), next);
-            next += 1;
-            if next > 1 << size && size < 12 {
-                size += 1;
-            }
-        } else {
-            emit(clear, size, &mut out);
-            table.clear();
-            next = clear + 2;
-            size = u32::from(min) + 1;
-        }
-        cur = u32::from(p);
-    }
-    emit(cur, size, &mut out);
-    emit(clear + 1, size, &mut out);
-    if bits > 0 {
-        out.push(acc as u8);
-    }
-    out
-}
-
-fn sub_blocks(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for chunk in data.chunks(255) {
-        out.push(chunk.len() as u8);
-        out.extend(chunk);
-    }
-    out.push(0);
-    out
-}
-
 /// A `w`×`h` GIF89a with a colour table of `1 << bits` entries, `blocks`
 /// before each frame, `frames` frames of LZW minimum code size `min`.
 fn gif(w: u16, h: u16, bits: u8, min: u8, blocks: &[u8], frames: usize) -> Vec<u8> {
@@ -749,7 +695,7 @@ fn gif(w: u16, h: u16, bits: u8, min: u8, blocks: &[u8], frames: usize) -> Vec<u
         let pixels: Vec<u8> = (0..usize::from(w) * usize::from(h))
             .map(|i| ((i + f * 3 + i / 7) % (1 << bits)) as u8)
             .collect();
-        out.extend(sub_blocks(&gif_lzw(min, &pixels)));
+        out.extend(gif_sub_blocks(&gif_lzw(min, &pixels)));
     }
     out.push(0x3B);
     out

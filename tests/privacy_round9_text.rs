@@ -38,27 +38,16 @@ fn base(c: &Clinic) {
     patients_clinic(c, &all);
 }
 
-fn assert_leaks(probes: &[(&str, &str)], secrets: &[&str]) {
-    assert_leaks_over(&base, probes, secrets);
-}
-
-fn assert_clean(files: &[(&str, &str)], shows: &[&str]) {
-    assert_clean_over(&base, files, shows);
-}
-
 fn news(body: &str) -> (&'static str, String) {
-    ("content/pages/news.md", page(body))
+    news_page(body)
 }
 
 fn assert_clean_pages(files: &[(&str, String)], shows: &[&str]) {
-    let files: Vec<(&str, &str)> = files.iter().map(|(r, t)| (*r, t.as_str())).collect();
-    assert_clean(&files, shows);
+    assert_clean_pages_over(&base, files, shows);
 }
 
 fn assert_leaks_on_pages(bodies: &[&str], secrets: &[&str]) {
-    let pages: Vec<(&str, String)> = bodies.iter().map(|b| news(b)).collect();
-    let probes: Vec<(&str, &str)> = pages.iter().map(|(r, t)| (*r, t.as_str())).collect();
-    assert_leaks(&probes, secrets);
+    assert_leaks_on_pages_over(&base, bodies, secrets);
 }
 
 // ---------------------------------------------------------------------------

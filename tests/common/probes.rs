@@ -245,3 +245,21 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     }
     !crc
 }
+
+/// A page at content/pages/news.md whose body is `body`.
+pub fn news_page(body: &str) -> (&'static str, String) {
+    ("content/pages/news.md", page(body))
+}
+
+/// [`assert_clean_over`] for pages and files given as owned text.
+pub fn assert_clean_pages_over(base: &dyn Fn(&Clinic), files: &[(&str, String)], shows: &[&str]) {
+    let files: Vec<(&str, &str)> = files.iter().map(|(r, t)| (*r, t.as_str())).collect();
+    assert_clean_over(base, &files, shows);
+}
+
+/// [`assert_leaks_over`] for each of `bodies` as the news page.
+pub fn assert_leaks_on_pages_over(base: &dyn Fn(&Clinic), bodies: &[&str], secrets: &[&str]) {
+    let pages: Vec<(&str, String)> = bodies.iter().map(|b| news_page(b)).collect();
+    let probes: Vec<(&str, &str)> = pages.iter().map(|(r, t)| (*r, t.as_str())).collect();
+    assert_leaks_over(base, &probes, secrets);
+}

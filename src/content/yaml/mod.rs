@@ -409,7 +409,10 @@ mod tests {
         let e = parse::<P>("name: A\nreps: many\n", Path::new("p.yaml")).unwrap_err();
         assert_eq!(e.code, Code::WrongType);
         assert_eq!(e.pos, Some(Pos { line: 2, column: 7 }));
-        assert!(e.help.unwrap().contains("whole number"));
+        // The type is named in the message; the help shows a value to write.
+        assert!(e.message.contains("whole number"), "{}", e.message);
+        let help = e.help.unwrap_or_default();
+        assert!(help.contains("`reps: "), "{help}");
     }
 
     #[test]
