@@ -8,6 +8,7 @@
 //! ordinary files of the same kind that must still build.
 
 mod common;
+use common::fonts::*;
 use common::gif::*;
 use common::probes::*;
 use common::*;
@@ -164,29 +165,6 @@ fn icon_bitmap() -> Vec<u8> {
 // ---------------------------------------------------------------------------
 // Fonts built by hand
 // ---------------------------------------------------------------------------
-
-/// An sfnt font (`version` 0x00010000 TrueType or `OTTO`) of `tables`.
-fn font(version: &[u8; 4], tables: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
-    let n = u16::try_from(tables.len()).expect("few");
-    let mut out = version.to_vec();
-    out.extend(n.to_be_bytes());
-    out.extend([0, 16, 0, 0, 0, 0]);
-    let mut offset = 12 + 16 * tables.len();
-    let mut data = Vec::new();
-    for (tag, t) in tables {
-        out.extend(*tag);
-        out.extend([0; 4]);
-        out.extend(u32::try_from(offset).expect("small").to_be_bytes());
-        out.extend(u32::try_from(t.len()).expect("small").to_be_bytes());
-        data.extend(*t);
-        while data.len() % 4 != 0 {
-            data.push(0);
-        }
-        offset = 12 + 16 * tables.len() + data.len();
-    }
-    out.extend(data);
-    out
-}
 
 /// A `name` table naming the font `family` (UTF-16BE, Windows).
 fn name_table(family: &str) -> Vec<u8> {
@@ -420,15 +398,18 @@ fn text_packed_into_a_font_table_is_read() {
     let probes = [
         (
             "static/fonts/clinic.ttf",
-            font(
+            sfnt_font(
                 &[0, 1, 0, 0],
                 &[(b"name", &name_table("Clinic Sans")), (b"zzzz", &packed)],
             ),
         ),
-        ("static/fonts/clinic.otf", font(b"OTTO", &[(b"SVG ", &gz)])),
+        (
+            "static/fonts/clinic.otf",
+            sfnt_font(b"OTTO", &[(b"SVG ", &gz)]),
+        ),
         (
             "static/fonts/icons.bin",
-            font(b"true", &[(b"PRIV", &packed)]),
+            sfnt_font(b"true", &[(b"PRIV", &packed)]),
         ),
     ];
     let failures: Vec<String> = probes
@@ -442,7 +423,7 @@ fn text_packed_into_a_font_table_is_read() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     // A font with its family's name and packed tables of its own (an
     // editor's timestamp, compressed glyphs) is published.
-    let ttf = font(
+    let ttf = sfnt_font(
         &[0, 1, 0, 0],
         &[
             (b"FFTM", &[0, 0, 0, 1, 0, 0, 0, 0, 0x1f, 0x2e, 0x3d, 0x4c]),
@@ -450,7 +431,7 @@ fn text_packed_into_a_font_table_is_read() {
             (b"zzzz", &zlib(b"glyph outlines 0 0 10 10 20 20")),
         ],
     );
-    let otf = font(
+    let otf = sfnt_font(
         b"OTTO",
         &[(b"SVG ", &gzip(b"<svg><path d=\"M0 0h10\"/></svg>"))],
     );

@@ -9,6 +9,7 @@
 //! profile, GIFs of small code sizes, an animated GIF with comments.
 
 mod common;
+use common::fonts::*;
 use common::gif::*;
 use common::probes::*;
 use common::*;
@@ -371,29 +372,6 @@ fn an_eps_with_an_ascii85_picture_builds() {
 // 3. Fonts
 // ---------------------------------------------------------------------------
 
-/// An sfnt font (`version` 0x00010000 TrueType) of `tables`.
-fn font(tables: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
-    let n = u16::try_from(tables.len()).expect("few");
-    let mut out = vec![0, 1, 0, 0];
-    out.extend(n.to_be_bytes());
-    out.extend([0, 16, 0, 0, 0, 0]);
-    let mut offset = 12 + 16 * tables.len();
-    let mut data = Vec::new();
-    for (tag, t) in tables {
-        out.extend(*tag);
-        out.extend([0; 4]);
-        out.extend(u32::try_from(offset).expect("small").to_be_bytes());
-        out.extend(u32::try_from(t.len()).expect("small").to_be_bytes());
-        data.extend(*t);
-        while data.len() % 4 != 0 {
-            data.push(0);
-        }
-        offset = 12 + 16 * tables.len() + data.len();
-    }
-    out.extend(data);
-    out
-}
-
 /// A WOFF 1.0 of `tables`, each stored as it is.
 fn woff(tables: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
     let n = tables.len();
@@ -445,7 +423,7 @@ fn a_font_table_of_no_known_kind_is_refused() {
         &[
             (
                 "static/fonts/clinic.ttf",
-                font(&[(b"head", head), (b"zzzz", &raw)]),
+                sfnt_font(&[0, 1, 0, 0], &[(b"head", head), (b"zzzz", &raw)]),
             ),
             (
                 "static/fonts/clinic.woff",
@@ -453,7 +431,7 @@ fn a_font_table_of_no_known_kind_is_refused() {
             ),
             (
                 "static/fonts/lzw.otf",
-                font(&[(b"head", head), (b"Xtra", &lzw)]),
+                sfnt_font(&[0, 1, 0, 0], &[(b"head", head), (b"Xtra", &lzw)]),
             ),
             ("static/fonts/brand.woff2", unhex(WOFF2_UNKNOWN.trim())),
         ],
@@ -470,7 +448,7 @@ fn a_font_table_of_no_known_kind_is_refused() {
         &reviewed,
         &[(
             "static/fonts/clinic.ttf",
-            font(&[(b"head", head), (b"zzzz", &raw)]),
+            sfnt_font(&[0, 1, 0, 0], &[(b"head", head), (b"zzzz", &raw)]),
         )],
     );
 }
@@ -501,7 +479,10 @@ fn ordinary_fonts_still_build() {
         &[
             (
                 "static/a.ttf",
-                font(&[(b"head", head), (b"name", &name), (b"FFTM", &[0; 28])]),
+                sfnt_font(
+                    &[0, 1, 0, 0],
+                    &[(b"head", head), (b"name", &name), (b"FFTM", &[0; 28])],
+                ),
             ),
             (
                 "static/b.woff",

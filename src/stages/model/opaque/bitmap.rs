@@ -58,15 +58,7 @@ pub(super) fn bmp_carries_unread(b: &[u8]) -> bool {
             14usize.saturating_add(from).saturating_add(len),
         ));
     }
-    covered.sort_unstable();
-    let mut end = 0;
-    for (from, to) in covered {
-        if from > end + SLACK {
-            return true;
-        }
-        end = end.max(to);
-    }
-    b.len() > end + SLACK
+    leaves_bytes(covered, b.len())
 }
 
 /// Where the colour profile a V4 or V5 header embeds or links (its file
@@ -202,15 +194,7 @@ pub(super) fn icon_carries_unread(b: &[u8]) -> bool {
         }
         covered.push((off, off + size));
     }
-    covered.sort_unstable();
-    let mut end = 0;
-    for (from, to) in covered {
-        if from > end + SLACK {
-            return true;
-        }
-        end = end.max(to);
-    }
-    b.len() > end + SLACK
+    leaves_bytes(covered, b.len())
 }
 
 fn le16(b: &[u8], i: usize) -> Option<u16> {
@@ -219,6 +203,20 @@ fn le16(b: &[u8], i: usize) -> Option<u16> {
 
 fn le32(b: &[u8], i: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?))
+}
+
+/// Do the byte ranges `covered` leave more than [`SLACK`] bytes of a file
+/// of `len` bytes unaccounted for, between them or after them?
+fn leaves_bytes(mut covered: Vec<(usize, usize)>, len: usize) -> bool {
+    covered.sort_unstable();
+    let mut end = 0;
+    for (from, to) in covered {
+        if from > end + SLACK {
+            return true;
+        }
+        end = end.max(to);
+    }
+    len > end + SLACK
 }
 
 #[cfg(test)]
