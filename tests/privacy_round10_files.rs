@@ -8,6 +8,7 @@
 //! ordinary files of the same kind that must still build.
 
 mod common;
+use common::files::*;
 use common::fonts::*;
 use common::gif::*;
 use common::probes::*;
@@ -25,12 +26,6 @@ fn walter(c: &Clinic) {
 
 fn ingrid(c: &Clinic) {
     patients_clinic(c, &[INGRID]);
-}
-
-fn zlib(bytes: &[u8]) -> Vec<u8> {
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    z.write_all(bytes).expect("zlib");
-    z.finish().expect("zlib")
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -180,56 +175,6 @@ fn name_table(family: &str) -> Vec<u8> {
 // ---------------------------------------------------------------------------
 // Runners
 // ---------------------------------------------------------------------------
-
-/// Each `(file, bytes)` put in turn into the clean clinic `base` makes
-/// must fail the build with `code` on a line naming the file as
-/// published, keep the previous output and print none of `secrets`.
-fn assert_refused(
-    base: &dyn Fn(&Clinic),
-    code: &str,
-    probes: &[(&str, Vec<u8>)],
-    secrets: &[&str],
-) {
-    let failures: Vec<String> = probes
-        .iter()
-        .filter_map(|(rel, bytes)| {
-            let published = rel.trim_start_matches("static/");
-            refusal(base, rel, bytes, code, Some(published), secrets)
-                .map(|why| format!("{rel}: {why}"))
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// The clean clinic `base` makes, with each `(file, bytes)` added, builds
-/// with no privacy diagnostic and publishes every file, each as
-/// `published` says (`None`: as written).
-fn assert_published(base: &dyn Fn(&Clinic), files: &[(&str, Vec<u8>)]) -> Vec<Vec<u8>> {
-    let c = Clinic::new();
-    base(&c);
-    for (rel, bytes) in files {
-        write_bytes(&c, rel, bytes);
-    }
-    let out = build(&c, &["build"]);
-    let err = stderr(&out);
-    assert!(
-        out.status.success() && !err.contains("HP05"),
-        "{:?}: the build failed or cried wolf (exit {:?}): {}",
-        files.iter().map(|f| f.0).collect::<Vec<_>>(),
-        out.status.code(),
-        head(&err)
-    );
-    files
-        .iter()
-        .map(|(rel, _)| {
-            let published = c
-                .path()
-                .join("public")
-                .join(rel.trim_start_matches("static/"));
-            std::fs::read(&published).unwrap_or_else(|_| panic!("{rel} was not published"))
-        })
-        .collect()
-}
 
 const SECRETS: [&str; 2] = ["Kaminski", "1950"];
 const NAME: &[u8] = b"Walter Kaminski, born 1950-06-30";
@@ -526,11 +471,6 @@ fn hidden_static_files_are_named_and_never_published() {
         )],
         &["Kaminski"],
     );
-}
-
-fn b64(bytes: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 fn hex(bytes: &[u8]) -> String {

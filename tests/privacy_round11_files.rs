@@ -9,6 +9,7 @@
 //! profile, GIFs of small code sizes, an animated GIF with comments.
 
 mod common;
+use common::files::*;
 use common::fonts::*;
 use common::gif::*;
 use common::probes::*;
@@ -25,34 +26,10 @@ fn walter(c: &Clinic) {
 const SECRETS: [&str; 3] = ["Kaminski", "1950", "wkaminski"];
 const NAME: &[u8] = b"Walter Kaminski, born 1950-06-30";
 
-fn zlib(bytes: &[u8]) -> Vec<u8> {
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    z.write_all(bytes).expect("zlib");
-    z.finish().expect("zlib")
-}
-
 fn deflate(bytes: &[u8]) -> Vec<u8> {
     let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
     z.write_all(bytes).expect("deflate");
     z.finish().expect("deflate")
-}
-
-fn b64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for c in bytes.chunks(3) {
-        let n = (u32::from(c[0]) << 16)
-            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*c.get(2).unwrap_or(&0));
-        for k in 0..4 {
-            if k <= c.len() {
-                out.push(A[(n >> (18 - 6 * k) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 fn unhex(s: &str) -> Vec<u8> {
@@ -154,52 +131,6 @@ fn decodes(b: &[u8]) -> bool {
 // ---------------------------------------------------------------------------
 // Runners (as round 10's)
 // ---------------------------------------------------------------------------
-
-/// Each `(file, bytes)` put in turn into the clean clinic `base` makes
-/// must fail the build with `code` on a line naming the file as
-/// published, keep the previous output and print none of `secrets`.
-fn assert_refused(
-    base: &dyn Fn(&Clinic),
-    code: &str,
-    probes: &[(&str, Vec<u8>)],
-    secrets: &[&str],
-) {
-    let failures: Vec<String> = probes
-        .iter()
-        .filter_map(|(rel, bytes)| {
-            let published = rel.trim_start_matches("static/");
-            refusal(base, rel, bytes, code, Some(published), secrets)
-                .map(|why| format!("{rel}: {why}"))
-        })
-        .collect();
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-}
-
-/// The clean clinic `base` makes, with each `(file, bytes)` added, builds
-/// with no privacy diagnostic and publishes every file.
-fn assert_published(base: &dyn Fn(&Clinic), files: &[(&str, Vec<u8>)]) {
-    let c = Clinic::new();
-    base(&c);
-    for (rel, bytes) in files {
-        write_bytes(&c, rel, bytes);
-    }
-    let out = build(&c, &["build"]);
-    let err = stderr(&out);
-    assert!(
-        out.status.success() && !err.contains("HP05"),
-        "{:?}: the build failed or cried wolf (exit {:?}): {}",
-        files.iter().map(|f| f.0).collect::<Vec<_>>(),
-        out.status.code(),
-        head(&err)
-    );
-    for (rel, _) in files {
-        let published = c
-            .path()
-            .join("public")
-            .join(rel.trim_start_matches("static/"));
-        assert!(published.exists(), "{rel} was not published");
-    }
-}
 
 // ---------------------------------------------------------------------------
 // 1. Image data

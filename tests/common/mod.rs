@@ -2,6 +2,7 @@
 //! runner for the real `heropath` binary.
 #![allow(dead_code)]
 
+pub mod files;
 pub mod fonts;
 pub mod gif;
 pub mod probes;
